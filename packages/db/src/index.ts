@@ -1,0 +1,26 @@
+export { type AuditChainReport, type AuditEvent, appendAudit, verifyAuditChain } from './audit.ts';
+export {
+  type Database,
+  type DatabaseKind,
+  type OpenDatabaseOptions,
+  type Orm,
+  openDatabase,
+  queryRows,
+  runMigrations,
+  type Schema,
+  type Tx,
+  UnsafeDatabaseRoleError,
+} from './database.ts';
+export { type PgError, pgErrorOf } from './errors.ts';
+export * from './schema/index.ts';
+export {
+  APPLICATION_ROLE,
+  allowSchoolProvisioning,
+  lookUpSessionToken,
+  runInTransaction,
+  scopeTransaction,
+  type TenantScope,
+  type TenantTx,
+  type UnscopedTx,
+  withTenant,
+} from './transaction.ts';

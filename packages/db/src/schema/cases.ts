@@ -1,0 +1,52 @@
+import { date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, schoolId, updatedAt } from './columns.ts';
+import { people } from './network.ts';
+import { schools } from './schools.ts';
+import { students } from './students.ts';
+
+export const caseKinds = ['crisis', 'support', 'follow_up'] as const;
+export type CaseKind = (typeof caseKinds)[number];
+export const caseStatuses = ['open', 'in_progress', 'closed'] as const;
+export type CaseStatus = (typeof caseStatuses)[number];
+
+/** A crisis, support or follow-up case about one student, owned by a responsible person until its due date. */
+export const cases = pgTable(
+  'cases',
+  {
+    id: id(),
+    schoolId: schoolId().references(() => schools.id),
+    studentId: uuid('student_id')
+      .notNull()
+      .references(() => students.id),
+    kind: text('kind').$type<CaseKind>().notNull(),
+    status: text('status').$type<CaseStatus>().notNull().default('open'),
+    title: text('title').notNull(),
+    responsiblePersonId: uuid('responsible_person_id').references(() => people.id),
+    dueDate: date('due_date'),
+    openedBy: uuid('opened_by').references(() => people.id),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('cases_student_idx').on(t.studentId),
+    index('cases_responsible_idx').on(t.responsiblePersonId, t.status),
+  ],
+);
+
+/** The timeline of a case: notes, interviews, status changes. Entries are never edited. */
+export const caseEntries = pgTable(
+  'case_entries',
+  {
+    id: id(),
+    schoolId: schoolId().references(() => schools.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    kind: text('kind').notNull(),
+    body: text('body').notNull(),
+    authorId: uuid('author_id').references(() => people.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('case_entries_case_idx').on(t.caseId, t.createdAt)],
+);

@@ -1,0 +1,68 @@
+import { index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, schoolId, updatedAt } from './columns.ts';
+import { people, units } from './network.ts';
+import { schools } from './schools.ts';
+
+export interface GuardianContact {
+  name: string;
+  relation: string;
+  phone: string;
+}
+
+/**
+ * A student of a school. `placementPath` is the path of the deepest unit the student is placed on (dorm, else
+ * class); it is kept by a trigger and drives row-level visibility.
+ */
+export const students = pgTable(
+  'students',
+  {
+    id: id(),
+    schoolId: schoolId().references(() => schools.id),
+    studentNumber: text('student_number').notNull(),
+    name: text('name').notNull(),
+    gender: text('gender').$type<'male' | 'female'>().notNull(),
+    enrolmentYear: integer('enrolment_year').notNull(),
+    collegeUnitId: uuid('college_unit_id')
+      .notNull()
+      .references(() => units.id),
+    classUnitId: uuid('class_unit_id')
+      .notNull()
+      .references(() => units.id),
+    dormUnitId: uuid('dorm_unit_id').references(() => units.id),
+    placementPath: text('placement_path').notNull().default(''),
+    phone: text('phone'),
+    email: text('email'),
+    guardians: jsonb('guardians').$type<GuardianContact[]>().notNull().default([]),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique('students_school_number_unique').on(t.schoolId, t.studentNumber),
+    index('students_placement_idx').on(t.schoolId, t.placementPath.op('text_pattern_ops')),
+    index('students_class_idx').on(t.classUnitId),
+    index('students_name_idx').on(t.schoolId, t.name),
+  ],
+);
+
+/**
+ * The student file: one person, one file (一人一档). Every thing recorded about a student is an entry on its
+ * timeline. `restricted` entries (screening answers, case notes, counselling records) are hidden from reduced views.
+ */
+export const studentFileEntries = pgTable(
+  'student_file_entries',
+  {
+    id: id(),
+    schoolId: schoolId().references(() => schools.id),
+    studentId: uuid('student_id')
+      .notNull()
+      .references(() => students.id),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull().default(''),
+    visibility: text('visibility').$type<'restricted' | 'network'>().notNull().default('restricted'),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    recordedBy: uuid('recorded_by').references(() => people.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('student_file_entries_student_idx').on(t.studentId, t.recordedAt)],
+);

@@ -1,0 +1,69 @@
+import { sql } from 'drizzle-orm';
+import type { Database, Tx } from './database.ts';
+
+/** Who is asking, and which parts of the school's network they may see. */
+export interface TenantScope {
+  schoolId: string;
+  personId: string | null;
+  /** Unit paths whose subtrees the caller sees in full. */
+  fullScopePaths: readonly string[];
+  /** Unit paths whose subtrees the caller sees in the reduced view (who the students are, nothing sensitive). */
+  reducedScopePaths: readonly string[];
+}
+
+declare const tenantBrand: unique symbol;
+
+/**
+ * A transaction running as the non-superuser application role with one school and one caller set.
+ * Only {@link scopeTransaction} makes one, so a query that forgot its school does not compile.
+ */
+export type TenantTx = Tx & { readonly [tenantBrand]: TenantScope };
+
+/** A transaction running as the application role before a school is chosen (logins, session look-ups). */
+export type UnscopedTx = Tx & { readonly __unscoped: true };
+
+/** The role every request runs as: no superuser, no BYPASSRLS, so row-level security always applies. */
+export const APPLICATION_ROLE = 'xinqiao_app';
+
+/**
+ * Runs `work` in one transaction as the application role. Nothing is visible until the caller scopes it with
+ * {@link scopeTransaction} (or resolves a session with {@link lookUpSessionToken}).
+ *
+ * @example
+ * await runInTransaction(db, async (tx) => scopeTransaction(tx, scope).then(listStudents));
+ */
+export async function runInTransaction<T>(db: Database, work: (tx: UnscopedTx) => Promise<T>): Promise<T> {
+  return db.orm.transaction(async (tx) => {
+    await tx.execute(sql.raw(`SET LOCAL ROLE ${APPLICATION_ROLE}`));
+    return work(tx as UnscopedTx);
+  });
+}
+
+/** Sets the school, the caller and their visible scope for the rest of the transaction. */
+export async function scopeTransaction(tx: UnscopedTx, scope: TenantScope): Promise<TenantTx> {
+  await tx.execute(sql`SELECT
+    set_config('xq.school_id', ${scope.schoolId}, true),
+    set_config('xq.person_id', ${scope.personId ?? ''}, true),
+    set_config('xq.full_scope', ${scope.fullScopePaths.join(',')}, true),
+    set_config('xq.reduced_scope', ${scope.reducedScopePaths.join(',')}, true)`);
+  return tx as unknown as TenantTx;
+}
+
+/** Lets this transaction read the one session whose token hash is given, before its school is known. */
+export async function lookUpSessionToken(tx: UnscopedTx, tokenHash: string): Promise<void> {
+  await tx.execute(sql`SELECT set_config('xq.session_token', ${tokenHash}, true)`);
+}
+
+/** Lets this transaction create a school (platform provisioning and demo seeding only). */
+export async function allowSchoolProvisioning(tx: UnscopedTx): Promise<void> {
+  await tx.execute(sql`SELECT set_config('xq.provisioning', 'on', true)`);
+}
+
+/** Runs `work` in one transaction scoped to `scope`: the usual shape of a request. */
+export async function withTenant<T>(
+  db: Database,
+  scope: TenantScope,
+  work: (tx: TenantTx) => Promise<T>,
+): Promise<T> {
+  return runInTransaction(db, async (tx) => work(await scopeTransaction(tx, scope)));
+}
