@@ -1,0 +1,24 @@
+/**
+ * @xinqiao/web-kit: what every Xinqiao frontend shares. The shell provides this package to the modules as a Module
+ * Federation singleton, so there is one i18n instance, one session, one API client and one Element Plus per page.
+ */
+export { ApiClient, type ApiClientOptions, api, type HttpMethod } from './api/client.ts';
+export { ApiProblem, NETWORK_FAILURE_STATUS, networkProblem, problemFromResponse } from './api/problem.ts';
+export * from './contract.ts';
+export { formatNumber, formatYuan } from './format.ts';
+export {
+  currentLocale,
+  DEFAULT_LOCALE,
+  elementLocale,
+  i18n,
+  LOCALES,
+  type Locale,
+  localized,
+  type MessageSchema,
+  setLocale,
+  syncDocumentLanguage,
+} from './i18n/index.ts';
+export { defineSessionStore, type LoginInput, useSessionStore } from './session/store.ts';
+export * from './ui/elements.ts';
+export { default as LocaleSwitch } from './ui/LocaleSwitch.vue';
+export { default as ProblemAlert } from './ui/ProblemAlert.vue';

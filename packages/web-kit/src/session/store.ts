@@ -1,0 +1,69 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import { type ApiClient, api } from '../api/client.ts';
+import { ApiProblem } from '../api/problem.ts';
+import type { Me, RoleId } from '../contract.ts';
+
+export interface LoginInput {
+  school: string;
+  username: string;
+  password: string;
+}
+
+/**
+ * Builds the session store over an API client (the shared `api` in the browser, a test double in tests).
+ * Keeps the signed-in user and hands the session's CSRF token to the client.
+ */
+export function defineSessionStore(client: ApiClient) {
+  return defineStore('xinqiao-session', () => {
+    const me = ref<Me | null>(null);
+    /** False until the first `/api/auth/me` answer, so the router knows whether to wait. */
+    const checked = ref(false);
+
+    const signedIn = computed(() => me.value !== null);
+    const roleIds = computed<RoleId[]>(() => [...new Set((me.value?.roles ?? []).map((r) => r.role))]);
+
+    function adopt(next: Me | null): void {
+      me.value = next;
+      client.csrfToken = next?.csrfToken ?? null;
+      checked.value = true;
+    }
+
+    /** Asks the API who is signed in (null when nobody is). */
+    async function refresh(): Promise<Me | null> {
+      try {
+        adopt(await client.get<Me>('/api/auth/me'));
+      } catch (error) {
+        if (error instanceof ApiProblem && error.status === 401) adopt(null);
+        else throw error;
+      }
+      return me.value;
+    }
+
+    /** Signs in; throws the API's problem (401 wrong password, 429 too many tries) for the form to show. */
+    async function login(input: LoginInput): Promise<Me> {
+      const next = await client.post<Me>('/api/auth/login', input);
+      adopt(next);
+      return next;
+    }
+
+    /** Signs out on the API and forgets the user here even if the API call fails. */
+    async function logout(): Promise<void> {
+      try {
+        await client.post('/api/auth/logout');
+      } finally {
+        adopt(null);
+      }
+    }
+
+    /** Forgets the user after the API said the session is gone (401 on any call). */
+    function expire(): void {
+      adopt(null);
+    }
+
+    return { me, checked, signedIn, roleIds, refresh, login, logout, expire };
+  });
+}
+
+/** The session store of the page, shared by the shell and every module. */
+export const useSessionStore = defineSessionStore(api);

@@ -1,0 +1,36 @@
+import { mount } from '@vue/test-utils';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ApiProblem } from '../api/problem.ts';
+import { i18n, setLocale } from '../i18n/index.ts';
+import ProblemAlert from './ProblemAlert.vue';
+
+const mountWith = (problem: unknown) =>
+  mount(ProblemAlert, { props: { problem }, global: { plugins: [i18n] } });
+
+describe('ProblemAlert', () => {
+  afterEach(() => setLocale('zh-CN'));
+
+  it('names every field and row the API rejected', () => {
+    const problem = new ApiProblem({
+      title: 'Invalid import',
+      status: 400,
+      detail: '2 rows rejected',
+      errors: [
+        { field: 'guardians.0.phone', message: 'not a phone number' },
+        { row: 7, column: 'B', reason: 'unknown class' },
+      ],
+    });
+    const text = mountWith(problem).text();
+    expect(text).toContain('Invalid import');
+    expect(text).toContain('2 rows rejected');
+    expect(text).toContain('guardians.0.phone：not a phone number');
+    expect(text).toContain('第 7 行 · B 列：unknown class');
+  });
+
+  it('explains a network failure in the current language', () => {
+    setLocale('en');
+    const wrapper = mountWith(new ApiProblem({ title: 'Network error', status: 0 }));
+    expect(wrapper.text()).toContain('Cannot reach the server');
+    expect(wrapper.find('[role="alert"]').exists()).toBe(true);
+  });
+});

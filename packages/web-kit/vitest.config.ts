@@ -1,0 +1,11 @@
+import vue from '@vitejs/plugin-vue';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  plugins: [vue()],
+  test: {
+    environment: 'happy-dom',
+    // Element Plus's per-component style imports are CSS files: let Vite transform them instead of Node.
+    server: { deps: { inline: ['element-plus'] } },
+  },
+});
