@@ -1,6 +1,13 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle } from 'drizzle-orm/pglite';
 import postgres from 'postgres';
-import { type Database, openDatabase } from './database.ts';
+import { type Database, type Orm, openDatabase } from './database.ts';
+import * as schema from './schema/index.ts';
 
 /** Which server the current test project runs on: set per vitest project (see vitest.shared.ts at the root). */
 export function testDatabaseKind(): 'pglite' | 'postgres' {
@@ -12,7 +19,7 @@ export function testDatabaseKind(): 'pglite' | 'postgres' {
  * named by XINQIAO_TEST_DATABASE_URL (dropped again by `close`).
  */
 export async function createTestDatabase(): Promise<Database> {
-  if (testDatabaseKind() === 'pglite') return openDatabase({ dataDir: 'memory://' });
+  if (testDatabaseKind() === 'pglite') return openMigratedPglite();
   const adminUrl = process.env.XINQIAO_TEST_DATABASE_URL;
   if (!adminUrl) throw new Error('XINQIAO_TEST_DB=postgres needs XINQIAO_TEST_DATABASE_URL');
   const name = `xq_test_${randomBytes(6).toString('hex')}`;
@@ -30,4 +37,35 @@ export async function createTestDatabase(): Promise<Database> {
       await admin.end();
     },
   };
+}
+
+const migrationsFolder = fileURLToPath(new URL('../drizzle', import.meta.url));
+
+/**
+ * PGlite from a data-folder image of the migrated schema, cached on disk per migration set: loading the image
+ * skips running every migration again in every test file.
+ */
+async function openMigratedPglite(): Promise<Database> {
+  const image = await migratedImagePath();
+  const client = await PGlite.create({ loadDataDir: new Blob([readFileSync(image)]) });
+  const orm = drizzle(client, { schema }) as unknown as Orm;
+  return { kind: 'pglite', orm, close: () => client.close() };
+}
+
+async function migratedImagePath(): Promise<string> {
+  const hash = createHash('sha256');
+  for (const file of readdirSync(migrationsFolder, { recursive: true }).map(String).sort()) {
+    if (file.endsWith('.sql') || file.endsWith('.json'))
+      hash.update(file).update(readFileSync(join(migrationsFolder, file)));
+  }
+  const image = join(tmpdir(), `xinqiao-pglite-${hash.digest('hex').slice(0, 16)}.tar`);
+  if (existsSync(image)) return image;
+  const fresh = await openDatabase({ dataDir: 'memory://' });
+  const client = (fresh.orm as unknown as { $client: PGlite }).$client;
+  const dump = await client.dumpDataDir('none');
+  await fresh.close();
+  const partial = `${image}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+  renameSync(partial, image);
+  return image;
 }
