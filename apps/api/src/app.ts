@@ -1,0 +1,76 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import packageJson from '../package.json' with { type: 'json' };
+import { sessionMiddleware } from './auth/middleware.ts';
+import { authRoutes } from './auth/routes.ts';
+import { type AppConfig, type AppDeps, type AppEnv, defaultConfig } from './context.ts';
+import { originCheck } from './http/csrf.ts';
+import { problemErrorHandler, problemNotFound } from './http/errors.ts';
+import type { FrontendPackage } from './http/frontend-dist.ts';
+import { noStore } from './http/no-store.ts';
+import { mountApiDocs, OPENAPI_PATH } from './http/openapi.ts';
+import { publicRoutes } from './http/public-routes.ts';
+import { DOCS_PATH, securityHeaders } from './http/security-headers.ts';
+import { mountFrontends } from './http/static.ts';
+import { pluginsRoutes } from './modules/plugins/routes.ts';
+
+/** The /api paths that answer without a session; every other /api path runs behind the session middleware. */
+export const PUBLIC_API_PATHS: ReadonlySet<string> = new Set([
+  '/api/health',
+  '/api/schools',
+  '/api/auth/login',
+  OPENAPI_PATH,
+  DOCS_PATH,
+]);
+
+/** The domain modules, each an OpenAPIHono router mounted under /api behind the session middleware. */
+const moduleRoutes = [pluginsRoutes];
+
+/** What {@link createApp} needs besides the database and plugins: built frontends to serve, if any. */
+export interface CreateAppOptions extends AppDeps {
+  frontends?: readonly FrontendPackage[];
+}
+
+/**
+ * Build the whole HTTP app: security headers on everything; under /api no-store, CSRF checks, the session
+ * middleware (one tenant transaction per request), the OpenAPI document and reference, the public routes and
+ * every domain module; then the built frontends. Errors anywhere answer RFC 9457 problem+json.
+ *
+ * @example
+ * ```ts
+ * const app = createApp({ db, plugins, config: configFromEnv(process.env) });
+ * const res = await app.request('/api/health');
+ * ```
+ */
+export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
+  const config: AppConfig = { ...defaultConfig, ...options.config };
+  const clock = options.clock ?? (() => new Date());
+  const log = options.log ?? ((message, error) => console.error(message, error));
+  const app = new OpenAPIHono<AppEnv>();
+  app.onError(problemErrorHandler(log));
+  app.notFound(problemNotFound);
+
+  app.use('*', securityHeaders());
+  app.use('*', async (c, next) => {
+    c.set('db', options.db);
+    c.set('plugins', options.plugins);
+    c.set('config', config);
+    c.set('clock', clock);
+    await next();
+  });
+  app.use('/api/*', noStore());
+  app.use('/api/*', originCheck(config.allowedOrigins));
+  app.use(
+    '/api/*',
+    sessionMiddleware((c: Context<AppEnv>) => PUBLIC_API_PATHS.has(c.req.path)),
+  );
+
+  mountApiDocs(app, packageJson.version);
+  app.route('/api', publicRoutes);
+  app.route('/api', authRoutes);
+  for (const routes of moduleRoutes) app.route('/api', routes);
+  app.all('/api/*', problemNotFound);
+
+  if (options.frontends) mountFrontends(app, options.frontends);
+  return app;
+}

@@ -1,0 +1,88 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { clientAddress } from '../http/client-address.ts';
+import { requireSameOrigin } from '../http/csrf.ts';
+import { problemResponses, problems } from '../http/problem.ts';
+import { createPublicRouter } from '../http/router.ts';
+import { clearSessionCookie, setSessionCookie } from './cookie.ts';
+import { logIn } from './login.ts';
+import { MeSchema, publicMe } from './session-types.ts';
+import { deleteSession } from './sessions.ts';
+
+const LoginBody = z
+  .object({
+    school: z.string().trim().min(1).max(64).openapi({ example: 'hmu' }),
+    username: z.string().trim().min(1).max(128).openapi({ example: 'counsellor' }),
+    password: z.string().min(1).max(1024),
+  })
+  .openapi('LoginRequest');
+
+const loginRoute = createRoute({
+  method: 'post',
+  path: '/auth/login',
+  tags: ['auth'],
+  summary: 'Sign in with school code, username and password; sets the xq_session cookie',
+  security: [],
+  request: { body: { required: true, content: { 'application/json': { schema: LoginBody } } } },
+  responses: {
+    200: { description: 'Signed in', content: { 'application/json': { schema: MeSchema } } },
+    ...problemResponses(400, 401, 403, 429),
+  },
+});
+
+const logoutRoute = createRoute({
+  method: 'post',
+  path: '/auth/logout',
+  tags: ['auth'],
+  summary: 'Sign out: the session is deleted and the cookie cleared',
+  responses: { 204: { description: 'Signed out' }, ...problemResponses(401, 403) },
+});
+
+const meRoute = createRoute({
+  method: 'get',
+  path: '/auth/me',
+  tags: ['auth'],
+  summary: 'The signed-in person, their school and roles, and the CSRF token',
+  responses: {
+    200: { description: 'Signed in', content: { 'application/json': { schema: MeSchema } } },
+    ...problemResponses(401),
+  },
+});
+
+const invalidLogin = '学校、用户名或密码不正确 / Wrong school, username or password';
+
+/** Login, logout and me (`/api/auth/*`). Login is public but must pass the Origin check. */
+export const authRoutes = createPublicRouter();
+
+authRoutes.use('/auth/login', async (c, next) => requireSameOrigin(c.var.config.allowedOrigins)(c, next));
+
+authRoutes.openapi(loginRoute, async (c) => {
+  const { config, db } = c.var;
+  const outcome = await logIn(db, c.req.valid('json'), {
+    address: clientAddress(c, config.trustProxy),
+    now: c.var.clock(),
+    config,
+  });
+  if (!outcome.ok && outcome.reason === 'rate-limited') {
+    throw problems.tooManyRequests(
+      '登录失败次数过多，请稍后再试 / Too many failed sign-ins; try again later',
+      outcome.retryAfterSeconds,
+    );
+  }
+  if (!outcome.ok) throw problems.unauthorized(invalidLogin);
+  setSessionCookie(c, outcome.token, config.secureCookies);
+  return c.json(publicMe(outcome.me), 200);
+});
+
+authRoutes.openapi(logoutRoute, async (c) => {
+  const { session, tx } = c.var;
+  if (!session || !tx) throw problems.unauthorized();
+  await deleteSession(tx, session.tokenHash);
+  clearSessionCookie(c, c.var.config.secureCookies);
+  return c.body(null, 204);
+});
+
+authRoutes.openapi(meRoute, (c) => {
+  const { me } = c.var;
+  if (!me) throw problems.unauthorized();
+  return c.json(publicMe(me), 200);
+});

@@ -1,0 +1,90 @@
+import {
+  people,
+  reducedViewRoles,
+  roleAssignments,
+  schools,
+  type TenantScope,
+  type TenantTx,
+  units,
+} from '@xinqiao/db';
+import { and, asc, eq } from 'drizzle-orm';
+import type { RoleOnUnit } from './session-types.ts';
+
+/** The person and school behind a session, read inside a transaction already scoped to that school. */
+export interface Account {
+  person: { id: string; username: string; displayName: string; disabled: boolean };
+  school: { id: string; code: string; name: string; nameEn: string };
+  roles: RoleOnUnit[];
+}
+
+/** Read the account, its school and its role assignments (with their units); undefined if the person is gone. */
+export async function loadAccount(
+  tx: TenantTx,
+  schoolId: string,
+  personId: string,
+): Promise<Account | undefined> {
+  const [row] = await tx
+    .select({
+      id: people.id,
+      username: people.username,
+      displayName: people.displayName,
+      disabled: people.disabled,
+      schoolCode: schools.code,
+      schoolName: schools.name,
+      schoolNameEn: schools.nameEn,
+    })
+    .from(people)
+    .innerJoin(schools, eq(schools.id, people.schoolId))
+    .where(and(eq(people.id, personId), eq(people.schoolId, schoolId)));
+  if (!row) return undefined;
+  const roles = await tx
+    .select({
+      role: roleAssignments.role,
+      unitId: units.id,
+      unitName: units.name,
+      levelKey: units.levelKey,
+      unitPath: units.path,
+    })
+    .from(roleAssignments)
+    .innerJoin(units, eq(units.id, roleAssignments.unitId))
+    .where(eq(roleAssignments.personId, personId))
+    .orderBy(asc(units.depth), asc(roleAssignments.role));
+  return {
+    person: { id: row.id, username: row.username, displayName: row.displayName, disabled: row.disabled },
+    school: { id: schoolId, code: row.schoolCode, name: row.schoolName, nameEn: row.schoolNameEn },
+    roles,
+  };
+}
+
+/**
+ * What the person may see: each role reaches its unit's subtree, in full, or in the reduced view for class psych
+ * committee members and dorm liaisons. A subtree already covered by a wider path is dropped.
+ *
+ * @example
+ * ```ts
+ * scopeOf(schoolId, personId, roles); // { fullScopePaths: ['/r/c1/'], reducedScopePaths: ['/r/c2/k9/'] }
+ * ```
+ */
+export function scopeOf(schoolId: string, personId: string, roles: readonly RoleOnUnit[]): TenantScope {
+  const full = minimalPrefixes(
+    roles.filter((r) => !reducedViewRoles.includes(r.role)).map((r) => r.unitPath),
+  );
+  const reduced = minimalPrefixes(
+    roles
+      .filter((r) => reducedViewRoles.includes(r.role))
+      .map((r) => r.unitPath)
+      .filter((p) => !full.some((f) => p.startsWith(f))),
+  );
+  return { schoolId, personId, fullScopePaths: full, reducedScopePaths: reduced };
+}
+
+/** The paths not inside another of the given paths, sorted. */
+function minimalPrefixes(paths: readonly string[]): string[] {
+  const sorted = [...new Set(paths)].sort();
+  return sorted.filter((p) => !sorted.some((q) => q !== p && p.startsWith(q)));
+}
+
+/** The scope of a transaction that knows the school but no unit yet (login, session resolution). */
+export function schoolOnlyScope(schoolId: string, personId: string | null): TenantScope {
+  return { schoolId, personId, fullScopePaths: [], reducedScopePaths: [] };
+}

@@ -1,0 +1,106 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { sessions, type TenantTx, type UnscopedTx } from '@xinqiao/db';
+import { and, eq, lt } from 'drizzle-orm';
+import type { AppConfig } from '../context.ts';
+import type { SessionInfo } from './session-types.ts';
+
+/** A new session id: 128 random bits, base64url (22 characters). Only the cookie ever holds it. */
+export function newSessionToken(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+/** A new CSRF synchronizer token: 256 random bits, base64url. */
+export function newCsrfToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** The SHA-256 (hex) of a session id: the only form in which it is stored. */
+export function hashSessionToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Why a stored session no longer counts, or undefined while it is alive. */
+export function sessionExpiry(
+  session: Pick<SessionInfo, 'createdAt' | 'lastSeenAt'> & { expiresAt: Date },
+  now: Date,
+  config: Pick<AppConfig, 'sessionIdleMs' | 'sessionAbsoluteMs'>,
+): 'idle' | 'absolute' | undefined {
+  const absoluteEnd = Math.min(
+    session.expiresAt.getTime(),
+    session.createdAt.getTime() + config.sessionAbsoluteMs,
+  );
+  if (now.getTime() >= absoluteEnd) return 'absolute';
+  if (now.getTime() >= session.lastSeenAt.getTime() + config.sessionIdleMs) return 'idle';
+  return undefined;
+}
+
+/**
+ * Store a new session for a person who just proved who they are; returns the token for the cookie.
+ * The transaction must already be scoped to the person's school.
+ */
+export async function createSession(
+  tx: TenantTx,
+  input: { schoolId: string; personId: string; now: Date; absoluteMs: number },
+): Promise<{ token: string; session: SessionInfo }> {
+  const token = newSessionToken();
+  const session: SessionInfo = {
+    tokenHash: hashSessionToken(token),
+    schoolId: input.schoolId,
+    personId: input.personId,
+    csrfToken: newCsrfToken(),
+    createdAt: input.now,
+    lastSeenAt: input.now,
+  };
+  await tx
+    .insert(sessions)
+    .values({ ...session, expiresAt: new Date(input.now.getTime() + input.absoluteMs) });
+  return { token, session };
+}
+
+/** The stored session with this token hash; the transaction must have called `lookUpSessionToken` first. */
+export async function findSession(
+  tx: UnscopedTx,
+  tokenHash: string,
+): Promise<(SessionInfo & { expiresAt: Date }) | undefined> {
+  const [row] = await tx
+    .select({
+      tokenHash: sessions.tokenHash,
+      schoolId: sessions.schoolId,
+      personId: sessions.personId,
+      csrfToken: sessions.csrfToken,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+    })
+    .from(sessions)
+    .where(eq(sessions.tokenHash, tokenHash));
+  return row;
+}
+
+/** Delete one session (logout, expiry). */
+export async function deleteSession(tx: UnscopedTx | TenantTx, tokenHash: string): Promise<void> {
+  await tx.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+/**
+ * End every session of a person: call it when an account is disabled or its password changes. (The session
+ * middleware also refuses a disabled account's session on its next request, so this only frees the rows early.)
+ *
+ * @example
+ * ```ts
+ * await tx.update(people).set({ disabled: true }).where(eq(people.id, id));
+ * await endSessionsOf(tx, id);
+ * ```
+ */
+export async function endSessionsOf(tx: TenantTx, personId: string): Promise<void> {
+  await tx.delete(sessions).where(eq(sessions.personId, personId));
+}
+
+/** Mark the session used now, at most once a minute per session so reads do not all become writes. */
+export async function touchSession(tx: TenantTx, session: SessionInfo, now: Date): Promise<void> {
+  if (now.getTime() - session.lastSeenAt.getTime() < 60_000) return;
+  await tx
+    .update(sessions)
+    .set({ lastSeenAt: now })
+    .where(and(eq(sessions.tokenHash, session.tokenHash), lt(sessions.lastSeenAt, now)));
+}

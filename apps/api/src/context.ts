@@ -1,0 +1,103 @@
+import type { Database, TenantScope, TenantTx } from '@xinqiao/db';
+import type { SecureHeadersVariables } from 'hono/secure-headers';
+import type { Me, SessionInfo } from './auth/session-types.ts';
+import type { ErrorLogger } from './http/errors.ts';
+import type { PluginCatalog } from './modules/plugins/catalog.ts';
+
+/** The current time; tests pass a clock they can move to check session expiry. */
+export type Clock = () => Date;
+
+/** Settings of one API process, read from the environment by {@link configFromEnv}. */
+export interface AppConfig {
+  /** A session unused this long ends (default 30 minutes). */
+  sessionIdleMs: number;
+  /** A session ends this long after login, used or not (default 12 hours). */
+  sessionAbsoluteMs: number;
+  /** Mark the session cookie Secure (off only for development and tests over plain http). */
+  secureCookies: boolean;
+  /** Failed logins counted within this window (default 15 minutes). */
+  loginWindowMs: number;
+  /** Failed logins per school+username within the window before further attempts are refused (default 5). */
+  maxFailuresPerAccount: number;
+  /** Failed logins per client address within the window (default 50: a campus NAT shares one address). */
+  maxFailuresPerAddress: number;
+  /** Read the client address from X-Forwarded-For (only behind a reverse proxy that sets it). */
+  trustProxy: boolean;
+  /** Origins besides the API's own that may post to it (a frontend served from elsewhere in development). */
+  allowedOrigins: string[];
+}
+
+/** Defaults that match the security requirements of issue 2. */
+export const defaultConfig: AppConfig = {
+  sessionIdleMs: 30 * 60_000,
+  sessionAbsoluteMs: 12 * 3_600_000,
+  secureCookies: true,
+  loginWindowMs: 15 * 60_000,
+  maxFailuresPerAccount: 5,
+  maxFailuresPerAddress: 50,
+  trustProxy: false,
+  allowedOrigins: [],
+};
+
+function minutes(value: string | undefined, fallbackMs: number): number {
+  const n = Number(value);
+  return value && Number.isFinite(n) && n > 0 ? n * 60_000 : fallbackMs;
+}
+
+/**
+ * The config of this process from its environment: XINQIAO_SESSION_IDLE_MINUTES, XINQIAO_SESSION_ABSOLUTE_MINUTES,
+ * XINQIAO_TRUST_PROXY=1, XINQIAO_ALLOWED_ORIGINS (comma-separated); cookies are Secure unless NODE_ENV is
+ * development or test.
+ *
+ * @example
+ * ```ts
+ * const app = createApp({ db, plugins, config: configFromEnv(process.env) });
+ * ```
+ */
+export function configFromEnv(env: NodeJS.ProcessEnv): AppConfig {
+  return {
+    ...defaultConfig,
+    sessionIdleMs: minutes(env.XINQIAO_SESSION_IDLE_MINUTES, defaultConfig.sessionIdleMs),
+    sessionAbsoluteMs: minutes(env.XINQIAO_SESSION_ABSOLUTE_MINUTES, defaultConfig.sessionAbsoluteMs),
+    secureCookies: !['development', 'test'].includes(env.NODE_ENV ?? ''),
+    trustProxy: env.XINQIAO_TRUST_PROXY === '1' || env.XINQIAO_TRUST_PROXY === 'true',
+    allowedOrigins: (env.XINQIAO_ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+  };
+}
+
+/** What the app is built from: the open database, the loaded plugins, and optionally config, clock and logger. */
+export interface AppDeps {
+  db: Database;
+  plugins: PluginCatalog;
+  config?: Partial<AppConfig>;
+  clock?: Clock;
+  log?: ErrorLogger;
+}
+
+/** Request variables every route can read. */
+export interface AppVariables extends SecureHeadersVariables {
+  db: Database;
+  plugins: PluginCatalog;
+  config: AppConfig;
+  clock: Clock;
+  session?: SessionInfo;
+  me?: Me;
+  scope?: TenantScope;
+  tx?: TenantTx;
+}
+
+/** The env of the app and of public routes. */
+export interface AppEnv {
+  Variables: AppVariables;
+}
+
+/**
+ * The env of every route behind the session middleware (all of /api except the few public paths): the session,
+ * the signed-in person and the tenant transaction are always there.
+ */
+export interface AuthedEnv {
+  Variables: AppVariables & { session: SessionInfo; me: Me; scope: TenantScope; tx: TenantTx };
+}

@@ -1,0 +1,53 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
+import type { FrontendPackage } from './frontend-dist.ts';
+
+/** Files that name the current build and so must be revalidated; hashed assets may be cached for long. */
+function setCacheHeaders(path: string, c: Context): void {
+  if (/\/assets\/[^/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/.test(path)) {
+    c.header('Cache-Control', 'public, max-age=31536000, immutable');
+  } else {
+    c.header('Cache-Control', 'no-cache');
+  }
+}
+
+/**
+ * Serve the files of `distDir` under `urlPrefix`. serveStatic refuses `..` and `//` in the decoded path
+ * before the prefix is swapped for the folder, so no request can leave `distDir`.
+ */
+function serveDist(distDir: string, urlPrefix: string): MiddlewareHandler {
+  return serveStatic({
+    root: distDir,
+    rewriteRequestPath: (path) => `/${path.slice(urlPrefix.length)}`,
+    onFound: setCacheHeaders,
+  });
+}
+
+/**
+ * Mount the built frontends on the app, after the API routes: office modules at `/modules/<id>/`, plugin UIs at
+ * `/plugins/<id>/ui/`, and the shell at `/` with a fallback to its index.html for client-side routes (never for
+ * /api, /modules or /plugins paths, which answer 404 when a file is missing).
+ *
+ * @example
+ * ```ts
+ * mountFrontends(app, discoverFrontends(repoRoot));
+ * ```
+ */
+// biome-ignore lint/suspicious/noExplicitAny: mounts on an app of any env
+export function mountFrontends(app: Hono<any>, frontends: readonly FrontendPackage[]): void {
+  for (const f of frontends) {
+    if (f.kind === 'shell' || !existsSync(f.distDir)) continue;
+    app.get(`${f.urlPrefix}*`, serveDist(f.distDir, f.urlPrefix));
+  }
+  const shell = frontends.find((f) => f.kind === 'shell');
+  if (!shell || !existsSync(shell.distDir)) return;
+  app.get('*', serveDist(shell.distDir, '/'));
+  const index = serveStatic({ path: join(shell.distDir, 'index.html'), onFound: setCacheHeaders });
+  app.get('*', async (c, next) => {
+    const p = c.req.path;
+    if (p.startsWith('/api/') || p.startsWith('/modules/') || p.startsWith('/plugins/')) return next();
+    return index(c, next);
+  });
+}

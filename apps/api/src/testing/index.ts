@@ -1,0 +1,17 @@
+export {
+  createTestApp,
+  loginAs,
+  type TestApp,
+  type TestAppOptions,
+  type TestClock,
+  type TestSession,
+  testClock,
+} from './app.ts';
+export {
+  seedTestWorld,
+  TEST_ACCOUNTS,
+  TEST_PASSWORD,
+  type TestCollege,
+  type TestSchool,
+  type TestWorld,
+} from './world.ts';
