@@ -1,0 +1,67 @@
+import {
+  type Database,
+  people,
+  roleAssignments,
+  runInTransaction,
+  schools,
+  students,
+  units,
+  withTenant,
+} from '@xinqiao/db';
+import { createTestDatabase } from '@xinqiao/db/testing';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoDataIfEmpty } from './demo.ts';
+
+const levels = [
+  { key: 'center', name: '心理健康教育中心', nameEn: 'Mental-health center' },
+  { key: 'college', name: '学院', nameEn: 'College' },
+  { key: 'class', name: '班级', nameEn: 'Class' },
+  { key: 'dorm', name: '宿舍', nameEn: 'Dorm' },
+];
+
+let db: Database;
+let seeded: string[];
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  seeded = await seedDemoDataIfEmpty(db, (code) => (code === 'hut' ? levels : undefined), undefined, 300);
+}, 120_000);
+afterAll(() => db?.close());
+
+describe('seed/demo', () => {
+  it('seeds only schools whose plugin gave network levels, and only into an empty database', async () => {
+    expect(seeded).toEqual(['hut']);
+    expect(await seedDemoDataIfEmpty(db, () => levels)).toEqual([]);
+  });
+
+  it('places every student under the network so a counsellor sees exactly their college', async () => {
+    const { schoolId, counsellorUnit, all } = await withTenant(
+      db,
+      { schoolId: await schoolIdOf('hut'), personId: null, fullScopePaths: ['/'], reducedScopePaths: [] },
+      async (tx) => {
+        const [assignment] = await tx
+          .select({ unitId: roleAssignments.unitId, schoolId: roleAssignments.schoolId })
+          .from(roleAssignments)
+          .innerJoin(people, eq(people.id, roleAssignments.personId))
+          .where(eq(people.username, 'counsellor'));
+        const [unit] = await tx.select().from(units).where(eq(units.id, assignment!.unitId));
+        const all = await tx.select({ college: students.collegeUnitId }).from(students);
+        return { schoolId: assignment!.schoolId, counsellorUnit: unit!, all };
+      },
+    );
+    expect(all).toHaveLength(300);
+    const visible = await withTenant(
+      db,
+      { schoolId, personId: null, fullScopePaths: [counsellorUnit.path], reducedScopePaths: [] },
+      (tx) => tx.select({ college: students.collegeUnitId }).from(students),
+    );
+    expect(visible.length).toBe(all.filter((s) => s.college === counsellorUnit.id).length);
+    expect(visible.length).toBeGreaterThan(0);
+  });
+});
+
+async function schoolIdOf(code: string): Promise<string> {
+  const rows = await runInTransaction(db, (tx) => tx.select().from(schools).where(eq(schools.code, code)));
+  return rows[0]!.id;
+}

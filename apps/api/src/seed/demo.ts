@@ -1,0 +1,180 @@
+import {
+  allowSchoolProvisioning,
+  appendAudit,
+  centerStaffMembers,
+  type Database,
+  type NetworkLevel,
+  people,
+  type Role,
+  roleAssignments,
+  runInTransaction,
+  schools,
+  schoolYearFigures,
+  scopeTransaction,
+  students,
+  type TenantTx,
+  units,
+} from '@xinqiao/db';
+import { DEMO_SCHOOL_CODES, type DemoSchool, generateDemoSchool } from '@xinqiao/demo-data';
+import { hashPassword } from '../auth/password.ts';
+
+/** Rows per INSERT: well under PostgreSQL's 65,535 bound parameters for the widest table. */
+const BATCH = 1000;
+
+export type SeedProgress = (message: string) => void;
+
+/**
+ * Seeds the four seed schools with their networks, about 5,000 synthetic students each and one demo account
+ * per role, when the database has no school yet. Each school is one transaction: a failure leaves nothing.
+ * Network levels come from each school's policy plugin; a school whose plugin did not load is skipped.
+ *
+ * @example
+ * await seedDemoDataIfEmpty(db, (code) => catalog.active(code)?.manifest.network.levels, console.log);
+ */
+export async function seedDemoDataIfEmpty(
+  db: Database,
+  levelsFor: (schoolCode: string) => NetworkLevel[] | undefined,
+  progress: SeedProgress = () => {},
+  studentCount?: number,
+): Promise<string[]> {
+  const existing = await runInTransaction(db, (tx) => tx.select({ id: schools.id }).from(schools).limit(1));
+  if (existing.length > 0) return [];
+  const seeded: string[] = [];
+  for (const code of DEMO_SCHOOL_CODES) {
+    const levels = levelsFor(code);
+    if (!levels) {
+      progress(`跳过 ${code}: 该校策略插件未加载 (skipped ${code}: its policy plugin did not load)`);
+      continue;
+    }
+    const school = generateDemoSchool({
+      schoolCode: code,
+      levels,
+      ...(studentCount ? { studentCount } : {}),
+    });
+    await seedDemoSchool(db, school);
+    progress(`已创建演示学校 ${school.name} (${school.students.length} 名学生) / seeded ${school.nameEn}`);
+    seeded.push(code);
+  }
+  return seeded;
+}
+
+/** Inserts one generated school through the same RLS-guarded transaction every request uses. */
+export async function seedDemoSchool(db: Database, school: DemoSchool): Promise<string> {
+  const hashes = await Promise.all(school.accounts.map((account) => hashPassword(account.password)));
+  return runInTransaction(db, async (unscoped) => {
+    await allowSchoolProvisioning(unscoped);
+    const [row] = await unscoped
+      .insert(schools)
+      .values({ code: school.code, name: school.name, nameEn: school.nameEn, networkLevels: school.levels })
+      .returning({ id: schools.id });
+    const schoolId = row!.id;
+    const tx = await scopeTransaction(unscoped, {
+      schoolId,
+      personId: null,
+      fullScopePaths: ['/'],
+      reducedScopePaths: [],
+    });
+    const unitIds = await insertUnits(tx, schoolId, school);
+    await insertStudents(tx, schoolId, school, unitIds);
+    await insertAccounts(tx, schoolId, school, unitIds, hashes);
+    await insertStudentAffairsFigures(tx, schoolId, school);
+    await appendAudit(tx, {
+      schoolId,
+      actorPersonId: null,
+      actorRole: 'platform',
+      actorUnitId: null,
+      action: 'school.seed_demo',
+      entity: 'school',
+      entityId: schoolId,
+      purpose: '演示数据初始化',
+    });
+    return schoolId;
+  });
+}
+
+async function insertUnits(tx: TenantTx, schoolId: string, school: DemoSchool): Promise<Map<string, string>> {
+  const ids = new Map(school.units.map((unit) => [unit.ref, crypto.randomUUID()]));
+  // Parents first: the path trigger reads each unit's parent, so insert level by level.
+  for (const level of school.levels) {
+    const rows = school.units
+      .filter((unit) => unit.levelKey === level.key)
+      .map((unit) => ({
+        id: ids.get(unit.ref)!,
+        schoolId,
+        parentId: unit.parentRef ? ids.get(unit.parentRef)! : null,
+        levelKey: unit.levelKey,
+        name: unit.name,
+        depth: 0,
+        path: '',
+      }));
+    for (let i = 0; i < rows.length; i += BATCH) await tx.insert(units).values(rows.slice(i, i + BATCH));
+  }
+  return ids;
+}
+
+async function insertStudents(
+  tx: TenantTx,
+  schoolId: string,
+  school: DemoSchool,
+  unitIds: Map<string, string>,
+) {
+  const rows = school.students.map((student) => ({
+    schoolId,
+    studentNumber: student.studentNumber,
+    name: student.name,
+    gender: student.gender,
+    enrolmentYear: student.enrolmentYear,
+    collegeUnitId: unitIds.get(student.collegeRef)!,
+    classUnitId: unitIds.get(student.classRef)!,
+    dormUnitId: unitIds.get(student.dormRef) ?? null,
+    phone: student.phone,
+    guardians: student.guardians,
+  }));
+  for (let i = 0; i < rows.length; i += BATCH) await tx.insert(students).values(rows.slice(i, i + BATCH));
+}
+
+async function insertAccounts(
+  tx: TenantTx,
+  schoolId: string,
+  school: DemoSchool,
+  unitIds: Map<string, string>,
+  hashes: string[],
+) {
+  const personRows = await tx
+    .insert(people)
+    .values(
+      school.accounts.map((account, index) => ({
+        schoolId,
+        username: account.username,
+        displayName: account.displayName,
+        passwordHash: hashes[index]!,
+      })),
+    )
+    .returning({ id: people.id, username: people.username });
+  const personIds = new Map(personRows.map((row) => [row.username, row.id]));
+  const assignments = school.accounts.flatMap((account) =>
+    account.roles.map((assignment) => ({
+      schoolId,
+      personId: personIds.get(account.username)!,
+      role: assignment.role as Role,
+      unitId: unitIds.get(assignment.unitRef)!,
+    })),
+  );
+  await tx.insert(roleAssignments).values(assignments);
+}
+
+async function insertStudentAffairsFigures(tx: TenantTx, schoolId: string, school: DemoSchool) {
+  const year = school.enrolmentFigures.academicYear;
+  await tx
+    .insert(schoolYearFigures)
+    .values({ schoolId, academicYear: year, enrolment: school.enrolmentFigures.enrolledStudents });
+  await tx.insert(centerStaffMembers).values(
+    school.centerStaff.map((member) => ({
+      schoolId,
+      academicYear: year,
+      name: member.name,
+      employment: member.employment === 'fullTime' ? ('full_time' as const) : ('part_time' as const),
+      trainingHours: member.trainingHoursThisYear,
+    })),
+  );
+}
