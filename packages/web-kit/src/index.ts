@@ -19,6 +19,5 @@ export {
   syncDocumentLanguage,
 } from './i18n/index.ts';
 export { defineSessionStore, type LoginInput, useSessionStore } from './session/store.ts';
-export * from './ui/elements.ts';
 export { default as LocaleSwitch } from './ui/LocaleSwitch.vue';
 export { default as ProblemAlert } from './ui/ProblemAlert.vue';

@@ -1,16 +1,15 @@
 /**
- * ECharts for every module, through vue-echarts, with only the chart types and components the platform uses
- * registered (the whole of ECharts is ~370 KB gzip). Kept out of web-kit's main entry so the shell's first page
- * does not download it: the shell shares this entry as a lazy singleton that the first module drawing a chart loads.
+ * `@xinqiao/web-kit/charts`: ECharts for every module, through vue-echarts, with only the chart types and
+ * components the platform uses registered (the whole of ECharts is ~370 KB gzip). The shell shares this entry as a
+ * lazy singleton, so the first page does not download it and every module draws with the same ECharts.
+ * A module that needs another chart type registers it here.
  */
-import { BarChart, LineChart, PieChart } from 'echarts/charts';
+import { BarChart } from 'echarts/charts';
 import {
   AriaComponent,
-  DatasetComponent,
   GridComponent,
   LegendComponent,
   MarkLineComponent,
-  TitleComponent,
   TooltipComponent,
 } from 'echarts/components';
 import { use } from 'echarts/core';
@@ -20,14 +19,10 @@ import 'vue-echarts/style.css';
 
 use([
   BarChart,
-  LineChart,
-  PieChart,
   AriaComponent,
-  DatasetComponent,
   GridComponent,
   LegendComponent,
   MarkLineComponent,
-  TitleComponent,
   TooltipComponent,
   CanvasRenderer,
 ]);

@@ -1,0 +1,68 @@
+import { createInstance } from '@module-federation/enhanced/runtime';
+import type { FrontendModule } from '@xinqiao/web-kit';
+import type { Component } from 'vue';
+import { sharedSingletons } from './shared.ts';
+
+/** How long a module may take to load before the shell gives up and shows the error panel. */
+export const MODULE_LOAD_TIMEOUT_MS = 15_000;
+
+type Federation = ReturnType<typeof createInstance>;
+
+let federation: Federation | null = null;
+const registered = new Map<string, string>();
+
+function instance(): Federation {
+  federation ??= createInstance({ name: 'xinqiao_shell', remotes: [], shared: sharedSingletons() });
+  return federation;
+}
+
+/** Thrown when a module cannot be loaded; carries the module so the panel can say which one. */
+export class ModuleLoadError extends Error {
+  constructor(
+    readonly module: FrontendModule,
+    override readonly cause: unknown,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+    this.name = 'ModuleLoadError';
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Loads a module's exposed `./App` component through the Module Federation runtime, registering the remote from
+ * its manifest URL the first time. `retry` re-registers the remote so a failed manifest is fetched again.
+ *
+ * @example
+ * const App = await loadModuleApp(module) // then <component :is="App" />
+ */
+export async function loadModuleApp(
+  module: FrontendModule,
+  options: { retry?: boolean } = {},
+): Promise<Component> {
+  const mf = instance();
+  const known = registered.get(module.remoteName);
+  if (known !== module.manifestUrl || options.retry) {
+    mf.registerRemotes([{ name: module.remoteName, entry: module.manifestUrl }], {
+      force: known !== undefined,
+    });
+    registered.set(module.remoteName, module.manifestUrl);
+  }
+  const request = `${module.remoteName}/${module.exposes.replace(/^\.\//, '')}`;
+  try {
+    const exposed = await withTimeout(
+      mf.loadRemote<{ default?: Component }>(request),
+      MODULE_LOAD_TIMEOUT_MS,
+    );
+    if (!exposed?.default) throw new Error(`${request} has no default export`);
+    return exposed.default;
+  } catch (cause) {
+    throw new ModuleLoadError(module, cause);
+  }
+}

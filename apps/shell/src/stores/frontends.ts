@@ -1,0 +1,52 @@
+import { api, type FrontendList, type FrontendModule } from '@xinqiao/web-kit';
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+
+/**
+ * Finds the module living at a shell path: the one whose routePath is the path or a prefix of it.
+ *
+ * @example
+ * moduleAtPath(modules, '/student-affairs/edit') // the student affairs module
+ */
+export function moduleAtPath(modules: FrontendModule[], path: string): FrontendModule | undefined {
+  const normalized = path.replace(/\/+$/, '') || '/';
+  return modules
+    .filter((m) => normalized === m.routePath || normalized.startsWith(`${m.routePath}/`))
+    .sort((a, b) => b.routePath.length - a.routePath.length)[0];
+}
+
+/** The modules the signed-in user may open, from `GET /api/frontends`. */
+export const useFrontendsStore = defineStore('xinqiao-frontends', () => {
+  const modules = ref<FrontendModule[]>([]);
+  const loaded = ref(false);
+  const error = ref<unknown>(null);
+  let pending: Promise<void> | null = null;
+
+  /** Loads the list once per sign-in; concurrent callers share one request. */
+  function load(): Promise<void> {
+    if (loaded.value) return Promise.resolve();
+    pending ??= api
+      .get<FrontendList>('/api/frontends')
+      .then((list) => {
+        modules.value = list.modules;
+        error.value = null;
+        loaded.value = true;
+      })
+      .catch((e: unknown) => {
+        error.value = e;
+      })
+      .finally(() => {
+        pending = null;
+      });
+    return pending;
+  }
+
+  /** Forgets the list (on sign-out: the next user has other roles). */
+  function reset(): void {
+    modules.value = [];
+    loaded.value = false;
+    error.value = null;
+  }
+
+  return { modules, loaded, error, load, reset };
+});
