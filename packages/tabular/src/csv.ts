@@ -73,6 +73,8 @@ function located(error: unknown, row: number): unknown {
     return error.row === null ? new TabularError(error.code, error.reason, error.reasonEn, row) : error;
   }
   if (error instanceof CsvError) {
+    // The parser fails before handing over the records it buffered; it knows how many came before the bad one.
+    if (typeof error.records === 'number') row = error.records + 1;
     return new TabularError(
       'malformed',
       `第 ${row} 行的格式有误（多半是引号没有成对），请检查后重新上传。`,
