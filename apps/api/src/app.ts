@@ -29,6 +29,9 @@ const moduleRoutes = [pluginsRoutes];
 /** What {@link createApp} needs besides the database and plugins: built frontends to serve, if any. */
 export interface CreateAppOptions extends AppDeps {
   frontends?: readonly FrontendPackage[];
+  /** More routers to mount under /api behind the session middleware (tests mount probes this way). */
+  // biome-ignore lint/suspicious/noExplicitAny: routers of any env can be mounted
+  extraRoutes?: readonly OpenAPIHono<any>[];
 }
 
 /**
@@ -68,7 +71,7 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   mountApiDocs(app, packageJson.version);
   app.route('/api', publicRoutes);
   app.route('/api', authRoutes);
-  for (const routes of moduleRoutes) app.route('/api', routes);
+  for (const routes of [...moduleRoutes, ...(options.extraRoutes ?? [])]) app.route('/api', routes);
   app.all('/api/*', problemNotFound);
 
   if (options.frontends) mountFrontends(app, options.frontends);

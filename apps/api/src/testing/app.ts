@@ -1,7 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Database } from '@xinqiao/db';
 import { createTestDatabase } from '@xinqiao/db/testing';
-import { createApp } from '../app.ts';
+import { type CreateAppOptions, createApp } from '../app.ts';
 import type { AppConfig, AppEnv } from '../context.ts';
 import { CSRF_HEADER } from '../http/csrf.ts';
 import { type ActivePlugin, fixedCatalog, type PluginCatalog } from '../modules/plugins/catalog.ts';
@@ -42,6 +42,8 @@ export interface TestApp {
 
 export interface TestAppOptions {
   config?: Partial<AppConfig>;
+  /** Routers mounted under /api besides the app's own (for probing the middleware). */
+  extraRoutes?: CreateAppOptions['extraRoutes'];
   plugins?: PluginCatalog;
   clock?: TestClock;
 }
@@ -79,6 +81,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     clock,
     config: { secureCookies: false, ...options.config },
     log: () => {},
+    ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}),
   });
   return { app, db, world, clock, close: () => db.close() };
 }

@@ -7,6 +7,7 @@ export {
   type TestSession,
   testClock,
 } from './app.ts';
+export { json } from './json.ts';
 export {
   seedTestWorld,
   TEST_ACCOUNTS,

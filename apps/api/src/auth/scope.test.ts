@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { scopeOf } from './scope.ts';
+import type { RoleOnUnit } from './session-types.ts';
+
+const on = (role: RoleOnUnit['role'], unitPath: string): RoleOnUnit => ({
+  role,
+  unitPath,
+  unitId: unitPath,
+  unitName: unitPath,
+  levelKey: 'x',
+});
+
+describe('auth/scope', () => {
+  it('gives each role its unit subtree, in full unless it is a reduced-view role', () => {
+    const scope = scopeOf('s', 'p', [on('counsellor', '/r/c1/'), on('dorm_liaison', '/r/c2/k/d/')]);
+    expect(scope).toEqual({
+      schoolId: 's',
+      personId: 'p',
+      fullScopePaths: ['/r/c1/'],
+      reducedScopePaths: ['/r/c2/k/d/'],
+    });
+  });
+
+  it('drops subtrees already inside a wider one, and reduced paths already seen in full', () => {
+    const scope = scopeOf('s', 'p', [
+      on('head_teacher', '/r/c1/k1/'),
+      on('counsellor', '/r/c1/'),
+      on('class_committee', '/r/c1/k1/'),
+      on('class_committee', '/r/c2/k2/'),
+      on('dorm_liaison', '/r/c2/k2/d/'),
+    ]);
+    expect(scope.fullScopePaths).toEqual(['/r/c1/']);
+    expect(scope.reducedScopePaths).toEqual(['/r/c2/k2/']);
+  });
+
+  it('sees nothing without roles', () => {
+    expect(scopeOf('s', 'p', [])).toMatchObject({ fullScopePaths: [], reducedScopePaths: [] });
+  });
+});
