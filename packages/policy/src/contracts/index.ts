@@ -1,0 +1,60 @@
+import type { AreaContract } from './contract';
+import { earlyWarning, type WarningFacts, type WarningResult } from './early-warning';
+import { type FundingFacts, type FundingResult, fundingFormula } from './funding-formula';
+import { type PointsFacts, type PointsResult, penaltyPoints } from './penalty-points';
+import { type CadenceFacts, type CadenceResult, screeningCadence } from './screening-cadence';
+import { type StaffingFacts, type StaffingResult, staffingRatio } from './staffing-ratio';
+import { type SupportFacts, type SupportResult, supportTargets } from './support-targets';
+import { type TermFacts, type TermResult, termSanctions } from './term-sanctions';
+import { type TierFacts, type TierResult, tierThresholds } from './tier-thresholds';
+import { type TrainingFacts, type TrainingResult, trainingHours } from './training-hours';
+
+/** The policy areas a plugin may provide, by id. */
+export const AREA_IDS = [
+  'screening-cadence',
+  'tier-thresholds',
+  'staffing-ratio',
+  'funding-formula',
+  'training-hours',
+  'penalty-points',
+  'term-sanctions',
+  'support-targets',
+  'early-warning',
+] as const;
+export type AreaId = (typeof AREA_IDS)[number];
+
+/** Facts and result type of each area. */
+export interface AreaTypes {
+  'screening-cadence': { facts: CadenceFacts; result: CadenceResult };
+  'tier-thresholds': { facts: TierFacts; result: TierResult };
+  'staffing-ratio': { facts: StaffingFacts; result: StaffingResult };
+  'funding-formula': { facts: FundingFacts; result: FundingResult };
+  'training-hours': { facts: TrainingFacts; result: TrainingResult };
+  'penalty-points': { facts: PointsFacts; result: PointsResult };
+  'term-sanctions': { facts: TermFacts; result: TermResult };
+  'support-targets': { facts: SupportFacts; result: SupportResult };
+  'early-warning': { facts: WarningFacts; result: WarningResult };
+}
+export type AreaFacts<A extends AreaId> = AreaTypes[A]['facts'];
+export type AreaResult<A extends AreaId> = AreaTypes[A]['result'];
+
+/** The contract of every area. */
+export const AREA_CONTRACTS: { readonly [A in AreaId]: AreaContract<AreaResult<A>> } = {
+  'screening-cadence': screeningCadence,
+  'tier-thresholds': tierThresholds,
+  'staffing-ratio': staffingRatio,
+  'funding-formula': fundingFormula,
+  'training-hours': trainingHours,
+  'penalty-points': penaltyPoints,
+  'term-sanctions': termSanctions,
+  'support-targets': supportTargets,
+  'early-warning': earlyWarning,
+};
+
+/**
+ * Whether a string names a policy area.
+ * @example isAreaId('tier-thresholds') // true
+ */
+export function isAreaId(value: string): value is AreaId {
+  return (AREA_IDS as readonly string[]).includes(value);
+}

@@ -1,0 +1,74 @@
+// Everything here runs in node and in the browser alike (no node imports): browser.ts and index.ts re-export it.
+export {
+  AREA_CONTRACTS,
+  AREA_IDS,
+  type AreaFacts,
+  type AreaId,
+  type AreaResult,
+  type AreaTypes,
+  isAreaId,
+} from './contracts';
+export type { Reason } from './contracts/common';
+export type { AreaContract, FiredRule } from './contracts/contract';
+export {
+  WARNING_MODULES,
+  type Warning,
+  type WarningFacts,
+  type WarningResult,
+} from './contracts/early-warning';
+export {
+  type FactSpec,
+  type FactSpecs,
+  type FactType,
+  type Localized,
+  validateFacts,
+} from './contracts/facts';
+export type { FundingFacts, FundingLine, FundingResult } from './contracts/funding-formula';
+export {
+  type PointEntry,
+  type PointsFacts,
+  type PointsResult,
+  RECORD_KINDS,
+  TERM_COUNTERS,
+} from './contracts/penalty-points';
+export {
+  academicDate,
+  type CadenceFacts,
+  type CadenceResult,
+  type Campaign,
+  type ScreeningWave,
+} from './contracts/screening-cadence';
+export type { StaffingFacts, StaffingResult } from './contracts/staffing-ratio';
+export { SUPPORT_CATEGORIES, type SupportFacts, type SupportResult } from './contracts/support-targets';
+export {
+  SANCTION_LEVELS,
+  type Sanction,
+  type SanctionLevel,
+  type TermFacts,
+  type TermResult,
+} from './contracts/term-sanctions';
+export {
+  type AttentionTier,
+  INSTRUMENTS,
+  type Instrument,
+  type TierFacts,
+  type TierResult,
+  tierFacts,
+} from './contracts/tier-thresholds';
+export type { TrainingFacts, TrainingResult } from './contracts/training-hours';
+export type { AreaRun, RuleTrace } from './engine/compiled-area';
+export {
+  CompiledPlugin,
+  type CompileResult,
+  compilePlugin,
+  type Decision,
+  type DecisionMeta,
+  evaluate,
+  explain,
+  type PluginBundle,
+} from './engine/plugin';
+export { formatPolicyError, type PolicyError, PolicyEvaluationError, PolicyFactsError } from './errors';
+export { manifestSchema, type PluginManifest, REQUIRED_LEVELS, validateManifest } from './manifest/schema';
+export { OPERATORS, type PolicyRule, type RuleSet, ruleFileSchema, type Source } from './rules/schema';
+export { validateRuleFile } from './rules/validate';
+export { POLICY_ENGINE_VERSION } from './version';
