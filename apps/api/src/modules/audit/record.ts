@@ -12,6 +12,8 @@ export interface AccessEvent {
   studentPath?: string | null;
   /** Why the caller looked: the `x-access-purpose` header when sent, otherwise the route's own purpose. */
   purpose: string;
+  /** The role that allowed the action, when the route already knows it (a write checked against one role). */
+  role?: RoleOnUnit;
 }
 
 /** The role that reaches the student (the deepest one), or the person's first role when none is about a student. */
@@ -30,7 +32,7 @@ export function actingRole(me: Me, studentPath?: string | null): RoleOnUnit | un
  *   studentId: id, studentPath: student.placementPath, purpose: '个案随访' });
  */
 export async function recordAccess(tx: TenantTx, me: Me, event: AccessEvent): Promise<void> {
-  const role = actingRole(me, event.studentPath);
+  const role = event.role ?? actingRole(me, event.studentPath);
   await appendAudit(tx, {
     schoolId: me.school.id,
     actorPersonId: me.person.id,

@@ -1,0 +1,64 @@
+import { z } from '@hono/zod-openapi';
+
+/** The largest page any list route answers, so one request cannot ask for a whole school. */
+export const MAX_PAGE_SIZE = 200;
+
+/**
+ * The `page` (1-based) and `pageSize` query parameters shared by the list routes of the network modules.
+ *
+ * @example
+ * ```ts
+ * const Query = PageQuery.extend({ q: z.string().optional() });
+ * ```
+ */
+export const PageQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1).openapi({ example: 1 }),
+  pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(50).openapi({ example: 50 }),
+});
+
+export type PageRequest = z.infer<typeof PageQuery>;
+
+/** One page of a list: its items, the total across all pages, and which page this is. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * The OpenAPI schema of a page of `item`, registered under `name`.
+ *
+ * @example
+ * ```ts
+ * const UnitPage = pageOf(UnitSchema, 'UnitPage');
+ * ```
+ */
+export function pageOf<T extends z.ZodTypeAny>(item: T, name: string) {
+  return z
+    .object({
+      items: z.array(item),
+      total: z.number().int().openapi({ description: 'Items across all pages' }),
+      page: z.number().int(),
+      pageSize: z.number().int(),
+    })
+    .openapi(name);
+}
+
+/** The SQL `limit` and `offset` of a page request. */
+export function limitOffset(page: PageRequest): { limit: number; offset: number } {
+  return { limit: page.pageSize, offset: (page.page - 1) * page.pageSize };
+}
+
+/**
+ * A `LIKE` pattern that matches `text` anywhere, with `%`, `_` and `\` in the text matched literally. The pattern is
+ * bound as a parameter like any other value; escaping only keeps the user's characters from acting as wildcards.
+ *
+ * @example
+ * ```ts
+ * ilike(units.name, containsPattern('50%')); // matches "50%", not "500"
+ * ```
+ */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

@@ -1,0 +1,214 @@
+import type { NetworkLevel, TenantTx } from '@xinqiao/db';
+import type { Me } from '../../auth/session-types.ts';
+import { problems } from '../../http/problem.ts';
+import { recordAccess } from '../audit/record.ts';
+import { mayWriteUnits, roleToAddUnder, roleToRename } from './access.ts';
+import { branchOf, idsOnPath } from './branch.ts';
+import type { Page } from './pagination.ts';
+import {
+  findUnitInBranch,
+  insertUnit,
+  listUnitsInBranch,
+  networkLevelsOf,
+  renameUnit,
+  siblingNameTaken,
+  type UnitRow,
+  unitsByIds,
+  unitsUnder,
+} from './queries.ts';
+import type {
+  CreateUnitInput,
+  UnitDetailView,
+  UnitListFilter,
+  UnitTreeNode,
+  UnitView,
+  UpdateUnitInput,
+} from './schemas.ts';
+
+const noSuchUnit = (id: string) => problems.notFound(`没有这个单位 / No unit ${id}`);
+
+/** A stored unit as the API shows it, with its level's names from the school's network levels. */
+export function unitView(row: UnitRow, levels: readonly NetworkLevel[]): UnitView {
+  const level = levels.find((l) => l.key === row.levelKey);
+  return {
+    id: row.id,
+    parentId: row.parentId,
+    levelKey: row.levelKey,
+    levelName: level?.name ?? row.levelKey,
+    levelNameEn: level?.nameEn ?? row.levelKey,
+    depth: row.depth,
+    name: row.name,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/**
+ * A page of the units `me` may read, filtered by parent and level and searched by name.
+ *
+ * @example
+ * ```ts
+ * await listUnits(tx, me, { parentId: collegeId, page: 1, pageSize: 50 });
+ * ```
+ */
+export async function listUnits(tx: TenantTx, me: Me, filter: UnitListFilter): Promise<Page<UnitView>> {
+  const levels = await networkLevelsOf(tx, me.school.id);
+  const { rows, total } = await listUnitsInBranch(tx, branchOf(me), filter, filter);
+  return {
+    items: rows.map((row) => unitView(row, levels)),
+    total,
+    page: filter.page,
+    pageSize: filter.pageSize,
+  };
+}
+
+/** One unit `me` may read, with its ancestors; 404 when it does not exist or lies outside their branch. */
+export async function getUnit(tx: TenantTx, me: Me, id: string): Promise<UnitDetailView> {
+  const row = await findUnitInBranch(tx, branchOf(me), id);
+  if (!row) throw noSuchUnit(id);
+  return detailOf(tx, me, row);
+}
+
+async function detailOf(tx: TenantTx, me: Me, row: UnitRow): Promise<UnitDetailView> {
+  const levels = await networkLevelsOf(tx, me.school.id);
+  const ancestorIds = idsOnPath(row.path).slice(0, -1);
+  const byId = new Map((await unitsByIds(tx, ancestorIds)).map((unit) => [unit.id, unit]));
+  const ancestors = ancestorIds
+    .map((ancestorId) => byId.get(ancestorId))
+    .filter((unit): unit is UnitRow => unit !== undefined)
+    .map(({ id, name, levelKey }) => ({ id, name, levelKey }));
+  return { ...unitView(row, levels), ancestors };
+}
+
+/**
+ * The subtree under `rootId` (default: the school root) as far as `me` may read it: a counsellor asking for the
+ * root sees the chain down to their college and everything below it, not the other colleges.
+ */
+export async function unitTree(tx: TenantTx, me: Me, rootId?: string): Promise<{ roots: UnitTreeNode[] }> {
+  const branch = branchOf(me);
+  let rootPath: string | undefined;
+  if (rootId) {
+    const root = await findUnitInBranch(tx, branch, rootId);
+    if (!root) throw noSuchUnit(rootId);
+    rootPath = root.path;
+  }
+  return { roots: buildTree(await unitsUnder(tx, branch, rootPath)) };
+}
+
+/** Nest units (shallowest first) under their parents; a unit whose parent is not in the list is a root. */
+export function buildTree(rows: readonly UnitRow[]): UnitTreeNode[] {
+  const nodes = new Map<string, UnitTreeNode>();
+  const roots: UnitTreeNode[] = [];
+  for (const row of rows) {
+    const node: UnitTreeNode = {
+      id: row.id,
+      levelKey: row.levelKey,
+      depth: row.depth,
+      name: row.name,
+      children: [],
+    };
+    nodes.set(row.id, node);
+    const parent = row.parentId ? nodes.get(row.parentId) : undefined;
+    (parent ? parent.children : roots).push(node);
+  }
+  return roots;
+}
+
+/**
+ * Add a unit under `parentId`. Its level must be the one right below the parent's in the school's network
+ * levels; sibling names are unique (imports find classes and dorms by name). Audited as `unit.create`.
+ */
+export async function createUnit(tx: TenantTx, me: Me, input: CreateUnitInput): Promise<UnitDetailView> {
+  if (!mayWriteUnits(me))
+    throw problems.forbidden(
+      '只有学校管理员和中心主任可以维护工作网络 / Only school admins and center directors change the network',
+    );
+  const parent = await findUnitInBranch(tx, branchOf(me), input.parentId);
+  if (!parent) {
+    throw problems.validation([
+      { field: 'parentId', message: `没有这个上级单位 / No unit ${input.parentId}` },
+    ]);
+  }
+  const role = roleToAddUnder(me, parent.path);
+  if (!role)
+    throw problems.forbidden(
+      '该单位不在您管理的范围内 / This unit is outside the part of the network you manage',
+    );
+  const levels = await networkLevelsOf(tx, me.school.id);
+  const parentLevel = levels.findIndex((level) => level.key === parent.levelKey);
+  const expected = parentLevel >= 0 ? levels[parentLevel + 1] : undefined;
+  if (!expected) {
+    throw problems.validation([
+      {
+        field: 'levelKey',
+        message: `「${parent.name}」是最低一级，不能再添加下级 / ${parent.name} is on the lowest level`,
+      },
+    ]);
+  }
+  if (input.levelKey !== expected.key) {
+    throw problems.validation([
+      {
+        field: 'levelKey',
+        message: `「${parent.name}」的下一级是 ${expected.key}（${expected.name}），不是 ${input.levelKey} / The level below ${parent.levelKey} is ${expected.key}`,
+      },
+    ]);
+  }
+  await assertNameFree(tx, parent.id, input.name);
+  const row = await insertUnit(tx, {
+    schoolId: me.school.id,
+    parentId: parent.id,
+    levelKey: input.levelKey,
+    name: input.name,
+  });
+  await recordAccess(tx, me, {
+    action: 'unit.create',
+    entity: 'unit',
+    entityId: row.id,
+    purpose: '维护工作网络',
+    role,
+  });
+  return detailOf(tx, me, row);
+}
+
+/** Rename a unit (the only change a unit allows: it never moves). Audited as `unit.update`. */
+export async function updateUnit(
+  tx: TenantTx,
+  me: Me,
+  id: string,
+  input: UpdateUnitInput,
+): Promise<UnitDetailView> {
+  if (!mayWriteUnits(me))
+    throw problems.forbidden(
+      '只有学校管理员和中心主任可以维护工作网络 / Only school admins and center directors change the network',
+    );
+  const unit = await findUnitInBranch(tx, branchOf(me), id);
+  if (!unit) throw noSuchUnit(id);
+  const role = roleToRename(me, unit.path);
+  if (!role)
+    throw problems.forbidden(
+      '该单位不在您管理的范围内 / This unit is outside the part of the network you manage',
+    );
+  if (unit.parentId) await assertNameFree(tx, unit.parentId, input.name, unit.id);
+  const row = await renameUnit(tx, id, input.name);
+  await recordAccess(tx, me, {
+    action: 'unit.update',
+    entity: 'unit',
+    entityId: id,
+    purpose: '维护工作网络',
+    role,
+  });
+  return detailOf(tx, me, row);
+}
+
+async function assertNameFree(
+  tx: TenantTx,
+  parentId: string,
+  name: string,
+  exceptId?: string,
+): Promise<void> {
+  if (await siblingNameTaken(tx, parentId, name, exceptId)) {
+    throw problems.conflict(`同一上级下已有名为「${name}」的单位 / A sibling unit is already named ${name}`, [
+      { field: 'name', message: `已有同名单位 / ${name} is taken under this parent` },
+    ]);
+  }
+}
