@@ -71,6 +71,21 @@ describe('readRows (CSV)', () => {
     expect(rows.map((r) => r.values.name)).toEqual(['张三', '欧阳娜娜']);
   });
 
+  it('waits for the first non-ASCII bytes before deciding the encoding', async () => {
+    const bytes = encodeGbk('student_number,name\n2024010001,Zhang San\n2024010002,李四\n');
+    const rows = await all(readRows({ stream: chunked(bytes, 16), format: 'csv' }, STUDENT_COLUMNS));
+    expect(rows.map((r) => r.values.name)).toEqual(['Zhang San', '李四']);
+  });
+
+  it('reads Excel “Unicode text”: UTF-16LE with a BOM, tab-separated', async () => {
+    const text = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('学号\t姓名\r\n1\t张三\r\n', 'utf16le'),
+    ]);
+    const rows = await all(readRows({ bytes: new Uint8Array(text), filename: 'a.txt' }, STUDENT_COLUMNS));
+    expect(rows.map((r) => r.values)).toEqual([{ studentNumber: '1', name: '张三' }]);
+  });
+
   it('decodes UTF-8 split mid-character across chunks', async () => {
     const stream = chunked(utf8('学号,姓名\n2024010001,张三\n2024010002,李四\n'), 5);
     const rows = await all(readRows({ stream, format: 'csv' }, STUDENT_COLUMNS));
