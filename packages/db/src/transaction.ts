@@ -9,6 +9,8 @@ export interface TenantScope {
   fullScopePaths: readonly string[];
   /** Unit paths whose subtrees the caller sees in the reduced view (who the students are, nothing sensitive). */
   reducedScopePaths: readonly string[];
+  /** What the caller's roles allow beyond seeing rows, checked by RLS (e.g. 'screening.answers'). */
+  capabilities?: readonly string[];
 }
 
 declare const tenantBrand: unique symbol;
@@ -45,7 +47,8 @@ export async function scopeTransaction(tx: UnscopedTx, scope: TenantScope): Prom
     set_config('xq.school_id', ${scope.schoolId}, true),
     set_config('xq.person_id', ${scope.personId ?? ''}, true),
     set_config('xq.full_scope', ${scope.fullScopePaths.join(',')}, true),
-    set_config('xq.reduced_scope', ${scope.reducedScopePaths.join(',')}, true)`);
+    set_config('xq.reduced_scope', ${scope.reducedScopePaths.join(',')}, true),
+    set_config('xq.capabilities', ${(scope.capabilities ?? []).join(',')}, true)`);
   return tx as unknown as TenantTx;
 }
 

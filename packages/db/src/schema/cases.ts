@@ -24,6 +24,8 @@ export const cases = pgTable(
     responsiblePersonId: uuid('responsible_person_id').references(() => people.id),
     dueDate: date('due_date'),
     openedBy: uuid('opened_by').references(() => people.id),
+    /** The screening result that opened this follow-up, when a tier-1 result did. */
+    screeningResultId: uuid('screening_result_id'),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

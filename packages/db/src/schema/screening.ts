@@ -1,0 +1,110 @@
+import { date, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, schoolId } from './columns.ts';
+import { people } from './network.ts';
+import { schools } from './schools.ts';
+import { students } from './students.ts';
+
+export const waveStatuses = ['planned', 'open', 'closed'] as const;
+export type WaveStatus = (typeof waveStatuses)[number];
+
+/** A screening wave: one instrument given to one cohort within a window of an academic year. */
+export const screeningWaves = pgTable(
+  'screening_waves',
+  {
+    id: id(),
+    schoolId: schoolId().references(() => schools.id),
+    academicYear: integer('academic_year').notNull(),
+    name: text('name').notNull(),
+    instrument: text('instrument').notNull(),
+    /** Who is screened, as the plugin's cadence names it: 'all', 'freshman', or an enrolment year. */
+    cohort: text('cohort').notNull(),
+    opensOn: date('opens_on').notNull(),
+    closesOn: date('closes_on').notNull(),
+    status: text('status').$type<WaveStatus>().notNull().default('planned'),
+    createdBy: uuid('created_by').references(() => people.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('screening_waves_school_year_idx').on(t.schoolId, t.academicYear)],
+);
+
+/**
+ * One student's result in a wave: scores, the attention tier and its reasons, and the plugin version that decided.
+ * Seen by full-view roles; the raw answers live apart in {@link screeningAnswers}.
+ */
+export const screeningResults = pgTable(
+  'screening_results',
+  {
+    id: id(),
+    schoolId: schoolId().references(() => schools.id),
+    waveId: uuid('wave_id')
+      .notNull()
+      .references(() => screeningWaves.id),
+    studentId: uuid('student_id')
+      .notNull()
+      .references(() => students.id),
+    instrument: text('instrument').notNull(),
+    /** Total score and the instrument's flags (e.g. PHQ-9 item 9), without the item answers. */
+    summary: jsonb('summary').$type<Record<string, unknown>>().notNull(),
+    attentionTier: integer('attention_tier').notNull(),
+    reasons: jsonb('reasons').$type<{ ruleName: string; zh: string; en: string }[]>().notNull().default([]),
+    pluginId: text('plugin_id').notNull(),
+    pluginVersion: text('plugin_version').notNull(),
+    importBatchId: uuid('import_batch_id'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('screening_results_wave_student_unique').on(t.waveId, t.studentId),
+    index('screening_results_student_idx').on(t.studentId),
+    index('screening_results_wave_tier_idx').on(t.waveId, t.attentionTier),
+  ],
+);
+
+/** The item answers and full scores of a result: mental-health center staff only (RLS capability). */
+export const screeningAnswers = pgTable('screening_answers', {
+  resultId: uuid('result_id')
+    .primaryKey()
+    .references(() => screeningResults.id, { onDelete: 'cascade' }),
+  schoolId: schoolId().references(() => schools.id),
+  studentId: uuid('student_id')
+    .notNull()
+    .references(() => students.id),
+  answers: jsonb('answers').$type<number[]>().notNull(),
+  scores: jsonb('scores').$type<Record<string, unknown>>().notNull(),
+});
+
+/** One upload of a wave's results: its progress while it runs and its row errors after. */
+export const screeningImports = pgTable(
+  'screening_imports',
+  {
+    id: id(),
+    schoolId: schoolId().references(() => schools.id),
+    waveId: uuid('wave_id')
+      .notNull()
+      .references(() => screeningWaves.id),
+    fileName: text('file_name').notNull(),
+    fileSha256: text('file_sha256').notNull(),
+    status: text('status').$type<'running' | 'done' | 'failed'>().notNull().default('running'),
+    rowsRead: integer('rows_read').notNull().default(0),
+    rowsAccepted: integer('rows_accepted').notNull().default(0),
+    rowsRejected: integer('rows_rejected').notNull().default(0),
+    rowsUnchanged: integer('rows_unchanged').notNull().default(0),
+    errors: jsonb('errors').$type<{ row: number; column?: string; reason: string }[]>().notNull().default([]),
+    createdBy: uuid('created_by').references(() => people.id),
+    createdAt: createdAt(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('screening_imports_wave_idx').on(t.waveId)],
+);
+
+/** A school's edits to the working-day calendar (extra days off, make-up working days). */
+export const workingDayOverrides = pgTable(
+  'working_day_overrides',
+  {
+    schoolId: schoolId().references(() => schools.id),
+    day: date('day').notNull(),
+    working: text('working').$type<'working' | 'off'>().notNull(),
+    note: text('note').notNull().default(''),
+  },
+  (t) => [unique('working_day_overrides_unique').on(t.schoolId, t.day)],
+);
