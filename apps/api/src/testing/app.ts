@@ -4,7 +4,7 @@ import { createTestDatabase } from '@xinqiao/db/testing';
 import { type CreateAppOptions, createApp } from '../app.ts';
 import type { AppConfig, AppEnv } from '../context.ts';
 import { CSRF_HEADER } from '../http/csrf.ts';
-import { type ActivePlugin, fixedCatalog, type PluginCatalog } from '../modules/plugins/catalog.ts';
+import { fixedCatalog, type PluginCatalog } from '../modules/plugins/catalog.ts';
 import { seedTestWorld, TEST_PASSWORD, type TestWorld } from './world.ts';
 
 /** A clock a test can move forward. */
@@ -48,15 +48,9 @@ export interface TestAppOptions {
   clock?: TestClock;
 }
 
-/** A minimal active plugin per test school, so routes that need one have it. */
-function testPlugins(): PluginCatalog {
-  const plugin = (id: string): ActivePlugin => ({
-    id,
-    version: '1.0.0',
-    manifest: { id, version: '1.0.0' },
-    rules: {},
-  });
-  return fixedCatalog([plugin('alpha'), plugin('beta')]);
+/** No plugins: the test schools `alpha` and `beta` have none unless a test passes a catalog. */
+function noPlugins(): PluginCatalog {
+  return fixedCatalog([]);
 }
 
 /**
@@ -77,7 +71,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const clock = options.clock ?? testClock();
   const app = createApp({
     db,
-    plugins: options.plugins ?? testPlugins(),
+    plugins: options.plugins ?? noPlugins(),
     clock,
     config: { secureCookies: false, ...options.config },
     log: () => {},

@@ -8,6 +8,7 @@ export {
   testClock,
 } from './app.ts';
 export { json } from './json.ts';
+export { REPO_PLUGINS_DIR, testPluginCatalog } from './plugins.ts';
 export {
   seedTestWorld,
   TEST_ACCOUNTS,

@@ -1,5 +1,8 @@
-/** A plugin error as the loader reports it: where (a file or a field path) and what. */
+import type { CompiledPlugin, LoadedPlugin, PluginRegistry } from '@xinqiao/policy';
+
+/** A plugin error as the loader reports it: the file, where in it (a JSONPath), and what is wrong. */
 export interface PluginProblem {
+  file?: string;
   path?: string;
   message: string;
 }
@@ -19,6 +22,8 @@ export interface ActivePlugin {
   version: string;
   manifest: Record<string, unknown>;
   rules: Record<string, unknown>;
+  /** The compiled plugin, ready for `evaluate`, when the catalog was built from the policy loader. */
+  compiled?: CompiledPlugin;
 }
 
 /**
@@ -27,16 +32,73 @@ export interface ActivePlugin {
  */
 export interface PluginCatalog {
   list(): PluginSummary[];
-  /** The active plugin of a school (a school's plugin id is its code), if it loaded. */
+  /** The active plugin of a school (a school's plugin id is its code), if it loaded. The same object per load. */
   active(schoolCode: string): ActivePlugin | undefined;
 }
 
+/** A catalog over the policy loader's registry, which `replace` swaps when the plugins folder changes. */
+export interface ReloadableCatalog extends PluginCatalog {
+  registry(): PluginRegistry;
+  replace(registry: PluginRegistry): void;
+}
+
+const activeViews = new WeakMap<LoadedPlugin, ActivePlugin>();
+
+function activeView(loaded: LoadedPlugin): ActivePlugin | undefined {
+  const compiled = loaded.plugin;
+  if (!compiled) return undefined;
+  let view = activeViews.get(loaded);
+  if (!view) {
+    const { manifest, rules } = compiled.bundle;
+    view = {
+      id: compiled.id,
+      version: compiled.version,
+      manifest: manifest as Record<string, unknown>,
+      rules: { ...rules },
+      compiled,
+    };
+    activeViews.set(loaded, view);
+  }
+  return view;
+}
+
 /**
- * A catalog over fixed entries: for tests, and for a start with no plugins folder.
+ * The catalog of a registry loaded by `loadPluginDirectory` (at start) and replaced by `watchPluginDirectory`
+ * (in development). Routes read it per request, so a reload takes effect at once.
  *
  * @example
  * ```ts
- * createTestApp({ plugins: fixedCatalog([{ id: 'hmu', version: '1.0.0', manifest: {}, rules: {} }]) });
+ * const plugins = registryCatalog(await loadPluginDirectory(join(repoRoot, 'plugins')));
+ * plugins.active('hrbmu')?.version; // '1.0.0'
+ * ```
+ */
+export function registryCatalog(initial: PluginRegistry): ReloadableCatalog {
+  let current = initial;
+  return {
+    registry: () => current,
+    replace: (registry) => {
+      current = registry;
+    },
+    list: () =>
+      current.plugins.map((p) => ({
+        id: p.id,
+        version: p.version,
+        status: p.status,
+        errors: p.errors.map(({ file, path, message }) => ({ file, path, message })),
+      })),
+    active: (schoolCode) => {
+      const loaded = current.get(schoolCode);
+      return loaded ? activeView(loaded) : undefined;
+    },
+  };
+}
+
+/**
+ * A catalog over fixed entries, for tests.
+ *
+ * @example
+ * ```ts
+ * createTestApp({ plugins: fixedCatalog([{ id: 'alpha', version: '1.0.0', manifest: {}, rules: {} }]) });
  * ```
  */
 export function fixedCatalog(active: ActivePlugin[], refused: PluginSummary[] = []): PluginCatalog {

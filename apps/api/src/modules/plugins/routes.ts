@@ -7,7 +7,9 @@ const PluginSummarySchema = z
     id: z.string(),
     version: z.string().nullable(),
     status: z.enum(['active', 'refused']),
-    errors: z.array(z.object({ path: z.string().optional(), message: z.string() })),
+    errors: z.array(
+      z.object({ file: z.string().optional(), path: z.string().optional(), message: z.string() }),
+    ),
   })
   .openapi('PluginSummary');
 
@@ -58,5 +60,6 @@ export const pluginsRoutes = createRouter()
         `学校 ${c.var.me.school.code} 没有可用的策略插件 / No active policy plugin for school ${c.var.me.school.code}`,
       );
     }
-    return c.json(plugin, 200);
+    const { id, version, manifest, rules } = plugin;
+    return c.json({ id, version, manifest, rules }, 200);
   });
