@@ -1,0 +1,115 @@
+import type { Role } from '@xinqiao/db';
+import { STUDENT_AFFAIRS_READERS } from '../student-affairs/access.ts';
+
+/** Text in both of the platform's languages. */
+export interface LocalizedText {
+  zh: string;
+  en: string;
+}
+
+/** One federated frontend module as `GET /api/frontends` lists it (see docs/frontends.md). */
+export interface FrontendModule {
+  id: string;
+  title: LocalizedText;
+  remoteName: string;
+  manifestUrl: string;
+  /** The exposed component: './App' for office modules, './Screen' for plugin UIs. */
+  exposes: './App' | './Screen';
+  /** The shell path the module lives under. */
+  routePath: string;
+  source: 'office' | 'plugin';
+  pluginId?: string;
+}
+
+/** An office module of the platform and the roles that open it. */
+export interface OfficeModule {
+  /** Folder `apps/office-<id>`, served at `/modules/<id>/`, shown at `/<id>` in the shell. */
+  id: string;
+  title: LocalizedText;
+  /** The Module Federation name in the module's vite.config.ts. */
+  remoteName: string;
+  roles: readonly Role[];
+}
+
+/**
+ * The office modules this platform ships. A new office module is a folder `apps/office-<id>` built into its `dist/`
+ * plus one entry here saying which roles see it.
+ */
+export const OFFICE_MODULES: readonly OfficeModule[] = [
+  {
+    id: 'student-affairs',
+    title: { zh: '学生处', en: 'Student Affairs' },
+    remoteName: 'xinqiao_student_affairs',
+    roles: STUDENT_AFFAIRS_READERS,
+  },
+];
+
+/** The contract entry of an office module. */
+export function officeEntry(module: OfficeModule): FrontendModule {
+  return {
+    id: module.id,
+    title: module.title,
+    remoteName: module.remoteName,
+    manifestUrl: `/modules/${module.id}/mf-manifest.json`,
+    exposes: './App',
+    routePath: `/${module.id}`,
+    source: 'office',
+  };
+}
+
+/** The `ui` block of a plugin.json (see the policy package's manifest schema). */
+export interface PluginUi {
+  remoteName: string;
+  /** Relative to the plugin's served folder `/plugins/<id>/`, e.g. `ui/mf-manifest.json`. */
+  manifestUrl: string;
+  exposes: './Screen';
+  title: LocalizedText;
+}
+
+function isPluginUi(value: unknown): value is PluginUi {
+  if (typeof value !== 'object' || value === null) return false;
+  const ui = value as Record<string, unknown>;
+  const title = ui.title as Record<string, unknown> | undefined;
+  return (
+    typeof ui.remoteName === 'string' &&
+    typeof ui.manifestUrl === 'string' &&
+    ui.exposes === './Screen' &&
+    typeof title?.zh === 'string' &&
+    typeof title?.en === 'string'
+  );
+}
+
+/**
+ * The contract entry of the UI a school's plugin declares in `plugin.json` (`ui`), or undefined when it declares
+ * none. The plugin was validated at load, so its manifest URL is relative and stays inside the plugin's folder.
+ */
+export function pluginEntry(pluginId: string, manifest: { ui?: unknown }): FrontendModule | undefined {
+  if (!isPluginUi(manifest.ui)) return undefined;
+  const ui = manifest.ui;
+  return {
+    id: `plugin-${pluginId}`,
+    title: ui.title,
+    remoteName: ui.remoteName,
+    manifestUrl: `/plugins/${pluginId}/${ui.manifestUrl.replace(/^\.\//, '')}`,
+    exposes: ui.exposes,
+    routePath: `/plugins/${pluginId}`,
+    source: 'plugin',
+    pluginId,
+  };
+}
+
+/**
+ * The modules a person sees: the office modules one of their roles opens, then their school's plugin UI (shown to
+ * every role of that school: the screen's own API calls enforce what each role may read).
+ *
+ * @example
+ * modulesFor(['student_affairs'], hrbmuPlugin?.manifest) // [student-affairs, plugin-hrbmu]
+ */
+export function modulesFor(
+  roles: readonly Role[],
+  plugin: { id: string; manifest: { ui?: unknown } } | undefined,
+): FrontendModule[] {
+  const offices = OFFICE_MODULES.filter((m) => m.roles.some((r) => roles.includes(r))).map(officeEntry);
+  const pluginUi = plugin ? pluginEntry(plugin.id, plugin.manifest) : undefined;
+  return pluginUi ? [...offices, pluginUi] : offices;
+}

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, json, loginAs, type TestApp } from '../../testing/index.ts';
+import { seedPluginCatalog } from '../student-affairs/testing.ts';
+import { frontendsRoutes } from './routes.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  const ui = {
+    remoteName: 'alpha_screening_calendar',
+    manifestUrl: 'ui/mf-manifest.json',
+    exposes: './Screen',
+    title: { zh: '筛查日历', en: 'Screening calendar' },
+  };
+  t = await createTestApp({
+    extraRoutes: [frontendsRoutes],
+    plugins: await seedPluginCatalog([
+      { seed: 'hrbmu', school: 'alpha', manifest: { ui } },
+      { seed: 'hrbmu', school: 'beta' },
+    ]),
+  });
+});
+afterAll(() => t?.close());
+
+async function moduleIds(school: string, username: string): Promise<string[]> {
+  const res = await (await loginAs(t.app, school, username)).request('/api/frontends');
+  expect(res.status).toBe(200);
+  return (await json(res)).modules.map((m: { id: string }) => m.id);
+}
+
+describe('modules/frontends', () => {
+  it('lists the student affairs office module with its manifest for the student affairs office', async () => {
+    const res = await (await loginAs(t.app, 'alpha', 'affairs')).request('/api/frontends');
+    const { modules } = await json(res);
+    expect(modules[0]).toEqual({
+      id: 'student-affairs',
+      title: { zh: '学生处', en: 'Student Affairs' },
+      remoteName: 'xinqiao_student_affairs',
+      manifestUrl: '/modules/student-affairs/mf-manifest.json',
+      exposes: './App',
+      routePath: '/student-affairs',
+      source: 'office',
+    });
+  });
+
+  it("adds the school plugin's own UI, served from the plugin's folder, for that school only", async () => {
+    const res = await (await loginAs(t.app, 'alpha', 'counsellor1')).request('/api/frontends');
+    expect((await json(res)).modules).toEqual([
+      {
+        id: 'plugin-alpha',
+        title: { zh: '筛查日历', en: 'Screening calendar' },
+        remoteName: 'alpha_screening_calendar',
+        manifestUrl: '/plugins/alpha/ui/mf-manifest.json',
+        exposes: './Screen',
+        routePath: '/plugins/alpha',
+        source: 'plugin',
+        pluginId: 'alpha',
+      },
+    ]);
+    expect(await moduleIds('beta', 'counsellor1')).toEqual([]);
+  });
+
+  it('shows the student affairs module exactly to the roles that may read its figures', async () => {
+    expect(await moduleIds('beta', 'affairs')).toEqual(['student-affairs']);
+    expect(await moduleIds('beta', 'admin')).toEqual(['student-affairs']);
+    expect(await moduleIds('beta', 'director')).toEqual(['student-affairs']);
+    for (const username of [
+      'staff',
+      'station1',
+      'counsellor1',
+      'teacher1',
+      'committee1',
+      'liaison1',
+      'alliance',
+    ]) {
+      expect(await moduleIds('beta', username), username).toEqual([]);
+    }
+  });
+
+  it('needs a session', async () => {
+    expect((await t.app.request('/api/frontends')).status).toBe(401);
+  });
+});
