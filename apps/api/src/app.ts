@@ -13,6 +13,7 @@ import { publicRoutes } from './http/public-routes.ts';
 import { DOCS_PATH, securityHeaders } from './http/security-headers.ts';
 import { mountFrontends } from './http/static.ts';
 import { pluginsRoutes } from './modules/plugins/routes.ts';
+import { studentsRoutes } from './modules/students/routes.ts';
 import { unitsRoutes } from './modules/units/routes.ts';
 
 /** The /api paths that answer without a session; every other /api path runs behind the session middleware. */
@@ -25,7 +26,7 @@ export const PUBLIC_API_PATHS: ReadonlySet<string> = new Set([
 ]);
 
 /** The domain modules, each an OpenAPIHono router mounted under /api behind the session middleware. */
-const moduleRoutes = [pluginsRoutes, unitsRoutes];
+const moduleRoutes = [pluginsRoutes, unitsRoutes, studentsRoutes];
 
 /** What {@link createApp} needs besides the database and plugins: built frontends to serve, if any. */
 export interface CreateAppOptions extends AppDeps {

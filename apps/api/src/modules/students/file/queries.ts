@@ -1,0 +1,97 @@
+import type { z } from '@hono/zod-openapi';
+import { cases, people, studentFileEntries, type TenantTx } from '@xinqiao/db';
+import { desc, eq } from 'drizzle-orm';
+import type { FileEntrySchema, NewFileEntry } from './schemas.ts';
+
+export type FileEntry = z.infer<typeof FileEntrySchema>;
+
+const personRef = (id: string | null, displayName: string | null) =>
+  id && displayName !== null ? { id, displayName } : null;
+
+/** The entries of a student's file the caller may see (RLS hides 'restricted' ones from reduced views). */
+async function fileEntries(tx: TenantTx, studentId: string): Promise<FileEntry[]> {
+  const rows = await tx
+    .select({ entry: studentFileEntries, recorderName: people.displayName })
+    .from(studentFileEntries)
+    .leftJoin(people, eq(people.id, studentFileEntries.recordedBy))
+    .where(eq(studentFileEntries.studentId, studentId))
+    .orderBy(desc(studentFileEntries.recordedAt));
+  return rows.map(({ entry, recorderName }) => ({
+    id: entry.id,
+    source: 'file',
+    kind: entry.kind,
+    title: entry.title,
+    body: entry.body,
+    visibility: entry.visibility,
+    recordedAt: entry.recordedAt.toISOString(),
+    recordedBy: personRef(entry.recordedBy, recorderName),
+    case: null,
+  }));
+}
+
+/** The student's cases as file entries (RLS shows cases to the full view only). */
+async function caseEntries(tx: TenantTx, studentId: string): Promise<FileEntry[]> {
+  const rows = await tx
+    .select({ item: cases, openerName: people.displayName })
+    .from(cases)
+    .leftJoin(people, eq(people.id, cases.openedBy))
+    .where(eq(cases.studentId, studentId));
+  return rows.map(({ item, openerName }) => ({
+    id: item.id,
+    source: 'case',
+    kind: 'case',
+    title: item.title,
+    body: '',
+    visibility: 'restricted',
+    recordedAt: item.createdAt.toISOString(),
+    recordedBy: personRef(item.openedBy, openerName),
+    case: {
+      id: item.id,
+      kind: item.kind,
+      status: item.status,
+      dueDate: item.dueDate,
+      closedAt: item.closedAt?.toISOString() ?? null,
+    },
+  }));
+}
+
+/**
+ * The timeline of a student's file, newest first: the recorded entries and the student's cases, as far as the
+ * caller's row-level scope shows them.
+ */
+export async function studentTimeline(tx: TenantTx, studentId: string): Promise<FileEntry[]> {
+  const entries = [...(await fileEntries(tx, studentId)), ...(await caseEntries(tx, studentId))];
+  // ISO-8601 UTC strings sort in time order; the id breaks ties so the order is stable.
+  return entries.sort((a, b) =>
+    a.recordedAt === b.recordedAt ? b.id.localeCompare(a.id) : b.recordedAt.localeCompare(a.recordedAt),
+  );
+}
+
+/** Records one entry in a student's file, by `recordedBy`. */
+export async function insertFileEntry(
+  tx: TenantTx,
+  schoolId: string,
+  studentId: string,
+  recordedBy: string,
+  entry: NewFileEntry,
+): Promise<FileEntry> {
+  const [row] = await tx
+    .insert(studentFileEntries)
+    .values({ schoolId, studentId, recordedBy, ...entry })
+    .returning();
+  const [recorder] = await tx
+    .select({ displayName: people.displayName })
+    .from(people)
+    .where(eq(people.id, recordedBy));
+  return {
+    id: row!.id,
+    source: 'file',
+    kind: row!.kind,
+    title: row!.title,
+    body: row!.body,
+    visibility: row!.visibility,
+    recordedAt: row!.recordedAt.toISOString(),
+    recordedBy: personRef(recordedBy, recorder?.displayName ?? null),
+    case: null,
+  };
+}

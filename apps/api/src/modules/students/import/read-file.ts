@@ -1,0 +1,50 @@
+import { collectRows, readRows, type TabularRow, validateRows } from '@xinqiao/tabular';
+import {
+  importColumns,
+  requiredImportColumns,
+  type StudentImportRecord,
+  StudentImportRow,
+} from './columns.ts';
+import type { FileColumns } from './plan.ts';
+
+/** The most data rows one import takes: a whole school's intake fits, a runaway file does not. */
+export const MAX_IMPORT_ROWS = 50_000;
+
+/** The valid rows of a student file, every bad row, and which optional columns the file has. */
+export interface ReadStudentFile {
+  records: { rowNumber: number; record: StudentImportRecord }[];
+  errors: { row: number; column: string; reason: string }[];
+  errorCount: number;
+  columns: FileColumns;
+  /** Key → header as the file wrote it, to name columns in errors found after validation. */
+  headers: Readonly<Record<string, string>>;
+}
+
+/**
+ * Reads and validates a CSV or XLSX student file. File-level problems (format, encoding, missing column) throw the
+ * tabular package's TabularError; row problems come back as `{row, column, reason}` with the user's header.
+ *
+ * @example
+ * const { records, errors } = await readStudentFile(bytes, 'students.xlsx');
+ */
+export async function readStudentFile(bytes: Uint8Array, filename: string): Promise<ReadStudentFile> {
+  let headers: Readonly<Record<string, string>> = {};
+  async function* remember(rows: AsyncIterable<TabularRow>): AsyncGenerator<TabularRow> {
+    for await (const row of rows) {
+      headers = row.headers;
+      yield row;
+    }
+  }
+  const rows = readRows(
+    { bytes, filename },
+    { aliases: importColumns, required: requiredImportColumns, maxRows: MAX_IMPORT_ROWS },
+  );
+  const collected = await collectRows(validateRows(remember(rows), StudentImportRow), { maxErrors: 1000 });
+  return {
+    records: collected.records,
+    errors: collected.errors.map((error) => ({ ...error, column: error.column ?? '' })),
+    errorCount: collected.errorCount,
+    columns: { dorm: Object.hasOwn(headers, 'dorm') },
+    headers,
+  };
+}

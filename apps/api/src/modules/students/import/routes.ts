@@ -1,0 +1,75 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { ProblemError, problemResponses, problemType } from '../../../http/problem.ts';
+import { createRouter } from '../../../http/router.ts';
+import { callerOf } from '../caller.ts';
+import { importStudents } from './service.ts';
+
+/** The largest file an import accepts: a whole school's roster as XLSX is a few MB. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+const ImportReportSchema = z
+  .object({
+    created: z.number().int(),
+    updated: z.number().int(),
+    unchanged: z.number().int().openapi({ description: 'Rows equal to what was stored: not rewritten' }),
+  })
+  .openapi('StudentImportReport');
+
+const ImportBody = z.object({
+  file: z
+    .instanceof(File, { message: '请上传文件（字段 file） / Upload the file as field "file"' })
+    .openapi({
+      type: 'string',
+      format: 'binary',
+      description: '.csv (UTF-8 or GBK) or .xlsx, at most 20 MB',
+    }),
+});
+
+const importRoute = createRoute({
+  method: 'post',
+  path: '/students/import',
+  tags: ['students'],
+  summary: 'Import students from CSV or XLSX: all or nothing, keyed by student number',
+  description:
+    'Headers in Chinese or English: 学号/student_number, 姓名/name, 性别/gender (男/女/male/female), ' +
+    '入学年份/enrolment_year, 学院/college, 班级/class, 宿舍/dorm (optional), 手机/phone, 邮箱/email, ' +
+    '监护人姓名/guardian_name, 监护人关系/guardian_relation, 监护人电话/guardian_phone. College, class and dorm are ' +
+    'unit names, each resolved inside the one before. Any bad row rejects the file with 400 listing every ' +
+    '`{row, column, reason}` (header = row 1); a good file is upserted in one transaction, and importing it again ' +
+    'changes nothing. Blank contact cells keep stored contacts.',
+  request: { body: { required: true, content: { 'multipart/form-data': { schema: ImportBody } } } },
+  responses: {
+    200: { description: 'Imported', content: { 'application/json': { schema: ImportReportSchema } } },
+    ...problemResponses(400, 401, 413),
+  },
+});
+
+const tooLarge = () =>
+  new ProblemError({
+    type: problemType('payload-too-large'),
+    title: 'Payload too large',
+    status: 413,
+    detail: `文件超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB 上限，请拆分后分批导入 / The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it`,
+  });
+
+/** `POST /api/students/import`. */
+export const importRoutes = createRouter();
+
+importRoutes.use(
+  '/students/import',
+  bodyLimit({
+    maxSize: MAX_IMPORT_BYTES,
+    onError: () => {
+      throw tooLarge();
+    },
+  }),
+);
+
+importRoutes.openapi(importRoute, async (c) => {
+  const { file } = c.req.valid('form');
+  if (file.size > MAX_IMPORT_BYTES) throw tooLarge();
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const report = await importStudents(callerOf(c, '导入学生名单 / student import'), bytes, file.name);
+  return c.json(report, 200);
+});

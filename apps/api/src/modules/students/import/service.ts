@@ -1,0 +1,173 @@
+import { TabularError } from '@xinqiao/tabular';
+import { problems, type RowError } from '../../../http/problem.ts';
+import { recordAccess } from '../../audit/record.ts';
+import { studentViewOf } from '../access.ts';
+import type { Caller } from '../caller.ts';
+import type { StudentRow, StudentValues } from '../queries.ts';
+import { type ImportColumn, importColumns } from './columns.ts';
+import { desiredValues, differs, type PlacedRecord } from './plan.ts';
+import { insertNewStudents, rewriteStudent, studentsByNumber } from './queries.ts';
+import { type ReadStudentFile, readStudentFile } from './read-file.ts';
+import { PlacementResolver } from './units.ts';
+
+interface Update {
+  placed: PlacedRecord;
+  row: StudentRow;
+  values: StudentValues;
+}
+
+/** What an import did: students created, students changed, rows that matched what was stored. */
+export interface ImportReport {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+/**
+ * Imports a CSV or XLSX file of students, all or nothing, keyed by student number, in the request's transaction.
+ * Every bad row is collected first (format, duplicates in the file, unknown units, placements outside the
+ * caller's units, students the caller may not change) and any bad row rejects the whole file with 400 before a
+ * single write. A good file creates the new students and rewrites only those whose values differ, so importing
+ * the same file again changes nothing: no updated_at moves, no audit row is written.
+ *
+ * Audit: one row per created student ('student.import_create') and one per updated student
+ * ('student.import_update'); unchanged rows are not written, so they are not audited.
+ *
+ * @example
+ * const report = await importStudents(callerOf(c, '导入学生 / import'), bytes, 'students.csv');
+ */
+export async function importStudents(
+  caller: Caller,
+  bytes: Uint8Array,
+  filename: string,
+): Promise<ImportReport> {
+  const file = await readOrReject(bytes, filename);
+  const errors: RowError[] = [...file.errors];
+  const columnName = (key: ImportColumn) => file.headers[key] ?? importColumns[key][0];
+  const rowError = (row: number, key: ImportColumn, reason: string) =>
+    errors.push({ row, column: columnName(key), reason });
+
+  const unique = withoutDuplicates(file.records, (first, again) =>
+    rowError(again, 'studentNumber', `学号与第 ${first} 行重复（第 ${first} 行和第 ${again} 行）`),
+  );
+  const resolver = await PlacementResolver.load(caller.tx);
+  const placed: PlacedRecord[] = [];
+  for (const { rowNumber, record } of unique) {
+    const placement = resolver.resolve(record.college, record.className, record.dorm);
+    if (!placement.ok) rowError(rowNumber, placement.column, placement.reason);
+    else if (studentViewOf(caller.scope, placement.path) !== 'full') {
+      rowError(rowNumber, record.dorm ? 'dorm' : 'className', '这个班级或宿舍不在你负责的范围内，不能导入');
+    } else placed.push({ rowNumber, record, placement });
+  }
+  rejectIfAny(errors, file.errorCount - file.errors.length);
+
+  const existing = await studentsByNumber(
+    caller.tx,
+    placed.map((p) => p.record.studentNumber),
+  );
+  const toCreate: { placed: PlacedRecord; values: StudentValues }[] = [];
+  const toUpdate: Update[] = [];
+  let unchanged = 0;
+  for (const p of placed) {
+    const stored = existing.get(p.record.studentNumber);
+    if (stored && studentViewOf(caller.scope, stored.placementPath) !== 'full') {
+      rowError(p.rowNumber, 'studentNumber', '这个学号的学生不在你负责的范围内，不能修改');
+      continue;
+    }
+    const values = desiredValues(p, stored, file.columns);
+    if (!stored) toCreate.push({ placed: p, values });
+    else if (differs(stored, values)) toUpdate.push({ placed: p, row: stored, values });
+    else unchanged++;
+  }
+  rejectIfAny(errors);
+
+  const created = await insertNewStudents(
+    caller.tx,
+    caller.me.school.id,
+    toCreate.map((c) => c.values),
+  );
+  for (const { placed: p } of toCreate) {
+    if (!created.has(p.record.studentNumber)) {
+      rowError(p.rowNumber, 'studentNumber', '本校已有这个学号的学生，且不在你负责的范围内');
+    }
+  }
+  // Throwing here rolls the whole request transaction back, the students inserted just now included.
+  rejectIfAny(errors);
+  for (const { row, values } of toUpdate) await rewriteStudent(caller.tx, row.id, values);
+  await auditImport(caller, toCreate, created, toUpdate);
+  return { created: toCreate.length, updated: toUpdate.length, unchanged };
+}
+
+async function readOrReject(bytes: Uint8Array, filename: string): Promise<ReadStudentFile> {
+  try {
+    return await readStudentFile(bytes, filename);
+  } catch (error) {
+    if (!(error instanceof TabularError)) throw error;
+    const { row, column, reason } = error.toRowError();
+    throw problems.importRejected(
+      [{ row, column: column ?? '', reason }],
+      `${error.reason} / ${error.reasonEn}`,
+    );
+  }
+}
+
+/** The records whose student number is the first of its kind in the file; `onDuplicate` hears of every other. */
+function withoutDuplicates<T extends { rowNumber: number; record: { studentNumber: string } }>(
+  records: readonly T[],
+  onDuplicate: (firstRow: number, againRow: number) => void,
+): T[] {
+  const firstRow = new Map<string, number>();
+  const unique: T[] = [];
+  for (const item of records) {
+    const first = firstRow.get(item.record.studentNumber);
+    if (first !== undefined) onDuplicate(first, item.rowNumber);
+    else {
+      firstRow.set(item.record.studentNumber, item.rowNumber);
+      unique.push(item);
+    }
+  }
+  return unique;
+}
+
+/** Rejects the file (400, nothing stored) when any row is bad, errors in row order. */
+function rejectIfAny(errors: RowError[], notListed = 0): void {
+  if (errors.length === 0) return;
+  errors.sort((a, b) => a.row - b.row);
+  const total = errors.length + notListed;
+  throw problems.importRejected(
+    errors,
+    `${total} 处错误，文件未导入 / ${total} row error(s); nothing was imported`,
+  );
+}
+
+async function auditImport(
+  caller: Caller,
+  toCreate: { placed: PlacedRecord }[],
+  created: Map<string, string>,
+  toUpdate: Update[],
+): Promise<void> {
+  for (const { placed } of toCreate) {
+    const id = created.get(placed.record.studentNumber)!;
+    await recordAccess(caller.tx, caller.me, {
+      action: 'student.import_create',
+      entity: 'student',
+      entityId: id,
+      studentId: id,
+      studentPath: placed.placement.path,
+      purpose: caller.purpose,
+    });
+  }
+  for (const { placed, row, values } of toUpdate) {
+    // Without a dorm column a student keeps their dorm, and so their placement path.
+    const path =
+      values.dormUnitId === placed.placement.dormUnitId ? placed.placement.path : row.placementPath;
+    await recordAccess(caller.tx, caller.me, {
+      action: 'student.import_update',
+      entity: 'student',
+      entityId: row.id,
+      studentId: row.id,
+      studentPath: path,
+      purpose: caller.purpose,
+    });
+  }
+}

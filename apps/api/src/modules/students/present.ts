@@ -1,0 +1,66 @@
+import type { z } from '@hono/zod-openapi';
+import type { TenantScope } from '@xinqiao/db';
+import { studentViewOf } from './access.ts';
+import type { StudentRow } from './queries.ts';
+import type { ReducedStudentSchema, StudentSchema, StudentSummarySchema } from './schemas.ts';
+
+type ReducedStudent = z.infer<typeof ReducedStudentSchema>;
+type StudentSummary = z.infer<typeof StudentSummarySchema>;
+type Student = z.infer<typeof StudentSchema>;
+
+/** The reduced view: number, name, gender, class and dorm names; no contacts, no guardians, no file. */
+export function reducedStudent(row: StudentRow): ReducedStudent {
+  return {
+    id: row.id,
+    view: 'reduced',
+    studentNumber: row.studentNumber,
+    name: row.name,
+    gender: row.gender,
+    className: row.className,
+    dormName: row.dormName,
+  };
+}
+
+function studentSummary(row: StudentRow): StudentSummary {
+  return {
+    id: row.id,
+    view: 'full',
+    studentNumber: row.studentNumber,
+    name: row.name,
+    gender: row.gender,
+    enrolmentYear: row.enrolmentYear,
+    collegeUnitId: row.collegeUnitId,
+    collegeName: row.collegeName,
+    classUnitId: row.classUnitId,
+    className: row.className,
+    dormUnitId: row.dormUnitId,
+    dormName: row.dormName,
+  };
+}
+
+/** The whole record of a student, for callers with the full view. */
+export function fullStudent(row: StudentRow): Student {
+  return {
+    ...studentSummary(row),
+    phone: row.phone,
+    email: row.email,
+    guardians: row.guardians,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/**
+ * A student as this caller may see it: the whole record in the full view, the reduced record otherwise.
+ *
+ * @example
+ * c.json(presentStudent(c.var.scope, row), 200);
+ */
+export function presentStudent(scope: TenantScope, row: StudentRow): Student | ReducedStudent {
+  return studentViewOf(scope, row.placementPath) === 'full' ? fullStudent(row) : reducedStudent(row);
+}
+
+/** A student as a list row: identity and placement in the full view (contacts stay in the record), else reduced. */
+export function presentListItem(scope: TenantScope, row: StudentRow): StudentSummary | ReducedStudent {
+  return studentViewOf(scope, row.placementPath) === 'full' ? studentSummary(row) : reducedStudent(row);
+}

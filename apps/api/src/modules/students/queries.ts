@@ -1,0 +1,161 @@
+import { type GuardianContact, students, type TenantTx, units } from '@xinqiao/db';
+import { and, asc, count, eq, ilike, inArray, like, or, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { limitOffset, type PageRequest } from './pagination.ts';
+
+const college = alias(units, 'college');
+const klass = alias(units, 'class');
+const dorm = alias(units, 'dorm');
+
+/** A student row with the names of the units it is placed in. */
+export interface StudentRow {
+  id: string;
+  studentNumber: string;
+  name: string;
+  gender: 'male' | 'female';
+  enrolmentYear: number;
+  collegeUnitId: string;
+  collegeName: string;
+  classUnitId: string;
+  className: string;
+  dormUnitId: string | null;
+  dormName: string | null;
+  placementPath: string;
+  phone: string | null;
+  email: string | null;
+  guardians: GuardianContact[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const studentColumns = {
+  id: students.id,
+  studentNumber: students.studentNumber,
+  name: students.name,
+  gender: students.gender,
+  enrolmentYear: students.enrolmentYear,
+  collegeUnitId: students.collegeUnitId,
+  collegeName: college.name,
+  classUnitId: students.classUnitId,
+  className: klass.name,
+  dormUnitId: students.dormUnitId,
+  dormName: dorm.name,
+  placementPath: students.placementPath,
+  phone: students.phone,
+  email: students.email,
+  guardians: students.guardians,
+  createdAt: students.createdAt,
+  updatedAt: students.updatedAt,
+};
+
+function selectStudents(tx: TenantTx) {
+  return tx
+    .select(studentColumns)
+    .from(students)
+    .innerJoin(college, eq(college.id, students.collegeUnitId))
+    .innerJoin(klass, eq(klass.id, students.classUnitId))
+    .leftJoin(dorm, eq(dorm.id, students.dormUnitId));
+}
+
+/** The student with this id, if the caller's row-level scope lets them see it. */
+export async function findStudent(tx: TenantTx, id: string): Promise<StudentRow | undefined> {
+  const [row] = await selectStudents(tx).where(eq(students.id, id));
+  return row;
+}
+
+/** The students with these numbers that the caller's row-level scope shows. */
+export async function findStudentsByNumber(tx: TenantTx, numbers: readonly string[]): Promise<StudentRow[]> {
+  if (numbers.length === 0) return [];
+  return selectStudents(tx).where(inArray(students.studentNumber, [...numbers]));
+}
+
+/**
+ * A LIKE pattern matching `text` anywhere, with the pattern's own wildcards (`%`, `_`) and the escape character
+ * escaped, so a search for "100%" finds "100%" and not everything starting with "100".
+ *
+ * @example
+ * containsPattern('a_b'); // '%a\\_b%'
+ */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+/** A LIKE pattern for "starts with `prefix`", escaped like {@link containsPattern}. */
+export function prefixPattern(prefix: string): string {
+  return `${prefix.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+export interface StudentFilter {
+  /** Materialised path of the unit whose subtree the students are placed in. */
+  unitPath?: string | undefined;
+  q?: string | undefined;
+}
+
+function studentConditions(filter: StudentFilter): SQL | undefined {
+  const conditions: SQL[] = [];
+  if (filter.unitPath) conditions.push(like(students.placementPath, prefixPattern(filter.unitPath)));
+  if (filter.q) {
+    const pattern = containsPattern(filter.q);
+    conditions.push(or(ilike(students.name, pattern), ilike(students.studentNumber, pattern))!);
+  }
+  return conditions.length > 0 ? and(...conditions) : undefined;
+}
+
+/** One page of the students the caller sees, by student number, and how many match in all. */
+export async function listStudents(
+  tx: TenantTx,
+  filter: StudentFilter,
+  page: PageRequest,
+): Promise<{ rows: StudentRow[]; total: number }> {
+  const where = studentConditions(filter);
+  const { limit, offset } = limitOffset(page);
+  const rows = await selectStudents(tx)
+    .where(where)
+    .orderBy(asc(students.studentNumber))
+    .limit(limit)
+    .offset(offset);
+  const [counted] = await tx.select({ total: count() }).from(students).where(where);
+  return { rows, total: counted?.total ?? 0 };
+}
+
+/** The materialised path of a unit of the caller's school, or undefined when there is no such unit. */
+export async function unitPathOf(tx: TenantTx, unitId: string): Promise<string | undefined> {
+  const [unit] = await tx.select({ path: units.path }).from(units).where(eq(units.id, unitId));
+  return unit?.path;
+}
+
+/** The stored columns of a student that callers write. */
+export interface StudentValues {
+  studentNumber: string;
+  name: string;
+  gender: 'male' | 'female';
+  enrolmentYear: number;
+  collegeUnitId: string;
+  classUnitId: string;
+  dormUnitId: string | null;
+  phone: string | null;
+  email: string | null;
+  guardians: GuardianContact[];
+}
+
+/** Inserts students of the caller's school; the placement trigger checks and sets their placement. */
+export async function insertStudents(
+  tx: TenantTx,
+  schoolId: string,
+  values: readonly StudentValues[],
+): Promise<{ id: string; studentNumber: string }[]> {
+  if (values.length === 0) return [];
+  return tx
+    .insert(students)
+    .values(values.map((v) => ({ ...v, schoolId })))
+    .returning({ id: students.id, studentNumber: students.studentNumber });
+}
+
+/** Updates the given columns of one student (the trigger re-checks placement and stamps updated_at). */
+export async function updateStudentRow(
+  tx: TenantTx,
+  id: string,
+  values: Partial<StudentValues>,
+): Promise<void> {
+  await tx.update(students).set(values).where(eq(students.id, id));
+}
