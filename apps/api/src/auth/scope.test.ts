@@ -18,7 +18,21 @@ describe('auth/scope', () => {
       personId: 'p',
       fullScopePaths: ['/r/c1/'],
       reducedScopePaths: ['/r/c2/k/d/'],
+      capabilities: [],
     });
+  });
+
+  it('lets only the mental-health center read screening answers and manage screening', () => {
+    expect(scopeOf('s', 'p', [on('center_staff', '/r/m/')]).capabilities).toEqual([
+      'screening.answers',
+      'screening.manage',
+    ]);
+    expect(scopeOf('s', 'p', [on('center_director', '/r/m/')]).capabilities).toEqual([
+      'screening.answers',
+      'screening.manage',
+    ]);
+    for (const role of ['counsellor', 'college_station_head', 'school_admin', 'class_committee'] as const)
+      expect(scopeOf('s', 'p', [on(role, '/r/')]).capabilities).toEqual([]);
   });
 
   it('drops subtrees already inside a wider one, and reduced paths already seen in full', () => {

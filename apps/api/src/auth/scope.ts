@@ -75,7 +75,27 @@ export function scopeOf(schoolId: string, personId: string, roles: readonly Role
       .map((r) => r.unitPath)
       .filter((p) => !full.some((f) => p.startsWith(f))),
   );
-  return { schoolId, personId, fullScopePaths: full, reducedScopePaths: reduced };
+  return {
+    schoolId,
+    personId,
+    fullScopePaths: full,
+    reducedScopePaths: reduced,
+    capabilities: capabilitiesOf(roles),
+  };
+}
+
+/**
+ * What a person's roles allow beyond seeing rows, checked by RLS: the mental-health center reads screening answers
+ * and manages screening (waves, imports); nobody else does.
+ */
+const ROLE_CAPABILITIES: Partial<Record<RoleOnUnit['role'], readonly string[]>> = {
+  center_director: ['screening.answers', 'screening.manage'],
+  center_staff: ['screening.answers', 'screening.manage'],
+};
+
+/** The capabilities the given roles grant, sorted, each once. */
+export function capabilitiesOf(roles: readonly RoleOnUnit[]): string[] {
+  return [...new Set(roles.flatMap((r) => ROLE_CAPABILITIES[r.role] ?? []))].sort();
 }
 
 /** The paths not inside another of the given paths, sorted. */
