@@ -118,7 +118,8 @@ export async function updateStudent(
   try {
     await updateStudentRow(caller.tx, id, changes);
   } catch (error) {
-    throw studentWriteProblem(error, { dormUnitId: input.dormUnitId ?? before.dormUnitId });
+    const dormUnitId = input.dormUnitId === undefined ? before.dormUnitId : input.dormUnitId;
+    throw studentWriteProblem(error, { dormUnitId });
   }
   const row = (await findStudent(caller.tx, id))!;
   await recordAccess(caller.tx, caller.me, {

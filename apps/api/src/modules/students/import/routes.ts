@@ -17,13 +17,11 @@ const ImportReportSchema = z
   .openapi('StudentImportReport');
 
 const ImportBody = z.object({
-  file: z
-    .instanceof(File, { message: '请上传文件（字段 file） / Upload the file as field "file"' })
-    .openapi({
-      type: 'string',
-      format: 'binary',
-      description: '.csv (UTF-8 or GBK) or .xlsx, at most 20 MB',
-    }),
+  file: z.instanceof(File, { message: '请上传文件（字段 file） / Upload the file as field "file"' }).openapi({
+    type: 'string',
+    format: 'binary',
+    description: '.csv (UTF-8 or GBK) or .xlsx, at most 20 MB',
+  }),
 });
 
 const importRoute = createRoute({
