@@ -15,7 +15,7 @@ async function fileEntries(tx: TenantTx, studentId: string): Promise<FileEntry[]
     .from(studentFileEntries)
     .leftJoin(people, eq(people.id, studentFileEntries.recordedBy))
     .where(eq(studentFileEntries.studentId, studentId))
-    .orderBy(desc(studentFileEntries.recordedAt));
+    .orderBy(desc(studentFileEntries.recordedAt), desc(studentFileEntries.id));
   return rows.map(({ entry, recorderName }) => ({
     id: entry.id,
     source: 'file',
@@ -35,7 +35,8 @@ async function caseEntries(tx: TenantTx, studentId: string): Promise<FileEntry[]
     .select({ item: cases, openerName: people.displayName })
     .from(cases)
     .leftJoin(people, eq(people.id, cases.openedBy))
-    .where(eq(cases.studentId, studentId));
+    .where(eq(cases.studentId, studentId))
+    .orderBy(desc(cases.createdAt), desc(cases.id));
   return rows.map(({ item, openerName }) => ({
     id: item.id,
     source: 'case',
@@ -60,11 +61,22 @@ async function caseEntries(tx: TenantTx, studentId: string): Promise<FileEntry[]
  * caller's row-level scope shows them.
  */
 export async function studentTimeline(tx: TenantTx, studentId: string): Promise<FileEntry[]> {
-  const entries = [...(await fileEntries(tx, studentId)), ...(await caseEntries(tx, studentId))];
-  // ISO-8601 UTC strings sort in time order; the id breaks ties so the order is stable.
-  return entries.sort((a, b) =>
-    a.recordedAt === b.recordedAt ? b.id.localeCompare(a.id) : b.recordedAt.localeCompare(a.recordedAt),
-  );
+  return mergeNewestFirst(await fileEntries(tx, studentId), await caseEntries(tx, studentId));
+}
+
+/**
+ * Merges two lists already sorted newest first by the database (which keeps microseconds that the ISO strings
+ * lose), so entries recorded within one millisecond keep their stored order.
+ */
+function mergeNewestFirst(a: FileEntry[], b: FileEntry[]): FileEntry[] {
+  const merged: FileEntry[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i]!.recordedAt >= b[j]!.recordedAt)) merged.push(a[i++]!);
+    else merged.push(b[j++]!);
+  }
+  return merged;
 }
 
 /** Records one entry in a student's file, by `recordedBy`. */
