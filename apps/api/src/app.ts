@@ -12,6 +12,7 @@ import { mountApiDocs, OPENAPI_PATH } from './http/openapi.ts';
 import { publicRoutes } from './http/public-routes.ts';
 import { DOCS_PATH, securityHeaders } from './http/security-headers.ts';
 import { mountFrontends } from './http/static.ts';
+import { auditRoutes } from './modules/audit/routes.ts';
 import { peopleRoutes } from './modules/people/routes.ts';
 import { pluginsRoutes } from './modules/plugins/routes.ts';
 import { studentsRoutes } from './modules/students/routes.ts';
@@ -27,7 +28,7 @@ export const PUBLIC_API_PATHS: ReadonlySet<string> = new Set([
 ]);
 
 /** The domain modules, each an OpenAPIHono router mounted under /api behind the session middleware. */
-const moduleRoutes = [pluginsRoutes, unitsRoutes, studentsRoutes, peopleRoutes];
+const moduleRoutes = [pluginsRoutes, unitsRoutes, studentsRoutes, peopleRoutes, auditRoutes];
 
 /** What {@link createApp} needs besides the database and plugins: built frontends to serve, if any. */
 export interface CreateAppOptions extends AppDeps {

@@ -210,7 +210,7 @@ describe('people/update', () => {
     );
     expect(disabled.disabled).toBe(true);
     const left = await withTenant(t.db, asWholeSchool(alpha().id), (tx) =>
-      tx.select().from(sessions).where(eq(sessions.personId, alpha().people.counsellor2)),
+      tx.select().from(sessions).where(eq(sessions.personId, alpha().people.counsellor2!)),
     );
     expect(left).toEqual([]);
     expect((await victim.request('/api/auth/me')).status).toBe(401);
@@ -219,7 +219,7 @@ describe('people/update', () => {
       tx
         .select()
         .from(auditLog)
-        .where(and(eq(auditLog.entityId, alpha().people.counsellor2), eq(auditLog.action, 'person.disable'))),
+        .where(and(eq(auditLog.entityId, alpha().people.counsellor2!), eq(auditLog.action, 'person.disable'))),
     );
     expect(audited).toHaveLength(1);
     await json(

@@ -1,0 +1,87 @@
+import { type AuditChainReport, type Role, type TenantTx, verifyAuditChain } from '@xinqiao/db';
+import type { Me, RoleOnUnit } from '../../auth/session-types.ts';
+import { problems } from '../../http/problem.ts';
+import type { Page, PageRequest } from '../units/pagination.ts';
+import { auditRowsOfStudent, type StudentAuditRow, visibleStudentPlacement } from './queries.ts';
+import { recordAccess } from './record.ts';
+
+/** Who reads the audit log: the school administrator and the mental-health center director. */
+export const AUDIT_READER_ROLES: readonly Role[] = ['school_admin', 'center_director'];
+
+function readerRoles(me: Me): RoleOnUnit[] {
+  const roles = me.roles.filter((role) => AUDIT_READER_ROLES.includes(role.role));
+  if (roles.length === 0) {
+    throw problems.forbidden(
+      '只有学校管理员和中心主任可以查看审计记录 / Only school admins and center directors read the audit log',
+    );
+  }
+  return roles;
+}
+
+/**
+ * Recompute the school's hash chain and say whether it is intact, or which row is the first that does not verify.
+ *
+ * @example
+ * ```ts
+ * await verifySchoolAudit(tx, me); // { intact: false, rows: 12, firstBrokenRow: { id: 40, seq: 7, reason: '…' } }
+ * ```
+ */
+export async function verifySchoolAudit(tx: TenantTx, me: Me): Promise<AuditChainReport> {
+  readerRoles(me);
+  return verifyAuditChain(tx);
+}
+
+function accessView(row: StudentAuditRow): StudentAccessView {
+  return {
+    id: row.id,
+    seq: row.seq,
+    at: row.at.toISOString(),
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entityId,
+    purpose: row.purpose,
+    actor:
+      row.actorPersonId && row.actorUsername !== null && row.actorDisplayName !== null
+        ? { personId: row.actorPersonId, username: row.actorUsername, displayName: row.actorDisplayName }
+        : null,
+    role: row.actorRole,
+    unit:
+      row.unitId && row.unitName !== null && row.unitLevelKey !== null
+        ? { id: row.unitId, name: row.unitName, levelKey: row.unitLevelKey }
+        : null,
+  };
+}
+
+type StudentAccessView = import('./schemas.ts').StudentAccessView;
+
+/**
+ * Who looked at a student: the audit rows about them, newest first, for a center director or school admin whose
+ * unit reaches the student. Reading this list is itself audited (`student_audit.read`), after the page is read,
+ * so the next reader sees it.
+ */
+export async function studentAccessLog(
+  tx: TenantTx,
+  me: Me,
+  studentId: string,
+  page: PageRequest,
+  purpose: string,
+): Promise<Page<StudentAccessView>> {
+  const readers = readerRoles(me);
+  const student = await visibleStudentPlacement(tx, studentId);
+  if (!student) throw problems.notFound(`没有这个学生 / No student ${studentId}`);
+  const role = readers
+    .filter((reader) => student.placementPath.startsWith(reader.unitPath))
+    .sort((a, b) => b.unitPath.length - a.unitPath.length)[0];
+  if (!role) throw problems.forbidden('该学生不在您负责的范围内 / This student is outside your units');
+  const { rows, total } = await auditRowsOfStudent(tx, studentId, page);
+  await recordAccess(tx, me, {
+    action: 'student_audit.read',
+    entity: 'student',
+    entityId: studentId,
+    studentId,
+    studentPath: student.placementPath,
+    purpose,
+    role,
+  });
+  return { items: rows.map(accessView), total, page: page.page, pageSize: page.pageSize };
+}
