@@ -13,8 +13,10 @@ import { publicRoutes } from './http/public-routes.ts';
 import { DOCS_PATH, securityHeaders } from './http/security-headers.ts';
 import { mountFrontends } from './http/static.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
+import { frontendsRoutes } from './modules/frontends/routes.ts';
 import { peopleRoutes } from './modules/people/routes.ts';
 import { pluginsRoutes } from './modules/plugins/routes.ts';
+import { studentAffairsRoutes } from './modules/student-affairs/routes.ts';
 import { studentsRoutes } from './modules/students/routes.ts';
 import { unitsRoutes } from './modules/units/routes.ts';
 
@@ -28,7 +30,15 @@ export const PUBLIC_API_PATHS: ReadonlySet<string> = new Set([
 ]);
 
 /** The domain modules, each an OpenAPIHono router mounted under /api behind the session middleware. */
-const moduleRoutes = [pluginsRoutes, unitsRoutes, studentsRoutes, peopleRoutes, auditRoutes];
+const moduleRoutes = [
+  pluginsRoutes,
+  unitsRoutes,
+  studentsRoutes,
+  peopleRoutes,
+  auditRoutes,
+  frontendsRoutes,
+  studentAffairsRoutes,
+];
 
 /** What {@link createApp} needs besides the database and plugins: built frontends to serve, if any. */
 export interface CreateAppOptions extends AppDeps {
