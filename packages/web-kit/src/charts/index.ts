@@ -9,7 +9,6 @@ import {
   AriaComponent,
   GridComponent,
   LegendComponent,
-  MarkLineComponent,
   TooltipComponent,
 } from 'echarts/components';
 import { use } from 'echarts/core';
@@ -22,7 +21,6 @@ use([
   AriaComponent,
   GridComponent,
   LegendComponent,
-  MarkLineComponent,
   TooltipComponent,
   CanvasRenderer,
 ]);
