@@ -1,0 +1,118 @@
+/**
+ * `pnpm start`: load the policy plugins, open the database (PGlite in `.data/pglite` unless DATABASE_URL) and
+ * migrate it, seed the demo schools into an empty database, build any frontend not built yet, then serve the API
+ * and the frontends on PORT (3000).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { type Database, openDatabase, runInTransaction, schools, UnsafeDatabaseRoleError } from '@xinqiao/db';
+import { DEMO_PASSWORD } from '@xinqiao/demo-data';
+import { loadPluginDirectory, PluginRegistry, watchPluginDirectory } from '@xinqiao/policy';
+import { asc } from 'drizzle-orm';
+import { createApp } from './app.ts';
+import { configFromEnv } from './context.ts';
+import { buildMissingFrontends } from './http/frontend-build.ts';
+import { discoverFrontends } from './http/frontend-dist.ts';
+import { type ReloadableCatalog, registryCatalog } from './modules/plugins/catalog.ts';
+import { seedDemoDataIfEmpty } from './seed/demo.ts';
+
+const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
+const log = (line: string) => console.log(line);
+
+async function loadPlugins(): Promise<ReloadableCatalog> {
+  const dir = join(repoRoot, 'plugins');
+  const registry = existsSync(dir) ? await loadPluginDirectory(dir) : new PluginRegistry(dir, []);
+  for (const plugin of registry.plugins) {
+    if (plugin.status === 'active') {
+      log(`  ✓ 策略插件 / plugin ${plugin.id} ${plugin.version}`);
+    } else {
+      log(`  ✗ 策略插件 / plugin ${plugin.id} 已拒绝 / refused:`);
+      for (const error of plugin.errors) log(`      ${error.file}: ${error.path}: ${error.message}`);
+    }
+  }
+  const catalog = registryCatalog(registry);
+  if (process.env.NODE_ENV === 'development') {
+    watchPluginDirectory(dir, (next) => {
+      catalog.replace(next);
+      log(
+        `插件已重新加载 / plugins reloaded: ${next
+          .list()
+          .map((p) => `${p.id}=${p.status}`)
+          .join(', ')}`,
+      );
+    });
+  }
+  return catalog;
+}
+
+async function openPlatformDatabase(): Promise<Database> {
+  const url = process.env.DATABASE_URL || undefined;
+  const dataDir = join(process.env.XINQIAO_DATA_DIR || join(repoRoot, '.data'), 'pglite');
+  log(
+    url
+      ? '打开 PostgreSQL / opening PostgreSQL (DATABASE_URL)…'
+      : `打开内嵌数据库 / opening PGlite in ${dataDir}…`,
+  );
+  try {
+    return await openDatabase({ url, dataDir });
+  } catch (error) {
+    if (error instanceof UnsafeDatabaseRoleError) {
+      console.error(`拒绝启动 / refusing to start: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+async function seedIfEmpty(db: Database, plugins: ReloadableCatalog): Promise<void> {
+  const started = Date.now();
+  const seeded = await seedDemoDataIfEmpty(
+    db,
+    (code) => plugins.registry().forSchool(code)?.manifest.network,
+    (message) => log(`  ${message}`),
+  );
+  if (seeded.length > 0)
+    log(`  演示数据完成 / demo data seeded in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+}
+
+async function printWhereToSignIn(db: Database, port: number): Promise<void> {
+  const url = `http://localhost:${port}`;
+  const known = await runInTransaction(db, (tx) =>
+    tx.select({ code: schools.code, name: schools.name }).from(schools).orderBy(asc(schools.code)),
+  );
+  log('');
+  log(`心桥 Xinqiao 已启动 / is running at ${url}`);
+  log(`  登录 / sign in:  ${url}/  (学校 school · 用户名 username · 密码 password)`);
+  if (known.length > 0) {
+    log(`  学校代码 / school codes: ${known.map((s) => `${s.code} (${s.name})`).join(', ')}`);
+    log(
+      `  演示账号 / demo accounts: counsellor, director, admin… 密码 / password ${DEMO_PASSWORD} (README: 演示账号)`,
+    );
+  }
+  log(`  API 文档 / API reference: ${url}/api/docs`);
+}
+
+async function main(): Promise<void> {
+  const port = Number(process.env.PORT) || 3000;
+  log('心桥 Xinqiao 启动中 / starting…');
+  const plugins = await loadPlugins();
+  const db = await openPlatformDatabase();
+  await seedIfEmpty(db, plugins);
+  const frontends = discoverFrontends(repoRoot);
+  if (process.env.XINQIAO_SKIP_FRONTEND_BUILD !== '1') await buildMissingFrontends(frontends, repoRoot, log);
+  const app = createApp({ db, plugins, config: configFromEnv(process.env), frontends });
+  const server = serve({ fetch: app.fetch, port }, () => void printWhereToSignIn(db, port));
+  const stop = () => {
+    server.close();
+    void db.close().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error('启动失败 / failed to start:', error);
+  process.exit(1);
+});
