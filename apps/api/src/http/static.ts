@@ -1,16 +1,23 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import type { Context, Hono, MiddlewareHandler } from 'hono';
+import type { Hono, MiddlewareHandler } from 'hono';
 import type { FrontendPackage } from './frontend-dist.ts';
 
-/** Files that name the current build and so must be revalidated; hashed assets may be cached for long. */
-function setCacheHeaders(path: string, c: Context): void {
-  if (/\/assets\/[^/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/.test(path)) {
-    c.header('Cache-Control', 'public, max-age=31536000, immutable');
-  } else {
-    c.header('Cache-Control', 'no-cache');
-  }
+/** Hashed assets may be cached for long; everything else names the current build and must be revalidated. */
+function cacheControlFor(path: string): string {
+  return /\/assets\/[^/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/.test(path)
+    ? 'public, max-age=31536000, immutable'
+    : 'no-cache';
+}
+
+/** serveStatic builds its response before any hook could add headers, so they are set on what it returns. */
+function withCacheControl(serve: MiddlewareHandler): MiddlewareHandler {
+  return async (c, next) => {
+    const res = await serve(c, next);
+    if (res instanceof Response && res.ok) res.headers.set('Cache-Control', cacheControlFor(c.req.path));
+    return res;
+  };
 }
 
 /**
@@ -18,11 +25,9 @@ function setCacheHeaders(path: string, c: Context): void {
  * before the prefix is swapped for the folder, so no request can leave `distDir`.
  */
 function serveDist(distDir: string, urlPrefix: string): MiddlewareHandler {
-  return serveStatic({
-    root: distDir,
-    rewriteRequestPath: (path) => `/${path.slice(urlPrefix.length)}`,
-    onFound: setCacheHeaders,
-  });
+  return withCacheControl(
+    serveStatic({ root: distDir, rewriteRequestPath: (path) => `/${path.slice(urlPrefix.length)}` }),
+  );
 }
 
 /**
@@ -44,7 +49,7 @@ export function mountFrontends(app: Hono<any>, frontends: readonly FrontendPacka
   const shell = frontends.find((f) => f.kind === 'shell');
   if (!shell || !existsSync(shell.distDir)) return;
   app.get('*', serveDist(shell.distDir, '/'));
-  const index = serveStatic({ path: join(shell.distDir, 'index.html'), onFound: setCacheHeaders });
+  const index = withCacheControl(serveStatic({ path: join(shell.distDir, 'index.html') }));
   app.get('*', async (c, next) => {
     const p = c.req.path;
     if (p.startsWith('/api/') || p.startsWith('/modules/') || p.startsWith('/plugins/')) return next();
