@@ -1,7 +1,9 @@
-import { date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, schoolId, updatedAt } from './columns.ts';
 import { people } from './network.ts';
 import { schools } from './schools.ts';
+import { screeningResults } from './screening.ts';
 import { students } from './students.ts';
 
 export const caseKinds = ['crisis', 'support', 'follow_up'] as const;
@@ -25,7 +27,7 @@ export const cases = pgTable(
     dueDate: date('due_date'),
     openedBy: uuid('opened_by').references(() => people.id),
     /** The screening result that opened this follow-up, when a tier-1 result did. */
-    screeningResultId: uuid('screening_result_id'),
+    screeningResultId: uuid('screening_result_id').references(() => screeningResults.id),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -33,6 +35,10 @@ export const cases = pgTable(
   (t) => [
     index('cases_student_idx').on(t.studentId),
     index('cases_responsible_idx').on(t.responsiblePersonId, t.status),
+    // One follow-up per screening result: a re-import never opens a second one.
+    uniqueIndex('cases_screening_result_unique')
+      .on(t.screeningResultId)
+      .where(sql`screening_result_id IS NOT NULL`),
   ],
 );
 

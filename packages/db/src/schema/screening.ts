@@ -1,4 +1,15 @@
-import { date, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { createdAt, id, schoolId } from './columns.ts';
 import { people } from './network.ts';
 import { schools } from './schools.ts';
@@ -90,8 +101,15 @@ export const screeningImports = pgTable(
     rowsRejected: integer('rows_rejected').notNull().default(0),
     rowsUnchanged: integer('rows_unchanged').notNull().default(0),
     errors: jsonb('errors').$type<{ row: number; column?: string; reason: string }[]>().notNull().default([]),
+    /** Size of the uploaded file and how much of it has been read: the progress of a running import. */
+    bytesTotal: bigint('bytes_total', { mode: 'number' }).notNull().default(0),
+    bytesRead: bigint('bytes_read', { mode: 'number' }).notNull().default(0),
+    /** Follow-up cases this import opened for tier-1 results. */
+    followUpsOpened: integer('follow_ups_opened').notNull().default(0),
     createdBy: uuid('created_by').references(() => people.id),
     createdAt: createdAt(),
+    /** Last progress written; a running import not updated for long was cut off (the process stopped). */
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (t) => [index('screening_imports_wave_idx').on(t.waveId)],
