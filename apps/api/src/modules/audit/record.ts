@@ -46,8 +46,27 @@ export async function recordAccess(tx: TenantTx, me: Me, event: AccessEvent): Pr
   });
 }
 
-/** The purpose a caller states in the `x-access-purpose` header (trimmed, at most 200 characters), or the default. */
+/**
+ * The purpose a caller states in the `x-access-purpose` header (trimmed, at most 200 characters), or the default.
+ * HTTP headers carry only Latin-1, so clients send Chinese text percent-encoded (`encodeURIComponent`); the header
+ * is decoded here, and a value that does not decode is kept as sent.
+ *
+ * @example
+ * ```ts
+ * statedPurpose(encodeURIComponent('期中谈心谈话'), '查看学生'); // '期中谈心谈话'
+ * ```
+ */
 export function statedPurpose(header: string | undefined, fallback: string): string {
-  const stated = header?.trim().slice(0, 200);
+  const stated = decodePurpose(header ?? '')
+    .trim()
+    .slice(0, 200);
   return stated ? stated : fallback;
+}
+
+function decodePurpose(header: string): string {
+  try {
+    return decodeURIComponent(header);
+  } catch {
+    return header;
+  }
 }
