@@ -58,7 +58,7 @@ export class PolicyEvaluationError extends Error {
 }
 
 /**
- * Suggests the closest known name for a misspelt one (edit distance ≤ 2), for "did you mean" hints.
+ * Suggests the closest known name for a misspelt one (edit distance ≤ 2, and small against the name's length), for "did you mean" hints.
  * @example closestName('minutesLat', ['minutesLate', 'attendance']) // 'minutesLate'
  */
 export function closestName(name: string, known: Iterable<string>): string | undefined {
@@ -66,7 +66,8 @@ export function closestName(name: string, known: Iterable<string>): string | und
   let bestDistance = 3;
   for (const candidate of known) {
     const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
+    // Short names are only "close" to near-identical ones: "b" is not a typo of "r".
+    if (distance < bestDistance && distance * 3 <= name.length) {
       best = candidate;
       bestDistance = distance;
     }

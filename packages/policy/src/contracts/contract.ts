@@ -79,6 +79,8 @@ export interface AreaContract<Result = unknown> {
   ): { readonly settledBy: 'strategy' | 'unresolved'; readonly why: string } | undefined;
   /** A short label of a result for diff reports, e.g. `tier 2`. */
   outcome(result: Result): string;
+  /** How many subjects a generated diff population has by default (fewer for areas with few distinct inputs). */
+  readonly populationSize?: number;
   /** One generated subject for populations (diff) given the enum values the rules test. */
   generate(random: Random, tested: ReadonlyMap<string, ReadonlySet<unknown>>): Record<string, unknown>;
 }

@@ -80,5 +80,6 @@ export const fundingFormula: AreaContract<FundingResult> = {
     return { settledBy: 'unresolved', why: `two "${a.type}" lines with the same label would both be paid` };
   },
   outcome: (result) => `${result.yearlyYuan} yuan`,
+  populationSize: 2000,
   generate: (random) => ({ enrolment: random.int(0, 40_000) }),
 };

@@ -136,5 +136,6 @@ export const screeningCadence: AreaContract<CadenceResult> = {
       ...result.waves.map((item) => `${item.key} ${item.start.slice(5)}`),
       ...result.campaigns.map((item) => item.key),
     ].join(', ') || 'nothing scheduled',
-  generate: (random) => ({ academicYear: random.int(2020, 2030) }),
+  populationSize: 50,
+  generate: (random) => ({ academicYear: random.int(2015, 2035) }),
 };

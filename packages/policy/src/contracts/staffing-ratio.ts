@@ -79,5 +79,6 @@ export const staffingRatio: AreaContract<StaffingResult> = {
   },
   outcome: (result) =>
     `${result.requiredFullTimeStaff} required${result.compliant === null ? '' : result.compliant ? ', compliant' : ', short'}`,
+  populationSize: 2000,
   generate: (random) => ({ enrolment: random.int(0, 40_000), fullTimeStaff: random.int(0, 12) }),
 };

@@ -106,7 +106,7 @@ export interface TierResult {
 
 const tierEvent = z
   .object({
-    tier: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+    tier: z.literal([1, 2, 3]),
     zh: z.string().min(1),
     en: z.string().min(1),
     followUpWorkingDays: z.number().int().min(0).max(60).optional(),

@@ -62,5 +62,6 @@ export const trainingHours: AreaContract<TrainingResult> = {
   },
   outcome: (result) =>
     `${result.requiredHours} h required${result.compliant === null ? '' : result.compliant ? ', compliant' : ', short'}`,
+  populationSize: 500,
   generate: (random) => ({ staffType: random.pick(STAFF_TYPES), hours: random.int(0, 60) }),
 };

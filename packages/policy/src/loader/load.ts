@@ -124,7 +124,11 @@ export async function loadPluginFolder(
   const displayDir = options.displayDir ?? posix(path.join(path.basename(path.dirname(absolute)), name));
   const read = await readPluginBundle(absolute, displayDir);
   const compiled = read.bundle ? compilePlugin(read.bundle, { displayDir, folder: name }) : undefined;
-  const errors = [...read.errors, ...(compiled?.errors ?? [])];
+  // The reader and the compiler may both notice a missing rule file: keep the reader's message.
+  const errors = [...read.errors, ...(compiled?.errors ?? [])].filter(
+    (error, index, all) =>
+      all.findIndex((other) => other.file === error.file && other.path === error.path) === index,
+  );
   const manifest = compiled?.ok ? compiled.plugin.manifest : (compiled?.manifest ?? null);
   if (compiled?.ok && errors.length === 0) {
     return {

@@ -79,37 +79,49 @@ export function validateManifest(
   const errors: PolicyError[] = [];
   const at = (path: (string | number)[], message: string) =>
     errors.push({ file, path: jsonPath(path), message });
-  if (json && typeof json === 'object' && 'areas' in json && json.areas && typeof json.areas === 'object') {
-    for (const key of Object.keys(json.areas)) {
-      if (!isAreaId(key))
-        at(
-          ['areas', key],
-          `unknown area "${key}"${didYouMean(key, AREA_IDS)}; known: ${AREA_IDS.join(', ')}`,
-        );
+  const raw = (json && typeof json === 'object' ? json : {}) as Record<string, unknown>;
+  const unknownAreas = new Set<string>();
+  if (raw.areas && typeof raw.areas === 'object') {
+    for (const key of Object.keys(raw.areas)) {
+      if (isAreaId(key)) continue;
+      unknownAreas.add(key);
+      at(['areas', key], `unknown area "${key}"${didYouMean(key, AREA_IDS)}; known: ${AREA_IDS.join(', ')}`);
     }
   }
   const parsed = manifestSchema.safeParse(json);
   if (!parsed.success) {
-    const unknownAreaKeys = new Set(errors.map((error) => error.path));
-    const schemaErrors = zodErrors(parsed.error, file).filter((error) => !unknownAreaKeys.has(error.path));
-    return { errors: [...errors, ...schemaErrors] };
+    // Unknown area keys are reported above with a suggestion; zod's own key errors about them add nothing.
+    const isUnknownAreaKey = (error: PolicyError) =>
+      error.path === '$.areas' && [...unknownAreas].some((key) => error.message.includes(`"${key}"`));
+    errors.push(...zodErrors(parsed.error, file).filter((error) => !isUnknownAreaKey(error)));
   }
-  const manifest = parsed.data as PluginManifest;
-  if (options.folder !== undefined && manifest.id !== options.folder) {
-    at(['id'], `id "${manifest.id}" must equal the folder name "${options.folder}"`);
+  // What a schema cannot say, checked on whatever parts are well-formed so one run reports every problem.
+  const id = typeof raw.id === 'string' ? raw.id : undefined;
+  if (id !== undefined && options.folder !== undefined && id !== options.folder) {
+    at(['id'], `id "${id}" must equal the folder name "${options.folder}"`);
   }
-  if (manifest.school.code !== manifest.id)
-    at(['school', 'code'], `school code "${manifest.school.code}" must equal the plugin id "${manifest.id}"`);
-  if (!semver.satisfies(POLICY_ENGINE_VERSION, manifest.engine)) {
-    at(['engine'], `requires engine "${manifest.engine}" but this is ${POLICY_ENGINE_VERSION}`);
+  const code = (raw.school as { code?: unknown } | undefined)?.code;
+  if (id !== undefined && typeof code === 'string' && code !== id)
+    at(['school', 'code'], `school code "${code}" must equal the plugin id "${id}"`);
+  if (
+    typeof raw.engine === 'string' &&
+    semver.validRange(raw.engine) &&
+    !semver.satisfies(POLICY_ENGINE_VERSION, raw.engine)
+  ) {
+    at(['engine'], `requires engine "${raw.engine}" but this is ${POLICY_ENGINE_VERSION}`);
   }
-  checkNetwork(manifest.network, at);
-  if (Object.keys(manifest.areas).length === 0) at(['areas'], 'a plugin must provide at least one area');
-  return errors.length ? { manifest, errors } : { manifest, errors };
+  if (Array.isArray(raw.network)) {
+    const levels = raw.network.filter((level): level is { key: string } => typeof level?.key === 'string');
+    checkNetwork(levels, at);
+  }
+  if (raw.areas && typeof raw.areas === 'object' && Object.keys(raw.areas).length === 0) {
+    at(['areas'], 'a plugin must provide at least one area');
+  }
+  return parsed.success ? { manifest: parsed.data as PluginManifest, errors } : { errors };
 }
 
 function checkNetwork(
-  levels: PluginManifest['network'],
+  levels: readonly { key: string }[],
   at: (path: (string | number)[], message: string) => void,
 ): void {
   const seen = new Map<string, number>();

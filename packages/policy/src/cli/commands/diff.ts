@@ -32,7 +32,7 @@ export async function diffCommand(argv: string[]): Promise<number> {
     throw new Error(`unknown area ${JSON.stringify(onlyArea)}`);
   if (values.population !== undefined && onlyArea === undefined)
     throw new Error("--population needs --area <area> (the CSV holds that area's facts)");
-  const size = Number(values.size ?? 5000);
+  const size = values.size === undefined ? undefined : Number(values.size);
   const seed = Number(values.seed ?? 1);
   const examples = Number(values.examples ?? 3);
   const csv =
@@ -78,7 +78,12 @@ export async function diffCommand(argv: string[]): Promise<number> {
       const contract = AREA_CONTRACTS[area] as AreaContract;
       const population = csv
         ? readPopulationCsv(csv, contract)
-        : generatePopulation(contract, [basePlugin.ruleSet(area), head.ruleSet(area)], size, seed);
+        : generatePopulation(
+            contract,
+            [basePlugin.ruleSet(area), head.ruleSet(area)],
+            size ?? contract.populationSize ?? 5000,
+            seed,
+          );
       const diff = await diffArea(basePlugin, head, area, population);
       const source = csv ? 'the population file' : 'a generated population';
       say(`  ${area}: ${diff.changed} of ${diff.total} ${diff.subjects.many} change outcome (${source})`);
