@@ -4,6 +4,7 @@ import packageJson from '../package.json' with { type: 'json' };
 import { sessionMiddleware } from './auth/middleware.ts';
 import { authRoutes } from './auth/routes.ts';
 import { type AppConfig, type AppDeps, type AppEnv, defaultConfig } from './context.ts';
+import { limitBodySize } from './http/body-limit.ts';
 import { originCheck } from './http/csrf.ts';
 import { problemErrorHandler, problemNotFound } from './http/errors.ts';
 import type { FrontendPackage } from './http/frontend-dist.ts';
@@ -76,7 +77,8 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
     await next();
   });
   app.use('/api/*', noStore());
-  app.use('/api/*', originCheck(config.allowedOrigins));
+  app.use('/api/*', limitBodySize(config.maxBodyBytes));
+  app.use('/api/*', originCheck(config));
   app.use(
     '/api/*',
     sessionMiddleware((c: Context<AppEnv>) => PUBLIC_API_PATHS.has(c.req.path)),

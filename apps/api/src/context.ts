@@ -25,6 +25,8 @@ export interface AppConfig {
   trustProxy: boolean;
   /** Origins besides the API's own that may post to it (a frontend served from elsewhere in development). */
   allowedOrigins: string[];
+  /** Largest request body accepted under /api (default 20 MiB, room for a student import file). */
+  maxBodyBytes: number;
 }
 
 /** Defaults that match the security requirements of issue 2. */
@@ -37,6 +39,7 @@ export const defaultConfig: AppConfig = {
   maxFailuresPerAddress: 50,
   trustProxy: false,
   allowedOrigins: [],
+  maxBodyBytes: 20 * 1024 * 1024,
 };
 
 function minutes(value: string | undefined, fallbackMs: number): number {
@@ -47,7 +50,8 @@ function minutes(value: string | undefined, fallbackMs: number): number {
 /**
  * The config of this process from its environment: XINQIAO_SESSION_IDLE_MINUTES, XINQIAO_SESSION_ABSOLUTE_MINUTES,
  * XINQIAO_TRUST_PROXY=1, XINQIAO_ALLOWED_ORIGINS (comma-separated); cookies are Secure unless NODE_ENV is
- * development or test.
+ * development or test, or XINQIAO_SECURE_COOKIES=0 (plain http on an intranet address: browsers keep Secure
+ * cookies only over https and on localhost).
  *
  * @example
  * ```ts
@@ -59,7 +63,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv): AppConfig {
     ...defaultConfig,
     sessionIdleMs: minutes(env.XINQIAO_SESSION_IDLE_MINUTES, defaultConfig.sessionIdleMs),
     sessionAbsoluteMs: minutes(env.XINQIAO_SESSION_ABSOLUTE_MINUTES, defaultConfig.sessionAbsoluteMs),
-    secureCookies: !['development', 'test'].includes(env.NODE_ENV ?? ''),
+    secureCookies: env.XINQIAO_SECURE_COOKIES
+      ? env.XINQIAO_SECURE_COOKIES !== '0'
+      : !['development', 'test'].includes(env.NODE_ENV ?? ''),
     trustProxy: env.XINQIAO_TRUST_PROXY === '1' || env.XINQIAO_TRUST_PROXY === 'true',
     allowedOrigins: (env.XINQIAO_ALLOWED_ORIGINS ?? '')
       .split(',')

@@ -53,7 +53,7 @@ const invalidLogin = '学校、用户名或密码不正确 / Wrong school, usern
 /** Login, logout and me (`/api/auth/*`). Login is public but must pass the Origin check. */
 export const authRoutes = createPublicRouter();
 
-authRoutes.use('/auth/login', async (c, next) => requireSameOrigin(c.var.config.allowedOrigins)(c, next));
+authRoutes.use('/auth/login', async (c, next) => requireSameOrigin(c.var.config)(c, next));
 
 authRoutes.openapi(loginRoute, async (c) => {
   const { config, db } = c.var;

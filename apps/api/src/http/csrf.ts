@@ -12,8 +12,26 @@ function csrfProblem(detail: string): ProblemError {
   return new ProblemError({ type: problemType('csrf'), title: 'Forbidden', status: 403, detail });
 }
 
-function isAllowedOrigin(origin: string, c: Context, allowed: readonly string[]): boolean {
-  return origin === new URL(c.req.url).origin || allowed.includes(origin);
+/**
+ * The origin the browser sees. Behind a trusted reverse proxy that terminates TLS, the request URL says
+ * http://internal-host, so the proxy's X-Forwarded-Proto and X-Forwarded-Host say what the browser used.
+ */
+function publicOrigin(c: Context, trustProxy: boolean): string {
+  const url = new URL(c.req.url);
+  if (!trustProxy) return url.origin;
+  const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() || url.protocol.replace(':', '');
+  const host = c.req.header('x-forwarded-host')?.split(',')[0]?.trim() || url.host;
+  return `${proto}://${host}`;
+}
+
+/** Which origins may send state-changing requests: the API's own, plus the configured ones. */
+export interface OriginPolicy {
+  allowedOrigins: readonly string[];
+  trustProxy: boolean;
+}
+
+function isAllowedOrigin(origin: string, c: Context, policy: OriginPolicy): boolean {
+  return origin === publicOrigin(c, policy.trustProxy) || policy.allowedOrigins.includes(origin);
 }
 
 /**
@@ -22,31 +40,32 @@ function isAllowedOrigin(origin: string, c: Context, allowed: readonly string[])
  *
  * @example
  * ```ts
- * app.use('/api/*', originCheck(['https://xinqiao.example.edu.cn']));
+ * app.use('/api/*', originCheck({ allowedOrigins: ['https://xinqiao.example.edu.cn'], trustProxy: false }));
  * ```
  */
-export function originCheck(allowedOrigins: readonly string[] = []): MiddlewareHandler {
-  return csrf({ origin: (origin, c) => isAllowedOrigin(origin, c, allowedOrigins) });
+export function originCheck(policy: OriginPolicy): MiddlewareHandler {
+  return csrf({ origin: (origin, c) => isAllowedOrigin(origin, c, policy) });
 }
 
 /**
- * The Origin check of the login form, which has no session yet and so no token: a browser request whose
- * Origin is foreign, or whose Sec-Fetch-Site says cross-site, is refused. Clients that are not browsers send
- * neither header and cannot be used for CSRF.
+ * The Origin check of the login form, which has no session yet and so no token. A browser marks a same-origin
+ * request `Sec-Fetch-Site: same-origin`, which a foreign page cannot fake; otherwise a foreign Origin, or a
+ * cross-site request without one, is refused. Clients that are not browsers send neither header and cannot be
+ * used for CSRF.
  *
  * @example
  * ```ts
- * router.use('/auth/login', requireSameOrigin([]));
+ * router.use('/auth/login', requireSameOrigin({ allowedOrigins: [], trustProxy: false }));
  * ```
  */
-export function requireSameOrigin(allowedOrigins: readonly string[] = []): MiddlewareHandler {
+export function requireSameOrigin(policy: OriginPolicy): MiddlewareHandler {
   return async (c, next) => {
-    if (!safeMethods.has(c.req.method)) {
+    if (!safeMethods.has(c.req.method) && c.req.header('sec-fetch-site') !== 'same-origin') {
       const origin = c.req.header('origin');
-      if (origin !== undefined && !isAllowedOrigin(origin, c, allowedOrigins)) {
+      if (origin !== undefined && !isAllowedOrigin(origin, c, policy)) {
         throw csrfProblem(`Requests from ${origin} are not accepted`);
       }
-      if (c.req.header('sec-fetch-site') === 'cross-site' && origin === undefined) {
+      if (origin === undefined && c.req.header('sec-fetch-site') === 'cross-site') {
         throw csrfProblem('Cross-site request refused');
       }
     }
