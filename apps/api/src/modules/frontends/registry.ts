@@ -42,6 +42,20 @@ export const OFFICE_MODULES: readonly OfficeModule[] = [
     remoteName: 'xinqiao_student_affairs',
     roles: STUDENT_AFFAIRS_READERS,
   },
+  {
+    id: 'college-station',
+    title: { zh: '学院心理辅导站', en: 'College counselling station' },
+    remoteName: 'xinqiao_college_station',
+    // The college's own network: full view for the station, counsellors and head teachers; class psych committee
+    // members and dorm liaisons open it too and get the reduced view the API gives them.
+    roles: ['college_station_head', 'counsellor', 'head_teacher', 'class_committee', 'dorm_liaison'],
+  },
+  {
+    id: 'school-admin',
+    title: { zh: '学校管理', en: 'School administration' },
+    remoteName: 'xinqiao_school_admin',
+    roles: ['school_admin', 'center_director'],
+  },
 ];
 
 /** The contract entry of an office module. */

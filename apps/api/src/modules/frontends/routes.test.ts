@@ -45,6 +45,10 @@ describe('modules/frontends', () => {
   it("adds the school plugin's own UI, served from the plugin's folder, for that school only", async () => {
     const res = await (await loginAs(t.app, 'alpha', 'counsellor1')).request('/api/frontends');
     expect((await json(res)).modules).toEqual([
+      expect.objectContaining({
+        id: 'college-station',
+        manifestUrl: '/modules/college-station/mf-manifest.json',
+      }),
       {
         id: 'plugin-alpha',
         title: { zh: '筛查日历', en: 'Screening calendar' },
@@ -56,23 +60,19 @@ describe('modules/frontends', () => {
         pluginId: 'alpha',
       },
     ]);
-    expect(await moduleIds('beta', 'counsellor1')).toEqual([]);
+    expect(await moduleIds('beta', 'counsellor1')).toEqual(['college-station']);
   });
 
-  it('shows the student affairs module exactly to the roles that may read its figures', async () => {
+  it('shows each office module exactly to the roles that work in it', async () => {
     expect(await moduleIds('beta', 'affairs')).toEqual(['student-affairs']);
-    expect(await moduleIds('beta', 'admin')).toEqual(['student-affairs']);
-    expect(await moduleIds('beta', 'director')).toEqual(['student-affairs']);
-    for (const username of [
-      'staff',
-      'station1',
-      'counsellor1',
-      'teacher1',
-      'committee1',
-      'liaison1',
-      'alliance',
-    ]) {
-      expect(await moduleIds('beta', username), username).toEqual([]);
+    expect(await moduleIds('beta', 'admin')).toEqual(['student-affairs', 'school-admin']);
+    expect(await moduleIds('beta', 'director')).toEqual(['student-affairs', 'school-admin']);
+    for (const username of ['station1', 'counsellor1', 'teacher1', 'committee1', 'liaison1']) {
+      expect(await moduleIds('beta', username), username).toEqual(['college-station']);
+    }
+    for (const username of ['staff', 'alliance']) {
+      expect(await moduleIds('beta', username), username).not.toContain('college-station');
+      expect(await moduleIds('beta', username), username).not.toContain('school-admin');
     }
   });
 
