@@ -21,6 +21,7 @@ import 'element-plus/es/components/input-number/style/css';
 import 'element-plus/es/components/message/style/css';
 import 'element-plus/es/components/message-box/style/css';
 import 'element-plus/es/components/option/style/css';
+import 'element-plus/es/components/pagination/style/css';
 import 'element-plus/es/components/progress/style/css';
 import 'element-plus/es/components/radio-button/style/css';
 import 'element-plus/es/components/radio-group/style/css';
@@ -34,6 +35,7 @@ import 'element-plus/es/components/table-column/style/css';
 import 'element-plus/es/components/tab-pane/style/css';
 import 'element-plus/es/components/tabs/style/css';
 import 'element-plus/es/components/tag/style/css';
+import 'element-plus/es/components/tree/style/css';
 
 export type { FormInstance, FormRules } from 'element-plus';
 // Deep imports, not `from 'element-plus'`: the package index would pull the whole library into the shell's
@@ -50,6 +52,7 @@ export { ElInput } from 'element-plus/es/components/input/index.mjs';
 export { ElInputNumber } from 'element-plus/es/components/input-number/index.mjs';
 export { ElMessage } from 'element-plus/es/components/message/index.mjs';
 export { ElMessageBox } from 'element-plus/es/components/message-box/index.mjs';
+export { ElPagination } from 'element-plus/es/components/pagination/index.mjs';
 export { ElProgress } from 'element-plus/es/components/progress/index.mjs';
 export { ElRadioButton, ElRadioGroup } from 'element-plus/es/components/radio/index.mjs';
 export { ElResult } from 'element-plus/es/components/result/index.mjs';
@@ -60,3 +63,4 @@ export { ElStatistic } from 'element-plus/es/components/statistic/index.mjs';
 export { ElTable, ElTableColumn } from 'element-plus/es/components/table/index.mjs';
 export { ElTabPane, ElTabs } from 'element-plus/es/components/tabs/index.mjs';
 export { ElTag } from 'element-plus/es/components/tag/index.mjs';
+export { ElTree } from 'element-plus/es/components/tree/index.mjs';
