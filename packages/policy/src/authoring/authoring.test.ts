@@ -96,7 +96,7 @@ describe('authoring/diff', () => {
     const changed = compilePlugin(bundle);
     if (!changed.ok) throw new Error('must compile');
     const contract = AREA_CONTRACTS['tier-thresholds'] as AreaContract;
-    const population = generatePopulation(contract, [hrbmu.ruleSet('tier-thresholds')], 1000, 5);
+    const population = generatePopulation(contract, [hrbmu.ruleSet('tier-thresholds')], 600, 5);
     const diff = await diffArea(hrbmu, changed.plugin, 'tier-thresholds', population);
     const upiAt22to24 = population.filter(
       (facts) =>

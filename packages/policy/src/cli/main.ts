@@ -2,6 +2,7 @@ import { PolicyFactsError } from '../errors';
 import { warn } from './args';
 import { benchCommand } from './commands/bench';
 import { conflictsCommand } from './commands/conflicts';
+import { contractsCommand } from './commands/contracts';
 import { coverageCommand } from './commands/coverage';
 import { diffCommand } from './commands/diff';
 import { evalCommand } from './commands/eval';
@@ -19,6 +20,7 @@ const USAGE = `pnpm policy <command>
                                     subjects whose outcome changes between <ref> and the work tree
   eval <plugin> <area> --facts <file|-> [--explain]
                                     prints the decision as JSON
+  contracts [area]                  the facts, events and decision strategies of each area (markdown)
   schema [--check]                  writes (or checks) docs/plugin.schema.json and docs/plugin-rules.schema.json
   bench [--size N]                  one JSON line of evaluation rates
 
@@ -32,6 +34,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   diff: diffCommand,
   eval: evalCommand,
   schema: schemaCommand,
+  contracts: contractsCommand,
   bench: benchCommand,
 };
 
