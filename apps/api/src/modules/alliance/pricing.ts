@@ -1,0 +1,128 @@
+import {
+  type CompiledPlugin,
+  evaluate,
+  type PointsFacts,
+  PolicyEvaluationError,
+  PolicyFactsError,
+  TERM_COUNTERS,
+} from '@xinqiao/policy';
+import type { Context } from 'hono';
+import type { AuthedEnv } from '../../context.ts';
+import { type FieldError, problems } from '../../http/problem.ts';
+
+export type TermCounter = (typeof TERM_COUNTERS)[number];
+
+/** One ledger line a record produces: the plugin rule that priced it, its points and reason, what it counts. */
+export interface PricedLine {
+  ruleName: string;
+  points: number;
+  zh: string;
+  en: string;
+  /** Term counters the rule adds one to (lateCount, absenceCount, noMinutesCount). */
+  counts: TermCounter[];
+  /** A sanction the rule itself carries (careless work is a warning). */
+  sanction?: 'warning';
+}
+
+/** What the plugin says one record is worth. */
+export interface Pricing {
+  pluginId: string;
+  pluginVersion: string;
+  lines: PricedLine[];
+  delta: number;
+  requiresApproval: boolean;
+  /** Rules that also matched but were overridden (where articles 5 and 7 disagree, the loser is named here). */
+  overriddenRules: string[];
+}
+
+/**
+ * The school's active plugin, compiled, with the two areas the alliance needs; 409 problem+json when the school has
+ * none (nothing can be priced without it).
+ */
+export function alliancePluginOf(c: Context<AuthedEnv>): CompiledPlugin {
+  const code = c.var.me.school.code;
+  const plugin = c.var.plugins.active(code)?.compiled;
+  if (!plugin?.provides('penalty-points') || !plugin.provides('term-sanctions')) {
+    throw problems.conflict(
+      `学校 ${code} 的策略插件没有朋辈联盟考核规则（penalty-points、term-sanctions） / ` +
+        `The policy plugin of school ${code} has no peer alliance rules (penalty-points, term-sanctions)`,
+    );
+  }
+  return plugin;
+}
+
+/** Per-rule extras of the points area (counters, sanctions) that the area result sums but does not attribute. */
+function ruleExtras(
+  plugin: CompiledPlugin,
+  ruleName: string,
+): { counts: TermCounter[]; sanction?: 'warning' } {
+  const rule = plugin.ruleSet('penalty-points')?.rules.find((r) => r.name === ruleName);
+  const params = (rule?.event.params ?? {}) as { counts?: unknown; sanction?: unknown };
+  const counts = Array.isArray(params.counts)
+    ? params.counts.filter((c): c is TermCounter => (TERM_COUNTERS as readonly string[]).includes(c))
+    : [];
+  return params.sanction === 'warning' ? { counts, sanction: 'warning' } : { counts };
+}
+
+/**
+ * Prices one record's facts with the plugin's `penalty-points` area. Facts the contract refuses answer 400 naming
+ * the fact (the API uses the fact names as field names); points outside a rule's range answer 400 naming
+ * `requestedPoints` with the range, as the plugin states it.
+ *
+ * @example
+ * const pricing = await priceFacts(plugin, { recordKind: 'meeting-attendance', memberRole: 'staff',
+ *   meetingType: 'department-routine', meetingStars: 0, attendance: 'late', minutesLate: 4 });
+ * pricing.lines[0].ruleName; // 'art5-department-routine-late', points -1, counts ['lateCount']
+ */
+export async function priceFacts(plugin: CompiledPlugin, facts: Record<string, unknown>): Promise<Pricing> {
+  try {
+    const decision = await evaluate(plugin, 'penalty-points', facts as PointsFacts);
+    const lines = decision.entries.map((entry) => ({
+      ruleName: entry.ruleName,
+      points: entry.points,
+      zh: entry.zh,
+      en: entry.en,
+      ...ruleExtras(plugin, entry.ruleName),
+    }));
+    return {
+      pluginId: decision.pluginId,
+      pluginVersion: decision.pluginVersion,
+      lines,
+      delta: decision.delta,
+      requiresApproval: decision.requiresApproval,
+      overriddenRules: [...decision.overriddenRules],
+    };
+  } catch (error) {
+    throw pricingProblem(error);
+  }
+}
+
+/** A policy error as the 400 problem the caller can act on; anything else is rethrown as is. */
+export function pricingProblem(error: unknown): unknown {
+  if (error instanceof PolicyFactsError) {
+    const errors: FieldError[] = error.issues.map((issue) => ({ field: issue.fact, message: issue.message }));
+    return problems.validation(
+      errors,
+      `插件不接受这些事实 / The plugin refuses these facts: ${error.message}`,
+    );
+  }
+  if (error instanceof PolicyEvaluationError) {
+    const field = /requestedPoints/.test(error.message) ? 'requestedPoints' : 'recordKind';
+    return problems.validation(
+      [{ field, message: error.message }],
+      `插件规则不允许 / The plugin's rules do not allow this: ${error.message}`,
+    );
+  }
+  return error;
+}
+
+/** The range a `points-range` rule allows for these facts, when one applies (for forms and messages). */
+export function rangeRulesOf(plugin: CompiledPlugin): { ruleName: string; min: number; max: number }[] {
+  return (plugin.ruleSet('penalty-points')?.rules ?? [])
+    .filter((rule) => rule.event.type === 'points-range')
+    .map((rule) => ({
+      ruleName: rule.name,
+      min: Number(rule.event.params.min),
+      max: Number(rule.event.params.max),
+    }));
+}

@@ -1,0 +1,47 @@
+import type { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { AuthedEnv } from '../../context.ts';
+import { problemResponses } from '../../http/problem.ts';
+import { recordAccess, statedPurpose } from '../audit/record.ts';
+import { Loose } from './schemas.ts';
+
+export const tags = ['alliance'];
+const DEFAULT_PURPOSE = '朋辈互助联盟考核 / peer alliance assessment';
+
+/** A JSON request body for createRoute. */
+export function jsonBody<T extends z.ZodType>(schema: T) {
+  return { body: { content: { 'application/json': { schema } }, required: true } } as const;
+}
+
+const errors = () => problemResponses(400, 401, 403, 404, 409);
+const answer = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: Loose(description) } },
+});
+
+/** 200 with a JSON answer, and the problem+json answers every alliance route may give. */
+export function ok(description: string) {
+  return { 200: answer(description), ...errors() };
+}
+
+/** 201 with a JSON answer, and the problem+json answers every alliance route may give. */
+export function created(description: string) {
+  return { 201: answer(description), ...errors() };
+}
+
+/** Appends the audit row of an alliance write, in the request's transaction. */
+export function auditWrite(
+  c: Context<AuthedEnv>,
+  action: string,
+  entity: string,
+  entityId: string,
+  studentId?: string | null,
+): Promise<void> {
+  return recordAccess(c.var.tx, c.var.me, {
+    action,
+    entity,
+    entityId,
+    studentId: studentId ?? null,
+    purpose: statedPurpose(c.req.header('x-access-purpose'), DEFAULT_PURPOSE),
+  });
+}

@@ -1,0 +1,372 @@
+import { createRoute } from '@hono/zod-openapi';
+import { allianceEvents, allianceRecords } from '@xinqiao/db';
+import { and, asc, eq } from 'drizzle-orm';
+import type { Context } from 'hono';
+import type { AuthedEnv } from '../../../context.ts';
+import { problems } from '../../../http/problem.ts';
+import { createRouter } from '../../../http/router.ts';
+import { requireReader, requireScorer } from '../access.ts';
+import { checkIn, closeEvent, markAbsent, recordEarlyLeave, requestLeave } from '../attendance.ts';
+import { departmentFindingKind } from '../kinds.ts';
+import { alliancePluginOf } from '../pricing.ts';
+import { getDepartment } from '../queries.ts';
+import { contextOf, decideApproval, pluginFactsOf, type Written } from '../records.ts';
+import { auditWrite, created, jsonBody, ok, tags } from '../route-kit.ts';
+import {
+  AcknowledgeBody,
+  ApprovalBody,
+  CheckInBody,
+  CloseTaskBody,
+  CorrectionBody,
+  CreateRecordBody,
+  DepartmentFindingBody,
+  EarlyLeaveBody,
+  EventIdParams,
+  FullAttendanceBody,
+  LeaveBody,
+  MemberBody,
+  RecordIdParams,
+  RecordsQuery,
+  SubmitBody,
+  TaskIdParams,
+  TermIdParams,
+} from '../schemas.ts';
+import {
+  assessFullAttendance,
+  correctRecord,
+  createRecords,
+  currentTermId,
+  entryJson,
+  loadEvent,
+  loadRecord,
+  loadTerm,
+  memberFromBody,
+  requireOpenTerm,
+  writerOf,
+  writtenJson,
+} from '../service.ts';
+import { acknowledgeTask, closeTask, submitTask } from '../tasks.ts';
+import { eventSheet } from '../views.ts';
+
+const sheetRoute = createRoute({
+  method: 'get',
+  path: '/alliance/events/{eventId}/sheet',
+  tags,
+  summary:
+    "A meeting's or task's sheet: expected members, their records, the plugin's verdict and points, scores",
+  request: { params: EventIdParams },
+  responses: ok('The sheet'),
+});
+
+const eventPost = (path: string, summary: string, body: Parameters<typeof jsonBody>[0]) =>
+  createRoute({
+    method: 'post',
+    path: `/alliance/events/{eventId}/${path}`,
+    tags,
+    summary,
+    request: { params: EventIdParams, ...jsonBody(body) },
+    responses: created('The record and the ledger entries it booked'),
+  });
+
+const checkInRoute = createRoute({
+  method: 'post',
+  path: '/alliance/events/{eventId}/check-ins',
+  tags,
+  summary:
+    'Check a member in: the arrival time is recorded, the plugin decides on time, late or absent (10-minute rule)',
+  description:
+    'Refused with 409 for a closed event or a second check-in of the same member; with 400 naming memberId for ' +
+    'someone who is not a member expected at the event. Nothing is written when refused.',
+  request: { params: EventIdParams, ...jsonBody(CheckInBody) },
+  responses: created('The check-in record and the ledger entries it booked'),
+});
+const leaveRoute = createRoute({
+  method: 'post',
+  path: '/alliance/events/{eventId}/leave-requests',
+  tags,
+  summary: 'Record a leave request instead of a check-in; the plugin prices being on leave',
+  request: { params: EventIdParams, ...jsonBody(LeaveBody) },
+  responses: created('The record and the ledger entries it booked'),
+});
+const absenceRoute = eventPost(
+  'absences',
+  'Record a member absent without leave now (meetings also do it on close)',
+  MemberBody,
+);
+const earlyLeaveRoute = createRoute({
+  method: 'post',
+  path: '/alliance/events/{eventId}/early-leaves',
+  tags,
+  summary: 'Record that a checked-in member left early',
+  request: { params: EventIdParams, ...jsonBody(EarlyLeaveBody) },
+  responses: created('The record and the ledger entries it booked'),
+});
+const closeRoute = createRoute({
+  method: 'post',
+  path: '/alliance/events/{eventId}/close',
+  tags,
+  summary: 'Close an event: expected members of a meeting or duty shift without a record are recorded absent',
+  request: { params: EventIdParams },
+  responses: ok('The absences recorded'),
+});
+
+const taskPost = <B extends Parameters<typeof jsonBody>[0]>(path: string, summary: string, body: B) =>
+  createRoute({
+    method: 'post',
+    path: `/alliance/tasks/{taskId}/${path}`,
+    tags,
+    summary,
+    request: { params: TaskIdParams, ...jsonBody(body) },
+    responses: created('The record and the ledger entries it booked'),
+  });
+const acknowledgeRoute = taskPost(
+  'acknowledgements',
+  'Record that a member acknowledged a task (答收到)',
+  AcknowledgeBody,
+);
+const submitRoute = taskPost(
+  'submissions',
+  'Record a submission: first, on time or overdue by the deadline; priced by the plugin',
+  SubmitBody,
+);
+const closeTaskRoute = createRoute({
+  method: 'post',
+  path: '/alliance/tasks/{taskId}/close',
+  tags,
+  summary:
+    'Close a task: members without a submission are priced as acknowledged-but-missing or never acknowledged',
+  request: { params: TaskIdParams, ...jsonBody(CloseTaskBody) },
+  responses: ok('The records written on close'),
+});
+
+const createRecordRoute = createRoute({
+  method: 'post',
+  path: '/alliance/records',
+  tags,
+  summary:
+    'Record a rating, minutes, contribution, discipline, reward, mistake or finding against a member or department',
+  description:
+    'Priced by the plugin. A reward outside the range the plugin allows answers 400 naming requestedPoints; a reward ' +
+    'the plugin says needs everyone’s recognition is stored pending approval and books nothing until approved.',
+  request: jsonBody(CreateRecordBody),
+  responses: created('The records and the ledger entries they booked'),
+});
+const approvalRoute = createRoute({
+  method: 'post',
+  path: '/alliance/records/{recordId}/approval',
+  tags,
+  summary: 'Approve (book at the plugin’s price) or reject a reward waiting for approval',
+  request: { params: RecordIdParams, ...jsonBody(ApprovalBody) },
+  responses: ok('The record and the entries booked'),
+});
+const correctionRoute = createRoute({
+  method: 'post',
+  path: '/alliance/records/{recordId}/corrections',
+  tags,
+  summary:
+    'Correct a record (arrival time, attendance, facts) or void it: reversing entries with the reason and who',
+  request: { params: RecordIdParams, ...jsonBody(CorrectionBody) },
+  responses: created('The corrected record, the reversing and the new entries'),
+});
+const recordsRoute = createRoute({
+  method: 'get',
+  path: '/alliance/terms/{termId}/records',
+  tags,
+  summary: 'Records of a term, e.g. rewards waiting for approval',
+  request: { params: TermIdParams, query: RecordsQuery },
+  responses: ok('The records'),
+});
+const fullAttendanceRoute = createRoute({
+  method: 'post',
+  path: '/alliance/terms/{termId}/full-attendance',
+  tags,
+  summary: 'Run an assessment of full attendance over a period (seed 002: +3 per assessment, by the plugin)',
+  request: { params: TermIdParams, ...jsonBody(FullAttendanceBody) },
+  responses: created('The full-attendance records written'),
+});
+const departmentFindingRoute = createRoute({
+  method: 'post',
+  path: '/alliance/terms/{termId}/department-findings',
+  tags,
+  summary: 'Record a finding about a department (a late proposal, a routine meeting not held on time...)',
+  request: { params: TermIdParams, ...jsonBody(DepartmentFindingBody) },
+  responses: created('The finding'),
+});
+
+async function scorerFor(c: Context<AuthedEnv>, termId: string) {
+  const term = await loadTerm(c.var.tx, termId);
+  await requireScorer(c.var.tx, c.var.me, term.id);
+  requireOpenTerm(term);
+  return writerOf(c);
+}
+
+async function audited(c: Context<AuthedEnv>, written: Written[]) {
+  for (const w of written) await auditWrite(c, 'alliance_record.create', 'alliance_record', w.record.id);
+  return written.map(writtenJson);
+}
+
+/** Routes that record what members did and book it in the ledger. */
+export const scoringRoutes = createRouter()
+  .openapi(sheetRoute, async (c) => {
+    requireReader(c.var.me);
+    const event = await loadEvent(c.var.tx, c.req.valid('param').eventId);
+    return c.json(await eventSheet(c.var.tx, alliancePluginOf(c), event), 200);
+  })
+  .openapi(checkInRoute, async (c) => {
+    const event = await loadEvent(c.var.tx, c.req.valid('param').eventId);
+    const writer = await scorerFor(c, event.termId);
+    const body = c.req.valid('json');
+    const member = await memberFromBody(c.var.tx, body.memberId);
+    const arrivedAt = body.arrivedAt ? new Date(body.arrivedAt) : writer.now;
+    const [json] = await audited(c, [await checkIn(c.var.tx, writer, event, member, arrivedAt)]);
+    return c.json(json!, 201);
+  })
+  .openapi(leaveRoute, async (c) => {
+    const event = await loadEvent(c.var.tx, c.req.valid('param').eventId);
+    const writer = await scorerFor(c, event.termId);
+    const body = c.req.valid('json');
+    const member = await memberFromBody(c.var.tx, body.memberId);
+    const [json] = await audited(c, [await requestLeave(c.var.tx, writer, event, member, body.reason)]);
+    return c.json(json!, 201);
+  })
+  .openapi(absenceRoute, async (c) => {
+    const event = await loadEvent(c.var.tx, c.req.valid('param').eventId);
+    const writer = await scorerFor(c, event.termId);
+    const member = await memberFromBody(c.var.tx, (c.req.valid('json') as { memberId: string }).memberId);
+    const [json] = await audited(c, [await markAbsent(c.var.tx, writer, event, member)]);
+    return c.json(json!, 201);
+  })
+  .openapi(earlyLeaveRoute, async (c) => {
+    const event = await loadEvent(c.var.tx, c.req.valid('param').eventId);
+    const writer = await scorerFor(c, event.termId);
+    const body = c.req.valid('json');
+    const member = await memberFromBody(c.var.tx, body.memberId);
+    const leftAt = body.leftAt ? new Date(body.leftAt) : writer.now;
+    const [json] = await audited(c, [await recordEarlyLeave(c.var.tx, writer, event, member, leftAt)]);
+    return c.json(json!, 201);
+  })
+  .openapi(closeRoute, async (c) => {
+    const event = await loadEvent(c.var.tx, c.req.valid('param').eventId);
+    const writer = await scorerFor(c, event.termId);
+    const written = await audited(c, await closeEvent(c.var.tx, writer, event));
+    await auditWrite(c, 'alliance_event.close', 'alliance_event', event.id);
+    return c.json({ absences: written }, 200);
+  })
+  .openapi(acknowledgeRoute, async (c) => {
+    const task = await loadEvent(c.var.tx, c.req.valid('param').taskId);
+    const writer = await scorerFor(c, task.termId);
+    const body = c.req.valid('json') as { memberId: string; at?: string };
+    const member = await memberFromBody(c.var.tx, body.memberId);
+    const at = body.at ? new Date(body.at) : writer.now;
+    const [json] = await audited(c, [await acknowledgeTask(c.var.tx, writer, task, member, at)]);
+    return c.json(json!, 201);
+  })
+  .openapi(submitRoute, async (c) => {
+    const task = await loadEvent(c.var.tx, c.req.valid('param').taskId);
+    const writer = await scorerFor(c, task.termId);
+    const body = c.req.valid('json') as { memberId: string; submittedAt?: string; requestedPoints?: number };
+    const member = await memberFromBody(c.var.tx, body.memberId);
+    const at = body.submittedAt ? new Date(body.submittedAt) : writer.now;
+    const [json] = await audited(c, [
+      await submitTask(c.var.tx, writer, task, member, at, body.requestedPoints),
+    ]);
+    return c.json(json!, 201);
+  })
+  .openapi(closeTaskRoute, async (c) => {
+    const task = await loadEvent(c.var.tx, c.req.valid('param').taskId);
+    const writer = await scorerFor(c, task.termId);
+    const written = await audited(
+      c,
+      await closeTask(c.var.tx, writer, task, c.req.valid('json').requestedPoints),
+    );
+    await auditWrite(c, 'alliance_task.close', 'alliance_event', task.id);
+    return c.json({ missing: written }, 200);
+  })
+  .openapi(createRecordRoute, async (c) => {
+    const body = c.req.valid('json');
+    const termId = await termOfRecordBody(c, body);
+    const writer = await scorerFor(c, termId);
+    return c.json({ records: await audited(c, await createRecords(c.var.tx, writer, body)) }, 201);
+  })
+  .openapi(approvalRoute, async (c) => {
+    const record = await loadRecord(c.var.tx, c.req.valid('param').recordId);
+    const writer = await scorerFor(c, record.termId);
+    const written = await decideApproval(c.var.tx, writer, record, c.req.valid('json').approve);
+    await auditWrite(c, 'alliance_record.approve', 'alliance_record', record.id);
+    return c.json(writtenJson(written), 200);
+  })
+  .openapi(correctionRoute, async (c) => {
+    const record = await loadRecord(c.var.tx, c.req.valid('param').recordId);
+    const writer = await scorerFor(c, record.termId);
+    const corrected = await correctRecord(c.var.tx, writer, record, c.req.valid('json'));
+    await auditWrite(c, 'alliance_record.correct', 'alliance_record', record.id);
+    return c.json({ ...writtenJson(corrected), reversed: corrected.reversed.map(entryJson) }, 201);
+  })
+  .openapi(recordsRoute, async (c) => {
+    requireReader(c.var.me);
+    const term = await loadTerm(c.var.tx, c.req.valid('param').termId);
+    const { approval } = c.req.valid('query');
+    const rows = await c.var.tx
+      .select()
+      .from(allianceRecords)
+      .where(
+        and(
+          eq(allianceRecords.termId, term.id),
+          approval ? eq(allianceRecords.approval, approval) : undefined,
+        ),
+      )
+      .orderBy(asc(allianceRecords.recordedAt));
+    const records = rows.map((r) => ({
+      id: r.id,
+      memberId: r.memberId,
+      eventId: r.eventId,
+      kind: r.kind,
+      facts: pluginFactsOf(r),
+      context: contextOf(r),
+      approval: r.approval,
+      recordedAt: r.recordedAt.toISOString(),
+    }));
+    return c.json({ records }, 200);
+  })
+  .openapi(fullAttendanceRoute, async (c) => {
+    const term = await loadTerm(c.var.tx, c.req.valid('param').termId);
+    const writer = await scorerFor(c, term.id);
+    const written = await assessFullAttendance(c.var.tx, writer, term, c.req.valid('json'));
+    return c.json({ records: await audited(c, written) }, 201);
+  })
+  .openapi(departmentFindingRoute, async (c) => {
+    const term = await loadTerm(c.var.tx, c.req.valid('param').termId);
+    const writer = await scorerFor(c, term.id);
+    const body = c.req.valid('json');
+    const department = await getDepartment(c.var.tx, body.departmentId);
+    if (!department) throw problems.validation([{ field: 'departmentId', message: 'no such department' }]);
+    const [row] = await c.var.tx
+      .insert(allianceEvents)
+      .values({
+        schoolId: writer.schoolId,
+        termId: term.id,
+        departmentId: department.id,
+        // A department finding is kept as a closed event of kind `finding:<counter>` (see docs/alliance.md).
+        kind: departmentFindingKind(body.finding) as 'activity',
+        title: body.note ?? body.finding,
+        startsAt: body.at ? new Date(body.at) : writer.now,
+        status: 'closed',
+        createdBy: writer.personId,
+      })
+      .returning();
+    await auditWrite(c, 'alliance_department_finding.create', 'alliance_event', row!.id);
+    return c.json(
+      { id: row!.id, departmentId: department.id, finding: body.finding, note: body.note ?? null },
+      201,
+    );
+  });
+
+/** The term a record body writes into: the member's, the event's, or the open term for a department reward. */
+async function termOfRecordBody(
+  c: Context<AuthedEnv>,
+  body: { memberId?: string; eventId?: string; departmentId?: string },
+): Promise<string> {
+  if (body.memberId) return (await memberFromBody(c.var.tx, body.memberId)).termId;
+  if (body.eventId) return (await loadEvent(c.var.tx, body.eventId)).termId;
+  return currentTermId(c.var.tx);
+}
