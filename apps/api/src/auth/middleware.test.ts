@@ -60,8 +60,9 @@ const probe = createRouter()
   );
 
 let t: TestApp;
+const serverErrors: unknown[] = [];
 beforeAll(async () => {
-  t = await createTestApp({ extraRoutes: [probe] });
+  t = await createTestApp({ extraRoutes: [probe], log: (_message, error) => serverErrors.push(error) });
 });
 afterAll(() => t?.close());
 
@@ -138,6 +139,7 @@ describe('auth/session middleware', () => {
       );
     }
     expect(statuses).toEqual([409, 422, 500]);
+    expect(serverErrors).toEqual([new Error('bug after the write')]);
     expect(await notesOf(student)).toEqual([]);
   });
 

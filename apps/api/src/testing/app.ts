@@ -4,6 +4,7 @@ import { createTestDatabase } from '@xinqiao/db/testing';
 import { type CreateAppOptions, createApp } from '../app.ts';
 import type { AppConfig, AppEnv } from '../context.ts';
 import { CSRF_HEADER } from '../http/csrf.ts';
+import type { ErrorLogger } from '../http/errors.ts';
 import { fixedCatalog, type PluginCatalog } from '../modules/plugins/catalog.ts';
 import { seedTestWorld, TEST_PASSWORD, type TestWorld } from './world.ts';
 
@@ -42,6 +43,8 @@ export interface TestApp {
 
 export interface TestAppOptions {
   config?: Partial<AppConfig>;
+  /** Where unexpected (500) errors go; by default they are printed, since in a test they mean a bug. */
+  log?: ErrorLogger;
   /** Routers mounted under /api besides the app's own (for probing the middleware). */
   extraRoutes?: CreateAppOptions['extraRoutes'];
   plugins?: PluginCatalog;
@@ -74,7 +77,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     plugins: options.plugins ?? noPlugins(),
     clock,
     config: { secureCookies: false, ...options.config },
-    log: () => {},
+    log: options.log ?? ((message, error) => console.error(`[test app] ${message}`, error)),
     ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}),
   });
   return { app, db, world, clock, close: () => db.close() };
