@@ -17,6 +17,7 @@ import { auditRoutes } from './modules/audit/routes.ts';
 import { frontendsRoutes } from './modules/frontends/routes.ts';
 import { peopleRoutes } from './modules/people/routes.ts';
 import { pluginsRoutes } from './modules/plugins/routes.ts';
+import { screeningRoutes } from './modules/screening/routes.ts';
 import { studentAffairsRoutes } from './modules/student-affairs/routes.ts';
 import { studentsRoutes } from './modules/students/routes.ts';
 import { unitsRoutes } from './modules/units/routes.ts';
@@ -39,6 +40,7 @@ const moduleRoutes = [
   auditRoutes,
   frontendsRoutes,
   studentAffairsRoutes,
+  screeningRoutes,
 ];
 
 /** What {@link createApp} needs besides the database and plugins: built frontends to serve, if any. */

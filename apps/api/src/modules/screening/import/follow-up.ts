@@ -1,0 +1,71 @@
+import { WorkingDayCalendar } from '@xinqiao/calendar';
+import { roleAssignments, type TenantTx, units, workingDayOverrides } from '@xinqiao/db';
+import { asc, eq, inArray } from 'drizzle-orm';
+
+/** Finds who follows up a student: the nearest counsellor above the student, else the nearest station head. */
+export interface ResponsibleFinder {
+  /** The person responsible for the student placed at `placementPath`, or null when the network has nobody. */
+  responsibleFor(placementPath: string): string | null;
+}
+
+/**
+ * Reads the counsellors and college station heads of the school once, for a whole import. A student's counsellor
+ * is the person with the role counsellor on the student's college or a unit above it (the nearest one; a
+ * counsellor placed on the class or dorm counts too); when no counsellor reaches the student, the college
+ * station head does. Several people on one unit: the one assigned first.
+ */
+export async function loadResponsibleFinder(tx: TenantTx): Promise<ResponsibleFinder> {
+  const rows = await tx
+    .select({ personId: roleAssignments.personId, role: roleAssignments.role, path: units.path })
+    .from(roleAssignments)
+    .innerJoin(units, eq(units.id, roleAssignments.unitId))
+    .where(inArray(roleAssignments.role, ['counsellor', 'college_station_head']))
+    .orderBy(asc(roleAssignments.createdAt), asc(roleAssignments.personId));
+  const counsellors = new Map<string, string>();
+  const heads = new Map<string, string>();
+  for (const row of rows) {
+    const byPath = row.role === 'counsellor' ? counsellors : heads;
+    if (!byPath.has(row.path)) byPath.set(row.path, row.personId);
+  }
+  const cache = new Map<string, string | null>();
+  const nearest = (byPath: Map<string, string>, path: string) => {
+    for (let end = path.length; end > 0; end = path.lastIndexOf('/', end - 2) + 1) {
+      const found = byPath.get(path.slice(0, end));
+      if (found) return found;
+    }
+    return null;
+  };
+  return {
+    responsibleFor(placementPath) {
+      let known = cache.get(placementPath);
+      if (known === undefined) {
+        known = nearest(counsellors, placementPath) ?? nearest(heads, placementPath);
+        cache.set(placementPath, known);
+      }
+      return known;
+    },
+  };
+}
+
+/**
+ * The school's working-day calendar: China's official holidays and make-up days with the school's own edits.
+ *
+ * @example
+ * (await schoolCalendar(tx)).addWorkingDays('2025-09-30', 3); // '2025-10-11'
+ */
+export async function schoolCalendar(tx: TenantTx): Promise<WorkingDayCalendar> {
+  const overrides = await tx
+    .select({
+      day: workingDayOverrides.day,
+      working: workingDayOverrides.working,
+      note: workingDayOverrides.note,
+    })
+    .from(workingDayOverrides);
+  return WorkingDayCalendar.china(
+    overrides.map((o) => ({
+      date: o.day,
+      working: o.working === 'working',
+      ...(o.note ? { note: o.note } : {}),
+    })),
+  );
+}

@@ -1,0 +1,176 @@
+import { createRoute } from '@hono/zod-openapi';
+import { problemResponses, problems } from '../../../http/problem.ts';
+import { createRouter } from '../../../http/router.ts';
+import { statedPurpose } from '../../audit/record.ts';
+import { requireScreeningRole, SCREENING_MANAGERS } from '../access.ts';
+import { IdParams, ImportListSchema, ImportSchema, json } from '../schemas.ts';
+import { auditScreening } from '../waves/routes.ts';
+import { getWave } from '../waves/service.ts';
+import { type SpooledFile, spoolUpload, startImportJob } from './jobs.ts';
+import { createImportRecord } from './run.ts';
+import { getImport, listImports } from './views.ts';
+
+const tags = ['screening'];
+
+const startRoute = createRoute({
+  method: 'post',
+  path: '/screening/waves/{id}/imports',
+  tags,
+  summary:
+    'Start importing a CSV or XLSX file of a wave’s results (center only); poll the import for progress',
+  description:
+    'Send the file as the raw request body (`Content-Type: text/csv` or the XLSX type, file name in `x-file-name` ' +
+    'or `?fileName=`), or as multipart field `file`. Columns: 学号/student_number (required), 姓名/name (checked ' +
+    'against the student when given), 提交时间/submitted_at, 主动要求咨询/asks_for_counselling (UPI), and the ' +
+    'answers: one column per item (Q1…Qn, 第1题…) or one 答案/answers column (`0,1,3,…` or `0113…`). Answers 202 ' +
+    'with the import (the API’s body limit, 20 MiB by default, holds 50,000 SCL-90 rows as CSV); `GET /api/screening/imports/{id}` shows rows read, progress and row errors while it runs. ' +
+    'Rows are stored in batches of 2,000 (each batch one transaction) keyed by wave + student: the same file again ' +
+    'changes nothing. Tier-1 results open a follow-up case for the student’s counsellor.',
+  request: { params: IdParams },
+  responses: {
+    202: { description: 'The import, started', ...json(ImportSchema) },
+    ...problemResponses(400, 401, 403, 404, 409, 413),
+  },
+});
+
+const getRoute = createRoute({
+  method: 'get',
+  path: '/screening/imports/{id}',
+  tags,
+  summary: 'An import’s progress and row errors `{row, column, reason}` (header = row 1), center only',
+  request: { params: IdParams },
+  responses: {
+    200: { description: 'The import', ...json(ImportSchema) },
+    ...problemResponses(400, 401, 403, 404),
+  },
+});
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/screening/waves/{id}/imports',
+  tags,
+  summary: 'The imports of a wave, newest first (center only)',
+  request: { params: IdParams },
+  responses: {
+    200: { description: 'Imports', ...json(ImportListSchema) },
+    ...problemResponses(400, 401, 403, 404),
+  },
+});
+
+/** Imports: start (202, runs in the background), progress, list. */
+export const importRoutes = createRouter();
+
+importRoutes
+  .openapi(startRoute, async (c) => {
+    requireScreeningRole(c.var.me, SCREENING_MANAGERS);
+    const { id: waveId } = c.req.valid('param');
+    const wave = await getWave(c.var.tx, waveId);
+    if (wave.status !== 'open') {
+      throw problems.conflict(
+        `筛查批次“${wave.name}”未开放，请先开放再导入 / Open the wave before importing`,
+      );
+    }
+    const plugin = c.var.plugins.active(c.var.me.school.code)?.compiled;
+    if (!plugin?.provides('tier-thresholds')) {
+      throw problems.conflict(
+        '本校没有启用含关注等级规则的策略插件 / The school has no active plugin with tier rules',
+      );
+    }
+    const { file, fileName } = await receiveFile(c.req.raw, c.req.query('fileName'));
+    let started = false;
+    try {
+      const importId = await createImportRecord(c.var.tx, {
+        schoolId: c.var.me.school.id,
+        waveId,
+        fileName,
+        fileSha256: file.sha256,
+        bytesTotal: file.bytes,
+        createdBy: c.var.me.person.id,
+      });
+      const purpose = statedPurpose(c.req.header('x-access-purpose'), '导入筛查结果 / screening import');
+      await auditScreening(c, 'screening_import.create', 'screening_import', importId, purpose);
+      startImportJob(
+        { db: c.var.db, scope: c.var.scope, me: c.var.me, plugin, clock: c.var.clock, purpose },
+        importId,
+        waveId,
+        file,
+        fileName,
+        (message, error) => console.error(message, error),
+      );
+      started = true;
+      c.header('location', `/api/screening/imports/${importId}`);
+      return c.json(
+        {
+          id: importId,
+          waveId,
+          fileName,
+          status: 'running' as const,
+          progress: 0,
+          rowsRead: 0,
+          rowsAccepted: 0,
+          rowsUnchanged: 0,
+          rowsRejected: 0,
+          followUpsOpened: 0,
+          bytesRead: 0,
+          bytesTotal: file.bytes,
+          errors: [],
+          stale: false,
+          createdAt: c.var.clock().toISOString(),
+          finishedAt: null,
+        },
+        202,
+      );
+    } finally {
+      if (!started) await file.remove();
+    }
+  })
+  .openapi(getRoute, async (c) => {
+    requireScreeningRole(c.var.me, SCREENING_MANAGERS);
+    const { id } = c.req.valid('param');
+    const view = await getImport(c.var.tx, id, c.var.clock());
+    await auditScreening(
+      c,
+      'screening_import.read',
+      'screening_import',
+      id,
+      '查看导入进度 / import progress',
+    );
+    return c.json(view, 200);
+  })
+  .openapi(listRoute, async (c) => {
+    requireScreeningRole(c.var.me, SCREENING_MANAGERS);
+    const { id } = c.req.valid('param');
+    await getWave(c.var.tx, id);
+    await auditScreening(c, 'screening_imports.list', 'screening_wave', id, '查看导入记录 / imports');
+    return c.json({ imports: await listImports(c.var.tx, id, c.var.clock()) }, 200);
+  });
+
+/** The uploaded file, spooled to disk: raw body (streamed) or multipart field `file`. */
+async function receiveFile(
+  request: Request,
+  fileNameQuery: string | undefined,
+): Promise<{ file: SpooledFile; fileName: string }> {
+  const type = request.headers.get('content-type') ?? '';
+  if (type.startsWith('multipart/form-data')) {
+    const form = await request.formData();
+    const upload = form.get('file');
+    if (!(upload instanceof File)) {
+      throw problems.validation([
+        { field: 'file', message: '请上传文件（字段 file） / Upload the file as field "file"' },
+      ]);
+    }
+    return { file: await spoolUpload(upload.stream()), fileName: upload.name || 'upload' };
+  }
+  if (!request.body) {
+    throw problems.validation([
+      { field: 'body', message: '请求体中没有文件 / Send the file as the request body' },
+    ]);
+  }
+  const header = request.headers.get('x-file-name');
+  const fileName = fileNameQuery ?? (header ? decodeURIComponent(header) : undefined) ?? guessName(type);
+  return { file: await spoolUpload(request.body), fileName };
+}
+
+function guessName(type: string): string {
+  return type.includes('spreadsheetml') ? 'upload.xlsx' : 'upload.csv';
+}

@@ -1,0 +1,400 @@
+import { createHash } from 'node:crypto';
+import { toChinaDate } from '@xinqiao/calendar';
+import {
+  type Database,
+  screeningImports,
+  screeningWaves,
+  students,
+  type TenantScope,
+  type TenantTx,
+  withTenant,
+} from '@xinqiao/db';
+import type { CompiledPlugin, Instrument } from '@xinqiao/policy';
+import { readRows, TabularError, type TabularSource } from '@xinqiao/tabular';
+import { eq, sql } from 'drizzle-orm';
+import type { Me } from '../../../auth/session-types.ts';
+import type { RowError } from '../../../http/problem.ts';
+import { recordAccess } from '../../audit/record.ts';
+import { instrumentShape, isWaveInstrument } from '../instruments.ts';
+import { memoisedTierDecider, type TierDecider, type TierDecision } from '../tiering.ts';
+import { answerLayout, screeningColumns } from './columns.ts';
+import { loadResponsibleFinder, type ResponsibleFinder, schoolCalendar } from './follow-up.ts';
+import { parseRow, type RowReader, type ScoredRow } from './parse-row.ts';
+import { type BatchTarget, type StorableRow, writeBatch } from './write-batch.ts';
+
+/** Rows per transaction: each batch is stored whole or not at all. */
+export const IMPORT_BATCH_SIZE = 2000;
+/** Row errors kept on the import (all are counted in `rowsRejected`). */
+export const MAX_STORED_ERRORS = 1000;
+
+/** Who runs an import, against which database, with which plugin and clock. */
+export interface ImportActor {
+  db: Database;
+  scope: TenantScope;
+  me: Me;
+  plugin: CompiledPlugin;
+  clock: () => Date;
+  /** Why, for the audit rows. */
+  purpose: string;
+}
+
+/** The counts of an import as it runs and when it ends. */
+export interface ImportProgress {
+  rowsRead: number;
+  /** Good rows that wrote something (a new or changed result). */
+  rowsAccepted: number;
+  /** Good rows equal to what was stored: nothing written. */
+  rowsUnchanged: number;
+  rowsRejected: number;
+  followUpsOpened: number;
+  bytesRead: number;
+  bytesTotal: number;
+}
+
+/** How an import ended. */
+export interface ImportOutcome extends ImportProgress {
+  status: 'done' | 'failed';
+  errors: RowError[];
+}
+
+export interface RunImportOptions {
+  batchSize?: number;
+  /** Called after each stored batch and every few hundred rows read (for a progress bar). */
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+/**
+ * Creates the import record of a wave in the caller's transaction and answers its id.
+ *
+ * @example
+ * const id = await createImportRecord(tx, { schoolId, waveId, fileName: 'wave.csv', fileSha256, bytesTotal, createdBy });
+ */
+export async function createImportRecord(
+  tx: TenantTx,
+  values: {
+    schoolId: string;
+    waveId: string;
+    fileName: string;
+    fileSha256: string;
+    bytesTotal: number;
+    createdBy: string | null;
+  },
+): Promise<string> {
+  const [row] = await tx.insert(screeningImports).values(values).returning({ id: screeningImports.id });
+  return row!.id;
+}
+
+/** Counts the bytes and hashes a stream as the reader pulls it. */
+function metered(
+  chunks: AsyncIterable<Uint8Array>,
+  progress: ImportProgress,
+  hash: ReturnType<typeof createHash>,
+) {
+  return (async function* () {
+    for await (const chunk of chunks) {
+      progress.bytesRead += chunk.byteLength;
+      hash.update(chunk);
+      yield chunk;
+    }
+  })();
+}
+
+/**
+ * Runs an import already recorded by {@link createImportRecord}: streams the file's rows, checks and scores each,
+ * tiers them with the school's plugin (memoised json-rules-engine decisions), and stores them in batches of
+ * {@link IMPORT_BATCH_SIZE} rows, one transaction each, updating the import's progress in the same transaction.
+ * Bad rows are reported with row number, column and reason; good rows are kept. A file-level problem (format,
+ * columns) or a failure marks the import failed; batches already stored stay, and importing the same file again
+ * stores the rest without changing them. Never holds the file in memory.
+ *
+ * @example
+ * const outcome = await runImport(actor, importId, waveId, { stream: createReadStream(path), filename: 'w.csv' }, size);
+ */
+export async function runImport(
+  actor: ImportActor,
+  importId: string,
+  waveId: string,
+  source: { stream: AsyncIterable<Uint8Array>; filename: string },
+  options: RunImportOptions = {},
+): Promise<ImportOutcome> {
+  const batchSize = options.batchSize ?? IMPORT_BATCH_SIZE;
+  const progress: ImportProgress = {
+    rowsRead: 0,
+    rowsAccepted: 0,
+    rowsUnchanged: 0,
+    rowsRejected: 0,
+    followUpsOpened: 0,
+    bytesRead: 0,
+    bytesTotal: 0,
+  };
+  const errors: RowError[] = [];
+  const reject = (error: RowError) => {
+    progress.rowsRejected++;
+    if (errors.length < MAX_STORED_ERRORS) errors.push(error);
+  };
+  const hash = createHash('sha256');
+  try {
+    const setup = await withTenant(actor.db, actor.scope, (tx) => prepare(tx, actor, importId, waveId));
+    progress.bytesTotal = setup.bytesTotal;
+    const tabular: TabularSource = {
+      stream: metered(source.stream, progress, hash),
+      filename: source.filename,
+    };
+    const seen = new Map<string, number>();
+    let reader: RowReader | undefined;
+    let pending: ScoredRow[] = [];
+    let sinceFlush = 0;
+    const flush = async () => {
+      const batch = pending;
+      pending = [];
+      sinceFlush = 0;
+      await storeBatch(actor, setup, batch, progress, errors, reject);
+      options.onProgress?.({ ...progress });
+    };
+    for await (const row of readRows(tabular, { aliases: screeningColumns, required: ['studentNumber'] })) {
+      reader ??= {
+        instrument: setup.instrument,
+        layout: answerLayout(row.headers, instrumentShape(setup.instrument).itemCount, setup.instrument),
+      };
+      progress.rowsRead++;
+      sinceFlush++;
+      const parsed = parseRow(row, reader);
+      if ('reason' in parsed) reject(parsed);
+      else {
+        const first = seen.get(parsed.studentNumber);
+        if (first === undefined) {
+          seen.set(parsed.studentNumber, parsed.rowNumber);
+          pending.push(parsed);
+        } else {
+          reject({
+            row: parsed.rowNumber,
+            column: row.headers.studentNumber ?? '学号',
+            reason: `学号 ${parsed.studentNumber} 已在第 ${first} 行出现，每名学生只导入第一行`,
+          });
+        }
+      }
+      if (sinceFlush >= batchSize) await flush();
+      else if (progress.rowsRead % 250 === 0) options.onProgress?.({ ...progress });
+    }
+    await flush();
+    errors.sort((a, b) => a.row - b.row);
+    await withTenant(actor.db, actor.scope, (tx) =>
+      finish(tx, importId, 'done', progress, errors, hash.digest('hex')),
+    );
+    return { status: 'done', ...progress, errors };
+  } catch (error) {
+    const fileProblem = error instanceof TabularError ? error.toRowError() : undefined;
+    if (fileProblem) errors.unshift({ ...fileProblem, column: fileProblem.column ?? '' });
+    else errors.unshift({ row: 0, column: '', reason: failureReason(error) });
+    await withTenant(actor.db, actor.scope, (tx) => finish(tx, importId, 'failed', progress, errors, null));
+    if (!fileProblem && !(error instanceof ImportRefused)) throw error;
+    return { status: 'failed', ...progress, errors };
+  }
+}
+
+/** An import that cannot start (no such wave, wave not open, no tier rules): the reason is stored on the import. */
+export class ImportRefused extends Error {
+  override name = 'ImportRefused';
+}
+
+function failureReason(error: unknown): string {
+  if (error instanceof ImportRefused) return error.message;
+  return '导入中断：服务器出错，已保存的批次保留，重新导入同一文件即可补齐 / The import stopped on a server error; stored batches are kept, import the same file again to complete it';
+}
+
+interface ImportSetup {
+  target: BatchTarget;
+  instrument: Instrument;
+  bytesTotal: number;
+  decider: TierDecider;
+  responsible: ResponsibleFinder;
+  /** Follow-up deadline day of a result stored today, per number of working days. */
+  dueDate: (workingDays: number) => string;
+}
+
+async function prepare(
+  tx: TenantTx,
+  actor: ImportActor,
+  importId: string,
+  waveId: string,
+): Promise<ImportSetup> {
+  const [wave] = await tx.select().from(screeningWaves).where(eq(screeningWaves.id, waveId));
+  if (!wave) throw new ImportRefused('没有这个筛查批次 / No such screening wave');
+  if (wave.status !== 'open') {
+    throw new ImportRefused(`筛查批次“${wave.name}”未开放，不能导入 / The wave is not open`);
+  }
+  if (!isWaveInstrument(wave.instrument)) {
+    throw new ImportRefused(`不支持的量表 ${wave.instrument} / Unsupported instrument`);
+  }
+  if (!actor.plugin.provides('tier-thresholds')) {
+    throw new ImportRefused(
+      '本校策略插件没有关注等级规则（tier-thresholds） / The school plugin has no tier rules',
+    );
+  }
+  const [record] = await tx
+    .select({ bytesTotal: screeningImports.bytesTotal })
+    .from(screeningImports)
+    .where(eq(screeningImports.id, importId));
+  const calendar = await schoolCalendar(tx);
+  const today = toChinaDate(actor.clock());
+  const dues = new Map<number, string>();
+  return {
+    target: {
+      schoolId: actor.scope.schoolId,
+      waveId,
+      instrument: wave.instrument,
+      importId,
+      pluginId: actor.plugin.id,
+      pluginVersion: actor.plugin.version,
+      openedBy: actor.me.person.id,
+      followUpTitle: `心理筛查一级关注随访：${wave.name}（${wave.instrument}）`,
+    },
+    instrument: wave.instrument,
+    bytesTotal: record?.bytesTotal ?? 0,
+    decider: memoisedTierDecider(actor.plugin),
+    responsible: await loadResponsibleFinder(tx),
+    dueDate: (days) => {
+      let due = dues.get(days);
+      if (!due) dues.set(days, (due = calendar.addWorkingDays(today, days)));
+      return due;
+    },
+  };
+}
+
+async function storeBatch(
+  actor: ImportActor,
+  setup: ImportSetup,
+  batch: ScoredRow[],
+  progress: ImportProgress,
+  errors: RowError[],
+  reject: (error: RowError) => void,
+): Promise<void> {
+  // Tiers first, outside the transaction: pure computation.
+  const decisions: TierDecision[] = [];
+  for (const row of batch) {
+    const decided = setup.decider.decide(row.score);
+    decisions.push(decided instanceof Promise ? await decided : decided);
+  }
+  await withTenant(actor.db, actor.scope, async (tx) => {
+    const known = await lookUpStudents(
+      tx,
+      batch.map((row) => row.studentNumber),
+    );
+    const storable: StorableRow[] = [];
+    batch.forEach((row, i) => {
+      const student = known.get(row.studentNumber);
+      if (!student) {
+        reject({
+          row: row.rowNumber,
+          column: '学号',
+          reason: `没有学号为 ${row.studentNumber} 的学生（或不在你的管理范围内）`,
+        });
+        return;
+      }
+      if (row.name !== '' && row.name !== student.name) {
+        reject({
+          row: row.rowNumber,
+          column: '姓名',
+          reason: `姓名“${row.name}”与学号 ${row.studentNumber} 的学生不符`,
+        });
+        return;
+      }
+      storable.push(storableRow(row, student, decisions[i]!, setup));
+    });
+    const outcome = await writeBatch(tx, setup.target, storable);
+    progress.rowsAccepted += outcome.changedStudentIds.size;
+    progress.rowsUnchanged += storable.length - outcome.changedStudentIds.size;
+    progress.followUpsOpened += outcome.followUpsOpened.length;
+    if (storable.length > 0) {
+      await recordAccess(tx, actor.me, {
+        action: 'screening_results.import',
+        entity: 'screening_import',
+        entityId: setup.target.importId,
+        purpose: `${actor.purpose}（${storable.length} 行，写入 ${outcome.changedStudentIds.size}，新开随访 ${outcome.followUpsOpened.length}）`,
+      });
+    }
+    await writeProgress(tx, setup.target.importId, progress, errors);
+  });
+}
+
+function storableRow(
+  row: ScoredRow,
+  student: { id: string; placementPath: string },
+  decision: TierDecision,
+  setup: ImportSetup,
+): StorableRow {
+  const { instrument: _instrument, ...scores } = row.score as unknown as Record<string, unknown>;
+  const { factors: _factors, positiveSymptomAverage: _psa, ...summary } = scores;
+  const stored: StorableRow = {
+    studentId: student.id,
+    summary,
+    scores,
+    answers: row.answers,
+    tier: decision.tier,
+    reasons: decision.reasons,
+    submittedAt: row.submittedAt,
+  };
+  if (decision.tier === 1) {
+    stored.followUp = {
+      responsiblePersonId: setup.responsible.responsibleFor(student.placementPath),
+      dueDate:
+        decision.followUpWorkingDays === undefined ? null : setup.dueDate(decision.followUpWorkingDays),
+    };
+  }
+  return stored;
+}
+
+async function lookUpStudents(
+  tx: TenantTx,
+  numbers: string[],
+): Promise<Map<string, { id: string; name: string; placementPath: string }>> {
+  if (numbers.length === 0) return new Map();
+  const rows = await tx
+    .select({
+      id: students.id,
+      studentNumber: students.studentNumber,
+      name: students.name,
+      placementPath: students.placementPath,
+    })
+    .from(students)
+    .where(
+      sql`${students.studentNumber} IN (SELECT jsonb_array_elements_text(${JSON.stringify(numbers)}::jsonb))`,
+    );
+  return new Map(rows.map((r) => [r.studentNumber, r]));
+}
+
+async function writeProgress(tx: TenantTx, importId: string, progress: ImportProgress, errors: RowError[]) {
+  await tx
+    .update(screeningImports)
+    .set({
+      rowsRead: progress.rowsRead,
+      rowsAccepted: progress.rowsAccepted,
+      rowsUnchanged: progress.rowsUnchanged,
+      rowsRejected: progress.rowsRejected,
+      followUpsOpened: progress.followUpsOpened,
+      bytesRead: progress.bytesRead,
+      errors,
+      updatedAt: sql`now()`,
+    })
+    .where(eq(screeningImports.id, importId));
+}
+
+async function finish(
+  tx: TenantTx,
+  importId: string,
+  status: 'done' | 'failed',
+  progress: ImportProgress,
+  errors: RowError[],
+  sha256: string | null,
+) {
+  await writeProgress(tx, importId, progress, errors);
+  await tx
+    .update(screeningImports)
+    .set({
+      status,
+      finishedAt: sql`now()`,
+      ...(status === 'done' ? { bytesRead: Math.max(progress.bytesRead, progress.bytesTotal) } : {}),
+      ...(sha256 ? { fileSha256: sha256 } : {}),
+    })
+    .where(eq(screeningImports.id, importId));
+}

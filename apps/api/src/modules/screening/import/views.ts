@@ -1,0 +1,70 @@
+import { screeningImports, type TenantTx } from '@xinqiao/db';
+import { desc, eq } from 'drizzle-orm';
+import { problems } from '../../../http/problem.ts';
+
+/** A running import not updated for this long was cut off (the process that ran it stopped). */
+const STALE_AFTER_MS = 10 * 60_000;
+
+/** An import as `GET /api/screening/imports/{id}` shows it. */
+export interface ImportView {
+  id: string;
+  waveId: string;
+  fileName: string;
+  status: 'running' | 'done' | 'failed';
+  /** Share of the file read, 0–1. */
+  progress: number;
+  rowsRead: number;
+  rowsAccepted: number;
+  rowsUnchanged: number;
+  rowsRejected: number;
+  followUpsOpened: number;
+  bytesRead: number;
+  bytesTotal: number;
+  errors: { row: number; column: string; reason: string }[];
+  /** True when a running import has not moved for 10 minutes: its process stopped; import the file again. */
+  stale: boolean;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+type ImportRow = typeof screeningImports.$inferSelect;
+
+function view(row: ImportRow, now: Date): ImportView {
+  const progress =
+    row.status === 'done' ? 1 : row.bytesTotal > 0 ? Math.min(1, row.bytesRead / row.bytesTotal) : 0;
+  return {
+    id: row.id,
+    waveId: row.waveId,
+    fileName: row.fileName,
+    status: row.status,
+    progress: Math.round(progress * 1000) / 1000,
+    rowsRead: row.rowsRead,
+    rowsAccepted: row.rowsAccepted,
+    rowsUnchanged: row.rowsUnchanged,
+    rowsRejected: row.rowsRejected,
+    followUpsOpened: row.followUpsOpened,
+    bytesRead: row.bytesRead,
+    bytesTotal: row.bytesTotal,
+    errors: row.errors.map((e) => ({ row: e.row, column: e.column ?? '', reason: e.reason })),
+    stale: row.status === 'running' && now.getTime() - row.updatedAt.getTime() > STALE_AFTER_MS,
+    createdAt: row.createdAt.toISOString(),
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+  };
+}
+
+/** One import (RLS: only those who manage screening see imports), or 404. */
+export async function getImport(tx: TenantTx, id: string, now: Date): Promise<ImportView> {
+  const [row] = await tx.select().from(screeningImports).where(eq(screeningImports.id, id));
+  if (!row) throw problems.notFound('没有这次导入 / No such import');
+  return view(row, now);
+}
+
+/** The imports of a wave, newest first (without their error lists). */
+export async function listImports(tx: TenantTx, waveId: string, now: Date): Promise<ImportView[]> {
+  const rows = await tx
+    .select()
+    .from(screeningImports)
+    .where(eq(screeningImports.waveId, waveId))
+    .orderBy(desc(screeningImports.createdAt));
+  return rows.map((row) => ({ ...view(row, now), errors: [] }));
+}

@@ -1,0 +1,105 @@
+import { z } from '@hono/zod-openapi';
+
+/** `application/json` content of a schema, for route definitions. */
+export const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
+export const IdParams = z.object({ id: z.string().uuid('应为 UUID') });
+
+export const YearQuery = z.object({
+  academicYear: z.coerce.number().int().min(2000).max(2100).optional().openapi({
+    description: 'Academic year by its first calendar year (2025 = 2025–2026)',
+  }),
+});
+
+export const WaveSchema = z
+  .object({
+    id: z.string(),
+    academicYear: z.number().int(),
+    name: z.string(),
+    instrument: z.string(),
+    cohort: z.string(),
+    opensOn: z.string(),
+    closesOn: z.string(),
+    status: z.enum(['planned', 'open', 'closed']),
+    results: z.number().int(),
+    tiers: z.object({ 1: z.number().int(), 2: z.number().int(), 3: z.number().int() }),
+  })
+  .openapi('ScreeningWave');
+
+export const WaveListSchema = z.object({ waves: z.array(WaveSchema) }).openapi('ScreeningWaveList');
+
+export const CompletionSchema = z.object({
+  collegeId: z.string(),
+  collegeName: z.string(),
+  classId: z.string(),
+  className: z.string(),
+  students: z.number().int(),
+  screened: z.number().int(),
+});
+
+export const WaveDetailSchema = z
+  .object({ wave: WaveSchema, completion: z.array(CompletionSchema) })
+  .openapi('ScreeningWaveDetail');
+
+export const ProposedWavesSchema = z
+  .object({
+    academicYear: z.number().int(),
+    pluginId: z.string().nullable(),
+    pluginVersion: z.string().nullable(),
+    waves: z.array(
+      z.object({
+        key: z.string(),
+        name: z.string(),
+        nameEn: z.string(),
+        instrument: z.string(),
+        cohort: z.string(),
+        opensOn: z.string(),
+        closesOn: z.string(),
+        ruleName: z.string(),
+        createdWaveId: z.string().nullable(),
+      }),
+    ),
+  })
+  .openapi('ProposedScreeningWaves');
+
+export const NewWaveBody = z
+  .object({
+    academicYear: z.number().int().min(2000).max(2100),
+    name: z.string().trim().min(1, '请填写批次名称').max(100),
+    instrument: z.enum(['UPI', 'PHQ-9', 'GAD-7', 'SCL-90'], {
+      message: '量表应为 UPI、PHQ-9、GAD-7 或 SCL-90',
+    }),
+    cohort: z
+      .string()
+      .regex(/^(all|freshmen|graduating|\d{4})$/, '对象应为 all、freshmen、graduating 或入学年份'),
+    opensOn: isoDate,
+    closesOn: isoDate,
+  })
+  .openapi('NewScreeningWave');
+
+export const WaveStatusBody = z.object({ status: z.enum(['open', 'closed']) }).openapi('ScreeningWaveStatus');
+
+export const ImportSchema = z
+  .object({
+    id: z.string(),
+    waveId: z.string(),
+    fileName: z.string(),
+    status: z.enum(['running', 'done', 'failed']),
+    progress: z.number().openapi({ description: 'Share of the file read, 0–1' }),
+    rowsRead: z.number().int(),
+    rowsAccepted: z.number().int().openapi({ description: 'Good rows that wrote a new or changed result' }),
+    rowsUnchanged: z.number().int().openapi({ description: 'Good rows equal to what was stored' }),
+    rowsRejected: z.number().int(),
+    followUpsOpened: z.number().int(),
+    bytesRead: z.number().int(),
+    bytesTotal: z.number().int(),
+    errors: z.array(z.object({ row: z.number().int(), column: z.string(), reason: z.string() })),
+    stale: z.boolean(),
+    createdAt: z.string(),
+    finishedAt: z.string().nullable(),
+  })
+  .openapi('ScreeningImport');
+
+export const ImportListSchema = z.object({ imports: z.array(ImportSchema) }).openapi('ScreeningImportList');

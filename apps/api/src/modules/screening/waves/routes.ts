@@ -1,0 +1,167 @@
+import { createRoute } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { AuthedEnv } from '../../../context.ts';
+import { problemResponses } from '../../../http/problem.ts';
+import { createRouter } from '../../../http/router.ts';
+import { recordAccess, statedPurpose } from '../../audit/record.ts';
+import { requireScreeningRole, SCREENING_COUNT_READERS, SCREENING_MANAGERS } from '../access.ts';
+import {
+  IdParams,
+  json,
+  NewWaveBody,
+  ProposedWavesSchema,
+  WaveDetailSchema,
+  WaveListSchema,
+  WaveStatusBody,
+  YearQuery,
+} from '../schemas.ts';
+import {
+  createWave,
+  getWave,
+  latestAcademicYear,
+  listWaves,
+  proposeWaves,
+  setWaveStatus,
+  waveCompletion,
+} from './service.ts';
+
+const tags = ['screening'];
+
+/** Audits a screening view or change: one row per request, in the request's transaction. */
+export async function auditScreening(
+  c: Context<AuthedEnv>,
+  action: string,
+  entity: string,
+  entityId: string | null,
+  purpose: string,
+  studentId?: string,
+): Promise<void> {
+  await recordAccess(c.var.tx, c.var.me, {
+    action,
+    entity,
+    entityId,
+    studentId: studentId ?? null,
+    purpose: statedPurpose(c.req.header('x-access-purpose'), purpose),
+  });
+}
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/screening/waves',
+  tags,
+  summary: 'The screening waves of an academic year (default: the latest) with result counts per tier',
+  description:
+    'Counts are within the caller’s part of the network. Class committee members and dorm liaisons: 403.',
+  request: { query: YearQuery },
+  responses: { 200: { description: 'Waves', ...json(WaveListSchema) }, ...problemResponses(400, 401, 403) },
+});
+
+const proposedRoute = createRoute({
+  method: 'get',
+  path: '/screening/waves/proposed',
+  tags,
+  summary: 'The waves the school plugin’s screening cadence proposes for an academic year (center only)',
+  request: { query: YearQuery },
+  responses: {
+    200: { description: 'Proposals', ...json(ProposedWavesSchema) },
+    ...problemResponses(400, 401, 403),
+  },
+});
+
+const createWaveRoute = createRoute({
+  method: 'post',
+  path: '/screening/waves',
+  tags,
+  summary: 'Create a planned wave (center only); 409 when the year has one of the same name and instrument',
+  request: { body: { required: true, ...json(NewWaveBody) } },
+  responses: {
+    201: { description: 'The wave', ...json(WaveDetailSchema) },
+    ...problemResponses(400, 401, 403, 409),
+  },
+});
+
+const getWaveRoute = createRoute({
+  method: 'get',
+  path: '/screening/waves/{id}',
+  tags,
+  summary: 'A wave with its completion per college and class (students of the cohort, and how many screened)',
+  request: { params: IdParams },
+  responses: {
+    200: { description: 'The wave', ...json(WaveDetailSchema) },
+    ...problemResponses(400, 401, 403, 404),
+  },
+});
+
+const statusRoute = createRoute({
+  method: 'post',
+  path: '/screening/waves/{id}/status',
+  tags,
+  summary: 'Open or close a wave (center only): planned → open → closed, closed → open again',
+  request: { params: IdParams, body: { required: true, ...json(WaveStatusBody) } },
+  responses: {
+    200: { description: 'The wave', ...json(WaveDetailSchema) },
+    ...problemResponses(400, 401, 403, 404, 409),
+  },
+});
+
+async function detail(c: Context<AuthedEnv>, id: string) {
+  const [wave] = (await listWaves(c.var.tx)).filter((w) => w.id === id);
+  await getWave(c.var.tx, id);
+  return { wave: wave!, completion: await waveCompletion(c.var.tx, id) };
+}
+
+/** Waves: list, proposals from the plugin's cadence, create, open/close, completion. */
+export const waveRoutes = createRouter()
+  .openapi(listRoute, async (c) => {
+    requireScreeningRole(c.var.me, SCREENING_COUNT_READERS);
+    const { academicYear } = c.req.valid('query');
+    const year = academicYear ?? (await latestAcademicYear(c.var.tx));
+    await auditScreening(c, 'screening_waves.list', 'screening_wave', null, '查看筛查批次 / screening waves');
+    return c.json({ waves: year === undefined ? [] : await listWaves(c.var.tx, year) }, 200);
+  })
+  .openapi(proposedRoute, async (c) => {
+    requireScreeningRole(c.var.me, SCREENING_MANAGERS);
+    const year = c.req.valid('query').academicYear ?? currentAcademicYear(c.var.clock());
+    const plugin = c.var.plugins.active(c.var.me.school.code)?.compiled;
+    const proposal = await proposeWaves(c.var.tx, plugin, year);
+    return c.json({ academicYear: year, ...proposal }, 200);
+  })
+  .openapi(createWaveRoute, async (c) => {
+    requireScreeningRole(c.var.me, SCREENING_MANAGERS);
+    const id = await createWave(c.var.tx, c.var.me, c.req.valid('json'));
+    await auditScreening(c, 'screening_wave.create', 'screening_wave', id, '创建筛查批次 / create wave');
+    return c.json(await detail(c, id), 201);
+  })
+  .openapi(getWaveRoute, async (c) => {
+    requireScreeningRole(c.var.me, SCREENING_COUNT_READERS);
+    const { id } = c.req.valid('param');
+    await getWave(c.var.tx, id);
+    await auditScreening(
+      c,
+      'screening_wave.read',
+      'screening_wave',
+      id,
+      '查看筛查完成情况 / wave completion',
+    );
+    return c.json(await detail(c, id), 200);
+  })
+  .openapi(statusRoute, async (c) => {
+    requireScreeningRole(c.var.me, SCREENING_MANAGERS);
+    const { id } = c.req.valid('param');
+    const { status } = c.req.valid('json');
+    await setWaveStatus(c.var.tx, id, status);
+    await auditScreening(
+      c,
+      `screening_wave.${status}`,
+      'screening_wave',
+      id,
+      '开放或关闭筛查批次 / open or close wave',
+    );
+    return c.json(await detail(c, id), 200);
+  });
+
+/** The academic year a day falls in: August onwards starts a new one. */
+export function currentAcademicYear(now: Date): number {
+  const china = new Date(now.getTime() + 8 * 3_600_000);
+  return china.getUTCMonth() >= 7 ? china.getUTCFullYear() : china.getUTCFullYear() - 1;
+}
