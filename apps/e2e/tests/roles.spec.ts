@@ -1,0 +1,33 @@
+import { expect, test } from '@playwright/test';
+import { DEMO_ACCOUNT_TABLE } from '@xinqiao/demo-data';
+import { seedPluginUiTitle } from '../support/plugin.ts';
+import { moduleLinks, SCHOOL, signIn } from '../support/session.ts';
+
+// Who opens which office module: the platform's rule, written out here as the user would check it.
+const OFFICE_MODULES_BY_ROLE: Record<string, string[]> = {
+  student_affairs: ['学生处'],
+  school_admin: ['学生处'],
+  center_director: ['学生处'],
+};
+
+// A school plugin's own screen is shown to every role of that school.
+const pluginScreen = seedPluginUiTitle(SCHOOL);
+
+for (const account of DEMO_ACCOUNT_TABLE) {
+  test(`${account.username} (${account.role}) sees exactly the modules of that role`, async ({ page }) => {
+    await signIn(page, account.username);
+    const expected = [
+      ...(OFFICE_MODULES_BY_ROLE[account.role] ?? []),
+      ...(pluginScreen ? [pluginScreen] : []),
+    ];
+    await expect(moduleLinks(page)).toHaveText(expected);
+    if (expected.length === 0) await expect(page.getByTestId('no-modules')).toBeVisible();
+  });
+}
+
+test('a role without the student affairs module cannot open it by its address', async ({ page }) => {
+  await signIn(page, 'counsellor');
+  await page.goto('/student-affairs');
+  await expect(page.getByText('页面不存在')).toBeVisible();
+  await expect(page.getByTestId('student-affairs')).toHaveCount(0);
+});
