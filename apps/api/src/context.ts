@@ -85,6 +85,11 @@ export interface AppDeps {
 
 /** Request variables every route can read. */
 export interface AppVariables extends SecureHeadersVariables {
+  /**
+   * The database itself, for work that outlives the request (a background import). Never await a transaction
+   * of your own on it inside an authenticated handler: use `c.var.tx`. On PGlite there is one connection, so a
+   * second transaction waits for the request's own and the request never ends.
+   */
   db: Database;
   plugins: PluginCatalog;
   config: AppConfig;
