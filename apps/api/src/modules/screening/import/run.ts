@@ -254,8 +254,10 @@ async function prepare(
     decider: memoisedTierDecider(actor.plugin),
     responsible: await loadResponsibleFinder(tx),
     dueDate: (days) => {
-      let due = dues.get(days);
-      if (!due) dues.set(days, (due = calendar.addWorkingDays(today, days)));
+      const known = dues.get(days);
+      if (known) return known;
+      const due = calendar.addWorkingDays(today, days);
+      dues.set(days, due);
       return due;
     },
   };
