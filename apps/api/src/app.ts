@@ -14,6 +14,7 @@ import { publicRoutes } from './http/public-routes.ts';
 import { DOCS_PATH, securityHeaders } from './http/security-headers.ts';
 import { mountFrontends } from './http/static.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
+import { casesRoutes } from './modules/cases/routes.ts';
 import { frontendsRoutes } from './modules/frontends/routes.ts';
 import { peopleRoutes } from './modules/people/routes.ts';
 import { pluginsRoutes } from './modules/plugins/routes.ts';
@@ -36,6 +37,7 @@ const moduleRoutes = [
   pluginsRoutes,
   unitsRoutes,
   studentsRoutes,
+  casesRoutes,
   peopleRoutes,
   auditRoutes,
   frontendsRoutes,

@@ -28,3 +28,7 @@ export async function lastAuditSeq(t: TestApp, code: 'alpha' | 'beta'): Promise<
   const rows = await auditRowsAfter(t, code);
   return rows.at(-1)?.seq ?? 0;
 }
+
+/** The JSON body of a response, untyped: tests assert its shape. */
+// biome-ignore lint/suspicious/noExplicitAny: a test reads whatever the API answered
+export const json = (res: Response): Promise<any> => res.json();

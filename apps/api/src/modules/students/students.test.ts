@@ -2,7 +2,7 @@ import { students } from '@xinqiao/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type TestApp, type TestSession } from '../../testing/index.ts';
-import { asWholeSchool, auditRowsAfter, lastAuditSeq } from './fixtures.test-helpers.ts';
+import { asWholeSchool, auditRowsAfter, json, lastAuditSeq } from './fixtures.test-helpers.ts';
 
 let t: TestApp;
 let director: TestSession;
@@ -40,18 +40,18 @@ describe('GET /api/students', () => {
     const res = await counsellor1.request('/api/students');
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
-    const body = await res.json();
+    const body = await json(res);
     expect(numbers(body)).toEqual(['alpha-1-1', 'alpha-1-2', 'alpha-1-3']);
     expect(body).toMatchObject({ page: 1, pageSize: 50, total: 3 });
     expect(body.items[0]).toMatchObject({ view: 'full', collegeName: '第1学院', dormName: '1号楼101室' });
     expect(body.items[0]).not.toHaveProperty('phone');
 
-    expect(numbers(await (await counsellor2.request('/api/students')).json())).toEqual([
+    expect(numbers(await json(await counsellor2.request('/api/students')))).toEqual([
       'alpha-2-1',
       'alpha-2-2',
       'alpha-2-3',
     ]);
-    expect(numbers(await (await betaCounsellor.request('/api/students')).json())).toEqual([
+    expect(numbers(await json(await betaCounsellor.request('/api/students')))).toEqual([
       'beta-1-1',
       'beta-1-2',
       'beta-1-3',
@@ -59,51 +59,51 @@ describe('GET /api/students', () => {
   });
 
   it('pages through the list and refuses a page size over 200 naming pageSize', async () => {
-    const body = await (await director.request('/api/students?page=2&pageSize=4')).json();
+    const body = await json(await director.request('/api/students?page=2&pageSize=4'));
     expect(body).toMatchObject({ page: 2, pageSize: 4, total: 6 });
     expect(numbers(body)).toEqual(['alpha-2-2', 'alpha-2-3']);
     const tooBig = await director.request('/api/students?pageSize=201');
     expect(tooBig.status).toBe(400);
     expect(tooBig.headers.get('content-type')).toBe('application/problem+json');
-    expect(fieldsOf(await tooBig.json())).toEqual(['pageSize']);
-    expect(fieldsOf(await (await director.request('/api/students?page=0')).json())).toEqual(['page']);
+    expect(fieldsOf(await json(tooBig))).toEqual(['pageSize']);
+    expect(fieldsOf(await json(await director.request('/api/students?page=0')))).toEqual(['page']);
   });
 
   it('filters by any unit’s subtree and names a unit that is not the school’s', async () => {
     const [college1, college2] = alpha().colleges;
-    const byCollege = await (await director.request(`/api/students?unitId=${college2.id}`)).json();
+    const byCollege = await json(await director.request(`/api/students?unitId=${college2.id}`));
     expect(numbers(byCollege)).toEqual(['alpha-2-1', 'alpha-2-2', 'alpha-2-3']);
-    const byDorm = await (await director.request(`/api/students?unitId=${college1.dormId}`)).json();
+    const byDorm = await json(await director.request(`/api/students?unitId=${college1.dormId}`));
     expect(numbers(byDorm)).toEqual(['alpha-1-1', 'alpha-1-2']);
     // A counsellor filtering by another college gets nobody, not an error that reveals anything.
-    expect((await (await counsellor1.request(`/api/students?unitId=${college2.id}`)).json()).total).toBe(0);
+    expect((await json(await counsellor1.request(`/api/students?unitId=${college2.id}`))).total).toBe(0);
 
     const betaUnit = await director.request(`/api/students?unitId=${t.world.schools.beta.colleges[0].id}`);
     expect(betaUnit.status).toBe(400);
-    expect(fieldsOf(await betaUnit.json())).toEqual(['unitId']);
-    expect(fieldsOf(await (await director.request('/api/students?unitId=nope')).json())).toEqual(['unitId']);
+    expect(fieldsOf(await json(betaUnit))).toEqual(['unitId']);
+    expect(fieldsOf(await json(await director.request('/api/students?unitId=nope')))).toEqual(['unitId']);
   });
 
   it('searches name or number with the pattern’s wildcards taken literally', async () => {
     expect(
-      numbers(await (await director.request(`/api/students?q=${encodeURIComponent('学生12')}`)).json()),
+      numbers(await json(await director.request(`/api/students?q=${encodeURIComponent('学生12')}`))),
     ).toEqual(['alpha-1-2']);
-    expect((await (await director.request('/api/students?q=ALPHA-2')).json()).total).toBe(3);
+    expect((await json(await director.request('/api/students?q=ALPHA-2'))).total).toBe(3);
     for (const wildcard of ['%', '_', '\\']) {
       const res = await director.request(`/api/students?q=${encodeURIComponent(wildcard)}`);
-      expect((await res.json()).total, wildcard).toBe(0);
+      expect((await json(res)).total, wildcard).toBe(0);
     }
     // 'alpha_1' as a raw LIKE pattern would match 'alpha-1-…'; escaped it matches nothing.
-    expect((await (await director.request('/api/students?q=alpha_1')).json()).total).toBe(0);
-    expect((await (await betaCounsellor.request('/api/students?q=alpha')).json()).total).toBe(0);
+    expect((await json(await director.request('/api/students?q=alpha_1'))).total).toBe(0);
+    expect((await json(await betaCounsellor.request('/api/students?q=alpha'))).total).toBe(0);
   });
 
   it('shows class committee members and dorm liaisons the reduced view of their own students only', async () => {
-    const committee = await (await committee1.request('/api/students')).json();
+    const committee = await json(await committee1.request('/api/students'));
     expect(numbers(committee)).toEqual(['alpha-1-1', 'alpha-1-2', 'alpha-1-3']);
     for (const item of committee.items) expect(Object.keys(item).sort()).toEqual(REDUCED_KEYS);
     expect(committee.items[0]).toMatchObject({ view: 'reduced', className: '第1学院2024级1班' });
-    const liaison = await (await liaison1.request('/api/students')).json();
+    const liaison = await json(await liaison1.request('/api/students'));
     expect(numbers(liaison)).toEqual(['alpha-1-1', 'alpha-1-2']);
     expect(liaison.items.every((s: { view: string }) => s.view === 'reduced')).toBe(true);
   });
@@ -134,7 +134,7 @@ describe('GET /api/students/{id}', () => {
     const res = await counsellor1.request(`/api/students/${id}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
-    expect(await res.json()).toMatchObject({
+    expect(await json(res)).toMatchObject({
       id,
       view: 'full',
       studentNumber: 'alpha-1-1',
@@ -157,7 +157,7 @@ describe('GET /api/students/{id}', () => {
     const id = alpha().colleges[0].studentIds[1]!;
     const res = await liaison1.request(`/api/students/${id}`);
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = await json(res);
     expect(Object.keys(body).sort()).toEqual(REDUCED_KEYS);
     expect(body).toMatchObject({ view: 'reduced', studentNumber: 'alpha-1-2', dormName: '1号楼101室' });
   });
@@ -178,7 +178,7 @@ describe('GET /api/students/{id}', () => {
     }
     const bad = await director.request('/api/students/not-a-uuid');
     expect(bad.status).toBe(400);
-    expect(fieldsOf(await bad.json())).toEqual(['id']);
+    expect(fieldsOf(await json(bad))).toEqual(['id']);
   });
 });
 
@@ -202,9 +202,9 @@ describe('POST /api/students', () => {
     const since = await lastAuditSeq(t, 'alpha');
     const res = await counsellor1.request('/api/students', { method: 'POST', body: newStudent() });
     expect(res.status).toBe(201);
-    const created = await res.json();
+    const created = await json(res);
     expect(created).toMatchObject({ view: 'full', studentNumber: 'alpha-new-1', dormName: '1号楼101室' });
-    const read = await (await counsellor1.request(`/api/students/${created.id}`)).json();
+    const read = await json(await counsellor1.request(`/api/students/${created.id}`));
     expect(read).toEqual(created);
     const [stored] = await storedByNumber('alpha-new-1');
     expect(stored!.placementPath).toBe(college1().dormPath);
@@ -228,7 +228,7 @@ describe('POST /api/students', () => {
       const res = await counsellor1.request('/api/students', { method: 'POST', body });
       expect(res.status, JSON.stringify(overrides)).toBe(status);
       expect(res.headers.get('content-type')).toBe('application/problem+json');
-      expect(fieldsOf(await res.json())?.sort()).toEqual(fields);
+      expect(fieldsOf(await json(res))?.sort()).toEqual(fields);
     }
     expect(await storedByNumber('alpha-bad-1')).toEqual([]);
     expect(await storedByNumber('has space')).toEqual([]);
@@ -245,7 +245,7 @@ describe('POST /api/students', () => {
     });
     const res = await counsellor1.request('/api/students', { method: 'POST', body: outside });
     expect(res.status).toBe(403);
-    expect(fieldsOf(await res.json())).toEqual(['classUnitId']);
+    expect(fieldsOf(await json(res))).toEqual(['classUnitId']);
     const reduced = await committee1.request('/api/students', {
       method: 'POST',
       body: newStudent({ studentNumber: 'alpha-out-2' }),
@@ -260,14 +260,14 @@ describe('PATCH /api/students/{id}', () => {
   const path = (n: number) => `/api/students/${alpha().colleges[0].studentIds[n]}`;
 
   it('changes the given fields, moves updatedAt and audits the write', async () => {
-    const before = await (await counsellor1.request(path(2))).json();
+    const before = await json(await counsellor1.request(path(2)));
     const since = await lastAuditSeq(t, 'alpha');
     const res = await counsellor1.request(path(2), {
       method: 'PATCH',
       body: { phone: '13700137000', guardians: [{ name: '父亲', relation: '父子', phone: '13600136000' }] },
     });
     expect(res.status).toBe(200);
-    const after = await res.json();
+    const after = await json(res);
     expect(after).toMatchObject({ phone: '13700137000', name: before.name, dormUnitId: null });
     expect(after.guardians).toEqual([{ name: '父亲', relation: '父子', phone: '13600136000' }]);
     expect(after.updatedAt > before.updatedAt).toBe(true);
@@ -298,7 +298,7 @@ describe('PATCH /api/students/{id}', () => {
     for (const [body, status, fields] of cases) {
       const res = await counsellor1.request(path(0), { method: 'PATCH', body });
       expect(res.status, JSON.stringify(body)).toBe(status);
-      expect(fieldsOf(await res.json())).toEqual(fields);
+      expect(fieldsOf(await json(res))).toEqual(fields);
     }
     const [after] = await storedByNumber('alpha-1-1');
     expect(after).toEqual(before);
@@ -311,7 +311,7 @@ describe('PATCH /api/students/{id}', () => {
       body: { collegeUnitId: college2.id, classUnitId: college2.classId, dormUnitId: college2.dormId },
     });
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ collegeName: '第2学院', dormUnitId: college2.dormId });
+    expect(await json(res)).toMatchObject({ collegeName: '第2学院', dormUnitId: college2.dormId });
     expect((await counsellor1.request(path(0))).status).toBe(404);
     expect((await counsellor2.request(path(0))).status).toBe(200);
   });

@@ -2,7 +2,7 @@ import { cases, studentFileEntries } from '@xinqiao/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type TestApp, type TestSession } from '../../../testing/index.ts';
-import { asWholeSchool, auditRowsAfter, lastAuditSeq } from '../fixtures.test-helpers.ts';
+import { asWholeSchool, auditRowsAfter, json, lastAuditSeq } from '../fixtures.test-helpers.ts';
 
 let t: TestApp;
 let counsellor1: TestSession;
@@ -60,7 +60,7 @@ describe('student file', () => {
       },
     });
     expect(restricted.status).toBe(201);
-    const first = await restricted.json();
+    const first = await json(restricted);
     expect(first).toMatchObject({
       source: 'file',
       kind: 'interview',
@@ -72,7 +72,7 @@ describe('student file', () => {
       body: { kind: 'dorm_note', title: '请寝室联络员多关注', visibility: 'network' },
     });
     expect(network.status).toBe(201);
-    const second = await network.json();
+    const second = await json(network);
     expect(second.body).toBe('');
 
     const rows = await auditRowsAfter(t, 'alpha', since);
@@ -84,7 +84,7 @@ describe('student file', () => {
     const res = await counsellor1.request(filePath());
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
-    const file = await res.json();
+    const file = await json(res);
     expect(file.student).toMatchObject({ id: studentId, view: 'full' });
     expect(file.entries.map((e: { id: string }) => e.id)).toEqual([second.id, first.id, caseId]);
     expect(file.entries[2]).toMatchObject({
@@ -98,7 +98,7 @@ describe('student file', () => {
 
   it('shows reduced views the reduced student and the network entries only, no case', async () => {
     for (const who of [committee1, liaison1]) {
-      const file = await (await who.request(filePath())).json();
+      const file = await json(await who.request(filePath()));
       expect(file.student.view).toBe('reduced');
       expect(file.student).not.toHaveProperty('phone');
       expect(file.entries.map((e: { title: string }) => e.title)).toEqual(['请寝室联络员多关注']);
@@ -137,7 +137,7 @@ describe('student file', () => {
     for (const [body, fields] of cases) {
       const res = await counsellor1.request(entriesPath(), { method: 'POST', body });
       expect(res.status).toBe(400);
-      expect((await res.json()).errors.map((e: { field: string }) => e.field).sort()).toEqual(fields);
+      expect((await json(res)).errors.map((e: { field: string }) => e.field).sort()).toEqual(fields);
     }
     expect(await storedEntries()).toEqual(before);
   });

@@ -3,7 +3,7 @@ import { asc, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type TestApp, type TestSession } from '../../../testing/index.ts';
-import { asWholeSchool, auditRowsAfter, lastAuditSeq } from '../fixtures.test-helpers.ts';
+import { asWholeSchool, auditRowsAfter, json, lastAuditSeq } from '../fixtures.test-helpers.ts';
 
 let t: TestApp;
 let director: TestSession;
@@ -70,7 +70,7 @@ describe('POST /api/students/import', () => {
     const since = await lastAuditSeq(t, 'alpha');
     const res = await upload(counsellor1, csv(ZH, ...goodRows));
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ created: 2, updated: 1, unchanged: 1 });
+    expect(await json(res)).toEqual({ created: 2, updated: 1, unchanged: 1 });
 
     const [changed, unchanged, lilei, hmm] = await stored(['alpha-1-1', 'alpha-1-3', 'imp-001', 'imp-002']);
     expect(changed).toMatchObject({
@@ -105,14 +105,14 @@ describe('POST /api/students/import', () => {
     const before = await stored(numbers);
     const since = await lastAuditSeq(t, 'alpha');
     const again = await upload(counsellor1, csv(ZH, ...goodRows));
-    expect(await again.json()).toEqual({ created: 0, updated: 0, unchanged: 4 });
+    expect(await json(again)).toEqual({ created: 0, updated: 0, unchanged: 4 });
 
     const sheet = [EN, ...goodRows].map((line) =>
       line.split(',').map((cell, i) => (i === 3 && /^\d+$/.test(cell) ? Number(cell) : cell || null)),
     );
     const asXlsx = await upload(director, await xlsx(sheet), 'students.xlsx');
     expect(asXlsx.status).toBe(200);
-    expect(await asXlsx.json()).toEqual({ created: 0, updated: 0, unchanged: 4 });
+    expect(await json(asXlsx)).toEqual({ created: 0, updated: 0, unchanged: 4 });
 
     expect(await stored(numbers)).toEqual(before);
     expect(await lastAuditSeq(t, 'alpha')).toBe(since);
@@ -121,7 +121,7 @@ describe('POST /api/students/import', () => {
   it('keeps stored contacts for blank cells and the dorm when the file has no dorm column', async () => {
     const noDormColumn = csv('学号,姓名,性别,入学年份,学院,班级', `alpha-1-1,学生11,女,2024,${C1}`);
     const res = await upload(counsellor1, noDormColumn);
-    expect(await res.json()).toEqual({ created: 0, updated: 0, unchanged: 1 });
+    expect(await json(res)).toEqual({ created: 0, updated: 0, unchanged: 1 });
     const [student] = await stored(['alpha-1-1']);
     expect(student).toMatchObject({
       phone: '13800000011',
@@ -144,7 +144,7 @@ describe('POST /api/students/import', () => {
     const res = await upload(counsellor1, file);
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toBe('application/problem+json');
-    const problem = await res.json();
+    const problem = await json(res);
     expect(problem.type).toBe('urn:xinqiao:problem:import-rejected');
     const found = problem.errors.map((e: { row: number; column: string }) => [e.row, e.column]);
     expect(found).toEqual([
@@ -173,7 +173,7 @@ describe('POST /api/students/import', () => {
       csv(ZH, `out-001,郑一,男,2025,${C1},,,,,,`, `out-002,郑二,男,2025,${C2},,,,,,`),
     );
     expect(outside.status).toBe(400);
-    expect((await outside.json()).errors).toEqual([
+    expect((await json(outside)).errors).toEqual([
       { row: 3, column: '班级', reason: expect.stringContaining('不在你负责的范围内') },
     ]);
     // alpha-2-1 exists in college 2, which counsellor1 cannot see: only the insert itself finds out.
@@ -182,7 +182,7 @@ describe('POST /api/students/import', () => {
       csv(ZH, `out-003,郑三,男,2025,${C1},,,,,,`, `alpha-2-1,某人,男,2024,${C1},,,,,,`),
     );
     expect(hidden.status).toBe(400);
-    expect((await hidden.json()).errors).toEqual([{ row: 3, column: '学号', reason: expect.any(String) }]);
+    expect((await json(hidden)).errors).toEqual([{ row: 3, column: '学号', reason: expect.any(String) }]);
     const reduced = await upload(committee1, csv(ZH, `out-004,郑四,男,2025,${C1},,,,,,`));
     expect(reduced.status).toBe(400);
     expect(await stored(['out-001', 'out-002', 'out-003', 'out-004'])).toEqual([]);
@@ -196,13 +196,13 @@ describe('POST /api/students/import', () => {
       csv('学号,姓名,性别,入学年份,班级', 'x-1,甲,男,2025,第1学院2024级1班'),
     );
     expect(missing.status).toBe(400);
-    expect((await missing.json()).errors).toEqual([
+    expect((await json(missing)).errors).toEqual([
       { row: 1, column: '学院', reason: expect.stringContaining('学院') },
     ]);
 
     const legacy = await upload(counsellor1, csv(ZH), 'students.doc');
     expect(legacy.status).toBe(400);
-    expect((await legacy.json()).detail).toContain('.doc');
+    expect((await json(legacy)).detail).toContain('.doc');
 
     const noFile = await counsellor1.request('/api/students/import', {
       method: 'POST',
@@ -210,11 +210,11 @@ describe('POST /api/students/import', () => {
       headers: { origin: 'http://localhost' },
     });
     expect(noFile.status).toBe(400);
-    expect((await noFile.json()).errors[0].field).toBe('file');
+    expect((await json(noFile)).errors[0].field).toBe('file');
 
     const huge = await upload(counsellor1, new Uint8Array(21 * 1024 * 1024), 'big.csv');
     expect(huge.status).toBe(413);
     expect(huge.headers.get('content-type')).toBe('application/problem+json');
-    expect((await huge.json()).detail).toContain('20 MB');
+    expect((await json(huge)).type).toBe('urn:xinqiao:problem:payload-too-large');
   });
 });

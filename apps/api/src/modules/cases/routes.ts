@@ -1,0 +1,116 @@
+import { createRoute } from '@hono/zod-openapi';
+import { chinaToday } from '@xinqiao/calendar';
+import type { Context } from 'hono';
+import type { AuthedEnv } from '../../context.ts';
+import { problemResponses } from '../../http/problem.ts';
+import { createRouter } from '../../http/router.ts';
+import { callerOf } from '../students/caller.ts';
+import { presentCase, presentCaseEntry } from './present.ts';
+import {
+  CaseDetailSchema,
+  CaseEntrySchema,
+  CaseListQuery,
+  CasePageSchema,
+  CaseParams,
+  CaseSchema,
+  CreateCaseBody,
+  NewCaseEntryBody,
+  UpdateCaseBody,
+} from './schemas.ts';
+import { addCaseEntry, changeCase, listVisibleCases, openCase, readCase } from './service.ts';
+
+const tags = ['cases'];
+const json = <T>(schema: T) => ({ 'application/json': { schema } });
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/cases',
+  tags,
+  summary: 'The cases of the students you see in full, soonest due first',
+  request: { query: CaseListQuery },
+  responses: {
+    200: { description: 'One page of cases', content: json(CasePageSchema) },
+    ...problemResponses(400, 401),
+  },
+});
+
+const getRoute = createRoute({
+  method: 'get',
+  path: '/cases/{id}',
+  tags,
+  summary: 'One case with its timeline, newest first',
+  request: { params: CaseParams },
+  responses: {
+    200: { description: 'The case', content: json(CaseDetailSchema) },
+    ...problemResponses(400, 401, 404),
+  },
+});
+
+const createCaseRoute = createRoute({
+  method: 'post',
+  path: '/cases',
+  tags,
+  summary: 'Open a crisis, support or follow-up case about a student you see in full',
+  request: { body: { required: true, content: json(CreateCaseBody) } },
+  responses: {
+    201: { description: 'Opened', content: json(CaseSchema) },
+    ...problemResponses(400, 401, 403),
+  },
+});
+
+const updateRoute = createRoute({
+  method: 'patch',
+  path: '/cases/{id}',
+  tags,
+  summary: 'Move a case on (open → in_progress → closed), reassign it, or change its due date or title',
+  request: { params: CaseParams, body: { required: true, content: json(UpdateCaseBody) } },
+  responses: {
+    200: { description: 'The changed case', content: json(CaseSchema) },
+    ...problemResponses(400, 401, 404),
+  },
+});
+
+const addEntryRoute = createRoute({
+  method: 'post',
+  path: '/cases/{id}/entries',
+  tags,
+  summary: "Add a note, interview or contact to a case's timeline",
+  request: { params: CaseParams, body: { required: true, content: json(NewCaseEntryBody) } },
+  responses: {
+    201: { description: 'Added', content: json(CaseEntrySchema) },
+    ...problemResponses(400, 401, 404),
+  },
+});
+
+/** Today in China by the app's clock (tests move it), the day that decides what is overdue. */
+const todayOf = (c: Context<AuthedEnv>) => chinaToday(c.var.clock());
+
+/** `/api/cases…`: crisis, support and follow-up cases, visible to the full view only (RLS). */
+export const casesRoutes = createRouter()
+  .openapi(listRoute, async (c) => {
+    const { page, pageSize, ...filter } = c.req.valid('query');
+    const today = todayOf(c);
+    const caller = callerOf(c, '查看个案列表 / case list');
+    const { rows, total } = await listVisibleCases(caller, filter, { page, pageSize }, today);
+    return c.json({ items: rows.map((row) => presentCase(row, today)), page, pageSize, total }, 200);
+  })
+  .openapi(getRoute, async (c) => {
+    const { row, entries } = await readCase(callerOf(c, '查看个案 / case record'), c.req.valid('param').id);
+    return c.json({ ...presentCase(row, todayOf(c)), entries: entries.map(presentCaseEntry) }, 200);
+  })
+  .openapi(createCaseRoute, async (c) => {
+    const today = todayOf(c);
+    const row = await openCase(callerOf(c, '建立个案 / open case'), c.req.valid('json'), today);
+    return c.json(presentCase(row, today), 201);
+  })
+  .openapi(updateRoute, async (c) => {
+    const today = todayOf(c);
+    const caller = callerOf(c, '更新个案 / update case');
+    const row = await changeCase(caller, c.req.valid('param').id, c.req.valid('json'), today);
+    return c.json(presentCase(row, today), 200);
+  })
+  .openapi(addEntryRoute, async (c) => {
+    const caller = callerOf(c, '记录个案进展 / case entry');
+    const entry = await addCaseEntry(caller, c.req.valid('param').id, c.req.valid('json'));
+    return c.json(presentCaseEntry(entry), 201);
+  });
