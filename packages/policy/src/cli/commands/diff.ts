@@ -37,6 +37,9 @@ export async function diffCommand(argv: string[]): Promise<number> {
   const examples = Number(values.examples ?? 3);
   const csv =
     typeof values.population === 'string' ? await readFile(userPath(values.population), 'utf8') : undefined;
+  // Read the population file before any output, so a bad column fails the command up front.
+  const given =
+    csv && onlyArea ? readPopulationCsv(csv, AREA_CONTRACTS[onlyArea as AreaId] as AreaContract) : undefined;
 
   const registry = await loadPluginDirectory(dir);
   const top = gitTopLevel(registry.dir);
@@ -76,8 +79,8 @@ export async function diffCommand(argv: string[]): Promise<number> {
         continue;
       }
       const contract = AREA_CONTRACTS[area] as AreaContract;
-      const population = csv
-        ? readPopulationCsv(csv, contract)
+      const population = given
+        ? given
         : generatePopulation(
             contract,
             [basePlugin.ruleSet(area), head.ruleSet(area)],
@@ -85,7 +88,7 @@ export async function diffCommand(argv: string[]): Promise<number> {
             seed,
           );
       const diff = await diffArea(basePlugin, head, area, population);
-      const source = csv ? 'the population file' : 'a generated population';
+      const source = given ? 'the population file' : 'a generated population';
       say(`  ${area}: ${diff.changed} of ${diff.total} ${diff.subjects.many} change outcome (${source})`);
       for (const transition of diff.transitions) {
         say(`    ${describeTransition(transition, diff.subjects)}`);
