@@ -13,6 +13,7 @@ import { mountApiDocs, OPENAPI_PATH } from './http/openapi.ts';
 import { publicRoutes } from './http/public-routes.ts';
 import { DOCS_PATH, securityHeaders } from './http/security-headers.ts';
 import { mountFrontends } from './http/static.ts';
+import { allianceRoutes } from './modules/alliance/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { casesRoutes } from './modules/cases/routes.ts';
 import { frontendsRoutes } from './modules/frontends/routes.ts';
@@ -43,6 +44,7 @@ const moduleRoutes = [
   frontendsRoutes,
   studentAffairsRoutes,
   screeningRoutes,
+  allianceRoutes,
 ];
 
 /** What {@link createApp} needs besides the database and plugins: built frontends to serve, if any. */
