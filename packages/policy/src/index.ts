@@ -10,7 +10,12 @@
  * - `evaluate(plugin, area, facts): Promise<Decision<area>>` returns the area's typed result with `pluginId`,
  *   `pluginVersion` and `firedRules`: store these with every decision. `explain` adds the condition trace.
  * - `watchPluginDirectory(dir, onChange)` reloads on change in development.
- * - `plugin.ruleSet(area)` exposes the validated rules (e.g. for a bulk fast path that must match json-rules-engine).
+ * - `plugin.ruleSet(area)` exposes the validated rules, and `conditionHolds(conditions, facts)` evaluates one rule's
+ *   conditions synchronously with json-rules-engine's semantics: the pieces of a bulk fast path (check it against
+ *   `evaluate` over generated populations, as the policy tests do for the partitioned engines).
+ * - Errors: `PolicyFactsError` (facts break the area contract, `issues[{fact, message}]`) and `PolicyEvaluationError`
+ *   (no decision, or a requested value outside a rule's range). `explain` returns the error instead of throwing it.
+ * - For the screening import: `tierFacts(score)` maps a `@xinqiao/instruments` score to tier facts.
  *
  * @example
  * const registry = await loadPluginDirectory('plugins');

@@ -69,6 +69,7 @@ export {
 } from './engine/plugin';
 export { formatPolicyError, type PolicyError, PolicyEvaluationError, PolicyFactsError } from './errors';
 export { manifestSchema, type PluginManifest, REQUIRED_LEVELS, validateManifest } from './manifest/schema';
+export { conditionHolds } from './rules/conditions';
 export { OPERATORS, type PolicyRule, type RuleSet, ruleFileSchema, type Source } from './rules/schema';
 export { validateRuleFile } from './rules/validate';
 export { POLICY_ENGINE_VERSION } from './version';

@@ -4,6 +4,7 @@ import { generatePopulation } from '../authoring/population';
 import { AREA_CONTRACTS } from '../contracts';
 import type { AreaContract } from '../contracts/contract';
 import { PolicyEvaluationError, PolicyFactsError } from '../errors';
+import { conditionHolds } from '../rules/conditions';
 import { seedPlugins } from '../testing/repo';
 import { compilePlugin, evaluate, explain, type PluginBundle } from './plugin';
 
@@ -76,7 +77,7 @@ describe('engine/evaluate', () => {
     expect((await evaluate(hrbmu, 'funding-formula', { enrolment: 30_000 })).yearlyYuan).toBe(450_000);
   });
 
-  it('fires exactly the rules a single json-rules-engine Engine with all the rules fires (partitioning changes nothing)', async () => {
+  it('fires exactly the rules a single json-rules-engine Engine with all the rules fires (partitioning and conditionHolds agree)', async () => {
     const registry = await seedPlugins();
     for (const [id, area] of [
       ['hrbmu', 'tier-thresholds'],
