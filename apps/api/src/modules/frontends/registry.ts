@@ -56,6 +56,12 @@ export const OFFICE_MODULES: readonly OfficeModule[] = [
     remoteName: 'xinqiao_school_admin',
     roles: ['school_admin', 'center_director'],
   },
+  {
+    id: 'peer-alliance',
+    title: { zh: '朋辈互助联盟', en: 'Peer Alliance' },
+    remoteName: 'xinqiao_peer_alliance',
+    roles: ['alliance_officer'],
+  },
 ];
 
 /** The contract entry of an office module. */
