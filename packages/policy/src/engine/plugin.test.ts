@@ -104,6 +104,11 @@ describe('engine/evaluate', () => {
             .map((trace) => trace.name)
             .sort(),
         ).toEqual(expected);
+        // The synchronous evaluator offered for bulk fast paths agrees too.
+        const holding = ruleSet.rules
+          .filter((rule) => conditionHolds(rule.conditions, facts))
+          .map((rule) => rule.name);
+        expect(holding.sort()).toEqual(expected);
       }
     }
   });
