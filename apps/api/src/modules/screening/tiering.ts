@@ -73,6 +73,19 @@ export function memoisedTierDecider(plugin: CompiledPlugin): TierDecider {
 }
 
 /**
+ * Whether the plugin's tier rules decide results of this instrument at all, tried on the lowest possible score
+ * (a school's rules may cover only some instruments: HUT's tier UPI and SCL-90).
+ */
+export async function tiersInstrument(plugin: CompiledPlugin, lowest: ScoredResult): Promise<boolean> {
+  try {
+    await evaluate(plugin, 'tier-thresholds', tierFacts(lowest));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * The decision of json-rules-engine run afresh for this one result (no memory): the reference the memoised
  * decider is tested and benchmarked against.
  */

@@ -9,14 +9,15 @@ import {
   type TenantTx,
   withTenant,
 } from '@xinqiao/db';
+import { scoreResponse } from '@xinqiao/instruments';
 import type { CompiledPlugin, Instrument } from '@xinqiao/policy';
 import { readRows, TabularError, type TabularSource } from '@xinqiao/tabular';
 import { eq, sql } from 'drizzle-orm';
 import type { Me } from '../../../auth/session-types.ts';
 import type { RowError } from '../../../http/problem.ts';
 import { recordAccess } from '../../audit/record.ts';
-import { instrumentShape, isWaveInstrument } from '../instruments.ts';
-import { memoisedTierDecider, type TierDecider, type TierDecision } from '../tiering.ts';
+import { instrumentShape, isWaveInstrument, scoringIdOf } from '../instruments.ts';
+import { memoisedTierDecider, type TierDecider, type TierDecision, tiersInstrument } from '../tiering.ts';
 import { answerLayout, screeningColumns } from './columns.ts';
 import { loadResponsibleFinder, type ResponsibleFinder, schoolCalendar } from './follow-up.ts';
 import { parseRow, type RowReader, type ScoredRow } from './parse-row.ts';
@@ -231,6 +232,13 @@ async function prepare(
       '本校策略插件没有关注等级规则（tier-thresholds） / The school plugin has no tier rules',
     );
   }
+  const { itemCount, min } = instrumentShape(wave.instrument);
+  const lowest = scoreResponse(scoringIdOf(wave.instrument), new Array<number>(itemCount).fill(min));
+  if (!lowest.ok || !(await tiersInstrument(actor.plugin, lowest.value))) {
+    throw new ImportRefused(
+      `本校策略插件（${actor.plugin.id} ${actor.plugin.version}）的关注等级规则不覆盖量表 ${wave.instrument} / The school's tier rules do not cover ${wave.instrument}`,
+    );
+  }
   const [record] = await tx
     .select({ bytesTotal: screeningImports.bytesTotal })
     .from(screeningImports)
@@ -272,10 +280,20 @@ async function storeBatch(
   reject: (error: RowError) => void,
 ): Promise<void> {
   // Tiers first, outside the transaction: pure computation.
-  const decisions: TierDecision[] = [];
+  const decisions: (TierDecision | undefined)[] = [];
   for (const row of batch) {
-    const decided = setup.decider.decide(row.score);
-    decisions.push(decided instanceof Promise ? await decided : decided);
+    try {
+      const decided = setup.decider.decide(row.score);
+      decisions.push(decided instanceof Promise ? await decided : decided);
+    } catch (error) {
+      // The school's rules give this result no tier: the row is reported, the others go on.
+      decisions.push(undefined);
+      reject({
+        row: row.rowNumber,
+        column: '',
+        reason: `本校规则没有为这一结果给出关注等级（${error instanceof Error ? error.message : String(error)}）`,
+      });
+    }
   }
   await withTenant(actor.db, actor.scope, async (tx) => {
     const known = await lookUpStudents(
@@ -284,6 +302,8 @@ async function storeBatch(
     );
     const storable: StorableRow[] = [];
     batch.forEach((row, i) => {
+      const decision = decisions[i];
+      if (!decision) return;
       const student = known.get(row.studentNumber);
       if (!student) {
         reject({
@@ -301,7 +321,7 @@ async function storeBatch(
         });
         return;
       }
-      storable.push(storableRow(row, student, decisions[i]!, setup));
+      storable.push(storableRow(row, student, decision, setup));
     });
     const outcome = await writeBatch(tx, setup.target, storable);
     progress.rowsAccepted += outcome.changedStudentIds.size;
