@@ -1,0 +1,46 @@
+import { ApiProblem, setLocale } from '@xinqiao/web-kit';
+import { afterEach, describe, expect, it } from 'vitest';
+import { formProblem, messageFor } from './problem-fields.ts';
+
+const problem = (errors: { field?: string; message?: string }[]) =>
+  new ApiProblem({ title: 'Invalid request', status: 400, errors });
+
+describe('formProblem', () => {
+  afterEach(() => setLocale('zh-CN'));
+
+  it('puts each error next to the field it names, in the current language', () => {
+    const split = formProblem(
+      problem([
+        { field: 'dueDate', message: '不能早于今天（2025-04-01） / Cannot be before today (2025-04-01)' },
+        { field: 'title', message: 'Too small' },
+      ]),
+      ['title', 'dueDate', 'responsiblePersonId'],
+    );
+    expect(split.fields).toEqual({ dueDate: '不能早于今天（2025-04-01）', title: 'Too small' });
+    expect(split.general).toBeNull();
+  });
+
+  it('places a nested path on its enclosing field', () => {
+    const split = formProblem(problem([{ field: 'roles.1.unitId', message: 'x / bad unit' }]), ['roles']);
+    setLocale('en');
+    expect(messageFor('x / bad unit')).toBe('bad unit');
+    expect(split.fields).toEqual({ roles: 'x' });
+  });
+
+  it('keeps the problem for the alert when an error names no field of the form', () => {
+    const error = problem([
+      { field: 'studentId', message: 'no such student' },
+      { field: 'title', message: 'empty' },
+    ]);
+    const split = formProblem(error, ['title']);
+    expect(split.fields).toEqual({ title: 'empty' });
+    expect(split.general).toBe(error);
+  });
+
+  it('sends problems without field errors (403, network) to the alert', () => {
+    const forbidden = new ApiProblem({ title: 'Forbidden', status: 403 });
+    expect(formProblem(forbidden, ['title'])).toEqual({ fields: {}, general: forbidden });
+    const thrown = new Error('boom');
+    expect(formProblem(thrown, ['title']).general).toBe(thrown);
+  });
+});
