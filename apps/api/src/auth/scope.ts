@@ -1,8 +1,8 @@
 import {
   people,
-  reducedViewRoles,
   roleAssignments,
   schools,
+  studentReach,
   type TenantScope,
   type TenantTx,
   units,
@@ -74,8 +74,9 @@ export async function loadAccount(
 }
 
 /**
- * What the person may see: each role reaches its unit's subtree, in full, or in the reduced view for class psych
- * committee members and dorm liaisons. A subtree already covered by a wider path is dropped.
+ * What the person may see: each role reaches its unit's subtree in full, in the reduced view (class psych
+ * committee members and dorm liaisons) or not at all (see `studentReach`). A subtree already covered by a wider
+ * path is dropped.
  *
  * @example
  * ```ts
@@ -83,12 +84,10 @@ export async function loadAccount(
  * ```
  */
 export function scopeOf(schoolId: string, personId: string, roles: readonly RoleOnUnit[]): TenantScope {
-  const full = minimalPrefixes(
-    roles.filter((r) => !reducedViewRoles.includes(r.role)).map((r) => r.unitPath),
-  );
+  const full = minimalPrefixes(roles.filter((r) => studentReach[r.role] === 'full').map((r) => r.unitPath));
   const reduced = minimalPrefixes(
     roles
-      .filter((r) => reducedViewRoles.includes(r.role))
+      .filter((r) => studentReach[r.role] === 'reduced')
       .map((r) => r.unitPath)
       .filter((p) => !full.some((f) => p.startsWith(f))),
   );

@@ -60,8 +60,27 @@ export const roles = [
 ] as const;
 export type Role = (typeof roles)[number];
 
+/**
+ * How far each role reaches into the students of its unit's subtree: `full` (files, cases, screening tiers),
+ * `reduced` (who the students are: class psych committee members and dorm liaisons observe and report, seed 004's
+ * confidentiality principle), or `none` (offices that work on aggregates or on their own records: the student
+ * affairs office sees staffing and funding figures, the peer alliance its members' points, never a student's file).
+ */
+export const studentReach: Readonly<Record<Role, 'full' | 'reduced' | 'none'>> = {
+  school_admin: 'full',
+  center_director: 'full',
+  center_staff: 'full',
+  college_station_head: 'full',
+  counsellor: 'full',
+  head_teacher: 'full',
+  class_committee: 'reduced',
+  dorm_liaison: 'reduced',
+  student_affairs: 'none',
+  alliance_officer: 'none',
+};
+
 /** Roles that observe and report: they see who their students are, never screening answers or case notes. */
-export const reducedViewRoles: readonly Role[] = ['class_committee', 'dorm_liaison'];
+export const reducedViewRoles: readonly Role[] = roles.filter((role) => studentReach[role] === 'reduced');
 
 /** A person holds a role on a unit; the role reaches that unit's subtree. */
 export const roleAssignments = pgTable(

@@ -1,4 +1,4 @@
-import { type CaseStatus, reducedViewRoles, type TenantTx } from '@xinqiao/db';
+import { type CaseStatus, studentReach, type TenantTx } from '@xinqiao/db';
 import { sql } from 'drizzle-orm';
 import { ProblemError, problems, problemType } from '../../http/problem.ts';
 import { recordAccess } from '../audit/record.ts';
@@ -48,9 +48,7 @@ export async function assertResponsible(
   studentPath: string,
 ): Promise<string> {
   const roles = await rolesOfPerson(tx, personId);
-  const reaching = roles.find(
-    (r) => !reducedViewRoles.includes(r.role) && studentPath.startsWith(r.unitPath),
-  );
+  const reaching = roles.find((r) => studentReach[r.role] === 'full' && studentPath.startsWith(r.unitPath));
   if (!reaching) {
     throw invalid(
       'responsiblePersonId',
