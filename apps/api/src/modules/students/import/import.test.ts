@@ -1,4 +1,4 @@
-import { students } from '@xinqiao/db';
+import { students, verifyAuditChain } from '@xinqiao/db';
 import { asc, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -98,6 +98,9 @@ describe('POST /api/students/import', () => {
       ].sort(),
     );
     expect(new Set(audit.map((r) => r.actorPersonId))).toEqual(new Set([counsellor1.me.person.id]));
+    // Written in one statement, the rows still form one unbroken chain.
+    expect(audit.map((r) => r.seq)).toEqual([since + 1, since + 2, since + 3]);
+    expect(await asWholeSchool(t, 'alpha', verifyAuditChain)).toMatchObject({ intact: true });
   });
 
   it('changes nothing when the same file comes again, as CSV or as XLSX with English headers', async () => {

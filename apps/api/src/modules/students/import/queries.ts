@@ -1,14 +1,6 @@
 import { students, type TenantTx } from '@xinqiao/db';
-import { eq } from 'drizzle-orm';
 import { findStudentsByNumber, type StudentRow, type StudentValues } from '../queries.ts';
-
-const CHUNK = 500;
-
-function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
+import { chunks } from './batch.ts';
 
 /** The students with these numbers that the caller's scope shows (full or reduced), by student number. */
 export async function studentsByNumber(
@@ -41,9 +33,4 @@ export async function insertNewStudents(
     for (const row of rows) created.set(row.studentNumber, row.id);
   }
   return created;
-}
-
-/** Rewrites one student's import-managed columns. */
-export async function rewriteStudent(tx: TenantTx, id: string, values: StudentValues): Promise<void> {
-  await tx.update(students).set(values).where(eq(students.id, id));
 }

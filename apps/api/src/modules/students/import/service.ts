@@ -1,12 +1,12 @@
 import { TabularError } from '@xinqiao/tabular';
 import { problems, type RowError } from '../../../http/problem.ts';
-import { recordAccess } from '../../audit/record.ts';
 import { studentViewOf } from '../access.ts';
 import type { Caller } from '../caller.ts';
 import type { StudentRow, StudentValues } from '../queries.ts';
+import { recordAccessBatch, rewriteStudents } from './batch.ts';
 import { type ImportColumn, importColumns } from './columns.ts';
 import { desiredValues, differs, type PlacedRecord } from './plan.ts';
-import { insertNewStudents, rewriteStudent, studentsByNumber } from './queries.ts';
+import { insertNewStudents, studentsByNumber } from './queries.ts';
 import { type ReadStudentFile, readStudentFile } from './read-file.ts';
 import { PlacementResolver } from './units.ts';
 
@@ -93,7 +93,10 @@ export async function importStudents(
   }
   // Throwing here rolls the whole request transaction back, the students inserted just now included.
   rejectIfAny(errors);
-  for (const { row, values } of toUpdate) await rewriteStudent(caller.tx, row.id, values);
+  await rewriteStudents(
+    caller.tx,
+    toUpdate.map(({ row, values }) => ({ id: row.id, values })),
+  );
   await auditImport(caller, toCreate, created, toUpdate);
   return { created: toCreate.length, updated: toUpdate.length, unchanged };
 }
@@ -146,28 +149,25 @@ async function auditImport(
   created: Map<string, string>,
   toUpdate: Update[],
 ): Promise<void> {
-  for (const { placed } of toCreate) {
-    const id = created.get(placed.record.studentNumber)!;
-    await recordAccess(caller.tx, caller.me, {
-      action: 'student.import_create',
-      entity: 'student',
-      entityId: id,
-      studentId: id,
-      studentPath: placed.placement.path,
-      purpose: caller.purpose,
-    });
-  }
-  for (const { placed, row, values } of toUpdate) {
-    // Without a dorm column a student keeps their dorm, and so their placement path.
-    const path =
-      values.dormUnitId === placed.placement.dormUnitId ? placed.placement.path : row.placementPath;
-    await recordAccess(caller.tx, caller.me, {
-      action: 'student.import_update',
-      entity: 'student',
-      entityId: row.id,
-      studentId: row.id,
-      studentPath: path,
-      purpose: caller.purpose,
-    });
-  }
+  const event = (action: string, id: string, studentPath: string) => ({
+    action,
+    entity: 'student',
+    entityId: id,
+    studentId: id,
+    studentPath,
+    purpose: caller.purpose,
+  });
+  await recordAccessBatch(caller.tx, caller.me, [
+    ...toCreate.map(({ placed }) =>
+      event('student.import_create', created.get(placed.record.studentNumber)!, placed.placement.path),
+    ),
+    ...toUpdate.map(({ placed, row, values }) =>
+      // Without a dorm column a student keeps their dorm, and so their placement path.
+      event(
+        'student.import_update',
+        row.id,
+        values.dormUnitId === placed.placement.dormUnitId ? placed.placement.path : row.placementPath,
+      ),
+    ),
+  ]);
 }
