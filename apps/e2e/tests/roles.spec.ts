@@ -6,8 +6,13 @@ import { moduleLinks, SCHOOL, signIn } from '../support/session.ts';
 // Who opens which office module: the platform's rule, written out here as the user would check it.
 const OFFICE_MODULES_BY_ROLE: Record<string, string[]> = {
   student_affairs: ['学生处'],
-  school_admin: ['学生处'],
-  center_director: ['学生处'],
+  school_admin: ['学生处', '学校管理'],
+  center_director: ['学生处', '学校管理'],
+  college_station_head: ['学院心理辅导站'],
+  counsellor: ['学院心理辅导站'],
+  head_teacher: ['学院心理辅导站'],
+  class_committee: ['学院心理辅导站'],
+  dorm_liaison: ['学院心理辅导站'],
 };
 
 // A school plugin's own screen is shown to every role of that school.
