@@ -219,7 +219,9 @@ describe('people/update', () => {
       tx
         .select()
         .from(auditLog)
-        .where(and(eq(auditLog.entityId, alpha().people.counsellor2!), eq(auditLog.action, 'person.disable'))),
+        .where(
+          and(eq(auditLog.entityId, alpha().people.counsellor2!), eq(auditLog.action, 'person.disable')),
+        ),
     );
     expect(audited).toHaveLength(1);
     await json(

@@ -36,7 +36,9 @@ async function unitNames(schoolId: string): Promise<string[]> {
   return rows.map((r) => r.name).sort();
 }
 
-async function json(res: Response | Promise<Response>, status: number) {
+/** The JSON body of a response, after checking its status (the body is shown when the status is wrong). */
+// biome-ignore lint/suspicious/noExplicitAny: bodies are checked by the expectations that follow
+async function json(res: Response | Promise<Response>, status: number): Promise<any> {
   const answered = await res;
   const body = await answered.json();
   expect(answered.status, JSON.stringify(body)).toBe(status);
