@@ -48,6 +48,16 @@ describe('app', () => {
     expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
   });
 
+  it('serves the reference bundle itself, so the docs work without reaching a CDN', async () => {
+    const html = await (await t.app.request('/api/docs')).text();
+    expect(html).toContain('src="/api/docs/scalar.js"');
+    expect(html).not.toContain('cdn.jsdelivr.net');
+    const script = await t.app.request('/api/docs/scalar.js');
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toContain('javascript');
+    expect((await script.text()).length).toBeGreaterThan(100_000);
+  });
+
   it('sends a strict CSP and one-year HSTS on every response', async () => {
     for (const path of ['/api/health', '/api/auth/me', '/']) {
       const res = await t.app.request(path);

@@ -11,7 +11,7 @@ import type { FrontendPackage } from './http/frontend-dist.ts';
 import { noStore } from './http/no-store.ts';
 import { mountApiDocs, OPENAPI_PATH } from './http/openapi.ts';
 import { publicRoutes } from './http/public-routes.ts';
-import { DOCS_PATH, securityHeaders } from './http/security-headers.ts';
+import { DOCS_PATH, DOCS_SCRIPT_PATH, securityHeaders } from './http/security-headers.ts';
 import { mountFrontends } from './http/static.ts';
 import { allianceRoutes } from './modules/alliance/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
@@ -31,6 +31,7 @@ export const PUBLIC_API_PATHS: ReadonlySet<string> = new Set([
   '/api/auth/login',
   OPENAPI_PATH,
   DOCS_PATH,
+  DOCS_SCRIPT_PATH,
 ]);
 
 /** The domain modules, each an OpenAPIHono router mounted under /api behind the session middleware. */

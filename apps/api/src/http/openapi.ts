@@ -1,9 +1,20 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { Scalar } from '@scalar/hono-api-reference';
 import type { Env } from 'hono';
 import { SESSION_COOKIE } from '../auth/cookie.ts';
 import { CSRF_HEADER } from './csrf.ts';
-import { DOCS_PATH } from './security-headers.ts';
+import { DOCS_PATH, DOCS_SCRIPT_PATH } from './security-headers.ts';
+
+// The reference's browser bundle ships in the npm package: serve it ourselves instead of from a CDN.
+const scalarBundle = join(
+  dirname(createRequire(import.meta.url).resolve('@scalar/api-reference')),
+  'browser',
+  'standalone.js',
+);
+let scalarScript: Promise<string> | undefined;
 
 /** Where the OpenAPI 3.1 document is served. */
 export const OPENAPI_PATH = '/api/openapi.json';
@@ -49,8 +60,14 @@ export function mountApiDocs<E extends Env>(app: OpenAPIHono<E>, version: string
     Scalar((c) => ({
       url: OPENAPI_PATH,
       pageTitle: '心桥 Xinqiao API',
+      cdn: DOCS_SCRIPT_PATH,
       // The docs CSP (http/security-headers.ts) allows inline scripts only with this response's nonce.
       nonce: c.get('secureHeadersNonce'),
     })),
   );
+  app.get(DOCS_SCRIPT_PATH, async (c) => {
+    scalarScript ??= readFile(scalarBundle, 'utf8');
+    c.header('Cache-Control', 'public, max-age=86400');
+    return c.body(await scalarScript, 200, { 'Content-Type': 'text/javascript; charset=utf-8' });
+  });
 }

@@ -35,21 +35,21 @@ const platformPolicy = secureHeaders({
   },
 });
 
-/** Where the API reference page loads its single script bundle from (see http/openapi.ts). */
-export const DOCS_SCRIPT_ORIGIN = 'https://cdn.jsdelivr.net';
+/** Where the API reference page loads its script bundle: served by this API, so the docs work offline. */
+export const DOCS_SCRIPT_PATH = '/api/docs/scalar.js';
 
 /**
- * The looser policy of `/api/docs` only: the Scalar reference is one bundle from its CDN plus an inline start-up
+ * The looser policy of `/api/docs` only: the Scalar reference is one same-origin bundle plus an inline start-up
  * script, which is allowed by a per-response nonce rather than by 'unsafe-inline'.
  */
 const docsPolicy = secureHeaders({
   ...common,
   contentSecurityPolicy: {
     defaultSrc: ["'self'"],
-    scriptSrc: [NONCE, DOCS_SCRIPT_ORIGIN],
-    styleSrc: ["'self'", "'unsafe-inline'", DOCS_SCRIPT_ORIGIN],
-    imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
-    fontSrc: ["'self'", 'data:', 'https://fonts.scalar.com', DOCS_SCRIPT_ORIGIN],
+    scriptSrc: [NONCE, "'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    fontSrc: ["'self'", 'data:'],
     connectSrc: ["'self'"],
     workerSrc: ["'self'", 'blob:'],
     objectSrc: ["'none'"],
