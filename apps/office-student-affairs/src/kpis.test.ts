@@ -51,7 +51,15 @@ describe('KPI targets', () => {
           facts: { enrolment: 24000 },
           result: {
             yearlyYuan: 360000,
-            lines: [{ ruleName: 'r', label: { zh: '生均', en: 'per student' }, perStudentYuan: 15, yuan: 360000, ringFenced: true }],
+            lines: [
+              {
+                ruleName: 'r',
+                label: { zh: '生均', en: 'per student' },
+                perStudentYuan: 15,
+                yuan: 360000,
+                ringFenced: true,
+              },
+            ],
             firedRules: ['r'],
           },
         },
@@ -70,7 +78,11 @@ describe('KPI targets', () => {
   });
 
   it('shows no target the plugin does not set, and no judgement without staff', () => {
-    const rows = kpiRows(overview({ training: { requirements: { 'full-time': 40, 'part-time': null }, members: [] } }));
-    expect(rows).toEqual([{ key: 'trainingFullTime', requiredHours: 40, met: 0, total: 0, status: 'unknown' }]);
+    const rows = kpiRows(
+      overview({ training: { requirements: { 'full-time': 40, 'part-time': null }, members: [] } }),
+    );
+    expect(rows).toEqual([
+      { key: 'trainingFullTime', requiredHours: 40, met: 0, total: 0, status: 'unknown' },
+    ]);
   });
 });

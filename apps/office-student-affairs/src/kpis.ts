@@ -5,9 +5,20 @@ export type KpiStatus = 'met' | 'short' | 'unknown';
 
 /** One KPI row: the target the school's plugin sets and where the school stands. */
 export type KpiRow =
-  | { key: 'staffingRatio'; studentsPerStaff: number; studentsPerFullTimeStaff: number | null; status: KpiStatus }
+  | {
+      key: 'staffingRatio';
+      studentsPerStaff: number;
+      studentsPerFullTimeStaff: number | null;
+      status: KpiStatus;
+    }
   | { key: 'fundingPerStudent'; perStudentYuan: number; yearlyYuan: number; status: KpiStatus }
-  | { key: 'trainingFullTime' | 'trainingPartTime'; requiredHours: number; met: number; total: number; status: KpiStatus };
+  | {
+      key: 'trainingFullTime' | 'trainingPartTime';
+      requiredHours: number;
+      met: number;
+      total: number;
+      status: KpiStatus;
+    };
 
 function trainingRow(o: StudentAffairsOverview, staffType: StaffType): KpiRow | null {
   const requiredHours = o.training?.requirements[staffType];
@@ -34,14 +45,20 @@ export function kpiRows(o: StudentAffairsOverview): KpiRow[] {
     rows.push({
       key: 'staffingRatio',
       studentsPerStaff: staffing.studentsPerStaff,
-      studentsPerFullTimeStaff: fullTime > 0 && o.enrolment !== null ? Math.round(o.enrolment / fullTime) : null,
+      studentsPerFullTimeStaff:
+        fullTime > 0 && o.enrolment !== null ? Math.round(o.enrolment / fullTime) : null,
       status: staffing.compliant === null ? 'unknown' : staffing.compliant ? 'met' : 'short',
     });
   }
   const funding = o.funding?.result;
   const perStudent = (funding?.lines ?? []).reduce((sum, line) => sum + (line.perStudentYuan ?? 0), 0);
   if (funding && perStudent > 0) {
-    rows.push({ key: 'fundingPerStudent', perStudentYuan: perStudent, yearlyYuan: funding.yearlyYuan, status: 'unknown' });
+    rows.push({
+      key: 'fundingPerStudent',
+      perStudentYuan: perStudent,
+      yearlyYuan: funding.yearlyYuan,
+      status: 'unknown',
+    });
   }
   for (const staffType of ['full-time', 'part-time'] as const) {
     const row = trainingRow(o, staffType);

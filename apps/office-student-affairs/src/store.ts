@@ -14,7 +14,9 @@ export const useStudentAffairsStore = defineStore('xinqiao-student-affairs', () 
   const problem = ref<unknown>(null);
   const session = useSessionStore();
 
-  const canEdit = computed(() => session.roleIds.some((r) => (EDITOR_ROLES as readonly string[]).includes(r)));
+  const canEdit = computed(() =>
+    session.roleIds.some((r) => (EDITOR_ROLES as readonly string[]).includes(r)),
+  );
   const staffById = computed(() => new Map((overview.value?.staff ?? []).map((s) => [s.id, s])));
 
   /** Loads a year (the latest with figures when none is given). */

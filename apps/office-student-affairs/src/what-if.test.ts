@@ -18,7 +18,12 @@ async function loadBoth() {
 describe('what-if in the browser', () => {
   it('answers "at 30,000 students, how many full-time staff and how much funding?" with the seed figures', async () => {
     const { browser } = await loadBoth();
-    const answer = await whatIf(browser, { enrolment: 30000, fullTimeStaff: 5, staffType: 'full-time', hours: 32 });
+    const answer = await whatIf(browser, {
+      enrolment: 30000,
+      fullTimeStaff: 5,
+      staffType: 'full-time',
+      hours: 32,
+    });
     // Seed 000 (Harbin Medical University): 1 full-time teacher per 4,000 students, 15 yuan per student per year,
     // full-time teachers at least 40 training hours a year.
     expect(answer.staffing).toMatchObject({ requiredFullTimeStaff: 8, shortfall: 3, compliant: false });
@@ -35,14 +40,23 @@ describe('what-if in the browser', () => {
       expect(answer.staffing, `staffing at ${enrolment}`).toEqual(
         await evaluate(server, 'staffing-ratio', { enrolment, fullTimeStaff: 4 }),
       );
-      expect(answer.funding, `funding at ${enrolment}`).toEqual(await evaluate(server, 'funding-formula', { enrolment }));
-      expect(answer.training).toEqual(await evaluate(server, 'training-hours', { staffType: 'part-time', hours: 19.5 }));
+      expect(answer.funding, `funding at ${enrolment}`).toEqual(
+        await evaluate(server, 'funding-formula', { enrolment }),
+      );
+      expect(answer.training).toEqual(
+        await evaluate(server, 'training-hours', { staffType: 'part-time', hours: 19.5 }),
+      );
     }
   });
 
   it('explains facts the plugin cannot take instead of failing', async () => {
     const { browser } = await loadBoth();
-    const answer = await whatIf(browser, { enrolment: -1, fullTimeStaff: 0, staffType: 'full-time', hours: 5000 });
+    const answer = await whatIf(browser, {
+      enrolment: -1,
+      fullTimeStaff: 0,
+      staffType: 'full-time',
+      hours: 5000,
+    });
     expect(answer.staffing).toBeNull();
     expect(answer.issues.map((i) => i.area)).toEqual(['staffing-ratio', 'funding-formula', 'training-hours']);
     expect(answer.issues[0]?.message).toContain('enrolment');

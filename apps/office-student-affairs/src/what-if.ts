@@ -41,7 +41,11 @@ export function compileSchoolPlugin(bundle: PluginBundle): CompiledPlugin {
   return compiled.plugin;
 }
 
-async function attempt<T>(area: string, run: () => Promise<T>, issues: WhatIfAnswer['issues']): Promise<T | null> {
+async function attempt<T>(
+  area: string,
+  run: () => Promise<T>,
+  issues: WhatIfAnswer['issues'],
+): Promise<T | null> {
   try {
     return await run();
   } catch (error) {
@@ -66,12 +70,20 @@ export async function whatIf(plugin: CompiledPlugin, facts: WhatIfFacts): Promis
   const staffing = plugin.provides('staffing-ratio')
     ? await attempt(
         'staffing-ratio',
-        () => evaluate(plugin, 'staffing-ratio', { enrolment: facts.enrolment, fullTimeStaff: facts.fullTimeStaff }),
+        () =>
+          evaluate(plugin, 'staffing-ratio', {
+            enrolment: facts.enrolment,
+            fullTimeStaff: facts.fullTimeStaff,
+          }),
         issues,
       )
     : null;
   const funding = plugin.provides('funding-formula')
-    ? await attempt('funding-formula', () => evaluate(plugin, 'funding-formula', { enrolment: facts.enrolment }), issues)
+    ? await attempt(
+        'funding-formula',
+        () => evaluate(plugin, 'funding-formula', { enrolment: facts.enrolment }),
+        issues,
+      )
     : null;
   const training = plugin.provides('training-hours')
     ? await attempt(

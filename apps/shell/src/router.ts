@@ -1,6 +1,7 @@
 import { useSessionStore } from '@xinqiao/web-kit';
 import { createRouter, createWebHistory, type Router } from 'vue-router';
 import AppLayout from './components/AppLayout.vue';
+import { useFrontendsStore } from './stores/frontends.ts';
 import HomeView from './views/HomeView.vue';
 import LoginView from './views/LoginView.vue';
 import ModuleView from './views/ModuleView.vue';
@@ -27,7 +28,10 @@ export function createShellRouter(): Router {
 
   router.beforeEach(async (to) => {
     const session = useSessionStore();
-    if (!session.checked) await session.refresh().catch(() => null);
+    if (!session.checked) {
+      if (!to.meta.public) useFrontendsStore().prefetch();
+      await session.refresh().catch(() => null);
+    }
     if (to.meta.public) return session.signedIn ? { name: 'home' } : true;
     if (!session.signedIn)
       return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };

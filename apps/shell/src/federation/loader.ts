@@ -1,4 +1,5 @@
 import { createInstance } from '@module-federation/enhanced/runtime';
+import * as runtimeCore from '@module-federation/runtime/core';
 import type { FrontendModule } from '@xinqiao/web-kit';
 import type { Component } from 'vue';
 import { sharedSingletons } from './shared.ts';
@@ -11,7 +12,13 @@ type Federation = ReturnType<typeof createInstance>;
 let federation: Federation | null = null;
 const registered = new Map<string, string>();
 
+declare global {
+  // Read by remotes built with `experiments.externalRuntime`, so they use this runtime instead of shipping their own.
+  var _FEDERATION_RUNTIME_CORE: typeof runtimeCore | undefined;
+}
+
 function instance(): Federation {
+  globalThis._FEDERATION_RUNTIME_CORE ??= runtimeCore;
   federation ??= createInstance({ name: 'xinqiao_shell', remotes: [], shared: sharedSingletons() });
   return federation;
 }
@@ -54,6 +61,8 @@ export async function loadModuleApp(
     });
     registered.set(module.remoteName, module.manifestUrl);
   }
+  // Nearly every module renders Element Plus from web-kit/elements: fetch that shared chunk alongside the manifest.
+  void import('@xinqiao/web-kit/elements');
   const request = `${module.remoteName}/${module.exposes.replace(/^\.\//, '')}`;
   try {
     const exposed = await withTimeout(

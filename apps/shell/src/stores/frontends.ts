@@ -22,23 +22,33 @@ export const useFrontendsStore = defineStore('xinqiao-frontends', () => {
   const error = ref<unknown>(null);
   let pending: Promise<void> | null = null;
 
-  /** Loads the list once per sign-in; concurrent callers share one request. */
-  function load(): Promise<void> {
+  function fetchList(quiet: boolean): Promise<void> {
     if (loaded.value) return Promise.resolve();
     pending ??= api
-      .get<FrontendList>('/api/frontends')
+      .get<FrontendList>('/api/frontends', undefined, { quiet401: quiet })
       .then((list) => {
         modules.value = list.modules;
         error.value = null;
         loaded.value = true;
       })
       .catch((e: unknown) => {
-        error.value = e;
+        // A prefetch before anyone is known to be signed in may be refused: the real load asks again.
+        if (!quiet) error.value = e;
       })
       .finally(() => {
         pending = null;
       });
     return pending;
+  }
+
+  /** Loads the list once per sign-in; concurrent callers share one request. */
+  function load(): Promise<void> {
+    return fetchList(false);
+  }
+
+  /** Starts loading alongside `/api/auth/me` on a fresh page, so a module can start loading one round trip sooner. */
+  function prefetch(): void {
+    void fetchList(true);
   }
 
   /** Forgets the list (on sign-out: the next user has other roles). */
@@ -48,5 +58,5 @@ export const useFrontendsStore = defineStore('xinqiao-frontends', () => {
     error.value = null;
   }
 
-  return { modules, loaded, error, load, reset };
+  return { modules, loaded, error, load, prefetch, reset };
 });

@@ -55,6 +55,10 @@ describe('ApiClient', () => {
     };
     await expect(client.get('/api/auth/me')).rejects.toMatchObject({ status: 401 });
     expect(told).toBe(1);
+    await expect(client.get('/api/frontends', undefined, { quiet401: true })).rejects.toMatchObject({
+      status: 401,
+    });
+    expect(told).toBe(1);
   });
 
   it('turns a non-JSON error page into a problem named by its status', async () => {

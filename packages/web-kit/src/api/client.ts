@@ -32,9 +32,12 @@ export class ApiClient {
     this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   }
 
-  /** GET a JSON resource. */
-  get<T>(path: string, signal?: AbortSignal): Promise<T> {
-    return this.request<T>('GET', path, undefined, signal);
+  /**
+   * GET a JSON resource. `quiet401` keeps a 401 from calling {@link onUnauthorized} (for requests made before it is
+   * known whether anyone is signed in).
+   */
+  get<T>(path: string, signal?: AbortSignal, options: { quiet401?: boolean } = {}): Promise<T> {
+    return this.request<T>('GET', path, undefined, signal, options);
   }
 
   /** POST a JSON body. */
@@ -58,7 +61,13 @@ export class ApiClient {
   }
 
   /** Sends one request and returns the parsed JSON body (undefined for 204). */
-  async request<T>(method: HttpMethod, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  async request<T>(
+    method: HttpMethod,
+    path: string,
+    body?: unknown,
+    signal?: AbortSignal,
+    options: { quiet401?: boolean } = {},
+  ): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (!SAFE_METHODS.has(method) && this.csrfToken) headers['x-csrf-token'] = this.csrfToken;
@@ -75,7 +84,7 @@ export class ApiClient {
       throw networkProblem(cause);
     }
     if (!res.ok) {
-      if (res.status === 401) this.onUnauthorized?.();
+      if (res.status === 401 && !options.quiet401) this.onUnauthorized?.();
       throw await problemFromResponse(res);
     }
     if (res.status === 204) return undefined as T;

@@ -1,0 +1,251 @@
+/**
+ * `pnpm bench:web`: builds the shell and the office modules, starts the real API on a fresh database, and measures
+ * in headless Chromium (1) the JavaScript the shell needs for its first pages, (2) the JavaScript each module adds
+ * to render, and what it loads after (charts), (3) the time from navigation to a module's first render. Progress
+ * goes to stderr; stdout gets one JSON line of figures.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { type Browser, chromium, type Page } from '@playwright/test';
+import { DEMO_PASSWORD } from '@xinqiao/demo-data';
+import { CHROMIUM_LAUNCH_OPTIONS } from '../support/chromium.ts';
+import { API_START_TIMEOUT_MS, apiEnvironment, freshDataDir, REPO_ROOT } from '../support/server.ts';
+
+const PORT = Number(process.env.XINQIAO_BENCH_PORT ?? 3481);
+const BASE = `http://127.0.0.1:${PORT}`;
+const SCHOOL = 'hrbmu';
+const USERNAME = 'affairs';
+const RUNS = Number(process.env.XINQIAO_BENCH_RUNS ?? 5);
+/** The aim of issue 4: the shell and one module under 300 KB gzip of initial JavaScript. */
+const BUDGET_KB = 300;
+/** What "first render" means per module: the shell marks the remote's mount; this is the module's data on screen. */
+const CONTENT_SELECTOR: Record<string, string> = { 'student-affairs': '[data-testid="sa-required-staff"]' };
+
+const progress = (line: string) => process.stderr.write(`${line}\n`);
+
+function run(command: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: REPO_ROOT, stdio: ['ignore', process.stderr, process.stderr] });
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')}: exit ${code}`)),
+    );
+  });
+}
+
+async function startApi(dataDir: string): Promise<ChildProcess> {
+  const env = { ...process.env, ...apiEnvironment(PORT, dataDir), XINQIAO_SKIP_FRONTEND_BUILD: '1' };
+  const child = spawn('pnpm', ['--filter', '@xinqiao/api', 'start'], {
+    cwd: REPO_ROOT,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
+  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
+  const deadline = Date.now() + API_START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}`);
+    const ok = await fetch(`${BASE}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return child;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error('the API did not start in time');
+}
+
+function stopApi(child: ChildProcess): void {
+  // The API runs under pnpm and tsx: end the whole process group it leads.
+  if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
+}
+
+/** Records every JavaScript and CSS response of a page with its gzip size (level 6, what a server would send). */
+class Downloads {
+  private readonly seen = new Map<string, { kind: 'js' | 'css'; gzipBytes: number; order: number }>();
+  private readonly pending: Promise<void>[] = [];
+  private counter = 0;
+
+  constructor(page: Page) {
+    page.on('response', (response) => {
+      const type = response.request().resourceType();
+      const kind = type === 'script' ? 'js' : type === 'stylesheet' ? 'css' : undefined;
+      if (!kind || this.seen.has(response.url())) return;
+      const order = this.counter++;
+      this.pending.push(
+        response.body().then(
+          (body) => {
+            this.seen.set(response.url(), { kind, gzipBytes: gzipSync(body).length, order });
+          },
+          () => undefined,
+        ),
+      );
+    });
+  }
+
+  /** A marker: downloads after it belong to the next step. */
+  async mark(): Promise<number> {
+    await Promise.all(this.pending);
+    return this.counter;
+  }
+
+  /** Gzip KB of the JS (or CSS) first downloaded between two markers. */
+  async kb(kind: 'js' | 'css', from: number, to = Number.POSITIVE_INFINITY): Promise<number> {
+    await Promise.all(this.pending);
+    let bytes = 0;
+    for (const entry of this.seen.values())
+      if (entry.kind === kind && entry.order >= from && entry.order < to) bytes += entry.gzipBytes;
+    return Math.round((bytes / 1024) * 10) / 10;
+  }
+}
+
+async function signIn(page: Page): Promise<void> {
+  await page.getByLabel('学校').selectOption(SCHOOL);
+  await page.getByLabel('用户名').fill(USERNAME);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByTestId('user-name').waitFor();
+}
+
+interface ModuleEntry {
+  id: string;
+  routePath: string;
+}
+
+const renderedMark = (page: Page, id: string) =>
+  page.waitForFunction(
+    (moduleId) =>
+      performance
+        .getEntriesByName('xinqiao:module-rendered')
+        .some((e) => (e as PerformanceMark).detail?.id === moduleId),
+    id,
+  );
+
+/** Sizes: a cold page, the shell's login and home pages, then each module opened from the navigation. */
+async function measureSizes(browser: Browser) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const downloads = new Downloads(page);
+  await page.goto(`${BASE}/login`, { waitUntil: 'networkidle' });
+  await signIn(page);
+  await page.waitForLoadState('networkidle');
+  const shellEnd = await downloads.mark();
+  const shell = { js: await downloads.kb('js', 0, shellEnd), css: await downloads.kb('css', 0, shellEnd) };
+  const modules = (await (await page.request.get(`${BASE}/api/frontends`)).json()) as {
+    modules: ModuleEntry[];
+  };
+  const perModule: Record<string, { initialJsGzipKB: number; afterIdleJsGzipKB: number; cssGzipKB: number }> =
+    {};
+  for (const module of modules.modules) {
+    const start = await downloads.mark();
+    await page.locator(`[data-testid="module-nav"] a[data-module-id="${module.id}"]`).click();
+    await renderedMark(page, module.id);
+    const selector = CONTENT_SELECTOR[module.id];
+    if (selector) await page.locator(selector).waitFor();
+    const rendered = await downloads.mark();
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(500);
+    const idle = await downloads.mark();
+    perModule[module.id] = {
+      initialJsGzipKB: await downloads.kb('js', start, rendered),
+      afterIdleJsGzipKB: await downloads.kb('js', rendered, idle),
+      cssGzipKB: await downloads.kb('css', start, idle),
+    };
+  }
+  await context.close();
+  return { shell, perModule, modules: modules.modules };
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+const round = (n: number) => Math.round(n);
+
+/** Timing: a signed-in user opens the module's address in a fresh tab with a cold cache, RUNS times. */
+async function measureTiming(browser: Browser, module: ModuleEntry) {
+  const context = await browser.newContext();
+  const login = await context.newPage();
+  await login.goto(`${BASE}/login`);
+  await signIn(login);
+  await login.close();
+  const firstRender: number[] = [];
+  const content: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await page.goto(`${BASE}${module.routePath}`);
+    await renderedMark(page, module.id);
+    firstRender.push(
+      await page.evaluate(
+        (id) =>
+          performance
+            .getEntriesByName('xinqiao:module-rendered')
+            .find((e) => (e as PerformanceMark).detail?.id === id)?.startTime ?? Number.NaN,
+        module.id,
+      ),
+    );
+    const selector = CONTENT_SELECTOR[module.id];
+    if (selector) {
+      await page.locator(selector).waitFor();
+      content.push(await page.evaluate(() => performance.now()));
+    }
+    await page.close();
+  }
+  await context.close();
+  return {
+    firstRenderMs: { median: round(median(firstRender)), max: round(Math.max(...firstRender)) },
+    ...(content.length
+      ? { contentVisibleMs: { median: round(median(content)), max: round(Math.max(...content)) } }
+      : {}),
+  };
+}
+
+async function main(): Promise<void> {
+  if (process.env.XINQIAO_BENCH_SKIP_BUILD !== '1') {
+    progress('building the shell and the modules…');
+    await run('pnpm', ['--filter', '@xinqiao/shell', '--filter', '@xinqiao/office-student-affairs', 'build']);
+  }
+  const dataDir = freshDataDir();
+  progress(`starting the API on port ${PORT} (fresh database in ${dataDir})…`);
+  const api = await startApi(dataDir);
+  const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
+  try {
+    progress('measuring downloads…');
+    const sizes = await measureSizes(browser);
+    const modules: Record<string, object> = {};
+    for (const module of sizes.modules) {
+      progress(`timing ${module.id} (${RUNS} cold loads)…`);
+      modules[module.id] = { ...sizes.perModule[module.id], ...(await measureTiming(browser, module)) };
+    }
+    const first = sizes.modules[0];
+    const shellPlusFirst = first
+      ? sizes.shell.js + (sizes.perModule[first.id]?.initialJsGzipKB ?? 0)
+      : sizes.shell.js;
+    const figures = {
+      bench: 'web',
+      shellInitialJsGzipKB: sizes.shell.js,
+      shellInitialCssGzipKB: sizes.shell.css,
+      modules,
+      shellPlusFirstModuleInitialJsGzipKB: Math.round(shellPlusFirst * 10) / 10,
+      budgetJsGzipKB: BUDGET_KB,
+      withinBudget: shellPlusFirst < BUDGET_KB,
+      runs: RUNS,
+      chromium: browser.version(),
+    };
+    process.stdout.write(`${JSON.stringify(figures)}\n`);
+  } finally {
+    await browser.close();
+    stopApi(api);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

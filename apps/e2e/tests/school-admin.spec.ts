@@ -1,0 +1,66 @@
+import { expect, type Page, test } from '@playwright/test';
+import { signIn } from '../support/session.ts';
+
+async function openAdministration(page: Page): Promise<void> {
+  await page.getByTestId('module-nav').getByRole('link', { name: '学校管理' }).click();
+  await expect(page.getByTestId('sadm-network-tree')).toBeVisible();
+}
+
+test('a school admin verifies the audit chain and sees who looked at a student', async ({ page }) => {
+  await signIn(page, 'admin');
+  await openAdministration(page);
+  await page.getByRole('tab', { name: '审计' }).click();
+  await page.getByTestId('sadm-verify').click();
+  await expect(page.getByTestId('sadm-verify-result')).toContainText(/审计链完整，共 \d+ 条记录/);
+
+  // Read one student's file through the API as this admin: the look-up must list that read.
+  const listed = await page.request.get('/api/students?pageSize=1');
+  const student = ((await listed.json()) as { items: { id: string; studentNumber: string }[] }).items[0]!;
+  expect((await page.request.get(`/api/students/${student.id}/file`)).ok()).toBe(true);
+
+  await page.getByLabel('学号').fill(`${student.studentNumber}x`);
+  await page.getByRole('button', { name: '查询' }).click();
+  await expect(page.getByText(`没有学号为 ${student.studentNumber}x 的学生`)).toBeVisible();
+
+  await page.getByLabel('学号').fill(student.studentNumber);
+  await page.getByRole('button', { name: '查询' }).click();
+  await expect(page.getByTestId('sadm-audit-student')).toContainText(student.studentNumber);
+  const firstAccess = page.getByTestId('sadm-access-table').locator('tbody tr').first();
+  await expect(firstAccess).toContainText('查看学生档案');
+  await expect(firstAccess).toContainText('学校管理员');
+});
+
+test('a school admin adds a unit one level below a college and renames it', async ({ page }) => {
+  await signIn(page, 'admin');
+  await openAdministration(page);
+  const colleges = await page.request.get('/api/units?levelKey=college&pageSize=1');
+  const college = ((await colleges.json()) as { items: { name: string }[] }).items[0]!.name;
+  const tree = page.getByTestId('sadm-network-tree');
+  const editor = page.getByTestId('sadm-unit-editor');
+  const add = editor.getByTestId('sadm-add-unit-form');
+  const pickCollege = async () => {
+    await tree.getByText(college, { exact: true }).click();
+    await expect(editor.getByRole('heading', { level: 2 })).toHaveText(college);
+  };
+
+  await pickCollege();
+  await expect(add.getByRole('heading')).toHaveText('添加下级单位（班级）');
+  const name = `测试专业2026级${Date.now() % 100000}班`;
+  await add.getByLabel('班级名称').fill(name);
+  await add.getByRole('button', { name: '添加' }).click();
+  await expect(editor.getByRole('heading', { level: 2 })).toHaveText(name);
+  await expect(tree).toContainText(name);
+
+  // The same name twice under one college is refused, next to the name.
+  await pickCollege();
+  await add.getByLabel('班级名称').fill(name);
+  await add.getByRole('button', { name: '添加' }).click();
+  await expect(add.locator('.el-form-item')).toContainText('已有同名单位');
+
+  await tree.getByText(name, { exact: true }).click();
+  const rename = editor.getByTestId('sadm-rename-form');
+  await rename.getByLabel('新名称').fill(`${name}甲`);
+  await rename.getByRole('button', { name: '保存名称' }).click();
+  await expect(editor.getByRole('heading', { level: 2 })).toHaveText(`${name}甲`);
+  await expect(tree).toContainText(`${name}甲`);
+});
