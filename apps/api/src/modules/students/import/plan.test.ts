@@ -4,7 +4,12 @@ import type { StudentImportRecord } from './columns.ts';
 import { StudentImportRow } from './columns.ts';
 import { desiredValues, differs, type PlacedRecord } from './plan.ts';
 
-const placement = { collegeUnitId: 'c1', classUnitId: 'k1', dormUnitId: 'd1', path: '/r/c1/k1/d1/' };
+const placement: PlacedRecord['placement'] = {
+  collegeUnitId: 'c1',
+  classUnitId: 'k1',
+  dormUnitId: 'd1',
+  path: '/r/c1/k1/d1/',
+};
 
 function placed(record: Partial<StudentImportRecord> = {}, where = placement): PlacedRecord {
   return {
