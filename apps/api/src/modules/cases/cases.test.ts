@@ -260,6 +260,12 @@ describe('PATCH /api/cases/{id} and POST /api/cases/{id}/entries', () => {
     expect(kinds).toHaveLength(4);
     const audit = await auditRowsAfter(t, 'alpha', since);
     expect(audit.filter((r) => r.action === 'case.update')).toHaveLength(2);
+
+    const sinceNoOp = await lastAuditSeq(t, 'alpha');
+    const same = await patch(counsellor1, { status: 'in_progress', dueDate: '2025-03-20' });
+    expect(await json(same)).toMatchObject({ status: 'in_progress', dueDate: '2025-03-20' });
+    expect((await auditRowsAfter(t, 'alpha', sinceNoOp)).map((r) => r.action)).toEqual(['case.read']);
+    expect(await entriesOf(supportCaseId)).toHaveLength(4);
   });
 
   it('refuses a bad change naming the field, changing nothing', async () => {

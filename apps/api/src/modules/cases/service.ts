@@ -173,7 +173,7 @@ async function planChange(
 /**
  * Changes a case: status forward only (open → in_progress → closed, closing stamps closedAt), responsible person,
  * due date, title. Each status change, reassignment and due-date change appends its entry to the timeline.
- * Everything is checked before anything is written. Audited as 'case.update' when something changed.
+ * Everything is checked before anything is written. Audited as 'case.update' ('case.read' if nothing changed).
  */
 export async function changeCase(
   caller: Caller,
@@ -184,7 +184,11 @@ export async function changeCase(
   const row = await findCase(caller.tx, id);
   if (!row) throw caseNotFound();
   const plan = await planChange(caller, row, input, today);
-  if (Object.keys(plan.changes).length === 0) return row;
+  if (Object.keys(plan.changes).length === 0) {
+    // Nothing to change, but the case is still answered: that is a read, and reads are audited too.
+    await audit(caller, 'case.read', row);
+    return row;
+  }
   await updateCaseRow(caller.tx, id, plan.changes);
   for (const entry of plan.entries) {
     await insertCaseEntry(caller.tx, {
