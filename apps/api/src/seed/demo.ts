@@ -17,6 +17,7 @@ import {
 } from '@xinqiao/db';
 import { DEMO_SCHOOL_CODES, type DemoSchool, generateDemoSchool } from '@xinqiao/demo-data';
 import { hashPassword } from '../auth/password.ts';
+import { seedDemoAllianceFor } from '../modules/alliance/seed.ts';
 
 /** Rows per INSERT: well under PostgreSQL's 65,535 bound parameters for the widest table. */
 const BATCH = 1000;
@@ -78,6 +79,7 @@ export async function seedDemoSchool(db: Database, school: DemoSchool): Promise<
     await insertStudents(tx, schoolId, school, unitIds);
     await insertAccounts(tx, schoolId, school, unitIds, hashes);
     await insertStudentAffairsFigures(tx, schoolId, school);
+    await seedDemoAllianceFor(tx, schoolId, school.code);
     await appendAudit(tx, {
       schoolId,
       actorPersonId: null,

@@ -1,16 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type TestApp } from '../../testing/index.ts';
-import { allianceRoutes } from './routes.ts';
 import { get, hutPluginFor, post, setUpAlliance, swappableCatalog, type TestAlliance } from './testing.ts';
 
 let t: TestApp;
 let a: TestAlliance;
 
 beforeAll(async () => {
-  t = await createTestApp({
-    plugins: swappableCatalog(await hutPluginFor('alpha')),
-    extraRoutes: [allianceRoutes],
-  });
+  t = await createTestApp({ plugins: swappableCatalog(await hutPluginFor('alpha')) });
   a = await setUpAlliance(t);
 });
 afterAll(() => t?.close());

@@ -2,7 +2,6 @@ import { allianceLedger, type TenantTx, withTenant } from '@xinqiao/db';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/index.ts';
-import { allianceRoutes } from './routes.ts';
 import {
   get,
   hutPluginFor,
@@ -19,7 +18,7 @@ let plugins: SwappableCatalog;
 
 beforeAll(async () => {
   plugins = swappableCatalog(await hutPluginFor('alpha'));
-  t = await createTestApp({ plugins, extraRoutes: [allianceRoutes] });
+  t = await createTestApp({ plugins });
   a = await setUpAlliance(t);
 });
 afterAll(() => t?.close());
