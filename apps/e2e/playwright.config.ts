@@ -3,9 +3,11 @@ import { defineConfig } from '@playwright/test';
 import { CHROMIUM_LAUNCH_OPTIONS } from './support/chromium.ts';
 import { API_START_TIMEOUT_MS, apiEnvironment, freshDataDir, REPO_ROOT } from './support/server.ts';
 
-const port = Number(process.env.XINQIAO_E2E_PORT ?? 3471);
-// The config is read by the runner and again by each worker: create the data folder once and pass it down.
+// The config is read by the runner and again by each worker: choose the port and create the data folder once, in
+// the runner, and pass them down. The port varies per run so that two runs on one machine do not collide.
+process.env.XINQIAO_E2E_PORT ??= String(20_000 + (process.pid % 20_000));
 process.env.XINQIAO_E2E_DATA_DIR ??= freshDataDir();
+const port = Number(process.env.XINQIAO_E2E_PORT);
 const dataDir = process.env.XINQIAO_E2E_DATA_DIR;
 // Only the runner removes it, after the API has stopped (a worker may be replaced while the API still runs).
 if (!process.env.TEST_WORKER_INDEX)
@@ -13,6 +15,8 @@ if (!process.env.TEST_WORKER_INDEX)
 
 export default defineConfig({
   testDir: './tests',
+  // Per run, so two runs in one checkout do not delete each other's traces.
+  outputDir: `test-results/port-${port}`,
   // One API, one database, two shared cores: the tests run one at a time.
   workers: 1,
   fullyParallel: false,
