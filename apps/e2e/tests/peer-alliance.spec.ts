@@ -25,7 +25,7 @@ function localInputValue(page: Page, minutesAgo: number): Promise<string> {
 }
 
 const scoreOf = async (page: Page, memberId: string) =>
-  Number((await page.getByTestId(`pa-score-${memberId}`).innerText()).replace(/[^\d.-]/g, ''));
+  Number(((await page.getByTestId(`pa-score-${memberId}`).textContent()) ?? '').replace(/[^\d.-]/g, ''));
 
 test('an officer checks a member in at a meeting and sees the score change by the plugin’s price', async ({
   page,
