@@ -18,6 +18,8 @@ export default defineConfig({
       filename: 'remoteEntry.js',
       manifest: true,
       dts: false,
+      // The shell provides the Module Federation runtime (globalThis._FEDERATION_RUNTIME_CORE): ~19 KB gzip less.
+      experiments: { externalRuntime: true },
       exposes: { './App': './src/App.vue' },
       shared: {
         vue: { ...fromShell, requiredVersion: '^3.5.0' },

@@ -1,0 +1,87 @@
+import { mount } from '@vue/test-utils';
+import { i18n } from '@xinqiao/web-kit';
+import { createPinia } from 'pinia';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import '../i18n.ts';
+import AuditPanel from './AuditPanel.vue';
+
+const json = (body: unknown) =>
+  new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+
+/** Answers the audit panel's API calls from `routes` (path prefix → body); records the paths asked for. */
+function fakeApi(routes: Record<string, unknown>): string[] {
+  const asked: string[] = [];
+  vi.stubGlobal('fetch', async (input: string) => {
+    asked.push(input);
+    const key = Object.keys(routes).find((prefix) => input.startsWith(prefix));
+    if (!key) throw new Error(`unexpected request ${input}`);
+    return json(routes[key]);
+  });
+  return asked;
+}
+
+const mountPanel = () => mount(AuditPanel, { global: { plugins: [i18n, createPinia()] } });
+
+describe('the audit panel', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('names the first broken row of a broken chain', async () => {
+    fakeApi({
+      '/api/audit/verify': {
+        intact: false,
+        rows: 120,
+        firstBrokenRow: { id: 77, seq: 41, reason: 'row content does not match its hash' },
+      },
+    });
+    const wrapper = mountPanel();
+    await wrapper.get('[data-testid="sadm-verify"]').trigger('click');
+    await vi.waitFor(() => expect(wrapper.text()).toContain('审计链已被破坏（共 120 条记录）'));
+    expect(wrapper.text()).toContain('序号 41（ID 77）');
+    expect(wrapper.text()).toContain('row content does not match its hash');
+  });
+
+  it('picks the student whose number is exactly the one typed, and says so next to the field when none is', async () => {
+    const asked = fakeApi({
+      '/api/students': {
+        items: [
+          { id: 's10', studentNumber: '20240301270', name: '李四', className: 'k' },
+          { id: 's1', studentNumber: '2024030127', name: '张三', className: 'k' },
+        ],
+        page: 1,
+        pageSize: 20,
+        total: 2,
+      },
+      '/api/audit/students/s1': {
+        items: [
+          {
+            id: 9,
+            seq: 9,
+            at: '2025-04-01T02:30:00.000Z',
+            action: 'student_file.read',
+            entity: 'student',
+            entityId: 's1',
+            purpose: '查看学生档案 / student file',
+            actor: { personId: 'p1', username: 'counsellor', displayName: '王辅导员' },
+            role: 'counsellor',
+            unit: { id: 'c1', name: '第一临床医学院', levelKey: 'college' },
+          },
+        ],
+        page: 1,
+        pageSize: 20,
+        total: 1,
+      },
+    });
+    const wrapper = mountPanel();
+    const number = wrapper.get('input[data-testid="sadm-audit-number"]');
+    await number.setValue('202403012');
+    await wrapper.get('form').trigger('submit');
+    await vi.waitFor(() => expect(wrapper.text()).toContain('没有学号为 202403012 的学生'));
+
+    await number.setValue('2024030127');
+    await wrapper.get('form').trigger('submit');
+    await vi.waitFor(() => expect(wrapper.text()).toContain('张三（2024030127）：共 1 条访问记录'));
+    expect(wrapper.text()).toContain('王辅导员（counsellor）');
+    expect(wrapper.text()).toContain('查看学生档案');
+    expect(asked).toContain('/api/audit/students/s1?page=1&pageSize=20');
+  });
+});
