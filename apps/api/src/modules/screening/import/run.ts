@@ -56,6 +56,8 @@ export interface ImportProgress {
 export interface ImportOutcome extends ImportProgress {
   status: 'done' | 'failed';
   errors: RowError[];
+  /** How many times json-rules-engine ran (once per distinct tuple of facts). */
+  engineRuns: number;
 }
 
 export interface RunImportOptions {
@@ -182,14 +184,14 @@ export async function runImport(
     await withTenant(actor.db, actor.scope, (tx) =>
       finish(tx, importId, 'done', progress, errors, hash.digest('hex')),
     );
-    return { status: 'done', ...progress, errors };
+    return { status: 'done', ...progress, errors, engineRuns: setup.decider.evaluations };
   } catch (error) {
     const fileProblem = error instanceof TabularError ? error.toRowError() : undefined;
     if (fileProblem) errors.unshift({ ...fileProblem, column: fileProblem.column ?? '' });
     else errors.unshift({ row: 0, column: '', reason: failureReason(error) });
     await withTenant(actor.db, actor.scope, (tx) => finish(tx, importId, 'failed', progress, errors, null));
     if (!fileProblem && !(error instanceof ImportRefused)) throw error;
-    return { status: 'failed', ...progress, errors };
+    return { status: 'failed', ...progress, errors, engineRuns: 0 };
   }
 }
 
@@ -379,8 +381,9 @@ async function lookUpStudents(
       placementPath: students.placementPath,
     })
     .from(students)
+    // = ANY(array) lets PostgreSQL probe the (school, student number) index instead of scanning every student.
     .where(
-      sql`${students.studentNumber} IN (SELECT jsonb_array_elements_text(${JSON.stringify(numbers)}::jsonb))`,
+      sql`${students.studentNumber} = ANY (ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(numbers)}::jsonb)))`,
     );
   return new Map(rows.map((r) => [r.studentNumber, r]));
 }
