@@ -1,0 +1,476 @@
+import {
+  allianceDepartments,
+  allianceEvents,
+  allianceMembers,
+  allianceRecords,
+  allianceTerms,
+  caseEntries,
+  cases,
+  centerStaffMembers,
+  screeningAnswers,
+  screeningImports,
+  screeningResults,
+  screeningWaves,
+  studentFileEntries,
+  students,
+  type TenantTx,
+  withTenant,
+} from '@xinqiao/db';
+import { eq } from 'drizzle-orm';
+import { createTestApp, TEST_ACCOUNTS, type TestApp, type TestSchool } from '../testing/index.ts';
+
+/**
+ * The kinds of record a route can name in its path, query or body. A route that names something else makes the
+ * isolation suite fail until the kind is added here and to the fixture (see `kinds.ts`).
+ */
+export type Kind =
+  | 'student'
+  | 'case'
+  | 'caseEntry'
+  | 'fileEntry'
+  | 'unit'
+  | 'person'
+  | 'staffMember'
+  | 'wave'
+  | 'screeningResult'
+  | 'screeningImport'
+  | 'allianceTerm'
+  | 'allianceDepartment'
+  | 'allianceMember'
+  | 'allianceEvent'
+  | 'allianceTask'
+  | 'allianceRecord';
+
+/** One record of each kind, all belonging to one college (or, for school-level kinds, to the school). */
+export type KindIds = Partial<Record<Kind, string>>;
+
+/** What a marker is, for failure messages: 'beta college 1 student number'. */
+export type MarkerLabel = string;
+
+/** A college of the fixture: its records and what identifies them. */
+export interface FixtureCollege {
+  index: 0 | 1;
+  ids: KindIds;
+  collegeName: string;
+  className: string;
+  studentNumbers: string[];
+  /** Strings that belong to this college: ids, student numbers and names, case titles, people's names. */
+  markers: Map<string, MarkerLabel>;
+}
+
+/** A school of the fixture. */
+export interface FixtureSchool {
+  code: 'alpha' | 'beta';
+  world: TestSchool;
+  colleges: [FixtureCollege, FixtureCollege];
+  /** Records of the school not bound to a college (staff roster, screening waves). */
+  schoolIds: KindIds;
+  /** Every string that belongs to the school (its colleges' markers included). */
+  markers: Map<string, MarkerLabel>;
+  /** What reduced-view roles must never see: screening answers, case notes, contacts, guardian data. */
+  sensitive: Map<string, MarkerLabel>;
+}
+
+export interface IsolationFixture {
+  t: TestApp;
+  schools: { alpha: FixtureSchool; beta: FixtureSchool };
+}
+
+/** The test accounts whose roles sit inside one college, and which college. */
+export const COLLEGE_OF_ACCOUNT: Readonly<Record<string, 0 | 1 | undefined>> = Object.fromEntries(
+  TEST_ACCOUNTS.map((a) => [
+    a.username,
+    a.on === 'college2' ? 1 : a.on === 'college1' || a.on === 'class1' || a.on === 'dorm1' ? 0 : undefined,
+  ]),
+);
+
+/** The roles that see the reduced view: they must never see what {@link FixtureSchool.sensitive} holds. */
+export const REDUCED_VIEW_USERNAMES: ReadonlySet<string> = new Set(
+  TEST_ACCOUNTS.filter((a) => a.role === 'class_committee' || a.role === 'dorm_liaison').map(
+    (a) => a.username,
+  ),
+);
+
+/**
+ * The test world (two schools, two colleges each, one account per role) with something to leak in every corner:
+ * unique student names, contacts and guardians, restricted and network file entries, a case with notes per
+ * college, screening results with answers, and a center staff roster. Everything is written through the same
+ * RLS-guarded transactions the API uses.
+ */
+export async function createIsolationFixture(): Promise<IsolationFixture> {
+  const t = await createTestApp();
+  const alpha = await enrich(t, t.world.schools.alpha, 'alpha', 1);
+  const beta = await enrich(t, t.world.schools.beta, 'beta', 2);
+  return { t, schools: { alpha, beta } };
+}
+
+async function enrich(
+  t: TestApp,
+  world: TestSchool,
+  code: 'alpha' | 'beta',
+  digit: number,
+): Promise<FixtureSchool> {
+  const scope = {
+    schoolId: world.id,
+    personId: null,
+    fullScopePaths: ['/'],
+    reducedScopePaths: [],
+    capabilities: ['screening.answers', 'screening.manage'],
+  };
+  return withTenant(t.db, scope, async (tx) => {
+    const markers = new Map<string, MarkerLabel>();
+    const sensitive = new Map<string, MarkerLabel>();
+    const waveId = await addWave(tx, world, code);
+    markers.set(`${code}2024秋季普查`, `${code} screening wave name`);
+    const importId = await addScreeningImport(tx, world, waveId, code, markers);
+    const staffMemberId = await addStaffMember(tx, world, code, markers);
+    const colleges = [] as unknown as [FixtureCollege, FixtureCollege];
+    for (const index of [0, 1] as const) {
+      colleges.push(await enrichCollege(tx, world, code, digit, index, waveId, sensitive));
+    }
+    for (const college of colleges) for (const [m, label] of college.markers) markers.set(m, label);
+    for (const [m, label] of sensitive) markers.set(m, label);
+    for (const id of [world.id, world.rootId, world.centerId, waveId])
+      markers.set(id, `${code} school record ${id}`);
+    for (const account of TEST_ACCOUNTS) {
+      markers.set(world.people[account.username]!, `${code} person id of ${account.username}`);
+      markers.set(personName(code, account.username), `${code} person name of ${account.username}`);
+    }
+    return {
+      code,
+      world,
+      colleges,
+      schoolIds: {
+        staffMember: staffMemberId,
+        wave: waveId,
+        screeningImport: importId,
+        ...(await addAlliance(tx, world, code, markers)),
+      },
+      markers,
+      sensitive,
+    };
+  });
+}
+
+/** The display name `seedTestWorld` gives an account: the school's name, then the username. */
+function personName(code: string, username: string): string {
+  return `${code === 'alpha' ? '阿尔法大学' : '贝塔大学'}${username}`;
+}
+
+async function addWave(tx: TenantTx, world: TestSchool, code: string): Promise<string> {
+  const [wave] = await tx
+    .insert(screeningWaves)
+    .values({
+      schoolId: world.id,
+      academicYear: 2024,
+      name: `${code}2024秋季普查`,
+      instrument: 'phq9',
+      cohort: 'all',
+      opensOn: '2024-09-09',
+      closesOn: '2024-09-30',
+      status: 'closed',
+    })
+    .returning({ id: screeningWaves.id });
+  return wave!.id;
+}
+
+async function addScreeningImport(
+  tx: TenantTx,
+  world: TestSchool,
+  waveId: string,
+  code: string,
+  markers: Map<string, MarkerLabel>,
+): Promise<string> {
+  const fileName = `${code}-2024秋季普查结果.csv`;
+  const [row] = await tx
+    .insert(screeningImports)
+    .values({ schoolId: world.id, waveId, fileName, fileSha256: `${code}-sha256`, status: 'done' })
+    .returning({ id: screeningImports.id });
+  markers.set(row!.id, `${code} screening import id`);
+  markers.set(fileName, `${code} screening import file name`);
+  return row!.id;
+}
+
+/** A peer alliance term with a department, a member (a student of the first college), a meeting, a task, a record. */
+async function addAlliance(
+  tx: TenantTx,
+  world: TestSchool,
+  code: string,
+  markers: Map<string, MarkerLabel>,
+): Promise<KindIds> {
+  const schoolId = world.id;
+  const names = {
+    department: `${code}联盟办公室`,
+    term: `${code}2024-2025学年第一学期`,
+    member: `${code}联盟干事甲`,
+    meeting: `${code}办公室例会`,
+    task: `${code}值班记录整理`,
+  };
+  const [department] = await tx
+    .insert(allianceDepartments)
+    .values({ schoolId, name: names.department, kind: 'office' })
+    .returning({ id: allianceDepartments.id });
+  const [term] = await tx
+    .insert(allianceTerms)
+    .values({ schoolId, name: names.term, startsOn: '2024-09-01', endsOn: '2025-01-20' })
+    .returning({ id: allianceTerms.id });
+  const [member] = await tx
+    .insert(allianceMembers)
+    .values({
+      schoolId,
+      termId: term!.id,
+      departmentId: department!.id,
+      studentId: world.colleges[0].studentIds[0]!,
+      name: names.member,
+      memberRole: 'staff',
+    })
+    .returning({ id: allianceMembers.id });
+  const event = (kind: 'routine_meeting' | 'assigned_task', title: string) => ({
+    schoolId,
+    termId: term!.id,
+    departmentId: department!.id,
+    kind: kind as 'routine_meeting',
+    title,
+    startsAt: new Date('2024-10-08T10:00:00Z'),
+    status: 'open' as const,
+  });
+  const [meeting, task] = await tx
+    .insert(allianceEvents)
+    .values([event('routine_meeting', names.meeting), event('assigned_task', names.task)])
+    .returning({ id: allianceEvents.id });
+  const [record] = await tx
+    .insert(allianceRecords)
+    .values({
+      schoolId,
+      termId: term!.id,
+      memberId: member!.id,
+      eventId: meeting!.id,
+      kind: 'check-in',
+      facts: { attendance: 'present' },
+    })
+    .returning({ id: allianceRecords.id });
+  const ids: KindIds = {
+    allianceDepartment: department!.id,
+    allianceTerm: term!.id,
+    allianceMember: member!.id,
+    allianceEvent: meeting!.id,
+    allianceTask: task!.id,
+    allianceRecord: record!.id,
+  };
+  for (const [kind, id] of Object.entries(ids)) markers.set(id!, `${code} ${kind} id`);
+  for (const [what, name] of Object.entries(names)) markers.set(name, `${code} alliance ${what} name`);
+  return ids;
+}
+
+async function addStaffMember(
+  tx: TenantTx,
+  world: TestSchool,
+  code: string,
+  markers: Map<string, MarkerLabel>,
+): Promise<string> {
+  const name = `${code}中心专职教师甲`;
+  const [member] = await tx
+    .insert(centerStaffMembers)
+    .values({ schoolId: world.id, academicYear: 2024, name, employment: 'full_time', trainingHours: 12 })
+    .returning({ id: centerStaffMembers.id });
+  markers.set(member!.id, `${code} center staff member id`);
+  markers.set(name, `${code} center staff member name`);
+  return member!.id;
+}
+
+async function enrichCollege(
+  tx: TenantTx,
+  world: TestSchool,
+  code: string,
+  digit: number,
+  index: 0 | 1,
+  waveId: string,
+  sensitive: Map<string, MarkerLabel>,
+): Promise<FixtureCollege> {
+  const college = world.colleges[index];
+  const where = `${code} college ${index + 1}`;
+  const markers = new Map<string, MarkerLabel>();
+  for (const id of [college.id, college.classId, college.dormId]) markers.set(id, `${where} unit id`);
+  const fileEntryIds: string[] = [];
+  const resultIds: string[] = [];
+  for (const [n, studentId] of college.studentIds.entries()) {
+    const tag = `${code}${index + 1}${n + 1}`;
+    const contact = {
+      name: `${code}同学${index + 1}${n + 1}`,
+      phone: `139${digit}${index}${n}00${digit}${index}${n}`,
+      email: `${tag}@student.example.cn`,
+      guardianName: `${code}家长${index + 1}${n + 1}`,
+      guardianPhone: `137${digit}${index}${n}00${digit}${index}${n}`,
+    };
+    await tx
+      .update(students)
+      .set({
+        name: contact.name,
+        phone: contact.phone,
+        email: contact.email,
+        guardians: [{ name: contact.guardianName, relation: '母亲', phone: contact.guardianPhone }],
+      })
+      .where(eq(students.id, studentId));
+    markers.set(studentId, `${where} student id`);
+    markers.set(college.studentNumbers[n]!, `${where} student number`);
+    markers.set(contact.name, `${where} student name`);
+    sensitive.set(contact.phone, `${where} student phone`);
+    sensitive.set(contact.email, `${where} student email`);
+    sensitive.set(contact.guardianName, `${where} guardian name`);
+    sensitive.set(contact.guardianPhone, `${where} guardian phone`);
+    fileEntryIds.push(...(await addFileEntries(tx, world.id, studentId, tag, where, markers, sensitive)));
+    resultIds.push(await addScreening(tx, world.id, waveId, studentId, tag, where, markers, sensitive));
+  }
+  const [caseId, caseEntryId] = await addCase(
+    tx,
+    world,
+    index,
+    college.studentIds[0]!,
+    code,
+    where,
+    markers,
+    sensitive,
+  );
+  for (const account of TEST_ACCOUNTS) {
+    if (COLLEGE_OF_ACCOUNT[account.username] === index) {
+      markers.set(world.people[account.username]!, `${where} person id of ${account.username}`);
+      markers.set(personName(code, account.username), `${where} person name of ${account.username}`);
+    }
+  }
+  return {
+    index,
+    collegeName: `第${index + 1}学院`,
+    className: `第${index + 1}学院2024级1班`,
+    studentNumbers: college.studentNumbers,
+    ids: {
+      student: college.studentIds[0]!,
+      unit: college.id,
+      person: world.people[index === 0 ? 'station1' : 'counsellor2']!,
+      fileEntry: fileEntryIds[0]!,
+      case: caseId,
+      caseEntry: caseEntryId,
+      screeningResult: resultIds[0]!,
+    },
+    markers,
+  };
+}
+
+async function addFileEntries(
+  tx: TenantTx,
+  schoolId: string,
+  studentId: string,
+  tag: string,
+  where: string,
+  markers: Map<string, MarkerLabel>,
+  sensitive: Map<string, MarkerLabel>,
+): Promise<string[]> {
+  const restricted = {
+    title: `${tag}心理访谈记录`,
+    body: `${tag}访谈原文：自述近期失眠`,
+    secret: `${tag}-interview-secret`,
+  };
+  const network = { title: `${tag}寝室走访`, body: `${tag}寝室氛围良好` };
+  const rows = await tx
+    .insert(studentFileEntries)
+    .values([
+      {
+        schoolId,
+        studentId,
+        kind: 'counselling',
+        title: restricted.title,
+        body: restricted.body,
+        visibility: 'restricted',
+        data: { note: restricted.secret },
+      },
+      {
+        schoolId,
+        studentId,
+        kind: 'dorm_visit',
+        title: network.title,
+        body: network.body,
+        visibility: 'network',
+      },
+    ])
+    .returning({ id: studentFileEntries.id });
+  for (const row of rows) markers.set(row.id, `${where} file entry id`);
+  markers.set(network.title, `${where} network file entry`);
+  sensitive.set(restricted.title, `${where} restricted file entry title`);
+  sensitive.set(restricted.body, `${where} restricted file entry body`);
+  sensitive.set(restricted.secret, `${where} restricted file entry data`);
+  return rows.map((row) => row.id);
+}
+
+async function addScreening(
+  tx: TenantTx,
+  schoolId: string,
+  waveId: string,
+  studentId: string,
+  tag: string,
+  where: string,
+  markers: Map<string, MarkerLabel>,
+  sensitive: Map<string, MarkerLabel>,
+): Promise<string> {
+  const [result] = await tx
+    .insert(screeningResults)
+    .values({
+      schoolId,
+      waveId,
+      studentId,
+      instrument: 'phq9',
+      summary: { total: 17, item9: 2 },
+      attentionTier: 1,
+      reasons: [{ ruleName: `${tag}-tier-rule`, zh: '总分≥15', en: 'total ≥ 15' }],
+      pluginId: 'alpha',
+      pluginVersion: '1.0.0',
+    })
+    .returning({ id: screeningResults.id });
+  const answersMarker = `${tag}-screening-answers`;
+  await tx.insert(screeningAnswers).values({
+    resultId: result!.id,
+    schoolId,
+    studentId,
+    answers: [3, 2, 2, 1, 2, 3, 1, 1, 2],
+    scores: { marker: answersMarker },
+  });
+  markers.set(result!.id, `${where} screening result id`);
+  sensitive.set(`${tag}-tier-rule`, `${where} screening tier reason`);
+  sensitive.set(answersMarker, `${where} screening answers`);
+  return result!.id;
+}
+
+async function addCase(
+  tx: TenantTx,
+  world: TestSchool,
+  index: 0 | 1,
+  studentId: string,
+  code: string,
+  where: string,
+  markers: Map<string, MarkerLabel>,
+  sensitive: Map<string, MarkerLabel>,
+): Promise<[string, string]> {
+  const title = `${code}${index + 1}危机个案`;
+  const note = `${code}${index + 1}个案笔记：夜间情绪崩溃`;
+  const responsible = world.people[index === 0 ? 'counsellor1' : 'counsellor2']!;
+  const [row] = await tx
+    .insert(cases)
+    .values({
+      schoolId: world.id,
+      studentId,
+      kind: 'crisis',
+      title,
+      responsiblePersonId: responsible,
+      dueDate: '2025-03-10',
+      openedBy: world.people.director!,
+    })
+    .returning({ id: cases.id });
+  const [entry] = await tx
+    .insert(caseEntries)
+    .values({ schoolId: world.id, caseId: row!.id, kind: 'note', body: note, authorId: responsible })
+    .returning({ id: caseEntries.id });
+  markers.set(row!.id, `${where} case id`);
+  markers.set(entry!.id, `${where} case entry id`);
+  sensitive.set(row!.id, `${where} case id`);
+  sensitive.set(title, `${where} case title`);
+  sensitive.set(note, `${where} case note`);
+  return [row!.id, entry!.id];
+}

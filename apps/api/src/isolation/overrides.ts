@@ -1,0 +1,39 @@
+import type { BodyOverride } from './probe.ts';
+
+function csvFile(rows: string[][]): FormData {
+  const form = new FormData();
+  const text = rows.map((row) => row.join(',')).join('\n');
+  form.set('file', new File([text], 'isolation-probe.csv', { type: 'text/csv' }));
+  return form;
+}
+
+const IMPORT_HEADER = ['学号', '姓名', '性别', '入学年份', '学院', '班级'];
+
+/**
+ * Bodies the generator cannot build from the OpenAPI schema, by route. Each returns the bodies that name the given
+ * target's records, or undefined when nothing of that target can be named in this body.
+ */
+export const BODY_OVERRIDES: Readonly<Record<string, BodyOverride>> = {
+  // Both refine across fields: a correction must say what it corrects; a window must end after it starts.
+  'POST /api/alliance/records/{recordId}/corrections': () => ({ reason: '隔离探测', attendance: 'present' }),
+  'POST /api/alliance/terms/{termId}/full-attendance': () => ({
+    key: 'isolation-probe',
+    from: '2024-10-01T00:00:00.000Z',
+    to: '2024-10-31T00:00:00.000Z',
+  }),
+  // Units are found by name inside the caller's school, so another school cannot be named in an import at all.
+  // Another college can: a row that moves one of its students (by number) into the caller's college, and a row
+  // that places a new student in it. Each must reject the file.
+  'POST /api/students/import': (prober, target) => {
+    if (target.name !== 'other college' || prober.college === undefined) return undefined;
+    const own = prober.school.colleges[prober.college];
+    const other = prober.school.colleges[prober.college === 0 ? 1 : 0];
+    return [
+      csvFile([
+        IMPORT_HEADER,
+        [other.studentNumbers[0]!, '越界改档', '男', '2024', own.collegeName, own.className],
+      ]),
+      csvFile([IMPORT_HEADER, ['probe-new-1', '越界新生', '女', '2024', other.collegeName, other.className]]),
+    ];
+  },
+};
