@@ -50,7 +50,9 @@ test("a counsellor sees their college's students, not another college's, and ope
   await search(page, '');
   await expect(page.getByTestId('cs-student-total')).not.toHaveText('共 0 名学生');
   const number = await firstNumber(page);
-  await table(page).getByTestId('cs-student-link').first().click();
+  // By keyboard: the name is a link.
+  await table(page).getByTestId('cs-student-link').first().focus();
+  await page.keyboard.press('Enter');
   await expect(page.getByTestId('cs-student-name')).toContainText(number);
   await expect(page.getByTestId('cs-student-details')).toContainText(college);
   await expect(page.getByTestId('cs-student-contacts')).toBeVisible();
