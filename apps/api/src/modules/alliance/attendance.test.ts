@@ -288,3 +288,39 @@ describe('alliance/check-in: where articles 5 and 7 disagree, the plugin decides
     expect(late.body.entries[0]).toMatchObject({ delta: -1, ruleName: 'art7-late-below-three-stars' });
   });
 });
+
+describe('alliance/check-in: a voided check-in can be recorded again', () => {
+  it('reverses the voided check-in and prices the new one on the same slot, keeping the history', async () => {
+    const routine = await meeting({
+      kind: 'routine_meeting',
+      title: '宣传部例会（补录）',
+      departmentId: a.departments.publicity,
+      startsAt: at('2025-04-21'),
+    });
+    const before = (await ledgerOf(a.members.b)).score;
+    const wrong = await post(a.officer, `/api/alliance/events/${routine}/check-ins`, {
+      memberId: a.members.b,
+      arrivedAt: at('2025-04-21', '19:20:00'),
+    });
+    expect(wrong.body.entries[0].delta).toBe(-3);
+    const voided = await post(a.officer, `/api/alliance/records/${wrong.body.record.id}/corrections`, {
+      reason: '点错了人',
+      void: true,
+    });
+    expect(voided.status).toBe(201);
+    expect((await ledgerOf(a.members.b)).score).toBe(before);
+    const again = await post(a.officer, `/api/alliance/events/${routine}/check-ins`, {
+      memberId: a.members.b,
+      arrivedAt: at('2025-04-21', '18:59:00'),
+    });
+    expect(again.status).toBe(201);
+    expect(again.body.record.id).toBe(wrong.body.record.id);
+    expect(again.body.record.facts.attendance).toBe('present');
+    expect(again.body.record.context.voided).toBeUndefined();
+    expect(again.body.record.context.amendments).toHaveLength(2);
+    expect((await ledgerOf(a.members.b)).score).toBe(before);
+    const close = await post(a.officer, `/api/alliance/events/${routine}/close`);
+    const absent = close.body.absences.map((w: { record: { memberId: string } }) => w.record.memberId);
+    expect(absent).not.toContain(a.members.b);
+  });
+});

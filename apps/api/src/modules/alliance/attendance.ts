@@ -8,11 +8,19 @@ import {
   meetingTypeOf,
   RECORD_KIND,
 } from './kinds.ts';
-import { type EventRow, expectedMembers, type MemberView, recordOf, recordsOfEvent } from './queries.ts';
+import {
+  type EventRow,
+  expectedMembers,
+  type MemberView,
+  type RecordRow,
+  recordOf,
+  recordsOfEvent,
+} from './queries.ts';
 import {
   contextOf,
   pluginFactsOf,
   type RecordContext,
+  rewriteVoided,
   type Writer,
   type Written,
   writeRecord,
@@ -69,8 +77,14 @@ export function requireAttendee(event: EventRow, member: MemberView): void {
   }
 }
 
-async function requireNoAttendance(tx: TenantTx, event: EventRow, member: MemberView): Promise<void> {
+/** The member's voided attendance record at the event (to record again on its slot), if any; 409 if a live one exists. */
+async function requireNoAttendance(
+  tx: TenantTx,
+  event: EventRow,
+  member: MemberView,
+): Promise<RecordRow | undefined> {
   const existing = await recordOf(tx, event.id, member.id, RECORD_KIND.attendance);
+  if (existing && contextOf(existing).voided) return existing;
   if (existing) {
     const was = String(pluginFactsOf(existing).attendance);
     throw problems.conflict(
@@ -78,6 +92,7 @@ async function requireNoAttendance(tx: TenantTx, event: EventRow, member: Member
       [{ field: 'memberId', message: `already recorded as ${was} (record ${existing.id})` }],
     );
   }
+  return undefined;
 }
 
 async function markOpen(tx: TenantTx, event: EventRow): Promise<void> {
@@ -97,14 +112,11 @@ async function writeAttendance(
 ): Promise<Written> {
   requireOpenForAttendance(event);
   requireAttendee(event, member);
-  await requireNoAttendance(tx, event, member);
+  const voided = await requireNoAttendance(tx, event, member);
   await markOpen(tx, event);
-  return writeRecord(tx, writer, member, {
-    kind: RECORD_KIND.attendance,
-    eventId: event.id,
-    facts: attendanceFacts(event, attendance, late),
-    context,
-  });
+  const facts = attendanceFacts(event, attendance, late);
+  if (voided) return rewriteVoided(tx, writer, voided, member, { facts, context });
+  return writeRecord(tx, writer, member, { kind: RECORD_KIND.attendance, eventId: event.id, facts, context });
 }
 
 /**
@@ -196,17 +208,14 @@ export async function closeEvent(tx: TenantTx, writer: Writer, event: EventRow):
   if (absenceIsRecordedAtClose(event.kind)) {
     const recorded = new Set(
       (await recordsOfEvent(tx, event.id))
-        .filter((r) => r.kind === RECORD_KIND.attendance)
+        .filter((r) => r.kind === RECORD_KIND.attendance && !contextOf(r).voided)
         .map((r) => r.memberId),
     );
     for (const member of await expectedMembers(tx, event)) {
       if (recorded.has(member.id)) continue;
       written.push(
-        await writeRecord(tx, writer, member, {
-          kind: RECORD_KIND.attendance,
-          eventId: event.id,
-          facts: attendanceFacts(event, 'absent'),
-          context: { note: '会议结束时未签到、未请假 / not checked in and no leave when the event closed' },
+        await writeAttendance(tx, writer, event, member, 'absent', {
+          note: '会议结束时未签到、未请假 / not checked in and no leave when the event closed',
         }),
       );
     }

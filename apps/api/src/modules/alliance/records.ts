@@ -199,3 +199,38 @@ export async function amendRecord(
   const entries = pricing ? await bookPricing(tx, bookingOf(record, writer), pricing) : [];
   return { record: updated!, entries, pricing, reversed };
 }
+
+/**
+ * Records again on a voided record's slot (one record per event, member and kind): the voiding stays in the
+ * amendments, the new facts are priced and booked as if new.
+ */
+export async function rewriteVoided(
+  tx: TenantTx,
+  writer: Writer,
+  record: RecordRow,
+  member: MemberView,
+  input: Pick<NewRecord, 'facts' | 'context'>,
+): Promise<Written> {
+  const old = contextOf(record);
+  if (!old.voided)
+    throw problems.conflict('只有作废的记录可以重新记录 / Only a voided record can be recorded again');
+  const facts = { ...input.facts, memberRole: member.memberRole };
+  const pricing = await priceFacts(writer.plugin, facts);
+  const amendment: Amendment = {
+    at: writer.now.toISOString(),
+    by: writer.personId,
+    reason: `作废后重新记录（原作废原因：${old.voided.reason}）`,
+    before: pluginFactsOf(record),
+  };
+  const context: RecordContext = {
+    ...(input.context ?? {}),
+    amendments: [...(old.amendments ?? []), amendment],
+  };
+  const [updated] = await tx
+    .update(allianceRecords)
+    .set({ facts: { ...facts, context }, recordedBy: writer.personId, recordedAt: writer.now })
+    .where(eq(allianceRecords.id, record.id))
+    .returning();
+  const entries = await bookPricing(tx, bookingOf(updated!, writer), pricing);
+  return { record: updated!, entries, pricing };
+}
