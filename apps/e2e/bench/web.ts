@@ -15,7 +15,8 @@ import { API_START_TIMEOUT_MS, apiEnvironment, freshDataDir, REPO_ROOT } from '.
 const PORT = Number(process.env.XINQIAO_BENCH_PORT ?? 3481);
 const BASE = `http://127.0.0.1:${PORT}`;
 const SCHOOL = 'hrbmu';
-const USERNAME = 'affairs';
+/** Demo accounts whose modules together cover every office module; each module is measured with the first that sees it. */
+const USERNAMES = (process.env.XINQIAO_BENCH_ACCOUNTS ?? 'affairs,admin,station,alliance').split(',');
 const RUNS = Number(process.env.XINQIAO_BENCH_RUNS ?? 5);
 /** The aim of issue 4: the shell and one module under 300 KB gzip of initial JavaScript. */
 const BUDGET_KB = 300;
@@ -35,7 +36,7 @@ function run(command: string, args: string[]): Promise<void> {
 }
 
 async function startApi(dataDir: string): Promise<ChildProcess> {
-  const env = { ...process.env, ...apiEnvironment(PORT, dataDir), XINQIAO_SKIP_FRONTEND_BUILD: '1' };
+  const env = { ...process.env, ...apiEnvironment(PORT, dataDir) };
   const child = spawn('pnpm', ['--filter', '@xinqiao/api', 'start'], {
     cwd: REPO_ROOT,
     env,
@@ -101,9 +102,9 @@ class Downloads {
   }
 }
 
-async function signIn(page: Page): Promise<void> {
+async function signIn(page: Page, username: string): Promise<void> {
   await page.getByLabel('学校').selectOption(SCHOOL);
-  await page.getByLabel('用户名').fill(USERNAME);
+  await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
   await page.getByTestId('user-name').waitFor();
@@ -114,7 +115,19 @@ interface ModuleEntry {
   routePath: string;
 }
 
-const renderedMark = (page: Page, id: string) =>
+/** Waits for the shell's mark of the module's first render; throws if the module shows its error panel instead. */
+async function renderedMark(page: Page, id: string): Promise<void> {
+  const failed = page
+    .getByTestId('module-error')
+    .waitFor({ timeout: 60_000 })
+    .then(() => {
+      throw new Error(`module ${id} failed to load`);
+    });
+  failed.catch(() => undefined);
+  await Promise.race([rendered(page, id), failed]);
+}
+
+const rendered = (page: Page, id: string) =>
   page.waitForFunction(
     (moduleId) =>
       performance
@@ -123,39 +136,53 @@ const renderedMark = (page: Page, id: string) =>
     id,
   );
 
-/** Sizes: a cold page, the shell's login and home pages, then each module opened from the navigation. */
+interface ModuleSizes {
+  initialJsGzipKB: number;
+  afterIdleJsGzipKB: number;
+  cssGzipKB: number;
+}
+
+/**
+ * Sizes, for each account in a fresh browser context: the shell's login and home pages, then each module not measured
+ * yet, opened from the navigation (what it downloads until its first render, then until the network is idle).
+ */
 async function measureSizes(browser: Browser) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const downloads = new Downloads(page);
-  await page.goto(`${BASE}/login`, { waitUntil: 'networkidle' });
-  await signIn(page);
-  await page.waitForLoadState('networkidle');
-  const shellEnd = await downloads.mark();
-  const shell = { js: await downloads.kb('js', 0, shellEnd), css: await downloads.kb('css', 0, shellEnd) };
-  const modules = (await (await page.request.get(`${BASE}/api/frontends`)).json()) as {
-    modules: ModuleEntry[];
-  };
-  const perModule: Record<string, { initialJsGzipKB: number; afterIdleJsGzipKB: number; cssGzipKB: number }> =
-    {};
-  for (const module of modules.modules) {
-    const start = await downloads.mark();
-    await page.locator(`[data-testid="module-nav"] a[data-module-id="${module.id}"]`).click();
-    await renderedMark(page, module.id);
-    const selector = CONTENT_SELECTOR[module.id];
-    if (selector) await page.locator(selector).waitFor();
-    const rendered = await downloads.mark();
+  let shell: { js: number; css: number } | undefined;
+  const perModule: Record<string, ModuleSizes> = {};
+  const owners: { module: ModuleEntry; username: string }[] = [];
+  for (const username of USERNAMES) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const downloads = new Downloads(page);
+    await page.goto(`${BASE}/login`, { waitUntil: 'networkidle' });
+    await signIn(page, username);
     await page.waitForLoadState('networkidle');
-    await page.waitForTimeout(500);
-    const idle = await downloads.mark();
-    perModule[module.id] = {
-      initialJsGzipKB: await downloads.kb('js', start, rendered),
-      afterIdleJsGzipKB: await downloads.kb('js', rendered, idle),
-      cssGzipKB: await downloads.kb('css', start, idle),
+    const shellEnd = await downloads.mark();
+    shell ??= { js: await downloads.kb('js', 0, shellEnd), css: await downloads.kb('css', 0, shellEnd) };
+    const list = (await (await page.request.get(`${BASE}/api/frontends`)).json()) as {
+      modules: ModuleEntry[];
     };
+    for (const module of list.modules) {
+      if (perModule[module.id]) continue;
+      const start = await downloads.mark();
+      await page.locator(`[data-testid="module-nav"] a[data-module-id="${module.id}"]`).click();
+      await renderedMark(page, module.id);
+      const selector = CONTENT_SELECTOR[module.id];
+      if (selector) await page.locator(selector).waitFor();
+      const rendered = await downloads.mark();
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(500);
+      const idle = await downloads.mark();
+      perModule[module.id] = {
+        initialJsGzipKB: await downloads.kb('js', start, rendered),
+        afterIdleJsGzipKB: await downloads.kb('js', rendered, idle),
+        cssGzipKB: await downloads.kb('css', start, idle),
+      };
+      owners.push({ module, username });
+    }
+    await context.close();
   }
-  await context.close();
-  return { shell, perModule, modules: modules.modules };
+  return { shell: shell ?? { js: 0, css: 0 }, perModule, owners };
 }
 
 const median = (values: number[]) => {
@@ -166,11 +193,11 @@ const median = (values: number[]) => {
 const round = (n: number) => Math.round(n);
 
 /** Timing: a signed-in user opens the module's address in a fresh tab with a cold cache, RUNS times. */
-async function measureTiming(browser: Browser, module: ModuleEntry) {
+async function measureTiming(browser: Browser, module: ModuleEntry, username: string) {
   const context = await browser.newContext();
   const login = await context.newPage();
   await login.goto(`${BASE}/login`);
-  await signIn(login);
+  await signIn(login, username);
   await login.close();
   const firstRender: number[] = [];
   const content: number[] = [];
@@ -208,7 +235,7 @@ async function measureTiming(browser: Browser, module: ModuleEntry) {
 async function main(): Promise<void> {
   if (process.env.XINQIAO_BENCH_SKIP_BUILD !== '1') {
     progress('building the shell and the modules…');
-    await run('pnpm', ['--filter', '@xinqiao/shell', '--filter', '@xinqiao/office-student-affairs', 'build']);
+    await run('pnpm', ['--filter', '@xinqiao/shell', '--filter', './apps/office-*', 'build']);
   }
   const dataDir = freshDataDir();
   progress(`starting the API on port ${PORT} (fresh database in ${dataDir})…`);
@@ -218,22 +245,24 @@ async function main(): Promise<void> {
     progress('measuring downloads…');
     const sizes = await measureSizes(browser);
     const modules: Record<string, object> = {};
-    for (const module of sizes.modules) {
-      progress(`timing ${module.id} (${RUNS} cold loads)…`);
-      modules[module.id] = { ...sizes.perModule[module.id], ...(await measureTiming(browser, module)) };
+    for (const { module, username } of sizes.owners) {
+      progress(`timing ${module.id} as ${username} (${RUNS} cold loads)…`);
+      modules[module.id] = {
+        ...sizes.perModule[module.id],
+        ...(await measureTiming(browser, module, username)),
+      };
     }
-    const first = sizes.modules[0];
-    const shellPlusFirst = first
-      ? sizes.shell.js + (sizes.perModule[first.id]?.initialJsGzipKB ?? 0)
-      : sizes.shell.js;
+    // The budget holds for the shell with any one module: check the heaviest.
+    const heaviest = Math.max(0, ...Object.values(sizes.perModule).map((m) => m.initialJsGzipKB));
+    const shellPlusHeaviest = Math.round((sizes.shell.js + heaviest) * 10) / 10;
     const figures = {
       bench: 'web',
       shellInitialJsGzipKB: sizes.shell.js,
       shellInitialCssGzipKB: sizes.shell.css,
       modules,
-      shellPlusFirstModuleInitialJsGzipKB: Math.round(shellPlusFirst * 10) / 10,
+      shellPlusHeaviestModuleInitialJsGzipKB: shellPlusHeaviest,
       budgetJsGzipKB: BUDGET_KB,
-      withinBudget: shellPlusFirst < BUDGET_KB,
+      withinBudget: shellPlusHeaviest < BUDGET_KB,
       runs: RUNS,
       chromium: browser.version(),
     };

@@ -27,6 +27,18 @@ describe('ProblemAlert', () => {
     expect(text).toContain('第 7 行 · B 列：unknown class');
   });
 
+  it("titles the API's known problem types in the user's language", () => {
+    const problem = new ApiProblem({
+      type: 'urn:xinqiao:problem:validation',
+      title: 'Invalid request',
+      status: 400,
+      errors: [{ field: 'enrolment', message: 'Too small' }],
+    });
+    expect(mountWith(problem).text()).toContain('提交的内容有误');
+    setLocale('en');
+    expect(mountWith(problem).text()).toContain('Some of what you entered is not valid');
+  });
+
   it('explains a network failure in the current language', () => {
     setLocale('en');
     const wrapper = mountWith(new ApiProblem({ title: 'Network error', status: 0 }));
