@@ -1,5 +1,6 @@
 import { createRouter } from '../../http/router.ts';
 import { importRoutes } from './import/routes.ts';
+import { resultRoutes } from './results/routes.ts';
 import { waveRoutes } from './waves/routes.ts';
 
 /**
@@ -8,4 +9,7 @@ import { waveRoutes } from './waves/routes.ts';
  * working-day calendar. Center staff manage and see scores; counsellors and station heads see tiers, reasons and
  * follow-ups in their part of the network; class committee members and dorm liaisons get 403 everywhere.
  */
-export const screeningRoutes = createRouter().route('/', waveRoutes).route('/', importRoutes);
+export const screeningRoutes = createRouter()
+  .route('/', waveRoutes)
+  .route('/', importRoutes)
+  .route('/', resultRoutes);

@@ -1,0 +1,248 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { problemResponses } from '../../../http/problem.ts';
+import { createRouter } from '../../../http/router.ts';
+import { requireScreeningRole, SCREENING_COUNT_READERS, SCREENING_READERS, seesScores } from '../access.ts';
+import { IdParams, json } from '../schemas.ts';
+import { auditScreening } from '../waves/routes.ts';
+import { getWave } from '../waves/service.ts';
+import { getResult, listFollowUps, listResults, studentHistory, tierCounts } from './service.ts';
+
+const tags = ['screening'];
+const loose = z.record(z.string(), z.unknown());
+const ReasonSchema = z.object({ ruleName: z.string(), zh: z.string(), en: z.string() });
+const FollowUpSchema = z.object({
+  caseId: z.string(),
+  status: z.string(),
+  dueDate: z.string().nullable(),
+  responsible: z.object({ id: z.string(), displayName: z.string() }).nullable(),
+  interviewedOn: z
+    .string()
+    .nullable()
+    .openapi({ description: 'Day of the first interview entry of the case' }),
+  overdue: z.boolean(),
+});
+const StudentRef = z.object({
+  id: z.string(),
+  studentNumber: z.string(),
+  name: z.string(),
+  collegeName: z.string(),
+  className: z.string(),
+});
+const ResultRowSchema = z.object({
+  resultId: z.string(),
+  student: StudentRef,
+  tier: z.number().int(),
+  reasons: z.array(ReasonSchema),
+  pluginId: z.string(),
+  pluginVersion: z.string(),
+  summary: loose.optional().openapi({ description: 'Totals and flags: center staff only' }),
+  followUp: FollowUpSchema.nullable(),
+});
+
+const resultsRoute = createRoute({
+  method: 'get',
+  path: '/screening/waves/{id}/results',
+  tags,
+  summary: 'A wave’s tier table: results in the caller’s scope, most serious first, with follow-ups',
+  request: {
+    params: IdParams,
+    query: z.object({
+      tier: z.coerce.number().int().min(1).max(3).optional(),
+      collegeId: z.string().uuid().optional(),
+      page: z.coerce.number().int().min(1).default(1),
+      pageSize: z.coerce.number().int().min(1).max(500).default(50),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'A page of results',
+      ...json(
+        z.object({
+          total: z.number().int(),
+          page: z.number().int(),
+          pageSize: z.number().int(),
+          rows: z.array(ResultRowSchema),
+        }),
+      ),
+    },
+    ...problemResponses(400, 401, 403, 404),
+  },
+});
+
+const tiersRoute = createRoute({
+  method: 'get',
+  path: '/screening/waves/{id}/tiers',
+  tags,
+  summary: 'Per college: students per tier and the share of tier-1 students interviewed within the deadline',
+  description:
+    'Interviews are case entries of kind `interview` on the follow-up, dated (China time) on or before its due ' +
+    'date: real activity, not a status someone can set. Target of seed 003: 100%.',
+  request: { params: IdParams },
+  responses: {
+    200: {
+      description: 'Counts',
+      ...json(
+        z.object({
+          colleges: z.array(
+            z.object({
+              collegeId: z.string(),
+              collegeName: z.string(),
+              screened: z.number().int(),
+              tier1: z.number().int(),
+              tier2: z.number().int(),
+              tier3: z.number().int(),
+              interviewedInTime: z.number().int(),
+              interviewedLate: z.number().int(),
+              overdue: z.number().int(),
+              interviewedInTimeShare: z.number(),
+            }),
+          ),
+        }),
+      ),
+    },
+    ...problemResponses(400, 401, 403, 404),
+  },
+});
+
+const resultRoute = createRoute({
+  method: 'get',
+  path: '/screening/results/{id}',
+  tags,
+  summary: 'One result: tier and reasons; center staff also get the item answers and full scores',
+  request: { params: IdParams },
+  responses: {
+    200: {
+      description: 'The result',
+      ...json(
+        ResultRowSchema.extend({
+          wave: z.object({ id: z.string(), name: z.string(), instrument: z.string() }),
+          answers: z.array(z.number()).nullable().optional(),
+          scores: loose.nullable().optional(),
+        }),
+      ),
+    },
+    ...problemResponses(400, 401, 403, 404),
+  },
+});
+
+const historyRoute = createRoute({
+  method: 'get',
+  path: '/screening/students/{id}/history',
+  tags,
+  summary: 'A student’s screening history: every wave, its tier and reasons, and the trend per instrument',
+  request: { params: IdParams },
+  responses: {
+    200: {
+      description: 'History',
+      ...json(
+        z.object({
+          student: z.object({ id: z.string(), studentNumber: z.string(), name: z.string() }),
+          entries: z.array(
+            ResultRowSchema.omit({ student: true }).extend({
+              wave: z.object({
+                id: z.string(),
+                name: z.string(),
+                instrument: z.string(),
+                academicYear: z.number().int(),
+                opensOn: z.string(),
+              }),
+              trend: z.enum(['worse', 'better', 'same']).nullable(),
+            }),
+          ),
+        }),
+      ),
+    },
+    ...problemResponses(400, 401, 403, 404),
+  },
+});
+
+const followUpsRoute = createRoute({
+  method: 'get',
+  path: '/screening/follow-ups',
+  tags,
+  summary: 'Follow-ups of tier-1 results in the caller’s scope (overdue: no interview by the due date)',
+  request: {
+    query: z.object({
+      waveId: z.string().uuid().optional(),
+      state: z.enum(['all', 'open', 'overdue', 'interviewed']).default('all'),
+      mine: z
+        .enum(['true', 'false'])
+        .optional()
+        .transform((v) => v === 'true')
+        .openapi({ description: 'Only those the caller is responsible for' }),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'Follow-ups',
+      ...json(
+        z.object({
+          followUps: z.array(
+            FollowUpSchema.extend({
+              student: StudentRef,
+              wave: z.object({ id: z.string(), name: z.string(), instrument: z.string() }),
+              tier: z.number().int(),
+              reasons: z.array(ReasonSchema),
+            }),
+          ),
+        }),
+      ),
+    },
+    ...problemResponses(400, 401, 403),
+  },
+});
+
+/** Results: tier tables, counts with the interview KPI, one result (answers for the center), history, follow-ups. */
+export const resultRoutes = createRouter()
+  .openapi(resultsRoute, async (c) => {
+    requireScreeningRole(c.var.me, SCREENING_READERS);
+    const { id } = c.req.valid('param');
+    await getWave(c.var.tx, id);
+    const page = await listResults(c.var.tx, id, c.req.valid('query'), seesScores(c.var.me), c.var.clock());
+    await auditScreening(c, 'screening_results.list', 'screening_wave', id, '查看筛查分级名单 / tier table');
+    return c.json(page, 200);
+  })
+  .openapi(tiersRoute, async (c) => {
+    requireScreeningRole(c.var.me, SCREENING_COUNT_READERS);
+    const { id } = c.req.valid('param');
+    await getWave(c.var.tx, id);
+    const colleges = await tierCounts(c.var.tx, id, c.var.clock());
+    await auditScreening(c, 'screening_tiers.read', 'screening_wave', id, '查看分级统计 / tier counts');
+    return c.json({ colleges }, 200);
+  })
+  .openapi(resultRoute, async (c) => {
+    requireScreeningRole(c.var.me, SCREENING_READERS);
+    const { id } = c.req.valid('param');
+    const withAnswers = seesScores(c.var.me);
+    const result = await getResult(c.var.tx, id, withAnswers, c.var.clock());
+    await auditScreening(
+      c,
+      withAnswers ? 'screening_answers.read' : 'screening_result.read',
+      'screening_result',
+      id,
+      '查看筛查结果 / screening result',
+      result.student.id,
+    );
+    return c.json(result, 200);
+  })
+  .openapi(historyRoute, async (c) => {
+    requireScreeningRole(c.var.me, SCREENING_READERS);
+    const { id } = c.req.valid('param');
+    const history = await studentHistory(c.var.tx, id, seesScores(c.var.me), c.var.clock());
+    await auditScreening(
+      c,
+      'screening_history.read',
+      'student',
+      id,
+      '查看学生筛查历史 / screening history',
+      id,
+    );
+    const { placementPath: _path, ...student } = history.student;
+    return c.json({ student, entries: history.entries }, 200);
+  })
+  .openapi(followUpsRoute, async (c) => {
+    requireScreeningRole(c.var.me, SCREENING_READERS);
+    const followUps = await listFollowUps(c.var.tx, c.var.me.person.id, c.req.valid('query'), c.var.clock());
+    await auditScreening(c, 'screening_follow_ups.list', 'case', null, '查看筛查随访 / follow-ups');
+    return c.json({ followUps }, 200);
+  });
