@@ -75,6 +75,17 @@ export function correctRecord(
   return api.post(`${BASE}/records/${id(recordId)}/corrections`, correction);
 }
 
+/** A reward, mistake or finding an officer records against a member (the plugin prices it, or refuses). */
+export type MemberRecordInput =
+  | { recordKind: 'reward'; rewardKind: string; requestedPoints: number; note?: string }
+  | { recordKind: 'mistake'; mistakeKind: string; requestedPoints: number; note?: string }
+  | { recordKind: 'finding'; finding: string; note?: string };
+
+/** Records a reward, mistake or finding against a member. */
+export function recordForMember(memberId: string, input: MemberRecordInput): Promise<unknown> {
+  return api.post(`${BASE}/records`, { ...input, memberId });
+}
+
 /** A member's ledger, every line with its reason. */
 export function fetchLedger(memberId: string): Promise<MemberLedger> {
   return api.get(`${BASE}/members/${id(memberId)}/ledger`);
