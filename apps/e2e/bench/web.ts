@@ -16,7 +16,9 @@ const PORT = Number(process.env.XINQIAO_BENCH_PORT ?? 3481);
 const BASE = `http://127.0.0.1:${PORT}`;
 const SCHOOL = 'hrbmu';
 /** Demo accounts whose modules together cover every office module; each module is measured with the first that sees it. */
-const USERNAMES = (process.env.XINQIAO_BENCH_ACCOUNTS ?? 'affairs,admin,station,alliance,director,center').split(',');
+const USERNAMES = (
+  process.env.XINQIAO_BENCH_ACCOUNTS ?? 'affairs,admin,station,alliance,director,center'
+).split(',');
 const RUNS = Number(process.env.XINQIAO_BENCH_RUNS ?? 5);
 /** The aim of issue 4: the shell and one module under 300 KB gzip of initial JavaScript. */
 const BUDGET_KB = 300;
