@@ -4,6 +4,8 @@ import type { AreaContract, FiredRule } from './contract';
 import { type FactIssue, type FactsOf, integer, number, oneOf } from './facts';
 
 export const RECORD_KINDS = [
+  /** The start of a term: prices the base score every member starts with (seed 002: 起評分為70分). */
+  'term-start',
   'meeting-attendance',
   'full-attendance',
   'task-submission',
