@@ -1,4 +1,5 @@
 import type { Role } from '@xinqiao/db';
+import { SCREENING_MANAGERS } from '../screening/access.ts';
 import { STUDENT_AFFAIRS_READERS } from '../student-affairs/access.ts';
 
 /** Text in both of the platform's languages. */
@@ -41,6 +42,12 @@ export const OFFICE_MODULES: readonly OfficeModule[] = [
     title: { zh: '学生处', en: 'Student Affairs' },
     remoteName: 'xinqiao_student_affairs',
     roles: STUDENT_AFFAIRS_READERS,
+  },
+  {
+    id: 'counselling-center',
+    title: { zh: '心理健康教育中心', en: 'Counselling center' },
+    remoteName: 'xinqiao_counselling_center',
+    roles: SCREENING_MANAGERS,
   },
   {
     id: 'college-station',

@@ -66,7 +66,12 @@ describe('modules/frontends', () => {
   it('shows each office module exactly to the roles that work in it', async () => {
     expect(await moduleIds('beta', 'affairs')).toEqual(['student-affairs']);
     expect(await moduleIds('beta', 'admin')).toEqual(['student-affairs', 'school-admin']);
-    expect(await moduleIds('beta', 'director')).toEqual(['student-affairs', 'school-admin']);
+    expect(await moduleIds('beta', 'director')).toEqual([
+      'student-affairs',
+      'counselling-center',
+      'school-admin',
+    ]);
+    expect(await moduleIds('beta', 'staff')).toContain('counselling-center');
     for (const username of ['station1', 'counsellor1', 'teacher1', 'committee1', 'liaison1']) {
       expect(await moduleIds('beta', username), username).toEqual(['college-station']);
     }
