@@ -282,6 +282,24 @@ export async function runProbe(prober: Prober, probe: Probe): Promise<Finding> {
   };
 }
 
+/**
+ * Run probes a few at a time (PostgreSQL answers them in parallel; PGlite queues them on its one connection), and
+ * return the findings in the order of the probes.
+ */
+export async function runProbes(
+  pairs: readonly { prober: Prober; probe: Probe }[],
+  concurrency = 4,
+): Promise<Finding[]> {
+  const findings: Finding[] = new Array(pairs.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < pairs.length; i = next++)
+      findings[i] = await runProbe(pairs[i]!.prober, pairs[i]!.probe);
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return findings;
+}
+
 /** What the request sent, as text, so an answer that repeats it is not taken for a leak. */
 async function bodyText(body: unknown): Promise<string> {
   if (!(body instanceof FormData)) return JSON.stringify(body ?? '');

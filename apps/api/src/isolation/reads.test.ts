@@ -7,7 +7,7 @@ import {
   leakReport,
   type Prober,
   readProbes,
-  runProbe,
+  runProbes,
   signInEveryone,
   statusViolations,
   type Unfillable,
@@ -26,12 +26,10 @@ beforeAll(async () => {
   const doc = (await (await fixture.t.app.request('/api/openapi.json')).json()) as OpenApiDocument;
   operations = operationsOf(doc).filter((op) => op.method === 'GET' && !op.public);
   probers = await signInEveryone(fixture);
-  for (const prober of probers) {
-    for (const op of operations) {
-      for (const probe of readProbes(doc, op, prober, unfillable))
-        findings.push(await runProbe(prober, probe));
-    }
-  }
+  const pairs = probers.flatMap((prober) =>
+    operations.flatMap((op) => readProbes(doc, op, prober, unfillable).map((probe) => ({ prober, probe }))),
+  );
+  findings.push(...(await runProbes(pairs)));
 }, 300_000);
 afterAll(() => fixture?.t.close());
 

@@ -5,7 +5,7 @@ import { BODY_OVERRIDES } from './overrides.ts';
 import {
   type Finding,
   leakReport,
-  runProbe,
+  runProbes,
   signInEveryone,
   statusViolations,
   type Unfillable,
@@ -37,13 +37,12 @@ beforeAll(async () => {
   );
   const probers = await signInEveryone(fixture);
   before = await snapshots();
-  for (const prober of probers) {
-    for (const op of operations) {
-      for (const probe of writeProbes(doc, op, prober, unfillable, BODY_OVERRIDES)) {
-        findings.push(await runProbe(prober, probe));
-      }
-    }
-  }
+  const pairs = probers.flatMap((prober) =>
+    operations.flatMap((op) =>
+      writeProbes(doc, op, prober, unfillable, BODY_OVERRIDES).map((probe) => ({ prober, probe })),
+    ),
+  );
+  findings.push(...(await runProbes(pairs)));
   after = await snapshots();
 }, 300_000);
 afterAll(() => fixture?.t.close());
