@@ -61,11 +61,13 @@ describe('http/frontends', () => {
     const route = await app().request('/counselling/students/42');
     expect(route.status).toBe(200);
     expect(await route.text()).toContain('<title>shell</title>');
+    const pluginScreen = await app().request('/plugins/hrbmu');
+    expect(await pluginScreen.text()).toContain('<title>shell</title>');
     const asset = await app().request('/assets/index-AbCdEf12.js');
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
   });
 
-  it('never falls back to the shell for /api, /modules or /plugins paths', async () => {
+  it('never falls back to the shell for /api, /modules or plugin UI file paths', async () => {
     for (const path of [
       '/api/nothing',
       '/modules/student-affairs/missing.js',

@@ -32,14 +32,18 @@ function serveDist(distDir: string, urlPrefix: string): MiddlewareHandler {
 
 /**
  * Mount the built frontends on the app, after the API routes: office modules at `/modules/<id>/`, plugin UIs at
- * `/plugins/<id>/ui/`, and the shell at `/` with a fallback to its index.html for client-side routes (never for
- * /api, /modules or /plugins paths, which answer 404 when a file is missing).
+ * `/plugins/<id>/ui/`, and the shell at `/` with a fallback to its index.html for client-side routes, including
+ * a plugin screen's `/plugins/<id>` (never for /api, /modules or /plugins/<id>/ui paths, which answer 404 when a
+ * file is missing).
  *
  * @example
  * ```ts
  * mountFrontends(app, discoverFrontends(repoRoot));
  * ```
  */
+/** A plugin UI's own files; `/plugins/<id>` itself is the shell's route for that plugin's screen. */
+const PLUGIN_UI_FILES = /^\/plugins\/[^/]+\/ui(\/|$)/;
+
 // biome-ignore lint/suspicious/noExplicitAny: mounts on an app of any env
 export function mountFrontends(app: Hono<any>, frontends: readonly FrontendPackage[]): void {
   for (const f of frontends) {
@@ -52,7 +56,7 @@ export function mountFrontends(app: Hono<any>, frontends: readonly FrontendPacka
   const index = withCacheControl(serveStatic({ path: join(shell.distDir, 'index.html') }));
   app.get('*', async (c, next) => {
     const p = c.req.path;
-    if (p.startsWith('/api/') || p.startsWith('/modules/') || p.startsWith('/plugins/')) return next();
+    if (p.startsWith('/api/') || p.startsWith('/modules/') || PLUGIN_UI_FILES.test(p)) return next();
     return index(c, next);
   });
 }
