@@ -3,6 +3,7 @@
  * Federation singleton, so there is one i18n instance, one session, one API client and one Element Plus per page.
  */
 export { ApiClient, type ApiClientOptions, api, type HttpMethod } from './api/client.ts';
+export { type FormProblem, formProblem, messageFor } from './api/form-problem.ts';
 export { ApiProblem, NETWORK_FAILURE_STATUS, networkProblem, problemFromResponse } from './api/problem.ts';
 export * from './contract.ts';
 export { formatNumber, formatYuan } from './format.ts';

@@ -1,4 +1,5 @@
-import { ApiProblem, currentLocale } from '@xinqiao/web-kit';
+import { currentLocale } from '../i18n/index.ts';
+import { ApiProblem } from './problem.ts';
 
 /** A problem split for a form: the messages to show next to its fields, and what is left for the alert. */
 export interface FormProblem {

@@ -1,6 +1,7 @@
-import { ApiProblem, setLocale } from '@xinqiao/web-kit';
 import { afterEach, describe, expect, it } from 'vitest';
-import { formProblem, messageFor } from './problem-fields.ts';
+import { setLocale } from '../i18n/index.ts';
+import { formProblem, messageFor } from './form-problem.ts';
+import { ApiProblem } from './problem.ts';
 
 const problem = (errors: { field?: string; message?: string }[]) =>
   new ApiProblem({ title: 'Invalid request', status: 400, errors });
