@@ -1,6 +1,6 @@
 import { auditLog, people, students, type TenantTx, units } from '@xinqiao/db';
 import { count, desc, eq } from 'drizzle-orm';
-import { limitOffset, type PageRequest } from '../units/pagination.ts';
+import { limitOffset, type PageRequest } from '../../http/pagination.ts';
 
 /** The placement of a student the caller may see (row-level security decides), or undefined. */
 export async function visibleStudentPlacement(

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { PageQuery, pageOf } from '../units/pagination.ts';
+import { PageQuery, pageOf } from '../../http/pagination.ts';
 
 export const AuditVerifySchema = z
   .object({

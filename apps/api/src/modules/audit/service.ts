@@ -1,7 +1,7 @@
 import { type AuditChainReport, type Role, type TenantTx, verifyAuditChain } from '@xinqiao/db';
 import type { Me, RoleOnUnit } from '../../auth/session-types.ts';
+import type { Page, PageRequest } from '../../http/pagination.ts';
 import { problems } from '../../http/problem.ts';
-import type { Page, PageRequest } from '../units/pagination.ts';
 import { auditRowsOfStudent, type StudentAuditRow, visibleStudentPlacement } from './queries.ts';
 import { recordAccess } from './record.ts';
 

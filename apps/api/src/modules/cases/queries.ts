@@ -12,7 +12,7 @@ import {
 } from '@xinqiao/db';
 import { and, asc, count, desc, eq, gte, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { limitOffset, type PageRequest } from '../students/pagination.ts';
+import { limitOffset, type PageRequest } from '../../http/pagination.ts';
 import type { CaseListFilter } from './schemas.ts';
 
 const responsible = alias(people, 'responsible');

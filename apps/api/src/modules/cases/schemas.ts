@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { caseKinds, caseStatuses } from '@xinqiao/db';
-import { PageQuery, pageOf } from '../students/pagination.ts';
+import { PageQuery, pageOf } from '../../http/pagination.ts';
 
 const Person = z.object({ id: z.uuid(), displayName: z.string() });
 const IsoDate = z.iso.date().openapi({ example: '2025-04-01' });

@@ -1,10 +1,10 @@
 import { type CaseStatus, studentReach, type TenantTx } from '@xinqiao/db';
 import { sql } from 'drizzle-orm';
+import type { PageRequest } from '../../http/pagination.ts';
 import { ProblemError, problems, problemType } from '../../http/problem.ts';
 import { recordAccess } from '../audit/record.ts';
 import { requireFullView } from '../students/access.ts';
 import type { Caller } from '../students/caller.ts';
-import type { PageRequest } from '../students/pagination.ts';
 import { findStudent } from '../students/queries.ts';
 import {
   type CaseEntryRow,

@@ -1,7 +1,7 @@
 import { people, type Role, roleAssignments, type TenantTx, units } from '@xinqiao/db';
 import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { containsPattern, limitOffset, type PageRequest } from '../../http/pagination.ts';
 import { type Branch, holdsRoleInBranch, unitInBranch } from '../units/branch.ts';
-import { containsPattern, limitOffset, type PageRequest } from '../units/pagination.ts';
 
 /** A stored account without its password hash: the hash is never selected outside the login. */
 export interface PersonRow {

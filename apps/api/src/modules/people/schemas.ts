@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { roles } from '@xinqiao/db';
-import { PageQuery, pageOf } from '../units/pagination.ts';
+import { PageQuery, pageOf } from '../../http/pagination.ts';
 
 /** The shortest password an account may get (ASVS 5.0 V6.2.1 asks for at least 8; the school policy is 12). */
 export const MIN_PASSWORD_LENGTH = 12;

@@ -2,11 +2,11 @@ import type { TenantTx } from '@xinqiao/db';
 import { hashPassword } from '../../auth/password.ts';
 import type { Me, RoleOnUnit } from '../../auth/session-types.ts';
 import { endSessionsOf } from '../../auth/sessions.ts';
+import type { Page } from '../../http/pagination.ts';
 import type { FieldError } from '../../http/problem.ts';
 import { problems } from '../../http/problem.ts';
 import { recordAccess } from '../audit/record.ts';
 import { type Branch, branchOf, pathInBranch } from '../units/branch.ts';
-import type { Page } from '../units/pagination.ts';
 import { findUnitInBranch, type UnitRow, unitsByIds } from '../units/queries.ts';
 import {
   allRolesOf,

@@ -1,7 +1,7 @@
 import { type GuardianContact, students, type TenantTx, units } from '@xinqiao/db';
 import { and, asc, count, eq, ilike, inArray, like, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { limitOffset, type PageRequest } from './pagination.ts';
+import { containsPattern, limitOffset, type PageRequest, prefixPattern } from '../../http/pagination.ts';
 
 const college = alias(units, 'college');
 const klass = alias(units, 'class');
@@ -67,22 +67,6 @@ export async function findStudent(tx: TenantTx, id: string): Promise<StudentRow 
 export async function findStudentsByNumber(tx: TenantTx, numbers: readonly string[]): Promise<StudentRow[]> {
   if (numbers.length === 0) return [];
   return selectStudents(tx).where(inArray(students.studentNumber, [...numbers]));
-}
-
-/**
- * A LIKE pattern matching `text` anywhere, with the pattern's own wildcards (`%`, `_`) and the escape character
- * escaped, so a search for "100%" finds "100%" and not everything starting with "100".
- *
- * @example
- * containsPattern('a_b'); // '%a\\_b%'
- */
-export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-}
-
-/** A LIKE pattern for "starts with `prefix`", escaped like {@link containsPattern}. */
-export function prefixPattern(prefix: string): string {
-  return `${prefix.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 }
 
 export interface StudentFilter {

@@ -1,10 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
+import { PageQuery } from '../../http/pagination.ts';
 import { problemResponses } from '../../http/problem.ts';
 import { createRouter } from '../../http/router.ts';
 import { callerOf } from './caller.ts';
 import { fileRoutes } from './file/routes.ts';
 import { importRoutes } from './import/routes.ts';
-import { PageQuery } from './pagination.ts';
 import { fullStudent, presentListItem, presentStudent } from './present.ts';
 import {
   CreateStudentBody,

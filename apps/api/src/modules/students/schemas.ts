@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { pageOf } from './pagination.ts';
+import { pageOf } from '../../http/pagination.ts';
 
 const StudentId = z.uuid().openapi({ example: '0d6f3c1e-5b7a-4c4e-9a43-6f1e2b8a9c10' });
 const UnitId = z.uuid();

@@ -1,9 +1,9 @@
 import type { TenantTx } from '@xinqiao/db';
+import type { PageRequest } from '../../http/pagination.ts';
 import { problems } from '../../http/problem.ts';
 import { recordAccess } from '../audit/record.ts';
 import { requireFullView, studentNotFound } from './access.ts';
 import type { Caller } from './caller.ts';
-import type { PageRequest } from './pagination.ts';
 import {
   findStudent,
   insertStudents,

@@ -1,7 +1,7 @@
 import { type NetworkLevel, schools, type TenantTx, units } from '@xinqiao/db';
 import { and, asc, count, eq, ilike, inArray, like, ne, sql } from 'drizzle-orm';
+import { containsPattern, limitOffset, type PageRequest } from '../../http/pagination.ts';
 import { type Branch, unitInBranch } from './branch.ts';
-import { containsPattern, limitOffset, type PageRequest } from './pagination.ts';
 
 /** A stored unit, as the queries return it. */
 export interface UnitRow {

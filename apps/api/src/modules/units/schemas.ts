@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { PageQuery, pageOf } from './pagination.ts';
+import { PageQuery, pageOf } from '../../http/pagination.ts';
 
 const UnitName = z.string().trim().min(1).max(100);
 

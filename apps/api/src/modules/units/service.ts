@@ -1,10 +1,10 @@
 import type { NetworkLevel, TenantTx } from '@xinqiao/db';
 import type { Me } from '../../auth/session-types.ts';
+import type { Page } from '../../http/pagination.ts';
 import { problems } from '../../http/problem.ts';
 import { recordAccess } from '../audit/record.ts';
 import { mayWriteUnits, roleToAddUnder, roleToRename } from './access.ts';
 import { branchOf, idsOnPath } from './branch.ts';
-import type { Page } from './pagination.ts';
 import {
   findUnitInBranch,
   insertUnit,

@@ -4,7 +4,7 @@ import { z } from '@hono/zod-openapi';
 export const MAX_PAGE_SIZE = 200;
 
 /**
- * The `page` (1-based) and `pageSize` query parameters shared by the list routes of the network modules.
+ * The `page` (1-based) and `pageSize` query parameters shared by every paginated list route.
  *
  * @example
  * ```ts
@@ -60,5 +60,14 @@ export function limitOffset(page: PageRequest): { limit: number; offset: number 
  * ```
  */
 export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${escapeLike(text)}%`;
+}
+
+/** A `LIKE` pattern for "starts with `prefix`", escaped like {@link containsPattern}. */
+export function prefixPattern(prefix: string): string {
+  return `${escapeLike(prefix)}%`;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
