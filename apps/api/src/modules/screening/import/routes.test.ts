@@ -91,6 +91,22 @@ describe('screening import', () => {
     expect(await stored()).toEqual(before);
   });
 
+  it('rewrites a corrected row whose answers changed but whose total did not, and only that row', async () => {
+    const [c1] = alpha().colleges;
+    const corrected = waveFile().replace(
+      phq9Row(c1.studentNumbers[2]!, [2, 2, 1, 1, 1, 1, 1, 1, 0]),
+      phq9Row(c1.studentNumbers[2]!, [1, 1, 2, 2, 1, 1, 1, 1, 0]),
+    );
+    const again = await importCsv(center, waveId, corrected);
+    expect(again).toMatchObject({ status: 'done', rowsAccepted: 1, rowsUnchanged: 3, followUpsOpened: 0 });
+    const { results } = await stored();
+    const result = results.find((r) => r.studentId === c1.studentIds[2])!;
+    const shown = await json(await center.request(`/api/screening/results/${result.id}`));
+    expect(shown.answers).toEqual([1, 1, 2, 2, 1, 1, 1, 1, 0]);
+    const back = await importCsv(center, waveId, waveFile());
+    expect(back).toMatchObject({ rowsAccepted: 1, rowsUnchanged: 3 });
+  });
+
   it('reads one column per item and refuses a file whose item columns do not fit the instrument', async () => {
     const [c1] = alpha().colleges;
     const header = `学号,姓名,${Array.from({ length: 9 }, (_, i) => `Q${i + 1}`).join(',')}`;

@@ -33,10 +33,11 @@ export interface BatchOutcome {
 }
 
 /**
- * Stores one batch in the caller's transaction with three statements whatever its size: results and answers are
- * upserted by (wave, student) and only rewritten when something differs (so the same file again changes nothing),
- * and each tier-1 result without a follow-up gets one (the unique index on `cases.screening_result_id` keeps it at
- * one). Rows travel as one JSON parameter, never as SQL text.
+ * Stores one batch in the caller's transaction with one statement whatever its size. The batch travels as one JSON
+ * parameter (never as SQL text) and is read once; rows whose stored result and answers already equal the file are
+ * left alone (so the same file again changes nothing and writes nothing); the others are upserted by (wave,
+ * student), their answers follow from the ids the upsert returns (no second lookup), and each new tier-1 result
+ * gets a follow-up case (the unique index on `cases.screening_result_id` keeps it at one).
  */
 export async function writeBatch(
   tx: TenantTx,
@@ -45,73 +46,75 @@ export async function writeBatch(
 ): Promise<BatchOutcome> {
   const changedStudentIds = new Set<string>();
   if (rows.length === 0) return { changedStudentIds, followUpsOpened: [] };
-  const results = JSON.stringify(
+  const input = JSON.stringify(
     rows.map((r) => ({
       student_id: r.studentId,
       summary: r.summary,
       tier: r.tier,
       reasons: r.reasons,
       submitted_at: r.submittedAt?.toISOString() ?? null,
+      answers: r.answers,
+      scores: r.scores,
+      responsible: r.followUp?.responsiblePersonId ?? null,
+      due: r.followUp?.dueDate ?? null,
     })),
   );
-  const written = await queryRows<{ student_id: string }>(
+  const [outcome] = await queryRows<{
+    changed: string[] | null;
+    opened: { caseId: string; studentId: string }[] | null;
+  }>(
     tx,
-    sql`INSERT INTO screening_results AS sr
-          (school_id, wave_id, student_id, instrument, summary, attention_tier, reasons, plugin_id, plugin_version,
-           import_batch_id, submitted_at)
-        SELECT ${target.schoolId}::uuid, ${target.waveId}::uuid, r.student_id, ${target.instrument}, r.summary, r.tier,
-               r.reasons, ${target.pluginId}, ${target.pluginVersion}, ${target.importId}::uuid, r.submitted_at
-        FROM jsonb_to_recordset(${results}::jsonb)
-          AS r(student_id uuid, summary jsonb, tier integer, reasons jsonb, submitted_at timestamptz)
-        ON CONFLICT (wave_id, student_id) DO UPDATE SET
-          summary = excluded.summary, attention_tier = excluded.attention_tier, reasons = excluded.reasons,
-          plugin_id = excluded.plugin_id, plugin_version = excluded.plugin_version,
-          import_batch_id = excluded.import_batch_id, submitted_at = excluded.submitted_at
-        WHERE (sr.summary, sr.attention_tier, sr.reasons, sr.plugin_id, sr.plugin_version, sr.submitted_at)
-          IS DISTINCT FROM (excluded.summary, excluded.attention_tier, excluded.reasons, excluded.plugin_id,
-                            excluded.plugin_version, excluded.submitted_at)
-        RETURNING sr.student_id`,
+    sql`WITH input AS MATERIALIZED (
+          SELECT * FROM jsonb_to_recordset(${input}::jsonb) AS i(student_id uuid, summary jsonb, tier integer,
+            reasons jsonb, submitted_at timestamptz, answers jsonb, scores jsonb, responsible uuid, due date)
+        ),
+        unchanged AS MATERIALIZED (
+          SELECT i.student_id
+          FROM screening_results r
+          JOIN input i ON i.student_id = r.student_id
+          JOIN screening_answers a ON a.result_id = r.id
+          -- = ANY (ARRAY(...)) makes the (wave, student) index drive the lookup whatever the planner guesses.
+          WHERE r.wave_id = ${target.waveId}::uuid AND r.student_id = ANY (ARRAY(SELECT student_id FROM input))
+            AND (r.summary, r.attention_tier, r.reasons, r.plugin_id, r.plugin_version, r.submitted_at, a.answers,
+                 a.scores)
+                IS NOT DISTINCT FROM (i.summary, i.tier, i.reasons, ${target.pluginId}, ${target.pluginVersion},
+                 i.submitted_at, i.answers, i.scores)
+        ),
+        results AS (
+          INSERT INTO screening_results AS sr
+            (school_id, wave_id, student_id, instrument, summary, attention_tier, reasons, plugin_id, plugin_version,
+             import_batch_id, submitted_at)
+          SELECT ${target.schoolId}::uuid, ${target.waveId}::uuid, i.student_id, ${target.instrument}, i.summary,
+                 i.tier, i.reasons, ${target.pluginId}, ${target.pluginVersion}, ${target.importId}::uuid,
+                 i.submitted_at
+          FROM input i
+          WHERE i.student_id NOT IN (SELECT student_id FROM unchanged)
+          ON CONFLICT (wave_id, student_id) DO UPDATE SET
+            summary = excluded.summary, attention_tier = excluded.attention_tier, reasons = excluded.reasons,
+            plugin_id = excluded.plugin_id, plugin_version = excluded.plugin_version,
+            import_batch_id = excluded.import_batch_id, submitted_at = excluded.submitted_at
+          RETURNING sr.id, sr.student_id, sr.attention_tier
+        ),
+        answers AS (
+          INSERT INTO screening_answers AS sa (result_id, school_id, student_id, answers, scores)
+          SELECT r.id, ${target.schoolId}::uuid, r.student_id, i.answers, i.scores
+          FROM results r JOIN input i ON i.student_id = r.student_id
+          ON CONFLICT (result_id) DO UPDATE SET answers = excluded.answers, scores = excluded.scores
+        ),
+        follow_ups AS (
+          INSERT INTO cases
+            (school_id, student_id, kind, status, title, responsible_person_id, due_date, opened_by,
+             screening_result_id)
+          SELECT ${target.schoolId}::uuid, r.student_id, 'follow_up', 'open', ${target.followUpTitle}, i.responsible,
+                 i.due, ${target.openedBy}::uuid, r.id
+          FROM results r JOIN input i ON i.student_id = r.student_id
+          WHERE r.attention_tier = 1
+          ON CONFLICT (screening_result_id) WHERE screening_result_id IS NOT NULL DO NOTHING
+          RETURNING id, student_id
+        )
+        SELECT (SELECT json_agg(student_id) FROM results) AS changed,
+               (SELECT json_agg(json_build_object('caseId', id, 'studentId', student_id)) FROM follow_ups) AS opened`,
   );
-  for (const row of written) changedStudentIds.add(row.student_id);
-
-  const answers = JSON.stringify(
-    rows.map((r) => ({ student_id: r.studentId, answers: r.answers, scores: r.scores })),
-  );
-  const rewritten = await queryRows<{ student_id: string }>(
-    tx,
-    sql`INSERT INTO screening_answers AS sa (result_id, school_id, student_id, answers, scores)
-        SELECT res.id, ${target.schoolId}::uuid, a.student_id, a.answers, a.scores
-        FROM jsonb_to_recordset(${answers}::jsonb) AS a(student_id uuid, answers jsonb, scores jsonb)
-        JOIN screening_results res ON res.wave_id = ${target.waveId}::uuid AND res.student_id = a.student_id
-        ON CONFLICT (result_id) DO UPDATE SET answers = excluded.answers, scores = excluded.scores
-        WHERE (sa.answers, sa.scores) IS DISTINCT FROM (excluded.answers, excluded.scores)
-        RETURNING sa.student_id`,
-  );
-  for (const row of rewritten) changedStudentIds.add(row.student_id);
-
-  const tierOne = rows.filter((r) => r.followUp);
-  if (tierOne.length === 0) return { changedStudentIds, followUpsOpened: [] };
-  const followUps = JSON.stringify(
-    tierOne.map((r) => ({
-      student_id: r.studentId,
-      responsible: r.followUp!.responsiblePersonId,
-      due: r.followUp!.dueDate,
-    })),
-  );
-  const opened = await queryRows<{ id: string; student_id: string }>(
-    tx,
-    sql`INSERT INTO cases
-          (school_id, student_id, kind, status, title, responsible_person_id, due_date, opened_by, screening_result_id)
-        SELECT ${target.schoolId}::uuid, res.student_id, 'follow_up', 'open', ${target.followUpTitle}, f.responsible,
-               f.due, ${target.openedBy}::uuid, res.id
-        FROM jsonb_to_recordset(${followUps}::jsonb) AS f(student_id uuid, responsible uuid, due date)
-        JOIN screening_results res
-          ON res.wave_id = ${target.waveId}::uuid AND res.student_id = f.student_id AND res.attention_tier = 1
-        ON CONFLICT (screening_result_id) WHERE screening_result_id IS NOT NULL DO NOTHING
-        RETURNING id, student_id`,
-  );
-  return {
-    changedStudentIds,
-    followUpsOpened: opened.map((row) => ({ caseId: row.id, studentId: row.student_id })),
-  };
+  for (const id of outcome?.changed ?? []) changedStudentIds.add(id);
+  return { changedStudentIds, followUpsOpened: outcome?.opened ?? [] };
 }
