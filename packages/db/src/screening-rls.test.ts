@@ -7,7 +7,6 @@ import {
   allianceLedger,
   allianceMembers,
   allianceTerms,
-  screeningAnswers,
   screeningResults,
   screeningWaves,
 } from './schema/index.ts';
@@ -40,23 +39,15 @@ beforeAll(async () => {
         closesOn: '2026-09-30',
       })
       .returning();
-    const [result] = await tx
-      .insert(screeningResults)
-      .values({
-        schoolId: school.schoolId,
-        waveId: wave!.id,
-        studentId: school.studentIds[0]!,
-        instrument: 'UPI',
-        summary: { total: 27 },
-        attentionTier: 1,
-        pluginId: 'test',
-        pluginVersion: '1.0.0',
-      })
-      .returning();
-    await tx.insert(screeningAnswers).values({
-      resultId: result!.id,
+    await tx.insert(screeningResults).values({
       schoolId: school.schoolId,
+      waveId: wave!.id,
       studentId: school.studentIds[0]!,
+      instrument: 'UPI',
+      summary: { total: 27 },
+      attentionTier: 1,
+      pluginId: 'test',
+      pluginVersion: '1.0.0',
       answers: [1, 0, 1],
       scores: { total: 27 },
     });
@@ -66,19 +57,31 @@ afterAll(() => db?.close());
 
 describe('db/screening and alliance security', () => {
   it('shows item answers only to callers with the screening.answers capability', async () => {
-    const read = (capabilities: string[]) =>
-      withTenant(db, scope(capabilities), async (tx) => ({
-        results: (await tx.select().from(screeningResults)).length,
-        answers: (await tx.select().from(screeningAnswers)).length,
-      }));
-    expect(await read(['screening.answers'])).toEqual({ results: 1, answers: 1 });
-    expect(await read([])).toEqual({ results: 1, answers: 0 });
+    const answersSeen = (capabilities: string[], fullScopePaths?: string[]) =>
+      withTenant(db, scope(capabilities, fullScopePaths), (tx) =>
+        tx.select({ answers: screeningResults.answers }).from(screeningResults),
+      );
+    expect(await answersSeen(['screening.answers'])).toEqual([{ answers: [1, 0, 1] }]);
+    // Without the capability the columns are refused outright, not silently empty.
+    const refused = await answersSeen([]).catch((error: unknown) => pgErrorOf(error));
+    expect(refused).toMatchObject({ code: '42501' });
+    const tiers = await withTenant(db, scope([]), (tx) =>
+      tx.select({ tier: screeningResults.attentionTier }).from(screeningResults),
+    );
+    expect(tiers).toEqual([{ tier: 1 }]);
   });
 
-  it('hides a result from a role on another college', async () => {
+  it('lets no one without the capability write answers', async () => {
+    const attempt = withTenant(db, scope([]), (tx) =>
+      tx.update(screeningResults).set({ answers: [0, 0, 0] }),
+    ).catch((error: unknown) => pgErrorOf(error));
+    expect(await attempt).toMatchObject({ code: '42501' });
+  });
+
+  it('hides a result and its answers from a role on another college', async () => {
     const other = school.colleges[1]!.path;
     const rows = await withTenant(db, scope(['screening.answers'], [other]), (tx) =>
-      tx.select().from(screeningAnswers),
+      tx.select({ answers: screeningResults.answers }).from(screeningResults),
     );
     expect(rows).toEqual([]);
   });

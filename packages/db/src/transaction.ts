@@ -26,6 +26,11 @@ export type UnscopedTx = Tx & { readonly __unscoped: true };
 
 /** The role every request runs as: no superuser, no BYPASSRLS, so row-level security always applies. */
 export const APPLICATION_ROLE = 'xinqiao_app';
+/**
+ * The application role plus the screening answer columns (column privileges): a transaction whose scope holds the
+ * `screening.answers` capability runs as this role, any other as {@link APPLICATION_ROLE}.
+ */
+export const SCREENING_ANSWERS_ROLE = 'xinqiao_screening';
 
 /**
  * Runs `work` in one transaction as the application role. Nothing is visible until the caller scopes it with
@@ -49,6 +54,10 @@ export async function scopeTransaction(tx: UnscopedTx, scope: TenantScope): Prom
     set_config('xq.full_scope', ${scope.fullScopePaths.join(',')}, true),
     set_config('xq.reduced_scope', ${scope.reducedScopePaths.join(',')}, true),
     set_config('xq.capabilities', ${(scope.capabilities ?? []).join(',')}, true)`);
+  // A constant, never user input: the only two roles a tenant transaction can take.
+  if (scope.capabilities?.includes('screening.answers')) {
+    await tx.execute(sql.raw(`SET LOCAL ROLE ${SCREENING_ANSWERS_ROLE}`));
+  }
   return tx as unknown as TenantTx;
 }
 

@@ -17,6 +17,7 @@ describe.skipIf(testDatabaseKind() === 'postgres')('pnpm xinqiao import-screenin
     personId: null,
     fullScopePaths: ['/'],
     reducedScopePaths: [],
+    capabilities: ['screening.answers'],
   });
 
   beforeAll(async () => {

@@ -7,7 +7,6 @@ import {
   caseEntries,
   cases,
   centerStaffMembers,
-  screeningAnswers,
   screeningImports,
   screeningResults,
   screeningWaves,
@@ -410,12 +409,15 @@ async function addScreening(
   markers: Map<string, MarkerLabel>,
   sensitive: Map<string, MarkerLabel>,
 ): Promise<string> {
+  const answersMarker = `${tag}-screening-answers`;
   const [result] = await tx
     .insert(screeningResults)
     .values({
       schoolId,
       waveId,
       studentId,
+      answers: [3, 2, 2, 1, 2, 3, 1, 1, 2],
+      scores: { marker: answersMarker },
       instrument: 'phq9',
       summary: { total: 17, item9: 2 },
       attentionTier: 1,
@@ -424,14 +426,6 @@ async function addScreening(
       pluginVersion: '1.0.0',
     })
     .returning({ id: screeningResults.id });
-  const answersMarker = `${tag}-screening-answers`;
-  await tx.insert(screeningAnswers).values({
-    resultId: result!.id,
-    schoolId,
-    studentId,
-    answers: [3, 2, 2, 1, 2, 3, 1, 1, 2],
-    scores: { marker: answersMarker },
-  });
   markers.set(result!.id, `${where} screening result id`);
   sensitive.set(`${tag}-tier-rule`, `${where} screening tier reason`);
   sensitive.set(answersMarker, `${where} screening answers`);

@@ -1,10 +1,12 @@
 import {
   bigint,
   date,
+  foreignKey,
   index,
   integer,
   jsonb,
   pgTable,
+  smallint,
   text,
   timestamp,
   unique,
@@ -35,21 +37,26 @@ export const screeningWaves = pgTable(
     createdBy: uuid('created_by').references(() => people.id),
     createdAt: createdAt(),
   },
-  (t) => [index('screening_waves_school_year_idx').on(t.schoolId, t.academicYear)],
+  (t) => [
+    index('screening_waves_school_year_idx').on(t.schoolId, t.academicYear),
+    // Target of the results' (wave, school) key: a result's wave is always of the result's school.
+    unique('screening_waves_id_school_unique').on(t.id, t.schoolId),
+  ],
 );
 
 /**
  * One student's result in a wave: scores, the attention tier and its reasons, and the plugin version that decided.
- * Seen by full-view roles; the raw answers live apart in {@link screeningAnswers}.
+ * Seen by full-view roles (RLS). The item answers and full scores are columns only the role `xinqiao_screening`
+ * may read or write (column privileges): transactions of people with the `screening.answers` capability (the
+ * mental-health center) run as that role, everybody else as `xinqiao_app`, which gets "permission denied" for them.
+ * One row per result keeps an import at one insert per row (see docs/decisions.md).
  */
 export const screeningResults = pgTable(
   'screening_results',
   {
     id: id(),
-    schoolId: schoolId().references(() => schools.id),
-    waveId: uuid('wave_id')
-      .notNull()
-      .references(() => screeningWaves.id),
+    schoolId: schoolId(),
+    waveId: uuid('wave_id').notNull(),
     studentId: uuid('student_id')
       .notNull()
       .references(() => students.id),
@@ -63,26 +70,23 @@ export const screeningResults = pgTable(
     importBatchId: uuid('import_batch_id'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     createdAt: createdAt(),
+    /** The item answers as given (center only: column privilege). */
+    answers: smallint('answers').array(),
+    /** Every score of the instrument, with factors (center only: column privilege). */
+    scores: jsonb('scores').$type<Record<string, unknown>>(),
   },
   (t) => [
+    // Also serves every per-wave query (tier tables, counts): no separate wave index to maintain on import.
     unique('screening_results_wave_student_unique').on(t.waveId, t.studentId),
     index('screening_results_student_idx').on(t.studentId),
-    index('screening_results_wave_tier_idx').on(t.waveId, t.attentionTier),
+    // One key check instead of two per imported row (the wave implies its school), and a stronger one.
+    foreignKey({
+      name: 'screening_results_wave_school_fk',
+      columns: [t.waveId, t.schoolId],
+      foreignColumns: [screeningWaves.id, screeningWaves.schoolId],
+    }),
   ],
 );
-
-/** The item answers and full scores of a result: mental-health center staff only (RLS capability). */
-export const screeningAnswers = pgTable('screening_answers', {
-  resultId: uuid('result_id')
-    .primaryKey()
-    .references(() => screeningResults.id, { onDelete: 'cascade' }),
-  schoolId: schoolId().references(() => schools.id),
-  studentId: uuid('student_id')
-    .notNull()
-    .references(() => students.id),
-  answers: jsonb('answers').$type<number[]>().notNull(),
-  scores: jsonb('scores').$type<Record<string, unknown>>().notNull(),
-});
 
 /** One upload of a wave's results: its progress while it runs and its row errors after. */
 export const screeningImports = pgTable(

@@ -33,7 +33,13 @@ function waveFile(): string {
 }
 
 async function stored() {
-  const scope = { schoolId: alpha().id, personId: null, fullScopePaths: ['/'], reducedScopePaths: [] };
+  const scope = {
+    schoolId: alpha().id,
+    personId: null,
+    fullScopePaths: ['/'],
+    reducedScopePaths: [],
+    capabilities: ['screening.answers'],
+  };
   return withTenant(t.db, scope, async (tx) => ({
     results: await tx.select().from(screeningResults),
     cases: await tx.select().from(cases),

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { toChinaDate } from '@xinqiao/calendar';
 import {
   type Database,
+  queryRows,
   screeningImports,
   screeningWaves,
   students,
@@ -326,15 +327,15 @@ async function storeBatch(
       storable.push(storableRow(row, student, decision, setup));
     });
     const outcome = await writeBatch(tx, setup.target, storable);
-    progress.rowsAccepted += outcome.changedStudentIds.size;
-    progress.rowsUnchanged += storable.length - outcome.changedStudentIds.size;
+    progress.rowsAccepted += outcome.written;
+    progress.rowsUnchanged += storable.length - outcome.written;
     progress.followUpsOpened += outcome.followUpsOpened.length;
     if (storable.length > 0) {
       await recordAccess(tx, actor.me, {
         action: 'screening_results.import',
         entity: 'screening_import',
         entityId: setup.target.importId,
-        purpose: `${actor.purpose}（${storable.length} 行，写入 ${outcome.changedStudentIds.size}，新开随访 ${outcome.followUpsOpened.length}）`,
+        purpose: `${actor.purpose}（${storable.length} 行，写入 ${outcome.written}，新开随访 ${outcome.followUpsOpened.length}）`,
       });
     }
     await writeProgress(tx, setup.target.importId, progress, errors);
@@ -348,14 +349,11 @@ function storableRow(
   setup: ImportSetup,
 ): StorableRow {
   const { instrument: _instrument, ...scores } = row.score as unknown as Record<string, unknown>;
-  const { factors: _factors, positiveSymptomAverage: _psa, ...summary } = scores;
   const stored: StorableRow = {
     studentId: student.id,
-    summary,
     scores,
     answers: row.answers,
-    tier: decision.tier,
-    reasons: decision.reasons,
+    decision,
     submittedAt: row.submittedAt,
   };
   if (decision.tier === 1) {
@@ -373,18 +371,20 @@ async function lookUpStudents(
   numbers: string[],
 ): Promise<Map<string, { id: string; name: string; placementPath: string }>> {
   if (numbers.length === 0) return new Map();
-  const rows = await tx
-    .select({
-      id: students.id,
-      studentNumber: students.studentNumber,
-      name: students.name,
-      placementPath: students.placementPath,
-    })
-    .from(students)
+  // One JSON value back instead of a row per student: PGlite pays for every row it returns.
+  const [found] = await queryRows<{ rows: [string, string, string, string][] | null }>(
+    tx,
     // = ANY(array) lets PostgreSQL probe the (school, student number) index instead of scanning every student.
-    .where(
-      sql`${students.studentNumber} = ANY (ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(numbers)}::jsonb)))`,
-    );
+    sql`SELECT json_agg(json_build_array(s.student_number, s.id, s.name, s.placement_path)) AS rows
+        FROM students s
+        WHERE s.student_number = ANY (ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(numbers)}::jsonb)))`,
+  );
+  const rows = (found?.rows ?? []).map(([studentNumber, id, name, placementPath]) => ({
+    studentNumber,
+    id,
+    name,
+    placementPath,
+  }));
   return new Map(rows.map((r) => [r.studentNumber, r]));
 }
 

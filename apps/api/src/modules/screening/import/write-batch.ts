@@ -1,18 +1,26 @@
 import { queryRows, type TenantTx } from '@xinqiao/db';
 import { sql } from 'drizzle-orm';
 
+/** The tier of a result and why: one object per distinct decision, shared by every row that got it. */
+export interface StoredDecision {
+  tier: number;
+  reasons: readonly { ruleName: string; zh: string; en: string }[];
+}
+
 /** A checked, scored and tiered row, ready to store. */
 export interface StorableRow {
   studentId: string;
-  summary: Record<string, unknown>;
+  /** Every score of the instrument; the summary counsellors see is these without {@link SCORES_NOT_IN_SUMMARY}. */
   scores: Record<string, unknown>;
   answers: number[];
-  tier: number;
-  reasons: readonly { ruleName: string; zh: string; en: string }[];
+  decision: StoredDecision;
   submittedAt: Date | null;
   /** For tier-1 rows: who follows up, and by when (ISO date). */
   followUp?: { responsiblePersonId: string | null; dueDate: string | null };
 }
+
+/** Scores kept out of the summary: the per-factor detail of SCL-90 stays with the answers (center only). */
+export const SCORES_NOT_IN_SUMMARY = ['instrument', 'factors', 'positiveSymptomAverage'];
 
 /** The wave and import a batch belongs to, and the plugin that decided its tiers. */
 export interface BatchTarget {
@@ -26,80 +34,96 @@ export interface BatchTarget {
   followUpTitle: string;
 }
 
-/** What a batch changed: students whose result or answers were written, and the follow-ups it opened. */
+/** What a batch changed: how many results were written (new or different), and the follow-ups it opened. */
 export interface BatchOutcome {
-  changedStudentIds: Set<string>;
+  written: number;
   followUpsOpened: { caseId: string; studentId: string }[];
 }
 
 /**
- * Stores one batch in the caller's transaction with one statement whatever its size. The batch travels as one JSON
- * parameter (never as SQL text) and is read once; rows whose stored result and answers already equal the file are
- * left alone (so the same file again changes nothing and writes nothing); the others are upserted by (wave,
- * student), their answers follow from the ids the upsert returns (no second lookup), and each new tier-1 result
- * gets a follow-up case (the unique index on `cases.screening_result_id` keeps it at one).
+ * The batch as one compact JSON parameter: PGlite's cost grows with the bytes a statement carries, so every row
+ * names its decision by index (a wave has a few dozen distinct decisions) and keys are one letter.
+ */
+function batchPayload(rows: StorableRow[]): { rows: string; decisions: string } {
+  const index = new Map<StoredDecision, number>();
+  const decisions: { d: number; tier: number; reasons: StoredDecision['reasons'] }[] = [];
+  const compact = rows.map((r) => {
+    let d = index.get(r.decision);
+    if (d === undefined) {
+      d = decisions.length;
+      index.set(r.decision, d);
+      decisions.push({ d, tier: r.decision.tier, reasons: r.decision.reasons });
+    }
+    return {
+      s: r.studentId,
+      d,
+      t: r.submittedAt?.toISOString() ?? null,
+      // A PostgreSQL array literal: cast straight to smallint[] (no per-element JSON work in the database).
+      a: `{${r.answers.join(',')}}`,
+      c: r.scores,
+      p: r.followUp?.responsiblePersonId ?? null,
+      u: r.followUp?.dueDate ?? null,
+    };
+  });
+  return { rows: JSON.stringify(compact), decisions: JSON.stringify(decisions) };
+}
+
+/**
+ * Stores one batch in the caller's transaction with one statement whatever its size; the rows travel as a JSON
+ * parameter, never as SQL text. Rows equal to what is stored (scores, answers, tier, reasons, plugin version) are
+ * left alone, so the same file again writes nothing; the others are upserted by (wave, student), answers and all,
+ * and each new tier-1 result gets a follow-up case (the unique index on `cases.screening_result_id` keeps it at
+ * one). Needs the role that may write answers (the `screening.answers` capability).
  */
 export async function writeBatch(
   tx: TenantTx,
   target: BatchTarget,
   rows: StorableRow[],
 ): Promise<BatchOutcome> {
-  const changedStudentIds = new Set<string>();
-  if (rows.length === 0) return { changedStudentIds, followUpsOpened: [] };
-  const input = JSON.stringify(
-    rows.map((r) => ({
-      student_id: r.studentId,
-      summary: r.summary,
-      tier: r.tier,
-      reasons: r.reasons,
-      submitted_at: r.submittedAt?.toISOString() ?? null,
-      answers: r.answers,
-      scores: r.scores,
-      responsible: r.followUp?.responsiblePersonId ?? null,
-      due: r.followUp?.dueDate ?? null,
-    })),
-  );
+  if (rows.length === 0) return { written: 0, followUpsOpened: [] };
+  const payload = batchPayload(rows);
+  const notInSummary = JSON.stringify(SCORES_NOT_IN_SUMMARY);
   const [outcome] = await queryRows<{
-    changed: string[] | null;
+    written: number;
     opened: { caseId: string; studentId: string }[] | null;
   }>(
     tx,
-    sql`WITH input AS MATERIALIZED (
-          SELECT * FROM jsonb_to_recordset(${input}::jsonb) AS i(student_id uuid, summary jsonb, tier integer,
-            reasons jsonb, submitted_at timestamptz, answers jsonb, scores jsonb, responsible uuid, due date)
+    sql`WITH decision AS MATERIALIZED (
+          SELECT * FROM jsonb_to_recordset(${payload.decisions}::jsonb) AS d(d integer, tier integer, reasons jsonb)
+        ),
+        input AS MATERIALIZED (
+          SELECT i.s AS student_id, i.c - ARRAY(SELECT jsonb_array_elements_text(${notInSummary}::jsonb)) AS summary, d.tier, d.reasons,
+                 i.t AS submitted_at, i.a AS answers, i.c AS scores, i.p AS responsible, i.u AS due
+          FROM jsonb_to_recordset(${payload.rows}::jsonb)
+            AS i(s uuid, d integer, t timestamptz, a smallint[], c jsonb, p uuid, u date)
+          JOIN decision d ON d.d = i.d
         ),
         unchanged AS MATERIALIZED (
           SELECT i.student_id
           FROM screening_results r
           JOIN input i ON i.student_id = r.student_id
-          JOIN screening_answers a ON a.result_id = r.id
           -- = ANY (ARRAY(...)) makes the (wave, student) index drive the lookup whatever the planner guesses.
           WHERE r.wave_id = ${target.waveId}::uuid AND r.student_id = ANY (ARRAY(SELECT student_id FROM input))
-            AND (r.summary, r.attention_tier, r.reasons, r.plugin_id, r.plugin_version, r.submitted_at, a.answers,
-                 a.scores)
+            AND (r.summary, r.attention_tier, r.reasons, r.plugin_id, r.plugin_version, r.submitted_at, r.answers,
+                 r.scores)
                 IS NOT DISTINCT FROM (i.summary, i.tier, i.reasons, ${target.pluginId}, ${target.pluginVersion},
                  i.submitted_at, i.answers, i.scores)
         ),
         results AS (
           INSERT INTO screening_results AS sr
             (school_id, wave_id, student_id, instrument, summary, attention_tier, reasons, plugin_id, plugin_version,
-             import_batch_id, submitted_at)
+             import_batch_id, submitted_at, answers, scores)
           SELECT ${target.schoolId}::uuid, ${target.waveId}::uuid, i.student_id, ${target.instrument}, i.summary,
                  i.tier, i.reasons, ${target.pluginId}, ${target.pluginVersion}, ${target.importId}::uuid,
-                 i.submitted_at
+                 i.submitted_at, i.answers, i.scores
           FROM input i
           WHERE i.student_id NOT IN (SELECT student_id FROM unchanged)
           ON CONFLICT (wave_id, student_id) DO UPDATE SET
             summary = excluded.summary, attention_tier = excluded.attention_tier, reasons = excluded.reasons,
             plugin_id = excluded.plugin_id, plugin_version = excluded.plugin_version,
-            import_batch_id = excluded.import_batch_id, submitted_at = excluded.submitted_at
+            import_batch_id = excluded.import_batch_id, submitted_at = excluded.submitted_at,
+            answers = excluded.answers, scores = excluded.scores
           RETURNING sr.id, sr.student_id, sr.attention_tier
-        ),
-        answers AS (
-          INSERT INTO screening_answers AS sa (result_id, school_id, student_id, answers, scores)
-          SELECT r.id, ${target.schoolId}::uuid, r.student_id, i.answers, i.scores
-          FROM results r JOIN input i ON i.student_id = r.student_id
-          ON CONFLICT (result_id) DO UPDATE SET answers = excluded.answers, scores = excluded.scores
         ),
         follow_ups AS (
           INSERT INTO cases
@@ -112,9 +136,9 @@ export async function writeBatch(
           ON CONFLICT (screening_result_id) WHERE screening_result_id IS NOT NULL DO NOTHING
           RETURNING id, student_id
         )
-        SELECT (SELECT json_agg(student_id) FROM results) AS changed,
+        -- One row back, not one per student: PGlite pays for every row it returns.
+        SELECT (SELECT count(*) FROM results)::integer AS written,
                (SELECT json_agg(json_build_object('caseId', id, 'studentId', student_id)) FROM follow_ups) AS opened`,
   );
-  for (const id of outcome?.changed ?? []) changedStudentIds.add(id);
-  return { changedStudentIds, followUpsOpened: outcome?.opened ?? [] };
+  return { written: outcome?.written ?? 0, followUpsOpened: outcome?.opened ?? [] };
 }

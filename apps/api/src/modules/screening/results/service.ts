@@ -224,7 +224,7 @@ export async function getResult(tx: TenantTx, resultId: string, withAnswers: boo
   if (!withAnswers) return result;
   const [answers] = await queryRows<{ answers: number[]; scores: Record<string, unknown> }>(
     tx,
-    sql`SELECT answers, scores FROM screening_answers WHERE result_id = ${resultId}::uuid`,
+    sql`SELECT answers, scores FROM screening_results WHERE id = ${resultId}::uuid`,
   );
   return { ...result, answers: answers?.answers ?? null, scores: answers?.scores ?? null };
 }
