@@ -1,6 +1,7 @@
 import { api, problemFromResponse } from '@xinqiao/web-kit';
 import type {
   FollowUp,
+  FollowUpFilterState,
   ImportView,
   ProposedWave,
   ResultPage,
@@ -45,9 +46,11 @@ export const fetchResults = (id: string, tier: number | null, page: number) =>
 export const fetchHistory = (studentId: string) =>
   api.get<StudentHistory>(`${BASE}/students/${studentId}/history`);
 
-/** Follow-ups in the caller's scope. */
-export const fetchFollowUps = (state: 'overdue' | 'open' | 'all') =>
-  api.get<{ followUps: FollowUp[] }>(`${BASE}/follow-ups?state=${state}`).then((r) => r.followUps);
+/** Follow-ups in the caller's scope, of one wave or of all. */
+export const fetchFollowUps = (state: FollowUpFilterState, waveId?: string) =>
+  api
+    .get<{ followUps: FollowUp[] }>(`${BASE}/follow-ups?state=${state}${waveId ? `&waveId=${waveId}` : ''}`)
+    .then((r) => r.followUps);
 
 /** An import's progress and row errors. */
 export const fetchImport = (id: string) => api.get<ImportView>(`${BASE}/imports/${id}`);

@@ -88,6 +88,9 @@ export interface ResultPage {
   }[];
 }
 
+/** Which follow-ups to list: not yet interviewed, overdue, interviewed, or all. */
+export type FollowUpFilterState = 'open' | 'overdue' | 'interviewed' | 'all';
+
 export interface FollowUp extends FollowUpState {
   student: StudentRef;
   wave: { name: string; instrument: string };
