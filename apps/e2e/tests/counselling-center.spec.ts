@@ -185,6 +185,13 @@ test('the center imports a PHQ-9 wave with bad rows; counsellors see only their 
     await followUps.getByText('逾期', { exact: true }).click();
     await expect(followUps.getByRole('radio', { name: '逾期' })).toBeChecked();
     await expect(page.getByTestId('cc-follow-ups-count')).toHaveText('共 0 个随访');
+
+    // Without a wave, the list holds every wave's follow-ups: this wave's three are among them.
+    await followUps.getByText('未约谈', { exact: true }).click();
+    await page.getByTestId('cc-follow-ups-wave').hover();
+    await page.getByTestId('cc-follow-ups-wave').locator('.el-select__clear').click();
+    await expect(page.getByTestId('cc-follow-ups-wave')).toContainText('全部批次');
+    await expect(table.locator('tbody tr', { hasText: waveName })).toHaveCount(3);
   });
 
   // The wave's id, for the checks of what the API gives the other roles.
