@@ -1,4 +1,5 @@
 import { createRouter } from '../../http/router.ts';
+import { calendarRoutes } from './calendar/routes.ts';
 import { importRoutes } from './import/routes.ts';
 import { resultRoutes } from './results/routes.ts';
 import { waveRoutes } from './waves/routes.ts';
@@ -12,4 +13,5 @@ import { waveRoutes } from './waves/routes.ts';
 export const screeningRoutes = createRouter()
   .route('/', waveRoutes)
   .route('/', importRoutes)
-  .route('/', resultRoutes);
+  .route('/', resultRoutes)
+  .route('/', calendarRoutes);
