@@ -14,6 +14,7 @@ import {
   students,
   type TenantTx,
   withTenant,
+  workingDayOverrides,
 } from '@xinqiao/db';
 import { eq } from 'drizzle-orm';
 import { createTestApp, TEST_ACCOUNTS, type TestApp, type TestSchool } from '../testing/index.ts';
@@ -75,6 +76,12 @@ export interface IsolationFixture {
   schools: { alpha: FixtureSchool; beta: FixtureSchool };
 }
 
+/**
+ * The day both schools edited in their working-day calendar: the example of `{date}` in the calendar routes, so the
+ * value-keyed write probes aim at it, and in the year of the test clock, so `GET /screening/calendar` shows it.
+ */
+export const CALENDAR_PROBE_DAY = '2025-11-14';
+
 /** The test accounts whose roles sit inside one college, and which college. */
 export const COLLEGE_OF_ACCOUNT: Readonly<Record<string, 0 | 1 | undefined>> = Object.fromEntries(
   TEST_ACCOUNTS.map((a) => [
@@ -123,6 +130,7 @@ async function enrich(
     markers.set(`${code}2024秋季普查`, `${code} screening wave name`);
     const importId = await addScreeningImport(tx, world, waveId, code, markers);
     const staffMemberId = await addStaffMember(tx, world, code, markers);
+    await addCalendarEdit(tx, world, code, markers);
     const colleges = [] as unknown as [FixtureCollege, FixtureCollege];
     for (const index of [0, 1] as const) {
       colleges.push(await enrichCollege(tx, world, code, digit, index, waveId, sensitive));
@@ -275,6 +283,20 @@ async function addStaffMember(
   markers.set(member!.id, `${code} center staff member id`);
   markers.set(name, `${code} center staff member name`);
   return member!.id;
+}
+
+/** The school's edit of {@link CALENDAR_PROBE_DAY}, with a note only this school wrote. */
+async function addCalendarEdit(
+  tx: TenantTx,
+  world: TestSchool,
+  code: string,
+  markers: Map<string, MarkerLabel>,
+): Promise<void> {
+  const note = `${code}校运动会停课`;
+  await tx
+    .insert(workingDayOverrides)
+    .values({ schoolId: world.id, day: CALENDAR_PROBE_DAY, working: 'off', note });
+  markers.set(note, `${code} working-day calendar note`);
 }
 
 async function enrichCollege(

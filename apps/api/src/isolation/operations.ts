@@ -43,7 +43,10 @@ export interface Operation {
   path: string;
   /** 'GET /api/units/{id}': how failure messages and overrides name the route. */
   key: string;
+  /** Path parameters that name a record: `{id}`, `{entryId}`. */
   pathParams: string[];
+  /** Path parameters that are plain values, not records (the `{date}` of a calendar day): sampled from the schema. */
+  pathValues: { name: string; schema: JsonSchema }[];
   queryParams: { name: string; required: boolean; schema: JsonSchema }[];
   body?: { contentType: string; schema: JsonSchema };
   /** Answers without a session (`security: []`). */
@@ -72,7 +75,10 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
         method: upper,
         path,
         key: `${upper} ${path}`,
-        pathParams: parameters.filter((p) => p.in === 'path').map((p) => p.name),
+        pathParams: parameters.filter((p) => p.in === 'path' && isIdName(p.name)).map((p) => p.name),
+        pathValues: parameters
+          .filter((p) => p.in === 'path' && !isIdName(p.name))
+          .map((p) => ({ name: p.name, schema: p.schema ?? {} })),
         queryParams: parameters
           .filter((p) => p.in === 'query')
           .map((p) => ({ name: p.name, required: p.required === true, schema: p.schema ?? {} })),

@@ -84,8 +84,12 @@ export interface Unfillable {
 const FOREIGN_PATH_STATUSES = [403, 404] as const;
 const REFUSALS = [400, 403, 404, 409, 422] as const;
 
-function pathWith(op: Operation, target: Target, sampler: Sampler): string | undefined {
+function pathWith(doc: OpenApiDocument, op: Operation, target: Target, sampler: Sampler): string | undefined {
   let url = op.path;
+  for (const { name, schema } of op.pathValues) {
+    const value = sampleValue(doc, schema, `path.${name}`, name, sampler);
+    url = url.replace(`{${name}}`, encodeURIComponent(String(value)));
+  }
   for (const name of op.pathParams) {
     const kind = kindOfPathParam(op.path, name);
     if (!kind) {
@@ -142,7 +146,7 @@ export function readProbes(
   const probes: Probe[] = [];
   for (const target of prober.targets) {
     const sampler = samplerFor((kind) => target.ids[kind]);
-    const path = pathWith(op, target, sampler);
+    const path = pathWith(doc, op, target, sampler);
     const query = requiredQuery(doc, op, target, sampler);
     for (const reason of sampler.unfillable) unfillable.push({ op: op.key, reason });
     if (sampler.unfillable.length > 0 || !path) continue;
@@ -212,6 +216,27 @@ export function writeProbes(
   return probes;
 }
 
+/**
+ * The probes of a write addressed by values only (`PUT /screening/calendar/days/{date}`): a date names no record, so
+ * no id of another tenant can be put in it, but the row it reaches is keyed by (school, value) and the other school
+ * holds one with the same value. Sent as the account on its own school (any answer below 500 is allowed); the
+ * suite then checks the other school's rows did not change and the answers name nothing of it.
+ */
+export function valueKeyedWriteProbes(
+  doc: OpenApiDocument,
+  op: Operation,
+  prober: Prober,
+  unfillable: Unfillable[],
+  overrides: Readonly<Record<string, BodyOverride>>,
+): Probe[] {
+  if (op.pathValues.length === 0 || op.pathParams.length > 0) return [];
+  const own = prober.targets[0]!;
+  return writeProbe(doc, op, prober, { path: own, body: own }, unfillable, overrides).map((probe) => ({
+    ...probe,
+    target: own.name,
+  }));
+}
+
 function writeProbe(
   doc: OpenApiDocument,
   op: Operation,
@@ -221,7 +246,7 @@ function writeProbe(
   overrides: Readonly<Record<string, BodyOverride>>,
 ): Omit<Probe, 'target'>[] {
   const pathSampler = samplerFor((kind) => fill.path.ids[kind]);
-  const path = pathWith(op, fill.path, pathSampler);
+  const path = pathWith(doc, op, fill.path, pathSampler);
   const query = requiredQuery(doc, op, fill.path, pathSampler);
   const sampler = samplerFor((kind) => fill.body.ids[kind]);
   let bodies: unknown[] = [undefined];

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIsolationFixture, type IsolationFixture } from './fixture.ts';
+import { CALENDAR_PROBE_DAY, createIsolationFixture, type IsolationFixture } from './fixture.ts';
 import { type OpenApiDocument, type Operation, operationsOf } from './operations.ts';
 import { BODY_OVERRIDES } from './overrides.ts';
 import {
@@ -10,6 +10,7 @@ import {
   statusViolations,
   type Unfillable,
   unfilledBodies,
+  valueKeyedWriteProbes,
   writeProbes,
 } from './probe.ts';
 import { schoolSnapshot } from './snapshot.ts';
@@ -22,6 +23,10 @@ const findings: Finding[] = [];
 const unfillable: Unfillable[] = [];
 let before: Record<string, Record<string, string>>;
 let after: Record<string, Record<string, string>>;
+// Writes addressed by a value (a calendar day), sent by each school's accounts in turn: the other school's rows,
+// before and after.
+const valueFindings: Finding[] = [];
+const untouched: Record<string, { before: Record<string, string>; after: Record<string, string> }> = {};
 
 const snapshots = async () => ({
   alpha: await schoolSnapshot(fixture.t.db, fixture.schools.alpha.world.id),
@@ -44,6 +49,26 @@ beforeAll(async () => {
   );
   findings.push(...(await runProbes(pairs)));
   after = await snapshots();
+  for (const [school, other] of [
+    ['alpha', 'beta'],
+    ['beta', 'alpha'],
+  ] as const) {
+    const otherId = fixture.schools[other].world.id;
+    const otherBefore = await schoolSnapshot(fixture.t.db, otherId);
+    const valuePairs = probers
+      .filter((prober) => prober.school.code === school)
+      .flatMap((prober) =>
+        operations.flatMap((op) =>
+          valueKeyedWriteProbes(doc, op, prober, unfillable, BODY_OVERRIDES).map((probe) => ({
+            prober,
+            probe,
+          })),
+        ),
+      );
+    // One at a time: an account's PUT, then its DELETE, of the same day.
+    valueFindings.push(...(await runProbes(valuePairs, 1)));
+    untouched[other] = { before: otherBefore, after: await schoolSnapshot(fixture.t.db, otherId) };
+  }
 }, 300_000);
 afterAll(() => fixture?.t.close());
 
@@ -52,7 +77,11 @@ const lines = (items: readonly string[]) => `\n${[...new Set(items)].join('\n')}
 describe('isolation/writes', () => {
   it('probes every write route that can name another tenant, and can fill each of them', () => {
     const problems = [
-      ...new Set([...unfillable, ...unfilledBodies(findings)].map((u) => `${u.op}: ${u.reason}`)),
+      ...new Set(
+        [...unfillable, ...unfilledBodies([...findings, ...valueFindings])].map(
+          (u) => `${u.op}: ${u.reason}`,
+        ),
+      ),
     ];
     expect(problems, `routes the suite cannot fill:${lines(problems)}`).toEqual([]);
     const probed = new Set(findings.map((f) => f.probe.op.key));
@@ -83,5 +112,34 @@ describe('isolation/writes', () => {
   it('changes nothing stored, in either school', () => {
     expect(after.alpha).toEqual(before.alpha);
     expect(after.beta).toEqual(before.beta);
+  });
+
+  it('lets a write addressed by a value (a calendar day) reach only the caller’s own school', () => {
+    const valueKeyed = operations.filter((op) => op.pathValues.length > 0 && op.pathParams.length === 0);
+    expect(valueKeyed.map((op) => op.key)).toEqual(
+      expect.arrayContaining([
+        'PUT /api/screening/calendar/days/{date}',
+        'DELETE /api/screening/calendar/days/{date}',
+      ]),
+    );
+    // Each route did act for someone (the center), on the day the other school edited too.
+    const reached = valueKeyed.filter(
+      (op) => !valueFindings.some((f) => f.probe.op.key === op.key && f.status === 200),
+    );
+    expect(
+      reached.map((op) => op.key),
+      'value-keyed writes no account could make',
+    ).toEqual([]);
+    const calendarProbes = valueFindings.filter((f) =>
+      f.probe.op.path.startsWith('/api/screening/calendar/'),
+    );
+    expect(calendarProbes.length).toBeGreaterThan(0);
+    expect(calendarProbes.every((f) => f.probe.url.includes(CALENDAR_PROBE_DAY))).toBe(true);
+    const violations = statusViolations(valueFindings);
+    expect(violations, `value-keyed writes that failed:${lines(violations)}`).toEqual([]);
+    const leaks = [...leakReport(valueFindings), ...leakReport(valueFindings, 'sensitiveLeaks')];
+    expect(leaks, `leaks:${lines(leaks)}`).toEqual([]);
+    expect(untouched.beta!.after, 'alpha’s writes changed beta').toEqual(untouched.beta!.before);
+    expect(untouched.alpha!.after, 'beta’s writes changed alpha').toEqual(untouched.alpha!.before);
   });
 });

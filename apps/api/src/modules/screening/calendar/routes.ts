@@ -26,7 +26,7 @@ const DayParams = z.object({
       (value) => isIsoDate(value) && value >= '2000-01-01' && value <= '2100-12-31',
       '应为 2000–2100 年间的真实日期 YYYY-MM-DD / Must be a real date YYYY-MM-DD in 2000–2100',
     )
-    .openapi({ param: { name: 'date', in: 'path' }, example: '2026-11-13' }),
+    .openapi({ param: { name: 'date', in: 'path' }, example: '2025-11-14' }),
 });
 
 const DayEditBody = z
