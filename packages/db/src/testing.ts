@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import postgres from 'postgres';
-import { type Database, type Orm, openDatabase } from './database.ts';
+import { type Database, type Orm, openDatabase, PGLITE_CONFIGURATION } from './database.ts';
 import * as schema from './schema/index.ts';
 
 /** Which server the current test project runs on: set per vitest project (see vitest.shared.ts at the root). */
@@ -47,7 +47,10 @@ const migrationsFolder = fileURLToPath(new URL('../drizzle', import.meta.url));
  */
 async function openMigratedPglite(): Promise<Database> {
   const image = await migratedImagePath();
-  const client = await PGlite.create({ loadDataDir: new Blob([readFileSync(image)]) });
+  const client = await PGlite.create({
+    loadDataDir: new Blob([readFileSync(image)]),
+    postgresqlconf: PGLITE_CONFIGURATION,
+  });
   const orm = drizzle(client, { schema }) as unknown as Orm;
   return { kind: 'pglite', orm, close: () => client.close() };
 }

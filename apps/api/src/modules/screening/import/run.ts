@@ -25,7 +25,7 @@ import { parseRow, type RowReader, type ScoredRow } from './parse-row.ts';
 import { type BatchTarget, type StorableRow, writeBatch } from './write-batch.ts';
 
 /** Rows per transaction: each batch is stored whole or not at all. */
-export const IMPORT_BATCH_SIZE = 2000;
+export const IMPORT_BATCH_SIZE = 5000;
 /** Row errors kept on the import (all are counted in `rowsRejected`). */
 export const MAX_STORED_ERRORS = 1000;
 
