@@ -1,3 +1,4 @@
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from './database.ts';
 import { pgErrorOf } from './errors.ts';
@@ -9,6 +10,7 @@ import {
   allianceTerms,
   screeningResults,
   screeningWaves,
+  students,
 } from './schema/index.ts';
 import { createTestDatabase } from './testing.ts';
 import { type TenantScope, withTenant } from './transaction.ts';
@@ -43,6 +45,7 @@ beforeAll(async () => {
       schoolId: school.schoolId,
       waveId: wave!.id,
       studentId: school.studentIds[0]!,
+      placementPath: sql`(SELECT placement_path FROM students WHERE id = ${school.studentIds[0]!}::uuid)`,
       instrument: 'UPI',
       summary: { total: 27 },
       attentionTier: 1,
@@ -84,6 +87,42 @@ describe('db/screening and alliance security', () => {
       tx.select({ answers: screeningResults.answers }).from(screeningResults),
     );
     expect(rows).toEqual([]);
+  });
+
+  it('refuses a result whose placement is not its student’s', async () => {
+    const attempt = withTenant(db, scope(['screening.answers']), async (tx) => {
+      const [wave] = await tx.select({ id: screeningWaves.id }).from(screeningWaves);
+      await tx.insert(screeningResults).values({
+        schoolId: school.schoolId,
+        waveId: wave!.id,
+        studentId: school.studentIds[1]!,
+        // Student 1 is in the first college; claiming the second college's path must not pass.
+        placementPath: school.colleges[1]!.classPath,
+        instrument: 'UPI',
+        summary: { total: 1 },
+        attentionTier: 3,
+        pluginId: 'test',
+        pluginVersion: '1.0.0',
+      });
+    }).catch((error: unknown) => pgErrorOf(error));
+    expect(await attempt).toMatchObject({ code: '23503' });
+  });
+
+  it('moves a result with its student: a new college sees it, the old one no longer does', async () => {
+    const [first, second] = school.colleges;
+    const tiersSeenBy = (paths: string[]) =>
+      withTenant(db, scope([], paths), (tx) =>
+        tx.select({ tier: screeningResults.attentionTier }).from(screeningResults),
+      );
+    expect(await tiersSeenBy([first!.path])).toHaveLength(1);
+    await withTenant(db, scope([]), (tx) =>
+      tx
+        .update(students)
+        .set({ collegeUnitId: second!.id, classUnitId: second!.classId, dormUnitId: null })
+        .where(eq(students.id, school.studentIds[0]!)),
+    );
+    expect(await tiersSeenBy([first!.path])).toHaveLength(0);
+    expect(await tiersSeenBy([second!.path])).toEqual([{ tier: 1 }]);
   });
 
   it('keeps the points ledger append-only', async () => {

@@ -16,7 +16,7 @@ import {
   withTenant,
   workingDayOverrides,
 } from '@xinqiao/db';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { createTestApp, TEST_ACCOUNTS, type TestApp, type TestSchool } from '../testing/index.ts';
 
 /**
@@ -438,6 +438,7 @@ async function addScreening(
       schoolId,
       waveId,
       studentId,
+      placementPath: sql`(SELECT placement_path FROM students WHERE id = ${studentId}::uuid)`,
       answers: [3, 2, 2, 1, 2, 3, 1, 1, 2],
       scores: { marker: answersMarker },
       instrument: 'phq9',

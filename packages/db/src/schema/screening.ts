@@ -57,9 +57,12 @@ export const screeningResults = pgTable(
     id: id(),
     schoolId: schoolId(),
     waveId: uuid('wave_id').notNull(),
-    studentId: uuid('student_id')
-      .notNull()
-      .references(() => students.id),
+    studentId: uuid('student_id').notNull(),
+    /**
+     * The student's placement, kept equal to `students.placement_path` by the (student, placement) key (ON UPDATE
+     * CASCADE): RLS checks it as a plain prefix test instead of looking the student up for every row.
+     */
+    placementPath: text('placement_path').notNull(),
     instrument: text('instrument').notNull(),
     /** Total score and the instrument's flags (e.g. PHQ-9 item 9), without the item answers. */
     summary: jsonb('summary').$type<Record<string, unknown>>().notNull(),
@@ -79,6 +82,11 @@ export const screeningResults = pgTable(
     // Also serves every per-wave query (tier tables, counts): no separate wave index to maintain on import.
     unique('screening_results_wave_student_unique').on(t.waveId, t.studentId),
     index('screening_results_student_idx').on(t.studentId),
+    foreignKey({
+      name: 'screening_results_student_placement_fk',
+      columns: [t.studentId, t.placementPath],
+      foreignColumns: [students.id, students.placementPath],
+    }).onUpdate('cascade'),
     // One key check instead of two per imported row (the wave implies its school), and a stronger one.
     foreignKey({
       name: 'screening_results_wave_school_fk',

@@ -39,6 +39,8 @@ export const students = pgTable(
   (t) => [
     unique('students_school_number_unique').on(t.schoolId, t.studentNumber),
     index('students_placement_idx').on(t.schoolId, t.placementPath.op('text_pattern_ops')),
+    // Target of the (student, placement) keys that carry a student's placement onto their screening results.
+    unique('students_id_placement_unique').on(t.id, t.placementPath),
     index('students_class_idx').on(t.classUnitId),
     index('students_name_idx').on(t.schoolId, t.name),
   ],

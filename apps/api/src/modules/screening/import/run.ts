@@ -351,6 +351,7 @@ function storableRow(
   const { instrument: _instrument, ...scores } = row.score as unknown as Record<string, unknown>;
   const stored: StorableRow = {
     studentId: student.id,
+    placementPath: student.placementPath,
     scores,
     answers: row.answers,
     decision,

@@ -10,6 +10,8 @@ export interface StoredDecision {
 /** A checked, scored and tiered row, ready to store. */
 export interface StorableRow {
   studentId: string;
+  /** The student's placement path as read with the student (RLS checks it; the database key keeps it true). */
+  placementPath: string;
   /** Every score of the instrument; the summary counsellors see is these without {@link SCORES_NOT_IN_SUMMARY}. */
   scores: Record<string, unknown>;
   answers: number[];
@@ -56,6 +58,7 @@ function batchPayload(rows: StorableRow[]): { rows: string; decisions: string } 
     }
     return {
       s: r.studentId,
+      l: r.placementPath,
       d,
       t: r.submittedAt?.toISOString() ?? null,
       // A PostgreSQL array literal: cast straight to smallint[] (no per-element JSON work in the database).
@@ -92,10 +95,10 @@ export async function writeBatch(
           SELECT * FROM jsonb_to_recordset(${payload.decisions}::jsonb) AS d(d integer, tier integer, reasons jsonb)
         ),
         input AS MATERIALIZED (
-          SELECT i.s AS student_id, i.c - ARRAY(SELECT jsonb_array_elements_text(${notInSummary}::jsonb)) AS summary, d.tier, d.reasons,
+          SELECT i.s AS student_id, i.l AS placement_path, i.c - ARRAY(SELECT jsonb_array_elements_text(${notInSummary}::jsonb)) AS summary, d.tier, d.reasons,
                  i.t AS submitted_at, i.a AS answers, i.c AS scores, i.p AS responsible, i.u AS due
           FROM jsonb_to_recordset(${payload.rows}::jsonb)
-            AS i(s uuid, d integer, t timestamptz, a smallint[], c jsonb, p uuid, u date)
+            AS i(s uuid, l text, d integer, t timestamptz, a smallint[], c jsonb, p uuid, u date)
           JOIN decision d ON d.d = i.d
         ),
         unchanged AS MATERIALIZED (
@@ -111,9 +114,10 @@ export async function writeBatch(
         ),
         results AS (
           INSERT INTO screening_results AS sr
-            (school_id, wave_id, student_id, instrument, summary, attention_tier, reasons, plugin_id, plugin_version,
-             import_batch_id, submitted_at, answers, scores)
-          SELECT ${target.schoolId}::uuid, ${target.waveId}::uuid, i.student_id, ${target.instrument}, i.summary,
+            (school_id, wave_id, student_id, placement_path, instrument, summary, attention_tier, reasons, plugin_id,
+             plugin_version, import_batch_id, submitted_at, answers, scores)
+          SELECT ${target.schoolId}::uuid, ${target.waveId}::uuid, i.student_id, i.placement_path, ${target.instrument},
+                 i.summary,
                  i.tier, i.reasons, ${target.pluginId}, ${target.pluginVersion}, ${target.importId}::uuid,
                  i.submitted_at, i.answers, i.scores
           FROM input i
