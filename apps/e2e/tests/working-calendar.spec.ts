@@ -130,6 +130,8 @@ test('the center marks a weekday off and drops the edit again; a counsellor read
         await signIn(counsellor, 'counsellor');
         // The calendar is the center's page: a counsellor has no link to it and no form to edit with.
         await expect(moduleLinks(counsellor).filter({ hasText: CENTER_MODULE })).toHaveCount(0);
+        await counsellor.goto('/counselling-center');
+        await expect(counsellor.getByText('页面不存在')).toBeVisible();
         await expect(counsellor.getByTestId('cc-calendar-form')).toHaveCount(0);
         const seen = (await calendarOf(counsellor, nextYear)).days.find((d) => d.date === date);
         expect(seen).toMatchObject({ schoolEdit: true, note });
