@@ -62,15 +62,23 @@ export async function* readRows(
 }
 
 function toRow(header: HeaderMap, { rowNumber, cells }: CellRow): TabularRow {
-  const entries: [string, string][] = [];
+  // Filled by index in header order, so every row of a file shares one object shape (a UPI wave has 66 columns);
+  // a header such as __proto__ is defined as an own key instead of reaching the prototype.
+  const values: Record<string, string> = {};
   const strayCells: string[] = [];
-  header.keys.forEach((key, i) => {
-    if (key !== null) entries.push([key, cells[i] ?? '']);
+  const { keys } = header;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    if (key === '__proto__') Object.defineProperty(values, key, ownValue(cells[i] ?? ''));
+    else if (key !== null && key !== undefined) values[key] = cells[i] ?? '';
     else if (cells[i]) strayCells.push(cells[i]!);
-  });
-  for (let i = header.keys.length; i < cells.length; i++) if (cells[i]) strayCells.push(cells[i]!);
-  // fromEntries defines own properties, so a header such as __proto__ cannot reach the prototype.
-  return { rowNumber, values: Object.fromEntries(entries), headers: header.written, strayCells };
+  }
+  for (let i = keys.length; i < cells.length; i++) if (cells[i]) strayCells.push(cells[i]!);
+  return { rowNumber, values, headers: header.written, strayCells };
+}
+
+function ownValue(value: string): PropertyDescriptor {
+  return { value, enumerable: true, writable: true, configurable: true };
 }
 
 function tooManyRows(maxRows: number, rowNumber: number): TabularError {

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { CellRow } from './cells.ts';
 import { TabularError } from './errors.ts';
 
@@ -18,7 +18,9 @@ export async function* xlsxRows(
 ): AsyncGenerator<CellRow> {
   const input = Readable.from(asBuffers(chunks), { objectMode: false });
   // styles: 'cache' lets exceljs see date formats and hand dates over as Date values.
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  // Loaded on first use: exceljs takes ~0.2 s to load, which a CSV import (or its parsing thread) need not pay.
+  const { default: Excel } = await import('exceljs');
+  const reader = new Excel.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',

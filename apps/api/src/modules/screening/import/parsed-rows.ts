@@ -1,0 +1,81 @@
+import type { Instrument } from '@xinqiao/policy';
+import { readRows, TabularError } from '@xinqiao/tabular';
+import type { RowError } from '../../../http/problem.ts';
+import { instrumentShape } from '../instruments.ts';
+import { answerLayout, screeningColumns } from './columns.ts';
+import { parseRow, type RowReader, type ScoredRow } from './parse-row.ts';
+
+/** A data row of a wave file, checked and scored, or the reason it was refused. */
+export type ParsedRow = ScoredRow | RowError;
+
+/** Rows of a wave file as they are checked and scored, in file order, a slice at a time. */
+export interface ParsedSlice {
+  rows: ParsedRow[];
+  /** The student-number column as written in the file (for errors about duplicates). */
+  studentNumberColumn: string;
+}
+
+/** What to parse: the file's bytes as they arrive, its name (CSV or XLSX), and the wave's instrument. */
+export interface ParseRequest {
+  stream: AsyncIterable<Uint8Array>;
+  filename: string;
+  instrument: Instrument;
+}
+
+/** Rows per slice: small enough for steady progress, large enough that passing slices between threads is cheap. */
+export const SLICE_ROWS = 500;
+
+/**
+ * Reads, checks and scores a wave file in this thread, a slice of {@link SLICE_ROWS} rows at a time. A file that
+ * cannot be read at all (format, header) throws a {@link TabularError}.
+ */
+export async function* parseInThread(request: ParseRequest): AsyncGenerator<ParsedSlice> {
+  let reader: RowReader | undefined;
+  let studentNumberColumn = '学号';
+  let rows: ParsedRow[] = [];
+  const rowStream = readRows(
+    { stream: request.stream, filename: request.filename },
+    { aliases: screeningColumns, required: ['studentNumber'] },
+  );
+  for await (const row of rowStream) {
+    if (!reader) {
+      const { itemCount } = instrumentShape(request.instrument);
+      reader = {
+        instrument: request.instrument,
+        layout: answerLayout(row.headers, itemCount, request.instrument),
+      };
+      studentNumberColumn = row.headers.studentNumber ?? studentNumberColumn;
+    }
+    rows.push(parseRow(row, reader));
+    if (rows.length >= SLICE_ROWS) {
+      yield { rows, studentNumberColumn };
+      rows = [];
+    }
+  }
+  if (rows.length > 0) yield { rows, studentNumberColumn };
+}
+
+/** A file-level problem as it crosses from the parsing thread: enough to rebuild the {@link TabularError}. */
+export interface SerialisedFailure {
+  tabular?: {
+    code: TabularError['code'];
+    reason: string;
+    reasonEn: string;
+    row: number | null;
+    column: string | null;
+  };
+  message: string;
+}
+
+export function serialiseFailure(error: unknown): SerialisedFailure {
+  if (error instanceof TabularError) {
+    const { code, reason, reasonEn, row, column } = error;
+    return { tabular: { code, reason, reasonEn, row, column }, message: error.message };
+  }
+  return { message: error instanceof Error ? error.message : String(error) };
+}
+
+export function reviveFailure(failure: SerialisedFailure): Error {
+  const t = failure.tabular;
+  return t ? new TabularError(t.code, t.reason, t.reasonEn, t.row, t.column) : new Error(failure.message);
+}
