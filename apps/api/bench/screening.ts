@@ -213,7 +213,6 @@ async function importFile(
     { stream: createReadStream(path), filename: path },
     {
       onProgress: sampleRss,
-      parseIn: (process.env.XQ_PARSE_IN as never) ?? 'auto',
     },
   );
   const seconds = (performance.now() - started) / 1000;

@@ -1,5 +1,5 @@
 import type { Instrument } from '@xinqiao/policy';
-import { readRows, TabularError } from '@xinqiao/tabular';
+import { readRows } from '@xinqiao/tabular';
 import type { RowError } from '../../../http/problem.ts';
 import { instrumentShape } from '../instruments.ts';
 import { answerLayout, screeningColumns } from './columns.ts';
@@ -22,12 +22,12 @@ export interface ParseRequest {
   instrument: Instrument;
 }
 
-/** Rows per slice: small enough for steady progress, large enough that passing slices between threads is cheap. */
+/** Rows per slice: the import reports progress after each. */
 export const SLICE_ROWS = 500;
 
 /**
  * Reads, checks and scores a wave file in this thread, a slice of {@link SLICE_ROWS} rows at a time. A file that
- * cannot be read at all (format, header) throws a {@link TabularError}.
+ * cannot be read at all (format, header) throws a `TabularError`.
  */
 export async function* parseInThread(request: ParseRequest): AsyncGenerator<ParsedSlice> {
   let reader: RowReader | undefined;
@@ -53,29 +53,4 @@ export async function* parseInThread(request: ParseRequest): AsyncGenerator<Pars
     }
   }
   if (rows.length > 0) yield { rows, studentNumberColumn };
-}
-
-/** A file-level problem as it crosses from the parsing thread: enough to rebuild the {@link TabularError}. */
-export interface SerialisedFailure {
-  tabular?: {
-    code: TabularError['code'];
-    reason: string;
-    reasonEn: string;
-    row: number | null;
-    column: string | null;
-  };
-  message: string;
-}
-
-export function serialiseFailure(error: unknown): SerialisedFailure {
-  if (error instanceof TabularError) {
-    const { code, reason, reasonEn, row, column } = error;
-    return { tabular: { code, reason, reasonEn, row, column }, message: error.message };
-  }
-  return { message: error instanceof Error ? error.message : String(error) };
-}
-
-export function reviveFailure(failure: SerialisedFailure): Error {
-  const t = failure.tabular;
-  return t ? new TabularError(t.code, t.reason, t.reasonEn, t.row, t.column) : new Error(failure.message);
 }

@@ -19,15 +19,12 @@ import { recordAccess } from '../../audit/record.ts';
 import { instrumentShape, isWaveInstrument, scoringIdOf } from '../instruments.ts';
 import { memoisedTierDecider, type TierDecider, type TierDecision, tiersInstrument } from '../tiering.ts';
 import { loadResponsibleFinder, type ResponsibleFinder, schoolCalendar } from './follow-up.ts';
-import { parseInWorker } from './parse-in-worker.ts';
 import type { ScoredRow } from './parse-row.ts';
 import { parseInThread } from './parsed-rows.ts';
 import { type BatchTarget, type StorableRow, writeBatch } from './write-batch.ts';
 
 /** Rows per transaction: each batch is stored whole or not at all. */
 export const IMPORT_BATCH_SIZE = 5000;
-/** Files at least this large are parsed in a worker thread under `parseIn: 'auto'` (a thread costs ~0.3 s to start). */
-export const WORKER_THRESHOLD_BYTES = 512 * 1024;
 /** Row errors kept on the import (all are counted in `rowsRejected`). */
 export const MAX_STORED_ERRORS = 1000;
 
@@ -65,11 +62,6 @@ export interface ImportOutcome extends ImportProgress {
 
 export interface RunImportOptions {
   batchSize?: number;
-  /**
-   * Where the file is read, checked and scored: in a worker thread (overlapping the database writes), in this
-   * thread, or `auto`: the worker for files of {@link WORKER_THRESHOLD_BYTES} or more, where its start-up pays off.
-   */
-  parseIn?: 'worker' | 'thread' | 'auto';
   /** Called after each stored batch and every few hundred rows read (for a progress bar). */
   onProgress?: (progress: ImportProgress) => void;
 }
@@ -147,8 +139,7 @@ export async function runImport(
   try {
     const setup = await withTenant(actor.db, actor.scope, (tx) => prepare(tx, actor, importId, waveId));
     progress.bytesTotal = setup.bytesTotal;
-    const parse = chooseParser(options.parseIn ?? 'auto', setup.bytesTotal);
-    const slices = parse({
+    const slices = parseInThread({
       stream: metered(source.stream, progress, hash),
       filename: source.filename,
       instrument: setup.instrument,
@@ -221,11 +212,6 @@ interface ImportSetup {
   dueDate: (workingDays: number) => string;
 }
 
-function chooseParser(parseIn: 'worker' | 'thread' | 'auto', bytesTotal: number) {
-  const inWorker = parseIn === 'worker' || (parseIn === 'auto' && bytesTotal >= WORKER_THRESHOLD_BYTES);
-  return inWorker ? parseInWorker : parseInThread;
-}
-
 async function prepare(
   tx: TenantTx,
   actor: ImportActor,
@@ -256,6 +242,10 @@ async function prepare(
     .select({ bytesTotal: screeningImports.bytesTotal })
     .from(screeningImports)
     .where(eq(screeningImports.id, importId));
+  const [had] = await queryRows<{ any: boolean }>(
+    tx,
+    sql`SELECT EXISTS (SELECT 1 FROM screening_results WHERE wave_id = ${waveId}::uuid) AS any`,
+  );
   const calendar = await schoolCalendar(tx);
   const today = toChinaDate(actor.clock());
   const dues = new Map<number, string>();
@@ -268,6 +258,7 @@ async function prepare(
       pluginId: actor.plugin.id,
       pluginVersion: actor.plugin.version,
       openedBy: actor.me.person.id,
+      waveHadResults: had?.any ?? true,
       followUpTitle: `心理筛查一级关注随访：${wave.name}（${wave.instrument}）`,
     },
     instrument: wave.instrument,

@@ -34,6 +34,12 @@ export interface BatchTarget {
   pluginVersion: string;
   openedBy: string | null;
   followUpTitle: string;
+  /**
+   * Whether the wave held results when the import began. When it did not, no row can equal a stored one and the
+   * comparison is skipped (a concurrent import of the same wave then only shifts "written" against "unchanged";
+   * the upsert keeps the data right either way).
+   */
+  waveHadResults: boolean;
 }
 
 /** What a batch changed: how many results were written (new or different), and the follow-ups it opened. */
@@ -43,32 +49,45 @@ export interface BatchOutcome {
 }
 
 /**
- * The batch as one compact JSON parameter: PGlite's cost grows with the bytes a statement carries, so every row
- * names its decision by index (a wave has a few dozen distinct decisions) and keys are one letter.
+ * The batch as compact JSON parameters: PGlite's cost grows with the characters a statement carries (it measures
+ * and copies every one), so rows name their decision and placement by index (a batch has a few dozen of each), keys
+ * are one letter.
  */
-function batchPayload(rows: StorableRow[]): { rows: string; decisions: string } {
-  const index = new Map<StoredDecision, number>();
-  const decisions: { d: number; tier: number; reasons: StoredDecision['reasons'] }[] = [];
-  const compact = rows.map((r) => {
-    let d = index.get(r.decision);
-    if (d === undefined) {
-      d = decisions.length;
-      index.set(r.decision, d);
-      decisions.push({ d, tier: r.decision.tier, reasons: r.decision.reasons });
+function batchPayload(rows: StorableRow[]): { rows: string; decisions: string; paths: string } {
+  const decisions = new Interned<StoredDecision>();
+  const paths = new Interned<string>();
+  const compact = rows.map((r) => ({
+    s: r.studentId,
+    l: paths.indexOf(r.placementPath),
+    d: decisions.indexOf(r.decision),
+    t: r.submittedAt?.toISOString() ?? null,
+    // A PostgreSQL array literal, read straight into smallint[] (splitting a digit string costs 3× as much).
+    a: `{${r.answers.join(',')}}`,
+    c: r.scores,
+    p: r.followUp?.responsiblePersonId ?? null,
+    u: r.followUp?.dueDate ?? null,
+  }));
+  return {
+    rows: JSON.stringify(compact),
+    decisions: JSON.stringify(decisions.values.map((d) => ({ tier: d.tier, reasons: d.reasons }))),
+    paths: JSON.stringify(paths.values),
+  };
+}
+
+/** Distinct values in first-seen order, each answered by its index. */
+class Interned<T> {
+  readonly values: T[] = [];
+  private readonly index = new Map<T, number>();
+
+  indexOf(value: T): number {
+    let at = this.index.get(value);
+    if (at === undefined) {
+      at = this.values.length;
+      this.values.push(value);
+      this.index.set(value, at);
     }
-    return {
-      s: r.studentId,
-      l: r.placementPath,
-      d,
-      t: r.submittedAt?.toISOString() ?? null,
-      // A PostgreSQL array literal: cast straight to smallint[] (no per-element JSON work in the database).
-      a: `{${r.answers.join(',')}}`,
-      c: r.scores,
-      p: r.followUp?.responsiblePersonId ?? null,
-      u: r.followUp?.dueDate ?? null,
-    };
-  });
-  return { rows: JSON.stringify(compact), decisions: JSON.stringify(decisions) };
+    return at;
+  }
 }
 
 /**
@@ -92,21 +111,34 @@ export async function writeBatch(
   }>(
     tx,
     sql`WITH decision AS MATERIALIZED (
-          SELECT * FROM jsonb_to_recordset(${payload.decisions}::jsonb) AS d(d integer, tier integer, reasons jsonb)
+          SELECT d.ordinality - 1 AS d, (d.value->>'tier')::integer AS tier, d.value->'reasons' AS reasons
+          FROM jsonb_array_elements(${payload.decisions}::jsonb) WITH ORDINALITY AS d
+        ),
+        path AS MATERIALIZED (
+          SELECT p.ordinality - 1 AS l, p.value AS placement_path
+          FROM jsonb_array_elements_text(${payload.paths}::jsonb) WITH ORDINALITY AS p
         ),
         input AS MATERIALIZED (
-          SELECT i.s AS student_id, i.l AS placement_path, i.c - ARRAY(SELECT jsonb_array_elements_text(${notInSummary}::jsonb)) AS summary, d.tier, d.reasons,
-                 i.t AS submitted_at, i.a AS answers, i.c AS scores, i.p AS responsible, i.u AS due
+          SELECT i.s AS student_id, p.placement_path,
+                 i.c - ARRAY(SELECT jsonb_array_elements_text(${notInSummary}::jsonb)) AS summary, d.tier, d.reasons,
+                 i.t AS submitted_at, i.a AS answers, i.c AS scores,
+                 i.p AS responsible, i.u AS due
           FROM jsonb_to_recordset(${payload.rows}::jsonb)
-            AS i(s uuid, l text, d integer, t timestamptz, a smallint[], c jsonb, p uuid, u date)
+            AS i(s uuid, l integer, d integer, t timestamptz, a smallint[], c jsonb, p uuid, u date)
           JOIN decision d ON d.d = i.d
+          JOIN path p ON p.l = i.l
         ),
         unchanged AS MATERIALIZED (
           SELECT i.student_id
-          FROM screening_results r
-          JOIN input i ON i.student_id = r.student_id
-          -- = ANY (ARRAY(...)) makes the (wave, student) index drive the lookup whatever the planner guesses.
-          WHERE r.wave_id = ${target.waveId}::uuid AND r.student_id = ANY (ARRAY(SELECT student_id FROM input))
+          FROM input i
+          -- One probe of the (wave, student) index per row (OFFSET 0 keeps the planner from flattening it into a
+          -- scan of the wave); skipped outright when the wave had no results when the import began.
+          CROSS JOIN LATERAL (
+            SELECT r.* FROM screening_results r
+            WHERE r.wave_id = ${target.waveId}::uuid AND r.student_id = i.student_id
+            OFFSET 0
+          ) r
+          WHERE ${target.waveHadResults}::boolean
             AND (r.summary, r.attention_tier, r.reasons, r.plugin_id, r.plugin_version, r.submitted_at, r.answers,
                  r.scores)
                 IS NOT DISTINCT FROM (i.summary, i.tier, i.reasons, ${target.pluginId}, ${target.pluginVersion},
