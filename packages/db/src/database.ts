@@ -63,7 +63,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
  * memory before any data); 32 MB keeps the embedded server and a 50,000-row import well under 500 MB, and the
  * operating system's file cache still holds the data files. A PostgreSQL server is tuned by its administrator.
  */
-export const PGLITE_CONFIGURATION = ['shared_buffers = 32MB', 'work_mem = 16MB'];
+export const PGLITE_CONFIGURATION = ['shared_buffers = 32MB'];
 
 async function openPglite(dataDir = 'memory://'): Promise<Database> {
   if (!dataDir.includes('://')) mkdirSync(dataDir, { recursive: true });

@@ -18,13 +18,14 @@ export interface TierDecider {
 }
 
 /**
- * The memo key of a result: every fact the tier rules can read, in a fixed order. The rules see nothing else
- * (the area contract validates the facts and rejects unknown ones), so equal keys get equal decisions.
+ * The memo key of a result: every fact the tier rules can read, by name. The rules see nothing else (the area
+ * contract validates the facts and rejects unknown ones), so equal keys get equal decisions. `tierFacts` builds
+ * the facts of an instrument in one order, and the instrument is one of them, so no sorting is needed.
  */
 export function tierFactsKey(score: ScoredResult): string {
   const facts = tierFacts(score) as unknown as Record<string, unknown>;
   let key = '';
-  for (const name of Object.keys(facts).sort()) key += `${name}=${String(facts[name])};`;
+  for (const name in facts) key += `${name}=${String(facts[name])};`;
   return key;
 }
 

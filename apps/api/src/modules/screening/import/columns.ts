@@ -87,6 +87,9 @@ const DECIMAL = /^[+-]?\d*\.\d+$/;
  * cell itself ('' or text), which the instrument's validation reports by item number.
  */
 export function answerValue(cell: string, yesNo: boolean): number | string {
+  // Nearly every cell is one digit: answered without a regular expression (a UPI row has 64 of them).
+  const digit = cell.length === 1 ? cell.charCodeAt(0) - 48 : -1;
+  if (digit >= 0 && digit <= 9) return digit;
   if (INTEGER.test(cell) || DECIMAL.test(cell)) return Number(cell);
   if (yesNo) {
     const lower = cell.toLowerCase();
