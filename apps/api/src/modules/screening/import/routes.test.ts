@@ -1,7 +1,9 @@
 import { cases, screeningResults, withTenant } from '@xinqiao/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { json, loginAs, type TestApp, type TestSession } from '../../../testing/index.ts';
+import type { Me } from '../../../auth/session-types.ts';
+import { json, loginAs, type TestApp, type TestSession, testPluginCatalog } from '../../../testing/index.ts';
 import { createScreeningTestApp, importCsv, openWave, phq9Row } from '../testing.ts';
+import { createImportRecord, type ImportActor, runImport } from './run.ts';
 
 let t: TestApp;
 let center: TestSession;
@@ -111,6 +113,52 @@ describe('screening import', () => {
     expect(shown.answers).toEqual([1, 1, 2, 2, 1, 1, 1, 1, 0]);
     const back = await importCsv(center, waveId, waveFile());
     expect(back).toMatchObject({ rowsAccepted: 1, rowsUnchanged: 3 });
+  });
+
+  it('stores a wave once when two imports of it run at the same time (the second finds every row already there)', async () => {
+    const waveB = await openWave(center, { name: '同时导入' });
+    const session = (await json(await center.request('/api/auth/me'))) as Me;
+    const me: Me = { ...session, school: { ...session.school, id: alpha().id } };
+    const { plugins } = await testPluginCatalog({ copies: { alpha: 'hrbmu' } });
+    const actor: ImportActor = {
+      db: t.db,
+      scope: {
+        schoolId: alpha().id,
+        personId: me.person.id,
+        fullScopePaths: ['/'],
+        reducedScopePaths: [],
+        capabilities: ['screening.answers', 'screening.manage'],
+      },
+      me,
+      plugin: plugins.active('alpha')!.compiled!,
+      clock: () => new Date('2025-03-03T02:00:00Z'),
+      purpose: 'test',
+    };
+    const rows = alpha().colleges.flatMap((c) => c.studentNumbers.slice(0, 3));
+    const csv = ['学号,答案', ...rows.map((n) => phq9Row(n, [1, 0, 0, 0, 0, 0, 0, 0, 0]))].join('\n');
+    const importOnce = async () => {
+      const importId = await withTenant(t.db, actor.scope, (tx) =>
+        createImportRecord(tx, {
+          schoolId: alpha().id,
+          waveId: waveB,
+          fileName: 'same.csv',
+          fileSha256: '',
+          bytesTotal: csv.length,
+          createdBy: me.person.id,
+        }),
+      );
+      const stream = (async function* () {
+        yield new TextEncoder().encode(csv);
+      })();
+      // Batches of two rows: the two imports take turns batch by batch.
+      return runImport(actor, importId, waveB, { stream, filename: 'same.csv' }, { batchSize: 2 });
+    };
+    const [first, second] = await Promise.all([importOnce(), importOnce()]);
+    expect([first.status, second.status]).toEqual(['done', 'done']);
+    expect(first.rowsAccepted + second.rowsAccepted).toBe(rows.length);
+    expect(first.rowsAccepted + first.rowsUnchanged).toBe(rows.length);
+    const { results } = await stored();
+    expect(results.filter((r) => r.waveId === waveB)).toHaveLength(rows.length);
   });
 
   it('reads one column per item and refuses a file whose item columns do not fit the instrument', async () => {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { toChinaDate } from '@xinqiao/calendar';
 import {
   type Database,
+  pgErrorOf,
   queryRows,
   screeningImports,
   screeningWaves,
@@ -299,48 +300,71 @@ async function storeBatch(
       });
     }
   }
-  await withTenant(actor.db, actor.scope, async (tx) => {
-    const known = await lookUpStudents(
-      tx,
-      batch.map((row) => row.studentNumber),
-    );
-    const storable: StorableRow[] = [];
-    batch.forEach((row, i) => {
-      const decision = decisions[i];
-      if (!decision) return;
-      const student = known.get(row.studentNumber);
-      if (!student) {
-        reject({
-          row: row.rowNumber,
-          column: '学号',
-          reason: `没有学号为 ${row.studentNumber} 的学生（或不在你的管理范围内）`,
-        });
-        return;
-      }
-      if (row.name !== '' && row.name !== student.name) {
-        reject({
-          row: row.rowNumber,
-          column: '姓名',
-          reason: `姓名“${row.name}”与学号 ${row.studentNumber} 的学生不符`,
-        });
-        return;
-      }
-      storable.push(storableRow(row, student, decision, setup));
-    });
-    const outcome = await writeBatch(tx, setup.target, storable);
-    progress.rowsAccepted += outcome.written;
-    progress.rowsUnchanged += storable.length - outcome.written;
-    progress.followUpsOpened += outcome.followUpsOpened.length;
-    if (storable.length > 0) {
-      await recordAccess(tx, actor.me, {
-        action: 'screening_results.import',
-        entity: 'screening_import',
-        entityId: setup.target.importId,
-        purpose: `${actor.purpose}（${storable.length} 行，写入 ${outcome.written}，新开随访 ${outcome.followUpsOpened.length}）`,
+  const attempt = () =>
+    withTenant(actor.db, actor.scope, async (tx) => {
+      const known = await lookUpStudents(
+        tx,
+        batch.map((row) => row.studentNumber),
+      );
+      const refused: RowError[] = [];
+      const storable: StorableRow[] = [];
+      batch.forEach((row, i) => {
+        const decision = decisions[i];
+        if (!decision) return;
+        const student = known.get(row.studentNumber);
+        if (!student) {
+          refused.push({
+            row: row.rowNumber,
+            column: '学号',
+            reason: `没有学号为 ${row.studentNumber} 的学生（或不在你的管理范围内）`,
+          });
+        } else if (row.name !== '' && row.name !== student.name) {
+          refused.push({
+            row: row.rowNumber,
+            column: '姓名',
+            reason: `姓名“${row.name}”与学号 ${row.studentNumber} 的学生不符`,
+          });
+        } else storable.push(storableRow(row, student, decision, setup));
       });
-    }
-    await writeProgress(tx, setup.target.importId, progress, errors);
-  });
+      const outcome = await writeBatch(tx, setup.target, storable);
+      if (storable.length > 0) {
+        await recordAccess(tx, actor.me, {
+          action: 'screening_results.import',
+          entity: 'screening_import',
+          entityId: setup.target.importId,
+          purpose: `${actor.purpose}（${storable.length} 行，写入 ${outcome.written}，新开随访 ${outcome.followUpsOpened.length}）`,
+        });
+      }
+      // The counts as they stand once this batch commits; `progress` itself changes only after the commit.
+      const after: ImportProgress = {
+        ...progress,
+        rowsAccepted: progress.rowsAccepted + outcome.written,
+        rowsUnchanged: progress.rowsUnchanged + storable.length - outcome.written,
+        rowsRejected: progress.rowsRejected + refused.length,
+        followUpsOpened: progress.followUpsOpened + outcome.followUpsOpened.length,
+      };
+      await writeProgress(
+        tx,
+        setup.target.importId,
+        after,
+        [...errors, ...refused].slice(0, MAX_STORED_ERRORS),
+      );
+      return { outcome, storable: storable.length, refused };
+    });
+  let stored: Awaited<ReturnType<typeof attempt>>;
+  try {
+    stored = await attempt();
+  } catch (error) {
+    // A wave's first import inserts without conflict handling; another import of the same wave running at the same
+    // time makes a row collide. Then this batch (rolled back whole) is stored again the careful way.
+    if (setup.target.waveHadResults || pgErrorOf(error)?.code !== '23505') throw error;
+    setup.target.waveHadResults = true;
+    stored = await attempt();
+  }
+  progress.rowsAccepted += stored.outcome.written;
+  progress.rowsUnchanged += stored.storable - stored.outcome.written;
+  progress.followUpsOpened += stored.outcome.followUpsOpened.length;
+  for (const error of stored.refused) reject(error);
 }
 
 function storableRow(
@@ -373,21 +397,33 @@ async function lookUpStudents(
   numbers: string[],
 ): Promise<Map<string, { id: string; name: string; placementPath: string }>> {
   if (numbers.length === 0) return new Map();
-  // One JSON value back instead of a row per student: PGlite pays for every row it returns.
-  const [found] = await queryRows<{ rows: [string, string, string, string][] | null }>(
+  // One JSON value back instead of a row per student (PGlite pays for every row it returns), and each placement
+  // path (~150 characters) once: the students of a batch share a few dozen classes.
+  const [found] = await queryRows<{
+    paths: string[] | null;
+    rows: [string, string, string, number][] | null;
+  }>(
     tx,
     // = ANY(array) lets PostgreSQL probe the (school, student number) index instead of scanning every student.
-    sql`SELECT json_agg(json_build_array(s.student_number, s.id, s.name, s.placement_path)) AS rows
-        FROM students s
-        WHERE s.student_number = ANY (ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(numbers)}::jsonb)))`,
+    sql`WITH s AS MATERIALIZED (
+          SELECT student_number, id, name, placement_path FROM students
+          WHERE student_number = ANY (ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(numbers)}::jsonb)))
+        ),
+        p AS MATERIALIZED (
+          SELECT placement_path, (row_number() OVER (ORDER BY placement_path) - 1)::integer AS at
+          FROM (SELECT DISTINCT placement_path FROM s) d
+        )
+        SELECT (SELECT json_agg(placement_path ORDER BY at) FROM p) AS paths,
+               (SELECT json_agg(json_build_array(s.student_number, s.id, s.name, p.at))
+                FROM s JOIN p USING (placement_path)) AS rows`,
   );
-  const rows = (found?.rows ?? []).map(([studentNumber, id, name, placementPath]) => ({
-    studentNumber,
-    id,
-    name,
-    placementPath,
-  }));
-  return new Map(rows.map((r) => [r.studentNumber, r]));
+  const paths = found?.paths ?? [];
+  return new Map(
+    (found?.rows ?? []).map(([studentNumber, id, name, at]) => [
+      studentNumber,
+      { id, name, placementPath: paths[at]! },
+    ]),
+  );
 }
 
 async function writeProgress(tx: TenantTx, importId: string, progress: ImportProgress, errors: RowError[]) {

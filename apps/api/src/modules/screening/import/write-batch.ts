@@ -35,9 +35,9 @@ export interface BatchTarget {
   openedBy: string | null;
   followUpTitle: string;
   /**
-   * Whether the wave held results when the import began. When it did not, no row can equal a stored one and the
-   * comparison is skipped (a concurrent import of the same wave then only shifts "written" against "unchanged";
-   * the upsert keeps the data right either way).
+   * Whether the wave may hold results of these students. When the wave had none as the import began, no row can
+   * equal a stored one: the comparison is skipped and rows are inserted plainly. Should an import of the same wave
+   * running at the same time make a row collide, the batch fails whole and the caller sets this and stores it again.
    */
   waveHadResults: boolean;
 }
@@ -105,6 +105,13 @@ export async function writeBatch(
   if (rows.length === 0) return { written: 0, followUpsOpened: [] };
   const payload = batchPayload(rows);
   const notInSummary = JSON.stringify(SCORES_NOT_IN_SUMMARY);
+  // A wave without results takes plain inserts (no speculative insertion per row); a collision with an import
+  // running at the same time fails the batch, which the caller then stores again with the upsert.
+  const upsert = sql`ON CONFLICT (wave_id, student_id) DO UPDATE SET
+            summary = excluded.summary, attention_tier = excluded.attention_tier, reasons = excluded.reasons,
+            plugin_id = excluded.plugin_id, plugin_version = excluded.plugin_version,
+            import_batch_id = excluded.import_batch_id, submitted_at = excluded.submitted_at,
+            answers = excluded.answers, scores = excluded.scores`;
   const [outcome] = await queryRows<{
     written: number;
     opened: { caseId: string; studentId: string }[] | null;
@@ -154,11 +161,7 @@ export async function writeBatch(
                  i.submitted_at, i.answers, i.scores
           FROM input i
           WHERE i.student_id NOT IN (SELECT student_id FROM unchanged)
-          ON CONFLICT (wave_id, student_id) DO UPDATE SET
-            summary = excluded.summary, attention_tier = excluded.attention_tier, reasons = excluded.reasons,
-            plugin_id = excluded.plugin_id, plugin_version = excluded.plugin_version,
-            import_batch_id = excluded.import_batch_id, submitted_at = excluded.submitted_at,
-            answers = excluded.answers, scores = excluded.scores
+          ${target.waveHadResults ? upsert : sql``}
           RETURNING sr.id, sr.student_id, sr.attention_tier
         ),
         follow_ups AS (
