@@ -1,0 +1,1 @@
+export { officeRemote, remoteFederation } from './office-remote.js';
