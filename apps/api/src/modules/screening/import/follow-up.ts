@@ -28,23 +28,33 @@ export async function loadResponsibleFinder(tx: TenantTx): Promise<ResponsibleFi
     if (!byPath.has(row.path)) byPath.set(row.path, row.personId);
   }
   const cache = new Map<string, string | null>();
-  const nearest = (byPath: Map<string, string>, path: string) => {
-    for (let end = path.length; end > 0; end = path.lastIndexOf('/', end - 2) + 1) {
-      const found = byPath.get(path.slice(0, end));
-      if (found) return found;
-    }
-    return null;
-  };
   return {
     responsibleFor(placementPath) {
       let known = cache.get(placementPath);
       if (known === undefined) {
-        known = nearest(counsellors, placementPath) ?? nearest(heads, placementPath);
+        known = nearestOnPath(counsellors, placementPath) ?? nearestOnPath(heads, placementPath);
         cache.set(placementPath, known);
       }
       return known;
     },
   };
+}
+
+/**
+ * The value of the deepest unit path on `path` (itself, its parent, … up to the root `/<root>/`) that `byPath` has.
+ *
+ * @example
+ * nearestOnPath(new Map([['/r/c/', 'p1']]), '/r/c/k/'); // 'p1'
+ */
+export function nearestOnPath(byPath: ReadonlyMap<string, string>, path: string): string | null {
+  let end = path.length;
+  while (end > 1) {
+    const found = byPath.get(path.slice(0, end));
+    if (found) return found;
+    // The slash that ends the parent's path: '/r/c/k/' → '/r/c/'. At the root's leading slash there is none left.
+    end = path.lastIndexOf('/', end - 2) + 1;
+  }
+  return null;
 }
 
 /**
