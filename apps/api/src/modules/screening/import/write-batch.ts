@@ -35,9 +35,9 @@ export interface BatchTarget {
   openedBy: string | null;
   followUpTitle: string;
   /**
-   * Whether the wave may hold results of these students. When the wave had none as the import began, no row can
-   * equal a stored one: the comparison is skipped and rows are inserted plainly. Should an import of the same wave
-   * running at the same time make a row collide, the batch fails whole and the caller sets this and stores it again.
+   * Whether the wave may hold results of these students. When the wave had none as the import began, rows are
+   * inserted plainly (no conflict handling per row). Should an import of the same wave running at the same time make
+   * a row collide, the batch fails whole and the caller sets this and stores it again with the upsert.
    */
   waveHadResults: boolean;
 }
@@ -107,11 +107,17 @@ export async function writeBatch(
   const notInSummary = JSON.stringify(SCORES_NOT_IN_SUMMARY);
   // A wave without results takes plain inserts (no speculative insertion per row); a collision with an import
   // running at the same time fails the batch, which the caller then stores again with the upsert.
+  // A row equal to the stored one is neither rewritten nor returned: the same file twice writes nothing, and of
+  // two imports of one wave running together only the first counts a row as written.
   const upsert = sql`ON CONFLICT (wave_id, student_id) DO UPDATE SET
             summary = excluded.summary, attention_tier = excluded.attention_tier, reasons = excluded.reasons,
             plugin_id = excluded.plugin_id, plugin_version = excluded.plugin_version,
             import_batch_id = excluded.import_batch_id, submitted_at = excluded.submitted_at,
-            answers = excluded.answers, scores = excluded.scores`;
+            answers = excluded.answers, scores = excluded.scores
+          WHERE (sr.summary, sr.attention_tier, sr.reasons, sr.plugin_id, sr.plugin_version, sr.submitted_at, sr.answers,
+                 sr.scores)
+                IS DISTINCT FROM (excluded.summary, excluded.attention_tier, excluded.reasons, excluded.plugin_id,
+                 excluded.plugin_version, excluded.submitted_at, excluded.answers, excluded.scores)`;
   const [outcome] = await queryRows<{
     written: number;
     opened: { caseId: string; studentId: string }[] | null;
@@ -135,22 +141,6 @@ export async function writeBatch(
           JOIN decision d ON d.d = i.d
           JOIN path p ON p.l = i.l
         ),
-        unchanged AS MATERIALIZED (
-          SELECT i.student_id
-          FROM input i
-          -- One probe of the (wave, student) index per row (OFFSET 0 keeps the planner from flattening it into a
-          -- scan of the wave); skipped outright when the wave had no results when the import began.
-          CROSS JOIN LATERAL (
-            SELECT r.* FROM screening_results r
-            WHERE r.wave_id = ${target.waveId}::uuid AND r.student_id = i.student_id
-            OFFSET 0
-          ) r
-          WHERE ${target.waveHadResults}::boolean
-            AND (r.summary, r.attention_tier, r.reasons, r.plugin_id, r.plugin_version, r.submitted_at, r.answers,
-                 r.scores)
-                IS NOT DISTINCT FROM (i.summary, i.tier, i.reasons, ${target.pluginId}, ${target.pluginVersion},
-                 i.submitted_at, i.answers, i.scores)
-        ),
         results AS (
           INSERT INTO screening_results AS sr
             (school_id, wave_id, student_id, placement_path, instrument, summary, attention_tier, reasons, plugin_id,
@@ -160,7 +150,6 @@ export async function writeBatch(
                  i.tier, i.reasons, ${target.pluginId}, ${target.pluginVersion}, ${target.importId}::uuid,
                  i.submitted_at, i.answers, i.scores
           FROM input i
-          WHERE i.student_id NOT IN (SELECT student_id FROM unchanged)
           ${target.waveHadResults ? upsert : sql``}
           RETURNING sr.id, sr.student_id, sr.attention_tier
         ),
