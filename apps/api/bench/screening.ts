@@ -29,12 +29,10 @@ import {
 } from '@xinqiao/db';
 import { type InstrumentId, scoreResponse } from '@xinqiao/instruments';
 import { type CompiledPlugin, loadPluginDirectory, tierFacts } from '@xinqiao/policy';
-import { readRows } from '@xinqiao/tabular';
 import { eq, sql } from 'drizzle-orm';
 import { Engine } from 'json-rules-engine';
 import type { Me } from '../src/auth/session-types.ts';
-import { answerLayout, screeningColumns } from '../src/modules/screening/import/columns.ts';
-import { parseRow } from '../src/modules/screening/import/parse-row.ts';
+import { parsedRows } from '../src/modules/screening/import/parsed-rows.ts';
 import {
   createImportRecord,
   IMPORT_BATCH_SIZE,
@@ -283,17 +281,11 @@ async function prepare(dir: string): Promise<void> {
   await writeFileText(join(dir, 'world.json'), JSON.stringify(rest));
 }
 
-/** Reads, checks and scores a file without the database: the share of the time the database does not take. */
+/** Reads, checks and scores a file without the database (the import's own parsing): the share the database does not take. */
 async function parseOnlyRate(path: string, instrument: 'UPI' | 'PHQ-9'): Promise<number> {
   const started = performance.now();
-  let layout: ReturnType<typeof answerLayout> | undefined;
   let rows = 0;
-  for await (const row of readRows(
-    { filename: path },
-    { aliases: screeningColumns, required: ['studentNumber'] },
-  )) {
-    layout ??= answerLayout(row.headers, instrument === 'UPI' ? 64 : 9, instrument);
-    const parsed = parseRow(row, { instrument, layout });
+  for await (const parsed of parsedRows({ stream: createReadStream(path), filename: path, instrument })) {
     if ('reason' in parsed) throw new Error(parsed.reason);
     rows++;
   }

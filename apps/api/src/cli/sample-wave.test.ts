@@ -2,7 +2,7 @@ import { dirname } from 'node:path';
 import { generateDemoSchool } from '@xinqiao/demo-data';
 import { loadPluginDirectory } from '@xinqiao/policy';
 import { describe, expect, it } from 'vitest';
-import { parseInThread } from '../modules/screening/import/parsed-rows.ts';
+import { parsedRows } from '../modules/screening/import/parsed-rows.ts';
 import { testPluginCatalog } from '../testing/index.ts';
 import { sampleWave } from './sample-wave.ts';
 
@@ -15,9 +15,8 @@ describe('pnpm xinqiao sample-wave', () => {
     const stream = (async function* () {
       yield new TextEncoder().encode(csv);
     })();
-    for await (const slice of parseInThread({ stream, filename: 'wave.csv', instrument: 'PHQ-9' })) {
-      parsed.push(...slice.rows);
-    }
+    for await (const row of parsedRows({ stream, filename: 'wave.csv', instrument: 'PHQ-9' }))
+      parsed.push(row);
     const good = parsed.filter((row) => !('reason' in row));
     const bad = parsed.filter((row) => 'reason' in row);
     // 60 demo students and one number no student has, which parses and is refused by the import's lookup.

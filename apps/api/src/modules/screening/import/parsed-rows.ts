@@ -8,13 +8,6 @@ import { parseRow, type RowReader, type ScoredRow } from './parse-row.ts';
 /** A data row of a wave file, checked and scored, or the reason it was refused. */
 export type ParsedRow = ScoredRow | RowError;
 
-/** Rows of a wave file as they are checked and scored, in file order, a slice at a time. */
-export interface ParsedSlice {
-  rows: ParsedRow[];
-  /** The student-number column as written in the file (for errors about duplicates). */
-  studentNumberColumn: string;
-}
-
 /** What to parse: the file's bytes as they arrive, its name (CSV or XLSX), and the wave's instrument. */
 export interface ParseRequest {
   stream: AsyncIterable<Uint8Array>;
@@ -22,22 +15,23 @@ export interface ParseRequest {
   instrument: Instrument;
 }
 
-/** Rows per slice: the import reports progress after each. */
-export const SLICE_ROWS = 500;
-
 /**
- * Reads, checks and scores a wave file in this thread, a slice of {@link SLICE_ROWS} rows at a time. A file that
- * cannot be read at all (format, header) throws a `TabularError`.
+ * Reads a wave file row by row and checks and scores each: answers complete and in range, a readable submission
+ * time, and one row per student (a later row of the same student is refused, naming the first). A file that cannot
+ * be read at all (format, header, item columns) throws a `TabularError`.
+ *
+ * @example
+ * for await (const row of parsedRows({ stream, filename: 'wave.csv', instrument: 'PHQ-9' })) …
  */
-export async function* parseInThread(request: ParseRequest): AsyncGenerator<ParsedSlice> {
+export async function* parsedRows(request: ParseRequest): AsyncGenerator<ParsedRow> {
   let reader: RowReader | undefined;
   let studentNumberColumn = '学号';
-  let rows: ParsedRow[] = [];
-  const rowStream = readRows(
+  const firstRowOf = new Map<string, number>();
+  const rows = readRows(
     { stream: request.stream, filename: request.filename },
     { aliases: screeningColumns, required: ['studentNumber'] },
   );
-  for await (const row of rowStream) {
+  for await (const row of rows) {
     if (!reader) {
       const { itemCount } = instrumentShape(request.instrument);
       reader = {
@@ -46,11 +40,21 @@ export async function* parseInThread(request: ParseRequest): AsyncGenerator<Pars
       };
       studentNumberColumn = row.headers.studentNumber ?? studentNumberColumn;
     }
-    rows.push(parseRow(row, reader));
-    if (rows.length >= SLICE_ROWS) {
-      yield { rows, studentNumberColumn };
-      rows = [];
+    const parsed = parseRow(row, reader);
+    if ('reason' in parsed) {
+      yield parsed;
+      continue;
+    }
+    const first = firstRowOf.get(parsed.studentNumber);
+    if (first === undefined) {
+      firstRowOf.set(parsed.studentNumber, parsed.rowNumber);
+      yield parsed;
+    } else {
+      yield {
+        row: parsed.rowNumber,
+        column: studentNumberColumn,
+        reason: `学号 ${parsed.studentNumber} 已在第 ${first} 行出现，每名学生只导入第一行`,
+      };
     }
   }
-  if (rows.length > 0) yield { rows, studentNumberColumn };
 }

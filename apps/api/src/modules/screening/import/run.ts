@@ -21,11 +21,13 @@ import { instrumentShape, isWaveInstrument, scoringIdOf } from '../instruments.t
 import { memoisedTierDecider, type TierDecider, type TierDecision, tiersInstrument } from '../tiering.ts';
 import { loadResponsibleFinder, type ResponsibleFinder, schoolCalendar } from './follow-up.ts';
 import type { ScoredRow } from './parse-row.ts';
-import { parseInThread } from './parsed-rows.ts';
+import { parsedRows } from './parsed-rows.ts';
 import { type BatchTarget, type StorableRow, writeBatch } from './write-batch.ts';
 
 /** Rows per transaction: each batch is stored whole or not at all. */
 export const IMPORT_BATCH_SIZE = 5000;
+/** Rows read between progress reports while a batch fills (each stored batch reports too). */
+const PROGRESS_EVERY_ROWS = 500;
 /** Row errors kept on the import (all are counted in `rowsRejected`). */
 export const MAX_STORED_ERRORS = 1000;
 
@@ -140,42 +142,24 @@ export async function runImport(
   try {
     const setup = await withTenant(actor.db, actor.scope, (tx) => prepare(tx, actor, importId, waveId));
     progress.bytesTotal = setup.bytesTotal;
-    const slices = parseInThread({
+    const rows = parsedRows({
       stream: metered(source.stream, progress, hash),
       filename: source.filename,
       instrument: setup.instrument,
     });
-    const seen = new Map<string, number>();
     let pending: ScoredRow[] = [];
-    let sinceFlush = 0;
     const flush = async () => {
       const batch = pending;
       pending = [];
-      sinceFlush = 0;
       await storeBatch(actor, setup, batch, progress, errors, reject);
       options.onProgress?.({ ...progress });
     };
-    for await (const { rows, studentNumberColumn } of slices) {
-      for (const parsed of rows) {
-        progress.rowsRead++;
-        sinceFlush++;
-        if ('reason' in parsed) reject(parsed);
-        else {
-          const first = seen.get(parsed.studentNumber);
-          if (first === undefined) {
-            seen.set(parsed.studentNumber, parsed.rowNumber);
-            pending.push(parsed);
-          } else {
-            reject({
-              row: parsed.rowNumber,
-              column: studentNumberColumn,
-              reason: `学号 ${parsed.studentNumber} 已在第 ${first} 行出现，每名学生只导入第一行`,
-            });
-          }
-        }
-        if (sinceFlush >= batchSize) await flush();
-      }
-      options.onProgress?.({ ...progress });
+    for await (const parsed of rows) {
+      progress.rowsRead++;
+      if ('reason' in parsed) reject(parsed);
+      else pending.push(parsed);
+      if (pending.length >= batchSize) await flush();
+      else if (progress.rowsRead % PROGRESS_EVERY_ROWS === 0) options.onProgress?.({ ...progress });
     }
     await flush();
     errors.sort((a, b) => a.row - b.row);
