@@ -1,13 +1,8 @@
+import type { DayKind } from '@xinqiao/calendar';
 import { api } from '@xinqiao/web-kit';
 
-/** What a day is on the school's calendar (the API's `DayKind`). */
-export type CalendarDayKind =
-  | 'weekday'
-  | 'weekend'
-  | 'public-holiday'
-  | 'make-up-workday'
-  | 'school-workday'
-  | 'school-day-off';
+/** What a day is on the school's calendar: the calendar package's own kinds (a type only, nothing is bundled). */
+export type CalendarDayKind = DayKind;
 
 /** A day as it would be without the school's edit. */
 export interface PlainCalendarDay {
