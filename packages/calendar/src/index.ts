@@ -1,4 +1,13 @@
 export {
+  ACADEMIC_YEAR_FIRST_MONTH,
+  type AcademicYear,
+  type AcademicYearLocale,
+  academicDate,
+  academicYear,
+  academicYearLabel,
+  academicYearOf,
+} from './academic-year';
+export {
   type CalendarOptions,
   type DayInfo,
   type DayKind,
