@@ -2,7 +2,7 @@ import { auditLog, withTenant } from '@xinqiao/db';
 import { compilePlugin, evaluate } from '@xinqiao/policy/browser';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, json, loginAs, type TestApp, type TestSession } from '../../testing/index.ts';
+import { createTestApp, json, loginAs, type TestApp, type TestSession, testClock } from '../../testing/index.ts';
 import { studentAffairsRoutes } from './routes.ts';
 import { seedPluginCatalog } from './testing.ts';
 
@@ -176,5 +176,29 @@ describe('modules/student-affairs', () => {
     });
     expect(res.status).toBe(404);
     expect((await overview()).staff[0].trainingHours).toBe(alphaStaff.trainingHours);
+  });
+});
+
+describe('modules/student-affairs: the current academic year', () => {
+  // 23:59 on 31 August in Beijing: still the 2025–2026 year, though only a minute is left.
+  const clock = testClock(new Date('2026-08-31T15:59:00Z'));
+  let late: TestApp;
+  beforeAll(async () => {
+    late = await createTestApp({
+      clock,
+      extraRoutes: [studentAffairsRoutes],
+      plugins: await seedPluginCatalog([{ seed: 'hrbmu', school: 'alpha' }]),
+    });
+  });
+  afterAll(() => late?.close());
+
+  it('turns over at midnight on 1 September in China, while it is still 31 August in UTC', async () => {
+    const session = await loginAs(late.app, 'alpha', 'affairs');
+    const before = await json(await session.request('/api/student-affairs/overview'));
+    expect(before.academicYear).toBe(2025);
+    clock.advance(60_000); // 00:00 on 1 September in Beijing, 16:00 on 31 August in UTC
+    const after = await json(await session.request('/api/student-affairs/overview'));
+    expect(after.academicYear).toBe(2026);
+    expect(after.academicYears).toEqual([2026]);
   });
 });

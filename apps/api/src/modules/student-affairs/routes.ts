@@ -1,10 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { academicYearOf } from '@xinqiao/calendar';
 import type { Context } from 'hono';
 import type { AuthedEnv } from '../../context.ts';
 import { problemResponses, problems } from '../../http/problem.ts';
 import { createRouter } from '../../http/router.ts';
 import { recordAccess, statedPurpose } from '../audit/record.ts';
-import { academicYearOf } from './academic-year.ts';
 import { requireEditor, requireReader } from './access.ts';
 import * as q from './queries.ts';
 import { compiledPluginOf, computeOverview, type StudentAffairsOverview } from './service.ts';
@@ -145,7 +145,7 @@ async function overviewOf(c: Context<AuthedEnv>, requestedYear?: number): Promis
   }
   const plugin = compiledPluginOf(active);
   const years = await q.yearsWithFigures(tx, me.school.id);
-  const current = academicYearOf(c.var.clock());
+  const current = academicYearOf(c.var.clock()).start;
   const year = requestedYear ?? years[0] ?? current;
   const academicYears = [...new Set([current, ...years])].sort((a, b) => b - a);
   const [enrolment, staff] = await Promise.all([

@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { academicYearOf } from '@xinqiao/calendar';
 import type { Context } from 'hono';
 import type { AuthedEnv } from '../../../context.ts';
 import { problemResponses } from '../../../http/problem.ts';
@@ -121,7 +122,7 @@ export const waveRoutes = createRouter()
   })
   .openapi(proposedRoute, async (c) => {
     requireScreeningRole(c.var.me, SCREENING_MANAGERS);
-    const year = c.req.valid('query').academicYear ?? currentAcademicYear(c.var.clock());
+    const year = c.req.valid('query').academicYear ?? academicYearOf(c.var.clock()).start;
     const plugin = c.var.plugins.active(c.var.me.school.code)?.compiled;
     const proposal = await proposeWaves(c.var.tx, plugin, year);
     return c.json({ academicYear: year, ...proposal }, 200);
@@ -159,9 +160,3 @@ export const waveRoutes = createRouter()
     );
     return c.json(await detail(c, id), 200);
   });
-
-/** The academic year a day falls in: August onwards starts a new one. */
-export function currentAcademicYear(now: Date): number {
-  const china = new Date(now.getTime() + 8 * 3_600_000);
-  return china.getUTCMonth() >= 7 ? china.getUTCFullYear() : china.getUTCFullYear() - 1;
-}
