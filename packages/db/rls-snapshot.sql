@@ -124,14 +124,6 @@ CREATE POLICY people_tenant ON people AS PERMISSIVE FOR ALL TO PUBLIC
   WITH CHECK (school_id = xq_school_id());
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE people TO xinqiao_app;
 
--- Table policy_decisions
-ALTER TABLE policy_decisions ENABLE ROW LEVEL SECURITY;
-ALTER TABLE policy_decisions FORCE ROW LEVEL SECURITY;
-CREATE POLICY policy_decisions_tenant ON policy_decisions AS PERMISSIVE FOR ALL TO PUBLIC
-  USING (school_id = xq_school_id())
-  WITH CHECK (school_id = xq_school_id());
-GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE policy_decisions TO xinqiao_app;
-
 -- Table role_assignments
 ALTER TABLE role_assignments ENABLE ROW LEVEL SECURITY;
 ALTER TABLE role_assignments FORCE ROW LEVEL SECURITY;

@@ -2,7 +2,6 @@ export * from './alliance.ts';
 export * from './audit.ts';
 export * from './cases.ts';
 export * from './network.ts';
-export * from './policy.ts';
 export * from './schools.ts';
 export * from './screening.ts';
 export * from './sessions.ts';
