@@ -37,7 +37,10 @@ export interface DemoStudent {
   guardians: DemoGuardian[];
 }
 
-/** Role ids shared with the API's role assignments. */
+/**
+ * The server's role ids (`roles` in @xinqiao/db), written out because this package imports nothing of ours; the API's
+ * seed fails to compile and its test fails when the two lists differ.
+ */
 export const DEMO_ROLES = [
   'school_admin',
   'center_director',

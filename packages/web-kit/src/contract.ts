@@ -3,21 +3,21 @@
  * so these are declared here, once, for every module.
  */
 
-/** Role ids, exactly as the API sends them. */
-export const ROLE_IDS = [
-  'school_admin',
-  'center_director',
-  'center_staff',
-  'college_station_head',
-  'counsellor',
-  'head_teacher',
-  'class_committee',
-  'dorm_liaison',
-  'student_affairs',
-  'alliance_officer',
-] as const;
-
-export type RoleId = (typeof ROLE_IDS)[number];
+/**
+ * Role ids, exactly as the API sends them (the server's `roles`). Written out until the API's generated types land
+ * in @xinqiao/api-contract, then taken from there; the list and names are `ROLE_IDS`/`ROLE_NAMES` in `i18n/roles.ts`.
+ */
+export type RoleId =
+  | 'school_admin'
+  | 'center_director'
+  | 'center_staff'
+  | 'college_station_head'
+  | 'counsellor'
+  | 'head_teacher'
+  | 'class_committee'
+  | 'dorm_liaison'
+  | 'student_affairs'
+  | 'alliance_officer';
 
 export interface SchoolSummary {
   code: string;

@@ -19,6 +19,7 @@ export {
   setLocale,
   syncDocumentLanguage,
 } from './i18n/index.ts';
+export { ROLE_IDS, ROLE_NAMES, roleMessages } from './i18n/roles.ts';
 export { defineSessionStore, type LoginInput, useSessionStore } from './session/store.ts';
 export { default as LocaleSwitch } from './ui/LocaleSwitch.vue';
 export { default as ProblemAlert } from './ui/ProblemAlert.vue';

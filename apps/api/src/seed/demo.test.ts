@@ -2,6 +2,7 @@ import {
   type Database,
   people,
   roleAssignments,
+  roles,
   runInTransaction,
   schools,
   students,
@@ -58,6 +59,19 @@ describe('seed/demo', () => {
     );
     expect(visible.length).toBe(all.filter((s) => s.college === counsellorUnit.id).length);
     expect(visible.length).toBeGreaterThan(0);
+  });
+
+  it('gives a demo account to every role the server defines, and to no other', async () => {
+    const scope = {
+      schoolId: await schoolIdOf('hut'),
+      personId: null,
+      fullScopePaths: ['/'],
+      reducedScopePaths: [],
+    };
+    const rows = await withTenant(db, scope, (tx) =>
+      tx.selectDistinct({ role: roleAssignments.role }).from(roleAssignments),
+    );
+    expect(new Set(rows.map((row) => row.role))).toEqual(new Set(roles));
   });
 });
 

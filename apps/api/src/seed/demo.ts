@@ -158,7 +158,7 @@ async function insertAccounts(
     account.roles.map((assignment) => ({
       schoolId,
       personId: personIds.get(account.username)!,
-      role: assignment.role as Role,
+      role: assignment.role satisfies Role, // demo-data's role ids must be the server's
       unitId: unitIds.get(assignment.unitRef)!,
     })),
   );

@@ -2,7 +2,14 @@ import { auditLog, withTenant } from '@xinqiao/db';
 import { compilePlugin, evaluate } from '@xinqiao/policy/browser';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, json, loginAs, type TestApp, type TestSession, testClock } from '../../testing/index.ts';
+import {
+  createTestApp,
+  json,
+  loginAs,
+  type TestApp,
+  type TestSession,
+  testClock,
+} from '../../testing/index.ts';
 import { studentAffairsRoutes } from './routes.ts';
 import { seedPluginCatalog } from './testing.ts';
 

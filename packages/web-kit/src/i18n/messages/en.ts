@@ -1,3 +1,4 @@
+import { roleMessages } from '../roles.ts';
 import type { MessageSchema } from './zh-CN.ts';
 
 /** English text of every Xinqiao frontend; the same keys as zh-CN (a test checks it). */
@@ -29,18 +30,7 @@ export const en: MessageSchema = {
     zh: '中文',
     en: 'English',
   },
-  roles: {
-    school_admin: 'School administrator',
-    center_director: 'Center director',
-    center_staff: 'Center staff',
-    college_station_head: 'College station head',
-    counsellor: 'Counsellor',
-    head_teacher: 'Head teacher',
-    class_committee: 'Class psych committee member',
-    dorm_liaison: 'Dorm liaison',
-    student_affairs: 'Student affairs office',
-    alliance_officer: 'Peer alliance officer',
-  },
+  roles: roleMessages('en'),
   problem: {
     types: {
       validation: 'Some of what you entered is not valid',

@@ -1,3 +1,5 @@
+import { roleMessages } from '../roles.ts';
+
 /**
  * Chinese (zh-CN) text of every Xinqiao frontend: the platform's first language. `en.ts` must have the same keys
  * (a test checks it). Modules read their own section (`studentAffairs`, ...) through the shared i18n instance.
@@ -30,18 +32,7 @@ export const zhCN = {
     zh: '中文',
     en: 'English',
   },
-  roles: {
-    school_admin: '学校管理员',
-    center_director: '心理中心主任',
-    center_staff: '心理中心教师',
-    college_station_head: '学院辅导站站长',
-    counsellor: '辅导员',
-    head_teacher: '班主任',
-    class_committee: '心理委员',
-    dorm_liaison: '寝室联络员',
-    student_affairs: '学生处',
-    alliance_officer: '朋辈联盟干部',
-  },
+  roles: roleMessages('zh'),
   problem: {
     types: {
       validation: '提交的内容有误',
