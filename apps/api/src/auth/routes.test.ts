@@ -16,6 +16,17 @@ const login = (body: unknown, headers: Record<string, string> = {}) =>
     body: JSON.stringify(body),
   });
 
+const counsellorPermissions = [
+  'calendar.read',
+  'cases.read',
+  'cases.write',
+  'screening.counts',
+  'screening.read',
+  'students.import',
+  'students.read',
+  'students.write',
+];
+
 describe('auth/login', () => {
   it('signs in and sets an httpOnly SameSite=Lax session cookie holding 128 random bits', async () => {
     const res = await login({ school: 'alpha', username: 'counsellor1', password: TEST_PASSWORD });
@@ -34,8 +45,10 @@ describe('auth/login', () => {
         unitId: t.world.schools.alpha.colleges[0].id,
         unitName: '第1学院',
         levelKey: 'college',
+        permissions: counsellorPermissions,
       },
     ]);
+    expect(me.permissions).toEqual(counsellorPermissions);
     expect(me.csrfToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
@@ -104,6 +117,21 @@ describe('auth/me and logout', () => {
       headers: { cookie: 'xq_session=AAAAAAAAAAAAAAAAAAAAAA' },
     });
     expect(forged.status).toBe(401);
+  });
+
+  it('tells each person what their roles allow, so screens offer only that', async () => {
+    const permissionsOf = async (username: string) =>
+      (await json(await (await loginAs(t.app, 'alpha', username)).request('/api/auth/me'))).permissions;
+    expect(await permissionsOf('counsellor1')).toEqual(counsellorPermissions);
+    expect(await permissionsOf('committee1')).toEqual(['students.read']);
+    expect(await permissionsOf('affairs')).toEqual([
+      'alliance.read',
+      'screening.counts',
+      'student-affairs.edit',
+      'student-affairs.read',
+    ]);
+    expect(await permissionsOf('staff')).toContain('screening.answers');
+    expect(await permissionsOf('admin')).not.toContain('screening.answers');
   });
 
   it('logs out: 204, cookie cleared, the session no longer works', async () => {

@@ -8,6 +8,7 @@ import {
   units,
 } from '@xinqiao/db';
 import { and, asc, eq } from 'drizzle-orm';
+import { rlsCapabilitiesOf } from './permissions.ts';
 import type { RoleOnUnit } from './session-types.ts';
 
 /** The person and school behind a session, read inside a transaction already scoped to that school. */
@@ -76,7 +77,7 @@ export async function loadAccount(
 /**
  * What the person may see: each role reaches its unit's subtree in full, in the reduced view (class psych
  * committee members and dorm liaisons) or not at all (see `studentReach`). A subtree already covered by a wider
- * path is dropped.
+ * path is dropped. The capabilities RLS checks come from the permission table (`RLS_CAPABILITIES`).
  *
  * @example
  * ```ts
@@ -100,18 +101,9 @@ export function scopeOf(schoolId: string, personId: string, roles: readonly Role
   };
 }
 
-/**
- * What a person's roles allow beyond seeing rows, checked by RLS: the mental-health center reads screening answers
- * and manages screening (waves, imports); nobody else does.
- */
-const ROLE_CAPABILITIES: Partial<Record<RoleOnUnit['role'], readonly string[]>> = {
-  center_director: ['screening.answers', 'screening.manage'],
-  center_staff: ['screening.answers', 'screening.manage'],
-};
-
-/** The capabilities the given roles grant, sorted, each once. */
+/** The capabilities RLS checks that the given roles grant, sorted, each once (from the permission table). */
 export function capabilitiesOf(roles: readonly RoleOnUnit[]): string[] {
-  return [...new Set(roles.flatMap((r) => ROLE_CAPABILITIES[r.role] ?? []))].sort();
+  return rlsCapabilitiesOf(roles.map((r) => r.role));
 }
 
 /** The paths not inside another of the given paths, sorted. */

@@ -1,0 +1,221 @@
+import { type Role, roles } from '@xinqiao/db';
+
+/**
+ * Everything a role may do beyond signing in and reading its own branch of the network, by name. Where rows are
+ * involved, the permission is the first gate and RLS the second: `cases.read` lets a counsellor ask for cases, RLS
+ * still shows only the cases of the students their units reach. Each entry says what the permission allows and
+ * what the API answers (403) to a caller without it.
+ */
+export const PERMISSIONS = {
+  'students.read': {
+    allows: 'see the students of their units (in full or in the reduced view) and their files',
+    refusal: '你的角色不能查看学生 / Your roles do not show students',
+  },
+  'students.write': {
+    allows: 'add and change the students they see in full, and record in their files',
+    refusal: '你的角色不能新增或修改学生 / Your roles do not add or change students',
+  },
+  'students.import': {
+    allows: 'import a student roster into the units they see in full',
+    refusal: '你的角色不能导入学生名单 / Your roles do not import students',
+  },
+  'cases.read': {
+    allows: 'read the crisis, support and follow-up cases of the students they see in full',
+    refusal: '你的角色不能查看个案 / Your roles do not show cases',
+  },
+  'cases.write': {
+    allows: 'open cases, move them on and add to their timelines',
+    refusal: '你的角色不能办理个案 / Your roles do not work on cases',
+  },
+  'screening.counts': {
+    allows: 'see screening waves and the counts per wave and college (no names)',
+    refusal: '你的角色不能查看或办理心理筛查 / Your roles give no access to screening',
+  },
+  'screening.read': {
+    allows: 'see the tiers, reasons and follow-ups of the screened students they reach',
+    refusal: '你的角色不能查看或办理心理筛查 / Your roles give no access to screening',
+  },
+  'screening.answers': {
+    allows: 'read item answers and scores (RLS checks it, and the transaction runs as xinqiao_screening)',
+    refusal: '你的角色不能查看筛查作答和分数 / Your roles do not show screening answers',
+  },
+  'screening.manage': {
+    allows: 'create, open and close screening waves (RLS checks it too)',
+    refusal: '你的角色不能查看或办理心理筛查 / Your roles give no access to screening',
+  },
+  'screening.import': {
+    allows: 'import screening results into a wave and follow the imports',
+    refusal: '你的角色不能查看或办理心理筛查 / Your roles give no access to screening',
+  },
+  'calendar.read': {
+    allows: "read the school's working-day calendar that follow-up due dates count in",
+    refusal: '你的角色不能查看或办理心理筛查 / Your roles give no access to screening',
+  },
+  'calendar.edit': {
+    allows: "mark a day of the school's calendar working or off",
+    refusal: '只有心理健康教育中心可以调整工作日历 / Only the mental-health center edits the calendar',
+  },
+  'student-affairs.read': {
+    allows: 'see the student affairs figures: staffing, funding, training, KPIs',
+    refusal: '你的角色不能查看学生处的数据 / Student affairs figures are not open to your roles',
+  },
+  'student-affairs.edit': {
+    allows: 'change enrolment, center staff and training hours',
+    refusal: '你的角色不能修改学生处的数据 / Your roles do not edit student affairs figures',
+  },
+  'alliance.read': {
+    allows: "read the peer alliance: departments, members, events, the points ledger and rankings",
+    refusal: '朋辈互助联盟的积分不对你的角色开放 / The peer alliance is not open to your roles',
+  },
+  'alliance.manage': {
+    allows: "change the alliance's departments, terms, members and events",
+    refusal: '你的角色不能修改朋辈互助联盟 / Your roles do not change the peer alliance',
+  },
+  'alliance.score': {
+    allows: 'keep attendance and points in the terms they are an active officer of',
+    refusal: '你的角色不能为朋辈互助联盟计分 / Your roles do not score the peer alliance',
+  },
+  'alliance.score-any-term': {
+    allows: 'score in every term without being one of its officers',
+    refusal: '你不是本学期可以计分的联盟干部 / You are not an officer who may score in this term',
+  },
+  'network.manage': {
+    allows: 'add units under the unit of their role and rename the units below it',
+    refusal: '你的角色不能维护工作网络 / Your roles do not change the network',
+  },
+  'network.rename-own-unit': {
+    allows: 'rename the unit of their role itself (the center is the school’s to name, not its director’s)',
+    refusal: '该单位不在您管理的范围内 / This unit is outside the part of the network you manage',
+  },
+  'people.manage': {
+    allows: 'create, change, disable and re-assign the accounts of the units below their role',
+    refusal: '你的角色不能管理账号 / Your roles do not manage accounts',
+  },
+  'audit.read': {
+    allows: 'read who looked at a student their role reaches',
+    refusal: '你的角色不能查看审计记录 / Your roles do not read the audit log',
+  },
+  'audit.verify': {
+    allows: "verify the school's audit hash chain",
+    refusal: '你的角色不能查看审计记录 / Your roles do not read the audit log',
+  },
+} as const satisfies Record<string, { allows: string; refusal: string }>;
+
+/** A named permission: `cases.write`, `screening.answers`… */
+export type Permission = keyof typeof PERMISSIONS;
+
+/** Every permission, sorted. */
+export const permissionNames = Object.keys(PERMISSIONS).sort() as Permission[];
+
+const SEES_STUDENTS_IN_FULL = [
+  'students.read',
+  'students.write',
+  'students.import',
+  'cases.read',
+  'cases.write',
+] as const satisfies readonly Permission[];
+
+const SCREENING_CENTER = [
+  'screening.counts',
+  'screening.read',
+  'screening.answers',
+  'screening.manage',
+  'screening.import',
+  'calendar.read',
+  'calendar.edit',
+] as const satisfies readonly Permission[];
+
+const FOLLOWS_UP_SCREENING = [
+  'screening.counts',
+  'screening.read',
+  'calendar.read',
+] as const satisfies readonly Permission[];
+
+/**
+ * Who may do what: THE table. Every access check of the API (`requirePermission`), the capabilities RLS checks
+ * (`rlsCapabilitiesOf`), `GET /api/auth/me`'s `permissions` and so every screen's buttons come from it. Which rows
+ * a permission reaches is the role's unit subtree (`studentReach`, RLS), not this table.
+ */
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  school_admin: [
+    ...SEES_STUDENTS_IN_FULL,
+    'screening.counts',
+    'student-affairs.read',
+    'student-affairs.edit',
+    'alliance.read',
+    'alliance.manage',
+    'alliance.score',
+    'alliance.score-any-term',
+    'network.manage',
+    'network.rename-own-unit',
+    'people.manage',
+    'audit.read',
+    'audit.verify',
+  ],
+  center_director: [
+    ...SEES_STUDENTS_IN_FULL,
+    ...SCREENING_CENTER,
+    'student-affairs.read',
+    'alliance.read',
+    'network.manage',
+    'audit.read',
+    'audit.verify',
+  ],
+  center_staff: [...SEES_STUDENTS_IN_FULL, ...SCREENING_CENTER, 'alliance.read'],
+  college_station_head: [...SEES_STUDENTS_IN_FULL, ...FOLLOWS_UP_SCREENING],
+  counsellor: [...SEES_STUDENTS_IN_FULL, ...FOLLOWS_UP_SCREENING],
+  head_teacher: [...SEES_STUDENTS_IN_FULL],
+  class_committee: ['students.read'],
+  dorm_liaison: ['students.read'],
+  student_affairs: ['screening.counts', 'student-affairs.read', 'student-affairs.edit', 'alliance.read'],
+  alliance_officer: ['alliance.read', 'alliance.manage', 'alliance.score'],
+};
+
+/**
+ * The permissions that RLS checks itself (`xq_has_capability` in the migrations): set on every transaction as
+ * `xq.capabilities`, and `screening.answers` makes the transaction run as `xinqiao_screening`.
+ */
+export const RLS_CAPABILITIES = ['screening.answers', 'screening.manage'] as const satisfies readonly Permission[];
+
+/**
+ * The permissions a set of roles grants, sorted, each once.
+ *
+ * @example
+ * ```ts
+ * permissionsOf(['class_committee', 'dorm_liaison']); // ['students.read']
+ * ```
+ */
+export function permissionsOf(held: readonly Role[]): Permission[] {
+  return [...new Set(held.flatMap((role) => ROLE_PERMISSIONS[role]))].sort();
+}
+
+/**
+ * The capabilities RLS checks that a set of roles grants, sorted: the part of {@link permissionsOf} the database
+ * sees (`xq.capabilities`).
+ *
+ * @example
+ * ```ts
+ * rlsCapabilitiesOf(['center_staff']); // ['screening.answers', 'screening.manage']
+ * ```
+ */
+export function rlsCapabilitiesOf(held: readonly Role[]): string[] {
+  return permissionsOf(held).filter((p) => (RLS_CAPABILITIES as readonly string[]).includes(p));
+}
+
+/**
+ * The roles that grant a permission, in the order of `roles`: for what is still decided per role rather than per
+ * person (which office modules the shell offers).
+ *
+ * @example
+ * ```ts
+ * rolesWith('student-affairs.read'); // ['school_admin', 'center_director', 'student_affairs']
+ * ```
+ */
+export function rolesWith(permission: Permission): Role[] {
+  return roles.filter((role) => ROLE_PERMISSIONS[role].includes(permission));
+}
+
+/** Whether a role grants a permission. */
+export function grants(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
