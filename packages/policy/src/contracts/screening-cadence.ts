@@ -1,3 +1,4 @@
+import { academicDate } from '@xinqiao/calendar';
 import { z } from 'zod';
 import { kebabSchema, localizedSchema, paramsOf } from './common';
 import type { AreaContract, FiredRule } from './contract';
@@ -19,17 +20,17 @@ export type CadenceFacts = FactsOf<typeof cadenceFactSpecs>;
 
 const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected MM-DD');
 
-/** Months August–December belong to the academic year's first calendar year, January–July to the second. */
-const academicOrder = (mmdd: string) => {
-  const month = Number(mmdd.slice(0, 2));
-  return (month >= 8 ? month - 8 : month + 4) * 100 + Number(mmdd.slice(3));
-};
+/**
+ * Where MM-DD falls in the academic year, as an ISO date that sorts in the year's order (September first, August
+ * last: see @xinqiao/calendar's ACADEMIC_YEAR_FIRST_MONTH). 2023 starts a year whose February has a 29th.
+ */
+const academicOrder = (mmdd: string) => academicDate(2023, mmdd);
 
 const window = z
   .object({ start: monthDay, end: monthDay })
   .strict()
   .refine((value) => academicOrder(value.end) >= academicOrder(value.start), {
-    message: 'end must not come before start within the academic year (August to July)',
+    message: 'end must not come before start within the academic year (September to August)',
     path: ['end'],
   });
 
@@ -72,11 +73,8 @@ export interface CadenceResult {
   readonly campaigns: readonly Campaign[];
 }
 
-/** The ISO date of MM-DD in academic year `year` (Aug–Dec in `year`, Jan–Jul in `year + 1`). */
-export function academicDate(year: number, mmdd: string): string {
-  const calendarYear = Number(mmdd.slice(0, 2)) >= 8 ? year : year + 1;
-  return `${calendarYear}-${mmdd}`;
-}
+/** The ISO date of MM-DD in an academic year (Sep–Dec in its first calendar year, Jan–Aug in its second). */
+export { academicDate };
 
 function dated(rule: FiredRule, year: number) {
   const params = paramsOf<{ window: { start: string; end: string } }>(rule);
