@@ -28,6 +28,7 @@ export {
   type PointEntry,
   type PointsFacts,
   type PointsResult,
+  pointsFactSpecs,
   RECORD_KINDS,
   TERM_COUNTERS,
 } from './contracts/penalty-points';
@@ -46,6 +47,7 @@ export {
   type SanctionLevel,
   type TermFacts,
   type TermResult,
+  termFactSpecs,
 } from './contracts/term-sanctions';
 export {
   type AttentionTier,

@@ -1,7 +1,7 @@
 import type { Role, TenantTx } from '@xinqiao/db';
 import type { Me } from '../../auth/session-types.ts';
 import { problems } from '../../http/problem.ts';
-import { officerTermsOf } from './queries.ts';
+import { officerTermsOf } from './queries/members.ts';
 
 /**
  * Roles that read the alliance: its officers, the school administrator, and the mental-health center and student

@@ -1,5 +1,4 @@
-import { allianceEvents, type TenantTx } from '@xinqiao/db';
-import { eq } from 'drizzle-orm';
+import type { TenantTx } from '@xinqiao/db';
 import { problems } from '../../http/problem.ts';
 import {
   type Attendance,
@@ -8,14 +7,9 @@ import {
   meetingTypeOf,
   RECORD_KIND,
 } from './kinds.ts';
-import {
-  type EventRow,
-  expectedMembers,
-  type MemberView,
-  type RecordRow,
-  recordOf,
-  recordsOfEvent,
-} from './queries.ts';
+import { type EventRow, expectedMembers, setEventStatus } from './queries/events.ts';
+import type { MemberView } from './queries/members.ts';
+import { type RecordRow, recordOf, recordsOfEvent } from './queries/records.ts';
 import {
   contextOf,
   pluginFactsOf,
@@ -97,7 +91,7 @@ async function requireNoAttendance(
 
 async function markOpen(tx: TenantTx, event: EventRow): Promise<void> {
   if (event.status === 'scheduled') {
-    await tx.update(allianceEvents).set({ status: 'open' }).where(eq(allianceEvents.id, event.id));
+    await setEventStatus(tx, event.id, 'open');
   }
 }
 
@@ -220,6 +214,6 @@ export async function closeEvent(tx: TenantTx, writer: Writer, event: EventRow):
       );
     }
   }
-  await tx.update(allianceEvents).set({ status: 'closed' }).where(eq(allianceEvents.id, event.id));
+  await setEventStatus(tx, event.id, 'closed');
   return written;
 }

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { LedgerRow } from './ledger.ts';
+import type { LedgerRow } from './queries/ledger.ts';
 import type { MemberStanding, TermStandings } from './standings.ts';
 
 const SANCTION_ZH = { warning: '警告', demerit: '记过', dismissal: '劝退' } as const;

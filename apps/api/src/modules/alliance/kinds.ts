@@ -1,6 +1,9 @@
+import { pointsFactSpecs, type TermFacts } from '@xinqiao/policy';
+
 /**
- * The words of the alliance module: kinds of events and records as stored, and how they map onto the facts of the
- * plugin's `penalty-points` and `term-sanctions` areas.
+ * The words of the alliance module, each list defined once: kinds of events and records as stored, and how they map
+ * onto the facts of the plugin's `penalty-points` and `term-sanctions` areas (lists of fact values come from those
+ * contracts). Request and response schemas use these lists, so the generated API types carry them to the frontend.
  */
 
 /** Departments of seed 002 (主席团, 办公室, 宣传部, 活动部, 培训部, 外联部) and college branches. */
@@ -46,28 +49,46 @@ export function taskKindOf(kind: TaskEventKind): 'daily' | 'assigned' {
   return kind === 'daily_task' ? 'daily' : 'assigned';
 }
 
-export const ATTENDANCE_VALUES = ['present', 'late', 'absent', 'early-leave', 'on-leave'] as const;
+/** Whether a member is a cadre (干部) or a staff member (干事): the plugin's `memberRole` fact. */
+export const MEMBER_ROLES = pointsFactSpecs.memberRole.type.values;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+/** The `attendance` fact of a meeting record, as the plugin's contract lists it. */
+export const ATTENDANCE_VALUES = pointsFactSpecs.attendance.type.values;
 export type Attendance = (typeof ATTENDANCE_VALUES)[number];
-export const RATINGS = ['excellent', 'good', 'fair', 'poor'] as const;
-export const MINUTES_RATINGS = [...RATINGS, 'not-taken'] as const;
-export const ACTIVITY_CONTRIBUTIONS = [
-  'outstanding-work',
-  'proposed-plan',
-  'novel-plan',
-  'sharp-summary',
-  'idea-adopted',
-  'took-part',
-  'coordinated-well',
-  'coordinated-chaotically',
-] as const;
-export const DEPARTMENT_DISCIPLINE = ['department-orderly', 'department-chaotic'] as const;
-export const REWARD_KINDS = [
-  'department-outstanding',
-  'helped-another-department',
-  'outstanding-in-activity',
-  'suggestion-adopted',
-] as const;
-export const MISTAKE_KINDS = ['serious-mistake', 'careless-work'] as const;
+/** The attendance an officer may set on a check-in by correcting it (late comes from an arrival time). */
+export const CORRECTED_ATTENDANCE = [
+  'present',
+  'absent',
+  'on-leave',
+] as const satisfies readonly Attendance[];
+export const RATINGS = pointsFactSpecs.rating.type.values;
+export const MINUTES_RATINGS = pointsFactSpecs.minutesRating.type.values;
+export const ACTIVITY_CONTRIBUTIONS = pointsFactSpecs.activityContribution.type.values;
+export type ActivityContribution = (typeof ACTIVITY_CONTRIBUTIONS)[number];
+type Discipline = (typeof pointsFactSpecs.discipline.type.values)[number];
+/** A department's order before a plenary meeting (one record per member). */
+export const DEPARTMENT_DISCIPLINE = [
+  'department-orderly',
+  'department-chaotic',
+] as const satisfies readonly Discipline[];
+/** A member who disrupted a meeting. */
+export const MEMBER_DISCIPLINE = 'disruptive-in-meeting' satisfies Discipline;
+export const REWARD_KINDS = pointsFactSpecs.rewardKind.type.values;
+export const MISTAKE_KINDS = pointsFactSpecs.mistakeKind.type.values;
+/** The `taskKind` fact: a daily task (日常任务) or an assigned one (规定任务). */
+export const TASK_KINDS = pointsFactSpecs.taskKind.type.values;
+
+/** A term is open for entries or closed (its ledger is final). */
+export const TERM_STATUSES = ['open', 'closed'] as const;
+export type TermStatus = (typeof TERM_STATUSES)[number];
+/** An event as stored: scheduled, open once someone was recorded, closed by an officer. */
+export const EVENT_STATUSES = ['scheduled', 'open', 'closed'] as const;
+/** A record's approval: most need none; a reward the plugin says needs recognition waits for a decision. */
+export const APPROVAL_STATES = ['not_needed', 'pending', 'approved', 'rejected'] as const;
+export type ApprovalState = (typeof APPROVAL_STATES)[number];
+/** Why a ledger entry was reversed. */
+export const REVERSAL_CAUSES = ['correction', 'void', 'repricing'] as const;
+export type ReversalCause = (typeof REVERSAL_CAUSES)[number];
 
 /**
  * Findings an officer records against a member over a term: facts of the `term-sanctions` area that no single priced
@@ -85,7 +106,10 @@ export const MEMBER_FINDINGS = {
   abuseOfPosition: 'flag',
   propertyDamageMinor: 'flag',
   propertyDamageSerious: 'flag',
-} as const;
+  // Each finding but property damage (one fact, minor or serious) is the term-sanctions fact of its name.
+} as const satisfies Partial<
+  Record<keyof TermFacts | 'propertyDamageMinor' | 'propertyDamageSerious', 'flag' | 'count'>
+>;
 export type MemberFinding = keyof typeof MEMBER_FINDINGS;
 export const MEMBER_FINDING_NAMES = Object.keys(MEMBER_FINDINGS) as [MemberFinding, ...MemberFinding[]];
 
@@ -98,7 +122,7 @@ export const DEPARTMENT_FINDINGS = [
   'insubordinationCount',
   'materialsNotCollectedCount',
   'failedActivityCount',
-] as const;
+] as const satisfies readonly (keyof TermFacts)[];
 export type DepartmentFinding = (typeof DEPARTMENT_FINDINGS)[number];
 
 /**
@@ -121,11 +145,28 @@ export const RECORD_KIND = {
 } as const;
 
 /** The stored kind of an activity contribution record. */
-export const contributionKind = (contribution: string) => `activity-contribution:${contribution}`;
+export const contributionKind = <C extends ActivityContribution>(contribution: C) =>
+  `activity-contribution:${contribution}` as const;
 /** The stored kind of a member finding record. */
-export const findingKind = (finding: MemberFinding) => `finding:${finding}`;
+export const findingKind = <F extends MemberFinding>(finding: F) => `finding:${finding}` as const;
 /** The stored kind of a department finding event. */
-export const departmentFindingKind = (finding: DepartmentFinding) => `finding:${finding}`;
+export const departmentFindingKind = (finding: DepartmentFinding) => `finding:${finding}` as const;
+
+/** Every kind a record is stored with: the fixed kinds, each contribution and each member finding. */
+export const STORED_RECORD_KINDS = [
+  ...Object.values(RECORD_KIND),
+  ...ACTIVITY_CONTRIBUTIONS.map(contributionKind),
+  ...MEMBER_FINDING_NAMES.map(findingKind),
+];
+export type StoredRecordKind = (typeof STORED_RECORD_KINDS)[number];
+
+/** A stored record kind, typed (the API writes only the kinds of {@link STORED_RECORD_KINDS}). */
+export function storedRecordKind(kind: string): StoredRecordKind {
+  if (!(STORED_RECORD_KINDS as readonly string[]).includes(kind)) {
+    throw new Error(`alliance_records.kind "${kind}" is not a kind this API writes`);
+  }
+  return kind as StoredRecordKind;
+}
 
 /** Record kinds that carry no points (the plugin never prices them). */
 export function isUnpricedKind(kind: string): boolean {

@@ -1,9 +1,7 @@
-import { allianceLedger, type TenantTx } from '@xinqiao/db';
-import { and, asc, eq, inArray, isNull, notExists, sql } from 'drizzle-orm';
+import type { TenantTx } from '@xinqiao/db';
+import type { ReversalCause } from './kinds.ts';
 import type { PricedLine, Pricing, TermCounter } from './pricing.ts';
-
-/** A row of the points ledger as the module reads it. */
-export type LedgerRow = typeof allianceLedger.$inferSelect;
+import { insertLedgerEntries, type LedgerRow } from './queries/ledger.ts';
 
 /** What the module keeps in `alliance_ledger.details` besides the columns. */
 export interface LedgerDetails {
@@ -14,7 +12,7 @@ export interface LedgerDetails {
   /** Rules that matched too but were overridden by the pricing rule (articles 5 and 7). */
   overriddenRules?: string[];
   /** Set on a reversing entry: why, and whether it came from a correction, a void or a re-pricing. */
-  reversal?: { cause: 'correction' | 'void' | 'repricing'; reasonEn?: string };
+  reversal?: { cause: ReversalCause; reasonEn?: string };
   /** Set on entries booked by a re-pricing: the version they replace. */
   repricedFrom?: string;
 }
@@ -41,11 +39,10 @@ export async function bookPricing(
   pricing: Pricing,
   extra: Pick<LedgerDetails, 'repricedFrom'> = {},
 ): Promise<LedgerRow[]> {
-  if (pricing.lines.length === 0) return [];
-  return tx
-    .insert(allianceLedger)
-    .values(pricing.lines.map((line) => entryValues(booking, pricing, line, extra)))
-    .returning();
+  return insertLedgerEntries(
+    tx,
+    pricing.lines.map((line) => entryValues(booking, pricing, line, extra)),
+  );
 }
 
 function entryValues(
@@ -69,61 +66,6 @@ function entryValues(
   };
 }
 
-/** Entries that still count: not a reversal themselves and not reversed by another entry. */
-function isLive() {
-  return and(
-    isNull(allianceLedger.reversesEntryId),
-    notExists(sql`(select 1 from alliance_ledger r where r.reverses_entry_id = ${allianceLedger.id})`),
-  );
-}
-
-/** The live entries of some records, oldest first. */
-export async function liveEntriesOfRecords(tx: TenantTx, recordIds: readonly string[]): Promise<LedgerRow[]> {
-  if (recordIds.length === 0) return [];
-  return tx
-    .select()
-    .from(allianceLedger)
-    .where(and(inArray(allianceLedger.recordId, [...recordIds]), isLive()))
-    .orderBy(asc(allianceLedger.id));
-}
-
-/** The live entries of a term (every member), oldest first. */
-export async function liveEntriesOfTerm(tx: TenantTx, termId: string): Promise<LedgerRow[]> {
-  return tx
-    .select()
-    .from(allianceLedger)
-    .where(and(eq(allianceLedger.termId, termId), isLive()))
-    .orderBy(asc(allianceLedger.id));
-}
-
-/** Every entry of a member, reversals included, oldest first: the member's ledger as it was written. */
-export async function entriesOfMember(tx: TenantTx, memberId: string): Promise<LedgerRow[]> {
-  return tx
-    .select()
-    .from(allianceLedger)
-    .where(eq(allianceLedger.memberId, memberId))
-    .orderBy(asc(allianceLedger.id));
-}
-
-/** Every entry of a term, reversals included, oldest first (the export's ledger sheet). */
-export async function entriesOfTerm(tx: TenantTx, termId: string): Promise<LedgerRow[]> {
-  return tx
-    .select()
-    .from(allianceLedger)
-    .where(eq(allianceLedger.termId, termId))
-    .orderBy(asc(allianceLedger.id));
-}
-
-/** The sum of every entry per member of a term (reversals cancel what they reverse). */
-export async function pointsByMember(tx: TenantTx, termId: string): Promise<Map<string, number>> {
-  const rows = await tx
-    .select({ memberId: allianceLedger.memberId, total: sql<string>`sum(${allianceLedger.delta})` })
-    .from(allianceLedger)
-    .where(eq(allianceLedger.termId, termId))
-    .groupBy(allianceLedger.memberId);
-  return new Map(rows.map((row) => [row.memberId, Number(row.total)]));
-}
-
 /**
  * Appends a reversing entry for each given entry: the opposite delta, the same record, rule and plugin version,
  * the reason and who made it. The reversed entries stay as they were: the ledger is append-only.
@@ -135,34 +77,31 @@ export async function pointsByMember(tx: TenantTx, termId: string): Promise<Map<
 export async function reverseEntries(
   tx: TenantTx,
   entries: readonly LedgerRow[],
-  how: { by: string | null; reason: string; cause: 'correction' | 'void' | 'repricing'; reasonEn?: string },
+  how: { by: string | null; reason: string; cause: ReversalCause; reasonEn?: string },
 ): Promise<LedgerRow[]> {
-  if (entries.length === 0) return [];
-  return tx
-    .insert(allianceLedger)
-    .values(
-      entries.map((entry) => {
-        const details: LedgerDetails = {
-          en: `Reversal of #${entry.id}: ${how.reasonEn ?? how.reason}`,
-          reversal: { cause: how.cause, ...(how.reasonEn ? { reasonEn: how.reasonEn } : {}) },
-        };
-        return {
-          schoolId: entry.schoolId,
-          termId: entry.termId,
-          memberId: entry.memberId,
-          recordId: entry.recordId,
-          delta: -entry.delta,
-          ruleName: entry.ruleName,
-          pluginId: entry.pluginId,
-          pluginVersion: entry.pluginVersion,
-          reason: `冲销 #${entry.id}：${how.reason}`,
-          reversesEntryId: entry.id,
-          createdBy: how.by,
-          details: details as Record<string, unknown>,
-        };
-      }),
-    )
-    .returning();
+  return insertLedgerEntries(
+    tx,
+    entries.map((entry) => {
+      const details: LedgerDetails = {
+        en: `Reversal of #${entry.id}: ${how.reasonEn ?? how.reason}`,
+        reversal: { cause: how.cause, ...(how.reasonEn ? { reasonEn: how.reasonEn } : {}) },
+      };
+      return {
+        schoolId: entry.schoolId,
+        termId: entry.termId,
+        memberId: entry.memberId,
+        recordId: entry.recordId,
+        delta: -entry.delta,
+        ruleName: entry.ruleName,
+        pluginId: entry.pluginId,
+        pluginVersion: entry.pluginVersion,
+        reason: `冲销 #${entry.id}：${how.reason}`,
+        reversesEntryId: entry.id,
+        createdBy: how.by,
+        details: details as Record<string, unknown>,
+      };
+    }),
+  );
 }
 
 /** The details of an entry, typed. */

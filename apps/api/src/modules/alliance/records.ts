@@ -1,11 +1,12 @@
-import { allianceRecords, type TenantTx } from '@xinqiao/db';
+import type { TenantTx } from '@xinqiao/db';
 import type { CompiledPlugin } from '@xinqiao/policy';
-import { eq } from 'drizzle-orm';
 import { problems } from '../../http/problem.ts';
 import { isUnpricedKind } from './kinds.ts';
-import { bookPricing, type LedgerRow, liveEntriesOfRecords, reverseEntries } from './ledger.ts';
+import { bookPricing, reverseEntries } from './ledger.ts';
 import { type Pricing, priceFacts } from './pricing.ts';
-import type { MemberView, RecordRow } from './queries.ts';
+import { type LedgerRow, liveEntriesOfRecords } from './queries/ledger.ts';
+import type { MemberView } from './queries/members.ts';
+import { insertRecord, type RecordRow, updateRecordRow } from './queries/records.ts';
 
 /** A change made to a record after it was written: when, by whom, why, and the facts before. */
 export interface Amendment {
@@ -97,24 +98,21 @@ export async function writeRecord(
   const priced = !isUnpricedKind(input.kind);
   const facts = priced ? { ...input.facts, memberRole: member.memberRole } : input.facts;
   const pricing = priced ? await priceFacts(writer.plugin, facts) : null;
-  const [record] = await tx
-    .insert(allianceRecords)
-    .values({
-      schoolId: writer.schoolId,
-      termId: member.termId,
-      memberId: member.id,
-      eventId: input.eventId ?? null,
-      taskKey: input.taskKey ?? null,
-      kind: input.kind,
-      facts: input.context ? { ...facts, context: input.context } : facts,
-      approval: pricing?.requiresApproval ? 'pending' : 'not_needed',
-      recordedBy: writer.personId,
-      recordedAt: input.at ?? writer.now,
-    })
-    .returning();
+  const record = await insertRecord(tx, {
+    schoolId: writer.schoolId,
+    termId: member.termId,
+    memberId: member.id,
+    eventId: input.eventId ?? null,
+    taskKey: input.taskKey ?? null,
+    kind: input.kind,
+    facts: input.context ? { ...facts, context: input.context } : facts,
+    approval: pricing?.requiresApproval ? 'pending' : 'not_needed',
+    recordedBy: writer.personId,
+    recordedAt: input.at ?? writer.now,
+  });
   const entries =
-    pricing && !pricing.requiresApproval ? await bookPricing(tx, bookingOf(record!, writer), pricing) : [];
-  return { record: record!, entries, pricing };
+    pricing && !pricing.requiresApproval ? await bookPricing(tx, bookingOf(record, writer), pricing) : [];
+  return { record, entries, pricing };
 }
 
 function bookingOf(record: RecordRow, writer: Pick<Writer, 'personId'>) {
@@ -143,13 +141,12 @@ export async function decideApproval(
     );
   }
   const pricing = approve ? await priceFacts(writer.plugin, pluginFactsOf(record)) : null;
-  const [updated] = await tx
-    .update(allianceRecords)
-    .set({ approval: approve ? 'approved' : 'rejected', approvedBy: writer.personId })
-    .where(eq(allianceRecords.id, record.id))
-    .returning();
+  const updated = await updateRecordRow(tx, record.id, {
+    approval: approve ? 'approved' : 'rejected',
+    approvedBy: writer.personId,
+  });
   const entries = pricing ? await bookPricing(tx, bookingOf(record, writer), pricing) : [];
-  return { record: updated!, entries, pricing };
+  return { record: updated, entries, pricing };
 }
 
 /**
@@ -186,18 +183,14 @@ export async function amendRecord(
     amendments: [...(context.amendments ?? []), amendment],
     ...(change.void ? { voided: { at, by: writer.personId, reason: change.reason } } : {}),
   };
-  const [updated] = await tx
-    .update(allianceRecords)
-    .set({ facts: { ...facts, context: nextContext } })
-    .where(eq(allianceRecords.id, record.id))
-    .returning();
+  const updated = await updateRecordRow(tx, record.id, { facts: { ...facts, context: nextContext } });
   const reversed = await reverseEntries(tx, await liveEntriesOfRecords(tx, [record.id]), {
     by: writer.personId,
     reason: change.reason,
     cause: change.void ? 'void' : 'correction',
   });
   const entries = pricing ? await bookPricing(tx, bookingOf(record, writer), pricing) : [];
-  return { record: updated!, entries, pricing, reversed };
+  return { record: updated, entries, pricing, reversed };
 }
 
 /**
@@ -226,11 +219,11 @@ export async function rewriteVoided(
     ...(input.context ?? {}),
     amendments: [...(old.amendments ?? []), amendment],
   };
-  const [updated] = await tx
-    .update(allianceRecords)
-    .set({ facts: { ...facts, context }, recordedBy: writer.personId, recordedAt: writer.now })
-    .where(eq(allianceRecords.id, record.id))
-    .returning();
-  const entries = await bookPricing(tx, bookingOf(updated!, writer), pricing);
-  return { record: updated!, entries, pricing };
+  const updated = await updateRecordRow(tx, record.id, {
+    facts: { ...facts, context },
+    recordedBy: writer.personId,
+    recordedAt: writer.now,
+  });
+  const entries = await bookPricing(tx, bookingOf(updated, writer), pricing);
+  return { record: updated, entries, pricing };
 }

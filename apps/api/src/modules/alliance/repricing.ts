@@ -3,9 +3,12 @@ import type { TenantTx } from '@xinqiao/db';
 import type { CompiledPlugin } from '@xinqiao/policy';
 import { problems } from '../../http/problem.ts';
 import { isUnpricedKind } from './kinds.ts';
-import { bookPricing, type LedgerRow, liveEntriesOfTerm, reverseEntries } from './ledger.ts';
+import { bookPricing, reverseEntries } from './ledger.ts';
 import { type Pricing, priceFacts } from './pricing.ts';
-import { listMembers, recordsOfTerm, type TermRow } from './queries.ts';
+import { type LedgerRow, liveEntriesOfTerm } from './queries/ledger.ts';
+import { listMembers } from './queries/members.ts';
+import { recordsOfTerm } from './queries/records.ts';
+import type { TermRow } from './queries/structure.ts';
 import { pluginFactsOf, recordCounts } from './records.ts';
 
 /** One ledger line, before or after a re-pricing. */

@@ -14,7 +14,8 @@ import { type CompiledPlugin, loadPluginFolder } from '@xinqiao/policy';
 import { and, asc, eq } from 'drizzle-orm';
 import { checkIn, closeEvent, requestLeave } from './attendance.ts';
 import type { DepartmentKind } from './kinds.ts';
-import { type EventRow, getMember, type MemberView } from './queries.ts';
+import type { EventRow } from './queries/events.ts';
+import { getMember, type MemberView } from './queries/members.ts';
 import { type Writer, writeRecord } from './records.ts';
 import { closeTask, submitTask } from './tasks.ts';
 

@@ -3,27 +3,24 @@ import type { Context } from 'hono';
 import type { AuthedEnv } from '../../context.ts';
 import { problems } from '../../http/problem.ts';
 import { minutesLate } from './attendance.ts';
-import { contributionKind, findingKind, MEMBER_FINDINGS, meetingTypeOf, RECORD_KIND } from './kinds.ts';
-import { type LedgerDetails, type LedgerRow, liveEntriesOfRecords } from './ledger.ts';
-import { alliancePluginOf } from './pricing.ts';
 import {
-  type EventRow,
-  getEvent,
-  getMember,
-  getRecord,
-  getTerm,
-  keyedRecordOf,
-  listEvents,
-  listMembers,
-  listTerms,
-  type MemberView,
-  type RecordRow,
-  recordOf,
-  recordsOfTerm,
-  type TermRow,
-} from './queries.ts';
+  type ActivityContribution,
+  contributionKind,
+  findingKind,
+  MEMBER_FINDINGS,
+  meetingTypeOf,
+  RECORD_KIND,
+} from './kinds.ts';
+import type { LedgerDetails } from './ledger.ts';
+import { alliancePluginOf } from './pricing.ts';
+import { type EventRow, getEvent, listEvents } from './queries/events.ts';
+import { type LedgerRow, liveEntriesOfRecords } from './queries/ledger.ts';
+import { getMember, listMembers, type MemberView } from './queries/members.ts';
+import { getRecord, keyedRecordOf, type RecordRow, recordOf, recordsOfTerm } from './queries/records.ts';
+import { getTerm, listTerms, type TermRow } from './queries/structure.ts';
 import { amendRecord, contextOf, pluginFactsOf, type Writer, type Written, writeRecord } from './records.ts';
 import type { CreateRecordInput } from './schemas.ts';
+import type { Author } from './structure.ts';
 
 /** The writer of a request: the caller's school and person, the school's plugin, the request's clock. */
 export function writerOf(c: Context<AuthedEnv>): Writer {
@@ -33,6 +30,11 @@ export function writerOf(c: Context<AuthedEnv>): Writer {
     plugin: alliancePluginOf(c),
     now: c.var.clock(),
   };
+}
+
+/** The author of a request's structural change: the caller's school and person, the request's clock. */
+export function authorOf(c: Context<AuthedEnv>): Author {
+  return { schoolId: c.var.me.school.id, personId: c.var.me.person.id, now: c.var.clock() };
 }
 
 /** The term, or 404. */
@@ -191,7 +193,7 @@ async function contribution(
   writer: Writer,
   member: MemberView,
   event: EventRow | null,
-  activityContribution: string,
+  activityContribution: ActivityContribution,
   note?: string,
 ): Promise<Written> {
   const kind = contributionKind(activityContribution);
@@ -206,7 +208,9 @@ async function contribution(
 /** Points the member already earned this term for taking part in activities (the plugin caps them). */
 async function participationPoints(tx: TenantTx, member: MemberView): Promise<number> {
   const kind = contributionKind('took-part');
-  const records = (await recordsOfTerm(tx, member.termId, member.id)).filter((r) => r.kind === kind);
+  const records = (await recordsOfTerm(tx, member.termId, { memberId: member.id })).filter(
+    (r) => r.kind === kind,
+  );
   const entries = await liveEntriesOfRecords(
     tx,
     records.map((r) => r.id),
@@ -227,7 +231,7 @@ async function finding(
   const kind = findingKind(name);
   const flag = MEMBER_FINDINGS[name] === 'flag';
   if (flag) {
-    const existing = await recordsOfTerm(tx, member.termId, member.id);
+    const existing = await recordsOfTerm(tx, member.termId, { memberId: member.id });
     if (existing.some((r) => r.kind === kind && !contextOf(r).voided)) {
       throw problems.conflict(
         `${member.name} 本学期已记录此项 / Already recorded for ${member.name} this term`,

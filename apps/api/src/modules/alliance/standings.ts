@@ -15,18 +15,13 @@ import {
   type MemberFinding,
   RECORD_KIND,
 } from './kinds.ts';
-import { detailsOf, type LedgerRow, liveEntriesOfTerm } from './ledger.ts';
+import { detailsOf } from './ledger.ts';
 import { pricingProblem } from './pricing.ts';
-import {
-  type DepartmentRow,
-  type EventRow,
-  listDepartments,
-  listEvents,
-  listMembers,
-  type MemberView,
-  recordsOfTerm,
-  type TermRow,
-} from './queries.ts';
+import { type EventRow, listEvents } from './queries/events.ts';
+import { type LedgerRow, liveEntriesOfTerm } from './queries/ledger.ts';
+import { listMembers, type MemberView } from './queries/members.ts';
+import { recordsOfTerm } from './queries/records.ts';
+import { type DepartmentRow, listDepartments, type TermRow } from './queries/structure.ts';
 import { pluginFactsOf, recordCounts } from './records.ts';
 
 /** A reason with the rule that gave it and the records (or department findings) behind it. */

@@ -1,8 +1,9 @@
-import { allianceEvents, type TenantTx } from '@xinqiao/db';
-import { eq } from 'drizzle-orm';
+import type { TenantTx } from '@xinqiao/db';
 import { problems } from '../../http/problem.ts';
 import { isTaskKind, RECORD_KIND, type TaskEventKind, taskKindOf } from './kinds.ts';
-import { type EventRow, expectedMembers, type MemberView, recordOf, recordsOfEvent } from './queries.ts';
+import { type EventRow, expectedMembers, setEventStatus } from './queries/events.ts';
+import type { MemberView } from './queries/members.ts';
+import { recordOf, recordsOfEvent } from './queries/records.ts';
 import { contextOf, type Writer, type Written, writeRecord } from './records.ts';
 
 export type TaskSubmission =
@@ -130,6 +131,6 @@ export async function closeTask(
       }),
     );
   }
-  await tx.update(allianceEvents).set({ status: 'closed' }).where(eq(allianceEvents.id, task.id));
+  await setEventStatus(tx, task.id, 'closed');
   return written;
 }

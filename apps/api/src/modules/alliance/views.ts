@@ -1,30 +1,16 @@
-import { allianceRecords, people, type TenantTx } from '@xinqiao/db';
+import type { TenantTx } from '@xinqiao/db';
 import type { CompiledPlugin } from '@xinqiao/policy';
-import { eq, inArray } from 'drizzle-orm';
 import type { Me } from '../../auth/session-types.ts';
 import { ALLIANCE_WRITERS } from './access.ts';
 import { type BaseScore, baseScoreOf } from './base-score.ts';
 import { isTaskKind } from './kinds.ts';
-import {
-  detailsOf,
-  entriesOfMember,
-  type LedgerRow,
-  liveEntriesOfRecords,
-  pointsByMember,
-} from './ledger.ts';
+import { detailsOf } from './ledger.ts';
 import { rangeRulesOf } from './pricing.ts';
-import {
-  type EventRow,
-  expectedMembers,
-  listDepartments,
-  listEvents,
-  listMembers,
-  listTerms,
-  type MemberView,
-  officerTermsOf,
-  recordsByIds,
-  recordsOfEvent,
-} from './queries.ts';
+import { type EventRow, expectedMembers, listEvents } from './queries/events.ts';
+import { entriesOfMember, type LedgerRow, liveEntriesOfRecords, pointsByMember } from './queries/ledger.ts';
+import { listMembers, type MemberView, officerTermsOf } from './queries/members.ts';
+import { recordsByIds, recordsOfEvent, recordsOfTerm } from './queries/records.ts';
+import { displayNamesOf, listDepartments, listTerms } from './queries/structure.ts';
 import { contextOf, pluginFactsOf } from './records.ts';
 import { entryJson } from './service.ts';
 
@@ -167,12 +153,7 @@ export async function memberLedger(tx: TenantTx, plugin: CompiledPlugin, member:
   const eventIds = [...new Set(records.map((r) => r.eventId).filter((id): id is string => !!id))];
   const events = eventIds.length ? await listEvents(tx, member.termId) : [];
   const authorIds = [...new Set(entries.map((e) => e.createdBy).filter((id): id is string => !!id))];
-  const authors = authorIds.length
-    ? await tx
-        .select({ id: people.id, name: people.displayName })
-        .from(people)
-        .where(inArray(people.id, authorIds))
-    : [];
+  const authors = await displayNamesOf(tx, authorIds);
   const reversedBy = new Map(entries.filter((e) => e.reversesEntryId).map((e) => [e.reversesEntryId!, e.id]));
   let balance = base.points;
   const lines = entries.map((entry) => {
@@ -183,7 +164,7 @@ export async function memberLedger(tx: TenantTx, plugin: CompiledPlugin, member:
       ...entryJson(entry),
       balance: Math.round(balance * 10) / 10,
       reversedByEntryId: reversedBy.get(entry.id) ?? null,
-      createdByName: authors.find((a) => a.id === entry.createdBy)?.name ?? null,
+      createdByName: (entry.createdBy && authors.get(entry.createdBy)) || null,
       record: record
         ? {
             id: record.id,
@@ -197,14 +178,17 @@ export async function memberLedger(tx: TenantTx, plugin: CompiledPlugin, member:
         : null,
     };
   });
-  const pending = await tx.select().from(allianceRecords).where(eq(allianceRecords.memberId, member.id));
+  const pending = await recordsOfTerm(tx, member.termId, { memberId: member.id, approval: 'pending' });
   return {
     member: memberJson(member),
     base,
     score: Math.round(balance * 10) / 10,
     entries: lines,
-    pendingRecords: pending
-      .filter((r) => r.approval === 'pending')
-      .map((r) => ({ id: r.id, kind: r.kind, facts: pluginFactsOf(r), context: contextOf(r) })),
+    pendingRecords: pending.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      facts: pluginFactsOf(r),
+      context: contextOf(r),
+    })),
   };
 }

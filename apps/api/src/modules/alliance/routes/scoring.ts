@@ -1,15 +1,11 @@
 import { createRoute } from '@hono/zod-openapi';
-import { allianceEvents, allianceRecords } from '@xinqiao/db';
-import { and, asc, eq } from 'drizzle-orm';
 import type { Context } from 'hono';
 import type { AuthedEnv } from '../../../context.ts';
-import { problems } from '../../../http/problem.ts';
 import { createRouter } from '../../../http/router.ts';
 import { requireReader, requireScorer } from '../access.ts';
 import { checkIn, closeEvent, markAbsent, recordEarlyLeave, requestLeave } from '../attendance.ts';
-import { departmentFindingKind } from '../kinds.ts';
 import { alliancePluginOf } from '../pricing.ts';
-import { getDepartment } from '../queries.ts';
+import { recordsOfTerm } from '../queries/records.ts';
 import { contextOf, decideApproval, pluginFactsOf, type Written } from '../records.ts';
 import { auditWrite, created, jsonBody, ok, tags } from '../route-kit.ts';
 import {
@@ -45,6 +41,7 @@ import {
   writerOf,
   writtenJson,
 } from '../service.ts';
+import { recordDepartmentFinding } from '../structure.ts';
 import { acknowledgeTask, closeTask, submitTask } from '../tasks.ts';
 import { eventSheet } from '../views.ts';
 
@@ -305,17 +302,7 @@ export const scoringRoutes = createRouter()
   .openapi(recordsRoute, async (c) => {
     requireReader(c.var.me);
     const term = await loadTerm(c.var.tx, c.req.valid('param').termId);
-    const { approval } = c.req.valid('query');
-    const rows = await c.var.tx
-      .select()
-      .from(allianceRecords)
-      .where(
-        and(
-          eq(allianceRecords.termId, term.id),
-          approval ? eq(allianceRecords.approval, approval) : undefined,
-        ),
-      )
-      .orderBy(asc(allianceRecords.recordedAt));
+    const rows = await recordsOfTerm(c.var.tx, term.id, c.req.valid('query'));
     const records = rows.map((r) => ({
       id: r.id,
       memberId: r.memberId,
@@ -338,25 +325,10 @@ export const scoringRoutes = createRouter()
     const term = await loadTerm(c.var.tx, c.req.valid('param').termId);
     const writer = await scorerFor(c, term.id);
     const body = c.req.valid('json');
-    const department = await getDepartment(c.var.tx, body.departmentId);
-    if (!department) throw problems.validation([{ field: 'departmentId', message: 'no such department' }]);
-    const [row] = await c.var.tx
-      .insert(allianceEvents)
-      .values({
-        schoolId: writer.schoolId,
-        termId: term.id,
-        departmentId: department.id,
-        // A department finding is kept as a closed event of kind `finding:<counter>` (see docs/alliance.md).
-        kind: departmentFindingKind(body.finding) as 'activity',
-        title: body.note ?? body.finding,
-        startsAt: body.at ? new Date(body.at) : writer.now,
-        status: 'closed',
-        createdBy: writer.personId,
-      })
-      .returning();
-    await auditWrite(c, 'alliance_department_finding.create', 'alliance_event', row!.id);
+    const finding = await recordDepartmentFinding(c.var.tx, writer, term, body);
+    await auditWrite(c, 'alliance_department_finding.create', 'alliance_event', finding.id);
     return c.json(
-      { id: row!.id, departmentId: department.id, finding: body.finding, note: body.note ?? null },
+      { id: finding.id, departmentId: body.departmentId, finding: body.finding, note: body.note ?? null },
       201,
     );
   });

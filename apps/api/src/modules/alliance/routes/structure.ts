@@ -1,20 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
-import {
-  allianceDepartments,
-  allianceEvents,
-  allianceMembers,
-  allianceTerms,
-  people,
-  students,
-  type TenantTx,
-  units,
-} from '@xinqiao/db';
-import { eq } from 'drizzle-orm';
-import { problems } from '../../../http/problem.ts';
 import { createRouter } from '../../../http/router.ts';
 import { requireReader, requireScorer, requireWriter } from '../access.ts';
 import { alliancePluginOf } from '../pricing.ts';
-import { getDepartment, listMembers } from '../queries.ts';
+import { listMembers } from '../queries/members.ts';
+import { setTermStatus } from '../queries/structure.ts';
 import { auditWrite, created, jsonBody, ok, tags } from '../route-kit.ts';
 import {
   CreateDepartmentBody,
@@ -28,7 +17,15 @@ import {
   UpdateMemberBody,
   UpdateTermBody,
 } from '../schemas.ts';
-import { loadMember, loadTerm, requireOpenTerm } from '../service.ts';
+import { authorOf, loadMember, loadTerm, requireOpenTerm } from '../service.ts';
+import {
+  addMember,
+  changeMember,
+  createDepartment,
+  createTerm,
+  giveTask,
+  scheduleEvent,
+} from '../structure.ts';
 import { allianceOverview, eventJson, eventsOfTerm, memberJson } from '../views.ts';
 
 const overviewRoute = createRoute({
@@ -123,27 +120,6 @@ const createTaskRoute = createRoute({
   responses: created('The task'),
 });
 
-async function requireDepartment(
-  tx: TenantTx,
-  id: string | undefined,
-  field = 'departmentId',
-): Promise<void> {
-  if (id && !(await getDepartment(tx, id)))
-    throw problems.validation([{ field, message: 'no such department' }]);
-}
-
-async function requireVisible(tx: TenantTx, body: { studentId?: string | null; personId?: string | null }) {
-  // Foreign keys do not see row-level security: check the linked student and account are the school's own.
-  if (body.studentId) {
-    const [row] = await tx.select({ id: students.id }).from(students).where(eq(students.id, body.studentId));
-    if (!row) throw problems.validation([{ field: 'studentId', message: 'no such student visible to you' }]);
-  }
-  if (body.personId) {
-    const [row] = await tx.select({ id: people.id }).from(people).where(eq(people.id, body.personId));
-    if (!row) throw problems.validation([{ field: 'personId', message: 'no such account in this school' }]);
-  }
-}
-
 /** Routes of the alliance's structure: departments, terms, members, events and tasks. */
 export const structureRoutes = createRouter()
   .openapi(overviewRoute, async (c) => {
@@ -152,37 +128,22 @@ export const structureRoutes = createRouter()
   })
   .openapi(createDepartmentRoute, async (c) => {
     requireWriter(c.var.me);
-    const body = c.req.valid('json');
-    if (body.collegeUnitId) {
-      const [unit] = await c.var.tx.select().from(units).where(eq(units.id, body.collegeUnitId));
-      if (!unit) throw problems.validation([{ field: 'collegeUnitId', message: 'no such unit' }]);
-    }
-    const [row] = await c.var.tx
-      .insert(allianceDepartments)
-      .values({ schoolId: c.var.me.school.id, ...body })
-      .returning();
-    await auditWrite(c, 'alliance_department.create', 'alliance_department', row!.id);
-    return c.json(row!, 201);
+    const department = await createDepartment(c.var.tx, authorOf(c), c.req.valid('json'));
+    await auditWrite(c, 'alliance_department.create', 'alliance_department', department.id);
+    return c.json(department, 201);
   })
   .openapi(createTermRoute, async (c) => {
     requireWriter(c.var.me);
-    const [row] = await c.var.tx
-      .insert(allianceTerms)
-      .values({ schoolId: c.var.me.school.id, ...c.req.valid('json') })
-      .returning();
-    await auditWrite(c, 'alliance_term.create', 'alliance_term', row!.id);
-    return c.json(row!, 201);
+    const term = await createTerm(c.var.tx, authorOf(c), c.req.valid('json'));
+    await auditWrite(c, 'alliance_term.create', 'alliance_term', term.id);
+    return c.json(term, 201);
   })
   .openapi(updateTermRoute, async (c) => {
     const term = await loadTerm(c.var.tx, c.req.valid('param').termId);
     await requireScorer(c.var.tx, c.var.me, term.id);
-    const [row] = await c.var.tx
-      .update(allianceTerms)
-      .set(c.req.valid('json'))
-      .where(eq(allianceTerms.id, term.id))
-      .returning();
+    const updated = await setTermStatus(c.var.tx, term.id, c.req.valid('json').status);
     await auditWrite(c, 'alliance_term.update', 'alliance_term', term.id);
-    return c.json(row!, 200);
+    return c.json(updated, 200);
   })
   .openapi(listMembersRoute, async (c) => {
     requireReader(c.var.me);
@@ -194,31 +155,16 @@ export const structureRoutes = createRouter()
     requireWriter(c.var.me);
     const term = await loadTerm(c.var.tx, c.req.valid('param').termId);
     requireOpenTerm(term);
-    const body = c.req.valid('json');
-    await requireDepartment(c.var.tx, body.departmentId);
-    await requireVisible(c.var.tx, body);
-    const [row] = await c.var.tx
-      .insert(allianceMembers)
-      .values({ schoolId: c.var.me.school.id, termId: term.id, ...body })
-      .returning();
-    await auditWrite(c, 'alliance_member.create', 'alliance_member', row!.id, row!.studentId);
-    return c.json(memberJson(await loadMember(c.var.tx, row!.id)), 201);
+    const member = await addMember(c.var.tx, authorOf(c), term, c.req.valid('json'));
+    await auditWrite(c, 'alliance_member.create', 'alliance_member', member.id, member.studentId);
+    return c.json(memberJson(member), 201);
   })
   .openapi(updateMemberRoute, async (c) => {
     const member = await loadMember(c.var.tx, c.req.valid('param').memberId);
     await requireScorer(c.var.tx, c.var.me, member.termId);
-    const body = c.req.valid('json');
-    await requireDepartment(c.var.tx, body.departmentId);
-    await requireVisible(c.var.tx, body);
-    await c.var.tx.update(allianceMembers).set(body).where(eq(allianceMembers.id, member.id));
-    await auditWrite(
-      c,
-      'alliance_member.update',
-      'alliance_member',
-      member.id,
-      body.studentId ?? member.studentId,
-    );
-    return c.json(memberJson(await loadMember(c.var.tx, member.id)), 200);
+    const changed = await changeMember(c.var.tx, member, c.req.valid('json'));
+    await auditWrite(c, 'alliance_member.update', 'alliance_member', member.id, changed.studentId);
+    return c.json(memberJson(changed), 200);
   })
   .openapi(listEventsRoute, async (c) => {
     requireReader(c.var.me);
@@ -229,50 +175,15 @@ export const structureRoutes = createRouter()
     const term = await loadTerm(c.var.tx, c.req.valid('param').termId);
     await requireScorer(c.var.tx, c.var.me, term.id);
     requireOpenTerm(term);
-    const body = c.req.valid('json');
-    await requireDepartment(c.var.tx, body.departmentId);
-    const [row] = await c.var.tx
-      .insert(allianceEvents)
-      .values({
-        schoolId: c.var.me.school.id,
-        termId: term.id,
-        departmentId: body.departmentId ?? null,
-        kind: body.kind,
-        title: body.title,
-        stars: body.stars,
-        startsAt: new Date(body.startsAt),
-        endsAt: body.endsAt ? new Date(body.endsAt) : null,
-        createdBy: c.var.me.person.id,
-      })
-      .returning();
-    await auditWrite(c, 'alliance_event.create', 'alliance_event', row!.id);
-    return c.json(eventJson(row!), 201);
+    const event = await scheduleEvent(c.var.tx, authorOf(c), term, c.req.valid('json'));
+    await auditWrite(c, 'alliance_event.create', 'alliance_event', event.id);
+    return c.json(eventJson(event), 201);
   })
   .openapi(createTaskRoute, async (c) => {
     const term = await loadTerm(c.var.tx, c.req.valid('param').termId);
     await requireScorer(c.var.tx, c.var.me, term.id);
     requireOpenTerm(term);
-    const body = c.req.valid('json');
-    await requireDepartment(c.var.tx, body.departmentId);
-    const assignedAt = body.assignedAt ? new Date(body.assignedAt) : c.var.clock();
-    const deadline = new Date(body.deadline);
-    if (deadline <= assignedAt)
-      throw problems.validation([{ field: 'deadline', message: 'must be after assignedAt' }]);
-    const [row] = await c.var.tx
-      .insert(allianceEvents)
-      .values({
-        schoolId: c.var.me.school.id,
-        termId: term.id,
-        departmentId: body.departmentId ?? null,
-        // Tasks live beside events (see docs/alliance.md): kind names the task kind, endsAt is the deadline.
-        kind: (body.taskKind === 'daily' ? 'daily_task' : 'assigned_task') as 'activity',
-        title: body.title,
-        startsAt: assignedAt,
-        endsAt: deadline,
-        status: 'open',
-        createdBy: c.var.me.person.id,
-      })
-      .returning();
-    await auditWrite(c, 'alliance_task.create', 'alliance_event', row!.id);
-    return c.json(eventJson(row!), 201);
+    const task = await giveTask(c.var.tx, authorOf(c), term, c.req.valid('json'));
+    await auditWrite(c, 'alliance_task.create', 'alliance_event', task.id);
+    return c.json(eventJson(task), 201);
   });
