@@ -1,5 +1,5 @@
 import type { ModuleFederationOptions } from '@module-federation/vite';
-import type { UserConfig } from 'vite';
+import type { Plugin, UserConfig } from 'vite';
 
 /** What differs between two office modules (or plugin screens) built as Module Federation remotes. */
 export interface OfficeRemoteOptions {
@@ -23,3 +23,20 @@ export declare function remoteFederation(options: OfficeRemoteOptions): ModuleFe
 
 /** The whole Vite config of an office module or plugin screen: Vue, the remote, and the build the API serves. */
 export declare function officeRemote(options: OfficeRemoteOptions): UserConfig;
+
+/** A file {@link precompressFolder} compressed: its path in the folder and its sizes (0 when a copy was not smaller). */
+export interface PrecompressedFile {
+  path: string;
+  bytes: number;
+  brotli: number;
+  gzip: number;
+}
+
+/** Files smaller than this are not precompressed. */
+export declare const PRECOMPRESS_MIN_BYTES: number;
+
+/** Writes `.br` and `.gz` copies beside every text file of a build folder; the API serves them by Accept-Encoding. */
+export declare function precompressFolder(dir: string): Promise<PrecompressedFile[]>;
+
+/** A Vite plugin that runs {@link precompressFolder} on the build's outDir once everything is written. */
+export declare function precompress(): Plugin;

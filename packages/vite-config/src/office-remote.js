@@ -2,6 +2,7 @@
 // packages to Node, and Node 20 cannot import a .ts file, so a TypeScript source here would fail every build.
 import { federation } from '@module-federation/vite';
 import vue from '@vitejs/plugin-vue';
+import { precompress } from './precompress.js';
 
 /** @import { ModuleFederationOptions } from '@module-federation/vite' */
 /** @import { UserConfig } from 'vite' */
@@ -47,7 +48,8 @@ export function remoteFederation(options) {
 }
 
 /**
- * The whole Vite config of an office module or plugin screen: Vue, the remote, and the build the API serves.
+ * The whole Vite config of an office module or plugin screen: Vue, the remote, and the build the API serves
+ * (with `.br` and `.gz` copies of its text files).
  * @param {OfficeRemoteOptions} options
  * @returns {UserConfig}
  */
@@ -59,7 +61,7 @@ export function officeRemote(options) {
   }
   return {
     base: options.base,
-    plugins: [vue(), federation(remoteFederation(options))],
+    plugins: [vue(), federation(remoteFederation(options)), precompress()],
     build: { target: 'es2022', outDir: 'dist', emptyOutDir: true },
   };
 }
