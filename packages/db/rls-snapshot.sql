@@ -83,6 +83,16 @@ CREATE TRIGGER audit_log_no_update BEFORE DELETE OR UPDATE ON audit_log FOR EACH
 -- Sequence audit_log_id_seq
 GRANT SELECT, USAGE ON SEQUENCE audit_log_id_seq TO xinqiao_app;
 
+-- Table background_jobs
+ALTER TABLE background_jobs ENABLE ROW LEVEL SECURITY;
+ALTER TABLE background_jobs FORCE ROW LEVEL SECURITY;
+CREATE POLICY background_jobs_enqueue ON background_jobs AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK ((school_id IS NOT NULL) AND (school_id = xq_school_id()));
+CREATE POLICY background_jobs_runner ON background_jobs AS PERMISSIVE FOR ALL TO PUBLIC
+  USING (xq_job_runner())
+  WITH CHECK (xq_job_runner());
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE background_jobs TO xinqiao_app;
+
 -- Table case_entries
 ALTER TABLE case_entries ENABLE ROW LEVEL SECURITY;
 ALTER TABLE case_entries FORCE ROW LEVEL SECURITY;
@@ -107,6 +117,14 @@ CREATE POLICY center_staff_members_tenant ON center_staff_members AS PERMISSIVE 
   USING (school_id = xq_school_id())
   WITH CHECK (school_id = xq_school_id());
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE center_staff_members TO xinqiao_app;
+
+-- Table job_schedules
+ALTER TABLE job_schedules ENABLE ROW LEVEL SECURITY;
+ALTER TABLE job_schedules FORCE ROW LEVEL SECURITY;
+CREATE POLICY job_schedules_runner ON job_schedules AS PERMISSIVE FOR ALL TO PUBLIC
+  USING (xq_job_runner())
+  WITH CHECK (xq_job_runner());
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE job_schedules TO xinqiao_app;
 
 -- Table login_attempts
 ALTER TABLE login_attempts ENABLE ROW LEVEL SECURITY;
@@ -151,6 +169,14 @@ CREATE POLICY schools_update ON schools AS PERMISSIVE FOR UPDATE TO PUBLIC
   USING (id = xq_school_id())
   WITH CHECK (id = xq_school_id());
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE schools TO xinqiao_app;
+
+-- Table screening_import_files
+ALTER TABLE screening_import_files ENABLE ROW LEVEL SECURITY;
+ALTER TABLE screening_import_files FORCE ROW LEVEL SECURITY;
+CREATE POLICY screening_import_files_access ON screening_import_files AS PERMISSIVE FOR ALL TO PUBLIC
+  USING ((school_id = xq_school_id()) AND xq_has_capability('screening.manage'::text))
+  WITH CHECK ((school_id = xq_school_id()) AND xq_has_capability('screening.manage'::text));
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE screening_import_files TO xinqiao_app;
 
 -- Table screening_imports
 ALTER TABLE screening_imports ENABLE ROW LEVEL SECURITY;
@@ -306,6 +332,12 @@ CREATE FUNCTION xq_in_scope(target_path text, scope_setting text) RETURNS boolea
   SELECT coalesce(target_path ^@ ANY (string_to_array(nullif(current_setting(scope_setting, true), ''), ',')), false)
 $$;
 GRANT EXECUTE ON FUNCTION xq_in_scope(target_path text, scope_setting text) TO PUBLIC;
+
+-- Function xq_job_runner()
+CREATE FUNCTION xq_job_runner() RETURNS boolean LANGUAGE sql STABLE SECURITY INVOKER AS $$
+  SELECT coalesce(current_setting('xq.job_runner', true), '') = 'on'
+$$;
+GRANT EXECUTE ON FUNCTION xq_job_runner() TO PUBLIC;
 
 -- Function xq_school_id()
 CREATE FUNCTION xq_school_id() RETURNS uuid LANGUAGE sql STABLE SECURITY INVOKER AS $$

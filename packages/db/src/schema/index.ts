@@ -1,6 +1,7 @@
 export * from './alliance.ts';
 export * from './audit.ts';
 export * from './cases.ts';
+export * from './jobs.ts';
 export * from './network.ts';
 export * from './schools.ts';
 export * from './screening.ts';

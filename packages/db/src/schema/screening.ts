@@ -124,7 +124,11 @@ export const screeningImports = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
-  (t) => [index('screening_imports_wave_idx').on(t.waveId)],
+  (t) => [
+    index('screening_imports_wave_idx').on(t.waveId),
+    // Target of the stored file's (import, school) key: a file part is always of its import's school.
+    unique('screening_imports_id_school_unique').on(t.id, t.schoolId),
+  ],
 );
 
 /** A school's edits to the working-day calendar (extra days off, make-up working days). */
