@@ -1,8 +1,13 @@
 import { createRoute } from '@hono/zod-openapi';
 import { problemResponses } from '../../http/problem.ts';
 import { createRouter } from '../../http/router.ts';
+import { auditLogWorkbook } from './export.ts';
+import { browseAuditLog, exportAuditLog } from './log.ts';
 import { statedPurpose } from './record.ts';
 import {
+  AuditLogFilterQuery,
+  AuditLogPageSchema,
+  AuditLogQuery,
   AuditVerifySchema,
   StudentAccessPageSchema,
   StudentAuditParams,
@@ -37,9 +42,46 @@ const studentRoute = createRoute({
   },
 });
 
-/** The audit log: `GET /api/audit/verify` and `GET /api/audit/students/{studentId}`. */
+const logRoute = createRoute({
+  method: 'get',
+  path: '/audit/log',
+  tags,
+  summary: "Browse the school's audit log by person, action and day, newest first (school admins and center directors)",
+  request: { query: AuditLogQuery },
+  responses: {
+    200: { description: 'A page of the log and the actions in use', ...json(AuditLogPageSchema) },
+    ...problemResponses(400, 401, 403),
+  },
+});
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const exportRoute = createRoute({
+  method: 'get',
+  path: '/audit/log/export.xlsx',
+  tags,
+  summary: 'The audit log rows of the same filters as an XLSX sheet, China time (itself audited)',
+  request: { query: AuditLogFilterQuery },
+  responses: {
+    200: {
+      description: 'The workbook',
+      content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } },
+    },
+    ...problemResponses(400, 401, 403),
+  },
+});
+
+/** The audit log: verify the chain, browse and export it, and who looked at one student. */
 export const auditRoutes = createRouter()
   .openapi(verifyRoute, async (c) => c.json(await verifySchoolAudit(c.var.tx, c.var.me), 200))
+  .openapi(logRoute, async (c) => c.json(await browseAuditLog(c.var.tx, c.var.me, c.req.valid('query')), 200))
+  .openapi(exportRoute, async (c) => {
+    const entries = await exportAuditLog(c.var.tx, c.var.me, c.req.valid('query'));
+    return c.body(new Uint8Array(await auditLogWorkbook(entries)), 200, {
+      'content-type': XLSX,
+      'content-disposition': `attachment; filename="audit-log.xlsx"; filename*=UTF-8''${encodeURIComponent('审计日志.xlsx')}`,
+    });
+  })
   .openapi(studentRoute, async (c) => {
     const purpose = statedPurpose(c.req.header('x-access-purpose'), '审计查阅');
     const page = await studentAccessLog(

@@ -44,3 +44,37 @@ export const StudentAuditParams = z.object({
 });
 
 export const StudentAuditQuery = PageQuery;
+
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
+  .openapi({ example: '2026-12-01', description: 'A day in China time (UTC+8)' });
+
+/** The audit log's filters: who acted, which action, which days. */
+export const AuditLogFilterQuery = z
+  .object({
+    actor: z.uuid().optional().openapi({ description: 'Only what this person did' }),
+    action: z.string().max(80).optional().openapi({ example: 'student_file.read' }),
+    from: isoDay.optional(),
+    to: isoDay.optional(),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be before from', path: ['to'] });
+
+export const AuditLogQuery = PageQuery.extend(AuditLogFilterQuery.shape).refine(
+  (q) => !q.from || !q.to || q.from <= q.to,
+  { message: 'must not be before from', path: ['to'] },
+);
+
+/** One row of the school's audit log, with what its action means in both languages. */
+export const AuditLogEntrySchema = StudentAccessSchema.extend({
+  studentId: z.uuid().nullable(),
+  actionLabel: z.object({ zh: z.string(), en: z.string() }),
+}).openapi('AuditLogEntry');
+
+export type AuditLogEntryView = z.infer<typeof AuditLogEntrySchema>;
+
+export const AuditLogPageSchema = pageOf(AuditLogEntrySchema, 'AuditLogPage').extend({
+  actions: z
+    .array(z.object({ action: z.string(), label: z.object({ zh: z.string(), en: z.string() }) }))
+    .openapi({ description: 'Every action recorded in the school, for the action filter' }),
+});

@@ -1,0 +1,84 @@
+import type { TenantTx } from '@xinqiao/db';
+import type { Me } from '../../auth/session-types.ts';
+import { limitOffset, type Page, type PageRequest } from '../../http/pagination.ts';
+import { problems } from '../../http/problem.ts';
+import { auditActionLabel } from './action-labels.ts';
+import { auditActionsInUse, type AuditLogFilter, type AuditLogRow, auditLogRows } from './queries.ts';
+import { recordAccess } from './record.ts';
+import type { AuditLogEntryView } from './schemas.ts';
+import { AUDIT_READER_ROLES } from './service.ts';
+
+/** The most rows one export writes: a larger log is exported a date range at a time. */
+export const AUDIT_EXPORT_MAX_ROWS = 50_000;
+
+function requireAuditReader(me: Me): void {
+  if (!me.roles.some((role) => AUDIT_READER_ROLES.includes(role.role))) {
+    throw problems.forbidden(
+      '只有学校管理员和中心主任可以查看审计记录 / Only school admins and center directors read the audit log',
+    );
+  }
+}
+
+function present(row: AuditLogRow): AuditLogEntryView {
+  return {
+    id: row.id,
+    seq: row.seq,
+    at: row.at.toISOString(),
+    action: row.action,
+    actionLabel: auditActionLabel(row.action),
+    entity: row.entity,
+    entityId: row.entityId,
+    studentId: row.studentId,
+    purpose: row.purpose,
+    actor:
+      row.actorPersonId && row.actorUsername !== null && row.actorDisplayName !== null
+        ? { personId: row.actorPersonId, username: row.actorUsername, displayName: row.actorDisplayName }
+        : null,
+    role: row.actorRole,
+    unit:
+      row.unitId && row.unitName !== null && row.unitLevelKey !== null
+        ? { id: row.unitId, name: row.unitName, levelKey: row.unitLevelKey }
+        : null,
+  };
+}
+
+/**
+ * A page of the school's audit log, newest first, filtered by person, action and China-time days, with the
+ * actions in use for the filter. Browsing the log is itself audited (`audit_log.list`), after the page is read.
+ *
+ * @example
+ * await browseAuditLog(tx, me, { page: 1, pageSize: 50, action: 'student_file.read', from: '2026-12-01' });
+ */
+export async function browseAuditLog(
+  tx: TenantTx,
+  me: Me,
+  query: PageRequest & AuditLogFilter,
+): Promise<Page<AuditLogEntryView> & { actions: { action: string; label: { zh: string; en: string } }[] }> {
+  requireAuditReader(me);
+  const { rows, total } = await auditLogRows(tx, query, limitOffset(query));
+  const actions = await auditActionsInUse(tx);
+  await recordAccess(tx, me, { action: 'audit_log.list', entity: 'audit_log', purpose: '审计查阅' });
+  return {
+    items: rows.map(present),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    actions: actions.map((action) => ({ action, label: auditActionLabel(action) })),
+  };
+}
+
+/**
+ * Every audit row matching `filter`, newest first, for the XLSX export (audited as `audit_log.export`). More than
+ * {@link AUDIT_EXPORT_MAX_ROWS} rows is refused with a problem asking for a shorter date range.
+ */
+export async function exportAuditLog(tx: TenantTx, me: Me, filter: AuditLogFilter): Promise<AuditLogEntryView[]> {
+  requireAuditReader(me);
+  const { rows, total } = await auditLogRows(tx, filter, { limit: AUDIT_EXPORT_MAX_ROWS, offset: 0 });
+  if (total > AUDIT_EXPORT_MAX_ROWS) {
+    throw problems.badRequest(
+      `匹配 ${total} 条记录，超过单次导出上限 ${AUDIT_EXPORT_MAX_ROWS} 条，请缩小日期范围 / ${total} rows match, more than ${AUDIT_EXPORT_MAX_ROWS}: narrow the dates`,
+    );
+  }
+  await recordAccess(tx, me, { action: 'audit_log.export', entity: 'audit_log', purpose: '审计导出' });
+  return rows.map(present);
+}
