@@ -149,7 +149,15 @@ describe('GET /api/cases', () => {
 
     expect((await ids(counsellor1)).sort()).toEqual([supportCaseId, overdueId, closedLateId].sort());
     expect(await ids(counsellor2)).toEqual([crisisId]);
-    for (const who of [committee1, liaison1, betaCounsellor]) expect(await ids(who)).toEqual([]);
+    expect(await ids(betaCounsellor)).toEqual([]);
+  });
+
+  it('refuses the case list (403) to roles that do not work on cases, whatever the filter', async () => {
+    for (const who of [committee1, liaison1]) {
+      const res = await who.request('/api/cases');
+      expect(res.status).toBe(403);
+      expect(await json(res)).toMatchObject({ status: 403 });
+    }
   });
 
   it('filters by status, kind, responsible person, student and overdue', async () => {
@@ -194,9 +202,12 @@ describe('GET /api/cases/{id}', () => {
     expect(row).toMatchObject({ action: 'case.read', entityId: supportCaseId, purpose: 'case review' });
   });
 
-  it('answers 404 to everyone who does not see the student in full', async () => {
-    for (const who of [counsellor2, committee1, liaison1, betaCounsellor]) {
+  it('answers 404 to everyone who does not see the student in full, 403 to roles without cases', async () => {
+    for (const who of [counsellor2, betaCounsellor]) {
       expect((await who.request(`/api/cases/${supportCaseId}`)).status).toBe(404);
+    }
+    for (const who of [committee1, liaison1]) {
+      expect((await who.request(`/api/cases/${supportCaseId}`)).status).toBe(403);
     }
     expect((await director.request('/api/cases/00000000-0000-4000-8000-000000000000')).status).toBe(404);
     expect(fieldsOf(await json(await director.request('/api/cases/x')))).toEqual(['id']);
@@ -225,7 +236,7 @@ describe('PATCH /api/cases/{id} and POST /api/cases/{id}/entries', () => {
     expect(fieldsOf(await json(reserved))).toEqual(['kind']);
     expect(fieldsOf(await json(await entry(counsellor1, { kind: 'note', body: '  ' })))).toEqual(['body']);
     expect((await entry(counsellor2, { kind: 'note', body: '看看' })).status).toBe(404);
-    expect((await entry(committee1, { kind: 'note', body: '看看' })).status).toBe(404);
+    expect((await entry(committee1, { kind: 'note', body: '看看' })).status).toBe(403);
     expect(await entriesOf(supportCaseId)).toEqual(before);
   });
 
@@ -284,7 +295,7 @@ describe('PATCH /api/cases/{id} and POST /api/cases/{id}/entries', () => {
       [counsellor1, {}, 400, ['body']],
       [counsellor1, { status: 'paused' }, 400, ['status']],
       [counsellor2, { status: 'closed' }, 404, undefined],
-      [committee1, { status: 'closed' }, 404, undefined],
+      [committee1, { status: 'closed' }, 403, undefined],
     ];
     for (const [who, body, status, fields] of bad) {
       const res = await patch(who, body);

@@ -1,10 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
 import { chinaToday } from '@xinqiao/calendar';
 import type { Context } from 'hono';
+import { callerOf } from '../../auth/caller.ts';
 import type { AuthedEnv } from '../../context.ts';
 import { problemResponses } from '../../http/problem.ts';
 import { createRouter } from '../../http/router.ts';
-import { callerOf } from '../students/caller.ts';
 import { presentCase, presentCaseEntry } from './present.ts';
 import {
   CaseDetailSchema,

@@ -1,10 +1,10 @@
 import { type CaseStatus, studentReach, type TenantTx } from '@xinqiao/db';
 import { sql } from 'drizzle-orm';
+import { type Caller, requirePermission } from '../../auth/caller.ts';
 import type { PageRequest } from '../../http/pagination.ts';
 import { ProblemError, problems, problemType } from '../../http/problem.ts';
 import { recordAccess } from '../audit/record.ts';
 import { requireFullView } from '../students/access.ts';
-import type { Caller } from '../students/caller.ts';
 import { findStudent } from '../students/queries.ts';
 import {
   type CaseEntryRow,
@@ -78,6 +78,7 @@ export async function readCase(
   caller: Caller,
   id: string,
 ): Promise<{ row: CaseRow; entries: CaseEntryRow[] }> {
+  requirePermission(caller, 'cases.read');
   const row = await findCase(caller.tx, id);
   if (!row) throw caseNotFound();
   await audit(caller, 'case.read', row);
@@ -94,6 +95,7 @@ export async function listVisibleCases(
   page: PageRequest,
   today: string,
 ): Promise<{ rows: CaseRow[]; total: number }> {
+  requirePermission(caller, 'cases.read');
   const result = await listCases(caller.tx, filter, page, today);
   await recordAccess(caller.tx, caller.me, {
     action: 'case.list',
@@ -110,6 +112,7 @@ export async function listVisibleCases(
  * reduced view), owned by a responsible person whose role reaches the student. Audited as 'case.create'.
  */
 export async function openCase(caller: Caller, input: CreateCaseInput, today: string): Promise<CaseRow> {
+  requirePermission(caller, 'cases.write');
   const student = await findStudent(caller.tx, input.studentId);
   if (!student)
     throw invalid('studentId', '没有这个学生，或你无权查看 / No such student, or not visible to you');
@@ -181,6 +184,7 @@ export async function changeCase(
   input: UpdateCaseInput,
   today: string,
 ): Promise<CaseRow> {
+  requirePermission(caller, 'cases.write');
   const row = await findCase(caller.tx, id);
   if (!row) throw caseNotFound();
   const plan = await planChange(caller, row, input, today);
@@ -204,6 +208,7 @@ export async function changeCase(
 
 /** Appends a note, interview or contact to a case's timeline. Audited as 'case.add_entry'. */
 export async function addCaseEntry(caller: Caller, id: string, input: NewCaseEntry): Promise<CaseEntryRow> {
+  requirePermission(caller, 'cases.write');
   const row = await findCase(caller.tx, id);
   if (!row) throw caseNotFound();
   const entryId = await insertCaseEntry(caller.tx, {

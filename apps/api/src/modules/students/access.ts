@@ -1,7 +1,5 @@
 import type { TenantScope } from '@xinqiao/db';
-import type { Context } from 'hono';
 import { ProblemError, problemType } from '../../http/problem.ts';
-import { statedPurpose } from '../audit/record.ts';
 
 /** How much of a student the caller sees: everything, or who the student is (class committee, dorm liaison). */
 export type StudentView = 'full' | 'reduced';
@@ -29,27 +27,6 @@ export function requireFullView(scope: TenantScope, placementPath: string, actio
     status: 403,
     detail: `你的角色只能查看该学生的基本信息，不能${action} / Your role sees this student in the reduced view and cannot do this`,
   });
-}
-
-/**
- * Why the caller is looking, for the audit row: the `x-access-purpose` header (percent-encoded when it is not
- * plain ASCII, since HTTP headers cannot carry Chinese as is), or the route's own purpose.
- *
- * @example
- * accessPurpose(c, '查看学生档案 / read student file');
- */
-export function accessPurpose(c: Context, fallback: string): string {
-  const header = c.req.header('x-access-purpose');
-  return statedPurpose(header === undefined ? undefined : decodeHeader(header), fallback);
-}
-
-function decodeHeader(value: string): string {
-  if (!value.includes('%')) return value;
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
 }
 
 /** 404 for a student the caller cannot see: the same answer as for one that does not exist. */

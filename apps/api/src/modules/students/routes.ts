@@ -1,8 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
+import { callerOf } from '../../auth/caller.ts';
 import { PageQuery } from '../../http/pagination.ts';
 import { problemResponses } from '../../http/problem.ts';
 import { createRouter } from '../../http/router.ts';
-import { callerOf } from './caller.ts';
 import { fileRoutes } from './file/routes.ts';
 import { importRoutes } from './import/routes.ts';
 import { fullStudent, presentListItem, presentStudent } from './present.ts';

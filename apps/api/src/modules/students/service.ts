@@ -1,9 +1,9 @@
 import type { TenantTx } from '@xinqiao/db';
+import { type Caller, requirePermission } from '../../auth/caller.ts';
 import type { PageRequest } from '../../http/pagination.ts';
 import { problems } from '../../http/problem.ts';
 import { recordAccess } from '../audit/record.ts';
 import { requireFullView, studentNotFound } from './access.ts';
-import type { Caller } from './caller.ts';
 import {
   findStudent,
   insertStudents,
@@ -31,6 +31,7 @@ export async function findVisibleStudent(tx: TenantTx, id: string): Promise<Stud
  * const row = await readStudent(caller, id, 'student.read');
  */
 export async function readStudent(caller: Caller, id: string, action: string): Promise<StudentRow> {
+  requirePermission(caller, 'students.read');
   const row = await findVisibleStudent(caller.tx, id);
   await recordAccess(caller.tx, caller.me, {
     action,
@@ -53,6 +54,7 @@ export async function listVisibleStudents(
   query: { unitId?: string | undefined; q?: string | undefined },
   page: PageRequest,
 ): Promise<{ rows: StudentRow[]; total: number }> {
+  requirePermission(caller, 'students.read');
   const unitPath = query.unitId ? await unitPathOf(caller.tx, query.unitId) : undefined;
   if (query.unitId && !unitPath) {
     throw problems.validation([
@@ -72,6 +74,7 @@ export async function listVisibleStudents(
 
 /** Creates a student; RLS only lets it be placed in the caller's full-view units. Audited as 'student.create'. */
 export async function createStudent(caller: Caller, input: CreateStudentInput): Promise<StudentRow> {
+  requirePermission(caller, 'students.write');
   const values: StudentValues = {
     studentNumber: input.studentNumber,
     name: input.name,
@@ -112,6 +115,7 @@ export async function updateStudent(
   id: string,
   input: UpdateStudentInput,
 ): Promise<StudentRow> {
+  requirePermission(caller, 'students.write');
   const before = await findVisibleStudent(caller.tx, id);
   requireFullView(caller.scope, before.placementPath, '修改 / change it');
   const changes: Partial<StudentValues> = { ...input };

@@ -1,14 +1,11 @@
 import { createRoute } from '@hono/zod-openapi';
+import { callerOf } from '../../../auth/caller.ts';
 import { problemResponses } from '../../../http/problem.ts';
 import { createRouter } from '../../../http/router.ts';
-import { recordAccess } from '../../audit/record.ts';
-import { requireFullView } from '../access.ts';
-import { callerOf } from '../caller.ts';
 import { presentStudent } from '../present.ts';
 import { StudentParams } from '../schemas.ts';
-import { findVisibleStudent, readStudent } from '../service.ts';
-import { insertFileEntry, studentTimeline } from './queries.ts';
 import { FileEntrySchema, NewFileEntryBody, StudentFileSchema } from './schemas.ts';
+import { readStudentFile, recordFileEntry } from './service.ts';
 
 const tags = ['students'];
 
@@ -45,28 +42,11 @@ const addEntryRoute = createRoute({
 export const fileRoutes = createRouter()
   .openapi(fileRoute, async (c) => {
     const caller = callerOf(c, '查看学生档案 / student file');
-    const row = await readStudent(caller, c.req.valid('param').id, 'student_file.read');
-    const entries = await studentTimeline(caller.tx, row.id);
-    return c.json({ student: presentStudent(caller.scope, row), entries }, 200);
+    const { student, entries } = await readStudentFile(caller, c.req.valid('param').id);
+    return c.json({ student: presentStudent(caller.scope, student), entries }, 200);
   })
   .openapi(addEntryRoute, async (c) => {
     const caller = callerOf(c, '记录学生档案 / record in student file');
-    const row = await findVisibleStudent(caller.tx, c.req.valid('param').id);
-    requireFullView(caller.scope, row.placementPath, '记录档案 / record in the file');
-    const entry = await insertFileEntry(
-      caller.tx,
-      caller.me.school.id,
-      row.id,
-      caller.me.person.id,
-      c.req.valid('json'),
-    );
-    await recordAccess(caller.tx, caller.me, {
-      action: 'student_file.add_entry',
-      entity: 'student_file_entry',
-      entityId: entry.id,
-      studentId: row.id,
-      studentPath: row.placementPath,
-      purpose: caller.purpose,
-    });
+    const entry = await recordFileEntry(caller, c.req.valid('param').id, c.req.valid('json'));
     return c.json(entry, 201);
   });

@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { callerOf } from '../../../auth/caller.ts';
 import { limitBodySize } from '../../../http/body-limit.ts';
 import { problemResponses } from '../../../http/problem.ts';
 import { createRouter } from '../../../http/router.ts';
-import { callerOf } from '../caller.ts';
 import { importStudents } from './service.ts';
 
 /** The largest file an import accepts: a whole school's roster as XLSX is a few MB. */

@@ -1,7 +1,7 @@
 import { TabularError } from '@xinqiao/tabular';
 import { problems, type RowError } from '../../../http/problem.ts';
 import { studentViewOf } from '../access.ts';
-import type { Caller } from '../caller.ts';
+import { type Caller, requirePermission } from '../../../auth/caller.ts';
 import type { StudentRow, StudentValues } from '../queries.ts';
 import { recordAccessBatch, rewriteStudents } from './batch.ts';
 import { type ImportColumn, importColumns } from './columns.ts';
@@ -41,6 +41,7 @@ export async function importStudents(
   bytes: Uint8Array,
   filename: string,
 ): Promise<ImportReport> {
+  requirePermission(caller, 'students.import');
   const file = await readOrReject(bytes, filename);
   const errors: RowError[] = [...file.errors];
   const columnName = (key: ImportColumn) => file.headers[key] ?? importColumns[key][0];
