@@ -16,14 +16,14 @@ import {
   WaveStatusBody,
   YearQuery,
 } from '../schemas.ts';
+import { presentWave, presentWaveDetail } from './present.ts';
 import {
   createWave,
-  getWave,
   latestAcademicYear,
   listWaves,
   proposeWaves,
   setWaveStatus,
-  waveCompletion,
+  waveDetail,
 } from './service.ts';
 
 const tags = ['screening'];
@@ -106,9 +106,7 @@ const statusRoute = createRoute({
 });
 
 async function detail(c: Context<AuthedEnv>, id: string) {
-  const [wave] = (await listWaves(c.var.tx)).filter((w) => w.id === id);
-  await getWave(c.var.tx, id);
-  return { wave: wave!, completion: await waveCompletion(c.var.tx, id) };
+  return presentWaveDetail(await waveDetail(c.var.tx, id));
 }
 
 /** Waves: list, proposals from the plugin's cadence, create, open/close, completion. */
@@ -118,7 +116,8 @@ export const waveRoutes = createRouter()
     const { academicYear } = c.req.valid('query');
     const year = academicYear ?? (await latestAcademicYear(c.var.tx));
     await auditScreening(c, 'screening_waves.list', 'screening_wave', null, '查看筛查批次 / screening waves');
-    return c.json({ waves: year === undefined ? [] : await listWaves(c.var.tx, year) }, 200);
+    const waves = year === undefined ? [] : await listWaves(c.var.tx, year);
+    return c.json({ waves: waves.map(presentWave) }, 200);
   })
   .openapi(proposedRoute, async (c) => {
     requireScreeningRole(c.var.me, SCREENING_MANAGERS);
@@ -136,7 +135,7 @@ export const waveRoutes = createRouter()
   .openapi(getWaveRoute, async (c) => {
     requireScreeningRole(c.var.me, SCREENING_COUNT_READERS);
     const { id } = c.req.valid('param');
-    await getWave(c.var.tx, id);
+    const body = await detail(c, id); // 404 before anything is audited
     await auditScreening(
       c,
       'screening_wave.read',
@@ -144,7 +143,7 @@ export const waveRoutes = createRouter()
       id,
       '查看筛查完成情况 / wave completion',
     );
-    return c.json(await detail(c, id), 200);
+    return c.json(body, 200);
   })
   .openapi(statusRoute, async (c) => {
     requireScreeningRole(c.var.me, SCREENING_MANAGERS);

@@ -1,67 +1,41 @@
-import { queryRows, screeningWaves, type TenantTx, type WaveStatus } from '@xinqiao/db';
+import type { TenantTx, WaveStatus } from '@xinqiao/db';
 import { type CompiledPlugin, evaluate } from '@xinqiao/policy';
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Me } from '../../../auth/session-types.ts';
 import { problems } from '../../../http/problem.ts';
 import { isWaveInstrument } from '../instruments.ts';
-
-/** A wave as the API shows it, with how many results it holds per tier (within the caller's scope). */
-export interface WaveView {
-  id: string;
-  academicYear: number;
-  name: string;
-  instrument: string;
-  cohort: string;
-  opensOn: string;
-  closesOn: string;
-  status: WaveStatus;
-  results: number;
-  tiers: { 1: number; 2: number; 3: number };
-}
+import {
+  type CompletionRow,
+  completionRows,
+  findWave,
+  insertWave,
+  latestWaveYear,
+  updateWaveStatus,
+  type WaveCountRow,
+  type WaveRow,
+  waveCountRows,
+  waveExists,
+  wavesOfYear,
+} from './queries.ts';
 
 /** The waves of the school (one academic year, or all), newest first, with result counts. */
-export async function listWaves(tx: TenantTx, academicYear?: number): Promise<WaveView[]> {
-  const rows = await queryRows<{
-    id: string;
-    academic_year: number;
-    name: string;
-    instrument: string;
-    cohort: string;
-    opens_on: string;
-    closes_on: string;
-    status: WaveStatus;
-    results: number;
-    tier1: number;
-    tier2: number;
-    tier3: number;
-  }>(
-    tx,
-    sql`SELECT w.id, w.academic_year, w.name, w.instrument, w.cohort, w.opens_on::text, w.closes_on::text, w.status,
-               count(r.id)::int AS results,
-               count(r.id) FILTER (WHERE r.attention_tier = 1)::int AS tier1,
-               count(r.id) FILTER (WHERE r.attention_tier = 2)::int AS tier2,
-               count(r.id) FILTER (WHERE r.attention_tier = 3)::int AS tier3
-        FROM screening_waves w LEFT JOIN screening_results r ON r.wave_id = w.id
-        WHERE ${academicYear === undefined ? sql`true` : sql`w.academic_year = ${academicYear}`}
-        GROUP BY w.id ORDER BY w.opens_on DESC, w.name`,
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    academicYear: r.academic_year,
-    name: r.name,
-    instrument: r.instrument,
-    cohort: r.cohort,
-    opensOn: r.opens_on,
-    closesOn: r.closes_on,
-    status: r.status,
-    results: r.results,
-    tiers: { 1: r.tier1, 2: r.tier2, 3: r.tier3 },
-  }));
+export function listWaves(tx: TenantTx, academicYear?: number): Promise<WaveCountRow[]> {
+  return waveCountRows(tx, { academicYear });
+}
+
+/** A wave with its result counts and its completion per college and class; 404 when there is no such wave. */
+export async function waveDetail(
+  tx: TenantTx,
+  id: string,
+): Promise<{ wave: WaveCountRow; completion: CompletionRow[] }> {
+  const [wave] = await waveCountRows(tx, { id });
+  if (!wave) throw problems.notFound('没有这个筛查批次 / No such screening wave');
+  const cohort = { id: wave.id, cohort: wave.cohort, academicYear: wave.academic_year };
+  return { wave, completion: await completionRows(tx, cohort) };
 }
 
 /** One wave, or 404. */
-export async function getWave(tx: TenantTx, id: string) {
-  const [wave] = await tx.select().from(screeningWaves).where(eq(screeningWaves.id, id));
+export async function getWave(tx: TenantTx, id: string): Promise<WaveRow> {
+  const wave = await findWave(tx, id);
   if (!wave) throw problems.notFound('没有这个筛查批次 / No such screening wave');
   return wave;
 }
@@ -91,10 +65,7 @@ export async function proposeWaves(
 ): Promise<{ pluginId: string | null; pluginVersion: string | null; waves: ProposedWave[] }> {
   if (!plugin?.provides('screening-cadence')) return { pluginId: null, pluginVersion: null, waves: [] };
   const cadence = await evaluate(plugin, 'screening-cadence', { academicYear });
-  const existing = await tx
-    .select({ id: screeningWaves.id, name: screeningWaves.name, instrument: screeningWaves.instrument })
-    .from(screeningWaves)
-    .where(eq(screeningWaves.academicYear, academicYear));
+  const existing = await wavesOfYear(tx, academicYear);
   const waves = cadence.waves.flatMap((wave) =>
     wave.instruments.map((instrument) => {
       const name = proposedName(wave.name.zh, instrument, wave.instruments.length);
@@ -136,22 +107,10 @@ export async function createWave(tx: TenantTx, me: Me, input: NewWave): Promise<
   if (input.closesOn < input.opensOn) {
     throw problems.validation([{ field: 'closesOn', message: '结束日期不能早于开始日期' }]);
   }
-  const [clash] = await tx
-    .select({ id: screeningWaves.id })
-    .from(screeningWaves)
-    .where(
-      and(
-        eq(screeningWaves.academicYear, input.academicYear),
-        eq(screeningWaves.name, input.name),
-        eq(screeningWaves.instrument, input.instrument),
-      ),
-    );
-  if (clash) throw problems.conflict(`本学年已有同名同量表的批次“${input.name}” / The wave already exists`);
-  const [row] = await tx
-    .insert(screeningWaves)
-    .values({ ...input, schoolId: me.school.id, status: 'planned', createdBy: me.person.id })
-    .returning({ id: screeningWaves.id });
-  return row!.id;
+  if (await waveExists(tx, input)) {
+    throw problems.conflict(`本学年已有同名同量表的批次“${input.name}” / The wave already exists`);
+  }
+  return insertWave(tx, { ...input, schoolId: me.school.id, status: 'planned', createdBy: me.person.id });
 }
 
 const transitions: Record<WaveStatus, readonly WaveStatus[]> = {
@@ -169,66 +128,10 @@ export async function setWaveStatus(tx: TenantTx, id: string, status: WaveStatus
       `批次状态不能从 ${wave.status} 改为 ${status} / A ${wave.status} wave cannot become ${status}`,
     );
   }
-  await tx.update(screeningWaves).set({ status }).where(eq(screeningWaves.id, id));
+  await updateWaveStatus(tx, id, status);
 }
 
-/** SQL condition: the student belongs to the wave's cohort (all, freshmen, graduating, or an enrolment year). */
-export function cohortCondition(cohort: string, academicYear: number) {
-  if (cohort === 'freshmen') return sql`s.enrolment_year = ${academicYear}`;
-  // A four-year programme: students who enrolled three years before the academic year graduate in it.
-  if (cohort === 'graduating') return sql`s.enrolment_year = ${academicYear - 3}`;
-  if (/^\d{4}$/.test(cohort)) return sql`s.enrolment_year = ${Number(cohort)}`;
-  return sql`true`;
-}
-
-/** Completion of a wave per college and class: students of the cohort, and how many have a result. */
-export interface CompletionRow {
-  collegeId: string;
-  collegeName: string;
-  classId: string;
-  className: string;
-  students: number;
-  screened: number;
-}
-
-/** How far a wave has got, per college and class, within the caller's scope. */
-export async function waveCompletion(tx: TenantTx, waveId: string): Promise<CompletionRow[]> {
-  const wave = await getWave(tx, waveId);
-  const rows = await queryRows<{
-    college_id: string;
-    college_name: string;
-    class_id: string;
-    class_name: string;
-    students: number;
-    screened: number;
-  }>(
-    tx,
-    sql`SELECT s.college_unit_id AS college_id, cu.name AS college_name, s.class_unit_id AS class_id,
-               ku.name AS class_name, count(*)::int AS students, count(r.id)::int AS screened
-        FROM students s
-        JOIN units cu ON cu.id = s.college_unit_id
-        JOIN units ku ON ku.id = s.class_unit_id
-        LEFT JOIN screening_results r ON r.student_id = s.id AND r.wave_id = ${waveId}::uuid
-        WHERE ${cohortCondition(wave.cohort, wave.academicYear)} AND xq_in_scope(s.placement_path, 'xq.full_scope')
-        GROUP BY s.college_unit_id, cu.name, s.class_unit_id, ku.name
-        ORDER BY cu.name, ku.name`,
-  );
-  return rows.map((r) => ({
-    collegeId: r.college_id,
-    collegeName: r.college_name,
-    classId: r.class_id,
-    className: r.class_name,
-    students: r.students,
-    screened: r.screened,
-  }));
-}
-
-/** The waves of the latest academic year first: for a default view. */
-export async function latestAcademicYear(tx: TenantTx): Promise<number | undefined> {
-  const [row] = await tx
-    .select({ year: screeningWaves.academicYear })
-    .from(screeningWaves)
-    .orderBy(desc(screeningWaves.academicYear), asc(screeningWaves.opensOn))
-    .limit(1);
-  return row?.year;
+/** The latest academic year with a wave: the default view. */
+export function latestAcademicYear(tx: TenantTx): Promise<number | undefined> {
+  return latestWaveYear(tx);
 }

@@ -1,0 +1,134 @@
+import { queryRows, screeningWaves, type TenantTx, type WaveStatus } from '@xinqiao/db';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+
+/** A wave as stored. */
+export type WaveRow = typeof screeningWaves.$inferSelect;
+
+/** A wave with how many results it holds per tier, counted within the caller's scope (RLS on the results). */
+export interface WaveCountRow {
+  id: string;
+  academic_year: number;
+  name: string;
+  instrument: string;
+  cohort: string;
+  opens_on: string;
+  closes_on: string;
+  status: WaveStatus;
+  results: number;
+  tier1: number;
+  tier2: number;
+  tier3: number;
+}
+
+/** The school's waves (one academic year, one wave, or all) with result counts, newest first. */
+export function waveCountRows(
+  tx: TenantTx,
+  filter: { academicYear?: number | undefined; id?: string | undefined } = {},
+): Promise<WaveCountRow[]> {
+  const conditions = [
+    filter.academicYear === undefined ? sql`true` : sql`w.academic_year = ${filter.academicYear}`,
+    filter.id === undefined ? sql`true` : sql`w.id = ${filter.id}::uuid`,
+  ];
+  return queryRows<WaveCountRow>(
+    tx,
+    sql`SELECT w.id, w.academic_year, w.name, w.instrument, w.cohort, w.opens_on::text, w.closes_on::text, w.status,
+               count(r.id)::int AS results,
+               count(r.id) FILTER (WHERE r.attention_tier = 1)::int AS tier1,
+               count(r.id) FILTER (WHERE r.attention_tier = 2)::int AS tier2,
+               count(r.id) FILTER (WHERE r.attention_tier = 3)::int AS tier3
+        FROM screening_waves w LEFT JOIN screening_results r ON r.wave_id = w.id
+        WHERE ${sql.join(conditions, sql` AND `)}
+        GROUP BY w.id ORDER BY w.opens_on DESC, w.name`,
+  );
+}
+
+/** The wave with this id, if the school has it. */
+export async function findWave(tx: TenantTx, id: string): Promise<WaveRow | undefined> {
+  const [wave] = await tx.select().from(screeningWaves).where(eq(screeningWaves.id, id));
+  return wave;
+}
+
+/** The waves of one academic year: id, name and instrument. */
+export function wavesOfYear(tx: TenantTx, academicYear: number) {
+  return tx
+    .select({ id: screeningWaves.id, name: screeningWaves.name, instrument: screeningWaves.instrument })
+    .from(screeningWaves)
+    .where(eq(screeningWaves.academicYear, academicYear));
+}
+
+/** Whether the year already has a wave of this name and instrument. */
+export async function waveExists(
+  tx: TenantTx,
+  wave: { academicYear: number; name: string; instrument: string },
+): Promise<boolean> {
+  const [clash] = await tx
+    .select({ id: screeningWaves.id })
+    .from(screeningWaves)
+    .where(
+      and(
+        eq(screeningWaves.academicYear, wave.academicYear),
+        eq(screeningWaves.name, wave.name),
+        eq(screeningWaves.instrument, wave.instrument),
+      ),
+    );
+  return clash !== undefined;
+}
+
+/** Stores a new wave and returns its id. */
+export async function insertWave(tx: TenantTx, values: typeof screeningWaves.$inferInsert): Promise<string> {
+  const [row] = await tx.insert(screeningWaves).values(values).returning({ id: screeningWaves.id });
+  return row!.id;
+}
+
+/** Sets a wave's status. */
+export async function updateWaveStatus(tx: TenantTx, id: string, status: WaveStatus): Promise<void> {
+  await tx.update(screeningWaves).set({ status }).where(eq(screeningWaves.id, id));
+}
+
+/** SQL condition on students `s`: the student belongs to the cohort (all, freshmen, graduating, or an enrolment year). */
+function cohortCondition(cohort: string, academicYear: number) {
+  if (cohort === 'freshmen') return sql`s.enrolment_year = ${academicYear}`;
+  // A four-year programme: students who enrolled three years before the academic year graduate in it.
+  if (cohort === 'graduating') return sql`s.enrolment_year = ${academicYear - 3}`;
+  if (/^\d{4}$/.test(cohort)) return sql`s.enrolment_year = ${Number(cohort)}`;
+  return sql`true`;
+}
+
+/** Completion of a wave in one class: students of the cohort, and how many have a result. */
+export interface CompletionRow {
+  college_id: string;
+  college_name: string;
+  class_id: string;
+  class_name: string;
+  students: number;
+  screened: number;
+}
+
+/** Per college and class of the caller's full scope: the wave's cohort and how many of it have a result. */
+export function completionRows(
+  tx: TenantTx,
+  wave: Pick<WaveRow, 'id' | 'cohort' | 'academicYear'>,
+): Promise<CompletionRow[]> {
+  return queryRows<CompletionRow>(
+    tx,
+    sql`SELECT s.college_unit_id AS college_id, cu.name AS college_name, s.class_unit_id AS class_id,
+               ku.name AS class_name, count(*)::int AS students, count(r.id)::int AS screened
+        FROM students s
+        JOIN units cu ON cu.id = s.college_unit_id
+        JOIN units ku ON ku.id = s.class_unit_id
+        LEFT JOIN screening_results r ON r.student_id = s.id AND r.wave_id = ${wave.id}::uuid
+        WHERE ${cohortCondition(wave.cohort, wave.academicYear)} AND xq_in_scope(s.placement_path, 'xq.full_scope')
+        GROUP BY s.college_unit_id, cu.name, s.class_unit_id, ku.name
+        ORDER BY cu.name, ku.name`,
+  );
+}
+
+/** The latest academic year that has a wave, if any. */
+export async function latestWaveYear(tx: TenantTx): Promise<number | undefined> {
+  const [row] = await tx
+    .select({ year: screeningWaves.academicYear })
+    .from(screeningWaves)
+    .orderBy(desc(screeningWaves.academicYear), asc(screeningWaves.opensOn))
+    .limit(1);
+  return row?.year;
+}
