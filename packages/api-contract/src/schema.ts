@@ -6527,7 +6527,7 @@ export interface components {
             displayName: string;
             password: string;
             /** @default [] */
-            roles: {
+            roles?: {
                 /** @enum {string} */
                 role: "school_admin" | "center_director" | "center_staff" | "college_station_head" | "counsellor" | "head_teacher" | "class_committee" | "dorm_liaison" | "student_affairs" | "alliance_officer";
                 /** Format: uuid */
@@ -6616,7 +6616,7 @@ export interface components {
         GuardianContact: {
             name: string;
             /** @default  */
-            relation: string;
+            relation?: string;
             /** @example 13800138000 */
             phone: string;
         };
@@ -6667,13 +6667,13 @@ export interface components {
             /** @example 期中谈心谈话 */
             title: string;
             /** @default  */
-            body: string;
+            body?: string;
             /**
              * @description 'restricted': the full view only (counselling records, screening answers); 'network': also class psych committee members and dorm liaisons
              * @default restricted
              * @enum {string}
              */
-            visibility: "restricted" | "network";
+            visibility?: "restricted" | "network";
         };
         NewScreeningWave: {
             academicYear: number;

@@ -1,82 +1,40 @@
 /**
- * Shapes of the API's JSON that the frontends read (see the API contract). Frontends never import server code,
- * so these are declared here, once, for every module.
+ * The API's shapes, as the frontends name them. Every one is taken from the contract generated from the API's
+ * OpenAPI document (`@xinqiao/api-contract`, rewritten by `pnpm generate:api`), so a change to a route shows up
+ * here as a type error instead of a wrong screen. Frontends import these from `@xinqiao/web-kit`, never the API.
  */
+import type { components, operations, paths, Schemas } from '@xinqiao/api-contract';
 
-/**
- * Role ids, exactly as the API sends them (the server's `roles`). Written out until the API's generated types land
- * in @xinqiao/api-contract, then taken from there; the list and names are `ROLE_IDS`/`ROLE_NAMES` in `i18n/roles.ts`.
- */
-export type RoleId =
-  | 'school_admin'
-  | 'center_director'
-  | 'center_staff'
-  | 'college_station_head'
-  | 'counsellor'
-  | 'head_teacher'
-  | 'class_committee'
-  | 'dorm_liaison'
-  | 'student_affairs'
-  | 'alliance_officer';
-
-export interface SchoolSummary {
-  code: string;
-  name: string;
-  nameEn: string;
-}
-
-export interface RoleAssignment {
-  role: RoleId;
-  unitId: string;
-  unitName: string;
-  levelKey: string;
-}
+export type { components, operations, paths, Schemas };
 
 /** The signed-in user, as `POST /api/auth/login` and `GET /api/auth/me` return it. */
-export interface Me {
-  person: { id: string; username: string; displayName: string };
-  school: SchoolSummary;
-  roles: RoleAssignment[];
-  csrfToken: string;
-}
+export type Me = Schemas['Me'];
+
+/** One role the signed-in user holds, on one unit. */
+export type RoleAssignment = Me['roles'][number];
+
+/** Role ids, exactly as the API sends them; the list and the names are `ROLE_IDS`/`ROLE_NAMES` in `i18n/roles.ts`. */
+export type RoleId = RoleAssignment['role'];
+
+export type SchoolSummary = Me['school'];
+
+/** The modules the user may open, from `GET /api/frontends`. */
+export type FrontendList = Schemas['FrontendList'];
+
+/** One federated frontend module the user may open. */
+export type FrontendModule = FrontendList['modules'][number];
 
 /** Text in both of the platform's languages. */
-export interface LocalizedText {
-  zh: string;
-  en: string;
-}
+export type LocalizedText = FrontendModule['title'];
 
-/** One federated frontend module the user may open, from `GET /api/frontends`. */
-export interface FrontendModule {
-  id: string;
-  title: LocalizedText;
-  remoteName: string;
-  manifestUrl: string;
-  exposes: './App';
-  /** The shell path the module lives under, e.g. `/student-affairs`. */
-  routePath: string;
-  source: 'office' | 'plugin';
-  pluginId?: string;
-}
+type ProblemError = NonNullable<Schemas['Problem']['errors']>[number];
 
-export interface FrontendList {
-  modules: FrontendModule[];
-}
+/** One field, row or cell named by an RFC 9457 problem: a field error or a row error of an import. */
+export type ProblemFieldError = Partial<Extract<ProblemError, { field: string }>> &
+  Partial<Extract<ProblemError, { row: number }>>;
 
-/** One field, row or cell named by an RFC 9457 problem. */
-export interface ProblemFieldError {
-  field?: string;
-  message?: string;
-  row?: number;
-  column?: string;
-  reason?: string;
-}
-
-/** An RFC 9457 problem+json body as the API sends it. */
-export interface ProblemBody {
+/** An RFC 9457 problem+json body as the API sends it (`type` left out for problems made up in the browser). */
+export type ProblemBody = Omit<Schemas['Problem'], 'type' | 'errors'> & {
   type?: string;
-  title: string;
-  status: number;
-  detail?: string;
   errors?: ProblemFieldError[];
-}
+};

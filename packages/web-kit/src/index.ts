@@ -2,9 +2,23 @@
  * @xinqiao/web-kit: what every Xinqiao frontend shares. The shell provides this package to the modules as a Module
  * Federation singleton, so there is one i18n instance, one session, one API client and one Element Plus per page.
  */
-export { ApiClient, type ApiClientOptions, api, type HttpMethod } from './api/client.ts';
+export {
+  type ApiAnswer,
+  ApiClient,
+  type ApiClientOptions,
+  api,
+  type CallOptions,
+  type HttpMethod,
+  type TypedCall,
+} from './api/client.ts';
 export { type FormProblem, formProblem, messageFor } from './api/form-problem.ts';
-export { ApiProblem, NETWORK_FAILURE_STATUS, networkProblem, problemFromResponse } from './api/problem.ts';
+export {
+  ApiProblem,
+  NETWORK_FAILURE_STATUS,
+  networkProblem,
+  problemFromBody,
+  problemFromResponse,
+} from './api/problem.ts';
 export * from './contract.ts';
 export { formatNumber, formatYuan } from './format.ts';
 export {

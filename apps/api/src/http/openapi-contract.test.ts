@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkedInContract,
-  documentText,
-  REGENERATE_COMMAND,
-  schemaText,
-  servedOpenApiDocument,
-} from './openapi-contract.ts';
+import { checkedInContract, documentText, REGENERATE_COMMAND, schemaText } from './contract-files.ts';
+import { servedOpenApiDocument } from './openapi-contract.ts';
 
 const stale = (file: string) =>
   `packages/api-contract/${file} is stale: run \`${REGENERATE_COMMAND}\` and commit the result`;

@@ -48,14 +48,24 @@ function isProblemBody(value: unknown): value is ProblemBody {
  */
 export async function problemFromResponse(res: Response): Promise<ApiProblem> {
   const text = await res.text().catch(() => '');
-  if (text) {
-    try {
-      const body: unknown = JSON.parse(text);
-      if (isProblemBody(body)) return new ApiProblem(body);
-    } catch {
-      // Not JSON (a proxy's HTML error page, say): fall through to the status line.
-    }
+  let body: unknown = text;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    // Not JSON (a proxy's HTML error page, say): the status line names the problem.
   }
+  return problemFromBody(body, res);
+}
+
+/**
+ * The ApiProblem of a failed response whose body was already read: the problem+json body when it is one,
+ * otherwise a problem made from the status line.
+ *
+ * @example
+ * const { error, response } = await client.GET('/api/x'); if (!response.ok) throw problemFromBody(error, response)
+ */
+export function problemFromBody(body: unknown, res: Response): ApiProblem {
+  if (isProblemBody(body)) return new ApiProblem(body);
   return new ApiProblem({ title: res.statusText || `HTTP ${res.status}`, status: res.status });
 }
 

@@ -15,11 +15,12 @@ const me: Me = {
 function fakeApi() {
   let session = false;
   const client = new ApiClient({
-    fetch: async (url, init) => {
-      const path = String(url);
+    fetch: async (input) => {
+      const request = input as Request;
+      const path = new URL(request.url).pathname;
       const answer = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status });
       if (path === '/api/auth/login') {
-        const body = JSON.parse(String(init?.body));
+        const body = JSON.parse(await request.text());
         if (body.password !== 'right')
           return answer({ title: 'Wrong username or password', status: 401 }, 401);
         session = true;

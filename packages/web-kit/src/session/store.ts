@@ -2,13 +2,10 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { type ApiClient, api } from '../api/client.ts';
 import { ApiProblem } from '../api/problem.ts';
-import type { Me, RoleId } from '../contract.ts';
+import type { Me, RoleId, Schemas } from '../contract.ts';
 
-export interface LoginInput {
-  school: string;
-  username: string;
-  password: string;
-}
+/** What the login form sends. */
+export type LoginInput = Schemas['LoginRequest'];
 
 /**
  * Builds the session store over an API client (the shared `api` in the browser, a test double in tests).
@@ -32,7 +29,7 @@ export function defineSessionStore(client: ApiClient) {
     /** Asks the API who is signed in (null when nobody is). */
     async function refresh(): Promise<Me | null> {
       try {
-        adopt(await client.get<Me>('/api/auth/me'));
+        adopt(await client.GET('/api/auth/me'));
       } catch (error) {
         if (error instanceof ApiProblem && error.status === 401) adopt(null);
         else throw error;
@@ -42,7 +39,7 @@ export function defineSessionStore(client: ApiClient) {
 
     /** Signs in; throws the API's problem (401 wrong password, 429 too many tries) for the form to show. */
     async function login(input: LoginInput): Promise<Me> {
-      const next = await client.post<Me>('/api/auth/login', input);
+      const next = await client.POST('/api/auth/login', { body: input });
       adopt(next);
       return next;
     }
@@ -50,7 +47,7 @@ export function defineSessionStore(client: ApiClient) {
     /** Signs out on the API and forgets the user here even if the API call fails. */
     async function logout(): Promise<void> {
       try {
-        await client.post('/api/auth/logout');
+        await client.POST('/api/auth/logout');
       } finally {
         adopt(null);
       }
