@@ -5,6 +5,7 @@ import { sessionMiddleware } from './auth/middleware.ts';
 import { authRoutes } from './auth/routes.ts';
 import { type AppConfig, type AppDeps, type AppEnv, defaultConfig } from './context.ts';
 import { limitBodySize } from './http/body-limit.ts';
+import { compressResponses } from './http/compression.ts';
 import { originCheck } from './http/csrf.ts';
 import { problemErrorHandler, problemNotFound } from './http/errors.ts';
 import type { FrontendPackage } from './http/frontend-dist.ts';
@@ -57,9 +58,9 @@ export interface CreateAppOptions extends AppDeps {
 }
 
 /**
- * Build the whole HTTP app: security headers on everything; under /api no-store, CSRF checks, the session
- * middleware (one tenant transaction per request), the OpenAPI document and reference, the public routes and
- * every domain module; then the built frontends. Errors anywhere answer RFC 9457 problem+json.
+ * Build the whole HTTP app: compression and security headers on everything; under /api no-store, CSRF checks,
+ * the session middleware (one tenant transaction per request), the OpenAPI document and reference, the public
+ * routes and every domain module; then the built frontends. Errors anywhere answer RFC 9457 problem+json.
  *
  * @example
  * ```ts
@@ -75,6 +76,7 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   app.onError(problemErrorHandler(log));
   app.notFound(problemNotFound);
 
+  app.use('*', compressResponses());
   app.use('*', securityHeaders());
   app.use('*', async (c, next) => {
     c.set('db', options.db);

@@ -22,11 +22,16 @@ function withCacheControl(serve: MiddlewareHandler): MiddlewareHandler {
 
 /**
  * Serve the files of `distDir` under `urlPrefix`. serveStatic refuses `..` and `//` in the decoded path
- * before the prefix is swapped for the folder, so no request can leave `distDir`.
+ * before the prefix is swapped for the folder, so no request can leave `distDir`. A file's `.br` or `.gz` copy,
+ * written by the build (`precompress()` of @xinqiao/vite-config), is sent instead when Accept-Encoding allows it.
  */
 function serveDist(distDir: string, urlPrefix: string): MiddlewareHandler {
   return withCacheControl(
-    serveStatic({ root: distDir, rewriteRequestPath: (path) => `/${path.slice(urlPrefix.length)}` }),
+    serveStatic({
+      root: distDir,
+      precompressed: true,
+      rewriteRequestPath: (path) => `/${path.slice(urlPrefix.length)}`,
+    }),
   );
 }
 
@@ -53,7 +58,9 @@ export function mountFrontends(app: Hono<any>, frontends: readonly FrontendPacka
   const shell = frontends.find((f) => f.kind === 'shell');
   if (!shell || !existsSync(shell.distDir)) return;
   app.get('*', serveDist(shell.distDir, '/'));
-  const index = withCacheControl(serveStatic({ path: join(shell.distDir, 'index.html') }));
+  const index = withCacheControl(
+    serveStatic({ path: join(shell.distDir, 'index.html'), precompressed: true }),
+  );
   app.get('*', async (c, next) => {
     const p = c.req.path;
     if (p.startsWith('/api/') || p.startsWith('/modules/') || PLUGIN_UI_FILES.test(p)) return next();
