@@ -1,23 +1,13 @@
-import type { TenantTx } from '@xinqiao/db';
-import type { Me } from '../../auth/session-types.ts';
+import { type Caller, requirePermission } from '../../auth/caller.ts';
 import { limitOffset, type Page, type PageRequest } from '../../http/pagination.ts';
 import { problems } from '../../http/problem.ts';
 import { auditActionLabel } from './action-labels.ts';
 import { auditActionsInUse, type AuditLogFilter, type AuditLogRow, auditLogRows } from './queries.ts';
 import { recordAccess } from './record.ts';
 import type { AuditLogEntryView } from './schemas.ts';
-import { AUDIT_READER_ROLES } from './service.ts';
 
 /** The most rows one export writes: a larger log is exported a date range at a time. */
 export const AUDIT_EXPORT_MAX_ROWS = 50_000;
-
-function requireAuditReader(me: Me): void {
-  if (!me.roles.some((role) => AUDIT_READER_ROLES.includes(role.role))) {
-    throw problems.forbidden(
-      '只有学校管理员和中心主任可以查看审计记录 / Only school admins and center directors read the audit log',
-    );
-  }
-}
 
 function present(row: AuditLogRow): AuditLogEntryView {
   return {
@@ -47,17 +37,17 @@ function present(row: AuditLogRow): AuditLogEntryView {
  * actions in use for the filter. Browsing the log is itself audited (`audit_log.list`), after the page is read.
  *
  * @example
- * await browseAuditLog(tx, me, { page: 1, pageSize: 50, action: 'student_file.read', from: '2026-12-01' });
+ * await browseAuditLog(caller, { page: 1, pageSize: 50, action: 'student_file.read', from: '2026-12-01' });
  */
 export async function browseAuditLog(
-  tx: TenantTx,
-  me: Me,
+  caller: Caller,
   query: PageRequest & AuditLogFilter,
 ): Promise<Page<AuditLogEntryView> & { actions: { action: string; label: { zh: string; en: string } }[] }> {
-  requireAuditReader(me);
+  requirePermission(caller, 'audit.read');
+  const { tx, me } = caller;
   const { rows, total } = await auditLogRows(tx, query, limitOffset(query));
   const actions = await auditActionsInUse(tx);
-  await recordAccess(tx, me, { action: 'audit_log.list', entity: 'audit_log', purpose: '审计查阅' });
+  await recordAccess(tx, me, { action: 'audit_log.list', entity: 'audit_log', purpose: caller.purpose });
   return {
     items: rows.map(present),
     total,
@@ -71,14 +61,15 @@ export async function browseAuditLog(
  * Every audit row matching `filter`, newest first, for the XLSX export (audited as `audit_log.export`). More than
  * {@link AUDIT_EXPORT_MAX_ROWS} rows is refused with a problem asking for a shorter date range.
  */
-export async function exportAuditLog(tx: TenantTx, me: Me, filter: AuditLogFilter): Promise<AuditLogEntryView[]> {
-  requireAuditReader(me);
+export async function exportAuditLog(caller: Caller, filter: AuditLogFilter): Promise<AuditLogEntryView[]> {
+  requirePermission(caller, 'audit.read');
+  const { tx, me } = caller;
   const { rows, total } = await auditLogRows(tx, filter, { limit: AUDIT_EXPORT_MAX_ROWS, offset: 0 });
   if (total > AUDIT_EXPORT_MAX_ROWS) {
     throw problems.badRequest(
       `匹配 ${total} 条记录，超过单次导出上限 ${AUDIT_EXPORT_MAX_ROWS} 条，请缩小日期范围 / ${total} rows match, more than ${AUDIT_EXPORT_MAX_ROWS}: narrow the dates`,
     );
   }
-  await recordAccess(tx, me, { action: 'audit_log.export', entity: 'audit_log', purpose: '审计导出' });
+  await recordAccess(tx, me, { action: 'audit_log.export', entity: 'audit_log', purpose: caller.purpose });
   return rows.map(present);
 }

@@ -1,9 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
+import { callerOf } from '../../auth/caller.ts';
 import { problemResponses } from '../../http/problem.ts';
 import { createRouter } from '../../http/router.ts';
 import { auditLogWorkbook } from './export.ts';
 import { browseAuditLog, exportAuditLog } from './log.ts';
-import { statedPurpose } from './record.ts';
 import {
   AuditLogFilterQuery,
   AuditLogPageSchema,
@@ -73,23 +73,19 @@ const exportRoute = createRoute({
 
 /** The audit log: verify the chain, browse and export it, and who looked at one student. */
 export const auditRoutes = createRouter()
-  .openapi(verifyRoute, async (c) => c.json(await verifySchoolAudit(c.var.tx, c.var.me), 200))
-  .openapi(logRoute, async (c) => c.json(await browseAuditLog(c.var.tx, c.var.me, c.req.valid('query')), 200))
+  .openapi(verifyRoute, async (c) => c.json(await verifySchoolAudit(callerOf(c, '审计校验')), 200))
+  .openapi(logRoute, async (c) =>
+    c.json(await browseAuditLog(callerOf(c, '审计查阅'), c.req.valid('query')), 200),
+  )
   .openapi(exportRoute, async (c) => {
-    const entries = await exportAuditLog(c.var.tx, c.var.me, c.req.valid('query'));
+    const entries = await exportAuditLog(callerOf(c, '审计导出'), c.req.valid('query'));
     return c.body(new Uint8Array(await auditLogWorkbook(entries)), 200, {
       'content-type': XLSX,
       'content-disposition': `attachment; filename="audit-log.xlsx"; filename*=UTF-8''${encodeURIComponent('审计日志.xlsx')}`,
     });
   })
   .openapi(studentRoute, async (c) => {
-    const purpose = statedPurpose(c.req.header('x-access-purpose'), '审计查阅');
-    const page = await studentAccessLog(
-      c.var.tx,
-      c.var.me,
-      c.req.valid('param').studentId,
-      c.req.valid('query'),
-      purpose,
-    );
+    const caller = callerOf(c, '审计查阅');
+    const page = await studentAccessLog(caller, c.req.valid('param').studentId, c.req.valid('query'));
     return c.json(page, 200);
   });

@@ -1,34 +1,21 @@
-import { type AuditChainReport, type Role, type TenantTx, verifyAuditChain } from '@xinqiao/db';
-import type { Me, RoleOnUnit } from '../../auth/session-types.ts';
+import { type AuditChainReport, verifyAuditChain } from '@xinqiao/db';
+import { type Caller, requirePermission, rolesGranting } from '../../auth/caller.ts';
 import type { Page, PageRequest } from '../../http/pagination.ts';
 import { problems } from '../../http/problem.ts';
 import { auditRowsOfStudent, type StudentAuditRow, visibleStudentPlacement } from './queries.ts';
 import { recordAccess } from './record.ts';
-
-/** Who reads the audit log: the school administrator and the mental-health center director. */
-export const AUDIT_READER_ROLES: readonly Role[] = ['school_admin', 'center_director'];
-
-function readerRoles(me: Me): RoleOnUnit[] {
-  const roles = me.roles.filter((role) => AUDIT_READER_ROLES.includes(role.role));
-  if (roles.length === 0) {
-    throw problems.forbidden(
-      '只有学校管理员和中心主任可以查看审计记录 / Only school admins and center directors read the audit log',
-    );
-  }
-  return roles;
-}
 
 /**
  * Recompute the school's hash chain and say whether it is intact, or which row is the first that does not verify.
  *
  * @example
  * ```ts
- * await verifySchoolAudit(tx, me); // { intact: false, rows: 12, firstBrokenRow: { id: 40, seq: 7, reason: '…' } }
+ * await verifySchoolAudit(caller); // { intact: false, rows: 12, firstBrokenRow: { id: 40, seq: 7, reason: '…' } }
  * ```
  */
-export async function verifySchoolAudit(tx: TenantTx, me: Me): Promise<AuditChainReport> {
-  readerRoles(me);
-  return verifyAuditChain(tx);
+export async function verifySchoolAudit(caller: Caller): Promise<AuditChainReport> {
+  requirePermission(caller, 'audit.verify');
+  return verifyAuditChain(caller.tx);
 }
 
 function accessView(row: StudentAuditRow): StudentAccessView {
@@ -60,13 +47,13 @@ type StudentAccessView = import('./schemas.ts').StudentAccessView;
  * so the next reader sees it.
  */
 export async function studentAccessLog(
-  tx: TenantTx,
-  me: Me,
+  caller: Caller,
   studentId: string,
   page: PageRequest,
-  purpose: string,
 ): Promise<Page<StudentAccessView>> {
-  const readers = readerRoles(me);
+  requirePermission(caller, 'audit.read');
+  const { tx, me, purpose } = caller;
+  const readers = rolesGranting(me, 'audit.read');
   const student = await visibleStudentPlacement(tx, studentId);
   if (!student) throw problems.notFound(`没有这个学生 / No student ${studentId}`);
   const role = readers

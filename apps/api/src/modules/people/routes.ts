@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { callerOf } from '../../auth/caller.ts';
 import { problemResponses } from '../../http/problem.ts';
 import { createRouter } from '../../http/router.ts';
 import {
@@ -12,6 +13,8 @@ import {
 import { createPerson, getPerson, listPeople, updatePerson } from './service.ts';
 
 const tags = ['people'];
+/** Why accounts are read or changed, for the audit rows (unless the request states its own). */
+const PURPOSE = '维护账号与角色';
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 const listRoute = createRoute({
@@ -68,11 +71,11 @@ const updatePersonRoute = createRoute({
 
 /** Accounts and role assignments: `GET/POST /api/people`, `GET/PATCH /api/people/{id}`. */
 export const peopleRoutes = createRouter()
-  .openapi(listRoute, async (c) => c.json(await listPeople(c.var.tx, c.var.me, c.req.valid('query')), 200))
-  .openapi(getRoute, async (c) => c.json(await getPerson(c.var.tx, c.var.me, c.req.valid('param').id), 200))
+  .openapi(listRoute, async (c) => c.json(await listPeople(callerOf(c, PURPOSE), c.req.valid('query')), 200))
+  .openapi(getRoute, async (c) => c.json(await getPerson(callerOf(c, PURPOSE), c.req.valid('param').id), 200))
   .openapi(createPersonRoute, async (c) =>
-    c.json(await createPerson(c.var.tx, c.var.me, c.req.valid('json')), 201),
+    c.json(await createPerson(callerOf(c, PURPOSE), c.req.valid('json')), 201),
   )
   .openapi(updatePersonRoute, async (c) =>
-    c.json(await updatePerson(c.var.tx, c.var.me, c.req.valid('param').id, c.req.valid('json')), 200),
+    c.json(await updatePerson(callerOf(c, PURPOSE), c.req.valid('param').id, c.req.valid('json')), 200),
   );

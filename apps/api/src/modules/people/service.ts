@@ -1,6 +1,8 @@
 import type { TenantTx } from '@xinqiao/db';
 import { hashPassword } from '../../auth/password.ts';
-import type { Me, RoleOnUnit } from '../../auth/session-types.ts';
+import { type Caller, requirePermission, rolesGranting } from '../../auth/caller.ts';
+import { grants } from '../../auth/permissions.ts';
+import type { RoleOnUnit } from '../../auth/session-types.ts';
 import { endSessionsOf } from '../../auth/sessions.ts';
 import type { Page } from '../../http/pagination.ts';
 import type { FieldError } from '../../http/problem.ts';
@@ -29,7 +31,6 @@ import type {
   UpdatePersonInput,
 } from './schemas.ts';
 
-const PURPOSE = '维护账号与角色';
 const noSuchPerson = (id: string) => problems.notFound(`没有这个人员 / No person ${id}`);
 
 /** An account as the API shows it, with the roles the caller may see. */
@@ -48,10 +49,12 @@ export function personView(row: PersonRow, roles: readonly RoleRow[]): PersonVie
 }
 
 /**
- * A page of the people `me` may see (themselves and everyone holding a role in their branch of the network; a
- * school-wide reader sees every account), filtered by unit subtree and searched by name or username.
+ * A page of the people the caller may see (themselves and everyone holding a role in their branch of the network;
+ * a school-wide reader sees every account), filtered by unit subtree and searched by name or username. Open to
+ * every signed-in person: their branch is the access check.
  */
-export async function listPeople(tx: TenantTx, me: Me, filter: PersonListFilter): Promise<Page<PersonView>> {
+export async function listPeople(caller: Caller, filter: PersonListFilter): Promise<Page<PersonView>> {
+  const { tx, me } = caller;
   const branch = branchOf(me);
   let underPath: string | undefined;
   if (filter.unitId) {
@@ -79,21 +82,13 @@ export async function listPeople(tx: TenantTx, me: Me, filter: PersonListFilter)
   };
 }
 
-/** One person `me` may see, with their roles; 404 otherwise. */
-export async function getPerson(tx: TenantTx, me: Me, id: string): Promise<PersonView> {
+/** One person the caller may see (see {@link listPeople}), with their roles; 404 otherwise. */
+export async function getPerson(caller: Caller, id: string): Promise<PersonView> {
+  const { tx, me } = caller;
   const branch = branchOf(me);
   const row = await findVisiblePerson(tx, branch, me.person.id, id);
   if (!row) throw noSuchPerson(id);
   return personView(row, await rolesInBranch(tx, branch, [id]));
-}
-
-/** The school administrator roles of `me`: only they write accounts, each over its unit's subtree. */
-function adminRoles(me: Me): RoleOnUnit[] {
-  const roles = me.roles.filter((role) => role.role === 'school_admin');
-  if (roles.length === 0) {
-    throw problems.forbidden('只有学校管理员可以管理账号 / Only school administrators manage accounts');
-  }
-  return roles;
 }
 
 const administers = (admins: readonly RoleOnUnit[], path: string) =>
@@ -134,8 +129,11 @@ async function checkRoles(
  * Create an account with its roles (school administrators only). The password (at least 12 characters) is
  * stored as an argon2id hash. A taken username answers 409 naming `username`. Audited as `person.create`.
  */
-export async function createPerson(tx: TenantTx, me: Me, input: CreatePersonInput): Promise<PersonView> {
-  const admins = adminRoles(me);
+export async function createPerson(caller: Caller, input: CreatePersonInput): Promise<PersonView> {
+  requirePermission(caller, 'people.manage');
+  const { tx, me } = caller;
+  // Each role granting people.manage administers its unit's subtree.
+  const admins = rolesGranting(me, 'people.manage');
   const branch = branchOf(me);
   await checkRoles(tx, branch, admins, input.roles);
   if (await usernameTaken(tx, input.username)) {
@@ -154,7 +152,7 @@ export async function createPerson(tx: TenantTx, me: Me, input: CreatePersonInpu
     action: 'person.create',
     entity: 'person',
     entityId: row.id,
-    purpose: PURPOSE,
+    purpose: caller.purpose,
     role: admins[0]!,
   });
   return personView(row, await rolesInBranch(tx, branch, [row.id]));
@@ -166,13 +164,10 @@ export async function createPerson(tx: TenantTx, me: Me, input: CreatePersonInpu
  * session middleware also refuses a disabled account on its next request). An administrator cannot disable
  * themselves or drop their own administrator role. Audited as `person.update` or `person.disable`.
  */
-export async function updatePerson(
-  tx: TenantTx,
-  me: Me,
-  id: string,
-  input: UpdatePersonInput,
-): Promise<PersonView> {
-  const admins = adminRoles(me);
+export async function updatePerson(caller: Caller, id: string, input: UpdatePersonInput): Promise<PersonView> {
+  requirePermission(caller, 'people.manage');
+  const { tx, me } = caller;
+  const admins = rolesGranting(me, 'people.manage');
   const branch = branchOf(me);
   const target = await findVisiblePerson(tx, branch, me.person.id, id);
   if (!target) throw noSuchPerson(id);
@@ -180,7 +175,7 @@ export async function updatePerson(
   // Renaming or disabling someone whose roles all lie outside the caller's units is not the caller's call.
   if (current.length > 0 && !current.some((role) => administers(admins, role.unitPath)))
     throw outsideAdministration();
-  if (id === me.person.id) assertNoSelfLockout(me, input);
+  if (id === me.person.id) assertNoSelfLockout(admins, input);
   if (input.roles) {
     await checkRoles(tx, branch, admins, input.roles);
     await replaceAdministeredRoles(tx, me.school.id, id, admins, current, input.roles);
@@ -191,7 +186,7 @@ export async function updatePerson(
     action: input.disabled === true ? 'person.disable' : 'person.update',
     entity: 'person',
     entityId: id,
-    purpose: PURPOSE,
+    purpose: caller.purpose,
     role: admins[0]!,
   });
   return personView(row, await rolesInBranch(tx, branch, [id]));
@@ -203,7 +198,7 @@ function outsideAdministration() {
   );
 }
 
-function assertNoSelfLockout(me: Me, input: UpdatePersonInput): void {
+function assertNoSelfLockout(admins: readonly RoleOnUnit[], input: UpdatePersonInput): void {
   if (input.disabled === true) {
     throw problems.validation([
       { field: 'disabled', message: '不能停用自己的账号 / You cannot disable your own account' },
@@ -211,7 +206,7 @@ function assertNoSelfLockout(me: Me, input: UpdatePersonInput): void {
   }
   const keepsAdmin = input.roles?.some(
     (r) =>
-      r.role === 'school_admin' && me.roles.some((m) => m.role === 'school_admin' && m.unitId === r.unitId),
+      grants(r.role, 'people.manage') && admins.some((m) => m.role === r.role && m.unitId === r.unitId),
   );
   if (input.roles && !keepsAdmin) {
     throw problems.validation([

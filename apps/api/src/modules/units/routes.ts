@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { callerOf } from '../../auth/caller.ts';
 import { problemResponses } from '../../http/problem.ts';
 import { createRouter } from '../../http/router.ts';
 import {
@@ -14,6 +15,8 @@ import {
 import { createUnit, getUnit, listUnits, unitTree, updateUnit } from './service.ts';
 
 const tags = ['units'];
+/** Why units are read or changed, for the audit rows (unless the request states its own). */
+const PURPOSE = '维护工作网络';
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 const listRoute = createRoute({
@@ -81,14 +84,14 @@ const updateUnitRoute = createRoute({
 
 /** The work network: `GET/POST /api/units`, `GET /api/units/tree`, `GET/PATCH /api/units/{id}`. */
 export const unitsRoutes = createRouter()
-  .openapi(listRoute, async (c) => c.json(await listUnits(c.var.tx, c.var.me, c.req.valid('query')), 200))
+  .openapi(listRoute, async (c) => c.json(await listUnits(callerOf(c, PURPOSE), c.req.valid('query')), 200))
   .openapi(treeRoute, async (c) =>
-    c.json(await unitTree(c.var.tx, c.var.me, c.req.valid('query').rootId), 200),
+    c.json(await unitTree(callerOf(c, PURPOSE), c.req.valid('query').rootId), 200),
   )
-  .openapi(getRoute, async (c) => c.json(await getUnit(c.var.tx, c.var.me, c.req.valid('param').id), 200))
+  .openapi(getRoute, async (c) => c.json(await getUnit(callerOf(c, PURPOSE), c.req.valid('param').id), 200))
   .openapi(createUnitRoute, async (c) =>
-    c.json(await createUnit(c.var.tx, c.var.me, c.req.valid('json')), 201),
+    c.json(await createUnit(callerOf(c, PURPOSE), c.req.valid('json')), 201),
   )
   .openapi(updateUnitRoute, async (c) =>
-    c.json(await updateUnit(c.var.tx, c.var.me, c.req.valid('param').id, c.req.valid('json')), 200),
+    c.json(await updateUnit(callerOf(c, PURPOSE), c.req.valid('param').id, c.req.valid('json')), 200),
   );

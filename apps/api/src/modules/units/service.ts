@@ -1,9 +1,9 @@
 import type { NetworkLevel, TenantTx } from '@xinqiao/db';
-import type { Me } from '../../auth/session-types.ts';
+import { type Caller, requirePermission } from '../../auth/caller.ts';
 import type { Page } from '../../http/pagination.ts';
 import { problems } from '../../http/problem.ts';
 import { recordAccess } from '../audit/record.ts';
-import { mayWriteUnits, roleToAddUnder, roleToRename } from './access.ts';
+import { roleToAddUnder, roleToRename } from './access.ts';
 import { branchOf, idsOnPath } from './branch.ts';
 import {
   findUnitInBranch,
@@ -44,14 +44,16 @@ export function unitView(row: UnitRow, levels: readonly NetworkLevel[]): UnitVie
 }
 
 /**
- * A page of the units `me` may read, filtered by parent and level and searched by name.
+ * A page of the units the caller may read, filtered by parent and level and searched by name. Open to every signed-in
+ * person: their branch of the network (`branchOf`) is the access check.
  *
  * @example
  * ```ts
- * await listUnits(tx, me, { parentId: collegeId, page: 1, pageSize: 50 });
+ * await listUnits(caller, { parentId: collegeId, page: 1, pageSize: 50 });
  * ```
  */
-export async function listUnits(tx: TenantTx, me: Me, filter: UnitListFilter): Promise<Page<UnitView>> {
+export async function listUnits(caller: Caller, filter: UnitListFilter): Promise<Page<UnitView>> {
+  const { tx, me } = caller;
   const levels = await networkLevelsOf(tx, me.school.id);
   const { rows, total } = await listUnitsInBranch(tx, branchOf(me), filter, filter);
   return {
@@ -62,14 +64,15 @@ export async function listUnits(tx: TenantTx, me: Me, filter: UnitListFilter): P
   };
 }
 
-/** One unit `me` may read, with its ancestors; 404 when it does not exist or lies outside their branch. */
-export async function getUnit(tx: TenantTx, me: Me, id: string): Promise<UnitDetailView> {
+/** One unit the caller may read, with its ancestors; 404 when it does not exist or lies outside their branch. */
+export async function getUnit(caller: Caller, id: string): Promise<UnitDetailView> {
+  const { tx, me } = caller;
   const row = await findUnitInBranch(tx, branchOf(me), id);
   if (!row) throw noSuchUnit(id);
   return detailOf(tx, me, row);
 }
 
-async function detailOf(tx: TenantTx, me: Me, row: UnitRow): Promise<UnitDetailView> {
+async function detailOf(tx: TenantTx, me: Caller['me'], row: UnitRow): Promise<UnitDetailView> {
   const levels = await networkLevelsOf(tx, me.school.id);
   const ancestorIds = idsOnPath(row.path).slice(0, -1);
   const byId = new Map((await unitsByIds(tx, ancestorIds)).map((unit) => [unit.id, unit]));
@@ -81,10 +84,11 @@ async function detailOf(tx: TenantTx, me: Me, row: UnitRow): Promise<UnitDetailV
 }
 
 /**
- * The subtree under `rootId` (default: the school root) as far as `me` may read it: a counsellor asking for the
- * root sees the chain down to their college and everything below it, not the other colleges.
+ * The subtree under `rootId` (default: the school root) as far as the caller may read it: a counsellor asking for
+ * the root sees the chain down to their college and everything below it, not the other colleges.
  */
-export async function unitTree(tx: TenantTx, me: Me, rootId?: string): Promise<{ roots: UnitTreeNode[] }> {
+export async function unitTree(caller: Caller, rootId?: string): Promise<{ roots: UnitTreeNode[] }> {
+  const { tx, me } = caller;
   const branch = branchOf(me);
   let rootPath: string | undefined;
   if (rootId) {
@@ -118,11 +122,9 @@ export function buildTree(rows: readonly UnitRow[]): UnitTreeNode[] {
  * Add a unit under `parentId`. Its level must be the one right below the parent's in the school's network
  * levels; sibling names are unique (imports find classes and dorms by name). Audited as `unit.create`.
  */
-export async function createUnit(tx: TenantTx, me: Me, input: CreateUnitInput): Promise<UnitDetailView> {
-  if (!mayWriteUnits(me))
-    throw problems.forbidden(
-      '只有学校管理员和中心主任可以维护工作网络 / Only school admins and center directors change the network',
-    );
+export async function createUnit(caller: Caller, input: CreateUnitInput): Promise<UnitDetailView> {
+  requirePermission(caller, 'network.manage');
+  const { tx, me } = caller;
   const parent = await findUnitInBranch(tx, branchOf(me), input.parentId);
   if (!parent) {
     throw problems.validation([
@@ -164,23 +166,16 @@ export async function createUnit(tx: TenantTx, me: Me, input: CreateUnitInput): 
     action: 'unit.create',
     entity: 'unit',
     entityId: row.id,
-    purpose: '维护工作网络',
+    purpose: caller.purpose,
     role,
   });
   return detailOf(tx, me, row);
 }
 
 /** Rename a unit (the only change a unit allows: it never moves). Audited as `unit.update`. */
-export async function updateUnit(
-  tx: TenantTx,
-  me: Me,
-  id: string,
-  input: UpdateUnitInput,
-): Promise<UnitDetailView> {
-  if (!mayWriteUnits(me))
-    throw problems.forbidden(
-      '只有学校管理员和中心主任可以维护工作网络 / Only school admins and center directors change the network',
-    );
+export async function updateUnit(caller: Caller, id: string, input: UpdateUnitInput): Promise<UnitDetailView> {
+  requirePermission(caller, 'network.manage');
+  const { tx, me } = caller;
   const unit = await findUnitInBranch(tx, branchOf(me), id);
   if (!unit) throw noSuchUnit(id);
   const role = roleToRename(me, unit.path);
@@ -194,7 +189,7 @@ export async function updateUnit(
     action: 'unit.update',
     entity: 'unit',
     entityId: id,
-    purpose: '维护工作网络',
+    purpose: caller.purpose,
     role,
   });
   return detailOf(tx, me, row);
