@@ -1,10 +1,20 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { toChinaDate } from '@xinqiao/calendar';
+import type { Context } from 'hono';
+import type { AuthedEnv } from '../../../context.ts';
 import { problemResponses } from '../../../http/problem.ts';
 import { createRouter } from '../../../http/router.ts';
 import { requireScreeningRole, SCREENING_COUNT_READERS, SCREENING_READERS, seesScores } from '../access.ts';
 import { IdParams, json } from '../schemas.ts';
 import { auditScreening } from '../waves/routes.ts';
 import { getWave } from '../waves/service.ts';
+import {
+  presentFollowUp,
+  presentHistory,
+  presentResult,
+  presentResultDetail,
+  presentTierCounts,
+} from './present.ts';
 import { getResult, listFollowUps, listResults, studentHistory, tierCounts } from './service.ts';
 
 const tags = ['screening'];
@@ -192,43 +202,47 @@ const followUpsRoute = createRoute({
   },
 });
 
+/** Today's date in China by the app's clock: what "overdue" is measured against. */
+const todayOf = (c: Context<AuthedEnv>) => toChinaDate(c.var.clock());
+
 /** Results: tier tables, counts with the interview KPI, one result (answers for the center), history, follow-ups. */
 export const resultRoutes = createRouter()
   .openapi(resultsRoute, async (c) => {
     requireScreeningRole(c.var.me, SCREENING_READERS);
     const { id } = c.req.valid('param');
     await getWave(c.var.tx, id);
-    const page = await listResults(c.var.tx, id, c.req.valid('query'), seesScores(c.var.me), c.var.clock());
+    const { rows, ...page } = await listResults(c.var.tx, id, c.req.valid('query'));
     await auditScreening(c, 'screening_results.list', 'screening_wave', id, '查看筛查分级名单 / tier table');
-    return c.json(page, 200);
+    const withScores = seesScores(c.var.me);
+    return c.json({ ...page, rows: rows.map((row) => presentResult(row, withScores, todayOf(c))) }, 200);
   })
   .openapi(tiersRoute, async (c) => {
     requireScreeningRole(c.var.me, SCREENING_COUNT_READERS);
     const { id } = c.req.valid('param');
     await getWave(c.var.tx, id);
-    const colleges = await tierCounts(c.var.tx, id, c.var.clock());
+    const colleges = await tierCounts(c.var.tx, id, todayOf(c));
     await auditScreening(c, 'screening_tiers.read', 'screening_wave', id, '查看分级统计 / tier counts');
-    return c.json({ colleges }, 200);
+    return c.json({ colleges: colleges.map(presentTierCounts) }, 200);
   })
   .openapi(resultRoute, async (c) => {
     requireScreeningRole(c.var.me, SCREENING_READERS);
     const { id } = c.req.valid('param');
     const withAnswers = seesScores(c.var.me);
-    const result = await getResult(c.var.tx, id, withAnswers, c.var.clock());
+    const result = await getResult(c.var.tx, id, withAnswers);
     await auditScreening(
       c,
       withAnswers ? 'screening_answers.read' : 'screening_result.read',
       'screening_result',
       id,
       '查看筛查结果 / screening result',
-      result.student.id,
+      result.row.student_id,
     );
-    return c.json(result, 200);
+    return c.json(presentResultDetail(result, todayOf(c)), 200);
   })
   .openapi(historyRoute, async (c) => {
     requireScreeningRole(c.var.me, SCREENING_READERS);
     const { id } = c.req.valid('param');
-    const history = await studentHistory(c.var.tx, id, seesScores(c.var.me), c.var.clock());
+    const history = await studentHistory(c.var.tx, id);
     await auditScreening(
       c,
       'screening_history.read',
@@ -237,12 +251,12 @@ export const resultRoutes = createRouter()
       '查看学生筛查历史 / screening history',
       id,
     );
-    const { placementPath: _path, ...student } = history.student;
-    return c.json({ student, entries: history.entries }, 200);
+    return c.json(presentHistory(history, seesScores(c.var.me), todayOf(c)), 200);
   })
   .openapi(followUpsRoute, async (c) => {
     requireScreeningRole(c.var.me, SCREENING_READERS);
-    const followUps = await listFollowUps(c.var.tx, c.var.me.person.id, c.req.valid('query'), c.var.clock());
+    const today = todayOf(c);
+    const rows = await listFollowUps(c.var.tx, c.var.me.person.id, c.req.valid('query'), today);
     await auditScreening(c, 'screening_follow_ups.list', 'case', null, '查看筛查随访 / follow-ups');
-    return c.json({ followUps }, 200);
+    return c.json({ followUps: rows.map((row) => presentFollowUp(row, today)) }, 200);
   });

@@ -1,0 +1,225 @@
+import { queryRows, type TenantTx } from '@xinqiao/db';
+import { type SQL, sql } from 'drizzle-orm';
+import { limitOffset, type PageRequest } from '../../../http/pagination.ts';
+
+/**
+ * The first interview of each follow-up, dated by its day in China: real case activity (case entries of kind
+ * 'interview'), never a label. Joined as `iv` on the case `c`.
+ */
+const FIRST_INTERVIEW = `LEFT JOIN LATERAL (
+    SELECT min(((ce.created_at AT TIME ZONE 'UTC') + interval '8 hours')::date)::text AS interviewed_on
+    FROM case_entries ce WHERE ce.case_id = c.id AND ce.kind = 'interview'
+  ) iv ON true`;
+
+/** A reason a plugin rule gave, as stored with the result. */
+export interface StoredReason {
+  ruleName: string;
+  zh: string;
+  en: string;
+}
+
+/** A result with its student, the follow-up it opened and that follow-up's first interview. */
+export interface ResultRow {
+  result_id: string;
+  student_id: string;
+  student_number: string;
+  student_name: string;
+  college_name: string;
+  class_name: string;
+  tier: number;
+  reasons: StoredReason[];
+  plugin_id: string;
+  plugin_version: string;
+  summary: Record<string, unknown>;
+  case_id: string | null;
+  case_status: string | null;
+  due_date: string | null;
+  responsible_id: string | null;
+  responsible_name: string | null;
+  interviewed_on: string | null;
+}
+
+/** A result row with the wave it belongs to. */
+export interface WaveResultRow extends ResultRow {
+  wave_id: string;
+  wave_name: string;
+  instrument: string;
+}
+
+/** A result row with its wave's year and first day, for a student's history. */
+export interface HistoryRow extends WaveResultRow {
+  academic_year: number;
+  opens_on: string;
+}
+
+const RESULT_COLUMNS =
+  sql.raw(`r.id AS result_id, s.id AS student_id, s.student_number, s.name AS student_name,
+  cu.name AS college_name, ku.name AS class_name, r.attention_tier AS tier, r.reasons, r.plugin_id, r.plugin_version,
+  r.summary, c.id AS case_id, c.status AS case_status, c.due_date::text AS due_date,
+  p.id AS responsible_id, p.display_name AS responsible_name, iv.interviewed_on`);
+
+const RESULT_JOINS = sql.raw(`FROM screening_results r
+  JOIN students s ON s.id = r.student_id
+  JOIN units cu ON cu.id = s.college_unit_id
+  JOIN units ku ON ku.id = s.class_unit_id
+  LEFT JOIN cases c ON c.screening_result_id = r.id
+  LEFT JOIN people p ON p.id = c.responsible_person_id
+  ${FIRST_INTERVIEW}`);
+
+/** Filters of a wave's tier table. */
+export interface ResultFilter {
+  tier?: number | undefined;
+  collegeId?: string | undefined;
+}
+
+function resultConditions(waveId: string, filter: ResultFilter): SQL {
+  const conditions: SQL[] = [sql`r.wave_id = ${waveId}::uuid`];
+  if (filter.tier !== undefined) conditions.push(sql`r.attention_tier = ${filter.tier}`);
+  if (filter.collegeId) conditions.push(sql`s.college_unit_id = ${filter.collegeId}::uuid`);
+  return sql.join(conditions, sql` AND `);
+}
+
+/** How many of a wave's results the caller's scope (RLS) shows under the filter. */
+export async function countResults(tx: TenantTx, waveId: string, filter: ResultFilter): Promise<number> {
+  const [count] = await queryRows<{ n: number }>(
+    tx,
+    sql`SELECT count(*)::int AS n FROM screening_results r JOIN students s ON s.id = r.student_id
+        WHERE ${resultConditions(waveId, filter)}`,
+  );
+  return count?.n ?? 0;
+}
+
+/** A page of a wave's results in the caller's scope: most serious tier first, then by college, class and number. */
+export function resultRows(
+  tx: TenantTx,
+  waveId: string,
+  filter: ResultFilter,
+  page: PageRequest,
+): Promise<ResultRow[]> {
+  const { limit, offset } = limitOffset(page);
+  return queryRows<ResultRow>(
+    tx,
+    sql`SELECT ${RESULT_COLUMNS} ${RESULT_JOINS} WHERE ${resultConditions(waveId, filter)}
+        ORDER BY r.attention_tier, cu.name, ku.name, s.student_number
+        LIMIT ${limit} OFFSET ${offset}`,
+  );
+}
+
+/** One college's counts in a wave: results per tier, and tier-1 follow-ups interviewed in time, late or overdue. */
+export interface TierCountRow {
+  college_id: string;
+  college_name: string;
+  screened: number;
+  tier1: number;
+  tier2: number;
+  tier3: number;
+  in_time: number;
+  late: number;
+  overdue: number;
+}
+
+/** Per college of the caller's scope: tier counts, and how the tier-1 follow-ups stand on `today` (China date). */
+export function tierCountRows(tx: TenantTx, waveId: string, today: string): Promise<TierCountRow[]> {
+  return queryRows<TierCountRow>(
+    tx,
+    sql`SELECT s.college_unit_id AS college_id, cu.name AS college_name, count(*)::int AS screened,
+               count(*) FILTER (WHERE r.attention_tier = 1)::int AS tier1,
+               count(*) FILTER (WHERE r.attention_tier = 2)::int AS tier2,
+               count(*) FILTER (WHERE r.attention_tier = 3)::int AS tier3,
+               count(*) FILTER (WHERE r.attention_tier = 1 AND iv.interviewed_on::date <= c.due_date)::int AS in_time,
+               count(*) FILTER (WHERE r.attention_tier = 1 AND iv.interviewed_on::date > c.due_date)::int AS late,
+               count(*) FILTER (WHERE r.attention_tier = 1 AND iv.interviewed_on IS NULL
+                                AND c.due_date < ${today}::date)::int AS overdue
+        ${RESULT_JOINS}
+        WHERE r.wave_id = ${waveId}::uuid
+        GROUP BY s.college_unit_id, cu.name ORDER BY cu.name`,
+  );
+}
+
+/** One result with its wave, if the caller's scope shows it. */
+export async function findResult(tx: TenantTx, resultId: string): Promise<WaveResultRow | undefined> {
+  const [row] = await queryRows<WaveResultRow>(
+    tx,
+    sql`SELECT ${RESULT_COLUMNS}, r.wave_id, w.name AS wave_name, r.instrument ${RESULT_JOINS}
+        JOIN screening_waves w ON w.id = r.wave_id
+        WHERE r.id = ${resultId}::uuid`,
+  );
+  return row;
+}
+
+/**
+ * A result's item answers and full scores. Only a transaction running as `xinqiao_screening` (the center, with the
+ * `screening.answers` capability) may read these columns; anyone else's query fails with "permission denied".
+ */
+export async function answersOf(
+  tx: TenantTx,
+  resultId: string,
+): Promise<{ answers: number[]; scores: Record<string, unknown> } | undefined> {
+  const [row] = await queryRows<{ answers: number[]; scores: Record<string, unknown> }>(
+    tx,
+    sql`SELECT answers, scores FROM screening_results WHERE id = ${resultId}::uuid`,
+  );
+  return row;
+}
+
+/** A student the caller sees in full (not the reduced view), if any. */
+export async function findFullViewStudent(
+  tx: TenantTx,
+  studentId: string,
+): Promise<{ id: string; student_number: string; name: string; placement_path: string } | undefined> {
+  const [student] = await queryRows<{
+    id: string;
+    student_number: string;
+    name: string;
+    placement_path: string;
+  }>(
+    tx,
+    sql`SELECT id, student_number, name, placement_path FROM students
+        WHERE id = ${studentId}::uuid AND xq_student_full_access(id)`,
+  );
+  return student;
+}
+
+/** Every result of a student with its wave, oldest wave first. */
+export function historyRows(tx: TenantTx, studentId: string): Promise<HistoryRow[]> {
+  return queryRows<HistoryRow>(
+    tx,
+    sql`SELECT ${RESULT_COLUMNS}, r.wave_id, w.name AS wave_name, r.instrument, w.academic_year, w.opens_on::text
+        ${RESULT_JOINS} JOIN screening_waves w ON w.id = r.wave_id
+        WHERE r.student_id = ${studentId}::uuid ORDER BY w.opens_on, w.name`,
+  );
+}
+
+/** Which follow-ups to list. */
+export interface FollowUpFilter {
+  waveId?: string | undefined;
+  state: 'all' | 'open' | 'overdue' | 'interviewed';
+  /** Only those the caller is responsible for. */
+  mine: boolean;
+}
+
+/**
+ * The results that opened a follow-up, in the caller's scope, soonest due first (at most 1,000): overdue ones have
+ * no interview and a due date before `today` (China date).
+ */
+export function followUpRows(
+  tx: TenantTx,
+  personId: string,
+  filter: FollowUpFilter,
+  today: string,
+): Promise<WaveResultRow[]> {
+  const conditions: SQL[] = [sql`c.id IS NOT NULL`];
+  if (filter.waveId) conditions.push(sql`r.wave_id = ${filter.waveId}::uuid`);
+  if (filter.mine) conditions.push(sql`c.responsible_person_id = ${personId}::uuid`);
+  if (filter.state === 'overdue') {
+    conditions.push(sql`iv.interviewed_on IS NULL AND c.due_date < ${today}::date`);
+  } else if (filter.state === 'open') conditions.push(sql`iv.interviewed_on IS NULL`);
+  else if (filter.state === 'interviewed') conditions.push(sql`iv.interviewed_on IS NOT NULL`);
+  return queryRows<WaveResultRow>(
+    tx,
+    sql`SELECT ${RESULT_COLUMNS}, r.wave_id, w.name AS wave_name, r.instrument
+        ${RESULT_JOINS} JOIN screening_waves w ON w.id = r.wave_id
+        WHERE ${sql.join(conditions, sql` AND `)}
+        ORDER BY c.due_date NULLS LAST, s.student_number LIMIT 1000`,
+  );
+}
