@@ -118,6 +118,19 @@ CREATE POLICY center_staff_members_tenant ON center_staff_members AS PERMISSIVE 
   WITH CHECK (school_id = xq_school_id());
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE center_staff_members TO xinqiao_app;
 
+-- Table concern_reports
+ALTER TABLE concern_reports ENABLE ROW LEVEL SECURITY;
+ALTER TABLE concern_reports FORCE ROW LEVEL SECURITY;
+CREATE POLICY concern_reports_file ON concern_reports AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK ((school_id = xq_school_id()) AND (reporter_id = xq_person_id()) AND (student_id IN ( SELECT students.id
+   FROM students)));
+CREATE POLICY concern_reports_read ON concern_reports AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING ((school_id = xq_school_id()) AND ((reporter_id = xq_person_id()) OR xq_student_full_access(student_id)));
+CREATE POLICY concern_reports_triage ON concern_reports AS PERMISSIVE FOR UPDATE TO PUBLIC
+  USING ((school_id = xq_school_id()) AND xq_student_full_access(student_id))
+  WITH CHECK ((school_id = xq_school_id()) AND xq_student_full_access(student_id));
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE concern_reports TO xinqiao_app;
+
 -- Table job_schedules
 ALTER TABLE job_schedules ENABLE ROW LEVEL SECURITY;
 ALTER TABLE job_schedules FORCE ROW LEVEL SECURITY;
@@ -126,6 +139,14 @@ CREATE POLICY job_schedules_runner ON job_schedules AS PERMISSIVE FOR ALL TO PUB
   WITH CHECK (xq_job_runner());
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE job_schedules TO xinqiao_app;
 
+-- Table key_students
+ALTER TABLE key_students ENABLE ROW LEVEL SECURITY;
+ALTER TABLE key_students FORCE ROW LEVEL SECURITY;
+CREATE POLICY key_students_access ON key_students AS PERMISSIVE FOR ALL TO PUBLIC
+  USING ((school_id = xq_school_id()) AND xq_student_full_access(student_id))
+  WITH CHECK ((school_id = xq_school_id()) AND xq_student_full_access(student_id));
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE key_students TO xinqiao_app;
+
 -- Table login_attempts
 ALTER TABLE login_attempts ENABLE ROW LEVEL SECURITY;
 ALTER TABLE login_attempts FORCE ROW LEVEL SECURITY;
@@ -133,6 +154,36 @@ CREATE POLICY login_attempts_all ON login_attempts AS PERMISSIVE FOR ALL TO PUBL
   USING (true)
   WITH CHECK (true);
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE login_attempts TO xinqiao_app;
+
+-- Table notification_channels
+ALTER TABLE notification_channels ENABLE ROW LEVEL SECURITY;
+ALTER TABLE notification_channels FORCE ROW LEVEL SECURITY;
+CREATE POLICY notification_channels_manage ON notification_channels AS PERMISSIVE FOR ALL TO PUBLIC
+  USING (xq_job_runner() OR ((school_id = xq_school_id()) AND xq_has_capability('notifications.manage'::text)))
+  WITH CHECK ((school_id = xq_school_id()) AND xq_has_capability('notifications.manage'::text));
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE notification_channels TO xinqiao_app;
+
+-- Table notification_outbox
+ALTER TABLE notification_outbox ENABLE ROW LEVEL SECURITY;
+ALTER TABLE notification_outbox FORCE ROW LEVEL SECURITY;
+CREATE POLICY notification_outbox_enqueue ON notification_outbox AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK (school_id = xq_school_id());
+CREATE POLICY notification_outbox_runner ON notification_outbox AS PERMISSIVE FOR ALL TO PUBLIC
+  USING (xq_job_runner())
+  WITH CHECK (xq_job_runner());
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE notification_outbox TO xinqiao_app;
+
+-- Table notifications
+ALTER TABLE notifications ENABLE ROW LEVEL SECURITY;
+ALTER TABLE notifications FORCE ROW LEVEL SECURITY;
+CREATE POLICY notifications_mark ON notifications AS PERMISSIVE FOR UPDATE TO PUBLIC
+  USING ((school_id = xq_school_id()) AND (recipient_id = xq_person_id()))
+  WITH CHECK ((school_id = xq_school_id()) AND (recipient_id = xq_person_id()));
+CREATE POLICY notifications_notify ON notifications AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK (school_id = xq_school_id());
+CREATE POLICY notifications_read ON notifications AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING ((school_id = xq_school_id()) AND (recipient_id = xq_person_id()));
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE notifications TO xinqiao_app;
 
 -- Table people
 ALTER TABLE people ENABLE ROW LEVEL SECURITY;
@@ -338,6 +389,12 @@ CREATE FUNCTION xq_job_runner() RETURNS boolean LANGUAGE sql STABLE SECURITY INV
   SELECT coalesce(current_setting('xq.job_runner', true), '') = 'on'
 $$;
 GRANT EXECUTE ON FUNCTION xq_job_runner() TO PUBLIC;
+
+-- Function xq_person_id()
+CREATE FUNCTION xq_person_id() RETURNS uuid LANGUAGE sql STABLE SECURITY INVOKER AS $$
+  SELECT nullif(current_setting('xq.person_id', true), '')::uuid
+$$;
+GRANT EXECUTE ON FUNCTION xq_person_id() TO PUBLIC;
 
 -- Function xq_school_id()
 CREATE FUNCTION xq_school_id() RETURNS uuid LANGUAGE sql STABLE SECURITY INVOKER AS $$

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, schoolId, updatedAt } from './columns.ts';
 import { people } from './network.ts';
 import { schools } from './schools.ts';
@@ -28,6 +28,11 @@ export const cases = pgTable(
     openedBy: uuid('opened_by').references(() => people.id),
     /** The screening result that opened this follow-up, when a tier-1 result did. */
     screeningResultId: uuid('screening_result_id').references(() => screeningResults.id),
+    /** A self-harm reason opened or joined this case (the plugin marks which): sorted before everything else. */
+    selfHarm: boolean('self_harm').notNull().default(false),
+    /** When and by whom the responsible person was last set (assignment and reassignment are also timeline entries). */
+    assignedAt: timestamp('assigned_at', { withTimezone: true }),
+    assignedBy: uuid('assigned_by').references(() => people.id),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -42,7 +47,15 @@ export const cases = pgTable(
   ],
 );
 
-/** The timeline of a case: notes, interviews, status changes. Entries are never edited. */
+/** How a talk happened (谈话方式). */
+export const interviewMethods = ['face_to_face', 'phone', 'dorm_visit', 'online'] as const;
+export type InterviewMethod = (typeof interviewMethods)[number];
+
+/**
+ * The timeline of a case: notes, interviews, assignments, status changes. Entries are never edited. An interview
+ * records when it happened (`occurredAt`, which the KPIs count, not when it was typed), how, its outcome, the risk
+ * judgement and the next step with its date.
+ */
 export const caseEntries = pgTable(
   'case_entries',
   {
@@ -54,6 +67,12 @@ export const caseEntries = pgTable(
     kind: text('kind').notNull(),
     body: text('body').notNull(),
     authorId: uuid('author_id').references(() => people.id),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }),
+    method: text('method').$type<InterviewMethod>(),
+    outcome: text('outcome'),
+    riskLevel: text('risk_level'),
+    nextStep: text('next_step'),
+    nextStepOn: date('next_step_on'),
     createdAt: createdAt(),
   },
   (t) => [index('case_entries_case_idx').on(t.caseId, t.createdAt)],

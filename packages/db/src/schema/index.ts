@@ -1,5 +1,6 @@
 export * from './alliance.ts';
 export * from './audit.ts';
+export * from './case-work.ts';
 export * from './cases.ts';
 export * from './jobs.ts';
 export * from './network.ts';
