@@ -7,11 +7,27 @@ import {
   officialSchedules,
   WorkingDayCalendar,
 } from '@xinqiao/calendar';
-import { type TenantTx, workingDayOverrides } from '@xinqiao/db';
-import { and, eq } from 'drizzle-orm';
+import type { TenantTx } from '@xinqiao/db';
 import type { Me } from '../../../auth/session-types.ts';
 import { problems } from '../../../http/problem.ts';
-import { schoolCalendar } from '../import/follow-up.ts';
+import { deleteSchoolDay, schoolDayEdits, upsertSchoolDay } from './queries.ts';
+
+/**
+ * The school's working-day calendar: China's official holidays and make-up days with the school's own edits.
+ *
+ * @example
+ * (await schoolCalendar(tx)).addWorkingDays('2025-09-30', 3); // '2025-10-11'
+ */
+export async function schoolCalendar(tx: TenantTx): Promise<WorkingDayCalendar> {
+  const edits = await schoolDayEdits(tx);
+  return WorkingDayCalendar.china(
+    edits.map((edit) => ({
+      date: edit.day,
+      working: edit.working === 'working',
+      ...(edit.note ? { note: edit.note } : {}),
+    })),
+  );
+}
 
 /** What a day would be without the school's edit: ordinary, or as the State Council's notice has it. */
 export interface PlainDayView {
@@ -127,20 +143,15 @@ export async function setSchoolDay(
   date: IsoDate,
   edit: { working: boolean; note: string },
 ): Promise<void> {
-  const values = { working: edit.working ? ('working' as const) : ('off' as const), note: edit.note };
-  await tx
-    .insert(workingDayOverrides)
-    .values({ schoolId: me.school.id, day: date, ...values })
-    .onConflictDoUpdate({ target: [workingDayOverrides.schoolId, workingDayOverrides.day], set: values });
+  await upsertSchoolDay(tx, me.school.id, date, {
+    working: edit.working ? 'working' : 'off',
+    note: edit.note,
+  });
 }
 
 /** Drops the school's edit of a day, so the official schedule (or the weekend rule) applies again; 404 if none. */
 export async function dropSchoolDay(tx: TenantTx, me: Me, date: IsoDate): Promise<void> {
-  const dropped = await tx
-    .delete(workingDayOverrides)
-    .where(and(eq(workingDayOverrides.schoolId, me.school.id), eq(workingDayOverrides.day, date)))
-    .returning({ day: workingDayOverrides.day });
-  if (dropped.length === 0) {
+  if (!(await deleteSchoolDay(tx, me.school.id, date))) {
     throw problems.notFound(`学校没有调整过 ${date} / The school has no edit of ${date}`);
   }
 }

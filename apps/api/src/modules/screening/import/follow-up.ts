@@ -1,5 +1,4 @@
-import { WorkingDayCalendar } from '@xinqiao/calendar';
-import { roleAssignments, type TenantTx, units, workingDayOverrides } from '@xinqiao/db';
+import { roleAssignments, type TenantTx, units } from '@xinqiao/db';
 import { asc, eq, inArray } from 'drizzle-orm';
 
 /** Finds who follows up a student: the nearest counsellor above the student, else the nearest station head. */
@@ -55,27 +54,4 @@ export function nearestOnPath(byPath: ReadonlyMap<string, string>, path: string)
     end = path.lastIndexOf('/', end - 2) + 1;
   }
   return null;
-}
-
-/**
- * The school's working-day calendar: China's official holidays and make-up days with the school's own edits.
- *
- * @example
- * (await schoolCalendar(tx)).addWorkingDays('2025-09-30', 3); // '2025-10-11'
- */
-export async function schoolCalendar(tx: TenantTx): Promise<WorkingDayCalendar> {
-  const overrides = await tx
-    .select({
-      day: workingDayOverrides.day,
-      working: workingDayOverrides.working,
-      note: workingDayOverrides.note,
-    })
-    .from(workingDayOverrides);
-  return WorkingDayCalendar.china(
-    overrides.map((o) => ({
-      date: o.day,
-      working: o.working === 'working',
-      ...(o.note ? { note: o.note } : {}),
-    })),
-  );
 }

@@ -17,9 +17,10 @@ import { eq, sql } from 'drizzle-orm';
 import type { Me } from '../../../auth/session-types.ts';
 import type { RowError } from '../../../http/problem.ts';
 import { recordAccess } from '../../audit/record.ts';
+import { schoolCalendar } from '../calendar/service.ts';
 import { instrumentShape, isWaveInstrument, scoringIdOf } from '../instruments.ts';
 import { memoisedTierDecider, type TierDecider, type TierDecision, tiersInstrument } from '../tiering.ts';
-import { loadResponsibleFinder, type ResponsibleFinder, schoolCalendar } from './follow-up.ts';
+import { loadResponsibleFinder, type ResponsibleFinder } from './follow-up.ts';
 import type { ScoredRow } from './parse-row.ts';
 import { parsedRows } from './parsed-rows.ts';
 import { type BatchTarget, type StorableRow, writeBatch } from './write-batch.ts';
@@ -67,6 +68,16 @@ export interface RunImportOptions {
   batchSize?: number;
   /** Called after each stored batch and every few hundred rows read (for a progress bar). */
   onProgress?: (progress: ImportProgress) => void;
+  /**
+   * Carry on an import that a stopped process had begun (the job queue's retry): the counts and row errors stored
+   * with its last batch are taken up, and the rows that batch had reached are read again but not stored again.
+   */
+  resume?: boolean;
+  /**
+   * 'throw': on a server error (not a file problem or a refusal) leave the import running and rethrow, so the job
+   * queue can try again or end it; 'fail' (default): mark it failed with the reason, then rethrow.
+   */
+  onServerError?: 'fail' | 'throw';
 }
 
 /**
@@ -142,6 +153,8 @@ export async function runImport(
   try {
     const setup = await withTenant(actor.db, actor.scope, (tx) => prepare(tx, actor, importId, waveId));
     progress.bytesTotal = setup.bytesTotal;
+    const resumeAfter = options.resume ? takeUp(setup.stored, progress, errors) : 0;
+    let rowsSeen = 0;
     const rows = parsedRows({
       stream: metered(source.stream, progress, hash),
       filename: source.filename,
@@ -155,6 +168,7 @@ export async function runImport(
       options.onProgress?.({ ...progress });
     };
     for await (const parsed of rows) {
+      if (++rowsSeen <= resumeAfter) continue; // stored (or refused) before the stop
       progress.rowsRead++;
       if ('reason' in parsed) reject(parsed);
       else pending.push(parsed);
@@ -169,6 +183,7 @@ export async function runImport(
     return { status: 'done', ...progress, errors, engineRuns: setup.decider.evaluations };
   } catch (error) {
     const fileProblem = error instanceof TabularError ? error.toRowError() : undefined;
+    if (!fileProblem && !(error instanceof ImportRefused) && options.onServerError === 'throw') throw error;
     if (fileProblem) errors.unshift({ ...fileProblem, column: fileProblem.column ?? '' });
     else errors.unshift({ row: 0, column: '', reason: failureReason(error) });
     await withTenant(actor.db, actor.scope, (tx) => finish(tx, importId, 'failed', progress, errors, null));
@@ -187,10 +202,28 @@ function failureReason(error: unknown): string {
   return '导入中断：服务器出错，已保存的批次保留，重新导入同一文件即可补齐 / The import stopped on a server error; stored batches are kept, import the same file again to complete it';
 }
 
+/** Takes up the counts and errors stored with the last batch; answers how many rows that batch had reached. */
+function takeUp(stored: StoredProgress, progress: ImportProgress, errors: RowError[]): number {
+  progress.rowsRead = stored.rowsRead;
+  progress.rowsAccepted = stored.rowsAccepted;
+  progress.rowsUnchanged = stored.rowsUnchanged;
+  progress.rowsRejected = stored.rowsRejected;
+  progress.followUpsOpened = stored.followUpsOpened;
+  errors.push(...stored.errors.map((e) => ({ ...e, column: e.column ?? '' })));
+  return stored.rowsRead;
+}
+
+type StoredProgress = Pick<
+  typeof screeningImports.$inferSelect,
+  'rowsRead' | 'rowsAccepted' | 'rowsUnchanged' | 'rowsRejected' | 'followUpsOpened' | 'errors'
+>;
+
 interface ImportSetup {
   target: BatchTarget;
   instrument: Instrument;
   bytesTotal: number;
+  /** What the import record held when this run began (a resumed import takes it up). */
+  stored: StoredProgress;
   decider: TierDecider;
   responsible: ResponsibleFinder;
   /** Follow-up deadline day of a result stored today, per number of working days. */
@@ -224,7 +257,15 @@ async function prepare(
     );
   }
   const [record] = await tx
-    .select({ bytesTotal: screeningImports.bytesTotal })
+    .select({
+      bytesTotal: screeningImports.bytesTotal,
+      rowsRead: screeningImports.rowsRead,
+      rowsAccepted: screeningImports.rowsAccepted,
+      rowsUnchanged: screeningImports.rowsUnchanged,
+      rowsRejected: screeningImports.rowsRejected,
+      followUpsOpened: screeningImports.followUpsOpened,
+      errors: screeningImports.errors,
+    })
     .from(screeningImports)
     .where(eq(screeningImports.id, importId));
   const [had] = await queryRows<{ any: boolean }>(
@@ -248,6 +289,14 @@ async function prepare(
     },
     instrument: wave.instrument,
     bytesTotal: record?.bytesTotal ?? 0,
+    stored: record ?? {
+      rowsRead: 0,
+      rowsAccepted: 0,
+      rowsUnchanged: 0,
+      rowsRejected: 0,
+      followUpsOpened: 0,
+      errors: [],
+    },
     decider: memoisedTierDecider(actor.plugin),
     responsible: await loadResponsibleFinder(tx),
     dueDate: (days) => {
