@@ -10,7 +10,13 @@ export type { components, operations, paths, Schemas };
 /** The signed-in user, as `POST /api/auth/login` and `GET /api/auth/me` return it. */
 export type Me = Schemas['Me'];
 
-/** One role the signed-in user holds, on one unit. */
+/**
+ * A named permission (`cases.write`, `screening.import`…): what a role allows, from the API's one permission table.
+ * Screens offer an action when the session `can(...)` it, never by looking at role ids.
+ */
+export type Permission = Me['permissions'][number];
+
+/** One role the signed-in user holds, on one unit, with what it allows there. */
 export type RoleAssignment = Me['roles'][number];
 
 /** Role ids, exactly as the API sends them; the list and the names are `ROLE_IDS`/`ROLE_NAMES` in `i18n/roles.ts`. */

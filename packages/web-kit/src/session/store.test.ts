@@ -7,7 +7,16 @@ import { defineSessionStore } from './store.ts';
 const me: Me = {
   person: { id: 'p1', username: 'xsc', displayName: '王老师' },
   school: { code: 'hmu', name: '哈尔滨医科大学', nameEn: 'Harbin Medical University' },
-  roles: [{ role: 'student_affairs', unitId: 'u1', unitName: '学生处', levelKey: 'school' }],
+  roles: [
+    {
+      role: 'student_affairs',
+      unitId: 'u1',
+      unitName: '学生处',
+      levelKey: 'school',
+      permissions: ['student-affairs.edit', 'student-affairs.read'],
+    },
+  ],
+  permissions: ['student-affairs.edit', 'student-affairs.read'],
   csrfToken: 'csrf-1',
 };
 
@@ -57,6 +66,16 @@ describe('session store', () => {
     await store.logout();
     expect(store.signedIn).toBe(false);
     expect(client.csrfToken).toBeNull();
+  });
+
+  it('offers what the API says the roles allow, and nothing once signed out', async () => {
+    const store = defineSessionStore(fakeApi())();
+    expect(store.can('student-affairs.edit')).toBe(false);
+    await store.login({ school: 'hmu', username: 'xsc', password: 'right' });
+    expect(store.can('student-affairs.edit')).toBe(true);
+    expect(store.can('cases.write')).toBe(false);
+    await store.logout();
+    expect(store.can('student-affairs.edit')).toBe(false);
   });
 
   it('passes the API problem of a wrong password to the form', async () => {

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { type ApiClient, api } from '../api/client.ts';
 import { ApiProblem } from '../api/problem.ts';
-import type { Me, RoleId, Schemas } from '../contract.ts';
+import type { Me, Permission, RoleId, Schemas } from '../contract.ts';
 
 /** What the login form sends. */
 export type LoginInput = Schemas['LoginRequest'];
@@ -19,6 +19,21 @@ export function defineSessionStore(client: ApiClient) {
 
     const signedIn = computed(() => me.value !== null);
     const roleIds = computed<RoleId[]>(() => [...new Set((me.value?.roles ?? []).map((r) => r.role))]);
+    const permissions = computed(() => new Set<Permission>(me.value?.permissions ?? []));
+
+    /**
+     * Whether the signed-in person's roles allow `permission` (`GET /api/auth/me`'s `permissions`): screens offer
+     * an action only then. The API checks every request again; this only decides what is shown.
+     *
+     * @example
+     * ```ts
+     * const session = useSessionStore();
+     * const canEdit = computed(() => session.can('calendar.edit'));
+     * ```
+     */
+    function can(permission: Permission): boolean {
+      return permissions.value.has(permission);
+    }
 
     function adopt(next: Me | null): void {
       me.value = next;
@@ -58,7 +73,7 @@ export function defineSessionStore(client: ApiClient) {
       adopt(null);
     }
 
-    return { me, checked, signedIn, roleIds, refresh, login, logout, expire };
+    return { me, checked, signedIn, roleIds, can, refresh, login, logout, expire };
   });
 }
 
