@@ -1,3 +1,4 @@
+import { toChinaDate } from '@xinqiao/calendar';
 import { pointsFactSpecs, type TermFacts } from '@xinqiao/policy';
 
 /**
@@ -83,6 +84,31 @@ export const TERM_STATUSES = ['open', 'closed'] as const;
 export type TermStatus = (typeof TERM_STATUSES)[number];
 /** An event as stored: scheduled, open once someone was recorded, closed by an officer. */
 export const EVENT_STATUSES = ['scheduled', 'open', 'closed'] as const;
+/**
+ * Where an event stands, from its status and the time: not started yet (upcoming), under way, past its end but not
+ * closed by an officer (awaiting-close), or closed. A meeting without an end time is under way until the end of its
+ * day in China.
+ */
+export const EVENT_PHASES = ['upcoming', 'under-way', 'awaiting-close', 'closed'] as const;
+export type EventPhase = (typeof EVENT_PHASES)[number];
+
+/**
+ * The phase of an event at `now` (see {@link EVENT_PHASES}): what the office module shows instead of the stored
+ * status, which stays `scheduled` until the first check-in.
+ *
+ * @example
+ * eventPhase({ status: 'scheduled', startsAt: lastWeek, endsAt: null }, now) // 'awaiting-close'
+ */
+export function eventPhase(
+  event: { status: string; startsAt: Date; endsAt: Date | null },
+  now: Date,
+): EventPhase {
+  if (event.status === 'closed') return 'closed';
+  if (now < event.startsAt) return 'upcoming';
+  const underWay = event.endsAt ? now <= event.endsAt : toChinaDate(now) === toChinaDate(event.startsAt);
+  return underWay ? 'under-way' : 'awaiting-close';
+}
+
 /** A record's approval: most need none; a reward the plugin says needs recognition waits for a decision. */
 export const APPROVAL_STATES = ['not_needed', 'pending', 'approved', 'rejected'] as const;
 export type ApprovalState = (typeof APPROVAL_STATES)[number];

@@ -126,3 +126,33 @@ export function rangeRulesOf(plugin: CompiledPlugin): { ruleName: string; min: n
       max: Number(rule.event.params.max),
     }));
 }
+
+/**
+ * Every rule of the plugin's alliance areas with its own words and the sentence of the regulations it quotes, so
+ * screens name a rule by what it says rather than by its id.
+ *
+ * @example
+ * rulesOf(hut).find((r) => r.name === 'art5-department-routine-late')?.quote // '部門日常例會遲到者-1分'
+ */
+export function rulesOf(plugin: CompiledPlugin): {
+  name: string;
+  area: 'penalty-points' | 'term-sanctions';
+  zh: string;
+  en: string;
+  quote: string | null;
+}[] {
+  const areas = ['penalty-points', 'term-sanctions'] as const;
+  return areas.flatMap((area) =>
+    (plugin.ruleSet(area)?.rules ?? []).map((rule) => {
+      const params = rule.event.params as { zh?: unknown; en?: unknown };
+      const quote = rule.source.find((source) => source.quote)?.quote ?? null;
+      return {
+        name: rule.name,
+        area,
+        zh: typeof params.zh === 'string' ? params.zh : (quote ?? rule.name),
+        en: typeof params.en === 'string' ? params.en : rule.name,
+        quote,
+      };
+    }),
+  );
+}

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
+import type { z } from '@hono/zod-openapi';
 import type { TenantTx } from '@xinqiao/db';
 import type { CompiledPlugin } from '@xinqiao/policy';
 import { problems } from '../../http/problem.ts';
-import { isUnpricedKind } from './kinds.ts';
+import { isUnpricedKind, storedRecordKind } from './kinds.ts';
 import { bookPricing, reverseEntries } from './ledger.ts';
 import { type Pricing, priceFacts } from './pricing.ts';
 import { type LedgerRow, liveEntriesOfTerm } from './queries/ledger.ts';
@@ -10,40 +11,14 @@ import { listMembers } from './queries/members.ts';
 import { recordsOfTerm } from './queries/records.ts';
 import type { TermRow } from './queries/structure.ts';
 import { pluginFactsOf, recordCounts } from './records.ts';
-
-/** One ledger line, before or after a re-pricing. */
-export interface PricedLineView {
-  ruleName: string;
-  points: number;
-  pluginVersion: string;
-}
-
-/** A record whose price changes under the current plugin. */
-export interface RepricingChange {
-  recordId: string;
-  memberId: string;
-  memberName: string;
-  kind: string;
-  before: PricedLineView[];
-  after: PricedLineView[];
-  /** Points after minus points before. */
-  difference: number;
-  /** Set when the current plugin refuses the record's facts (e.g. points outside a narrowed range). */
-  error?: string;
-}
+import type { RepricingPreviewSchema } from './responses.ts';
 
 /** What a re-pricing would change, shown before it is applied. */
-export interface RepricingPreview {
-  termId: string;
-  plugin: { id: string; version: string };
-  /** Plugin versions the live entries were priced with. */
-  pricedWith: string[];
-  changes: RepricingChange[];
-  members: { memberId: string; name: string; pointsBefore: number; pointsAfter: number }[];
-  unchangedRecords: number;
-  /** Send back to apply: apply refuses when the preview would no longer be the same. */
-  fingerprint: string;
-}
+export type RepricingPreview = z.infer<typeof RepricingPreviewSchema>;
+/** A record whose price changes under the current plugin. */
+type RepricingChange = RepricingPreview['changes'][number];
+/** One ledger line, before or after a re-pricing. */
+type PricedLineView = RepricingChange['before'][number];
 
 function sameLines(a: readonly PricedLineView[], b: readonly PricedLineView[]): boolean {
   const key = (lines: readonly PricedLineView[]) =>
@@ -109,7 +84,7 @@ async function plan(tx: TenantTx, plugin: CompiledPlugin, term: TermRow): Promis
       recordId: record.id,
       memberId: record.memberId,
       memberName: names.get(record.memberId) ?? '',
-      kind: record.kind,
+      kind: storedRecordKind(record.kind),
       before,
       after,
       difference: sum(after) - sum(before),

@@ -3,7 +3,6 @@ import type { Context } from 'hono';
 import type { AuthedEnv } from '../../context.ts';
 import { problemResponses } from '../../http/problem.ts';
 import { recordAccess, statedPurpose } from '../audit/record.ts';
-import { Loose } from './schemas.ts';
 
 export const tags = ['alliance'];
 const DEFAULT_PURPOSE = '朋辈互助联盟考核 / peer alliance assessment';
@@ -14,19 +13,17 @@ export function jsonBody<T extends z.ZodType>(schema: T) {
 }
 
 const errors = () => problemResponses(400, 401, 403, 404, 409);
-const answer = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: Loose(description) } },
-});
+const answer = <T extends z.ZodType>(description: string, schema: T) =>
+  ({ description, content: { 'application/json': { schema } } }) as const;
 
-/** 200 with a JSON answer, and the problem+json answers every alliance route may give. */
-export function ok(description: string) {
-  return { 200: answer(description), ...errors() };
+/** 200 with the JSON answer of `schema`, and the problem+json answers every alliance route may give. */
+export function ok<T extends z.ZodType>(description: string, schema: T) {
+  return { 200: answer(description, schema), ...errors() };
 }
 
-/** 201 with a JSON answer, and the problem+json answers every alliance route may give. */
-export function created(description: string) {
-  return { 201: answer(description), ...errors() };
+/** 201 with the JSON answer of `schema`, and the problem+json answers every alliance route may give. */
+export function created<T extends z.ZodType>(description: string, schema: T) {
+  return { 201: answer(description, schema), ...errors() };
 }
 
 /** Appends the audit row of an alliance write, in the request's transaction. */

@@ -1,15 +1,22 @@
 import { z } from '@hono/zod-openapi';
 import {
   ACTIVITY_CONTRIBUTIONS,
+  APPROVAL_STATES,
   ATTENDED_EVENT_KINDS,
+  CORRECTED_ATTENDANCE,
   DEPARTMENT_DISCIPLINE,
   DEPARTMENT_FINDINGS,
   DEPARTMENT_KINDS,
+  EVENT_KINDS,
+  MEMBER_DISCIPLINE,
   MEMBER_FINDING_NAMES,
+  MEMBER_ROLES,
   MINUTES_RATINGS,
   MISTAKE_KINDS,
   RATINGS,
   REWARD_KINDS,
+  TASK_KINDS,
+  TERM_STATUSES,
 } from './kinds.ts';
 
 const uuid = z.string().uuid();
@@ -42,13 +49,13 @@ export const CreateTermBody = z
   .strict()
   .refine((b) => b.startsOn <= b.endsOn, { message: 'must not be before startsOn', path: ['endsOn'] });
 
-export const UpdateTermBody = z.object({ status: z.enum(['open', 'closed']) }).strict();
+export const UpdateTermBody = z.object({ status: z.enum(TERM_STATUSES) }).strict();
 
 export const CreateMemberBody = z
   .object({
     name: text(50),
     departmentId: uuid,
-    memberRole: z.enum(['cadre', 'staff']),
+    memberRole: z.enum(MEMBER_ROLES),
     studentId: uuid.optional(),
     personId: uuid.optional(),
     isOfficer: z.boolean().default(false),
@@ -58,7 +65,7 @@ export const CreateMemberBody = z
 export const UpdateMemberBody = z
   .object({
     departmentId: uuid,
-    memberRole: z.enum(['cadre', 'staff']),
+    memberRole: z.enum(MEMBER_ROLES),
     isOfficer: z.boolean(),
     active: z.boolean(),
     personId: uuid.nullable(),
@@ -90,7 +97,7 @@ export const CreateEventBody = z
 
 export const CreateTaskBody = z
   .object({
-    taskKind: z.enum(['daily', 'assigned']),
+    taskKind: z.enum(TASK_KINDS),
     title: text(100),
     departmentId: uuid.optional(),
     assignedAt: isoTime.optional(),
@@ -144,7 +151,7 @@ export const CreateRecordBody = z.discriminatedUnion('recordKind', [
     .object({
       recordKind: z.literal('meeting-discipline'),
       eventId: uuid,
-      discipline: z.literal('disruptive-in-meeting'),
+      discipline: z.literal(MEMBER_DISCIPLINE),
       ...ofMember,
     })
     .strict(),
@@ -188,7 +195,7 @@ export const CorrectionBody = z
     reason: text(200),
     void: z.boolean().optional(),
     arrivedAt: isoTime.optional().openapi({ description: 'For a check-in: the right arrival time' }),
-    attendance: z.enum(['present', 'absent', 'on-leave']).optional(),
+    attendance: z.enum(CORRECTED_ATTENDANCE).optional(),
     facts: z
       .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
       .optional()
@@ -212,8 +219,5 @@ export const DepartmentFindingBody = z
 
 export const RepricingApplyBody = z.object({ fingerprint: z.string().min(8).max(64) }).strict();
 
-export const EventsQuery = z.object({ kind: z.string().max(40).optional() });
-export const RecordsQuery = z.object({ approval: z.enum(['pending', 'approved', 'rejected']).optional() });
-
-/** Nested answers documented by shape in docs/alliance.md; loosely typed here. */
-export const Loose = (description: string) => z.any().openapi({ description });
+export const EventsQuery = z.object({ kind: z.enum(EVENT_KINDS).optional() });
+export const RecordsQuery = z.object({ approval: z.enum(APPROVAL_STATES).optional() });

@@ -7,8 +7,24 @@ import { createApp } from '../../app.ts';
 import { seedDemoSchool } from '../../seed/demo.ts';
 import { loginAs, REPO_PLUGINS_DIR, type TestSession } from '../../testing/index.ts';
 import { registryCatalog } from '../plugins/catalog.ts';
+import {
+  CorrectedSchema,
+  EventListSchema,
+  EventSheetSchema,
+  MemberLedgerSchema,
+  MemberListSchema,
+  OverviewSchema,
+  RecordListSchema,
+  RepricingPreviewSchema,
+  TermStandingsSchema,
+} from './responses.ts';
 import { demoTermAround } from './seed.ts';
 import { get, post } from './testing.ts';
+
+/** Parses an answer with its schema: nothing may be refused, and nothing dropped (every field is in the schema). */
+function expectShape(schema: { parse(value: unknown): unknown }, body: unknown): void {
+  expect(schema.parse(body)).toEqual(body);
+}
 
 let db: Database;
 let officer: TestSession;
@@ -75,6 +91,36 @@ describe('alliance/seed: the demo alliance of Hunan University of Technology', (
     expect(res.body.entries[0]).toMatchObject({ delta: -2, ruleName: 'art5-plenary-late' });
     const after = (await get(officer, `/api/alliance/events/${tonight.id}/sheet`)).body;
     expect(after.rows[5].score).toBe(row.score - 2);
+  });
+
+  it('answers every read, and a correction, in the shape of the schema the OpenAPI document names', async () => {
+    const overview = (await get(officer, '/api/alliance')).body;
+    expectShape(OverviewSchema, overview);
+    const term = `/api/alliance/terms/${overview.currentTermId}`;
+    expectShape(MemberListSchema, (await get(officer, `${term}/members`)).body);
+    const events = (await get(officer, `${term}/events`)).body;
+    expectShape(EventListSchema, events);
+    const standings = (await get(officer, `${term}/standings`)).body;
+    expectShape(TermStandingsSchema, standings);
+    const pending = (await get(officer, `${term}/records?approval=pending`)).body;
+    expect(pending.records).toHaveLength(1);
+    expectShape(RecordListSchema, pending);
+    expectShape(RepricingPreviewSchema, (await get(officer, `${term}/repricing`)).body);
+    for (const memberId of [pending.records[0].memberId, standings.members.at(-1).member.id]) {
+      expectShape(MemberLedgerSchema, (await get(officer, `/api/alliance/members/${memberId}/ledger`)).body);
+    }
+    const routine = events.events.find((e: { kind: string }) => e.kind === 'routine_meeting');
+    const sheet = (await get(officer, `/api/alliance/events/${routine.id}/sheet`)).body;
+    expectShape(EventSheetSchema, sheet);
+    const late = sheet.rows.flatMap((r: { records: { id: string; lines: unknown[] }[] }) => r.records);
+    const priced = late.find((r: { lines: unknown[] }) => r.lines.length > 0);
+    const corrected = await post(officer, `/api/alliance/records/${priced.id}/corrections`, {
+      reason: '核对签到表后更正',
+      attendance: 'present',
+    });
+    expect(corrected.status).toBe(201);
+    expectShape(CorrectedSchema, corrected.body);
+    expect(corrected.body.reversed.length).toBeGreaterThan(0);
   });
 
   it('names the term by the Chinese academic calendar', () => {

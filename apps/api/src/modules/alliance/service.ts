@@ -11,10 +11,9 @@ import {
   meetingTypeOf,
   RECORD_KIND,
 } from './kinds.ts';
-import type { LedgerDetails } from './ledger.ts';
 import { alliancePluginOf } from './pricing.ts';
 import { type EventRow, getEvent, listEvents } from './queries/events.ts';
-import { type LedgerRow, liveEntriesOfRecords } from './queries/ledger.ts';
+import { liveEntriesOfRecords } from './queries/ledger.ts';
 import { getMember, listMembers, type MemberView } from './queries/members.ts';
 import { getRecord, keyedRecordOf, type RecordRow, recordOf, recordsOfTerm } from './queries/records.ts';
 import { getTerm, listTerms, type TermRow } from './queries/structure.ts';
@@ -369,42 +368,4 @@ export async function assessFullAttendance(
     );
   }
   return written;
-}
-
-/** A written record as the API answers it: the record and the ledger lines it booked. */
-export function writtenJson(written: Written) {
-  const { record, entries, pricing } = written;
-  return {
-    record: {
-      id: record.id,
-      memberId: record.memberId,
-      eventId: record.eventId,
-      kind: record.kind,
-      facts: pluginFactsOf(record),
-      context: contextOf(record),
-      approval: record.approval,
-      recordedAt: record.recordedAt.toISOString(),
-    },
-    entries: entries.map(entryJson),
-    overriddenRules: pricing?.overriddenRules ?? [],
-  };
-}
-
-/** A ledger entry as the API answers it. */
-export function entryJson(entry: LedgerRow) {
-  const details = entry.details as LedgerDetails;
-  return {
-    id: entry.id,
-    memberId: entry.memberId,
-    recordId: entry.recordId,
-    delta: entry.delta,
-    ruleName: entry.ruleName,
-    pluginId: entry.pluginId,
-    pluginVersion: entry.pluginVersion,
-    reason: entry.reason,
-    reasonEn: details.en ?? entry.reason,
-    reversesEntryId: entry.reversesEntryId,
-    createdAt: entry.createdAt.toISOString(),
-    details,
-  };
 }

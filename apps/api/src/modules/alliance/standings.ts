@@ -1,13 +1,13 @@
+import type { z } from '@hono/zod-openapi';
 import type { TenantTx } from '@xinqiao/db';
 import {
   AREA_CONTRACTS,
   type CompiledPlugin,
   evaluate,
   SANCTION_LEVELS,
-  type SanctionLevel,
   type TermFacts,
 } from '@xinqiao/policy';
-import { type BaseScore, baseScoreOf } from './base-score.ts';
+import { baseScoreOf } from './base-score.ts';
 import {
   DEPARTMENT_FINDINGS,
   type DepartmentFinding,
@@ -16,6 +16,7 @@ import {
   RECORD_KIND,
 } from './kinds.ts';
 import { detailsOf } from './ledger.ts';
+import { presentDepartment, presentTerm } from './present.ts';
 import { pricingProblem } from './pricing.ts';
 import { type EventRow, listEvents } from './queries/events.ts';
 import { type LedgerRow, liveEntriesOfTerm } from './queries/ledger.ts';
@@ -23,67 +24,27 @@ import { listMembers, type MemberView } from './queries/members.ts';
 import { recordsOfTerm } from './queries/records.ts';
 import { type DepartmentRow, listDepartments, type TermRow } from './queries/structure.ts';
 import { pluginFactsOf, recordCounts } from './records.ts';
+import type {
+  BackedReasonSchema,
+  DepartmentStandingSchema,
+  MemberStandingSchema,
+  SanctionSchema,
+  TermEvaluationSchema,
+  TermStandingsSchema,
+} from './responses.ts';
 
 /** A reason with the rule that gave it and the records (or department findings) behind it. */
-export interface BackedReason {
-  ruleName: string;
-  zh: string;
-  en: string;
-  recordIds: string[];
-}
-
+export type BackedReason = z.infer<typeof BackedReasonSchema>;
 /** A sanction of a member: from the term's counts (article 7 ladder) or carried by one record (careless work). */
-export interface MemberSanction extends BackedReason {
-  level: SanctionLevel;
-  from: 'term' | 'record';
-}
-
+export type MemberSanction = z.infer<typeof SanctionSchema>;
 /** What the plugin's `term-sanctions` area says about a member for the term. */
-export interface TermEvaluation {
-  facts: Record<string, unknown>;
-  sanction: SanctionLevel | null;
-  sanctions: MemberSanction[];
-  eligibleForEvaluation: boolean;
-  ineligibility: BackedReason[];
-  lateConversion: {
-    ruleName: string;
-    latesPerAbsence: number;
-    convertedAbsences: number;
-    effectiveAbsenceCount: number;
-  } | null;
-}
-
+export type TermEvaluation = z.infer<typeof TermEvaluationSchema>;
 /** A member's place in the term. */
-export interface MemberStanding {
-  member: Pick<
-    MemberView,
-    'id' | 'name' | 'memberRole' | 'departmentId' | 'departmentName' | 'isOfficer' | 'studentNumber'
-  >;
-  base: number;
-  points: number;
-  score: number;
-  rankInAlliance: number;
-  rankInDepartment: number;
-  term: TermEvaluation;
-}
-
+export type MemberStanding = z.infer<typeof MemberStandingSchema>;
 /** A department's place in the term: its members' average score, its warnings. */
-export interface DepartmentStanding {
-  department: Pick<DepartmentRow, 'id' | 'name' | 'kind'>;
-  members: number;
-  averageScore: number | null;
-  rank: number | null;
-  warnings: (BackedReason & { eventIds: string[] })[];
-}
-
+export type DepartmentStanding = z.infer<typeof DepartmentStandingSchema>;
 /** The term sheet: every member's score, rank, sanctions and eligibility, and the departments' standing. */
-export interface TermStandings {
-  term: Pick<TermRow, 'id' | 'name' | 'startsOn' | 'endsOn' | 'status'>;
-  plugin: { id: string; version: string };
-  base: BaseScore;
-  members: MemberStanding[];
-  departments: DepartmentStanding[];
-}
+export type TermStandings = z.infer<typeof TermStandingsSchema>;
 
 type Sources = Map<string, string[]>;
 
@@ -321,7 +282,7 @@ export async function termStandings(
   );
   const findings = events.filter((e) => e.kind.startsWith('finding:'));
   return {
-    term: { id: term.id, name: term.name, startsOn: term.startsOn, endsOn: term.endsOn, status: term.status },
+    term: presentTerm(term),
     plugin: { id: plugin.id, version: plugin.version },
     base,
     members: standings,
@@ -340,7 +301,7 @@ async function departmentStandings(
     const scores = members.filter((m) => m.member.departmentId === department.id).map((m) => m.score);
     const averageScore = scores.length ? round(scores.reduce((a, b) => a + b, 0) / scores.length) : null;
     rows.push({
-      department: { id: department.id, name: department.name, kind: department.kind },
+      department: (({ id, name, kind }) => ({ id, name, kind }))(presentDepartment(department)),
       members: scores.length,
       averageScore,
       warnings: await departmentWarnings(plugin, department, findings),

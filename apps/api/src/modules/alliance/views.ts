@@ -1,21 +1,35 @@
+import type { z } from '@hono/zod-openapi';
 import type { TenantTx } from '@xinqiao/db';
 import type { CompiledPlugin } from '@xinqiao/policy';
 import type { Me } from '../../auth/session-types.ts';
 import { ALLIANCE_WRITERS } from './access.ts';
 import { type BaseScore, baseScoreOf } from './base-score.ts';
-import { isTaskKind } from './kinds.ts';
-import { detailsOf } from './ledger.ts';
-import { rangeRulesOf } from './pricing.ts';
+import { type EventKind, storedRecordKind } from './kinds.ts';
+import {
+  presentContext,
+  presentDepartment,
+  presentEntry,
+  presentEvent,
+  presentFacts,
+  presentMember,
+  presentRecord,
+  presentSheetLine,
+  presentTerm,
+} from './present.ts';
+import { rangeRulesOf, rulesOf } from './pricing.ts';
 import { type EventRow, expectedMembers, listEvents } from './queries/events.ts';
-import { entriesOfMember, type LedgerRow, liveEntriesOfRecords, pointsByMember } from './queries/ledger.ts';
+import { entriesOfMember, liveEntriesOfRecords, pointsByMember } from './queries/ledger.ts';
 import { listMembers, type MemberView, officerTermsOf } from './queries/members.ts';
 import { recordsByIds, recordsOfEvent, recordsOfTerm } from './queries/records.ts';
 import { displayNamesOf, listDepartments, listTerms } from './queries/structure.ts';
-import { contextOf, pluginFactsOf } from './records.ts';
-import { entryJson } from './service.ts';
+import type { EventSheetSchema, MemberLedgerSchema, OverviewSchema } from './responses.ts';
 
 /** The alliance at a glance for the office module: plugin, base score, departments, terms, what the caller may do. */
-export async function allianceOverview(tx: TenantTx, me: Me, plugin: CompiledPlugin) {
+export async function allianceOverview(
+  tx: TenantTx,
+  me: Me,
+  plugin: CompiledPlugin,
+): Promise<z.infer<typeof OverviewSchema>> {
   const [departments, terms, officerTerms, base] = await Promise.all([
     listDepartments(tx),
     listTerms(tx),
@@ -26,84 +40,34 @@ export async function allianceOverview(tx: TenantTx, me: Me, plugin: CompiledPlu
   return {
     plugin: { id: plugin.id, version: plugin.version },
     base,
-    departments: departments.map((d) => ({
-      id: d.id,
-      name: d.name,
-      kind: d.kind,
-      collegeUnitId: d.collegeUnitId,
-    })),
-    terms: terms.map((t) => ({
-      id: t.id,
-      name: t.name,
-      startsOn: t.startsOn,
-      endsOn: t.endsOn,
-      status: t.status,
-    })),
+    departments: departments.map(presentDepartment),
+    terms: terms.map(presentTerm),
     currentTermId: terms.find((t) => t.status === 'open')?.id ?? terms[0]?.id ?? null,
     access: {
       canWrite: me.roles.some((r) => ALLIANCE_WRITERS.includes(r.role)),
       scoringTerms: isAdmin ? terms.map((t) => t.id) : officerTerms,
     },
     ranges: rangeRulesOf(plugin),
+    rules: rulesOf(plugin),
   };
 }
 
-/** An event as the API answers it. */
-export function eventJson(event: EventRow) {
-  return {
-    id: event.id,
-    termId: event.termId,
-    departmentId: event.departmentId,
-    kind: event.kind,
-    title: event.title,
-    stars: event.stars,
-    startsAt: event.startsAt.toISOString(),
-    endsAt: event.endsAt?.toISOString() ?? null,
-    status: event.status,
-    isTask: isTaskKind(event.kind),
-  };
-}
-
-/** The events (and tasks) of a term. */
-export async function eventsOfTerm(tx: TenantTx, termId: string, kind?: string) {
+/** The events and tasks of a term (department findings, which share the table, left out), with their phase at `now`. */
+export async function eventsOfTerm(tx: TenantTx, termId: string, now: Date, kind?: EventKind) {
   const events = await listEvents(tx, termId, kind ? [kind] : undefined);
-  return events.filter((e) => !e.kind.startsWith('finding:')).map(eventJson);
-}
-
-/** A member as the API answers it. */
-export function memberJson(member: MemberView) {
-  return {
-    id: member.id,
-    termId: member.termId,
-    name: member.name,
-    memberRole: member.memberRole,
-    departmentId: member.departmentId,
-    departmentName: member.departmentName,
-    studentId: member.studentId,
-    studentNumber: member.studentNumber,
-    personId: member.personId,
-    isOfficer: member.isOfficer,
-    active: member.active,
-  };
-}
-
-function lineOf(entry: LedgerRow) {
-  const details = detailsOf(entry);
-  return {
-    entryId: entry.id,
-    points: entry.delta,
-    ruleName: entry.ruleName,
-    reason: entry.reason,
-    reasonEn: details.en ?? entry.reason,
-    counts: details.counts ?? [],
-  };
+  return events.filter((e) => !e.kind.startsWith('finding:')).map((e) => presentEvent(e, now));
 }
 
 /**
  * A meeting's (or task's) sheet: every expected member with their record there (attendance with arrival and
  * minutes late, leave, early leave, submission...), the plugin's verdict and points, and their current score.
  */
-export async function eventSheet(tx: TenantTx, plugin: CompiledPlugin, event: EventRow) {
+export async function eventSheet(
+  tx: TenantTx,
+  plugin: CompiledPlugin,
+  event: EventRow,
+  now: Date,
+): Promise<z.infer<typeof EventSheetSchema>> {
   const [members, records, points, base] = await Promise.all([
     expectedMembers(tx, event),
     recordsOfEvent(tx, event.id),
@@ -120,20 +84,15 @@ export async function eventSheet(tx: TenantTx, plugin: CompiledPlugin, event: Ev
   const rows = [...members, ...others].map((member) => {
     const mine = records.filter((r) => r.memberId === member.id);
     return {
-      member: memberJson(member),
+      member: presentMember(member),
       score: base.points + (points.get(member.id) ?? 0),
-      records: mine.map((record) => ({
-        id: record.id,
-        kind: record.kind,
-        facts: pluginFactsOf(record),
-        context: contextOf(record),
-        approval: record.approval,
-        recordedAt: record.recordedAt.toISOString(),
-        lines: live.filter((e) => e.recordId === record.id).map(lineOf),
-      })),
+      records: mine.map((record) => {
+        const { memberId: _member, eventId: _event, ...answered } = presentRecord(record);
+        return { ...answered, lines: live.filter((e) => e.recordId === record.id).map(presentSheetLine) };
+      }),
     };
   });
-  return { event: eventJson(event), base, rows };
+  return { event: presentEvent(event, now), base, rows };
 }
 
 async function membersByIds(tx: TenantTx, termId: string, ids: string[]): Promise<MemberView[]> {
@@ -145,7 +104,11 @@ async function membersByIds(tx: TenantTx, termId: string, ids: string[]): Promis
  * A member's ledger as written: every entry (reversals included) with the reason, the rule and plugin version, the
  * record it came from (kind, event, facts), who wrote it, which entry reversed it, and the running score.
  */
-export async function memberLedger(tx: TenantTx, plugin: CompiledPlugin, member: MemberView) {
+export async function memberLedger(
+  tx: TenantTx,
+  plugin: CompiledPlugin,
+  member: MemberView,
+): Promise<z.infer<typeof MemberLedgerSchema>> {
   const entries = await entriesOfMember(tx, member.id);
   const base: BaseScore = await baseScoreOf(plugin, member.memberRole);
   const recordIds = [...new Set(entries.map((e) => e.recordId).filter((id): id is string => !!id))];
@@ -161,18 +124,23 @@ export async function memberLedger(tx: TenantTx, plugin: CompiledPlugin, member:
     const record = records.find((r) => r.id === entry.recordId);
     const event = events.find((e) => e.id === record?.eventId);
     return {
-      ...entryJson(entry),
+      ...presentEntry(entry),
       balance: Math.round(balance * 10) / 10,
       reversedByEntryId: reversedBy.get(entry.id) ?? null,
       createdByName: (entry.createdBy && authors.get(entry.createdBy)) || null,
       record: record
         ? {
             id: record.id,
-            kind: record.kind,
-            facts: pluginFactsOf(record),
-            context: contextOf(record),
+            kind: storedRecordKind(record.kind),
+            facts: presentFacts(record),
+            context: presentContext(record),
             event: event
-              ? { id: event.id, title: event.title, kind: event.kind, startsAt: event.startsAt.toISOString() }
+              ? {
+                  id: event.id,
+                  title: event.title,
+                  kind: event.kind as EventKind,
+                  startsAt: event.startsAt.toISOString(),
+                }
               : null,
           }
         : null,
@@ -180,15 +148,15 @@ export async function memberLedger(tx: TenantTx, plugin: CompiledPlugin, member:
   });
   const pending = await recordsOfTerm(tx, member.termId, { memberId: member.id, approval: 'pending' });
   return {
-    member: memberJson(member),
+    member: presentMember(member),
     base,
     score: Math.round(balance * 10) / 10,
     entries: lines,
     pendingRecords: pending.map((r) => ({
       id: r.id,
-      kind: r.kind,
-      facts: pluginFactsOf(r),
-      context: contextOf(r),
+      kind: storedRecordKind(r.kind),
+      facts: presentFacts(r),
+      context: presentContext(r),
     })),
   };
 }

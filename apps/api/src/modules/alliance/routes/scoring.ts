@@ -4,9 +4,20 @@ import type { AuthedEnv } from '../../../context.ts';
 import { createRouter } from '../../../http/router.ts';
 import { requireReader, requireScorer } from '../access.ts';
 import { checkIn, closeEvent, markAbsent, recordEarlyLeave, requestLeave } from '../attendance.ts';
+import { presentEntry, presentRecord, presentWritten } from '../present.ts';
 import { alliancePluginOf } from '../pricing.ts';
 import { recordsOfTerm } from '../queries/records.ts';
-import { contextOf, decideApproval, pluginFactsOf, type Written } from '../records.ts';
+import { decideApproval, type Written } from '../records.ts';
+import {
+  AbsencesSchema,
+  CorrectedSchema,
+  DepartmentFindingSchema,
+  EventSheetSchema,
+  MissingSubmissionsSchema,
+  RecordListSchema,
+  WrittenListSchema,
+  WrittenSchema,
+} from '../responses.ts';
 import { auditWrite, created, jsonBody, ok, tags } from '../route-kit.ts';
 import {
   AcknowledgeBody,
@@ -32,18 +43,18 @@ import {
   correctRecord,
   createRecords,
   currentTermId,
-  entryJson,
   loadEvent,
   loadRecord,
   loadTerm,
   memberFromBody,
   requireOpenTerm,
   writerOf,
-  writtenJson,
 } from '../service.ts';
 import { recordDepartmentFinding } from '../structure.ts';
 import { acknowledgeTask, closeTask, submitTask } from '../tasks.ts';
 import { eventSheet } from '../views.ts';
+
+const WRITTEN = 'The record and the ledger entries it booked';
 
 const sheetRoute = createRoute({
   method: 'get',
@@ -52,7 +63,7 @@ const sheetRoute = createRoute({
   summary:
     "A meeting's or task's sheet: expected members, their records, the plugin's verdict and points, scores",
   request: { params: EventIdParams },
-  responses: ok('The sheet'),
+  responses: ok('The sheet', EventSheetSchema),
 });
 
 const eventPost = (path: string, summary: string, body: Parameters<typeof jsonBody>[0]) =>
@@ -62,7 +73,7 @@ const eventPost = (path: string, summary: string, body: Parameters<typeof jsonBo
     tags,
     summary,
     request: { params: EventIdParams, ...jsonBody(body) },
-    responses: created('The record and the ledger entries it booked'),
+    responses: created(WRITTEN, WrittenSchema),
   });
 
 const checkInRoute = createRoute({
@@ -75,7 +86,7 @@ const checkInRoute = createRoute({
     'Refused with 409 for a closed event or a second check-in of the same member; with 400 naming memberId for ' +
     'someone who is not a member expected at the event. Nothing is written when refused.',
   request: { params: EventIdParams, ...jsonBody(CheckInBody) },
-  responses: created('The check-in record and the ledger entries it booked'),
+  responses: created('The check-in record and the ledger entries it booked', WrittenSchema),
 });
 const leaveRoute = createRoute({
   method: 'post',
@@ -83,7 +94,7 @@ const leaveRoute = createRoute({
   tags,
   summary: 'Record a leave request instead of a check-in; the plugin prices being on leave',
   request: { params: EventIdParams, ...jsonBody(LeaveBody) },
-  responses: created('The record and the ledger entries it booked'),
+  responses: created(WRITTEN, WrittenSchema),
 });
 const absenceRoute = eventPost(
   'absences',
@@ -96,7 +107,7 @@ const earlyLeaveRoute = createRoute({
   tags,
   summary: 'Record that a checked-in member left early',
   request: { params: EventIdParams, ...jsonBody(EarlyLeaveBody) },
-  responses: created('The record and the ledger entries it booked'),
+  responses: created(WRITTEN, WrittenSchema),
 });
 const closeRoute = createRoute({
   method: 'post',
@@ -104,7 +115,7 @@ const closeRoute = createRoute({
   tags,
   summary: 'Close an event: expected members of a meeting or duty shift without a record are recorded absent',
   request: { params: EventIdParams },
-  responses: ok('The absences recorded'),
+  responses: ok('The absences recorded', AbsencesSchema),
 });
 
 const taskPost = <B extends Parameters<typeof jsonBody>[0]>(path: string, summary: string, body: B) =>
@@ -114,7 +125,7 @@ const taskPost = <B extends Parameters<typeof jsonBody>[0]>(path: string, summar
     tags,
     summary,
     request: { params: TaskIdParams, ...jsonBody(body) },
-    responses: created('The record and the ledger entries it booked'),
+    responses: created(WRITTEN, WrittenSchema),
   });
 const acknowledgeRoute = taskPost(
   'acknowledgements',
@@ -133,7 +144,7 @@ const closeTaskRoute = createRoute({
   summary:
     'Close a task: members without a submission are priced as acknowledged-but-missing or never acknowledged',
   request: { params: TaskIdParams, ...jsonBody(CloseTaskBody) },
-  responses: ok('The records written on close'),
+  responses: ok('The records written on close', MissingSubmissionsSchema),
 });
 
 const createRecordRoute = createRoute({
@@ -146,7 +157,7 @@ const createRecordRoute = createRoute({
     'Priced by the plugin. A reward outside the range the plugin allows answers 400 naming requestedPoints; a reward ' +
     'the plugin says needs everyone’s recognition is stored pending approval and books nothing until approved.',
   request: jsonBody(CreateRecordBody),
-  responses: created('The records and the ledger entries they booked'),
+  responses: created('The records and the ledger entries they booked', WrittenListSchema),
 });
 const approvalRoute = createRoute({
   method: 'post',
@@ -154,7 +165,7 @@ const approvalRoute = createRoute({
   tags,
   summary: 'Approve (book at the plugin’s price) or reject a reward waiting for approval',
   request: { params: RecordIdParams, ...jsonBody(ApprovalBody) },
-  responses: ok('The record and the entries booked'),
+  responses: ok('The record and the entries booked', WrittenSchema),
 });
 const correctionRoute = createRoute({
   method: 'post',
@@ -163,7 +174,7 @@ const correctionRoute = createRoute({
   summary:
     'Correct a record (arrival time, attendance, facts) or void it: reversing entries with the reason and who',
   request: { params: RecordIdParams, ...jsonBody(CorrectionBody) },
-  responses: created('The corrected record, the reversing and the new entries'),
+  responses: created('The corrected record, the reversing and the new entries', CorrectedSchema),
 });
 const recordsRoute = createRoute({
   method: 'get',
@@ -171,7 +182,7 @@ const recordsRoute = createRoute({
   tags,
   summary: 'Records of a term, e.g. rewards waiting for approval',
   request: { params: TermIdParams, query: RecordsQuery },
-  responses: ok('The records'),
+  responses: ok('The records', RecordListSchema),
 });
 const fullAttendanceRoute = createRoute({
   method: 'post',
@@ -179,7 +190,7 @@ const fullAttendanceRoute = createRoute({
   tags,
   summary: 'Run an assessment of full attendance over a period (seed 002: +3 per assessment, by the plugin)',
   request: { params: TermIdParams, ...jsonBody(FullAttendanceBody) },
-  responses: created('The full-attendance records written'),
+  responses: created('The full-attendance records written', WrittenListSchema),
 });
 const departmentFindingRoute = createRoute({
   method: 'post',
@@ -187,7 +198,7 @@ const departmentFindingRoute = createRoute({
   tags,
   summary: 'Record a finding about a department (a late proposal, a routine meeting not held on time...)',
   request: { params: TermIdParams, ...jsonBody(DepartmentFindingBody) },
-  responses: created('The finding'),
+  responses: created('The finding', DepartmentFindingSchema),
 });
 
 async function scorerFor(c: Context<AuthedEnv>, termId: string) {
@@ -199,7 +210,7 @@ async function scorerFor(c: Context<AuthedEnv>, termId: string) {
 
 async function audited(c: Context<AuthedEnv>, written: Written[]) {
   for (const w of written) await auditWrite(c, 'alliance_record.create', 'alliance_record', w.record.id);
-  return written.map(writtenJson);
+  return written.map(presentWritten);
 }
 
 /** Routes that record what members did and book it in the ledger. */
@@ -207,7 +218,7 @@ export const scoringRoutes = createRouter()
   .openapi(sheetRoute, async (c) => {
     requireReader(c.var.me);
     const event = await loadEvent(c.var.tx, c.req.valid('param').eventId);
-    return c.json(await eventSheet(c.var.tx, alliancePluginOf(c), event), 200);
+    return c.json(await eventSheet(c.var.tx, alliancePluginOf(c), event, c.var.clock()), 200);
   })
   .openapi(checkInRoute, async (c) => {
     const event = await loadEvent(c.var.tx, c.req.valid('param').eventId);
@@ -290,30 +301,20 @@ export const scoringRoutes = createRouter()
     const writer = await scorerFor(c, record.termId);
     const written = await decideApproval(c.var.tx, writer, record, c.req.valid('json').approve);
     await auditWrite(c, 'alliance_record.approve', 'alliance_record', record.id);
-    return c.json(writtenJson(written), 200);
+    return c.json(presentWritten(written), 200);
   })
   .openapi(correctionRoute, async (c) => {
     const record = await loadRecord(c.var.tx, c.req.valid('param').recordId);
     const writer = await scorerFor(c, record.termId);
     const corrected = await correctRecord(c.var.tx, writer, record, c.req.valid('json'));
     await auditWrite(c, 'alliance_record.correct', 'alliance_record', record.id);
-    return c.json({ ...writtenJson(corrected), reversed: corrected.reversed.map(entryJson) }, 201);
+    return c.json({ ...presentWritten(corrected), reversed: corrected.reversed.map(presentEntry) }, 201);
   })
   .openapi(recordsRoute, async (c) => {
     requireReader(c.var.me);
     const term = await loadTerm(c.var.tx, c.req.valid('param').termId);
     const rows = await recordsOfTerm(c.var.tx, term.id, c.req.valid('query'));
-    const records = rows.map((r) => ({
-      id: r.id,
-      memberId: r.memberId,
-      eventId: r.eventId,
-      kind: r.kind,
-      facts: pluginFactsOf(r),
-      context: contextOf(r),
-      approval: r.approval,
-      recordedAt: r.recordedAt.toISOString(),
-    }));
-    return c.json({ records }, 200);
+    return c.json({ records: rows.map(presentRecord) }, 200);
   })
   .openapi(fullAttendanceRoute, async (c) => {
     const term = await loadTerm(c.var.tx, c.req.valid('param').termId);

@@ -1,9 +1,19 @@
 import { createRoute } from '@hono/zod-openapi';
 import { createRouter } from '../../../http/router.ts';
 import { requireReader, requireScorer, requireWriter } from '../access.ts';
+import { presentDepartment, presentEvent, presentMember, presentTerm } from '../present.ts';
 import { alliancePluginOf } from '../pricing.ts';
 import { listMembers } from '../queries/members.ts';
 import { setTermStatus } from '../queries/structure.ts';
+import {
+  DepartmentSchema,
+  EventListSchema,
+  EventSchema,
+  MemberListSchema,
+  MemberSchema,
+  OverviewSchema,
+  TermSchema,
+} from '../responses.ts';
 import { auditWrite, created, jsonBody, ok, tags } from '../route-kit.ts';
 import {
   CreateDepartmentBody,
@@ -26,7 +36,7 @@ import {
   giveTask,
   scheduleEvent,
 } from '../structure.ts';
-import { allianceOverview, eventJson, eventsOfTerm, memberJson } from '../views.ts';
+import { allianceOverview, eventsOfTerm } from '../views.ts';
 
 const overviewRoute = createRoute({
   method: 'get',
@@ -34,7 +44,7 @@ const overviewRoute = createRoute({
   tags,
   summary:
     "The school's peer alliance: plugin and base score, departments and branches, terms, what you may do",
-  responses: ok('The alliance'),
+  responses: ok('The alliance', OverviewSchema),
 });
 
 const createDepartmentRoute = createRoute({
@@ -43,7 +53,7 @@ const createDepartmentRoute = createRoute({
   tags,
   summary: 'Add a department (presidium, office, publicity...) or a college branch',
   request: jsonBody(CreateDepartmentBody),
-  responses: created('The department'),
+  responses: created('The department', DepartmentSchema),
 });
 
 const createTermRoute = createRoute({
@@ -52,7 +62,7 @@ const createTermRoute = createRoute({
   tags,
   summary: 'Open an assessment term',
   request: jsonBody(CreateTermBody),
-  responses: created('The term'),
+  responses: created('The term', TermSchema),
 });
 
 const updateTermRoute = createRoute({
@@ -61,7 +71,7 @@ const updateTermRoute = createRoute({
   tags,
   summary: 'Close (or reopen) a term; a closed term’s ledger takes no more entries',
   request: { params: TermIdParams, ...jsonBody(UpdateTermBody) },
-  responses: ok('The term'),
+  responses: ok('The term', TermSchema),
 });
 
 const listMembersRoute = createRoute({
@@ -70,7 +80,7 @@ const listMembersRoute = createRoute({
   tags,
   summary: 'The members of a term (cadres and staff by department)',
   request: { params: TermIdParams },
-  responses: ok('The members'),
+  responses: ok('The members', MemberListSchema),
 });
 
 const createMemberRoute = createRoute({
@@ -80,7 +90,7 @@ const createMemberRoute = createRoute({
   summary:
     'Add a member to a term: cadre or staff, department, linked student and account; officers may score',
   request: { params: TermIdParams, ...jsonBody(CreateMemberBody) },
-  responses: created('The member'),
+  responses: created('The member', MemberSchema),
 });
 
 const updateMemberRoute = createRoute({
@@ -89,7 +99,7 @@ const updateMemberRoute = createRoute({
   tags,
   summary: 'Change a member’s department, role, officer flag, links, or mark them inactive',
   request: { params: MemberIdParams, ...jsonBody(UpdateMemberBody) },
-  responses: ok('The member'),
+  responses: ok('The member', MemberSchema),
 });
 
 const listEventsRoute = createRoute({
@@ -98,7 +108,7 @@ const listEventsRoute = createRoute({
   tags,
   summary: 'Meetings, duty shifts, activities and tasks of a term',
   request: { params: TermIdParams, query: EventsQuery },
-  responses: ok('The events'),
+  responses: ok('The events', EventListSchema),
 });
 
 const createEventRoute = createRoute({
@@ -108,7 +118,7 @@ const createEventRoute = createRoute({
   summary:
     'Schedule a department routine meeting, a plenary meeting (star level), a duty shift or an activity',
   request: { params: TermIdParams, ...jsonBody(CreateEventBody) },
-  responses: created('The event'),
+  responses: created('The event', EventSchema),
 });
 
 const createTaskRoute = createRoute({
@@ -117,7 +127,7 @@ const createTaskRoute = createRoute({
   tags,
   summary: 'Give a daily or assigned task with a deadline, to a department or to everyone',
   request: { params: TermIdParams, ...jsonBody(CreateTaskBody) },
-  responses: created('The task'),
+  responses: created('The task', EventSchema),
 });
 
 /** Routes of the alliance's structure: departments, terms, members, events and tasks. */
@@ -130,26 +140,26 @@ export const structureRoutes = createRouter()
     requireWriter(c.var.me);
     const department = await createDepartment(c.var.tx, authorOf(c), c.req.valid('json'));
     await auditWrite(c, 'alliance_department.create', 'alliance_department', department.id);
-    return c.json(department, 201);
+    return c.json(presentDepartment(department), 201);
   })
   .openapi(createTermRoute, async (c) => {
     requireWriter(c.var.me);
     const term = await createTerm(c.var.tx, authorOf(c), c.req.valid('json'));
     await auditWrite(c, 'alliance_term.create', 'alliance_term', term.id);
-    return c.json(term, 201);
+    return c.json(presentTerm(term), 201);
   })
   .openapi(updateTermRoute, async (c) => {
     const term = await loadTerm(c.var.tx, c.req.valid('param').termId);
     await requireScorer(c.var.tx, c.var.me, term.id);
     const updated = await setTermStatus(c.var.tx, term.id, c.req.valid('json').status);
     await auditWrite(c, 'alliance_term.update', 'alliance_term', term.id);
-    return c.json(updated, 200);
+    return c.json(presentTerm(updated), 200);
   })
   .openapi(listMembersRoute, async (c) => {
     requireReader(c.var.me);
     const term = await loadTerm(c.var.tx, c.req.valid('param').termId);
     const members = await listMembers(c.var.tx, term.id, { includeInactive: true });
-    return c.json({ members: members.map(memberJson) }, 200);
+    return c.json({ members: members.map(presentMember) }, 200);
   })
   .openapi(createMemberRoute, async (c) => {
     requireWriter(c.var.me);
@@ -157,19 +167,20 @@ export const structureRoutes = createRouter()
     requireOpenTerm(term);
     const member = await addMember(c.var.tx, authorOf(c), term, c.req.valid('json'));
     await auditWrite(c, 'alliance_member.create', 'alliance_member', member.id, member.studentId);
-    return c.json(memberJson(member), 201);
+    return c.json(presentMember(member), 201);
   })
   .openapi(updateMemberRoute, async (c) => {
     const member = await loadMember(c.var.tx, c.req.valid('param').memberId);
     await requireScorer(c.var.tx, c.var.me, member.termId);
     const changed = await changeMember(c.var.tx, member, c.req.valid('json'));
     await auditWrite(c, 'alliance_member.update', 'alliance_member', member.id, changed.studentId);
-    return c.json(memberJson(changed), 200);
+    return c.json(presentMember(changed), 200);
   })
   .openapi(listEventsRoute, async (c) => {
     requireReader(c.var.me);
     const term = await loadTerm(c.var.tx, c.req.valid('param').termId);
-    return c.json({ events: await eventsOfTerm(c.var.tx, term.id, c.req.valid('query').kind) }, 200);
+    const events = await eventsOfTerm(c.var.tx, term.id, c.var.clock(), c.req.valid('query').kind);
+    return c.json({ events }, 200);
   })
   .openapi(createEventRoute, async (c) => {
     const term = await loadTerm(c.var.tx, c.req.valid('param').termId);
@@ -177,7 +188,7 @@ export const structureRoutes = createRouter()
     requireOpenTerm(term);
     const event = await scheduleEvent(c.var.tx, authorOf(c), term, c.req.valid('json'));
     await auditWrite(c, 'alliance_event.create', 'alliance_event', event.id);
-    return c.json(eventJson(event), 201);
+    return c.json(presentEvent(event, c.var.clock()), 201);
   })
   .openapi(createTaskRoute, async (c) => {
     const term = await loadTerm(c.var.tx, c.req.valid('param').termId);
@@ -185,5 +196,5 @@ export const structureRoutes = createRouter()
     requireOpenTerm(term);
     const task = await giveTask(c.var.tx, authorOf(c), term, c.req.valid('json'));
     await auditWrite(c, 'alliance_task.create', 'alliance_event', task.id);
-    return c.json(eventJson(task), 201);
+    return c.json(presentEvent(task, c.var.clock()), 201);
   });

@@ -7,6 +7,7 @@ import { alliancePluginOf } from '../pricing.ts';
 import { entriesOfTerm } from '../queries/ledger.ts';
 import { listMembers } from '../queries/members.ts';
 import { applyRepricing, previewRepricing } from '../repricing.ts';
+import { MemberLedgerSchema, RepricingPreviewSchema, TermStandingsSchema } from '../responses.ts';
 import { auditWrite, created, jsonBody, ok, tags } from '../route-kit.ts';
 import { MemberIdParams, RepricingApplyBody, TermIdParams } from '../schemas.ts';
 import { loadMember, loadTerm, requireOpenTerm } from '../service.ts';
@@ -22,7 +23,7 @@ const standingsRoute = createRoute({
   summary:
     'The term sheet: scores (base + ledger), alliance and department ranks, sanctions with their records, eligibility',
   request: { params: TermIdParams },
-  responses: ok('The standings'),
+  responses: ok('The standings', TermStandingsSchema),
 });
 
 const ledgerRoute = createRoute({
@@ -32,7 +33,7 @@ const ledgerRoute = createRoute({
   summary:
     "A member's ledger: every entry with its reason, rule, plugin version, record, author, and the running score",
   request: { params: MemberIdParams },
-  responses: ok('The ledger'),
+  responses: ok('The ledger', MemberLedgerSchema),
 });
 
 const previewRoute = createRoute({
@@ -41,7 +42,7 @@ const previewRoute = createRoute({
   tags,
   summary: "What re-pricing the term under the school's current plugin would change (nothing is written)",
   request: { params: TermIdParams },
-  responses: ok('The preview'),
+  responses: ok('The preview', RepricingPreviewSchema),
 });
 
 const applyRoute = createRoute({
@@ -50,7 +51,7 @@ const applyRoute = createRoute({
   tags,
   summary: 'Apply the re-pricing a preview showed (send its fingerprint): reversing entries and new ones',
   request: { params: TermIdParams, ...jsonBody(RepricingApplyBody) },
-  responses: created('What was applied'),
+  responses: created('What was applied', RepricingPreviewSchema),
 });
 
 const exportRoute = createRoute({
