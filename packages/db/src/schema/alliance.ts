@@ -52,6 +52,11 @@ export const allianceMembers = pgTable(
       .notNull()
       .references(() => allianceDepartments.id),
     studentId: uuid('student_id').references(() => students.id),
+    /**
+     * The linked student's number, copied when the member is linked (like the name): the alliance office knows its
+     * members' numbers but has no reach into the students table.
+     */
+    studentNumber: text('student_number'),
     personId: uuid('person_id').references(() => people.id),
     name: text('name').notNull(),
     memberRole: text('member_role').$type<'cadre' | 'staff'>().notNull(),
