@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { builtinModules } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generatePopulation } from './authoring/population';
@@ -8,7 +8,12 @@ import { AREA_CONTRACTS } from './contracts';
 import type { AreaContract } from './contracts/contract';
 import { seedPlugins } from './testing/repo';
 
-/** Every module browser.ts reaches through relative imports, and the bare imports they make. */
+const require = createRequire(import.meta.url);
+
+/**
+ * Every module browser.ts reaches through relative imports and our own packages (followed, not trusted), and the
+ * bare imports they make.
+ */
 function importGraph(entry: string): { files: string[]; bare: Set<string> } {
   const files: string[] = [];
   const bare = new Set<string>();
@@ -18,8 +23,9 @@ function importGraph(entry: string): { files: string[]; bare: Set<string> } {
     const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, ''); // doc comments hold examples, not imports
     for (const match of text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]/g)) {
       const specifier = match[1]!;
-      if (!specifier.startsWith('.')) bare.add(specifier);
-      else {
+      if (specifier.startsWith('@xinqiao/')) visit(require.resolve(specifier));
+      else if (!specifier.startsWith('.')) bare.add(specifier);
+      else if (!specifier.endsWith('.json')) {
         const target = path.resolve(path.dirname(file), specifier.replace(/\.ts$/, ''));
         visit(existsSync(`${target}.ts`) ? `${target}.ts` : path.join(target, 'index.ts'));
       }
