@@ -50,6 +50,7 @@ export {
   termFactSpecs,
 } from './contracts/term-sanctions';
 export {
+  ATTENTION_TIERS,
   type AttentionTier,
   INSTRUMENTS,
   type Instrument,

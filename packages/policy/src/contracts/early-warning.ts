@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { paramsOf, type Reason, reasonOf } from './common';
 import type { AreaContract, FiredRule } from './contract';
 import { boolean, type FactsOf, integer, number } from './facts';
+import { ATTENTION_TIERS } from './tier-thresholds';
 
 export const WARNING_MODULES = ['academic', 'psychological-crisis', 'spending', 'lost-contact'] as const;
 export type WarningModule = (typeof WARNING_MODULES)[number];
@@ -36,7 +37,7 @@ export const warningFactSpecs = {
     label: { zh: '本月校园卡消费较常月变化（%）', en: 'Campus-card spending this month against usual (%)' },
   },
   attentionTier: {
-    type: integer(1, 3),
+    type: integer(Math.min(...ATTENTION_TIERS), Math.max(...ATTENTION_TIERS)),
     optional: true,
     label: { zh: '最近一次筛查关注等级', en: 'Attention tier of the latest screening' },
   },

@@ -92,8 +92,16 @@ type _TierFactsFitSpecs = TierFacts extends FactsOf<typeof tierFactSpecs> ? true
 const _tierFactsFitSpecs: _TierFactsFitSpecs = true;
 void _tierFactsFitSpecs;
 
-/** Attention tier: 1 is the highest attention. */
-export type AttentionTier = 1 | 2 | 3;
+/**
+ * The attention tiers (关注等级) a school's rules may give, in the order screens list them: 1 needs the most
+ * attention (the seed plugins open a follow-up talk with a deadline), 3 the least. A lower number is more serious:
+ * `most-serious-tier` takes the smallest. The one list of tiers for the plugins, the API and, through the API's
+ * types, every screen.
+ */
+export const ATTENTION_TIERS = [1, 2, 3] as const;
+
+/** An attention tier: 1 is the highest attention. */
+export type AttentionTier = (typeof ATTENTION_TIERS)[number];
 
 /** The result of tiering one instrument result. */
 export interface TierResult {
@@ -106,7 +114,7 @@ export interface TierResult {
 
 const tierEvent = z
   .object({
-    tier: z.literal([1, 2, 3]),
+    tier: z.literal(ATTENTION_TIERS),
     zh: z.string().min(1),
     en: z.string().min(1),
     followUpWorkingDays: z.number().int().min(0).max(60).optional(),
