@@ -1,4 +1,4 @@
-import type { RoleAssignment } from '@xinqiao/web-kit';
+import type { Permission, RoleAssignment } from '@xinqiao/web-kit';
 import { describe, expect, it } from 'vitest';
 import { childLevelKey, indexNetwork, mayAddUnder, mayRename, pathTo } from './network.ts';
 import type { UnitNode } from './types.ts';
@@ -21,11 +21,13 @@ const tree = [
   ]),
 ];
 const index = indexNetwork(tree);
-const role = (r: RoleAssignment['role'], unitId: string): RoleAssignment => ({
+/** A role on a unit with what the API says it allows there. */
+const role = (r: RoleAssignment['role'], unitId: string, permissions: Permission[]): RoleAssignment => ({
   role: r,
   unitId,
   unitName: unitId,
   levelKey: '',
+  permissions,
 });
 
 describe('the network tree', () => {
@@ -42,22 +44,31 @@ describe('the network tree', () => {
   });
 
   it('lets a school admin change everything under their unit', () => {
-    const admin = [role('school_admin', 'root')];
+    const admin = [role('school_admin', 'root', ['network.manage', 'network.rename-own-unit'])];
     expect(mayAddUnder(index, admin, 'root')).toBe(true);
     expect(mayRename(index, admin, 'root')).toBe(true);
     expect(mayRename(index, admin, 'd1')).toBe(true);
   });
 
   it('lets a center director add under the center and rename below it, not the center itself', () => {
-    const director = [role('center_director', 'center')];
+    const director = [role('center_director', 'center', ['audit.read', 'network.manage'])];
     expect(mayAddUnder(index, director, 'center')).toBe(true);
     expect(mayRename(index, director, 'c2')).toBe(true);
     expect(mayRename(index, director, 'center')).toBe(false);
     expect(mayAddUnder(index, director, 'root')).toBe(false);
   });
 
+  it('offers a person with two roles only what the role on that branch allows', () => {
+    const both = [
+      role('counsellor', 'c1', ['cases.write']),
+      role('center_director', 'c2', ['network.manage']),
+    ];
+    expect(mayAddUnder(index, both, 'k1')).toBe(false);
+    expect(mayAddUnder(index, both, 'c2')).toBe(true);
+  });
+
   it('offers nothing to other roles', () => {
-    const counsellor = [role('counsellor', 'c1')];
+    const counsellor = [role('counsellor', 'c1', ['cases.read', 'cases.write', 'students.read'])];
     expect(mayAddUnder(index, counsellor, 'c1')).toBe(false);
     expect(mayRename(index, counsellor, 'k1')).toBe(false);
   });

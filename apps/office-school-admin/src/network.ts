@@ -43,26 +43,25 @@ export function childLevelKey(index: NetworkIndex, node: UnitNode): string | und
   return node.children[0]?.levelKey ?? index.levelAtDepth.get(node.depth + 1);
 }
 
-/** The roles that change the network (the API checks again; this decides which forms to offer). */
-const WRITERS = new Set(['school_admin', 'center_director']);
-
 /**
- * Whether the person may add a unit under `id`: a school admin or center director whose unit is `id` or above it.
+ * Whether the person may add a unit under `id`: one of their roles allows `network.manage` on `id` or a unit above
+ * it (each role's `permissions`, from the API). The API checks again; this decides which forms to offer.
  */
 export function mayAddUnder(index: NetworkIndex, roles: readonly RoleAssignment[], id: string): boolean {
   const path = pathTo(index, id);
-  return roles.some((r) => WRITERS.has(r.role) && path.includes(r.unitId));
+  return roles.some((r) => r.permissions.includes('network.manage') && path.includes(r.unitId));
 }
 
 /**
- * Whether the person may rename `id`: a school admin over it, or a center director for a unit strictly below the
- * center (the center itself is the school's to name).
+ * Whether the person may rename `id`: a role allowing `network.manage` on a unit above it, or on `id` itself when
+ * the role also allows `network.rename-own-unit` (a school admin; the center itself is the school's to name).
  */
 export function mayRename(index: NetworkIndex, roles: readonly RoleAssignment[], id: string): boolean {
   const path = pathTo(index, id);
   return roles.some(
     (r) =>
-      (r.role === 'school_admin' && path.includes(r.unitId)) ||
-      (r.role === 'center_director' && path.includes(r.unitId) && r.unitId !== id),
+      r.permissions.includes('network.manage') &&
+      path.includes(r.unitId) &&
+      (r.unitId !== id || r.permissions.includes('network.rename-own-unit')),
   );
 }

@@ -4,9 +4,6 @@ import { computed, ref } from 'vue';
 import { fetchOverview } from './api.ts';
 import type { StudentAffairsOverview } from './types.ts';
 
-/** Roles that may edit (the API checks again: this only decides whether the edit tab is shown). */
-const EDITOR_ROLES = ['student_affairs', 'school_admin'] as const;
-
 /** The student affairs figures on screen: one academic year, reloaded after every edit from the API's answer. */
 export const useStudentAffairsStore = defineStore('xinqiao-student-affairs', () => {
   const overview = ref<StudentAffairsOverview | null>(null);
@@ -14,9 +11,8 @@ export const useStudentAffairsStore = defineStore('xinqiao-student-affairs', () 
   const problem = ref<unknown>(null);
   const session = useSessionStore();
 
-  const canEdit = computed(() =>
-    session.roleIds.some((r) => (EDITOR_ROLES as readonly string[]).includes(r)),
-  );
+  /** Whether the edit tab is shown (`student-affairs.edit`; the API checks every edit again). */
+  const canEdit = computed(() => session.can('student-affairs.edit'));
   const staffById = computed(() => new Map((overview.value?.staff ?? []).map((s) => [s.id, s])));
 
   /** Loads a year (the latest with figures when none is given). */

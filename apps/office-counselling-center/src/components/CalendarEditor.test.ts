@@ -66,11 +66,15 @@ function fakeApi(put: () => Response): string[] {
   return asked;
 }
 
-function mountAs(role: string) {
+/** What the API grants the center (which edits the calendar) and a counsellor (who reads it). */
+const CENTER = ['calendar.read', 'calendar.edit'];
+const COUNSELLOR = ['calendar.read'];
+
+function mountAs(permissions: string[]) {
   const pinia = createPinia();
   const session = useSessionStore(pinia);
-  // biome-ignore lint/suspicious/noExplicitAny: only the roles matter here
-  session.me = { roles: [{ role, unitId: 'u1' }] } as any;
+  // biome-ignore lint/suspicious/noExplicitAny: only the permissions matter here
+  session.me = { roles: [], permissions } as any;
   return mount(CalendarEditor, { global: { plugins: [i18n, pinia] } });
 }
 
@@ -79,7 +83,7 @@ describe('the working-day calendar editor', () => {
 
   it('shows the official days with their names and the school’s edit with its note', async () => {
     fakeApi(() => new Response('{}'));
-    const wrapper = mountAs('center_staff');
+    const wrapper = mountAs(CENTER);
     await vi.waitFor(() => expect(wrapper.text()).toContain('2026-10-01 周四'));
     expect(wrapper.text()).toContain('国庆节');
     expect(wrapper.text()).toContain('调休上班');
@@ -100,7 +104,7 @@ describe('the working-day calendar editor', () => {
         ],
       }),
     );
-    const wrapper = mountAs('center_staff');
+    const wrapper = mountAs(CENTER);
     await vi.waitFor(() => expect(wrapper.text()).toContain('国庆节'));
     await wrapper.get('input[data-testid="cc-calendar-date"]').setValue('1999-12-31');
     await wrapper.get('input[data-testid="cc-calendar-note"]').setValue('停电');
@@ -113,7 +117,7 @@ describe('the working-day calendar editor', () => {
 
   it('lets a counsellor read the calendar but not edit it', async () => {
     fakeApi(() => new Response('{}'));
-    const wrapper = mountAs('counsellor');
+    const wrapper = mountAs(COUNSELLOR);
     await vi.waitFor(() => expect(wrapper.text()).toContain('国庆节'));
     expect(wrapper.find('[data-testid="cc-calendar-form"]').exists()).toBe(false);
     expect(wrapper.find('[data-testid="cc-calendar-drop"]').exists()).toBe(false);
