@@ -46,9 +46,16 @@ describe('auth/caller', () => {
   });
 
   it('names the role assignments that grant a permission, with their units', () => {
-    const me = meWith(on('counsellor', '/r/c1/'), on('school_admin', '/r/c2/'), on('center_director', '/r/m/'));
+    const me = meWith(
+      on('counsellor', '/r/c1/'),
+      on('school_admin', '/r/c2/'),
+      on('center_director', '/r/m/'),
+    );
     expect(rolesGranting(me, 'people.manage').map((r) => r.unitPath)).toEqual(['/r/c2/']);
-    expect(rolesGranting(me, 'network.manage').map((r) => r.role)).toEqual(['school_admin', 'center_director']);
+    expect(rolesGranting(me, 'network.manage').map((r) => r.role)).toEqual([
+      'school_admin',
+      'center_director',
+    ]);
     expect(rolesGranting(me, 'screening.answers').map((r) => r.role)).toEqual(['center_director']);
   });
 });

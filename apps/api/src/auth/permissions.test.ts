@@ -28,7 +28,10 @@ function table(): string {
   const row = (first: string, cells: readonly string[]) =>
     `${first.padEnd(24)}${cells.map((cell) => cell.padEnd(6)).join('')}`.trimEnd();
   return [
-    row('', roles.map((role) => HEADS[role])),
+    row(
+      '',
+      roles.map((role) => HEADS[role]),
+    ),
     ...permissionNames.map((permission) =>
       row(
         permission,

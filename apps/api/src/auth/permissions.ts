@@ -64,7 +64,7 @@ export const PERMISSIONS = {
     refusal: '你的角色不能修改学生处的数据 / Your roles do not edit student affairs figures',
   },
   'alliance.read': {
-    allows: "read the peer alliance: departments, members, events, the points ledger and rankings",
+    allows: 'read the peer alliance: departments, members, events, the points ledger and rankings',
     refusal: '朋辈互助联盟的积分不对你的角色开放 / The peer alliance is not open to your roles',
   },
   'alliance.manage': {
@@ -175,7 +175,10 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
  * The permissions that RLS checks itself (`xq_has_capability` in the migrations): set on every transaction as
  * `xq.capabilities`, and `screening.answers` makes the transaction run as `xinqiao_screening`.
  */
-export const RLS_CAPABILITIES = ['screening.answers', 'screening.manage'] as const satisfies readonly Permission[];
+export const RLS_CAPABILITIES = [
+  'screening.answers',
+  'screening.manage',
+] as const satisfies readonly Permission[];
 
 /**
  * The permissions a set of roles grants, sorted, each once.

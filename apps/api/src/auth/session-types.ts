@@ -44,12 +44,14 @@ export const MeSchema = z
         unitName: z.string(),
         levelKey: z.string(),
         permissions: z.array(PermissionSchema).openapi({
-          description: "What this role allows, on its unit's subtree (a unit-bound check, such as the network's)",
+          description:
+            "What this role allows, on its unit's subtree (a unit-bound check, such as the network's)",
         }),
       }),
     ),
     permissions: z.array(PermissionSchema).openapi({
-      description: 'What the roles allow, sorted: the screens offer what these name (the API checks every request)',
+      description:
+        'What the roles allow, sorted: the screens offer what these name (the API checks every request)',
     }),
     csrfToken: z
       .string()

@@ -2,7 +2,7 @@ import { type Caller, requirePermission } from '../../auth/caller.ts';
 import { limitOffset, type Page, type PageRequest } from '../../http/pagination.ts';
 import { problems } from '../../http/problem.ts';
 import { auditActionLabel } from './action-labels.ts';
-import { auditActionsInUse, type AuditLogFilter, type AuditLogRow, auditLogRows } from './queries.ts';
+import { type AuditLogFilter, type AuditLogRow, auditActionsInUse, auditLogRows } from './queries.ts';
 import { recordAccess } from './record.ts';
 import type { AuditLogEntryView } from './schemas.ts';
 

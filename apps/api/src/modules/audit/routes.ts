@@ -46,7 +46,8 @@ const logRoute = createRoute({
   method: 'get',
   path: '/audit/log',
   tags,
-  summary: "Browse the school's audit log by person, action and day, newest first (school admins and center directors)",
+  summary:
+    "Browse the school's audit log by person, action and day, newest first (school admins and center directors)",
   request: { query: AuditLogQuery },
   responses: {
     200: { description: 'A page of the log and the actions in use', ...json(AuditLogPageSchema) },

@@ -1,7 +1,7 @@
 import { TabularError } from '@xinqiao/tabular';
+import { type Caller, requirePermission } from '../../../auth/caller.ts';
 import { problems, type RowError } from '../../../http/problem.ts';
 import { studentViewOf } from '../access.ts';
-import { type Caller, requirePermission } from '../../../auth/caller.ts';
 import type { StudentRow, StudentValues } from '../queries.ts';
 import { recordAccessBatch, rewriteStudents } from './batch.ts';
 import { type ImportColumn, importColumns } from './columns.ts';
