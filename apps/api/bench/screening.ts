@@ -11,22 +11,24 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  allowSchoolProvisioning,
   type Database,
   openDatabase,
   people,
   roleAssignments,
-  runInTransaction,
   schools,
-  scopeTransaction,
   screeningResults,
   screeningWaves,
   students,
   type TenantScope,
   type TenantTx,
   units,
-  withTenant,
 } from '@xinqiao/db';
+import {
+  allowSchoolProvisioning,
+  runInTransaction,
+  scopeTransaction,
+  withTenant,
+} from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import { type InstrumentId, scoreResponse } from '@xinqiao/instruments';
 import { type CompiledPlugin, loadPluginDirectory, tierFacts } from '@xinqiao/policy';
 import { eq, sql } from 'drizzle-orm';

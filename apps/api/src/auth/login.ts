@@ -1,12 +1,5 @@
-import {
-  type Database,
-  people,
-  runInTransaction,
-  schools,
-  scopeTransaction,
-  type TenantTx,
-  type UnscopedTx,
-} from '@xinqiao/db';
+import { type Database, people, schools, type TenantTx, type UnscopedTx } from '@xinqiao/db';
+import { runInTransaction, scopeTransaction } from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import { and, eq } from 'drizzle-orm';
 import type { AppConfig } from '../context.ts';
 import { verifyAgainstDecoy, verifyPassword } from './password.ts';

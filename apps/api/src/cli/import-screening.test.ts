@@ -1,7 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { openDatabase, screeningResults, screeningWaves, withTenant } from '@xinqiao/db';
+import { openDatabase, screeningResults, screeningWaves } from '@xinqiao/db';
+import { withTenant } from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import { testDatabaseKind } from '@xinqiao/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedTestWorld, type TestWorld, testPluginCatalog } from '../testing/index.ts';

@@ -1,14 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import {
-  type Database,
-  openDatabase,
-  people,
-  runInTransaction,
-  schools,
-  scopeTransaction,
-  screeningWaves,
-} from '@xinqiao/db';
+import { type Database, openDatabase, people, schools, screeningWaves } from '@xinqiao/db';
+import { runInTransaction, scopeTransaction } from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import { loadPluginDirectory } from '@xinqiao/policy';
 import { SingleBar } from 'cli-progress';
 import { and, eq, or } from 'drizzle-orm';

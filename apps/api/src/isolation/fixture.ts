@@ -13,9 +13,9 @@ import {
   studentFileEntries,
   students,
   type TenantTx,
-  withTenant,
   workingDayOverrides,
 } from '@xinqiao/db';
+import { withTenant } from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import { eq, sql } from 'drizzle-orm';
 import { createTestApp, TEST_ACCOUNTS, type TestApp, type TestSchool } from '../testing/index.ts';
 

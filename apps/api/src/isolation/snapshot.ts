@@ -1,5 +1,6 @@
 import * as db from '@xinqiao/db';
-import { type Database, queryRows, sessions, withTenant } from '@xinqiao/db';
+import { type Database, queryRows, sessions } from '@xinqiao/db';
+import { withTenant } from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import { getTableColumns, getTableName, is, sql } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
 import { capabilitiesOf } from '../auth/scope.ts';

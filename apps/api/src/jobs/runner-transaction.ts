@@ -1,4 +1,5 @@
-import { type Database, runInTransaction, type TenantScope, type UnscopedTx } from '@xinqiao/db';
+import type { Database, TenantScope, UnscopedTx } from '@xinqiao/db';
+import { runInTransaction } from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import { sql } from 'drizzle-orm';
 
 /**

@@ -1,4 +1,5 @@
-import { backgroundJobs, jobSchedules, withTenant } from '@xinqiao/db';
+import { backgroundJobs, jobSchedules } from '@xinqiao/db';
+import { withTenant } from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';

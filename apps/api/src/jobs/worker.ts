@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { scopeTransaction, type UnscopedTx, withTenant } from '@xinqiao/db';
+import type { UnscopedTx } from '@xinqiao/db';
+import { scopeTransaction, withTenant } from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import { sql } from 'drizzle-orm';
 import { type JobContext, type JobDeps, type JobKind, PermanentJobError } from './kind.ts';
 import { runAsJobRunner, schoolJobScope } from './runner-transaction.ts';

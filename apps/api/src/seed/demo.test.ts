@@ -1,14 +1,5 @@
-import {
-  type Database,
-  people,
-  roleAssignments,
-  roles,
-  runInTransaction,
-  schools,
-  students,
-  units,
-  withTenant,
-} from '@xinqiao/db';
+import { type Database, people, roleAssignments, roles, schools, students, units } from '@xinqiao/db';
+import { runInTransaction, withTenant } from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import { createTestDatabase } from '@xinqiao/db/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

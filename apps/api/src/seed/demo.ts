@@ -1,5 +1,4 @@
 import {
-  allowSchoolProvisioning,
   appendAudit,
   centerStaffMembers,
   type Database,
@@ -7,14 +6,17 @@ import {
   people,
   type Role,
   roleAssignments,
-  runInTransaction,
   schools,
   schoolYearFigures,
-  scopeTransaction,
   students,
   type TenantTx,
   units,
 } from '@xinqiao/db';
+import {
+  allowSchoolProvisioning,
+  runInTransaction,
+  scopeTransaction,
+} from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import { DEMO_SCHOOL_CODES, type DemoSchool, generateDemoSchool } from '@xinqiao/demo-data';
 import { hashPassword } from '../auth/password.ts';
 import { seedDemoAllianceFor } from '../modules/alliance/seed.ts';

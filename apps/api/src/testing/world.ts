@@ -1,16 +1,18 @@
 import {
-  allowSchoolProvisioning,
   type Database,
   people,
   type Role,
   roleAssignments,
-  runInTransaction,
   schools,
-  scopeTransaction,
   students,
   type TenantTx,
   units,
 } from '@xinqiao/db';
+import {
+  allowSchoolProvisioning,
+  runInTransaction,
+  scopeTransaction,
+} from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import { hashPassword } from '../auth/password.ts';
 
 /** The password of every account of the test world. */

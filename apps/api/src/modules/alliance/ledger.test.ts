@@ -1,4 +1,5 @@
-import { allianceLedger, type TenantTx, withTenant } from '@xinqiao/db';
+import { allianceLedger, type TenantTx } from '@xinqiao/db';
+import { withTenant } from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/index.ts';

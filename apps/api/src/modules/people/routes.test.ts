@@ -1,4 +1,5 @@
-import { auditLog, people, sessions, withTenant } from '@xinqiao/db';
+import { auditLog, people, sessions } from '@xinqiao/db';
+import { withTenant } from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {

@@ -1,4 +1,5 @@
-import { auditLog, withTenant } from '@xinqiao/db';
+import { auditLog } from '@xinqiao/db';
+import { withTenant } from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import { compilePlugin, evaluate } from '@xinqiao/policy/browser';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,5 @@
-import { auditLog, type TenantTx, withTenant } from '@xinqiao/db';
+import { auditLog, type TenantTx } from '@xinqiao/db';
+import { withTenant } from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import { and, asc, eq, gt } from 'drizzle-orm';
 import type { TestApp } from '../../testing/index.ts';
 

@@ -1,4 +1,5 @@
-import { auditLog, units, withTenant } from '@xinqiao/db';
+import { auditLog, units } from '@xinqiao/db';
+import { withTenant } from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type TestApp, type TestSession } from '../../testing/index.ts';

@@ -1,4 +1,5 @@
-import { cases, screeningResults, withTenant } from '@xinqiao/db';
+import { cases, screeningResults } from '@xinqiao/db';
+import { withTenant } from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Me } from '../../../auth/session-types.ts';
 import { json, loginAs, type TestApp, type TestSession, testPluginCatalog } from '../../../testing/index.ts';

@@ -1,4 +1,5 @@
-import { auditLog, caseEntries, cases, withTenant } from '@xinqiao/db';
+import { auditLog, caseEntries, cases } from '@xinqiao/db';
+import { withTenant } from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, loginAs, type TestApp, type TestSession } from '../../../testing/index.ts';
