@@ -29,7 +29,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["AllianceOverview"];
                     };
                 };
                 /** @description Invalid request: `errors` names each bad field */
@@ -122,7 +122,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["AllianceDepartment"];
                     };
                 };
                 /** @description Invalid request: `errors` names each bad field */
@@ -212,7 +212,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["AllianceWritten"];
                     };
                 };
                 /** @description Invalid request: `errors` names each bad field */
@@ -310,7 +310,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["AllianceWritten"];
                     };
                 };
                 /** @description Invalid request: `errors` names each bad field */
@@ -393,7 +393,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["AllianceAbsences"];
                     };
                 };
                 /** @description Invalid request: `errors` names each bad field */
@@ -485,7 +485,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["AllianceWritten"];
                     };
                 };
                 /** @description Invalid request: `errors` names each bad field */
@@ -576,7 +576,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["AllianceWritten"];
                     };
                 };
                 /** @description Invalid request: `errors` names each bad field */
@@ -657,7 +657,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["AllianceEventSheet"];
                     };
                 };
                 /** @description Invalid request: `errors` names each bad field */
@@ -761,7 +761,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["AllianceMember"];
                     };
                 };
                 /** @description Invalid request: `errors` names each bad field */
@@ -838,7 +838,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["AllianceMemberLedger"];
                     };
                 };
                 /** @description Invalid request: `errors` names each bad field */
@@ -1020,7 +1020,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["AllianceWrittenList"];
                     };
                 };
                 /** @description Invalid request: `errors` names each bad field */
@@ -1109,7 +1109,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["AllianceWritten"];
                     };
                 };
                 /** @description Invalid request: `errors` names each bad field */
@@ -1210,7 +1210,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["AllianceCorrected"];
                     };
                 };
                 /** @description Invalid request: `errors` names each bad field */
@@ -1302,7 +1302,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["AllianceWritten"];
                     };
                 };
                 /** @description Invalid request: `errors` names each bad field */
@@ -1391,7 +1391,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["AllianceMissingSubmissions"];
                     };
                 };
                 /** @description Invalid request: `errors` names each bad field */
@@ -1484,7 +1484,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["AllianceWritten"];
                     };
                 };
                 /** @description Invalid request: `errors` names each bad field */
@@ -1573,7 +1573,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["AllianceTerm"];
                     };
                 };
                 /** @description Invalid request: `errors` names each bad field */
@@ -1667,7 +1667,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["AllianceTerm"];
                     };
                 };
                 /** @description Invalid request: `errors` names each bad field */
@@ -1758,7 +1758,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["AllianceDepartmentFinding"];
                     };
                 };
                 /** @description Invalid request: `errors` names each bad field */
@@ -1825,7 +1825,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    kind?: string;
+                    kind?: "routine_meeting" | "plenary_meeting" | "duty_shift" | "activity" | "daily_task" | "assigned_task";
                 };
                 header?: never;
                 path: {
@@ -1841,7 +1841,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["AllianceEventList"];
                     };
                 };
                 /** @description Invalid request: `errors` names each bad field */
@@ -1926,7 +1926,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["AllianceEvent"];
                     };
                 };
                 /** @description Invalid request: `errors` names each bad field */
@@ -2093,7 +2093,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["AllianceWrittenList"];
                     };
                 };
                 /** @description Invalid request: `errors` names each bad field */
@@ -2174,7 +2174,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["AllianceMemberList"];
                     };
                 };
                 /** @description Invalid request: `errors` names each bad field */
@@ -2259,7 +2259,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["AllianceMember"];
                     };
                 };
                 /** @description Invalid request: `errors` names each bad field */
@@ -2326,7 +2326,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    approval?: "pending" | "approved" | "rejected";
+                    approval?: "not_needed" | "pending" | "approved" | "rejected";
                 };
                 header?: never;
                 path: {
@@ -2342,7 +2342,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["AllianceRecordList"];
                     };
                 };
                 /** @description Invalid request: `errors` names each bad field */
@@ -2425,7 +2425,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["AllianceRepricingPreview"];
                     };
                 };
                 /** @description Invalid request: `errors` names each bad field */
@@ -2500,7 +2500,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["AllianceRepricingPreview"];
                     };
                 };
                 /** @description Invalid request: `errors` names each bad field */
@@ -2581,7 +2581,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["AllianceTermStandings"];
                     };
                 };
                 /** @description Invalid request: `errors` names each bad field */
@@ -2680,7 +2680,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["AllianceEvent"];
                     };
                 };
                 /** @description Invalid request: `errors` names each bad field */
@@ -2730,6 +2730,159 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Browse the school's audit log by person, action and day, newest first (school admins and center directors) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    /** @description Only what this person did */
+                    actor?: string;
+                    action?: string;
+                    /** @description A day in China time (UTC+8) */
+                    from?: string;
+                    /** @description A day in China time (UTC+8) */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of the log and the actions in use */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditLogPage"] & {
+                            /** @description Every action recorded in the school, for the action filter */
+                            actions: {
+                                action: string;
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/log/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit log rows of the same filters as an XLSX sheet, China time (itself audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only what this person did */
+                    actor?: string;
+                    action?: string;
+                    /** @description A day in China time (UTC+8) */
+                    from?: string;
+                    /** @description A day in China time (UTC+8) */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5167,10 +5320,7 @@ export interface paths {
             };
             requestBody?: {
                 content: {
-                    "application/json": {
-                        academicYear: number;
-                        enrolment: number;
-                    };
+                    "application/json": components["schemas"]["EnrolmentChange"];
                 };
             };
             responses: {
@@ -5339,13 +5489,7 @@ export interface paths {
             };
             requestBody?: {
                 content: {
-                    "application/json": {
-                        academicYear: number;
-                        name: string;
-                        /** @enum {string} */
-                        employment: "full_time" | "part_time";
-                        trainingHours: number;
-                    };
+                    "application/json": components["schemas"]["NewStaffMember"];
                 };
             };
             responses: {
@@ -5494,12 +5638,7 @@ export interface paths {
             };
             requestBody?: {
                 content: {
-                    "application/json": {
-                        name?: string;
-                        /** @enum {string} */
-                        employment?: "full_time" | "part_time";
-                        trainingHours?: number;
-                    };
+                    "application/json": components["schemas"]["StaffMemberChange"];
                 };
             };
             responses: {
@@ -6383,6 +6522,505 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        AllianceAbsences: {
+            absences: components["schemas"]["AllianceWritten"][];
+        };
+        AllianceBackedReason: {
+            ruleName: string;
+            zh: string;
+            en: string;
+            /** @description The records behind the reason */
+            recordIds: string[];
+        };
+        /** @description The score every member starts with, and the plugin's rule */
+        AllianceBaseScore: {
+            points: number;
+            ruleName: string;
+            pluginId: string;
+            pluginVersion: string;
+            zh: string;
+            en: string;
+        };
+        /** @description A record and the ledger entries it booked */
+        AllianceCorrected: components["schemas"]["AllianceWritten"] & {
+            reversed: components["schemas"]["AllianceLedgerEntry"][];
+        };
+        AllianceDepartment: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "presidium" | "office" | "publicity" | "activities" | "training" | "outreach" | "branch" | "other";
+            /** Format: uuid */
+            collegeUnitId: string | null;
+        };
+        AllianceDepartmentFinding: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            departmentId: string;
+            /** @enum {string} */
+            finding: "lateProposalCount" | "lateRoutineMeetingCount" | "ignoredRectificationCount" | "perfunctoryWorkCount" | "insubordinationCount" | "materialsNotCollectedCount" | "failedActivityCount";
+            note: string | null;
+        };
+        AllianceDepartmentStanding: {
+            department: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @enum {string} */
+                kind: "presidium" | "office" | "publicity" | "activities" | "training" | "outreach" | "branch" | "other";
+            };
+            members: number;
+            averageScore: number | null;
+            /** @description Null for a department without members */
+            rank: number | null;
+            warnings: (components["schemas"]["AllianceBackedReason"] & {
+                eventIds: string[];
+            })[];
+        };
+        AllianceEvent: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            termId: string;
+            /** Format: uuid */
+            departmentId: string | null;
+            /** @enum {string} */
+            kind: "routine_meeting" | "plenary_meeting" | "duty_shift" | "activity" | "daily_task" | "assigned_task";
+            title: string;
+            stars: number;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string | null;
+            /** @enum {string} */
+            status: "scheduled" | "open" | "closed";
+            /**
+             * @description Where the event stands at the time of the request
+             * @enum {string}
+             */
+            phase: "upcoming" | "under-way" | "awaiting-close" | "closed";
+            isTask: boolean;
+        };
+        AllianceEventList: {
+            events: components["schemas"]["AllianceEvent"][];
+        };
+        AllianceEventSheet: {
+            event: components["schemas"]["AllianceEvent"];
+            base: components["schemas"]["AllianceBaseScore"];
+            rows: components["schemas"]["AllianceSheetRow"][];
+        };
+        AllianceLateConversion: {
+            ruleName: string;
+            latesPerAbsence: number;
+            convertedAbsences: number;
+            effectiveAbsenceCount: number;
+        } | null;
+        AllianceLedgerDetails: {
+            en?: string;
+            counts?: ("lateCount" | "absenceCount" | "noMinutesCount")[];
+            /** @enum {string} */
+            sanction?: "warning";
+            overriddenRules?: string[];
+            reversal?: {
+                /** @enum {string} */
+                cause: "correction" | "void" | "repricing";
+                reasonEn?: string;
+            };
+            repricedFrom?: string;
+        };
+        AllianceLedgerEntry: {
+            id: number;
+            /** Format: uuid */
+            memberId: string;
+            /** Format: uuid */
+            recordId: string | null;
+            delta: number;
+            ruleName: string;
+            pluginId: string;
+            pluginVersion: string;
+            reason: string;
+            reasonEn: string;
+            reversesEntryId: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            details: components["schemas"]["AllianceLedgerDetails"];
+        };
+        AllianceLedgerLine: components["schemas"]["AllianceLedgerEntry"] & {
+            /** @description The score after this entry */
+            balance: number;
+            reversedByEntryId: number | null;
+            createdByName: string | null;
+            record: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: "attendance" | "early-leave" | "full-attendance" | "task-acknowledgement" | "task-submission" | "task-quality" | "activity-rating" | "minutes" | "meeting-discipline:department" | "meeting-discipline:member" | "reward" | "mistake" | "activity-contribution:outstanding-work" | "activity-contribution:proposed-plan" | "activity-contribution:novel-plan" | "activity-contribution:sharp-summary" | "activity-contribution:idea-adopted" | "activity-contribution:took-part" | "activity-contribution:coordinated-well" | "activity-contribution:coordinated-chaotically" | "finding:failedCourseThisTerm" | "finding:ignoredRectificationCount" | "finding:perfunctoryWorkCount" | "finding:insubordinationCount" | "finding:noConstructiveInputThisTerm" | "finding:workMistakeCount" | "finding:severeAttitude" | "finding:harmsReputation" | "finding:abuseOfPosition" | "finding:propertyDamageMinor" | "finding:propertyDamageSerious";
+                facts: components["schemas"]["AllianceRecordFacts"];
+                context: components["schemas"]["AllianceRecordContext"];
+                event: {
+                    /** Format: uuid */
+                    id: string;
+                    title: string;
+                    /** @enum {string} */
+                    kind: "routine_meeting" | "plenary_meeting" | "duty_shift" | "activity" | "daily_task" | "assigned_task";
+                    /** Format: date-time */
+                    startsAt: string;
+                } | null;
+            } | null;
+        };
+        AllianceMember: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            termId: string;
+            name: string;
+            /** @enum {string} */
+            memberRole: "cadre" | "staff";
+            /** Format: uuid */
+            departmentId: string;
+            departmentName: string;
+            /** Format: uuid */
+            studentId: string | null;
+            /** @description Null when the student is not visible to you */
+            studentNumber: string | null;
+            /** Format: uuid */
+            personId: string | null;
+            isOfficer: boolean;
+            active: boolean;
+        };
+        AllianceMemberLedger: {
+            member: components["schemas"]["AllianceMember"];
+            base: components["schemas"]["AllianceBaseScore"];
+            score: number;
+            entries: components["schemas"]["AllianceLedgerLine"][];
+            pendingRecords: components["schemas"]["AlliancePendingRecord"][];
+        };
+        AllianceMemberList: {
+            members: components["schemas"]["AllianceMember"][];
+        };
+        AllianceMemberStanding: {
+            member: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @enum {string} */
+                memberRole: "cadre" | "staff";
+                /** Format: uuid */
+                departmentId: string;
+                departmentName: string;
+                isOfficer: boolean;
+                /** @description Null when the student is not visible to you */
+                studentNumber: string | null;
+            };
+            base: number;
+            points: number;
+            score: number;
+            rankInAlliance: number;
+            rankInDepartment: number;
+            term: components["schemas"]["AllianceTermEvaluation"];
+        };
+        AllianceMissingSubmissions: {
+            missing: components["schemas"]["AllianceWritten"][];
+        };
+        AllianceOverview: {
+            plugin: components["schemas"]["AlliancePluginRef"];
+            base: components["schemas"]["AllianceBaseScore"];
+            departments: components["schemas"]["AllianceDepartment"][];
+            terms: components["schemas"]["AllianceTerm"][];
+            /** Format: uuid */
+            currentTermId: string | null;
+            access: {
+                canWrite: boolean;
+                /** @description Terms in which the caller may score */
+                scoringTerms: string[];
+            };
+            ranges: {
+                ruleName: string;
+                min: number;
+                max: number;
+            }[];
+            /** @description Every rule of the school's alliance areas, to name them */
+            rules: components["schemas"]["AllianceRule"][];
+        };
+        AlliancePendingRecord: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "attendance" | "early-leave" | "full-attendance" | "task-acknowledgement" | "task-submission" | "task-quality" | "activity-rating" | "minutes" | "meeting-discipline:department" | "meeting-discipline:member" | "reward" | "mistake" | "activity-contribution:outstanding-work" | "activity-contribution:proposed-plan" | "activity-contribution:novel-plan" | "activity-contribution:sharp-summary" | "activity-contribution:idea-adopted" | "activity-contribution:took-part" | "activity-contribution:coordinated-well" | "activity-contribution:coordinated-chaotically" | "finding:failedCourseThisTerm" | "finding:ignoredRectificationCount" | "finding:perfunctoryWorkCount" | "finding:insubordinationCount" | "finding:noConstructiveInputThisTerm" | "finding:workMistakeCount" | "finding:severeAttitude" | "finding:harmsReputation" | "finding:abuseOfPosition" | "finding:propertyDamageMinor" | "finding:propertyDamageSerious";
+            facts: components["schemas"]["AllianceRecordFacts"];
+            context: components["schemas"]["AllianceRecordContext"];
+        };
+        AlliancePluginRef: {
+            id: string;
+            version: string;
+        };
+        AllianceRecord: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            memberId: string;
+            /** Format: uuid */
+            eventId: string | null;
+            /** @enum {string} */
+            kind: "attendance" | "early-leave" | "full-attendance" | "task-acknowledgement" | "task-submission" | "task-quality" | "activity-rating" | "minutes" | "meeting-discipline:department" | "meeting-discipline:member" | "reward" | "mistake" | "activity-contribution:outstanding-work" | "activity-contribution:proposed-plan" | "activity-contribution:novel-plan" | "activity-contribution:sharp-summary" | "activity-contribution:idea-adopted" | "activity-contribution:took-part" | "activity-contribution:coordinated-well" | "activity-contribution:coordinated-chaotically" | "finding:failedCourseThisTerm" | "finding:ignoredRectificationCount" | "finding:perfunctoryWorkCount" | "finding:insubordinationCount" | "finding:noConstructiveInputThisTerm" | "finding:workMistakeCount" | "finding:severeAttitude" | "finding:harmsReputation" | "finding:abuseOfPosition" | "finding:propertyDamageMinor" | "finding:propertyDamageSerious";
+            facts: components["schemas"]["AllianceRecordFacts"];
+            context: components["schemas"]["AllianceRecordContext"];
+            /** @enum {string} */
+            approval: "not_needed" | "pending" | "approved" | "rejected";
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        /** @description What a record keeps besides the plugin’s facts */
+        AllianceRecordContext: {
+            /** Format: date-time */
+            arrivedAt?: string;
+            /** Format: date-time */
+            leftAt?: string;
+            leaveReason?: string;
+            /** Format: date-time */
+            submittedAt?: string;
+            /** Format: date-time */
+            acknowledgedAt?: string;
+            note?: string;
+            assessment?: {
+                key: string;
+                /** Format: date-time */
+                from: string;
+                /** Format: date-time */
+                to: string;
+            };
+            voided?: {
+                /** Format: date-time */
+                at: string;
+                /** Format: uuid */
+                by: string;
+                reason: string;
+            };
+            amendments?: {
+                /** Format: date-time */
+                at: string;
+                /** Format: uuid */
+                by: string;
+                reason: string;
+                before: components["schemas"]["AllianceRecordFacts"];
+            }[];
+            /** Format: uuid */
+            departmentId?: string;
+        };
+        /** @description The plugin's penalty-points facts of a record, or the finding a finding record sets */
+        AllianceRecordFacts: {
+            /** @enum {string} */
+            recordKind?: "term-start" | "meeting-attendance" | "full-attendance" | "task-submission" | "task-quality" | "activity-contribution" | "activity-rating" | "minutes" | "meeting-discipline" | "reward" | "mistake";
+            /** @enum {string} */
+            memberRole?: "cadre" | "staff";
+            /** @enum {string} */
+            meetingType?: "department-routine" | "plenary" | "other";
+            meetingStars?: number;
+            /** @enum {string} */
+            attendance?: "present" | "late" | "absent" | "early-leave" | "on-leave";
+            minutesLate?: number;
+            /** @enum {string} */
+            taskKind?: "daily" | "assigned";
+            /** @enum {string} */
+            taskSubmission?: "first" | "on-time" | "overdue" | "acknowledged-not-submitted" | "not-acknowledged-not-submitted";
+            /** @enum {string} */
+            rating?: "excellent" | "good" | "fair" | "poor";
+            /** @enum {string} */
+            minutesRating?: "excellent" | "good" | "fair" | "poor" | "not-taken";
+            /** @enum {string} */
+            activityContribution?: "outstanding-work" | "proposed-plan" | "novel-plan" | "sharp-summary" | "idea-adopted" | "took-part" | "coordinated-well" | "coordinated-chaotically";
+            participationPointsSoFar?: number;
+            /** @enum {string} */
+            discipline?: "department-orderly" | "department-chaotic" | "disruptive-in-meeting";
+            /** @enum {string} */
+            rewardKind?: "department-outstanding" | "helped-another-department" | "outstanding-in-activity" | "suggestion-adopted";
+            /** @enum {string} */
+            mistakeKind?: "serious-mistake" | "careless-work";
+            requestedPoints?: number;
+            failedCourseThisTerm?: boolean;
+            ignoredRectificationCount?: number;
+            perfunctoryWorkCount?: number;
+            insubordinationCount?: number;
+            noConstructiveInputThisTerm?: boolean;
+            workMistakeCount?: number;
+            severeAttitude?: boolean;
+            harmsReputation?: boolean;
+            abuseOfPosition?: boolean;
+            propertyDamageMinor?: boolean;
+            propertyDamageSerious?: boolean;
+        };
+        AllianceRecordList: {
+            records: components["schemas"]["AllianceRecord"][];
+        };
+        AllianceRepricingPreview: {
+            /** Format: uuid */
+            termId: string;
+            plugin: components["schemas"]["AlliancePluginRef"];
+            pricedWith: string[];
+            changes: {
+                /** Format: uuid */
+                recordId: string;
+                /** Format: uuid */
+                memberId: string;
+                memberName: string;
+                /** @enum {string} */
+                kind: "attendance" | "early-leave" | "full-attendance" | "task-acknowledgement" | "task-submission" | "task-quality" | "activity-rating" | "minutes" | "meeting-discipline:department" | "meeting-discipline:member" | "reward" | "mistake" | "activity-contribution:outstanding-work" | "activity-contribution:proposed-plan" | "activity-contribution:novel-plan" | "activity-contribution:sharp-summary" | "activity-contribution:idea-adopted" | "activity-contribution:took-part" | "activity-contribution:coordinated-well" | "activity-contribution:coordinated-chaotically" | "finding:failedCourseThisTerm" | "finding:ignoredRectificationCount" | "finding:perfunctoryWorkCount" | "finding:insubordinationCount" | "finding:noConstructiveInputThisTerm" | "finding:workMistakeCount" | "finding:severeAttitude" | "finding:harmsReputation" | "finding:abuseOfPosition" | "finding:propertyDamageMinor" | "finding:propertyDamageSerious";
+                before: {
+                    ruleName: string;
+                    points: number;
+                    pluginVersion: string;
+                }[];
+                after: {
+                    ruleName: string;
+                    points: number;
+                    pluginVersion: string;
+                }[];
+                difference: number;
+                error?: string;
+            }[];
+            members: {
+                /** Format: uuid */
+                memberId: string;
+                name: string;
+                pointsBefore: number;
+                pointsAfter: number;
+            }[];
+            unchangedRecords: number;
+            fingerprint: string;
+        };
+        AllianceRule: {
+            name: string;
+            /** @enum {string} */
+            area: "penalty-points" | "term-sanctions";
+            /** @description The rule's own words: the reason of its points or sanction */
+            zh: string;
+            en: string;
+            /** @description The sentence of the school’s regulations the rule encodes, when it quotes one */
+            quote: string | null;
+        };
+        AllianceSanction: {
+            ruleName: string;
+            zh: string;
+            en: string;
+            /** @description The records behind the reason */
+            recordIds: string[];
+            /** @enum {string} */
+            level: "warning" | "demerit" | "dismissal";
+            /** @enum {string} */
+            from: "term" | "record";
+        };
+        AllianceSheetLine: {
+            entryId: number;
+            points: number;
+            ruleName: string;
+            reason: string;
+            reasonEn: string;
+            counts: ("lateCount" | "absenceCount" | "noMinutesCount")[];
+        };
+        AllianceSheetRecord: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "attendance" | "early-leave" | "full-attendance" | "task-acknowledgement" | "task-submission" | "task-quality" | "activity-rating" | "minutes" | "meeting-discipline:department" | "meeting-discipline:member" | "reward" | "mistake" | "activity-contribution:outstanding-work" | "activity-contribution:proposed-plan" | "activity-contribution:novel-plan" | "activity-contribution:sharp-summary" | "activity-contribution:idea-adopted" | "activity-contribution:took-part" | "activity-contribution:coordinated-well" | "activity-contribution:coordinated-chaotically" | "finding:failedCourseThisTerm" | "finding:ignoredRectificationCount" | "finding:perfunctoryWorkCount" | "finding:insubordinationCount" | "finding:noConstructiveInputThisTerm" | "finding:workMistakeCount" | "finding:severeAttitude" | "finding:harmsReputation" | "finding:abuseOfPosition" | "finding:propertyDamageMinor" | "finding:propertyDamageSerious";
+            facts: components["schemas"]["AllianceRecordFacts"];
+            context: components["schemas"]["AllianceRecordContext"];
+            /** @enum {string} */
+            approval: "not_needed" | "pending" | "approved" | "rejected";
+            /** Format: date-time */
+            recordedAt: string;
+            lines: components["schemas"]["AllianceSheetLine"][];
+        };
+        AllianceSheetRow: {
+            member: components["schemas"]["AllianceMember"];
+            score: number;
+            records: components["schemas"]["AllianceSheetRecord"][];
+        };
+        AllianceTerm: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+        };
+        AllianceTermEvaluation: {
+            facts: components["schemas"]["AllianceTermFacts"];
+            /** @enum {string|null} */
+            sanction: "warning" | "demerit" | "dismissal" | null;
+            sanctions: components["schemas"]["AllianceSanction"][];
+            eligibleForEvaluation: boolean;
+            ineligibility: components["schemas"]["AllianceBackedReason"][];
+            lateConversion: components["schemas"]["AllianceLateConversion"];
+        };
+        AllianceTermFacts: {
+            /** @enum {string} */
+            subject?: "member" | "department";
+            /** @enum {string} */
+            memberRole?: "cadre" | "staff";
+            lateCount?: number;
+            absenceCount?: number;
+            failedCourseThisTerm?: boolean;
+            noMinutesCount?: number;
+            ignoredRectificationCount?: number;
+            perfunctoryWorkCount?: number;
+            insubordinationCount?: number;
+            noConstructiveInputThisTerm?: boolean;
+            /** @enum {string} */
+            propertyDamage?: "none" | "minor" | "serious";
+            workMistakeCount?: number;
+            majorMistakeCount?: number;
+            severeAttitude?: boolean;
+            harmsReputation?: boolean;
+            abuseOfPosition?: boolean;
+            lateProposalCount?: number;
+            lateRoutineMeetingCount?: number;
+            materialsNotCollectedCount?: number;
+            failedActivityCount?: number;
+        };
+        AllianceTermStandings: {
+            term: components["schemas"]["AllianceTerm"];
+            plugin: components["schemas"]["AlliancePluginRef"];
+            base: components["schemas"]["AllianceBaseScore"];
+            /** @description By rank in the alliance, then name */
+            members: components["schemas"]["AllianceMemberStanding"][];
+            /** @description By rank, then name */
+            departments: components["schemas"]["AllianceDepartmentStanding"][];
+        };
+        /** @description A record and the ledger entries it booked */
+        AllianceWritten: {
+            record: components["schemas"]["AllianceRecord"];
+            entries: components["schemas"]["AllianceLedgerEntry"][];
+            overriddenRules: string[];
+        };
+        AllianceWrittenList: {
+            records: components["schemas"]["AllianceWritten"][];
+        };
+        /** @description Why an area could not be computed */
+        AreaIssue: {
+            /** @enum {string} */
+            area: "screening-cadence" | "tier-thresholds" | "staffing-ratio" | "funding-formula" | "training-hours" | "penalty-points" | "term-sanctions" | "support-targets" | "early-warning";
+            message: string;
+        };
+        AuditLogEntry: components["schemas"]["StudentAccess"] & {
+            /** Format: uuid */
+            studentId: string | null;
+            actionLabel: {
+                zh: string;
+                en: string;
+            };
+        };
+        AuditLogPage: {
+            items: components["schemas"]["AuditLogEntry"][];
+            /** @description Items across all pages */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
         AuditVerification: {
             intact: boolean;
             /** @description Rows in the school's audit chain */
@@ -6563,6 +7201,10 @@ export interface components {
             /** @example 临床医学2024级1班 */
             name: string;
         };
+        EnrolmentChange: {
+            academicYear: number;
+            enrolment: number;
+        };
         FileEntry: {
             /** Format: uuid */
             id: string;
@@ -6613,6 +7255,29 @@ export interface components {
                 pluginId?: string;
             }[];
         };
+        /** @description The funding-formula area: the yearly budget for the enrolment */
+        FundingFigure: {
+            facts: {
+                enrolment: number;
+            };
+            result: {
+                yearlyYuan: number;
+                lines: components["schemas"]["FundingLine"][];
+                /** @description Names of the plugin rules that fired */
+                firedRules: string[];
+            };
+        } | null;
+        FundingLine: {
+            ruleName: string;
+            label: {
+                zh: string;
+                en: string;
+            };
+            /** @description Yuan per student per year, for per-student lines */
+            perStudentYuan: number | null;
+            yuan: number;
+            ringFenced: boolean;
+        };
         GuardianContact: {
             name: string;
             /** @default  */
@@ -6652,7 +7317,11 @@ export interface components {
                 unitId: string;
                 unitName: string;
                 levelKey: string;
+                /** @description What this role allows, on its unit's subtree (a unit-bound check, such as the network's) */
+                permissions: components["schemas"]["Permission"][];
             }[];
+            /** @description What the roles allow, sorted: the screens offer what these name (the API checks every request) */
+            permissions: components["schemas"]["Permission"][];
             /** @description Send as x-csrf-token on every POST, PUT, PATCH and DELETE */
             csrfToken: string;
         };
@@ -6684,6 +7353,15 @@ export interface components {
             opensOn: string;
             closesOn: string;
         };
+        NewStaffMember: {
+            academicYear: number;
+            name: string;
+            /** @enum {string} */
+            employment: "full_time" | "part_time";
+            trainingHours: number;
+        };
+        /** @enum {string} */
+        Permission: "alliance.manage" | "alliance.read" | "alliance.score" | "alliance.score-any-term" | "audit.read" | "audit.verify" | "calendar.edit" | "calendar.read" | "cases.read" | "cases.write" | "network.manage" | "network.rename-own-unit" | "people.manage" | "screening.answers" | "screening.counts" | "screening.import" | "screening.manage" | "screening.read" | "student-affairs.edit" | "student-affairs.read" | "students.import" | "students.read" | "students.write";
         Person: {
             /** Format: uuid */
             id: string;
@@ -6846,6 +7524,32 @@ export interface components {
             /** @enum {string} */
             status: "open" | "closed";
         };
+        StaffMemberChange: {
+            name?: string;
+            /** @enum {string} */
+            employment?: "full_time" | "part_time";
+            trainingHours?: number;
+        };
+        /** @description The staffing-ratio area: facts given and the plugin’s decision */
+        StaffingFigure: {
+            facts: {
+                enrolment: number;
+                fullTimeStaff?: number;
+            };
+            result: {
+                /** @description Students per full-time teacher required; null with no students */
+                studentsPerStaff: number | null;
+                requiredFullTimeStaff: number;
+                fullTimeStaff: number | null;
+                /** @description null when fullTimeStaff was not given */
+                compliant: boolean | null;
+                shortfall: number | null;
+                ruleName: string | null;
+                /** @description Names of the plugin rules that fired */
+                firedRules: string[];
+            };
+            partTimeStaff: number;
+        } | null;
         Student: components["schemas"]["StudentSummary"] & {
             phone: string | null;
             email: string | null;
@@ -6894,57 +7598,33 @@ export interface components {
         };
         StudentAffairsOverview: {
             academicYear: number;
+            /** @description Years with an enrolment figure and the current year, newest first */
             academicYears: number[];
             plugin: {
                 id: string;
                 version: string;
             };
             enrolment: number | null;
-            staff: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-                /** @enum {string} */
-                employment: "full_time" | "part_time";
-                trainingHours: number;
-            }[];
-            staffing: {
-                facts: {
-                    [key: string]: unknown;
-                };
-                result: {
-                    [key: string]: unknown;
-                };
-                partTimeStaff: number;
-            } | null;
-            funding: {
-                facts: {
-                    [key: string]: unknown;
-                };
-                result: {
-                    [key: string]: unknown;
-                };
-            } | null;
+            staff: components["schemas"]["StudentAffairsStaffMember"][];
+            staffing: components["schemas"]["StaffingFigure"];
+            funding: components["schemas"]["FundingFigure"];
             training: {
+                /** @description Required yearly hours per staff type; null when the plugin sets none */
                 requirements: {
                     "full-time": number | null;
                     "part-time": number | null;
                 };
-                members: {
-                    facts: {
-                        [key: string]: unknown;
-                    };
-                    result: {
-                        [key: string]: unknown;
-                    };
-                    /** Format: uuid */
-                    staffId: string;
-                }[];
+                members: components["schemas"]["TrainingFigure"][];
             } | null;
-            issues: {
-                area: string;
-                message: string;
-            }[];
+            issues: components["schemas"]["AreaIssue"][];
+        };
+        StudentAffairsStaffMember: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            employment: "full_time" | "part_time";
+            trainingHours: number;
         };
         StudentDetail: components["schemas"]["Student"] | components["schemas"]["ReducedStudent"];
         StudentFile: {
@@ -6990,6 +7670,25 @@ export interface components {
             /** Format: uuid */
             dormUnitId: string | null;
             dormName: string | null;
+        };
+        /** @description The training-hours area for one staff member */
+        TrainingFigure: {
+            facts: {
+                /** @enum {string} */
+                staffType: "full-time" | "part-time";
+                hours?: number;
+            };
+            result: {
+                requiredHours: number;
+                hours: number | null;
+                compliant: boolean | null;
+                shortfallHours: number | null;
+                ruleName: string;
+                /** @description Names of the plugin rules that fired */
+                firedRules: string[];
+            };
+            /** Format: uuid */
+            staffId: string;
         };
         Unit: {
             /** Format: uuid */

@@ -7,44 +7,10 @@ import { createRouter } from '../../http/router.ts';
 import { recordAccess, statedPurpose } from '../audit/record.ts';
 import { requireEditor, requireReader } from './access.ts';
 import * as q from './queries.ts';
+import { EnrolmentBody, NewStaffBody, OverviewSchema, StaffChangeBody } from './schemas.ts';
 import { compiledPluginOf, computeOverview, type StudentAffairsOverview } from './service.ts';
 
 const DEFAULT_PURPOSE = '学生处数据维护 / student affairs data upkeep';
-
-const academicYear = z.number().int().min(2000).max(2100);
-const employment = z.enum(['full_time', 'part_time']);
-// numeric(6,1) in the database; the training-hours area accepts 0–2000.
-const trainingHours = z
-  .number()
-  .min(0)
-  .max(2000)
-  .refine((n) => Number.isInteger(n * 10), 'at most one decimal place');
-const staffName = z.string().trim().min(1).max(50);
-
-const figure = z.object({
-  facts: z.record(z.string(), z.unknown()),
-  result: z.record(z.string(), z.unknown()),
-});
-const OverviewSchema = z
-  .object({
-    academicYear: z.number().int(),
-    academicYears: z.array(z.number().int()),
-    plugin: z.object({ id: z.string(), version: z.string() }),
-    enrolment: z.number().int().nullable(),
-    staff: z.array(
-      z.object({ id: z.string().uuid(), name: z.string(), employment, trainingHours: z.number() }),
-    ),
-    staffing: figure.extend({ partTimeStaff: z.number().int() }).nullable(),
-    funding: figure.nullable(),
-    training: z
-      .object({
-        requirements: z.object({ 'full-time': z.number().nullable(), 'part-time': z.number().nullable() }),
-        members: z.array(figure.extend({ staffId: z.string().uuid() })),
-      })
-      .nullable(),
-    issues: z.array(z.object({ area: z.string(), message: z.string() })),
-  })
-  .openapi('StudentAffairsOverview');
 
 const overviewResponse = (description: string) => ({
   description,
@@ -76,7 +42,7 @@ const enrolmentRoute = createRoute({
     body: {
       content: {
         'application/json': {
-          schema: z.object({ academicYear, enrolment: z.number().int().min(0).max(1_000_000) }).strict(),
+          schema: EnrolmentBody,
         },
       },
     },
@@ -93,7 +59,7 @@ const addStaffRoute = createRoute({
     body: {
       content: {
         'application/json': {
-          schema: z.object({ academicYear, name: staffName, employment, trainingHours }).strict(),
+          schema: NewStaffBody,
         },
       },
     },
@@ -111,11 +77,7 @@ const changeStaffRoute = createRoute({
     body: {
       content: {
         'application/json': {
-          schema: z
-            .object({ name: staffName, employment, trainingHours })
-            .partial()
-            .strict()
-            .refine((body) => Object.keys(body).length > 0, 'nothing to change'),
+          schema: StaffChangeBody,
         },
       },
     },
@@ -133,6 +95,11 @@ const removeStaffRoute = createRoute({
 });
 
 type OverviewJson = z.infer<typeof OverviewSchema>;
+type Writable<T> = T extends readonly (infer E)[]
+  ? Writable<E>[]
+  : T extends object
+    ? { -readonly [K in keyof T]: Writable<T[K]> }
+    : T;
 
 /** Computes the overview of a year for the signed-in user's school with its active plugin. */
 async function overviewOf(c: Context<AuthedEnv>, requestedYear?: number): Promise<OverviewJson> {
@@ -158,9 +125,8 @@ async function overviewOf(c: Context<AuthedEnv>, requestedYear?: number): Promis
     enrolment,
     staff,
   });
-  // The policy result types are interfaces (no index signature), so they do not meet the schema's records by type;
-  // they are plain JSON objects all the same.
-  return overview as unknown as OverviewJson;
+  // The policy results are readonly interfaces; the schema's type is the same shape, writable (checked here).
+  return overview as Writable<StudentAffairsOverview>;
 }
 
 function audit(c: Context<AuthedEnv>, action: string, entity: string, entityId: string) {
