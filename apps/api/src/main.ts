@@ -7,11 +7,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { type Database, openDatabase, runInTransaction, schools, UnsafeDatabaseRoleError } from '@xinqiao/db';
+import { type Database, openDatabase, UnsafeDatabaseRoleError } from '@xinqiao/db';
 import { DEMO_PASSWORD } from '@xinqiao/demo-data';
 import { loadPluginDirectory, PluginRegistry, watchPluginDirectory } from '@xinqiao/policy';
-import { asc } from 'drizzle-orm';
 import { createApp } from './app.ts';
+import { listSchoolDirectory } from './auth/school-directory.ts';
 import { configFromEnv } from './context.ts';
 import { buildMissingFrontends } from './http/frontend-build.ts';
 import { discoverFrontends } from './http/frontend-dist.ts';
@@ -79,9 +79,7 @@ async function seedIfEmpty(db: Database, plugins: ReloadableCatalog): Promise<vo
 
 async function printWhereToSignIn(db: Database, port: number): Promise<void> {
   const url = `http://localhost:${port}`;
-  const known = await runInTransaction(db, (tx) =>
-    tx.select({ code: schools.code, name: schools.name }).from(schools).orderBy(asc(schools.code)),
-  );
+  const known = await listSchoolDirectory(db);
   log('');
   log(`心桥 Xinqiao 已启动 / is running at ${url}`);
   log(`  登录 / sign in:  ${url}/  (学校 school · 用户名 username · 密码 password)`);

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { queryRows, runInTransaction, schools } from '@xinqiao/db';
-import { asc, sql } from 'drizzle-orm';
+import { queryRows } from '@xinqiao/db';
+import { sql } from 'drizzle-orm';
+import { listSchoolDirectory } from '../auth/school-directory.ts';
 import { problemResponses } from './problem.ts';
 import { createPublicRouter } from './router.ts';
 
@@ -40,11 +41,5 @@ export const publicRoutes = createPublicRouter()
     return c.json({ status: 'ok' as const, database: c.var.db.kind }, 200);
   })
   .openapi(schoolsRoute, async (c) => {
-    const rows = await runInTransaction(c.var.db, (tx) =>
-      tx
-        .select({ code: schools.code, name: schools.name, nameEn: schools.nameEn })
-        .from(schools)
-        .orderBy(asc(schools.code)),
-    );
-    return c.json(rows, 200);
+    return c.json(await listSchoolDirectory(c.var.db), 200);
   });

@@ -8,13 +8,13 @@ import {
   screeningWaves,
   type TenantScope,
   type TenantTx,
-  withTenant,
 } from '@xinqiao/db';
 import { scoreResponse } from '@xinqiao/instruments';
 import type { CompiledPlugin, Instrument } from '@xinqiao/policy';
 import { TabularError } from '@xinqiao/tabular';
 import { eq, sql } from 'drizzle-orm';
 import type { Me } from '../../../auth/session-types.ts';
+import { inIssuedScope } from '../../../auth/tenant-work.ts';
 import type { RowError } from '../../../http/problem.ts';
 import { recordAccess } from '../../audit/record.ts';
 import { schoolCalendar } from '../calendar/service.ts';
@@ -151,7 +151,7 @@ export async function runImport(
   };
   const hash = createHash('sha256');
   try {
-    const setup = await withTenant(actor.db, actor.scope, (tx) => prepare(tx, actor, importId, waveId));
+    const setup = await inIssuedScope(actor.db, actor.scope, (tx) => prepare(tx, actor, importId, waveId));
     progress.bytesTotal = setup.bytesTotal;
     const resumeAfter = options.resume ? takeUp(setup.stored, progress, errors) : 0;
     let rowsSeen = 0;
@@ -177,7 +177,7 @@ export async function runImport(
     }
     await flush();
     errors.sort((a, b) => a.row - b.row);
-    await withTenant(actor.db, actor.scope, (tx) =>
+    await inIssuedScope(actor.db, actor.scope, (tx) =>
       finish(tx, importId, 'done', progress, errors, hash.digest('hex')),
     );
     return { status: 'done', ...progress, errors, engineRuns: setup.decider.evaluations };
@@ -186,7 +186,9 @@ export async function runImport(
     if (!fileProblem && !(error instanceof ImportRefused) && options.onServerError === 'throw') throw error;
     if (fileProblem) errors.unshift({ ...fileProblem, column: fileProblem.column ?? '' });
     else errors.unshift({ row: 0, column: '', reason: failureReason(error) });
-    await withTenant(actor.db, actor.scope, (tx) => finish(tx, importId, 'failed', progress, errors, null));
+    await inIssuedScope(actor.db, actor.scope, (tx) =>
+      finish(tx, importId, 'failed', progress, errors, null),
+    );
     if (!fileProblem && !(error instanceof ImportRefused)) throw error;
     return { status: 'failed', ...progress, errors, engineRuns: 0 };
   }
@@ -334,7 +336,7 @@ async function storeBatch(
     }
   }
   const attempt = () =>
-    withTenant(actor.db, actor.scope, async (tx) => {
+    inIssuedScope(actor.db, actor.scope, async (tx) => {
       const known = await lookUpStudents(
         tx,
         batch.map((row) => row.studentNumber),
