@@ -1,9 +1,28 @@
 import { z } from '@hono/zod-openapi';
+import { ATTENTION_TIERS, type AttentionTier } from '@xinqiao/policy';
 
 /** `application/json` content of a schema, for route definitions. */
 export const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
+/** An attention tier, as @xinqiao/policy's ATTENTION_TIERS lists them: 1 needs the most attention. */
+export const AttentionTierSchema = z
+  .union(ATTENTION_TIERS.map((tier) => z.literal(tier)))
+  .openapi('AttentionTier', {
+    description: 'Attention tier (关注等级): 1 needs the most attention, 3 the least',
+  });
+
+/** A tier given as a query parameter (`?tier=1`). */
+export const AttentionTierQuery = z.coerce.number().pipe(AttentionTierSchema);
+
+const count = z.number().int();
+
+/** How many results a wave holds in each tier: one count per tier of ATTENTION_TIERS. */
+const TierCountsSchema = z.object({ 1: count, 2: count, 3: count } satisfies Record<
+  AttentionTier,
+  typeof count
+>);
 
 export const IdParams = z.object({ id: z.string().uuid('应为 UUID') });
 
@@ -24,7 +43,7 @@ export const WaveSchema = z
     closesOn: z.string(),
     status: z.enum(['planned', 'open', 'closed']),
     results: z.number().int(),
-    tiers: z.object({ 1: z.number().int(), 2: z.number().int(), 3: z.number().int() }),
+    tiers: TierCountsSchema,
   })
   .openapi('ScreeningWave');
 

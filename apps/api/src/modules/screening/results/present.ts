@@ -1,3 +1,4 @@
+import type { AttentionTier } from '@xinqiao/policy';
 import type { HistoryRow, ResultRow, StoredReason, TierCountRow, WaveResultRow } from './queries.ts';
 import type { Trend } from './service.ts';
 
@@ -28,7 +29,7 @@ export interface ResultStudent {
 export interface PresentedResult {
   resultId: string;
   student: ResultStudent;
-  tier: number;
+  tier: AttentionTier;
   reasons: Reason[];
   pluginId: string;
   pluginVersion: string;
@@ -58,7 +59,7 @@ export interface TierCounts {
 export interface PresentedFollowUp extends FollowUpState {
   student: ResultStudent;
   wave: { id: string; name: string; instrument: string };
-  tier: number;
+  tier: AttentionTier;
   reasons: Reason[];
 }
 

@@ -1,4 +1,5 @@
 import { queryRows, type TenantTx } from '@xinqiao/db';
+import type { AttentionTier } from '@xinqiao/policy';
 import { type SQL, sql } from 'drizzle-orm';
 import { limitOffset, type PageRequest } from '../../../http/pagination.ts';
 
@@ -26,7 +27,8 @@ export interface ResultRow {
   student_name: string;
   college_name: string;
   class_name: string;
-  tier: number;
+  /** Stored only from a plugin's decision, which the tier contract limits to ATTENTION_TIERS. */
+  tier: AttentionTier;
   reasons: StoredReason[];
   plugin_id: string;
   plugin_version: string;

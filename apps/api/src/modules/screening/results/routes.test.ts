@@ -76,6 +76,14 @@ describe('what people see of screening', () => {
     expect(one.scores).toBeUndefined();
   });
 
+  it('filters the tier table by an attention tier and refuses a tier that does not exist', async () => {
+    const tier3 = await json(await center.request(`/api/screening/waves/${waveId}/results?tier=3`));
+    expect(tier3.rows.map((row: { tier: number }) => row.tier)).toEqual([3, 3]);
+    const none = await center.request(`/api/screening/waves/${waveId}/results?tier=4`);
+    expect(none.status).toBe(400);
+    expect((await json(none)).errors[0].field).toBe('tier');
+  });
+
   it('shows center staff the item answers and scores', async () => {
     const table = await json(await center.request(`/api/screening/waves/${waveId}/results?tier=1`));
     expect(table.rows).toHaveLength(2);

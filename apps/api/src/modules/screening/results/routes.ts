@@ -5,7 +5,7 @@ import type { AuthedEnv } from '../../../context.ts';
 import { problemResponses } from '../../../http/problem.ts';
 import { createRouter } from '../../../http/router.ts';
 import { requireScreeningRole, SCREENING_COUNT_READERS, SCREENING_READERS, seesScores } from '../access.ts';
-import { IdParams, json } from '../schemas.ts';
+import { AttentionTierQuery, AttentionTierSchema, IdParams, json } from '../schemas.ts';
 import { auditScreening } from '../waves/routes.ts';
 import { getWave } from '../waves/service.ts';
 import {
@@ -41,7 +41,7 @@ const StudentRef = z.object({
 const ResultRowSchema = z.object({
   resultId: z.string(),
   student: StudentRef,
-  tier: z.number().int(),
+  tier: AttentionTierSchema,
   reasons: z.array(ReasonSchema),
   pluginId: z.string(),
   pluginVersion: z.string(),
@@ -57,7 +57,7 @@ const resultsRoute = createRoute({
   request: {
     params: IdParams,
     query: z.object({
-      tier: z.coerce.number().int().min(1).max(3).optional(),
+      tier: AttentionTierQuery.optional(),
       collegeId: z.string().uuid().optional(),
       page: z.coerce.number().int().min(1).default(1),
       pageSize: z.coerce.number().int().min(1).max(500).default(50),
@@ -191,7 +191,7 @@ const followUpsRoute = createRoute({
             FollowUpSchema.extend({
               student: StudentRef,
               wave: z.object({ id: z.string(), name: z.string(), instrument: z.string() }),
-              tier: z.number().int(),
+              tier: AttentionTierSchema,
               reasons: z.array(ReasonSchema),
             }),
           ),
