@@ -15,6 +15,8 @@ import { listSchoolDirectory } from './auth/school-directory.ts';
 import { configFromEnv } from './context.ts';
 import { buildMissingFrontends } from './http/frontend-build.ts';
 import { discoverFrontends } from './http/frontend-dist.ts';
+import { jobKinds, jobSchedules } from './jobs/kinds.ts';
+import { startJobWorker } from './jobs/worker.ts';
 import { type ReloadableCatalog, registryCatalog } from './modules/plugins/catalog.ts';
 import { seedDemoDataIfEmpty } from './seed/demo.ts';
 
@@ -100,11 +102,28 @@ async function main(): Promise<void> {
   await seedIfEmpty(db, plugins);
   const frontends = discoverFrontends(repoRoot);
   if (process.env.XINQIAO_SKIP_FRONTEND_BUILD !== '1') await buildMissingFrontends(frontends, repoRoot, log);
-  const app = createApp({ db, plugins, config: configFromEnv(process.env), frontends });
+  const config = configFromEnv(process.env);
+  const app = createApp({ db, plugins, config, frontends });
+  // Background jobs (screening imports, the daily clean-up): any number of API processes share the queue.
+  const worker = startJobWorker({
+    deps: {
+      db,
+      plugins,
+      config,
+      clock: () => new Date(),
+      log: (message, error) => console.error(message, error ?? ''),
+    },
+    kinds: jobKinds,
+    schedules: jobSchedules,
+  });
   const server = serve({ fetch: app.fetch, port }, () => void printWhereToSignIn(db, port));
   const stop = () => {
     server.close();
-    void db.close().finally(() => process.exit(0));
+    // A running job goes back to the queue without using a try; the next process resumes it.
+    void worker
+      .stop()
+      .then(() => db.close())
+      .finally(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sessions, type TenantTx, type UnscopedTx } from '@xinqiao/db';
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, lt, lte, or } from 'drizzle-orm';
 import type { AppConfig } from '../context.ts';
 import type { SessionInfo } from './session-types.ts';
 
@@ -94,6 +94,33 @@ export async function deleteSession(tx: UnscopedTx | TenantTx, tokenHash: string
  */
 export async function endSessionsOf(tx: TenantTx, personId: string): Promise<void> {
   await tx.delete(sessions).where(eq(sessions.personId, personId));
+}
+
+/**
+ * Deletes the school's sessions that {@link sessionExpiry} would refuse now (the daily clean-up: a session nobody
+ * comes back to is otherwise deleted only when its cookie is next sent). Answers how many.
+ *
+ * @example
+ * ```ts
+ * const removed = await deleteExpiredSessions(tx, new Date(), config);
+ * ```
+ */
+export async function deleteExpiredSessions(
+  tx: TenantTx,
+  now: Date,
+  config: Pick<AppConfig, 'sessionIdleMs' | 'sessionAbsoluteMs'>,
+): Promise<number> {
+  const removed = await tx
+    .delete(sessions)
+    .where(
+      or(
+        lte(sessions.expiresAt, now),
+        lte(sessions.createdAt, new Date(now.getTime() - config.sessionAbsoluteMs)),
+        lte(sessions.lastSeenAt, new Date(now.getTime() - config.sessionIdleMs)),
+      ),
+    )
+    .returning({ tokenHash: sessions.tokenHash });
+  return removed.length;
 }
 
 /** Mark the session used now, at most once a minute per session so reads do not all become writes. */

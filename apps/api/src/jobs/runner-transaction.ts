@@ -1,6 +1,7 @@
 import type { Database, TenantScope, UnscopedTx } from '@xinqiao/db';
 import { runInTransaction } from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import { sql } from 'drizzle-orm';
+import { tenantScope } from '../auth/scope.ts';
 
 /**
  * Runs `work` in one transaction as the application role with the job runner's right to read and change every
@@ -16,5 +17,5 @@ export function runAsJobRunner<T>(db: Database, work: (tx: UnscopedTx) => Promis
 
 /** The scope of a job's own transactions: the school, no person, no units, the kind's capabilities. */
 export function schoolJobScope(schoolId: string, capabilities: readonly string[] = []): TenantScope {
-  return { schoolId, personId: null, fullScopePaths: [], reducedScopePaths: [], capabilities };
+  return tenantScope({ schoolId, personId: null, fullScopePaths: [], reducedScopePaths: [], capabilities });
 }

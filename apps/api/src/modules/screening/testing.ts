@@ -1,4 +1,7 @@
 import { expect } from 'vitest';
+import { defaultConfig } from '../../context.ts';
+import { jobKinds } from '../../jobs/kinds.ts';
+import { jobWorkersDrained, startJobWorker } from '../../jobs/worker.ts';
 import {
   createTestApp,
   json,
@@ -6,12 +9,32 @@ import {
   type TestSession,
   testPluginCatalog,
 } from '../../testing/index.ts';
-import { importJobsIdle } from './import/jobs.ts';
 
-/** A test app whose school `alpha` runs Harbin Medical University's rules (tier 1: PHQ-9 item 9 > 0, total ≥ 20…). */
+/**
+ * A test app whose school `alpha` runs Harbin Medical University's rules (tier 1: PHQ-9 item 9 > 0, total ≥ 20…),
+ * with a background job worker (imports run as jobs); `close` stops it.
+ */
 export async function createScreeningTestApp(): Promise<TestApp> {
   const { plugins } = await testPluginCatalog({ copies: { alpha: 'hrbmu' } });
-  return createTestApp({ plugins });
+  const t = await createTestApp({ plugins });
+  const worker = startJobWorker({
+    deps: {
+      db: t.db,
+      plugins,
+      config: defaultConfig,
+      clock: t.clock,
+      log: (m, e) => console.error(m, e ?? ''),
+    },
+    kinds: jobKinds,
+    pollMs: 20,
+  });
+  return {
+    ...t,
+    close: async () => {
+      await worker.stop();
+      await t.close();
+    },
+  };
 }
 
 /** Creates and opens a wave as a center account; answers its id. */
@@ -50,7 +73,7 @@ export async function importCsv(center: TestSession, waveId: string, csv: string
   });
   expect(started.status, await started.clone().text()).toBe(202);
   const { id } = await json(started);
-  await importJobsIdle();
+  await jobWorkersDrained();
   const done = await json(await center.request(`/api/screening/imports/${id}`));
   expect(done.status).not.toBe('running');
   return done;

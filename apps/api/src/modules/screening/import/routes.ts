@@ -1,13 +1,16 @@
 import { createRoute } from '@hono/zod-openapi';
 import { problemResponses, problems } from '../../../http/problem.ts';
 import { createRouter } from '../../../http/router.ts';
+import { enqueueJob } from '../../../jobs/enqueue.ts';
 import { statedPurpose } from '../../audit/record.ts';
 import { requireScreeningRole, SCREENING_MANAGERS } from '../access.ts';
 import { IdParams, ImportListSchema, ImportSchema, json } from '../schemas.ts';
 import { auditScreening } from '../waves/routes.ts';
 import { getWave } from '../waves/service.ts';
-import { type SpooledFile, spoolUpload, startImportJob } from './jobs.ts';
+import { screeningImportJob } from './job.ts';
 import { createImportRecord } from './run.ts';
+import { type SpooledFile, spoolUpload } from './spool.ts';
+import { storeImportFile } from './stored-file.ts';
 import { getImport, listImports } from './views.ts';
 
 const tags = ['screening'];
@@ -77,7 +80,6 @@ importRoutes
       );
     }
     const { file, fileName } = await receiveFile(c.req.raw, c.req.query('fileName'));
-    let started = false;
     try {
       const importId = await createImportRecord(c.var.tx, {
         schoolId: c.var.me.school.id,
@@ -89,15 +91,15 @@ importRoutes
       });
       const purpose = statedPurpose(c.req.header('x-access-purpose'), '导入筛查结果 / screening import');
       await auditScreening(c, 'screening_import.create', 'screening_import', importId, purpose);
-      startImportJob(
-        { db: c.var.db, scope: c.var.scope, me: c.var.me, plugin, clock: c.var.clock, purpose },
+      // The record, the file and the job commit together with this request, or none of them does.
+      await storeImportFile(c.var.tx, c.var.me.school.id, importId, file);
+      await enqueueJob(c.var.tx, c.var.me.school.id, screeningImportJob, {
         importId,
         waveId,
-        file,
+        personId: c.var.me.person.id,
         fileName,
-        (message, error) => console.error(message, error),
-      );
-      started = true;
+        purpose,
+      });
       c.header('location', `/api/screening/imports/${importId}`);
       return c.json(
         {
@@ -121,7 +123,7 @@ importRoutes
         202,
       );
     } finally {
-      if (!started) await file.remove();
+      await file.remove();
     }
   })
   .openapi(getRoute, async (c) => {

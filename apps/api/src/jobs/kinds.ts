@@ -1,0 +1,14 @@
+import { screeningImportJob } from '../modules/screening/import/job.ts';
+import { dailyCleanUpJob, dailyCleanUpSchedule } from './daily-clean-up.ts';
+import type { JobKind } from './kind.ts';
+import type { DailySchedule } from './schedule.ts';
+
+/**
+ * Every kind of background job the API runs. A new kind: `defineJob` beside the module's code, then add it here
+ * (a process claims only the kinds listed, so a job enqueued by a newer version waits for a process that knows it).
+ */
+// biome-ignore lint/suspicious/noExplicitAny: a registry holds kinds of every payload type
+export const jobKinds: readonly JobKind<any>[] = [screeningImportJob, dailyCleanUpJob];
+
+/** Every daily schedule. */
+export const jobSchedules: readonly DailySchedule[] = [dailyCleanUpSchedule];
