@@ -16,7 +16,7 @@ export {
   defaultConfig,
 } from './context.ts';
 export { discoverFrontends, type FrontendPackage } from './http/frontend-dist.ts';
-export { type Problem, ProblemError, problems } from './http/problem.ts';
+export { type ProblemBody, ProblemError, problem } from './http/problem.ts';
 export { createPublicRouter, createRouter } from './http/router.ts';
 export {
   type ActivePlugin,

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { queryRows, studentFileEntries, students, withTenant } from '@xinqiao/db';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { problems } from '../http/problem.ts';
+import { problem } from '../http/problem.ts';
 import { createRouter } from '../http/router.ts';
 import { createTestApp, json, loginAs, type TestApp } from '../testing/index.ts';
 
@@ -52,7 +52,7 @@ const probe = createRouter()
         title: `probe ${outcome}`,
         recordedBy: c.var.me.person.id,
       });
-      if (outcome === 'throw') throw problems.conflict('changed my mind');
+      if (outcome === 'throw') throw problem('units.name-taken', { name: 'changed my mind' });
       if (outcome === 'crash') throw new Error('bug after the write');
       if (outcome === 'problem-response') return c.json({ title: 'no' }, 422 as 201);
       return c.json({ ok: true }, 201);

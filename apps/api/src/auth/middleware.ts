@@ -2,7 +2,7 @@ import { lookUpSessionToken, runInTransaction, scopeTransaction } from '@xinqiao
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../context.ts';
 import { assertCsrfToken } from '../http/csrf.ts';
-import { problems } from '../http/problem.ts';
+import { type ProblemCode, problem } from '../http/problem.ts';
 import { clearSessionCookie, sessionTokenOf } from './cookie.ts';
 import { loadAccount, schoolOnlyScope, scopeOf } from './scope.ts';
 import { deleteSession, findSession, hashSessionToken, sessionExpiry, touchSession } from './sessions.ts';
@@ -12,10 +12,10 @@ class RollBack extends Error {}
 
 type Resolution = 'served' | 'unknown' | 'expired' | 'disabled';
 
-const refusals: Record<Exclude<Resolution, 'served'>, string> = {
-  unknown: '请先登录 / Sign in first',
-  expired: '登录已过期，请重新登录 / The session expired; sign in again',
-  disabled: '账号已停用 / This account is disabled',
+const refusals: Record<Exclude<Resolution, 'served'>, ProblemCode> = {
+  unknown: 'auth.sign-in-required',
+  expired: 'auth.session-expired',
+  disabled: 'auth.account-disabled',
 };
 
 /**
@@ -40,7 +40,7 @@ export function sessionMiddleware(isPublic: (c: Context<AppEnv>) => boolean): Mi
       : 'unknown';
     if (resolution === 'served') return;
     if (token) clearSessionCookie(c, c.var.config.secureCookies);
-    throw problems.unauthorized(refusals[resolution]);
+    throw problem(refusals[resolution]);
   };
 }
 

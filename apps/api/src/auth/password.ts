@@ -31,7 +31,7 @@ export function hashPassword(password: string): Promise<string> {
  *
  * @example
  * ```ts
- * if (!(await verifyPassword(person.passwordHash, body.password))) throw problems.unauthorized();
+ * if (!(await verifyPassword(person.passwordHash, body.password))) throw problem('auth.wrong-credentials');
  * ```
  */
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {

@@ -27,7 +27,7 @@ describe('auth/login rate limit', () => {
     const refused = await login('staff', TEST_PASSWORD, '10.0.0.2');
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(14 * 60);
-    expect((await json(refused)).type).toBe('urn:xinqiao:problem:rate-limited');
+    expect((await json(refused)).code).toBe('auth.too-many-attempts');
     // The same username at another school is another account.
     expect((await login('staff', TEST_PASSWORD, '10.0.0.2', 'beta')).status).toBe(200);
     t.clock.advance(15 * 60_000 + 1000);

@@ -94,7 +94,7 @@ describe('auth/login', () => {
       { origin: 'https://evil.example' },
     );
     expect(res.status).toBe(403);
-    expect((await json(res)).type).toBe('urn:xinqiao:problem:csrf');
+    expect((await json(res)).code).toBe('http.cross-site');
   });
 
   it('accepts a login from its own origin', async () => {
@@ -147,10 +147,10 @@ describe('auth/me and logout', () => {
     const other = await loginAs(t.app, 'alpha', 'affairs');
     const noToken = await t.app.request('/api/auth/logout', {
       method: 'POST',
-      headers: { cookie: session.cookie },
+      headers: { cookie: session.cookie, 'content-type': 'application/json' },
     });
     expect(noToken.status).toBe(403);
-    expect(await json(noToken)).toMatchObject({ type: 'urn:xinqiao:problem:csrf', status: 403 });
+    expect(await json(noToken)).toMatchObject({ code: 'http.csrf-token', status: 403 });
     const wrongToken = await t.app.request('/api/auth/logout', {
       method: 'POST',
       headers: { cookie: session.cookie, 'x-csrf-token': other.csrfToken },

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { clientAddress } from '../http/client-address.ts';
 import { requireSameOrigin } from '../http/csrf.ts';
-import { problemResponses, problems } from '../http/problem.ts';
+import { problem, problemResponses } from '../http/problem.ts';
 import { createPublicRouter } from '../http/router.ts';
 import { clearSessionCookie, setSessionCookie } from './cookie.ts';
 import { logIn } from './login.ts';
@@ -48,8 +48,6 @@ const meRoute = createRoute({
   },
 });
 
-const invalidLogin = '学校、用户名或密码不正确 / Wrong school, username or password';
-
 /** Login, logout and me (`/api/auth/*`). Login is public but must pass the Origin check. */
 export const authRoutes = createPublicRouter();
 
@@ -63,19 +61,18 @@ authRoutes.openapi(loginRoute, async (c) => {
     config,
   });
   if (!outcome.ok && outcome.reason === 'rate-limited') {
-    throw problems.tooManyRequests(
-      '登录失败次数过多，请稍后再试 / Too many failed sign-ins; try again later',
-      outcome.retryAfterSeconds,
-    );
+    throw problem('auth.too-many-attempts').withHeaders({
+      'retry-after': String(Math.max(1, Math.ceil(outcome.retryAfterSeconds))),
+    });
   }
-  if (!outcome.ok) throw problems.unauthorized(invalidLogin);
+  if (!outcome.ok) throw problem('auth.wrong-credentials');
   setSessionCookie(c, outcome.token, config.secureCookies);
   return c.json(publicMe(outcome.me), 200);
 });
 
 authRoutes.openapi(logoutRoute, async (c) => {
   const { session, tx } = c.var;
-  if (!session || !tx) throw problems.unauthorized();
+  if (!session || !tx) throw problem('auth.sign-in-required');
   await deleteSession(tx, session.tokenHash);
   clearSessionCookie(c, c.var.config.secureCookies);
   return c.body(null, 204);
@@ -83,6 +80,6 @@ authRoutes.openapi(logoutRoute, async (c) => {
 
 authRoutes.openapi(meRoute, (c) => {
   const { me } = c.var;
-  if (!me) throw problems.unauthorized();
+  if (!me) throw problem('auth.sign-in-required');
   return c.json(publicMe(me), 200);
 });

@@ -29,7 +29,7 @@ describe('auth/session lifetime', () => {
     t.clock.advance(minutes(31));
     const expired = await session.request('/api/auth/me');
     expect(expired.status).toBe(401);
-    expect((await json(expired)).detail).toContain('expired');
+    expect(await json(expired)).toMatchObject({ code: 'auth.session-expired', title: '登录已过期' });
     expect(expired.headers.get('set-cookie')).toMatch(/^xq_session=;/);
     expect(await sessionCount(t.world.schools.alpha.people.counsellor1!)).toBe(0);
   });
@@ -53,7 +53,7 @@ describe('auth/session lifetime', () => {
     );
     const refused = await session.request('/api/auth/me');
     expect(refused.status).toBe(401);
-    expect((await json(refused)).detail).toContain('disabled');
+    expect(await json(refused)).toMatchObject({ code: 'auth.account-disabled', title: '账号已停用' });
     expect(await sessionCount(personId)).toBe(0);
     const again = await t.app.request('/api/auth/login', {
       method: 'POST',

@@ -13,7 +13,7 @@ describe('http/body-limit', () => {
   it('refuses a body over the limit with a 413 problem before the handler reads it', async () => {
     const res = await app.request('/upload', { method: 'POST', body: 'x'.repeat(1025) });
     expect(res.status).toBe(413);
-    expect(await json(res)).toMatchObject({ type: 'urn:xinqiao:problem:payload-too-large', status: 413 });
+    expect(await json(res)).toMatchObject({ code: 'http.payload-too-large', status: 413 });
   });
 
   it('lets a body within the limit through', async () => {

@@ -31,7 +31,7 @@ describe('http/csrf', () => {
   it('refuses a foreign origin with a csrf problem', async () => {
     const res = await post(app(false), { origin: 'https://evil.example' });
     expect(res.status).toBe(403);
-    expect(await json(res)).toMatchObject({ type: 'urn:xinqiao:problem:csrf', status: 403 });
+    expect(await json(res)).toMatchObject({ code: 'http.cross-site', status: 403 });
   });
 
   it('refuses a cross-site request even without an Origin header', async () => {

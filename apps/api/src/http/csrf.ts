@@ -1,16 +1,12 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { csrf } from 'hono/csrf';
-import { ProblemError, problemType } from './problem.ts';
+import { problem } from './problem.ts';
 
 /** The header that carries the session's synchronizer token on every state-changing request. */
 export const CSRF_HEADER = 'x-csrf-token';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-function csrfProblem(detail: string): ProblemError {
-  return new ProblemError({ type: problemType('csrf'), title: 'Forbidden', status: 403, detail });
-}
 
 /**
  * The origin the browser sees. Behind a trusted reverse proxy that terminates TLS, the request URL says
@@ -63,10 +59,10 @@ export function requireSameOrigin(policy: OriginPolicy): MiddlewareHandler {
     if (!safeMethods.has(c.req.method) && c.req.header('sec-fetch-site') !== 'same-origin') {
       const origin = c.req.header('origin');
       if (origin !== undefined && !isAllowedOrigin(origin, c, policy)) {
-        throw csrfProblem(`Requests from ${origin} are not accepted`);
+        throw problem('http.cross-site', { origin });
       }
       if (origin === undefined && c.req.header('sec-fetch-site') === 'cross-site') {
-        throw csrfProblem('Cross-site request refused');
+        throw problem('http.cross-site');
       }
     }
     await next();
@@ -93,6 +89,6 @@ export function assertCsrfToken(c: Context, expected: string): void {
   if (safeMethods.has(c.req.method)) return;
   const given = c.req.header(CSRF_HEADER);
   if (given === undefined || !tokensMatch(given, expected)) {
-    throw csrfProblem(`Missing or wrong ${CSRF_HEADER} header; read csrfToken from /api/auth/me`);
+    throw problem('http.csrf-token');
   }
 }

@@ -3,7 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import { describe, expect, it } from 'vitest';
 import { json } from '../testing/json.ts';
 import { problemErrorHandler, problemNotFound } from './errors.ts';
-import { PROBLEM_MEDIA_TYPE, problems } from './problem.ts';
+import { fieldError, PROBLEM_MEDIA_TYPE, problem } from './problem.ts';
 
 function appThrowing(error: unknown, logged: unknown[] = []) {
   const app = new Hono();
@@ -16,20 +16,39 @@ function appThrowing(error: unknown, logged: unknown[] = []) {
 }
 
 describe('http/errors', () => {
-  it('answers a thrown problem as RFC 9457 problem+json with its status', async () => {
-    const res = await appThrowing(problems.notFound('没有这个学生 / No such student')).request('/boom');
+  it('answers a thrown problem as RFC 9457 problem+json with its status and code, in zh-CN by default', async () => {
+    const res = await appThrowing(problem('http.no-route', { method: 'GET', path: '/x' })).request('/boom');
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toBe(PROBLEM_MEDIA_TYPE);
+    expect(res.headers.get('content-language')).toBe('zh-CN');
+    expect(res.headers.get('vary')).toContain('Accept-Language');
     expect(await json(res)).toEqual({
-      type: 'urn:xinqiao:problem:not-found',
-      title: 'Not found',
+      type: 'urn:xinqiao:problem:http.no-route',
+      code: 'http.no-route',
+      title: '没有这个接口',
       status: 404,
-      detail: '没有这个学生 / No such student',
+      detail: '没有接口 GET /x。',
     });
   });
 
+  it('answers the same problem in the language the request asks for, with the same code', async () => {
+    const thrown = problem('auth.session-expired').naming([fieldError('name', 'field.required')]);
+    const ask = (language: string) =>
+      appThrowing(thrown).request('/boom', { headers: { 'accept-language': language } });
+    const zh = await json(await ask('zh-CN,zh;q=0.9'));
+    const en = await json(await ask('en-US,en;q=0.9'));
+    expect(zh).toMatchObject({ code: 'auth.session-expired', title: '登录已过期' });
+    expect(zh.errors).toEqual([{ field: 'name', code: 'field.required', message: '必填' }]);
+    expect(en).toMatchObject({ code: 'auth.session-expired', title: 'Session expired' });
+    expect(en.errors).toEqual([{ field: 'name', code: 'field.required', message: 'Required' }]);
+    expect((await ask('en')).headers.get('content-language')).toBe('en');
+    for (const body of [zh, en]) expect(`${body.title} ${body.detail}`).not.toContain(' / ');
+  });
+
   it('keeps the Retry-After header of a rate-limit problem', async () => {
-    const res = await appThrowing(problems.tooManyRequests('slow down', 61.2)).request('/boom');
+    const res = await appThrowing(
+      problem('auth.too-many-attempts').withHeaders({ 'retry-after': '62' }),
+    ).request('/boom');
     expect(res.status).toBe(429);
     expect(res.headers.get('retry-after')).toBe('62');
   });
@@ -43,14 +62,14 @@ describe('http/errors', () => {
     expect(res.headers.get('content-type')).toBe(PROBLEM_MEDIA_TYPE);
     expect(text).not.toContain('10.0.0.5');
     expect(text).not.toContain('at ');
-    expect(JSON.parse(text)).toMatchObject({ type: 'urn:xinqiao:problem:internal', status: 500 });
+    expect(JSON.parse(text)).toMatchObject({ code: 'server.internal', status: 500, title: '服务器出错' });
     expect(logged).toEqual([secret]);
   });
 
   it('turns an HTTPException into a problem with the same status', async () => {
     const res = await appThrowing(new HTTPException(413, { message: 'Body too large' })).request('/boom');
     expect(res.status).toBe(413);
-    expect(await json(res)).toMatchObject({ status: 413, detail: 'Body too large' });
+    expect(await json(res)).toMatchObject({ status: 413, code: 'http.payload-too-large' });
   });
 
   it('maps a unique violation wrapped by drizzle to 409 naming the constraint', async () => {
@@ -62,7 +81,7 @@ describe('http/errors', () => {
     const res = await appThrowing(wrapped).request('/boom');
     expect(res.status).toBe(409);
     const body = await json(res);
-    expect(body).toMatchObject({ type: 'urn:xinqiao:problem:conflict', status: 409 });
+    expect(body).toMatchObject({ code: 'database.duplicate-key', status: 409, title: '记录已存在' });
     expect(body.detail).toContain('students_school_number_unique');
     expect(JSON.stringify(body)).not.toContain('insert into');
   });
@@ -70,6 +89,10 @@ describe('http/errors', () => {
   it('answers unknown routes with a 404 problem', async () => {
     const res = await appThrowing(null).request('/api/nothing-here');
     expect(res.status).toBe(404);
-    expect(await json(res)).toMatchObject({ status: 404, detail: 'No route GET /api/nothing-here' });
+    expect(await json(res)).toMatchObject({
+      status: 404,
+      code: 'http.no-route',
+      detail: '没有接口 GET /api/nothing-here。',
+    });
   });
 });

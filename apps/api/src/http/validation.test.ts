@@ -43,7 +43,7 @@ describe('http/validation', () => {
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toBe('application/problem+json');
     const body = await json(res);
-    expect(body.type).toBe('urn:xinqiao:problem:validation');
+    expect(body.code).toBe('validation.invalid-field');
     expect(body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
       'enrolmentYear',
       'guardians.0.phone',
@@ -55,7 +55,36 @@ describe('http/validation', () => {
   it('names a missing field', async () => {
     const res = await post(JSON.stringify({ name: '张三', guardians: [] }));
     expect(res.status).toBe(400);
-    expect((await json(res)).errors).toEqual([{ field: 'enrolmentYear', message: expect.any(String) }]);
+    expect((await json(res)).errors).toEqual([
+      { field: 'enrolmentYear', code: 'field.required', message: '必填' },
+    ]);
+  });
+
+  it('says what is wrong with each field in the language the request asks for', async () => {
+    const body = JSON.stringify({
+      name: '',
+      enrolmentYear: 1800,
+      guardians: [{ name: '母亲', phone: 12345 }],
+    });
+    const messages = async (language: string) => {
+      const res = await appWithRoute().request('/students', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'accept-language': language },
+        body,
+      });
+      const errors: { field: string; code: string; message: string }[] = (await json(res)).errors;
+      return Object.fromEntries(errors.map((e) => [e.field, [e.code, e.message]]));
+    };
+    expect(await messages('zh-CN')).toEqual({
+      name: ['field.too-small', '不能为空'],
+      enrolmentYear: ['field.too-small', '不能小于 1990'],
+      'guardians.0.phone': ['field.wrong-type', '应为文本'],
+    });
+    expect(await messages('en')).toEqual({
+      name: ['field.too-small', 'Must not be empty'],
+      enrolmentYear: ['field.too-small', 'Must be at least 1990'],
+      'guardians.0.phone': ['field.wrong-type', 'Must be text'],
+    });
   });
 
   it('names a bad query parameter', async () => {
@@ -64,7 +93,11 @@ describe('http/validation', () => {
       '?dryRun=maybe',
     );
     expect(res.status).toBe(400);
-    expect((await json(res)).errors[0].field).toBe('dryRun');
+    expect((await json(res)).errors[0]).toEqual({
+      field: 'dryRun',
+      code: 'field.invalid-option',
+      message: '应为以下之一：yes、no',
+    });
   });
 
   it('answers malformed JSON with a problem, not a crash', async () => {

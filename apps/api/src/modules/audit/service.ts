@@ -1,7 +1,7 @@
 import { type AuditChainReport, verifyAuditChain } from '@xinqiao/db';
 import { type Caller, requirePermission, rolesGranting } from '../../auth/caller.ts';
 import type { Page, PageRequest } from '../../http/pagination.ts';
-import { problems } from '../../http/problem.ts';
+import { problem } from '../../http/problem.ts';
 import { auditRowsOfStudent, type StudentAuditRow, visibleStudentPlacement } from './queries.ts';
 import { recordAccess } from './record.ts';
 
@@ -55,11 +55,11 @@ export async function studentAccessLog(
   const { tx, me, purpose } = caller;
   const readers = rolesGranting(me, 'audit.read');
   const student = await visibleStudentPlacement(tx, studentId);
-  if (!student) throw problems.notFound(`没有这个学生 / No student ${studentId}`);
+  if (!student) throw problem('students.not-found');
   const role = readers
     .filter((reader) => student.placementPath.startsWith(reader.unitPath))
     .sort((a, b) => b.unitPath.length - a.unitPath.length)[0];
-  if (!role) throw problems.forbidden('该学生不在您负责的范围内 / This student is outside your units');
+  if (!role) throw problem('audit.student-outside-units');
   const { rows, total } = await auditRowsOfStudent(tx, studentId, page);
   await recordAccess(tx, me, {
     action: 'student_audit.read',

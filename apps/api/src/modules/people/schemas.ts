@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { roles } from '@xinqiao/db';
 import { PageQuery, pageOf } from '../../http/pagination.ts';
+import { schemaMessage } from '../../http/zod-issues.ts';
 
 /** The shortest password an account may get (ASVS 5.0 V6.2.1 asks for at least 8; the school policy is 12). */
 export const MIN_PASSWORD_LENGTH = 12;
@@ -58,16 +59,10 @@ export const CreatePersonBody = z
       .trim()
       .min(1)
       .max(64)
-      .regex(/^[A-Za-z0-9][A-Za-z0-9._@-]*$/, '只能用字母、数字和 . _ @ - / Letters, digits and . _ @ - only')
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._@-]*$/, schemaMessage('people.username-characters'))
       .openapi({ example: 'wang.counsellor' }),
     displayName: DisplayName.openapi({ example: '王老师' }),
-    password: z
-      .string()
-      .min(
-        MIN_PASSWORD_LENGTH,
-        `密码至少 ${MIN_PASSWORD_LENGTH} 个字符 / At least ${MIN_PASSWORD_LENGTH} characters`,
-      )
-      .max(1024),
+    password: z.string().min(MIN_PASSWORD_LENGTH, schemaMessage('people.password-too-short')).max(1024),
     roles: RolesInput.default([]),
   })
   .openapi('CreatePerson');
@@ -86,7 +81,7 @@ export const UpdatePersonBody = z
     }),
   })
   .refine((body) => Object.values(body).some((value) => value !== undefined), {
-    message: '至少修改一项 / Change at least one of displayName, disabled, roles',
+    message: schemaMessage('people.nothing-to-change'),
   })
   .openapi('UpdatePerson');
 

@@ -1,12 +1,11 @@
 import type { TenantTx } from '@xinqiao/db';
-import { hashPassword } from '../../auth/password.ts';
 import { type Caller, requirePermission, rolesGranting } from '../../auth/caller.ts';
+import { hashPassword } from '../../auth/password.ts';
 import { grants } from '../../auth/permissions.ts';
 import type { RoleOnUnit } from '../../auth/session-types.ts';
 import { endSessionsOf } from '../../auth/sessions.ts';
 import type { Page } from '../../http/pagination.ts';
-import type { FieldError } from '../../http/problem.ts';
-import { problems } from '../../http/problem.ts';
+import { type FieldError, fieldError, invalidFields, problem } from '../../http/problem.ts';
 import { recordAccess } from '../audit/record.ts';
 import { type Branch, branchOf, pathInBranch } from '../units/branch.ts';
 import { findUnitInBranch, type UnitRow, unitsByIds } from '../units/queries.ts';
@@ -31,7 +30,7 @@ import type {
   UpdatePersonInput,
 } from './schemas.ts';
 
-const noSuchPerson = (id: string) => problems.notFound(`没有这个人员 / No person ${id}`);
+const noSuchPerson = () => problem('people.not-found');
 
 /** An account as the API shows it, with the roles the caller may see. */
 export function personView(row: PersonRow, roles: readonly RoleRow[]): PersonView {
@@ -59,7 +58,7 @@ export async function listPeople(caller: Caller, filter: PersonListFilter): Prom
   let underPath: string | undefined;
   if (filter.unitId) {
     const unit = await findUnitInBranch(tx, branch, filter.unitId);
-    if (!unit) throw problems.notFound(`没有这个单位 / No unit ${filter.unitId}`);
+    if (!unit) throw problem('units.not-found');
     underPath = unit.path;
   }
   const { rows, total } = await listVisiblePeople(
@@ -87,7 +86,7 @@ export async function getPerson(caller: Caller, id: string): Promise<PersonView>
   const { tx, me } = caller;
   const branch = branchOf(me);
   const row = await findVisiblePerson(tx, branch, me.person.id, id);
-  if (!row) throw noSuchPerson(id);
+  if (!row) throw noSuchPerson();
   return personView(row, await rolesInBranch(tx, branch, [id]));
 }
 
@@ -113,15 +112,15 @@ async function checkRoles(
     const unit = found.get(assignment.unitId);
     const key = `${assignment.role}|${assignment.unitId}`;
     if (!unit || !pathInBranch(branch, unit.path)) {
-      errors.push({ field: `roles.${index}.unitId`, message: `没有这个单位 / No unit ${assignment.unitId}` });
+      errors.push(fieldError(`roles.${index}.unitId`, 'units.no-such-unit'));
     } else if (seen.has(key)) {
-      errors.push({ field: `roles.${index}`, message: '重复的角色 / This role is listed twice' });
+      errors.push(fieldError(`roles.${index}`, 'people.role-listed-twice'));
     }
     seen.add(key);
   });
-  if (errors.length > 0) throw problems.validation(errors);
+  if (errors.length > 0) throw invalidFields(errors);
   if (requested.some((assignment) => !administers(admins, found.get(assignment.unitId)!.path))) {
-    throw problems.forbidden('角色所在单位不在您管理的范围内 / A role sits outside the units you administer');
+    throw problem('people.role-outside-administration');
   }
 }
 
@@ -137,8 +136,8 @@ export async function createPerson(caller: Caller, input: CreatePersonInput): Pr
   const branch = branchOf(me);
   await checkRoles(tx, branch, admins, input.roles);
   if (await usernameTaken(tx, input.username)) {
-    throw problems.conflict(`用户名 ${input.username} 已被使用 / Username ${input.username} is taken`, [
-      { field: 'username', message: '用户名已被使用 / Taken' },
+    throw problem('people.username-taken', { username: input.username }).naming([
+      fieldError('username', 'people.username-taken'),
     ]);
   }
   const row = await insertPerson(tx, {
@@ -164,13 +163,17 @@ export async function createPerson(caller: Caller, input: CreatePersonInput): Pr
  * session middleware also refuses a disabled account on its next request). An administrator cannot disable
  * themselves or drop their own administrator role. Audited as `person.update` or `person.disable`.
  */
-export async function updatePerson(caller: Caller, id: string, input: UpdatePersonInput): Promise<PersonView> {
+export async function updatePerson(
+  caller: Caller,
+  id: string,
+  input: UpdatePersonInput,
+): Promise<PersonView> {
   requirePermission(caller, 'people.manage');
   const { tx, me } = caller;
   const admins = rolesGranting(me, 'people.manage');
   const branch = branchOf(me);
   const target = await findVisiblePerson(tx, branch, me.person.id, id);
-  if (!target) throw noSuchPerson(id);
+  if (!target) throw noSuchPerson();
   const current = await allRolesOf(tx, id);
   // Renaming or disabling someone whose roles all lie outside the caller's units is not the caller's call.
   if (current.length > 0 && !current.some((role) => administers(admins, role.unitPath)))
@@ -193,25 +196,18 @@ export async function updatePerson(caller: Caller, id: string, input: UpdatePers
 }
 
 function outsideAdministration() {
-  return problems.forbidden(
-    '此人的角色不在您管理的范围内 / This person works outside the units you administer',
-  );
+  return problem('people.person-outside-administration');
 }
 
 function assertNoSelfLockout(admins: readonly RoleOnUnit[], input: UpdatePersonInput): void {
   if (input.disabled === true) {
-    throw problems.validation([
-      { field: 'disabled', message: '不能停用自己的账号 / You cannot disable your own account' },
-    ]);
+    throw invalidFields([fieldError('disabled', 'people.cannot-disable-self')]);
   }
   const keepsAdmin = input.roles?.some(
-    (r) =>
-      grants(r.role, 'people.manage') && admins.some((m) => m.role === r.role && m.unitId === r.unitId),
+    (r) => grants(r.role, 'people.manage') && admins.some((m) => m.role === r.role && m.unitId === r.unitId),
   );
   if (input.roles && !keepsAdmin) {
-    throw problems.validation([
-      { field: 'roles', message: '不能移除自己的管理员角色 / You cannot remove your own administrator role' },
-    ]);
+    throw invalidFields([fieldError('roles', 'people.cannot-drop-own-admin')]);
   }
 }
 

@@ -1,7 +1,7 @@
 import type { NetworkLevel, TenantTx } from '@xinqiao/db';
 import { type Caller, requirePermission } from '../../auth/caller.ts';
 import type { Page } from '../../http/pagination.ts';
-import { problems } from '../../http/problem.ts';
+import { fieldError, invalidFields, problem } from '../../http/problem.ts';
 import { recordAccess } from '../audit/record.ts';
 import { roleToAddUnder, roleToRename } from './access.ts';
 import { branchOf, idsOnPath } from './branch.ts';
@@ -25,7 +25,7 @@ import type {
   UpdateUnitInput,
 } from './schemas.ts';
 
-const noSuchUnit = (id: string) => problems.notFound(`没有这个单位 / No unit ${id}`);
+const noSuchUnit = () => problem('units.not-found');
 
 /** A stored unit as the API shows it, with its level's names from the school's network levels. */
 export function unitView(row: UnitRow, levels: readonly NetworkLevel[]): UnitView {
@@ -68,7 +68,7 @@ export async function listUnits(caller: Caller, filter: UnitListFilter): Promise
 export async function getUnit(caller: Caller, id: string): Promise<UnitDetailView> {
   const { tx, me } = caller;
   const row = await findUnitInBranch(tx, branchOf(me), id);
-  if (!row) throw noSuchUnit(id);
+  if (!row) throw noSuchUnit();
   return detailOf(tx, me, row);
 }
 
@@ -93,7 +93,7 @@ export async function unitTree(caller: Caller, rootId?: string): Promise<{ roots
   let rootPath: string | undefined;
   if (rootId) {
     const root = await findUnitInBranch(tx, branch, rootId);
-    if (!root) throw noSuchUnit(rootId);
+    if (!root) throw noSuchUnit();
     rootPath = root.path;
   }
   return { roots: buildTree(await unitsUnder(tx, branch, rootPath)) };
@@ -127,32 +127,24 @@ export async function createUnit(caller: Caller, input: CreateUnitInput): Promis
   const { tx, me } = caller;
   const parent = await findUnitInBranch(tx, branchOf(me), input.parentId);
   if (!parent) {
-    throw problems.validation([
-      { field: 'parentId', message: `没有这个上级单位 / No unit ${input.parentId}` },
-    ]);
+    throw invalidFields([fieldError('parentId', 'units.no-such-parent')]);
   }
   const role = roleToAddUnder(me, parent.path);
-  if (!role)
-    throw problems.forbidden(
-      '该单位不在您管理的范围内 / This unit is outside the part of the network you manage',
-    );
+  if (!role) throw problem('units.outside-branch');
   const levels = await networkLevelsOf(tx, me.school.id);
   const parentLevel = levels.findIndex((level) => level.key === parent.levelKey);
   const expected = parentLevel >= 0 ? levels[parentLevel + 1] : undefined;
   if (!expected) {
-    throw problems.validation([
-      {
-        field: 'levelKey',
-        message: `「${parent.name}」是最低一级，不能再添加下级 / ${parent.name} is on the lowest level`,
-      },
-    ]);
+    throw invalidFields([fieldError('levelKey', 'units.lowest-level', { parent: parent.name })]);
   }
   if (input.levelKey !== expected.key) {
-    throw problems.validation([
-      {
-        field: 'levelKey',
-        message: `「${parent.name}」的下一级是 ${expected.key}（${expected.name}），不是 ${input.levelKey} / The level below ${parent.levelKey} is ${expected.key}`,
-      },
+    throw invalidFields([
+      fieldError('levelKey', 'units.wrong-level', {
+        parent: parent.name,
+        expected: expected.key,
+        expectedName: expected.name,
+        given: input.levelKey,
+      }),
     ]);
   }
   await assertNameFree(tx, parent.id, input.name);
@@ -173,16 +165,17 @@ export async function createUnit(caller: Caller, input: CreateUnitInput): Promis
 }
 
 /** Rename a unit (the only change a unit allows: it never moves). Audited as `unit.update`. */
-export async function updateUnit(caller: Caller, id: string, input: UpdateUnitInput): Promise<UnitDetailView> {
+export async function updateUnit(
+  caller: Caller,
+  id: string,
+  input: UpdateUnitInput,
+): Promise<UnitDetailView> {
   requirePermission(caller, 'network.manage');
   const { tx, me } = caller;
   const unit = await findUnitInBranch(tx, branchOf(me), id);
-  if (!unit) throw noSuchUnit(id);
+  if (!unit) throw noSuchUnit();
   const role = roleToRename(me, unit.path);
-  if (!role)
-    throw problems.forbidden(
-      '该单位不在您管理的范围内 / This unit is outside the part of the network you manage',
-    );
+  if (!role) throw problem('units.outside-branch');
   if (unit.parentId) await assertNameFree(tx, unit.parentId, input.name, unit.id);
   const row = await renameUnit(tx, id, input.name);
   await recordAccess(tx, me, {
@@ -202,8 +195,6 @@ async function assertNameFree(
   exceptId?: string,
 ): Promise<void> {
   if (await siblingNameTaken(tx, parentId, name, exceptId)) {
-    throw problems.conflict(`同一上级下已有名为「${name}」的单位 / A sibling unit is already named ${name}`, [
-      { field: 'name', message: `已有同名单位 / ${name} is taken under this parent` },
-    ]);
+    throw problem('units.name-taken', { name }).naming([fieldError('name', 'units.name-taken', { name })]);
   }
 }

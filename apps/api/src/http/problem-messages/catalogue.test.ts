@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { type ProblemCode, problemKinds } from './codes.ts';
+import type { Params } from './kind.ts';
+import { MESSAGE_LOCALES } from './locale.ts';
+import { type MessageCode, messageKinds } from './message-codes.ts';
+import { catalogues, renderMessage, renderProblemTexts } from './render.ts';
+
+/** Parameters that answer any name, as text, number or list, so every text can be filled in without knowing them. */
+const anyParams = new Proxy({} as Params, {
+  get: (_target, name) => Object.assign([`«${String(name)}»`], { toString: () => `«${String(name)}»` }),
+});
+
+const han = /\p{Script=Han}/u;
+const problemCodes = Object.keys(problemKinds) as ProblemCode[];
+const messageCodes = Object.keys(messageKinds) as MessageCode[];
+
+describe('http/problem-messages: the catalogues', () => {
+  it('give every problem code a title and a detail in every language', () => {
+    for (const locale of MESSAGE_LOCALES) {
+      expect(Object.keys(catalogues[locale].problems).sort()).toEqual([...problemCodes].sort());
+      for (const code of problemCodes) {
+        const { title, detail } = renderProblemTexts(code, anyParams, locale);
+        expect(title, `${locale} ${code}`).not.toBe('');
+        expect(detail, `${locale} ${code}`).not.toBe('');
+      }
+    }
+  });
+
+  it('give every message code a text in every language', () => {
+    for (const locale of MESSAGE_LOCALES) {
+      expect(Object.keys(catalogues[locale].messages).sort()).toEqual([...messageCodes].sort());
+      for (const code of messageCodes) {
+        expect(renderMessage({ code, params: anyParams } as never, locale), `${locale} ${code}`).not.toBe('');
+      }
+    }
+  });
+
+  it('write zh-CN in Chinese and en without Chinese, never both in one text', () => {
+    for (const code of problemCodes.filter((c) => !c.startsWith('legacy.'))) {
+      const zh = renderProblemTexts(code, anyParams, 'zh-CN');
+      const en = renderProblemTexts(code, anyParams, 'en');
+      expect(zh.title, code).toMatch(han);
+      expect(`${en.title} ${en.detail}`, code).not.toMatch(han);
+      expect(`${zh.title} ${zh.detail} ${en.title} ${en.detail}`, code).not.toContain(' / ');
+    }
+    for (const code of messageCodes.filter((c) => !c.startsWith('legacy.'))) {
+      const zh = renderMessage({ code, params: anyParams } as never, 'zh-CN');
+      const en = renderMessage({ code, params: anyParams } as never, 'en');
+      expect(zh, code).toMatch(han);
+      expect(en, code).not.toMatch(han);
+    }
+  });
+
+  it('give each problem code its own title in each language', () => {
+    for (const locale of MESSAGE_LOCALES) {
+      const byTitle = new Map<string, ProblemCode[]>();
+      for (const code of problemCodes.filter((c) => !c.startsWith('legacy.'))) {
+        const { title } = renderProblemTexts(code, anyParams, locale);
+        byTitle.set(title, [...(byTitle.get(title) ?? []), code]);
+      }
+      const shared = [...byTitle].filter(([, codes]) => codes.length > 1);
+      expect(shared, locale).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,67 @@
+import { type ProblemKind, problemKind } from './kind.ts';
+
+/**
+ * Every problem the API answers, by its stable code: the HTTP status and the parameters its title and detail are
+ * filled in with. The code is the problem's `code` (and the end of its `type`); clients key on it, never on the
+ * text. A code needs a text in every language (./zh-CN.ts, ./en.ts), or the catalogues do not compile.
+ */
+export const problemKinds = {
+  // Requests and the HTTP layer
+  'validation.invalid-field': problemKind<{ fields: readonly string[] }>(400),
+  'http.bad-request': problemKind(400),
+  'http.not-found': problemKind(404),
+  'http.no-route': problemKind<{ method: string; path: string }>(404),
+  'http.method-not-allowed': problemKind(405),
+  'http.payload-too-large': problemKind<{ maxMiB?: number }>(413),
+  'http.unsupported-media-type': problemKind(415),
+  'http.csrf-token': problemKind(403),
+  'http.cross-site': problemKind<{ origin?: string }>(403),
+  'server.internal': problemKind(500),
+
+  // Sessions
+  'auth.sign-in-required': problemKind(401),
+  'auth.session-expired': problemKind(401),
+  'auth.account-disabled': problemKind(401),
+  'auth.wrong-credentials': problemKind(401),
+  'auth.too-many-attempts': problemKind(429),
+
+  // What the database refused (a constraint a caller can hit with valid-looking input)
+  'database.duplicate-key': problemKind<{ constraint?: string }>(409),
+  'database.missing-reference': problemKind<{ constraint?: string }>(409),
+  'database.out-of-range': problemKind<{ constraint?: string }>(400),
+  'database.value-missing': problemKind<{ constraint?: string }>(400),
+  'database.bad-format': problemKind<{ constraint?: string }>(400),
+  'database.not-permitted': problemKind<{ constraint?: string }>(403),
+
+  // The work network
+  'units.not-found': problemKind(404),
+  'units.outside-branch': problemKind(403),
+  'units.name-taken': problemKind<{ name: string }>(409),
+
+  // Accounts and roles
+  'people.not-found': problemKind(404),
+  'people.role-outside-administration': problemKind(403),
+  'people.person-outside-administration': problemKind(403),
+  'people.username-taken': problemKind<{ username: string }>(409),
+
+  // The audit log
+  'audit.student-outside-units': problemKind(403),
+
+  // Students
+  'students.not-found': problemKind(404),
+
+  // Transitional: a bilingual "中文 / English" text not yet given its own code.
+  'legacy.invalid-field': problemKind<{ text: string }>(400),
+  'legacy.bad-request': problemKind<{ text: string }>(400),
+  'legacy.forbidden': problemKind<{ text: string }>(403),
+  'legacy.not-found': problemKind<{ text: string }>(404),
+  'legacy.conflict': problemKind<{ text: string }>(409),
+  'legacy.rows-rejected': problemKind<{ text: string }>(400),
+} as const;
+
+/** The stable code of a problem, e.g. `screening.wave-not-open`. */
+export type ProblemCode = keyof typeof problemKinds;
+
+/** The parameters the texts of a problem code are filled in with. */
+export type ProblemParams<C extends ProblemCode> =
+  (typeof problemKinds)[C] extends ProblemKind<infer P> ? P : never;

@@ -1,0 +1,10 @@
+import type { Catalogue } from '../catalogue.ts';
+import { core } from './core.ts';
+import { network } from './network.ts';
+import { students } from './students.ts';
+
+/** Every problem and message text in English. */
+export const en: Catalogue = {
+  problems: { ...core.problems, ...network.problems, ...students.problems },
+  messages: { ...core.messages, ...network.messages, ...students.messages },
+};

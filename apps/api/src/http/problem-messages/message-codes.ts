@@ -1,0 +1,51 @@
+import { type MessageKind, messageKind } from './kind.ts';
+
+/**
+ * Every message of one field (`errors[].message`) or one imported row (`errors[].reason`), by its stable code, with
+ * the parameters its text is filled in with. A code needs a text in every language (./zh-CN.ts, ./en.ts).
+ */
+export const messageKinds = {
+  // A value that fails its schema (zod's issue kinds)
+  'field.required': messageKind(),
+  'field.wrong-type': messageKind<{ expected: string }>(),
+  'field.too-small': messageKind<{ origin: string; minimum: number; inclusive: boolean }>(),
+  'field.too-big': messageKind<{ origin: string; maximum: number; inclusive: boolean }>(),
+  'field.invalid-format': messageKind<{ format: string }>(),
+  'field.invalid-option': messageKind<{ values: readonly string[] }>(),
+  'field.unknown-keys': messageKind<{ keys: readonly string[] }>(),
+  'field.not-multiple-of': messageKind<{ divisor: number }>(),
+  'field.invalid': messageKind(),
+
+  'field.nothing-to-change': messageKind(),
+
+  // The work network
+  'units.no-such-unit': messageKind(),
+  'units.no-such-parent': messageKind(),
+  'units.lowest-level': messageKind<{ parent: string }>(),
+  'units.wrong-level': messageKind<{
+    parent: string;
+    expected: string;
+    expectedName: string;
+    given: string;
+  }>(),
+  'units.name-taken': messageKind<{ name: string }>(),
+
+  // Accounts and roles
+  'people.role-listed-twice': messageKind(),
+  'people.username-taken': messageKind(),
+  'people.username-characters': messageKind(),
+  'people.password-too-short': messageKind<{ minimum: number }>(),
+  'people.nothing-to-change': messageKind(),
+  'people.cannot-disable-self': messageKind(),
+  'people.cannot-drop-own-admin': messageKind(),
+
+  // Transitional: a bilingual "中文 / English" text not yet given its own code.
+  'legacy.text': messageKind<{ text: string }>(),
+} as const;
+
+/** The stable code of a field or row message, e.g. `field.required`. */
+export type MessageCode = keyof typeof messageKinds;
+
+/** The parameters the text of a message code is filled in with. */
+export type MessageParams<C extends MessageCode> =
+  (typeof messageKinds)[C] extends MessageKind<infer P> ? P : never;
