@@ -39,8 +39,9 @@ type ProblemError = NonNullable<Schemas['Problem']['errors']>[number];
 export type ProblemFieldError = Partial<Extract<ProblemError, { field: string }>> &
   Partial<Extract<ProblemError, { row: number }>>;
 
-/** An RFC 9457 problem+json body as the API sends it (`type` left out for problems made up in the browser). */
-export type ProblemBody = Omit<Schemas['Problem'], 'type' | 'errors'> & {
-  type?: string;
-  errors?: ProblemFieldError[];
-};
+/**
+ * An RFC 9457 problem+json body as the API sends it; only `title` and `status` are needed, so the browser can make
+ * one up for a failure the API never answered.
+ */
+export type ProblemBody = Pick<Schemas['Problem'], 'title' | 'status'> &
+  Partial<Omit<Schemas['Problem'], 'title' | 'status' | 'errors'>> & { errors?: ProblemFieldError[] };
