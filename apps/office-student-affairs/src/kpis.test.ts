@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { StudentAffairsOverview } from './api.ts';
 import { kpiRows } from './kpis.ts';
-import type { StudentAffairsOverview } from './types.ts';
 
 function overview(partial: Partial<StudentAffairsOverview>): StudentAffairsOverview {
   return {

@@ -1,4 +1,4 @@
-import type { StaffType, StudentAffairsOverview } from './types.ts';
+import type { StaffType, StudentAffairsOverview } from './api.ts';
 
 /** The state of one KPI: met, not met, or nothing to judge yet (no enrolment, no staff of that kind). */
 export type KpiStatus = 'met' | 'short' | 'unknown';

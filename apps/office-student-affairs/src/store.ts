@@ -1,8 +1,8 @@
 import { useSessionStore } from '@xinqiao/web-kit';
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
+import type { StudentAffairsOverview } from './api.ts';
 import { fetchOverview } from './api.ts';
-import type { StudentAffairsOverview } from './types.ts';
 
 /** The student affairs figures on screen: one academic year, reloaded after every edit from the API's answer. */
 export const useStudentAffairsStore = defineStore('xinqiao-student-affairs', () => {

@@ -10,7 +10,7 @@ import {
   type StaffingResult,
   type TrainingResult,
 } from '@xinqiao/policy/browser';
-import type { StaffType } from './types.ts';
+import type { StaffType } from './api.ts';
 
 /** The question: "at this many students, with this staff, and a teacher with these hours…". */
 export interface WhatIfFacts {
@@ -33,7 +33,7 @@ export interface WhatIfAnswer {
  * an Error listing every problem when it does not compile.
  *
  * @example
- * const plugin = compileSchoolPlugin(await api.get('/api/plugins/active'))
+ * const plugin = compileSchoolPlugin(await fetchActivePlugin())
  */
 export function compileSchoolPlugin(bundle: PluginBundle): CompiledPlugin {
   const compiled = compilePlugin({ manifest: bundle.manifest, rules: bundle.rules });
