@@ -6,7 +6,7 @@ let t: TestApp;
 let a: TestAlliance;
 
 beforeAll(async () => {
-  t = await createTestApp({ plugins: swappableCatalog(await hutPluginFor('alpha')) });
+  t = await createTestApp({ plugins: swappableCatalog(await hutPluginFor('alpha', { version: '1.0.0' })) });
   a = await setUpAlliance(t);
 });
 afterAll(() => t?.close());

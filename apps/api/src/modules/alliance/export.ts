@@ -3,6 +3,16 @@ import type { LedgerRow } from './queries/ledger.ts';
 import type { MemberStanding, TermStandings } from './standings.ts';
 
 const SANCTION_ZH = { warning: '警告', demerit: '记过', dismissal: '劝退' } as const;
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/**
+ * An instant as the office reads it in the sheet: Beijing time, to the minute (China keeps UTC+8 all year).
+ *
+ * @example chinaDateTime(new Date('2025-03-03T11:05:40Z')) // '2025-03-03 19:05'
+ */
+export function chinaDateTime(instant: Date): string {
+  return new Date(instant.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}
 const ROLE_ZH = { cadre: '干部', staff: '干事' } as const;
 
 function memberRow(m: MemberStanding) {
@@ -91,11 +101,11 @@ export async function termWorkbook(
   styleHeader(departments);
 
   const ledger = workbook.addWorksheet('积分明细');
-  ledger.addRow(['编号', '时间', '姓名', '分值', '原因', '规则', '插件版本', '记录', '冲销编号']);
+  ledger.addRow(['编号', '时间（北京时间）', '姓名', '分值', '原因', '规则', '插件版本', '记录', '冲销编号']);
   for (const entry of entries) {
     ledger.addRow([
       entry.id,
-      entry.createdAt,
+      chinaDateTime(entry.createdAt),
       memberNames.get(entry.memberId) ?? entry.memberId,
       entry.delta,
       entry.reason,

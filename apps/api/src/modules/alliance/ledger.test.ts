@@ -2,6 +2,7 @@ import { allianceLedger, type TenantTx } from '@xinqiao/db';
 import { withTenant } from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tenantScope } from '../../auth/scope.ts';
 import { createTestApp, type TestApp } from '../../testing/index.ts';
 import {
   get,
@@ -18,7 +19,7 @@ let a: TestAlliance;
 let plugins: SwappableCatalog;
 
 beforeAll(async () => {
-  plugins = swappableCatalog(await hutPluginFor('alpha'));
+  plugins = swappableCatalog(await hutPluginFor('alpha', { version: '1.0.0' }));
   t = await createTestApp({ plugins });
   a = await setUpAlliance(t);
 });
@@ -32,12 +33,12 @@ async function ledgerOf(memberId: string) {
 
 /** Ledger entries of the school, counted as the school sees them (RLS scoped to alpha). */
 function asAlpha<T>(work: (tx: TenantTx) => Promise<T>): Promise<T> {
-  const scope = {
+  const scope = tenantScope({
     schoolId: t.world.schools.alpha.id,
     personId: null,
     fullScopePaths: ['/'],
     reducedScopePaths: [],
-  };
+  });
   return withTenant(t.db, scope, work);
 }
 

@@ -1,11 +1,17 @@
 import type { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { type Caller, callerOf } from '../../auth/caller.ts';
 import type { AuthedEnv } from '../../context.ts';
 import { problemResponses } from '../../http/problem.ts';
 import { recordAccess, statedPurpose } from '../audit/record.ts';
 
 export const tags = ['alliance'];
 const DEFAULT_PURPOSE = '朋辈互助联盟考核 / peer alliance assessment';
+
+/** The caller of an alliance request, for its access check (`requirePermission`, `requireScorer`). */
+export function allianceCaller(c: Context<AuthedEnv>): Caller {
+  return callerOf(c, DEFAULT_PURPOSE);
+}
 
 /** A JSON request body for createRoute. */
 export function jsonBody<T extends z.ZodType>(schema: T) {

@@ -2,6 +2,7 @@ import type { Database } from '@xinqiao/db';
 import { createTestDatabase } from '@xinqiao/db/testing';
 import { DEMO_PASSWORD, generateDemoSchool } from '@xinqiao/demo-data';
 import { loadPluginDirectory } from '@xinqiao/policy';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../app.ts';
 import { seedDemoSchool } from '../../seed/demo.ts';
@@ -57,6 +58,8 @@ describe('alliance/seed: the demo alliance of Hunan University of Technology', (
       .members;
     expect(members).toHaveLength(30);
     expect(members.filter((m: { isOfficer: boolean }) => m.isOfficer)).toHaveLength(1);
+    // The officer reaches no students, yet sees the numbers of the 29 members who are students.
+    expect(members.filter((m: { studentNumber: string | null }) => m.studentNumber)).toHaveLength(29);
   });
 
   it('shows the member absent at every meeting with the dismissal article 7 names', async () => {
@@ -71,6 +74,21 @@ describe('alliance/seed: the demo alliance of Hunan University of Technology', (
     expect(
       sheet.members.some((m: { term: { eligibleForEvaluation: boolean } }) => !m.term.eligibleForEvaluation),
     ).toBe(true);
+  });
+
+  it('lists the departments best first, on screen and in the workbook', async () => {
+    const overview = (await get(officer, '/api/alliance')).body;
+    const term = `/api/alliance/terms/${overview.currentTermId}`;
+    const ranks = (await get(officer, `${term}/standings`)).body.departments.map(
+      (d: { rank: number }) => d.rank,
+    );
+    expect(new Set(ranks).size).toBeGreaterThan(2);
+    expect(ranks).toEqual([...ranks].sort((a, b) => (a ?? 99) - (b ?? 99)));
+    const res = await officer.request(`${term}/export.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await res.arrayBuffer());
+    const inSheet = workbook.getWorksheet('部门排名')!.getColumn(1).values.slice(2);
+    expect(inSheet).toEqual(ranks.map((r: number | null) => r ?? ''));
   });
 
   it('leaves tonight’s plenary meeting open: the officer checks a member in and the score moves', async () => {

@@ -124,7 +124,7 @@ export async function seedDemoAlliance(
       .values({ schoolId, name: `${college.name}心理部`, kind: 'branch', collegeUnitId: college.id });
   }
   const picked = await tx
-    .select({ id: students.id, name: students.name })
+    .select({ id: students.id, name: students.name, studentNumber: students.studentNumber })
     .from(students)
     .where(and(eq(students.schoolId, schoolId)))
     .orderBy(asc(students.studentNumber))
@@ -151,7 +151,12 @@ export async function seedDemoAlliance(
     for (let seat = 0; seat < seats && next < picked.length; seat++) {
       const student = picked[next++]!;
       const memberRole = seat < d.cadres - (d.kind === 'office' ? 1 : 0) ? 'cadre' : 'staff';
-      await add(d.kind, { name: student.name, studentId: student.id, memberRole });
+      await add(d.kind, {
+        name: student.name,
+        studentId: student.id,
+        studentNumber: student.studentNumber,
+        memberRole,
+      });
     }
   }
   const writer: Writer = { schoolId, personId: officer.id, plugin, now };

@@ -309,7 +309,22 @@ async function departmentStandings(
   }
   const averages = rows.map((r) => r.averageScore ?? Number.NEGATIVE_INFINITY);
   const ranks = ranksOf(averages);
-  return rows.map((row, i) => ({ ...row, rank: row.averageScore === null ? null : ranks[i]! }));
+  return byRank(rows.map((row, i) => ({ ...row, rank: row.averageScore === null ? null : ranks[i]! })));
+}
+
+/**
+ * Departments best first: by rank, those without members (no rank) last, ties by name in Chinese order.
+ *
+ * @example
+ * byRank([{ rank: 2, ... }, { rank: null, ... }, { rank: 1, ... }]).map((d) => d.rank) // [1, 2, null]
+ */
+export function byRank<T extends { rank: number | null; department: { name: string } }>(
+  rows: readonly T[],
+): T[] {
+  const order = (rank: number | null) => rank ?? Number.POSITIVE_INFINITY;
+  return [...rows].sort(
+    (a, b) => order(a.rank) - order(b.rank) || a.department.name.localeCompare(b.department.name, 'zh'),
+  );
 }
 
 function round(n: number): number {

@@ -10,9 +10,9 @@ import {
   insertDepartment,
   insertTerm,
   personExists,
-  studentVisible,
   type TermRow,
   unitExists,
+  visibleStudentNumber,
 } from './queries/structure.ts';
 import type {
   CreateDepartmentBody,
@@ -37,17 +37,25 @@ async function requireDepartment(tx: TenantTx, id: string | undefined): Promise<
   return department;
 }
 
-async function requireVisibleLinks(
+/**
+ * Checks the linked student and account are the school's own (foreign keys do not see row-level security) and
+ * answers the student number to keep with the member: the linked student's, null when unlinked, undefined when the
+ * link does not change.
+ */
+async function checkedLinks(
   tx: TenantTx,
   links: { studentId?: string | null; personId?: string | null },
-): Promise<void> {
-  // Foreign keys do not see row-level security: check the linked student and account are the school's own.
-  if (links.studentId && !(await studentVisible(tx, links.studentId))) {
-    throw problems.validation([{ field: 'studentId', message: 'no such student visible to you' }]);
-  }
+): Promise<{ studentNumber?: string | null }> {
   if (links.personId && !(await personExists(tx, links.personId))) {
     throw problems.validation([{ field: 'personId', message: 'no such account in this school' }]);
   }
+  if (links.studentId === undefined) return {};
+  if (links.studentId === null) return { studentNumber: null };
+  const studentNumber = await visibleStudentNumber(tx, links.studentId);
+  if (studentNumber === undefined) {
+    throw problems.validation([{ field: 'studentId', message: 'no such student visible to you' }]);
+  }
+  return { studentNumber };
 }
 
 /** Adds a department or a college branch (whose college unit must be the school's). */
@@ -79,8 +87,8 @@ export async function addMember(
   body: z.infer<typeof CreateMemberBody>,
 ): Promise<MemberView> {
   await requireDepartment(tx, body.departmentId);
-  await requireVisibleLinks(tx, body);
-  const id = await insertMember(tx, { schoolId: author.schoolId, termId: term.id, ...body });
+  const links = await checkedLinks(tx, body);
+  const id = await insertMember(tx, { schoolId: author.schoolId, termId: term.id, ...body, ...links });
   return (await getMember(tx, id))!;
 }
 
@@ -91,8 +99,8 @@ export async function changeMember(
   body: z.infer<typeof UpdateMemberBody>,
 ): Promise<MemberView> {
   await requireDepartment(tx, body.departmentId);
-  await requireVisibleLinks(tx, body);
-  await updateMemberRow(tx, member.id, body);
+  const links = await checkedLinks(tx, body);
+  await updateMemberRow(tx, member.id, { ...body, ...links });
   return (await getMember(tx, member.id))!;
 }
 

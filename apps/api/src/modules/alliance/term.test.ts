@@ -11,7 +11,7 @@ let a: TestAlliance;
 let week = 0;
 
 beforeAll(async () => {
-  t = await createTestApp({ plugins: swappableCatalog(await hutPluginFor('alpha')) });
+  t = await createTestApp({ plugins: swappableCatalog(await hutPluginFor('alpha', { version: '1.0.0' })) });
   a = await setUpAlliance(t);
 });
 afterAll(() => t?.close());
@@ -189,6 +189,7 @@ describe('alliance/term: late-to-absence conversion by role and the sanction lad
       d.rank,
     ]);
     expect(names).toHaveLength(2);
+    expect(sheet.departments.map((d: { rank: number }) => d.rank)).toEqual([1, 2]);
     const office = sheet.departments.find(
       (d: { department: { name: string } }) => d.department.name === '办公室',
     );
@@ -248,7 +249,16 @@ describe('alliance/term: the XLSX term sheet', () => {
     expect(e[9]).toBe(standing.score);
     expect(e[14]).toBe('劝退');
     expect(e[15]).toContain('迟到5次或无故缺席4次');
+    // The officer account reaches no students, yet the member linked to one shows the number.
+    const linked = rows.find((r) => r[4] === '富绍鑫')!;
+    expect(linked[5]).toMatch(/^alpha-/);
     const ledger = workbook.getWorksheet('积分明细')!;
+    const times = ledger.getColumn(2).values.slice(2) as string[];
+    expect(times.length).toBeGreaterThan(0);
+    for (const time of times) expect(time).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/); // Beijing time, not ISO UTC
+    const departments = workbook.getWorksheet('部门排名')!;
+    const ranks = departments.getColumn(1).values.slice(2) as number[];
+    expect(ranks).toEqual([...ranks].sort((x, y) => x - y));
     const rules = ledger.getColumn(6).values;
     expect(rules).toContain('art5-department-routine-absent');
     expect(ledger.getColumn(7).values).toContain('alpha 1.0.0');

@@ -10,7 +10,8 @@ export type RuleEdit = (rules: {
 }) => void;
 
 /**
- * Seed 002's plugin (`plugins/hut`) re-issued for a test school, optionally at another version with edited rules
+ * Seed 002's plugin (`plugins/hut`) re-issued for a test school, optionally at a version of the test's own (tests pin
+ * one, so the repository's plugin may move on) and with edited rules
  * (to re-price a term under a changed plugin).
  *
  * @example

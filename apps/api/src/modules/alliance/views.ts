@@ -1,8 +1,7 @@
 import type { z } from '@hono/zod-openapi';
 import type { TenantTx } from '@xinqiao/db';
 import type { CompiledPlugin } from '@xinqiao/policy';
-import type { Me } from '../../auth/session-types.ts';
-import { ALLIANCE_WRITERS } from './access.ts';
+import { type Caller, can } from '../../auth/caller.ts';
 import { type BaseScore, baseScoreOf } from './base-score.ts';
 import { type EventKind, storedRecordKind } from './kinds.ts';
 import {
@@ -26,17 +25,16 @@ import type { EventSheetSchema, MemberLedgerSchema, OverviewSchema } from './res
 
 /** The alliance at a glance for the office module: plugin, base score, departments, terms, what the caller may do. */
 export async function allianceOverview(
-  tx: TenantTx,
-  me: Me,
+  caller: Caller,
   plugin: CompiledPlugin,
 ): Promise<z.infer<typeof OverviewSchema>> {
+  const { tx, me } = caller;
   const [departments, terms, officerTerms, base] = await Promise.all([
     listDepartments(tx),
     listTerms(tx),
     officerTermsOf(tx, me.person.id),
     baseScoreOf(plugin),
   ]);
-  const isAdmin = me.roles.some((r) => r.role === 'school_admin');
   return {
     plugin: { id: plugin.id, version: plugin.version },
     base,
@@ -44,8 +42,8 @@ export async function allianceOverview(
     terms: terms.map(presentTerm),
     currentTermId: terms.find((t) => t.status === 'open')?.id ?? terms[0]?.id ?? null,
     access: {
-      canWrite: me.roles.some((r) => ALLIANCE_WRITERS.includes(r.role)),
-      scoringTerms: isAdmin ? terms.map((t) => t.id) : officerTerms,
+      canWrite: can(caller, 'alliance.manage'),
+      scoringTerms: can(caller, 'alliance.score-any-term') ? terms.map((t) => t.id) : officerTerms,
     },
     ranges: rangeRulesOf(plugin),
     rules: rulesOf(plugin),

@@ -1,12 +1,11 @@
 import { allianceDepartments, allianceMembers, students, type TenantTx } from '@xinqiao/db';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 
 export type MemberRow = typeof allianceMembers.$inferSelect;
 
-/** A member with the department and the linked student's number (when the student is visible to the caller). */
+/** A member with its department's name. */
 export interface MemberView extends MemberRow {
   departmentName: string;
-  studentNumber: string | null;
 }
 
 function selectMembers(tx: TenantTx) {
@@ -14,7 +13,11 @@ function selectMembers(tx: TenantTx) {
     .select({
       member: allianceMembers,
       departmentName: allianceDepartments.name,
-      studentNumber: students.studentNumber,
+      // The number copied when the member was linked; for members linked before it was kept, the student's own
+      // (when the caller sees the student).
+      studentNumber: sql<
+        string | null
+      >`coalesce(${allianceMembers.studentNumber}, ${students.studentNumber})`,
     })
     .from(allianceMembers)
     .innerJoin(allianceDepartments, eq(allianceDepartments.id, allianceMembers.departmentId))
@@ -67,7 +70,10 @@ export async function updateMemberRow(
   tx: TenantTx,
   id: string,
   values: Partial<
-    Pick<MemberRow, 'departmentId' | 'memberRole' | 'isOfficer' | 'active' | 'personId' | 'studentId'>
+    Pick<
+      MemberRow,
+      'departmentId' | 'memberRole' | 'isOfficer' | 'active' | 'personId' | 'studentId' | 'studentNumber'
+    >
   >,
 ): Promise<void> {
   await tx.update(allianceMembers).set(values).where(eq(allianceMembers.id, id));

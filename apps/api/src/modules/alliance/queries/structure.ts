@@ -56,10 +56,13 @@ export async function unitExists(tx: TenantTx, id: string): Promise<boolean> {
   return !!row;
 }
 
-/** Whether the student is visible to the caller (row-level security decides). */
-export async function studentVisible(tx: TenantTx, id: string): Promise<boolean> {
-  const [row] = await tx.select({ id: students.id }).from(students).where(eq(students.id, id));
-  return !!row;
+/** The student's number, when the student is visible to the caller (row-level security decides). */
+export async function visibleStudentNumber(tx: TenantTx, id: string): Promise<string | undefined> {
+  const [row] = await tx
+    .select({ studentNumber: students.studentNumber })
+    .from(students)
+    .where(eq(students.id, id));
+  return row?.studentNumber;
 }
 
 /** Whether the account belongs to the caller's school. */

@@ -1,8 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { requirePermission } from '../../../auth/caller.ts';
 import type { AuthedEnv } from '../../../context.ts';
 import { createRouter } from '../../../http/router.ts';
-import { requireReader, requireScorer } from '../access.ts';
+import { requireScorer } from '../access.ts';
 import { checkIn, closeEvent, markAbsent, recordEarlyLeave, requestLeave } from '../attendance.ts';
 import { presentEntry, presentRecord, presentWritten } from '../present.ts';
 import { alliancePluginOf } from '../pricing.ts';
@@ -18,7 +19,7 @@ import {
   WrittenListSchema,
   WrittenSchema,
 } from '../responses.ts';
-import { auditWrite, created, jsonBody, ok, tags } from '../route-kit.ts';
+import { allianceCaller, auditWrite, created, jsonBody, ok, tags } from '../route-kit.ts';
 import {
   AcknowledgeBody,
   ApprovalBody,
@@ -203,7 +204,7 @@ const departmentFindingRoute = createRoute({
 
 async function scorerFor(c: Context<AuthedEnv>, termId: string) {
   const term = await loadTerm(c.var.tx, termId);
-  await requireScorer(c.var.tx, c.var.me, term.id);
+  await requireScorer(allianceCaller(c), term.id);
   requireOpenTerm(term);
   return writerOf(c);
 }
@@ -216,7 +217,7 @@ async function audited(c: Context<AuthedEnv>, written: Written[]) {
 /** Routes that record what members did and book it in the ledger. */
 export const scoringRoutes = createRouter()
   .openapi(sheetRoute, async (c) => {
-    requireReader(c.var.me);
+    requirePermission(allianceCaller(c), 'alliance.read');
     const event = await loadEvent(c.var.tx, c.req.valid('param').eventId);
     return c.json(await eventSheet(c.var.tx, alliancePluginOf(c), event, c.var.clock()), 200);
   })
@@ -311,7 +312,7 @@ export const scoringRoutes = createRouter()
     return c.json({ ...presentWritten(corrected), reversed: corrected.reversed.map(presentEntry) }, 201);
   })
   .openapi(recordsRoute, async (c) => {
-    requireReader(c.var.me);
+    requirePermission(allianceCaller(c), 'alliance.read');
     const term = await loadTerm(c.var.tx, c.req.valid('param').termId);
     const rows = await recordsOfTerm(c.var.tx, term.id, c.req.valid('query'));
     return c.json({ records: rows.map(presentRecord) }, 200);

@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
+import { requirePermission } from '../../../auth/caller.ts';
 import { createRouter } from '../../../http/router.ts';
-import { requireReader, requireScorer, requireWriter } from '../access.ts';
+import { requireScorer } from '../access.ts';
 import { presentDepartment, presentEvent, presentMember, presentTerm } from '../present.ts';
 import { alliancePluginOf } from '../pricing.ts';
 import { listMembers } from '../queries/members.ts';
@@ -14,7 +15,7 @@ import {
   OverviewSchema,
   TermSchema,
 } from '../responses.ts';
-import { auditWrite, created, jsonBody, ok, tags } from '../route-kit.ts';
+import { allianceCaller, auditWrite, created, jsonBody, ok, tags } from '../route-kit.ts';
 import {
   CreateDepartmentBody,
   CreateEventBody,
@@ -133,36 +134,36 @@ const createTaskRoute = createRoute({
 /** Routes of the alliance's structure: departments, terms, members, events and tasks. */
 export const structureRoutes = createRouter()
   .openapi(overviewRoute, async (c) => {
-    requireReader(c.var.me);
-    return c.json(await allianceOverview(c.var.tx, c.var.me, alliancePluginOf(c)), 200);
+    requirePermission(allianceCaller(c), 'alliance.read');
+    return c.json(await allianceOverview(allianceCaller(c), alliancePluginOf(c)), 200);
   })
   .openapi(createDepartmentRoute, async (c) => {
-    requireWriter(c.var.me);
+    requirePermission(allianceCaller(c), 'alliance.manage');
     const department = await createDepartment(c.var.tx, authorOf(c), c.req.valid('json'));
     await auditWrite(c, 'alliance_department.create', 'alliance_department', department.id);
     return c.json(presentDepartment(department), 201);
   })
   .openapi(createTermRoute, async (c) => {
-    requireWriter(c.var.me);
+    requirePermission(allianceCaller(c), 'alliance.manage');
     const term = await createTerm(c.var.tx, authorOf(c), c.req.valid('json'));
     await auditWrite(c, 'alliance_term.create', 'alliance_term', term.id);
     return c.json(presentTerm(term), 201);
   })
   .openapi(updateTermRoute, async (c) => {
     const term = await loadTerm(c.var.tx, c.req.valid('param').termId);
-    await requireScorer(c.var.tx, c.var.me, term.id);
+    await requireScorer(allianceCaller(c), term.id);
     const updated = await setTermStatus(c.var.tx, term.id, c.req.valid('json').status);
     await auditWrite(c, 'alliance_term.update', 'alliance_term', term.id);
     return c.json(presentTerm(updated), 200);
   })
   .openapi(listMembersRoute, async (c) => {
-    requireReader(c.var.me);
+    requirePermission(allianceCaller(c), 'alliance.read');
     const term = await loadTerm(c.var.tx, c.req.valid('param').termId);
     const members = await listMembers(c.var.tx, term.id, { includeInactive: true });
     return c.json({ members: members.map(presentMember) }, 200);
   })
   .openapi(createMemberRoute, async (c) => {
-    requireWriter(c.var.me);
+    requirePermission(allianceCaller(c), 'alliance.manage');
     const term = await loadTerm(c.var.tx, c.req.valid('param').termId);
     requireOpenTerm(term);
     const member = await addMember(c.var.tx, authorOf(c), term, c.req.valid('json'));
@@ -171,20 +172,20 @@ export const structureRoutes = createRouter()
   })
   .openapi(updateMemberRoute, async (c) => {
     const member = await loadMember(c.var.tx, c.req.valid('param').memberId);
-    await requireScorer(c.var.tx, c.var.me, member.termId);
+    await requireScorer(allianceCaller(c), member.termId);
     const changed = await changeMember(c.var.tx, member, c.req.valid('json'));
     await auditWrite(c, 'alliance_member.update', 'alliance_member', member.id, changed.studentId);
     return c.json(presentMember(changed), 200);
   })
   .openapi(listEventsRoute, async (c) => {
-    requireReader(c.var.me);
+    requirePermission(allianceCaller(c), 'alliance.read');
     const term = await loadTerm(c.var.tx, c.req.valid('param').termId);
     const events = await eventsOfTerm(c.var.tx, term.id, c.var.clock(), c.req.valid('query').kind);
     return c.json({ events }, 200);
   })
   .openapi(createEventRoute, async (c) => {
     const term = await loadTerm(c.var.tx, c.req.valid('param').termId);
-    await requireScorer(c.var.tx, c.var.me, term.id);
+    await requireScorer(allianceCaller(c), term.id);
     requireOpenTerm(term);
     const event = await scheduleEvent(c.var.tx, authorOf(c), term, c.req.valid('json'));
     await auditWrite(c, 'alliance_event.create', 'alliance_event', event.id);
@@ -192,7 +193,7 @@ export const structureRoutes = createRouter()
   })
   .openapi(createTaskRoute, async (c) => {
     const term = await loadTerm(c.var.tx, c.req.valid('param').termId);
-    await requireScorer(c.var.tx, c.var.me, term.id);
+    await requireScorer(allianceCaller(c), term.id);
     requireOpenTerm(term);
     const task = await giveTask(c.var.tx, authorOf(c), term, c.req.valid('json'));
     await auditWrite(c, 'alliance_task.create', 'alliance_event', task.id);

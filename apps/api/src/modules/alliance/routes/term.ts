@@ -1,14 +1,15 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { requirePermission } from '../../../auth/caller.ts';
 import { problemResponses } from '../../../http/problem.ts';
 import { createRouter } from '../../../http/router.ts';
-import { requireReader, requireScorer } from '../access.ts';
+import { requireScorer } from '../access.ts';
 import { termWorkbook } from '../export.ts';
 import { alliancePluginOf } from '../pricing.ts';
 import { entriesOfTerm } from '../queries/ledger.ts';
 import { listMembers } from '../queries/members.ts';
 import { applyRepricing, previewRepricing } from '../repricing.ts';
 import { MemberLedgerSchema, RepricingPreviewSchema, TermStandingsSchema } from '../responses.ts';
-import { auditWrite, created, jsonBody, ok, tags } from '../route-kit.ts';
+import { allianceCaller, auditWrite, created, jsonBody, ok, tags } from '../route-kit.ts';
 import { MemberIdParams, RepricingApplyBody, TermIdParams } from '../schemas.ts';
 import { loadMember, loadTerm, requireOpenTerm } from '../service.ts';
 import { termStandings } from '../standings.ts';
@@ -72,23 +73,23 @@ const exportRoute = createRoute({
 /** Routes that read the term (standings, ledgers, export) and re-price it. */
 export const termRoutes = createRouter()
   .openapi(standingsRoute, async (c) => {
-    requireReader(c.var.me);
+    requirePermission(allianceCaller(c), 'alliance.read');
     const term = await loadTerm(c.var.tx, c.req.valid('param').termId);
     return c.json(await termStandings(c.var.tx, alliancePluginOf(c), term), 200);
   })
   .openapi(ledgerRoute, async (c) => {
-    requireReader(c.var.me);
+    requirePermission(allianceCaller(c), 'alliance.read');
     const member = await loadMember(c.var.tx, c.req.valid('param').memberId);
     return c.json(await memberLedger(c.var.tx, alliancePluginOf(c), member), 200);
   })
   .openapi(previewRoute, async (c) => {
-    requireReader(c.var.me);
+    requirePermission(allianceCaller(c), 'alliance.read');
     const term = await loadTerm(c.var.tx, c.req.valid('param').termId);
     return c.json(await previewRepricing(c.var.tx, alliancePluginOf(c), term), 200);
   })
   .openapi(applyRoute, async (c) => {
     const term = await loadTerm(c.var.tx, c.req.valid('param').termId);
-    await requireScorer(c.var.tx, c.var.me, term.id);
+    await requireScorer(allianceCaller(c), term.id);
     requireOpenTerm(term);
     const plugin = alliancePluginOf(c);
     const applied = await applyRepricing(
@@ -102,7 +103,7 @@ export const termRoutes = createRouter()
     return c.json(applied, 201);
   })
   .openapi(exportRoute, async (c) => {
-    requireReader(c.var.me);
+    requirePermission(allianceCaller(c), 'alliance.read');
     const term = await loadTerm(c.var.tx, c.req.valid('param').termId);
     const [standings, entries, members] = await Promise.all([
       termStandings(c.var.tx, alliancePluginOf(c), term),
