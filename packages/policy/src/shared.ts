@@ -8,6 +8,12 @@ export {
   type AreaTypes,
   isAreaId,
 } from './contracts';
+export {
+  CASE_ENTRY_KINDS,
+  CASE_KINDS,
+  type CaseTemplate,
+  type CaseTemplateFacts,
+} from './contracts/case-templates';
 export type { Reason } from './contracts/common';
 export type { AreaContract, FiredRule } from './contracts/contract';
 export {
@@ -55,6 +61,7 @@ export {
   INSTRUMENTS,
   type Instrument,
   type TierFacts,
+  type TierReason,
   type TierResult,
   tierFacts,
 } from './contracts/tier-thresholds';

@@ -1,3 +1,4 @@
+import { type CaseTemplate, type CaseTemplateFacts, caseTemplates } from './case-templates';
 import type { AreaContract } from './contract';
 import { earlyWarning, type WarningFacts, type WarningResult } from './early-warning';
 import { type FundingFacts, type FundingResult, fundingFormula } from './funding-formula';
@@ -20,6 +21,7 @@ export const AREA_IDS = [
   'term-sanctions',
   'support-targets',
   'early-warning',
+  'case-templates',
 ] as const;
 export type AreaId = (typeof AREA_IDS)[number];
 
@@ -34,6 +36,7 @@ export interface AreaTypes {
   'term-sanctions': { facts: TermFacts; result: TermResult };
   'support-targets': { facts: SupportFacts; result: SupportResult };
   'early-warning': { facts: WarningFacts; result: WarningResult };
+  'case-templates': { facts: CaseTemplateFacts; result: CaseTemplate };
 }
 export type AreaFacts<A extends AreaId> = AreaTypes[A]['facts'];
 export type AreaResult<A extends AreaId> = AreaTypes[A]['result'];
@@ -49,6 +52,7 @@ export const AREA_CONTRACTS: { readonly [A in AreaId]: AreaContract<AreaResult<A
   'term-sanctions': termSanctions,
   'support-targets': supportTargets,
   'early-warning': earlyWarning,
+  'case-templates': caseTemplates,
 };
 
 /**

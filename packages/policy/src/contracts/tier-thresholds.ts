@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { paramsOf, type Reason, reasonOf } from './common';
-import { type AreaContract, NoDecision, type Random } from './contract';
+import { type AreaContract, type FiredRule, NoDecision, type Random } from './contract';
 import { boolean, type FactsOf, integer, number, oneOf } from './facts';
 
 export const INSTRUMENTS = ['UPI', 'PHQ-9', 'GAD-7', 'SCL-90'] as const;
@@ -103,11 +103,24 @@ export const ATTENTION_TIERS = [1, 2, 3] as const;
 /** An attention tier: 1 is the highest attention. */
 export type AttentionTier = (typeof ATTENTION_TIERS)[number];
 
+/** A reason for a tier; `selfHarm` when the school's rule marks it as a self-harm finding. */
+export interface TierReason extends Reason {
+  readonly selfHarm?: true;
+}
+
 /** The result of tiering one instrument result. */
 export interface TierResult {
   readonly tier: AttentionTier;
-  /** The rules that put the student in this tier, in rule-file order. */
-  readonly reasons: readonly Reason[];
+  /**
+   * The rules that put the student in this tier, in rule-file order, followed by any fired self-harm rule that did
+   * not win (a self-harm finding is always given as a reason).
+   */
+  readonly reasons: readonly TierReason[];
+  /**
+   * Whether a fired rule the school marks `selfHarm` (UPI item 25, PHQ-9 item 9 > 0, SCL-90 item 15 ≥ 2 in the seed
+   * plugins): such results are worked on before everything else.
+   */
+  readonly selfHarm: boolean;
   /** Deadline for the follow-up talk in working days, when the winning rules set one (tier 1 in the seed plugins). */
   readonly followUpWorkingDays?: number;
 }
@@ -118,6 +131,8 @@ const tierEvent = z
     zh: z.string().min(1),
     en: z.string().min(1),
     followUpWorkingDays: z.number().int().min(0).max(60).optional(),
+    /** The rule finds thoughts of self-harm or suicide: its students' follow-ups come first in everyone's work. */
+    selfHarm: z.boolean().optional(),
   })
   .strict();
 type TierEvent = z.infer<typeof tierEvent>;
@@ -197,7 +212,9 @@ export const tierThresholds: AreaContract<TierResult> = {
     const deadlines = winners
       .map((rule) => paramsOf<TierEvent>(rule).followUpWorkingDays)
       .filter((days): days is number => days !== undefined);
-    const result: TierResult = { tier, reasons: winners.map(reasonOf) };
+    const selfHarmRules = fired.filter((rule) => paramsOf<TierEvent>(rule).selfHarm === true);
+    const reasons = [...winners, ...selfHarmRules.filter((rule) => !winners.includes(rule))].map(tierReasonOf);
+    const result: TierResult = { tier, reasons, selfHarm: selfHarmRules.length > 0 };
     return deadlines.length > 0 ? { ...result, followUpWorkingDays: Math.min(...deadlines) } : result;
   },
   contradiction(a, b, decision) {
@@ -212,6 +229,12 @@ export const tierThresholds: AreaContract<TierResult> = {
     return generateTierFacts(random, random.pick(instruments));
   },
 };
+
+/** The reason a tier rule gives, marked when the rule is a self-harm finding. */
+function tierReasonOf(rule: FiredRule): TierReason {
+  const reason = reasonOf(rule);
+  return paramsOf<TierEvent>(rule).selfHarm === true ? { ...reason, selfHarm: true } : reason;
+}
 
 /** A plausible synthetic result: most students score low, a tail scores high (for diff populations). */
 function generateTierFacts(random: Random, instrument: Instrument): TierFacts {

@@ -63,9 +63,10 @@ describe('engine/evaluate', () => {
     expect(decision).toMatchObject({
       tier: 1,
       followUpWorkingDays: 3,
-      reasons: [{ ruleName: 'phq9-item-9-above-0', zh: 'PHQ-9 第9题（自伤念头）得分 > 0' }],
+      reasons: [{ ruleName: 'phq9-item-9-above-0', zh: 'PHQ-9 第9题（自伤念头）得分 > 0', selfHarm: true }],
+      selfHarm: true,
       pluginId: 'hrbmu',
-      pluginVersion: '1.0.0',
+      pluginVersion: hrbmu.version,
       area: 'tier-thresholds',
       firedRules: ['phq9-item-9-above-0', 'phq9-otherwise'],
     });
