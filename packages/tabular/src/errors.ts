@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+
 /** Why a whole file cannot be read; row-level problems are `RowError`s from `validateRows` instead. */
 export type TabularErrorCode =
   | 'unsupported_format'
@@ -15,6 +17,10 @@ export interface RowError {
   /** The header as written in the file; null when the problem is the row as a whole. */
   column: string | null;
   reason: string;
+  /** The schema's issue behind `reason`, for callers that say it in the user's language themselves. */
+  issue?: z.core.$ZodIssue;
+  /** The non-empty cells outside any header, when that is the problem of the row. */
+  strayCells?: readonly string[];
 }
 
 /**

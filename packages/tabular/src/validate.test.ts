@@ -33,11 +33,12 @@ describe('validateRows', () => {
   it('reports each bad cell with its spreadsheet row, the header the file used and the schema’s reason', async () => {
     const file = 'student_number,姓名,入学年份\n2024010001,张三,2024\n20240102,,1999\n2024010003,王五,2024\n';
     const result = await collectRows(validateRows(rowsOf(file), studentRow));
-    expect(result.errors).toEqual([
+    expect(result.errors.map(({ row, column, reason }) => ({ row, column, reason }))).toEqual([
       { row: 3, column: 'student_number', reason: '学号应为 10 位数字' },
       { row: 3, column: '姓名', reason: '姓名不能为空' },
       { row: 3, column: '入学年份', reason: '入学年份不早于 2000' },
     ]);
+    expect(result.errors.map((e) => e.issue?.code)).toEqual(['invalid_format', 'too_small', 'too_small']);
     expect(result.records.map((r) => r.rowNumber)).toEqual([2, 4]);
     expect(result.rowCount).toBe(3);
   });
@@ -57,6 +58,7 @@ describe('validateRows', () => {
     );
     expect(result.errors[0]).toMatchObject({ row: 2, column: null });
     expect(result.errors[0]!.reason).toContain('“2024”');
+    expect(result.errors[0]!.strayCells).toEqual(['2024']);
   });
 
   it('counts every error but keeps only maxErrors of them', async () => {

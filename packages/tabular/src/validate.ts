@@ -17,7 +17,8 @@ export type ColumnOf =
 
 /**
  * Checks each row's values against a zod schema, turning every issue into `{ row, column, reason }` with the
- * column as the user's header. The reason is the zod issue message, so give the schema zh-CN messages.
+ * column as the user's header. The reason is the zod issue message (and `issue` the issue itself, for callers
+ * that put it in the user's language).
  * Non-empty cells outside any header are an error of the row. Streams: one row in, one result out.
  *
  * @example
@@ -38,6 +39,7 @@ export async function* validateRows<T>(
         row: row.rowNumber,
         column: null,
         reason: `有 ${row.strayCells.length} 个单元格不在任何表头之下（“${row.strayCells[0]}”），这一行的列可能错位了。`,
+        strayCells: row.strayCells,
       });
     }
     if (!parsed.success) {
@@ -47,6 +49,7 @@ export async function* validateRows<T>(
           row: row.rowNumber,
           column: field === null ? null : columnName(field, row, columnOf),
           reason: issue.message,
+          issue,
         });
       }
     }
