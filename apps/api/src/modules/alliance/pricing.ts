@@ -8,7 +8,7 @@ import {
 } from '@xinqiao/policy';
 import type { Context } from 'hono';
 import type { AuthedEnv } from '../../context.ts';
-import { type FieldError, problems } from '../../http/problem.ts';
+import { type LegacyFieldError, problems } from '../../http/problem.ts';
 
 export type TermCounter = (typeof TERM_COUNTERS)[number];
 
@@ -100,7 +100,10 @@ export async function priceFacts(plugin: CompiledPlugin, facts: Record<string, u
 /** A policy error as the 400 problem the caller can act on; anything else is rethrown as is. */
 export function pricingProblem(error: unknown): unknown {
   if (error instanceof PolicyFactsError) {
-    const errors: FieldError[] = error.issues.map((issue) => ({ field: issue.fact, message: issue.message }));
+    const errors: LegacyFieldError[] = error.issues.map((issue) => ({
+      field: issue.fact,
+      message: issue.message,
+    }));
     return problems.validation(
       errors,
       `插件不接受这些事实 / The plugin refuses these facts: ${error.message}`,
