@@ -33,6 +33,7 @@ import { type InstrumentId, scoreResponse } from '@xinqiao/instruments';
 import { type CompiledPlugin, loadPluginDirectory, tierFacts } from '@xinqiao/policy';
 import { eq, sql } from 'drizzle-orm';
 import { Engine } from 'json-rules-engine';
+import { tenantScope } from '../src/auth/scope.ts';
 import type { Me } from '../src/auth/session-types.ts';
 import { parsedRows } from '../src/modules/screening/import/parsed-rows.ts';
 import {
@@ -74,7 +75,7 @@ export async function seed(db: Database): Promise<World> {
       })
       .returning({ id: schools.id });
     const schoolId = school!.id;
-    const seedScope = { schoolId, personId: null, fullScopePaths: ['/'], reducedScopePaths: [] };
+    const seedScope = tenantScope({ schoolId, personId: null, fullScopePaths: ['/'], reducedScopePaths: [] });
     const tx = await scopeTransaction(unscoped, seedScope);
     const unit = async (parentId: string | null, levelKey: string, name: string) =>
       (
@@ -135,13 +136,13 @@ export async function seed(db: Database): Promise<World> {
       ],
       csrfToken: '',
     };
-    const scope: TenantScope = {
+    const scope: TenantScope = tenantScope({
       schoolId,
       personId: staff!.id,
       fullScopePaths: [root.path],
       reducedScopePaths: [],
       capabilities: ['screening.answers', 'screening.manage'],
-    };
+    });
     return { scope, me, numbers };
   });
 }

@@ -3,33 +3,38 @@ import type { Database } from './database.ts';
 import { createTinySchool, type TinySchool } from './fixtures.test-helpers.ts';
 import { concernReports, notificationOutbox, notifications, people } from './schema/index.ts';
 import { createTestDatabase } from './testing.ts';
-import { type TenantScope, withTenant } from './transaction.ts';
+import { issueTenantScope, type TenantScope, withTenant } from './transaction.ts';
 
 let db: Database;
 let north: TinySchool;
 let committeeId: string;
 let counsellorId: string;
 
-const asPerson = (personId: string, full: string[], reduced: string[] = []): TenantScope => ({
-  schoolId: north.schoolId,
-  personId,
-  fullScopePaths: full,
-  reducedScopePaths: reduced,
-});
+const asPerson = (personId: string, full: string[], reduced: string[] = []): TenantScope =>
+  issueTenantScope({
+    schoolId: north.schoolId,
+    personId,
+    fullScopePaths: full,
+    reducedScopePaths: reduced,
+  });
 
 beforeAll(async () => {
   db = await createTestDatabase();
   north = await createTinySchool(db, 'north');
-  [committeeId, counsellorId] = await withTenant(db, asPerson('00000000-0000-0000-0000-000000000000', ['/']), async (tx) => {
-    const rows = await tx
-      .insert(people)
-      .values([
-        { schoolId: north.schoolId, username: 'committee', displayName: '心理委员', passwordHash: 'x' },
-        { schoolId: north.schoolId, username: 'counsellor', displayName: '辅导员', passwordHash: 'x' },
-      ])
-      .returning({ id: people.id });
-    return rows.map((r) => r.id);
-  });
+  [committeeId, counsellorId] = await withTenant(
+    db,
+    asPerson('00000000-0000-0000-0000-000000000000', ['/']),
+    async (tx) => {
+      const rows = await tx
+        .insert(people)
+        .values([
+          { schoolId: north.schoolId, username: 'committee', displayName: '心理委员', passwordHash: 'x' },
+          { schoolId: north.schoolId, username: 'counsellor', displayName: '辅导员', passwordHash: 'x' },
+        ])
+        .returning({ id: people.id });
+      return rows.map((r) => r.id);
+    },
+  );
 });
 afterAll(() => db?.close());
 
@@ -49,7 +54,9 @@ describe('db/case-work row-level security', () => {
   it('lets a class committee member report a student of their class, and read back only their own report', async () => {
     const committee = asPerson(committeeId, [], [college().classPath]);
     const studentInClass = north.studentIds[0]!;
-    await withTenant(db, committee, (tx) => tx.insert(concernReports).values(reportAbout(studentInClass, committeeId)));
+    await withTenant(db, committee, (tx) =>
+      tx.insert(concernReports).values(reportAbout(studentInClass, committeeId)),
+    );
     const seen = await withTenant(db, committee, (tx) => tx.select().from(concernReports));
     expect(seen.map((r) => r.studentId)).toEqual([studentInClass]);
     const counsellorSees = await withTenant(db, asPerson(counsellorId, [college().path]), (tx) =>
@@ -62,10 +69,14 @@ describe('db/case-work row-level security', () => {
     const committee = asPerson(committeeId, [], [college().classPath]);
     const otherCollegeStudent = north.studentIds[2]!;
     await expect(
-      withTenant(db, committee, (tx) => tx.insert(concernReports).values(reportAbout(otherCollegeStudent, committeeId))),
+      withTenant(db, committee, (tx) =>
+        tx.insert(concernReports).values(reportAbout(otherCollegeStudent, committeeId)),
+      ),
     ).rejects.toThrow();
     await expect(
-      withTenant(db, committee, (tx) => tx.insert(concernReports).values(reportAbout(north.studentIds[0]!, counsellorId))),
+      withTenant(db, committee, (tx) =>
+        tx.insert(concernReports).values(reportAbout(north.studentIds[0]!, counsellorId)),
+      ),
     ).rejects.toThrow();
   });
 
@@ -79,9 +90,13 @@ describe('db/case-work row-level security', () => {
 
   it('shows a notification to its recipient alone', async () => {
     await withTenant(db, asPerson(committeeId, [], [college().classPath]), (tx) =>
-      tx.insert(notifications).values({ schoolId: north.schoolId, recipientId: counsellorId, kind: 'concern.filed' }),
+      tx
+        .insert(notifications)
+        .values({ schoolId: north.schoolId, recipientId: counsellorId, kind: 'concern.filed' }),
     );
-    const mine = await withTenant(db, asPerson(counsellorId, [college().path]), (tx) => tx.select().from(notifications));
+    const mine = await withTenant(db, asPerson(counsellorId, [college().path]), (tx) =>
+      tx.select().from(notifications),
+    );
     expect(mine.map((n) => n.kind)).toEqual(['concern.filed']);
     const others = await withTenant(db, asPerson(committeeId, [], [college().classPath]), (tx) =>
       tx.select().from(notifications),
@@ -92,7 +107,9 @@ describe('db/case-work row-level security', () => {
   it('lets a request add outbound messages but not read them back', async () => {
     const scope = asPerson(counsellorId, [college().path]);
     await withTenant(db, scope, (tx) =>
-      tx.insert(notificationOutbox).values({ schoolId: north.schoolId, channel: 'email', subject: 's', body: 'b' }),
+      tx
+        .insert(notificationOutbox)
+        .values({ schoolId: north.schoolId, channel: 'email', subject: 's', body: 'b' }),
     );
     expect(await withTenant(db, scope, (tx) => tx.select().from(notificationOutbox))).toEqual([]);
   });

@@ -3,6 +3,7 @@ import type { Database } from './database.ts';
 import { schools, students, units } from './schema/index.ts';
 import {
   allowSchoolProvisioning,
+  issueTenantScope,
   runInTransaction,
   scopeTransaction,
   type TenantScope,
@@ -24,7 +25,7 @@ export interface TinySchool {
 }
 
 export function fullScope(schoolId: string, paths: string[]): TenantScope {
-  return { schoolId, personId: null, fullScopePaths: paths, reducedScopePaths: [] };
+  return issueTenantScope({ schoolId, personId: null, fullScopePaths: paths, reducedScopePaths: [] });
 }
 
 /** Creates a school through the same RLS-guarded path the platform uses. */

@@ -15,12 +15,8 @@ export { type PgError, pgErrorOf } from './errors.ts';
 export * from './schema/index.ts';
 export {
   APPLICATION_ROLE,
-  allowSchoolProvisioning,
-  lookUpSessionToken,
-  runInTransaction,
-  scopeTransaction,
   type TenantScope,
+  type TenantScopeFields,
   type TenantTx,
   type UnscopedTx,
-  withTenant,
 } from './transaction.ts';

@@ -7,6 +7,7 @@
  */
 export {
   allowSchoolProvisioning,
+  issueTenantScope,
   lookUpSessionToken,
   runInTransaction,
   scopeTransaction,

@@ -5,19 +5,20 @@ import { pgErrorOf } from './errors.ts';
 import { createTinySchool, type TinySchool } from './fixtures.test-helpers.ts';
 import { backgroundJobs, screeningImportFiles, screeningImports, screeningWaves } from './schema/index.ts';
 import { createTestDatabase } from './testing.ts';
-import { runInTransaction, type TenantScope, withTenant } from './transaction.ts';
+import { issueTenantScope, runInTransaction, type TenantScope, withTenant } from './transaction.ts';
 
 let db: Database;
 let a: TinySchool;
 let b: TinySchool;
 let importA: string;
-const manager = (school: TinySchool): TenantScope => ({
-  schoolId: school.schoolId,
-  personId: null,
-  fullScopePaths: [],
-  reducedScopePaths: [],
-  capabilities: ['screening.manage'],
-});
+const manager = (school: TinySchool): TenantScope =>
+  issueTenantScope({
+    schoolId: school.schoolId,
+    personId: null,
+    fullScopePaths: [],
+    reducedScopePaths: [],
+    capabilities: ['screening.manage'],
+  });
 const asJobRunner = <T>(work: Parameters<typeof runInTransaction<T>>[1]) =>
   runInTransaction(db, async (tx) => {
     await tx.execute(sql`SELECT set_config('xq.job_runner', 'on', true)`);

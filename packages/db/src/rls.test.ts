@@ -5,7 +5,7 @@ import { pgErrorOf } from './errors.ts';
 import { createTinySchool, fullScope, type TinySchool } from './fixtures.test-helpers.ts';
 import { caseEntries, cases, schools, studentFileEntries, students, units } from './schema/index.ts';
 import { createTestDatabase } from './testing.ts';
-import { runInTransaction, type TenantScope, withTenant } from './transaction.ts';
+import { issueTenantScope, runInTransaction, type TenantScope, withTenant } from './transaction.ts';
 
 let db: Database;
 let north: TinySchool;
@@ -97,12 +97,12 @@ describe('db/row-level security', () => {
         { schoolId: north.schoolId, studentId, kind: 'contact', title: '寝室走访', visibility: 'network' },
       ]);
     });
-    const reduced: TenantScope = {
+    const reduced: TenantScope = issueTenantScope({
       schoolId: north.schoolId,
       personId: null,
       fullScopePaths: [],
       reducedScopePaths: [college.dormPath],
-    };
+    });
     const seen = await withTenant(db, reduced, async (tx) => ({
       students: await tx.select({ id: students.id }).from(students),
       cases: await tx.select().from(cases),

@@ -13,17 +13,18 @@ import {
   students,
 } from './schema/index.ts';
 import { createTestDatabase } from './testing.ts';
-import { type TenantScope, withTenant } from './transaction.ts';
+import { issueTenantScope, type TenantScope, withTenant } from './transaction.ts';
 
 let db: Database;
 let school: TinySchool;
-const scope = (capabilities: string[], fullScopePaths = ['/']): TenantScope => ({
-  schoolId: school.schoolId,
-  personId: null,
-  fullScopePaths,
-  reducedScopePaths: [],
-  capabilities,
-});
+const scope = (capabilities: string[], fullScopePaths = ['/']): TenantScope =>
+  issueTenantScope({
+    schoolId: school.schoolId,
+    personId: null,
+    fullScopePaths,
+    reducedScopePaths: [],
+    capabilities,
+  });
 
 beforeAll(async () => {
   db = await createTestDatabase();

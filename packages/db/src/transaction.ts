@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Database, Tx } from './database.ts';
 
-/** Who is asking, and which parts of the school's network they may see. */
-export interface TenantScope {
+/** Who is asking, and which parts of the school's network they may see: the fields of a {@link TenantScope}. */
+export interface TenantScopeFields {
   schoolId: string;
   personId: string | null;
   /** Unit paths whose subtrees the caller sees in full. */
@@ -11,6 +11,29 @@ export interface TenantScope {
   reducedScopePaths: readonly string[];
   /** What the caller's roles allow beyond seeing rows, checked by RLS (e.g. 'screening.answers'). */
   capabilities?: readonly string[];
+}
+
+/**
+ * The mark of a scope issued by {@link issueTenantScope}. No entry of the package exports the symbol, so outside
+ * this file a scope can be read but not made, and a cast (`as TenantScope`) does not carry the mark at run time.
+ */
+export const ISSUED_TENANT_SCOPE: unique symbol = Symbol('xinqiao.issuedTenantScope');
+
+/**
+ * A scope the session code (apps/api/src/auth/scope.ts) or the job runner issued: only {@link issueTenantScope}
+ * makes one, and {@link scopeTransaction} refuses anything else, so no module can widen its own school or paths.
+ */
+export type TenantScope = TenantScopeFields & { readonly [ISSUED_TENANT_SCOPE]: true };
+
+/**
+ * Marks `fields` as an issued scope. Called by `tenantScope` in apps/api/src/auth/scope.ts (every scope of the
+ * API comes from there) and by this package's own tests.
+ *
+ * @example
+ * const scope = issueTenantScope({ schoolId, personId: null, fullScopePaths: ['/'], reducedScopePaths: [] });
+ */
+export function issueTenantScope(fields: TenantScopeFields): TenantScope {
+  return { ...fields, [ISSUED_TENANT_SCOPE]: true };
 }
 
 declare const tenantBrand: unique symbol;
@@ -48,6 +71,11 @@ export async function runInTransaction<T>(db: Database, work: (tx: UnscopedTx) =
 
 /** Sets the school, the caller and their visible scope for the rest of the transaction. */
 export async function scopeTransaction(tx: UnscopedTx, scope: TenantScope): Promise<TenantTx> {
+  if (scope[ISSUED_TENANT_SCOPE] !== true) {
+    throw new Error(
+      'scopeTransaction: the scope was not issued by issueTenantScope (apps/api/src/auth/scope.ts)',
+    );
+  }
   await tx.execute(sql`SELECT
     set_config('xq.school_id', ${scope.schoolId}, true),
     set_config('xq.person_id', ${scope.personId ?? ''}, true),

@@ -2,6 +2,7 @@ import type { TenantScope, TenantTx } from '@xinqiao/db';
 import { describe, expect, it } from 'vitest';
 import { ProblemError } from '../http/problem.ts';
 import { callerFor, can, requirePermission, rolesGranting } from './caller.ts';
+import { tenantScope } from './scope.ts';
 import type { Me, RoleOnUnit } from './session-types.ts';
 
 const on = (role: RoleOnUnit['role'], unitPath: string): RoleOnUnit => ({
@@ -19,7 +20,12 @@ const meWith = (...roles: RoleOnUnit[]): Me => ({
   csrfToken: '',
 });
 
-const scope: TenantScope = { schoolId: 's', personId: 'p', fullScopePaths: [], reducedScopePaths: [] };
+const scope: TenantScope = tenantScope({
+  schoolId: 's',
+  personId: 'p',
+  fullScopePaths: [],
+  reducedScopePaths: [],
+});
 const callerWith = (...roles: RoleOnUnit[]) =>
   callerFor(undefined as unknown as TenantTx, meWith(...roles), scope, 'test');
 

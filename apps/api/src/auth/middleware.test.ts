@@ -1,10 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { queryRows, studentFileEntries, students, withTenant } from '@xinqiao/db';
+import { queryRows, studentFileEntries, students } from '@xinqiao/db';
+import { withTenant } from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { problem } from '../http/problem.ts';
 import { createRouter } from '../http/router.ts';
 import { createTestApp, json, loginAs, type TestApp } from '../testing/index.ts';
+import { tenantScope } from './scope.ts';
 
 /** Probe routes that report what the request transaction sees, and write then fail in different ways. */
 const probe = createRouter()
@@ -68,7 +70,12 @@ afterAll(() => t?.close());
 
 async function notesOf(studentId: string): Promise<string[]> {
   const alpha = t.world.schools.alpha;
-  const scope = { schoolId: alpha.id, personId: null, fullScopePaths: ['/'], reducedScopePaths: [] };
+  const scope = tenantScope({
+    schoolId: alpha.id,
+    personId: null,
+    fullScopePaths: ['/'],
+    reducedScopePaths: [],
+  });
   const rows = await withTenant(t.db, scope, (tx) =>
     tx
       .select({ title: studentFileEntries.title })

@@ -1,4 +1,8 @@
-import { lookUpSessionToken, runInTransaction, scopeTransaction } from '@xinqiao/db';
+import {
+  lookUpSessionToken,
+  runInTransaction,
+  scopeTransaction,
+} from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../context.ts';
 import { assertCsrfToken } from '../http/csrf.ts';

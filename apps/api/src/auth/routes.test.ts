@@ -1,4 +1,5 @@
-import { sessions, withTenant } from '@xinqiao/db';
+import { sessions } from '@xinqiao/db';
+import { withTenant } from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, json, loginAs, TEST_PASSWORD, type TestApp } from '../testing/index.ts';
 import { schoolOnlyScope } from './scope.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scopeOf } from './scope.ts';
+import { scopeOf, tenantScope } from './scope.ts';
 import type { RoleOnUnit } from './session-types.ts';
 
 const on = (role: RoleOnUnit['role'], unitPath: string): RoleOnUnit => ({
@@ -13,13 +13,15 @@ const on = (role: RoleOnUnit['role'], unitPath: string): RoleOnUnit => ({
 describe('auth/scope', () => {
   it('gives each role its unit subtree, in full unless it is a reduced-view role', () => {
     const scope = scopeOf('s', 'p', [on('counsellor', '/r/c1/'), on('dorm_liaison', '/r/c2/k/d/')]);
-    expect(scope).toEqual({
-      schoolId: 's',
-      personId: 'p',
-      fullScopePaths: ['/r/c1/'],
-      reducedScopePaths: ['/r/c2/k/d/'],
-      capabilities: [],
-    });
+    expect(scope).toEqual(
+      tenantScope({
+        schoolId: 's',
+        personId: 'p',
+        fullScopePaths: ['/r/c1/'],
+        reducedScopePaths: ['/r/c2/k/d/'],
+        capabilities: [],
+      }),
+    );
   });
 
   it('lets only the mental-health center read screening answers and manage screening', () => {

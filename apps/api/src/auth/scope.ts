@@ -4,9 +4,11 @@ import {
   schools,
   studentReach,
   type TenantScope,
+  type TenantScopeFields,
   type TenantTx,
   units,
 } from '@xinqiao/db';
+import { issueTenantScope } from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import { and, asc, eq } from 'drizzle-orm';
 import { rlsCapabilitiesOf } from './permissions.ts';
 import type { RoleOnUnit } from './session-types.ts';
@@ -92,13 +94,13 @@ export function scopeOf(schoolId: string, personId: string, roles: readonly Role
       .map((r) => r.unitPath)
       .filter((p) => !full.some((f) => p.startsWith(f))),
   );
-  return {
+  return tenantScope({
     schoolId,
     personId,
     fullScopePaths: full,
     reducedScopePaths: reduced,
     capabilities: capabilitiesOf(roles),
-  };
+  });
 }
 
 /** The capabilities RLS checks that the given roles grant, sorted, each once (from the permission table). */
@@ -114,5 +116,20 @@ function minimalPrefixes(paths: readonly string[]): string[] {
 
 /** The scope of a transaction that knows the school but no unit yet (login, session resolution). */
 export function schoolOnlyScope(schoolId: string, personId: string | null): TenantScope {
-  return { schoolId, personId, fullScopePaths: [], reducedScopePaths: [] };
+  return tenantScope({ schoolId, personId, fullScopePaths: [], reducedScopePaths: [] });
+}
+
+/**
+ * The one function of the API that makes a {@link TenantScope} (the type is branded: see
+ * `@xinqiao/db/internal-tenant-tx-do-not-import`). The session middleware gets its scopes from {@link scopeOf}
+ * and {@link schoolOnlyScope}; the job runner, the seed, the command line and tests call it with the school-wide
+ * scope they need. A module that builds a scope object by hand cannot pass it where a `TenantScope` is wanted.
+ *
+ * @example
+ * ```ts
+ * tenantScope({ schoolId, personId: null, fullScopePaths: ['/'], reducedScopePaths: [] });
+ * ```
+ */
+export function tenantScope(fields: TenantScopeFields): TenantScope {
+  return issueTenantScope(fields);
 }

@@ -1,4 +1,5 @@
-import { people, sessions, withTenant } from '@xinqiao/db';
+import { people, sessions } from '@xinqiao/db';
+import { withTenant } from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, json, loginAs, type TestApp } from '../testing/index.ts';

@@ -5,6 +5,7 @@ import { openDatabase, screeningResults, screeningWaves } from '@xinqiao/db';
 import { withTenant } from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import { testDatabaseKind } from '@xinqiao/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tenantScope } from '../auth/scope.ts';
 import { seedTestWorld, type TestWorld, testPluginCatalog } from '../testing/index.ts';
 import { CliError, importScreening } from './import-screening.ts';
 
@@ -13,13 +14,14 @@ describe.skipIf(testDatabaseKind() === 'postgres')('pnpm xinqiao import-screenin
   const root = mkdtempSync(join(tmpdir(), 'xinqiao-cli-'));
   let world: TestWorld;
   let repoRoot: string;
-  const scope = () => ({
-    schoolId: world.schools.alpha.id,
-    personId: null,
-    fullScopePaths: ['/'],
-    reducedScopePaths: [],
-    capabilities: ['screening.answers'],
-  });
+  const scope = () =>
+    tenantScope({
+      schoolId: world.schools.alpha.id,
+      personId: null,
+      fullScopePaths: ['/'],
+      reducedScopePaths: [],
+      capabilities: ['screening.answers'],
+    });
 
   beforeAll(async () => {
     process.env.XINQIAO_DATA_DIR = root;

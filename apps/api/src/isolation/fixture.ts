@@ -17,6 +17,7 @@ import {
 } from '@xinqiao/db';
 import { withTenant } from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import { eq, sql } from 'drizzle-orm';
+import { tenantScope } from '../auth/scope.ts';
 import { createTestApp, TEST_ACCOUNTS, type TestApp, type TestSchool } from '../testing/index.ts';
 
 /**
@@ -116,13 +117,13 @@ async function enrich(
   code: 'alpha' | 'beta',
   digit: number,
 ): Promise<FixtureSchool> {
-  const scope = {
+  const scope = tenantScope({
     schoolId: world.id,
     personId: null,
     fullScopePaths: ['/'],
     reducedScopePaths: [],
     capabilities: ['screening.answers', 'screening.manage'],
-  };
+  });
   return withTenant(t.db, scope, async (tx) => {
     const markers = new Map<string, MarkerLabel>();
     const sensitive = new Map<string, MarkerLabel>();

@@ -3,7 +3,7 @@ import { type Database, queryRows, sessions } from '@xinqiao/db';
 import { withTenant } from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import { getTableColumns, getTableName, is, sql } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
-import { capabilitiesOf } from '../auth/scope.ts';
+import { capabilitiesOf, tenantScope } from '../auth/scope.ts';
 
 /** Every tenant table (a table with a `school_id` column) except sessions, which logins legitimately add to. */
 function tenantTables(): PgTable[] {
@@ -31,13 +31,13 @@ const ALL_CAPABILITIES = capabilitiesOf(
  * ```
  */
 export async function schoolSnapshot(database: Database, schoolId: string): Promise<Record<string, string>> {
-  const scope = {
+  const scope = tenantScope({
     schoolId,
     personId: null,
     fullScopePaths: ['/'],
     reducedScopePaths: [],
     capabilities: ALL_CAPABILITIES,
-  };
+  });
   return withTenant(database, scope, async (tx) => {
     const out: Record<string, string> = {};
     for (const table of tenantTables()) {

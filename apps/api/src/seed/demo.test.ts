@@ -3,6 +3,7 @@ import { runInTransaction, withTenant } from '@xinqiao/db/internal-tenant-tx-do-
 import { createTestDatabase } from '@xinqiao/db/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tenantScope } from '../auth/scope.ts';
 import { seedDemoDataIfEmpty } from './demo.ts';
 
 const levels = [
@@ -30,7 +31,12 @@ describe('seed/demo', () => {
   it('places every student under the network so a counsellor sees exactly their college', async () => {
     const { schoolId, counsellorUnit, all } = await withTenant(
       db,
-      { schoolId: await schoolIdOf('hut'), personId: null, fullScopePaths: ['/'], reducedScopePaths: [] },
+      tenantScope({
+        schoolId: await schoolIdOf('hut'),
+        personId: null,
+        fullScopePaths: ['/'],
+        reducedScopePaths: [],
+      }),
       async (tx) => {
         const [assignment] = await tx
           .select({ unitId: roleAssignments.unitId, schoolId: roleAssignments.schoolId })
@@ -45,7 +51,7 @@ describe('seed/demo', () => {
     expect(all).toHaveLength(300);
     const visible = await withTenant(
       db,
-      { schoolId, personId: null, fullScopePaths: [counsellorUnit.path], reducedScopePaths: [] },
+      tenantScope({ schoolId, personId: null, fullScopePaths: [counsellorUnit.path], reducedScopePaths: [] }),
       (tx) => tx.select({ college: students.collegeUnitId }).from(students),
     );
     expect(visible.length).toBe(all.filter((s) => s.college === counsellorUnit.id).length);
@@ -53,12 +59,12 @@ describe('seed/demo', () => {
   });
 
   it('gives a demo account to every role the server defines, and to no other', async () => {
-    const scope = {
+    const scope = tenantScope({
       schoolId: await schoolIdOf('hut'),
       personId: null,
       fullScopePaths: ['/'],
       reducedScopePaths: [],
-    };
+    });
     const rows = await withTenant(db, scope, (tx) =>
       tx.selectDistinct({ role: roleAssignments.role }).from(roleAssignments),
     );

@@ -19,6 +19,7 @@ import {
 } from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import { DEMO_SCHOOL_CODES, type DemoSchool, generateDemoSchool } from '@xinqiao/demo-data';
 import { hashPassword } from '../auth/password.ts';
+import { tenantScope } from '../auth/scope.ts';
 import { seedDemoAllianceFor } from '../modules/alliance/seed.ts';
 
 /** Rows per INSERT: well under PostgreSQL's 65,535 bound parameters for the widest table. */
@@ -71,12 +72,15 @@ export async function seedDemoSchool(db: Database, school: DemoSchool): Promise<
       .values({ code: school.code, name: school.name, nameEn: school.nameEn, networkLevels: school.levels })
       .returning({ id: schools.id });
     const schoolId = row!.id;
-    const tx = await scopeTransaction(unscoped, {
-      schoolId,
-      personId: null,
-      fullScopePaths: ['/'],
-      reducedScopePaths: [],
-    });
+    const tx = await scopeTransaction(
+      unscoped,
+      tenantScope({
+        schoolId,
+        personId: null,
+        fullScopePaths: ['/'],
+        reducedScopePaths: [],
+      }),
+    );
     const unitIds = await insertUnits(tx, schoolId, school);
     await insertStudents(tx, schoolId, school, unitIds);
     await insertAccounts(tx, schoolId, school, unitIds, hashes);

@@ -14,6 +14,7 @@ import {
   scopeTransaction,
 } from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import { hashPassword } from '../auth/password.ts';
+import { tenantScope } from '../auth/scope.ts';
 
 /** The password of every account of the test world. */
 export const TEST_PASSWORD = 'xinqiao-test-password';
@@ -106,12 +107,15 @@ async function seedSchool(db: Database, code: string, name: string, hash: string
       })
       .returning({ id: schools.id });
     const schoolId = school!.id;
-    const tx = await scopeTransaction(unscoped, {
-      schoolId,
-      personId: null,
-      fullScopePaths: ['/'],
-      reducedScopePaths: [],
-    });
+    const tx = await scopeTransaction(
+      unscoped,
+      tenantScope({
+        schoolId,
+        personId: null,
+        fullScopePaths: ['/'],
+        reducedScopePaths: [],
+      }),
+    );
     const root = await addUnit(tx, schoolId, null, 'school', name);
     const center = await addUnit(tx, schoolId, root.id, 'center', '心理健康教育中心');
     const colleges = [] as unknown as [TestCollege, TestCollege];

@@ -2,6 +2,7 @@ import { auditLog } from '@xinqiao/db';
 import { withTenant } from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tenantScope } from '../../auth/scope.ts';
 import { createTestApp, loginAs, type TestApp, type TestSession } from '../../testing/index.ts';
 
 let t: TestApp;
@@ -21,12 +22,13 @@ afterAll(() => t?.close());
 
 const alpha = () => t.world.schools.alpha;
 const beta = () => t.world.schools.beta;
-const asWholeSchool = (schoolId: string) => ({
-  schoolId,
-  personId: null,
-  fullScopePaths: ['/'],
-  reducedScopePaths: [],
-});
+const asWholeSchool = (schoolId: string) =>
+  tenantScope({
+    schoolId,
+    personId: null,
+    fullScopePaths: ['/'],
+    reducedScopePaths: [],
+  });
 
 /** The JSON body of a response, after checking its status (the body is shown when the status is wrong). */
 // biome-ignore lint/suspicious/noExplicitAny: bodies are checked by the expectations that follow

@@ -2,6 +2,7 @@ import { auditLog } from '@xinqiao/db';
 import { withTenant } from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tenantScope } from '../../auth/scope.ts';
 import { createTestApp, loginAs, type TestApp, type TestSession } from '../../testing/index.ts';
 
 // An intruder with the table owner's rights edits the audit log behind the API's back: /api/audit/verify must name
@@ -25,12 +26,13 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const alpha = () => t.world.schools.alpha;
-const asWholeSchool = (schoolId: string) => ({
-  schoolId,
-  personId: null,
-  fullScopePaths: ['/'],
-  reducedScopePaths: [],
-});
+const asWholeSchool = (schoolId: string) =>
+  tenantScope({
+    schoolId,
+    personId: null,
+    fullScopePaths: ['/'],
+    reducedScopePaths: [],
+  });
 
 /** Run statements as the table owner with the audit guards switched off, then switch them on again. */
 async function asTableOwner(statement: ReturnType<typeof sql>): Promise<void> {

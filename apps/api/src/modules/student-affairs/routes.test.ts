@@ -3,6 +3,7 @@ import { withTenant } from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import { compilePlugin, evaluate } from '@xinqiao/policy/browser';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tenantScope } from '../../auth/scope.ts';
 import {
   createTestApp,
   json,
@@ -39,7 +40,7 @@ async function overview(session: TestSession = affairs) {
 
 async function auditActions(): Promise<string[]> {
   const schoolId = t.world.schools.alpha.id;
-  const scope = { schoolId, personId: null, fullScopePaths: ['/'], reducedScopePaths: [] };
+  const scope = tenantScope({ schoolId, personId: null, fullScopePaths: ['/'], reducedScopePaths: [] });
   const rows = await withTenant(t.db, scope, (tx) =>
     tx
       .select({ action: auditLog.action })

@@ -1,6 +1,7 @@
 import { auditLog, type TenantTx } from '@xinqiao/db';
 import { withTenant } from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import { and, asc, eq, gt } from 'drizzle-orm';
+import { tenantScope } from '../../auth/scope.ts';
 import type { TestApp } from '../../testing/index.ts';
 
 /**
@@ -9,7 +10,11 @@ import type { TestApp } from '../../testing/index.ts';
  */
 export function asWholeSchool<T>(t: TestApp, code: 'alpha' | 'beta', work: (tx: TenantTx) => Promise<T>) {
   const schoolId = t.world.schools[code].id;
-  return withTenant(t.db, { schoolId, personId: null, fullScopePaths: ['/'], reducedScopePaths: [] }, work);
+  return withTenant(
+    t.db,
+    tenantScope({ schoolId, personId: null, fullScopePaths: ['/'], reducedScopePaths: [] }),
+    work,
+  );
 }
 
 /** The school's audit rows after `afterSeq` (oldest first), for asserting what a request recorded. */

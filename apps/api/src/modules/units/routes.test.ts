@@ -2,6 +2,7 @@ import { auditLog, units } from '@xinqiao/db';
 import { withTenant } from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tenantScope } from '../../auth/scope.ts';
 import { createTestApp, loginAs, type TestApp, type TestSession } from '../../testing/index.ts';
 
 let t: TestApp;
@@ -23,12 +24,13 @@ afterAll(() => t?.close());
 
 const alpha = () => t.world.schools.alpha;
 const beta = () => t.world.schools.beta;
-const asWholeSchool = (schoolId: string) => ({
-  schoolId,
-  personId: null,
-  fullScopePaths: ['/'],
-  reducedScopePaths: [],
-});
+const asWholeSchool = (schoolId: string) =>
+  tenantScope({
+    schoolId,
+    personId: null,
+    fullScopePaths: ['/'],
+    reducedScopePaths: [],
+  });
 
 async function unitNames(schoolId: string): Promise<string[]> {
   const rows = await withTenant(t.db, asWholeSchool(schoolId), (tx) =>

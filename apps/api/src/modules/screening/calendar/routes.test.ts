@@ -2,6 +2,7 @@ import { auditLog, cases } from '@xinqiao/db';
 import { withTenant } from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tenantScope } from '../../../auth/scope.ts';
 import { json, loginAs, type TestApp, type TestSession } from '../../../testing/index.ts';
 import { createScreeningTestApp, importCsv, openWave, phq9Row } from '../testing.ts';
 
@@ -102,7 +103,12 @@ describe('the school’s working-day calendar', () => {
   it('audits every edit', async () => {
     const rows = await withTenant(
       t.db,
-      { schoolId: t.world.schools.alpha.id, personId: null, fullScopePaths: ['/'], reducedScopePaths: [] },
+      tenantScope({
+        schoolId: t.world.schools.alpha.id,
+        personId: null,
+        fullScopePaths: ['/'],
+        reducedScopePaths: [],
+      }),
       (tx) => tx.select().from(auditLog).where(eq(auditLog.entity, 'working_calendar')),
     );
     const edits = rows.filter((r) => r.action !== 'working_calendar.read');
@@ -170,7 +176,12 @@ describe('follow-up deadlines and the school’s edits', () => {
     ).toMatchObject({ followUpsOpened: 1 });
     const dueDates = await withTenant(
       t.db,
-      { schoolId: t.world.schools.alpha.id, personId: null, fullScopePaths: ['/'], reducedScopePaths: [] },
+      tenantScope({
+        schoolId: t.world.schools.alpha.id,
+        personId: null,
+        fullScopePaths: ['/'],
+        reducedScopePaths: [],
+      }),
       (tx) => tx.select({ studentId: cases.studentId, dueDate: cases.dueDate }).from(cases),
     );
     const dueOf = (studentId: string) => dueDates.find((c) => c.studentId === studentId)?.dueDate;

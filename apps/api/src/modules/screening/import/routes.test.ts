@@ -1,6 +1,7 @@
 import { cases, screeningResults } from '@xinqiao/db';
 import { withTenant } from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tenantScope } from '../../../auth/scope.ts';
 import type { Me } from '../../../auth/session-types.ts';
 import { json, loginAs, type TestApp, type TestSession, testPluginCatalog } from '../../../testing/index.ts';
 import { createScreeningTestApp, importCsv, openWave, phq9Row } from '../testing.ts';
@@ -36,13 +37,13 @@ function waveFile(): string {
 }
 
 async function stored() {
-  const scope = {
+  const scope = tenantScope({
     schoolId: alpha().id,
     personId: null,
     fullScopePaths: ['/'],
     reducedScopePaths: [],
     capabilities: ['screening.answers'],
-  };
+  });
   return withTenant(t.db, scope, async (tx) => ({
     results: await tx.select().from(screeningResults),
     cases: await tx.select().from(cases),
@@ -123,13 +124,13 @@ describe('screening import', () => {
     const { plugins } = await testPluginCatalog({ copies: { alpha: 'hrbmu' } });
     const actor: ImportActor = {
       db: t.db,
-      scope: {
+      scope: tenantScope({
         schoolId: alpha().id,
         personId: me.person.id,
         fullScopePaths: ['/'],
         reducedScopePaths: [],
         capabilities: ['screening.answers', 'screening.manage'],
-      },
+      }),
       me,
       plugin: plugins.active('alpha')!.compiled!,
       clock: () => new Date('2025-03-03T02:00:00Z'),

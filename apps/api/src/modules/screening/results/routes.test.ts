@@ -2,6 +2,7 @@ import { auditLog, caseEntries, cases } from '@xinqiao/db';
 import { withTenant } from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tenantScope } from '../../../auth/scope.ts';
 import { json, loginAs, type TestApp, type TestSession } from '../../../testing/index.ts';
 import { createScreeningTestApp, importCsv, openWave, phq9Row } from '../testing.ts';
 
@@ -10,12 +11,13 @@ let center: TestSession;
 let waveId: string;
 
 const alpha = () => t.world.schools.alpha;
-const fullScope = () => ({
-  schoolId: alpha().id,
-  personId: null,
-  fullScopePaths: ['/'],
-  reducedScopePaths: [],
-});
+const fullScope = () =>
+  tenantScope({
+    schoolId: alpha().id,
+    personId: null,
+    fullScopePaths: ['/'],
+    reducedScopePaths: [],
+  });
 
 beforeAll(async () => {
   t = await createScreeningTestApp();
