@@ -5,6 +5,8 @@ import { type AttentionTier, type CompiledPlugin, evaluate, type Reason, tierFac
 export interface TierDecision {
   tier: AttentionTier;
   reasons: readonly Reason[];
+  /** A rule the school marks as a self-harm finding fired: the follow-up is worked on before everything else. */
+  selfHarm: boolean;
   followUpWorkingDays: number | undefined;
   pluginId: string;
   pluginVersion: string;
@@ -58,6 +60,7 @@ export function memoisedTierDecider(plugin: CompiledPlugin): TierDecider {
           const result: TierDecision = {
             tier: decision.tier,
             reasons: decision.reasons,
+            selfHarm: decision.selfHarm,
             followUpWorkingDays: decision.followUpWorkingDays,
             pluginId: decision.pluginId,
             pluginVersion: decision.pluginVersion,
@@ -95,6 +98,7 @@ export async function engineTierDecision(plugin: CompiledPlugin, score: ScoredRe
   return {
     tier: decision.tier,
     reasons: decision.reasons,
+    selfHarm: decision.selfHarm,
     followUpWorkingDays: decision.followUpWorkingDays,
     pluginId: decision.pluginId,
     pluginVersion: decision.pluginVersion,

@@ -4,7 +4,9 @@ import { sql } from 'drizzle-orm';
 /** The tier of a result and why: one object per distinct decision, shared by every row that got it. */
 export interface StoredDecision {
   tier: number;
-  reasons: readonly { ruleName: string; zh: string; en: string }[];
+  reasons: readonly { ruleName: string; zh: string; en: string; selfHarm?: true }[];
+  /** A self-harm rule fired: the follow-up it opens is marked `self_harm` and comes first in everyone's work. */
+  selfHarm: boolean;
 }
 
 /** A checked, scored and tiered row, ready to store. */
@@ -69,7 +71,9 @@ function batchPayload(rows: StorableRow[]): { rows: string; decisions: string; p
   }));
   return {
     rows: JSON.stringify(compact),
-    decisions: JSON.stringify(decisions.values.map((d) => ({ tier: d.tier, reasons: d.reasons }))),
+    decisions: JSON.stringify(
+      decisions.values.map((d) => ({ tier: d.tier, reasons: d.reasons, selfHarm: d.selfHarm })),
+    ),
     paths: JSON.stringify(paths.values),
   };
 }
@@ -95,7 +99,7 @@ class Interned<T> {
  * parameter, never as SQL text. Rows equal to what is stored (scores, answers, tier, reasons, plugin version) are
  * left alone, so the same file again writes nothing; the others are upserted by (wave, student), answers and all,
  * and each new tier-1 result gets a follow-up case (the unique index on `cases.screening_result_id` keeps it at
- * one). Needs the role that may write answers (the `screening.answers` capability).
+ * one), marked `self_harm` when its decision says so. Needs the role that may write answers (the `screening.answers` capability).
  */
 export async function writeBatch(
   tx: TenantTx,
@@ -124,7 +128,8 @@ export async function writeBatch(
   }>(
     tx,
     sql`WITH decision AS MATERIALIZED (
-          SELECT d.ordinality - 1 AS d, (d.value->>'tier')::integer AS tier, d.value->'reasons' AS reasons
+          SELECT d.ordinality - 1 AS d, (d.value->>'tier')::integer AS tier, d.value->'reasons' AS reasons,
+                 (d.value->>'selfHarm')::boolean AS self_harm
           FROM jsonb_array_elements(${payload.decisions}::jsonb) WITH ORDINALITY AS d
         ),
         path AS MATERIALIZED (
@@ -134,6 +139,7 @@ export async function writeBatch(
         input AS MATERIALIZED (
           SELECT i.s AS student_id, p.placement_path,
                  i.c - ARRAY(SELECT jsonb_array_elements_text(${notInSummary}::jsonb)) AS summary, d.tier, d.reasons,
+                 d.self_harm,
                  i.t AS submitted_at, i.a AS answers, i.c AS scores,
                  i.p AS responsible, i.u AS due
           FROM jsonb_to_recordset(${payload.rows}::jsonb)
@@ -156,9 +162,10 @@ export async function writeBatch(
         follow_ups AS (
           INSERT INTO cases
             (school_id, student_id, kind, status, title, responsible_person_id, due_date, opened_by,
-             screening_result_id)
+             screening_result_id, self_harm, assigned_at)
           SELECT ${target.schoolId}::uuid, r.student_id, 'follow_up', 'open', ${target.followUpTitle}, i.responsible,
-                 i.due, ${target.openedBy}::uuid, r.id
+                 i.due, ${target.openedBy}::uuid, r.id, i.self_harm,
+                 CASE WHEN i.responsible IS NOT NULL THEN now() END
           FROM results r JOIN input i ON i.student_id = r.student_id
           WHERE r.attention_tier = 1
           ON CONFLICT (screening_result_id) WHERE screening_result_id IS NOT NULL DO NOTHING

@@ -4,11 +4,13 @@ import { type SQL, sql } from 'drizzle-orm';
 import { limitOffset, type PageRequest } from '../../../http/pagination.ts';
 
 /**
- * The first interview of each follow-up, dated by its day in China: real case activity (case entries of kind
+ * The first interview of each follow-up, dated by the day in China it took place (`occurred_at`; entries written
+ * before interviews recorded it count from when they were typed): real case activity (case entries of kind
  * 'interview'), never a label. Joined as `iv` on the case `c`.
  */
 const FIRST_INTERVIEW = `LEFT JOIN LATERAL (
-    SELECT min(((ce.created_at AT TIME ZONE 'UTC') + interval '8 hours')::date)::text AS interviewed_on
+    SELECT min(((coalesce(ce.occurred_at, ce.created_at) AT TIME ZONE 'UTC') + interval '8 hours')::date)::text
+             AS interviewed_on
     FROM case_entries ce WHERE ce.case_id = c.id AND ce.kind = 'interview'
   ) iv ON true`;
 
