@@ -1,5 +1,5 @@
-import { roleAssignments, type TenantTx, units } from '@xinqiao/db';
-import { asc, eq, inArray } from 'drizzle-orm';
+import type { TenantTx } from '@xinqiao/db';
+import { followUpAssignments } from './queries.ts';
 
 /** Finds who follows up a student: the nearest counsellor above the student, else the nearest station head. */
 export interface ResponsibleFinder {
@@ -14,12 +14,7 @@ export interface ResponsibleFinder {
  * station head does. Several people on one unit: the one assigned first.
  */
 export async function loadResponsibleFinder(tx: TenantTx): Promise<ResponsibleFinder> {
-  const rows = await tx
-    .select({ personId: roleAssignments.personId, role: roleAssignments.role, path: units.path })
-    .from(roleAssignments)
-    .innerJoin(units, eq(units.id, roleAssignments.unitId))
-    .where(inArray(roleAssignments.role, ['counsellor', 'college_station_head']))
-    .orderBy(asc(roleAssignments.createdAt), asc(roleAssignments.personId));
+  const rows = await followUpAssignments(tx);
   const counsellors = new Map<string, string>();
   const heads = new Map<string, string>();
   for (const row of rows) {

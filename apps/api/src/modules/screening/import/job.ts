@@ -1,10 +1,9 @@
-import { people, screeningImports, type TenantTx } from '@xinqiao/db';
-import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { loadAccount, scopeOf } from '../../../auth/scope.ts';
 import type { Me } from '../../../auth/session-types.ts';
 import { defineJob, type JobContext } from '../../../jobs/kind.ts';
 import { schoolJobScope } from '../../../jobs/runner-transaction.ts';
+import { importStatus, markImportFailed, personExists } from './queries.ts';
 import { type ImportActor, type ImportProgress, runImport } from './run.ts';
 import { readImportFilePart } from './stored-file.ts';
 
@@ -75,28 +74,6 @@ export function defineScreeningImportJob(options: ScreeningImportJobOptions = {}
 /** The screening import job as the API registers it. */
 export const screeningImportJob = defineScreeningImportJob();
 
-async function importStatus(tx: TenantTx, importId: string) {
-  const [row] = await tx
-    .select({ status: screeningImports.status })
-    .from(screeningImports)
-    .where(eq(screeningImports.id, importId));
-  return row?.status;
-}
-
-/** Ends a running import as failed, its reason first among its errors. */
-export async function markImportFailed(tx: TenantTx, importId: string, reason: string): Promise<void> {
-  const failure = JSON.stringify([{ row: 0, column: '', reason }]);
-  await tx
-    .update(screeningImports)
-    .set({
-      status: 'failed',
-      finishedAt: sql`now()`,
-      updatedAt: sql`now()`,
-      errors: sql`${failure}::jsonb || ${screeningImports.errors}`,
-    })
-    .where(and(eq(screeningImports.id, importId), eq(screeningImports.status, 'running')));
-}
-
 /** The person who started the import, as they are now; undefined if they may no longer import. */
 async function importActorOf(
   ctx: JobContext,
@@ -104,8 +81,9 @@ async function importActorOf(
 ): Promise<ImportActor | undefined> {
   const schoolId = ctx.job.schoolId!;
   const account = await ctx.inTenant(schoolJobScope(schoolId), async (tx) => {
-    const [person] = await tx.select({ id: people.id }).from(people).where(eq(people.id, payload.personId));
-    return person ? loadAccount(tx, schoolId, person.id) : undefined;
+    return (await personExists(tx, payload.personId))
+      ? loadAccount(tx, schoolId, payload.personId)
+      : undefined;
   });
   if (!account || account.person.disabled) return undefined;
   const scope = scopeOf(schoolId, account.person.id, account.roles);

@@ -1,18 +1,9 @@
 import { createHash } from 'node:crypto';
 import { toChinaDate } from '@xinqiao/calendar';
-import {
-  type Database,
-  pgErrorOf,
-  queryRows,
-  screeningImports,
-  screeningWaves,
-  type TenantScope,
-  type TenantTx,
-} from '@xinqiao/db';
+import { type Database, pgErrorOf, type TenantScope, type TenantTx } from '@xinqiao/db';
 import { scoreResponse } from '@xinqiao/instruments';
 import type { CompiledPlugin, Instrument } from '@xinqiao/policy';
 import { TabularError } from '@xinqiao/tabular';
-import { eq, sql } from 'drizzle-orm';
 import type { Me } from '../../../auth/session-types.ts';
 import { inIssuedScope } from '../../../auth/tenant-work.ts';
 import type { RowError } from '../../../http/problem.ts';
@@ -20,9 +11,19 @@ import { recordAccess } from '../../audit/record.ts';
 import { schoolCalendar } from '../calendar/service.ts';
 import { instrumentShape, isWaveInstrument, scoringIdOf } from '../instruments.ts';
 import { memoisedTierDecider, type TierDecider, type TierDecision, tiersInstrument } from '../tiering.ts';
+import { findWave } from '../waves/queries.ts';
 import { loadResponsibleFinder, type ResponsibleFinder } from './follow-up.ts';
 import type { ScoredRow } from './parse-row.ts';
 import { parsedRows } from './parsed-rows.ts';
+import {
+  endImport,
+  insertImportRecord,
+  type StoredProgress,
+  storedProgressOf,
+  studentsByNumber,
+  updateImportProgress,
+  waveHasResults,
+} from './queries.ts';
 import { type BatchTarget, type StorableRow, writeBatch } from './write-batch.ts';
 
 /** Rows per transaction: each batch is stored whole or not at all. */
@@ -97,8 +98,7 @@ export async function createImportRecord(
     createdBy: string | null;
   },
 ): Promise<string> {
-  const [row] = await tx.insert(screeningImports).values(values).returning({ id: screeningImports.id });
-  return row!.id;
+  return insertImportRecord(tx, values);
 }
 
 /** Counts the bytes and hashes a stream as the reader pulls it. */
@@ -215,11 +215,6 @@ function takeUp(stored: StoredProgress, progress: ImportProgress, errors: RowErr
   return stored.rowsRead;
 }
 
-type StoredProgress = Pick<
-  typeof screeningImports.$inferSelect,
-  'rowsRead' | 'rowsAccepted' | 'rowsUnchanged' | 'rowsRejected' | 'followUpsOpened' | 'errors'
->;
-
 interface ImportSetup {
   target: BatchTarget;
   instrument: Instrument;
@@ -238,7 +233,7 @@ async function prepare(
   importId: string,
   waveId: string,
 ): Promise<ImportSetup> {
-  const [wave] = await tx.select().from(screeningWaves).where(eq(screeningWaves.id, waveId));
+  const wave = await findWave(tx, waveId);
   if (!wave) throw new ImportRefused('没有这个筛查批次 / No such screening wave');
   if (wave.status !== 'open') {
     throw new ImportRefused(`筛查批次“${wave.name}”未开放，不能导入 / The wave is not open`);
@@ -258,22 +253,8 @@ async function prepare(
       `本校策略插件（${actor.plugin.id} ${actor.plugin.version}）的关注等级规则不覆盖量表 ${wave.instrument} / The school's tier rules do not cover ${wave.instrument}`,
     );
   }
-  const [record] = await tx
-    .select({
-      bytesTotal: screeningImports.bytesTotal,
-      rowsRead: screeningImports.rowsRead,
-      rowsAccepted: screeningImports.rowsAccepted,
-      rowsUnchanged: screeningImports.rowsUnchanged,
-      rowsRejected: screeningImports.rowsRejected,
-      followUpsOpened: screeningImports.followUpsOpened,
-      errors: screeningImports.errors,
-    })
-    .from(screeningImports)
-    .where(eq(screeningImports.id, importId));
-  const [had] = await queryRows<{ any: boolean }>(
-    tx,
-    sql`SELECT EXISTS (SELECT 1 FROM screening_results WHERE wave_id = ${waveId}::uuid) AS any`,
-  );
+  const record = await storedProgressOf(tx, importId);
+  const had = await waveHasResults(tx, waveId);
   const calendar = await schoolCalendar(tx);
   const today = toChinaDate(actor.clock());
   const dues = new Map<number, string>();
@@ -286,7 +267,7 @@ async function prepare(
       pluginId: actor.plugin.id,
       pluginVersion: actor.plugin.version,
       openedBy: actor.me.person.id,
-      waveHadResults: had?.any ?? true,
+      waveHadResults: had ?? true,
       followUpTitle: `心理筛查一级关注随访：${wave.name}（${wave.instrument}）`,
     },
     instrument: wave.instrument,
@@ -337,7 +318,7 @@ async function storeBatch(
   }
   const attempt = () =>
     inIssuedScope(actor.db, actor.scope, async (tx) => {
-      const known = await lookUpStudents(
+      const known = await studentsByNumber(
         tx,
         batch.map((row) => row.studentNumber),
       );
@@ -427,54 +408,8 @@ function storableRow(
   return stored;
 }
 
-async function lookUpStudents(
-  tx: TenantTx,
-  numbers: string[],
-): Promise<Map<string, { id: string; name: string; placementPath: string }>> {
-  if (numbers.length === 0) return new Map();
-  // One JSON value back instead of a row per student (PGlite pays for every row it returns), and each placement
-  // path (~150 characters) once: the students of a batch share a few dozen classes.
-  const [found] = await queryRows<{
-    paths: string[] | null;
-    rows: [string, string, string, number][] | null;
-  }>(
-    tx,
-    // = ANY(array) lets PostgreSQL probe the (school, student number) index instead of scanning every student.
-    sql`WITH s AS MATERIALIZED (
-          SELECT student_number, id, name, placement_path FROM students
-          WHERE student_number = ANY (ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(numbers)}::jsonb)))
-        ),
-        p AS MATERIALIZED (
-          SELECT placement_path, (row_number() OVER (ORDER BY placement_path) - 1)::integer AS at
-          FROM (SELECT DISTINCT placement_path FROM s) d
-        )
-        SELECT (SELECT json_agg(placement_path ORDER BY at) FROM p) AS paths,
-               (SELECT json_agg(json_build_array(s.student_number, s.id, s.name, p.at))
-                FROM s JOIN p USING (placement_path)) AS rows`,
-  );
-  const paths = found?.paths ?? [];
-  return new Map(
-    (found?.rows ?? []).map(([studentNumber, id, name, at]) => [
-      studentNumber,
-      { id, name, placementPath: paths[at]! },
-    ]),
-  );
-}
-
 async function writeProgress(tx: TenantTx, importId: string, progress: ImportProgress, errors: RowError[]) {
-  await tx
-    .update(screeningImports)
-    .set({
-      rowsRead: progress.rowsRead,
-      rowsAccepted: progress.rowsAccepted,
-      rowsUnchanged: progress.rowsUnchanged,
-      rowsRejected: progress.rowsRejected,
-      followUpsOpened: progress.followUpsOpened,
-      bytesRead: progress.bytesRead,
-      errors,
-      updatedAt: sql`now()`,
-    })
-    .where(eq(screeningImports.id, importId));
+  await updateImportProgress(tx, importId, progress, errors);
 }
 
 async function finish(
@@ -486,13 +421,5 @@ async function finish(
   sha256: string | null,
 ) {
   await writeProgress(tx, importId, progress, errors);
-  await tx
-    .update(screeningImports)
-    .set({
-      status,
-      finishedAt: sql`now()`,
-      ...(status === 'done' ? { bytesRead: Math.max(progress.bytesRead, progress.bytesTotal) } : {}),
-      ...(sha256 ? { fileSha256: sha256 } : {}),
-    })
-    .where(eq(screeningImports.id, importId));
+  await endImport(tx, importId, status, progress, sha256);
 }
