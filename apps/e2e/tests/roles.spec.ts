@@ -14,7 +14,8 @@ const OFFICE_MODULES_BY_ROLE: Record<string, string[]> = {
   head_teacher: ['学院心理辅导站'],
   class_committee: ['学院心理辅导站'],
   dorm_liaison: ['学院心理辅导站'],
-  alliance_officer: ['朋辈互助联盟'],
+  // The peer alliance needs the school plugin's alliance rules: hrbmu has none (peer-alliance.spec signs in at hut).
+  alliance_officer: [],
 };
 
 // A school plugin's own screen is shown to every role of that school.

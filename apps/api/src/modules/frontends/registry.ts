@@ -1,6 +1,6 @@
 import type { Role } from '@xinqiao/db';
-import { SCREENING_MANAGERS } from '../screening/access.ts';
-import { STUDENT_AFFAIRS_READERS } from '../student-affairs/access.ts';
+import type { AreaId } from '@xinqiao/policy';
+import { rolesWith } from '../../auth/permissions.ts';
 
 /** Text in both of the platform's languages. */
 export interface LocalizedText {
@@ -30,24 +30,29 @@ export interface OfficeModule {
   /** The Module Federation name in the module's vite.config.ts. */
   remoteName: string;
   roles: readonly Role[];
+  /**
+   * Policy areas the school's plugin must provide for the module to work: without them it is not offered at that
+   * school (it could only show that the rules are missing).
+   */
+  requiresAreas?: readonly AreaId[];
 }
 
 /**
  * The office modules this platform ships. A new office module is a folder `apps/office-<id>` built into its `dist/`
- * plus one entry here saying which roles see it.
+ * plus one entry here saying which roles see it and which policy areas it needs from the school's plugin.
  */
 export const OFFICE_MODULES: readonly OfficeModule[] = [
   {
     id: 'student-affairs',
     title: { zh: '学生处', en: 'Student Affairs' },
     remoteName: 'xinqiao_student_affairs',
-    roles: STUDENT_AFFAIRS_READERS,
+    roles: rolesWith('student-affairs.read'),
   },
   {
     id: 'counselling-center',
     title: { zh: '心理健康教育中心', en: 'Counselling center' },
     remoteName: 'xinqiao_counselling_center',
-    roles: SCREENING_MANAGERS,
+    roles: rolesWith('screening.manage'),
   },
   {
     id: 'college-station',
@@ -68,6 +73,8 @@ export const OFFICE_MODULES: readonly OfficeModule[] = [
     title: { zh: '朋辈互助联盟', en: 'Peer Alliance' },
     remoteName: 'xinqiao_peer_alliance',
     roles: ['alliance_officer'],
+    // The points scale and the term sanctions (seed 002): hrbmu and wuhan-polytechnic have no alliance rules.
+    requiresAreas: ['penalty-points', 'term-sanctions'],
   },
 ];
 
@@ -125,18 +132,32 @@ export function pluginEntry(pluginId: string, manifest: { ui?: unknown }): Front
   };
 }
 
+/** The school's active plugin as the registry reads it: its id, its manifest and the areas it provides. */
+export interface SchoolPlugin {
+  id: string;
+  manifest: { ui?: unknown };
+  /** The plugin's rule files by area (every area it provides has one). */
+  rules: Record<string, unknown>;
+}
+
+/** Whether the school's plugin provides every area a module needs (a module that needs none always works). */
+export function pluginSupports(module: OfficeModule, plugin: SchoolPlugin | undefined): boolean {
+  return (module.requiresAreas ?? []).every((area) => plugin?.rules[area] !== undefined);
+}
+
 /**
- * The modules a person sees: the office modules one of their roles opens, then their school's plugin UI (shown to
- * every role of that school: the screen's own API calls enforce what each role may read).
+ * The modules a person sees: the office modules one of their roles opens and their school's plugin supports, then
+ * the school's plugin UI (shown to every role of that school: the screen's own API calls enforce what each role may
+ * read).
  *
  * @example
- * modulesFor(['student_affairs'], hrbmuPlugin?.manifest) // [student-affairs, plugin-hrbmu]
+ * modulesFor(['student_affairs'], hrbmuPlugin) // [student-affairs, plugin-hrbmu]
+ * modulesFor(['alliance_officer'], hrbmuPlugin) // [plugin-hrbmu]: hrbmu's plugin has no alliance rules
  */
-export function modulesFor(
-  roles: readonly Role[],
-  plugin: { id: string; manifest: { ui?: unknown } } | undefined,
-): FrontendModule[] {
-  const offices = OFFICE_MODULES.filter((m) => m.roles.some((r) => roles.includes(r))).map(officeEntry);
+export function modulesFor(roles: readonly Role[], plugin: SchoolPlugin | undefined): FrontendModule[] {
+  const offices = OFFICE_MODULES.filter(
+    (m) => m.roles.some((r) => roles.includes(r)) && pluginSupports(m, plugin),
+  ).map(officeEntry);
   const pluginUi = plugin ? pluginEntry(plugin.id, plugin.manifest) : undefined;
   return pluginUi ? [...offices, pluginUi] : offices;
 }

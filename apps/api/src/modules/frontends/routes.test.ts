@@ -14,7 +14,8 @@ beforeAll(async () => {
   t = await createTestApp({
     extraRoutes: [frontendsRoutes],
     plugins: await seedPluginCatalog([
-      { seed: 'hrbmu', school: 'alpha', manifest: { ui } },
+      // hut's plugin has the peer alliance's rules (seed 002), hrbmu's has none.
+      { seed: 'hut', school: 'alpha', manifest: { ui } },
       { seed: 'hrbmu', school: 'beta' },
     ]),
   });
@@ -79,6 +80,11 @@ describe('modules/frontends', () => {
       expect(await moduleIds('beta', username), username).not.toContain('college-station');
       expect(await moduleIds('beta', username), username).not.toContain('school-admin');
     }
+  });
+
+  it("offers the peer alliance only at a school whose plugin has the alliance's points scale and sanctions", async () => {
+    expect(await moduleIds('alpha', 'alliance')).toEqual(['peer-alliance', 'plugin-alpha']);
+    expect(await moduleIds('beta', 'alliance')).toEqual([]);
   });
 
   it('needs a session', async () => {
