@@ -42,15 +42,19 @@ describe('import fences (biome.json)', () => {
     expect(countOf(planted.findings, restricted, 'packages/web-kit/src/planted.ts')).toBe(1);
   });
 
-  it('stops an API service opening its own tenant transaction from the internal entry', () => {
-    expect(countOf(planted.findings, restricted, 'apps/api/src/modules/planted/service.ts')).toBe(1);
+  it('stops an API service opening its own tenant transaction or issuing its own scope', () => {
+    expect(countOf(planted.findings, restricted, 'apps/api/src/modules/planted/service.ts')).toBe(2);
+  });
+
+  it("stops a module's job handler opening a transaction itself (it has ctx.inTenant)", () => {
+    expect(countOf(planted.findings, restricted, 'apps/api/src/modules/planted/job.ts')).toBe(1);
   });
 
   it('stops a route reaching the transaction code by relative path', () => {
     expect(countOf(planted.findings, restricted, 'apps/api/src/http/planted-route.ts')).toBe(1);
   });
 
-  it('passes the clean fixture: session code, job runner, seed and tests may open tenant transactions', () => {
+  it('passes the clean fixture: session code, job runner, seed and tests open tenant transactions, job handlers issue scopes', () => {
     const clean = lintFixture('clean');
     expect(clean.findings).toEqual([]);
     expect(clean.passed).toBe(true);
