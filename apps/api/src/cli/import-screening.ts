@@ -5,9 +5,9 @@ import { runInTransaction, scopeTransaction } from '@xinqiao/db/internal-tenant-
 import { loadPluginDirectory } from '@xinqiao/policy';
 import { SingleBar } from 'cli-progress';
 import { and, eq, or } from 'drizzle-orm';
+import { permissionsOf } from '../auth/permissions.ts';
 import { loadAccount, schoolOnlyScope, scopeOf } from '../auth/scope.ts';
 import type { Me } from '../auth/session-types.ts';
-import { holds, SCREENING_MANAGERS } from '../modules/screening/access.ts';
 import {
   createImportRecord,
   type ImportActor,
@@ -162,7 +162,7 @@ async function actorOf(db: Database, schoolCode: string, username: string) {
       roles: account.roles,
       csrfToken: '',
     };
-    if (!holds(me, SCREENING_MANAGERS)) {
+    if (!permissionsOf(me.roles.map((r) => r.role)).includes('screening.import')) {
       throw new CliError(`${username} 不是心理健康教育中心人员，不能导入 / ${username} is not center staff`);
     }
     return { me, scope: scopeOf(school.id, account.person.id, account.roles) };

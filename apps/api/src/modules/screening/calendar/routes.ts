@@ -1,8 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { chinaToday, isIsoDate } from '@xinqiao/calendar';
+import { requirePermission } from '../../../auth/caller.ts';
 import { problemResponses } from '../../../http/problem.ts';
 import { createRouter } from '../../../http/router.ts';
-import { requireScreeningRole, SCREENING_MANAGERS, SCREENING_READERS } from '../access.ts';
+import { screeningCaller } from '../access.ts';
 import { json } from '../schemas.ts';
 import { auditScreening } from '../waves/routes.ts';
 import { calendarYear, dayView, dropSchoolDay, setSchoolDay } from './service.ts';
@@ -119,7 +120,7 @@ const dropDayRoute = createRoute({
 /** The school's working-day calendar: read by those who follow up screening, edited by the center. */
 export const calendarRoutes = createRouter()
   .openapi(yearRoute, async (c) => {
-    requireScreeningRole(c.var.me, SCREENING_READERS);
+    requirePermission(screeningCaller(c), 'calendar.read');
     const year = c.req.valid('query').year ?? Number(chinaToday(c.var.clock()).slice(0, 4));
     await auditScreening(
       c,
@@ -131,7 +132,7 @@ export const calendarRoutes = createRouter()
     return c.json(await calendarYear(c.var.tx, year), 200);
   })
   .openapi(setDayRoute, async (c) => {
-    requireScreeningRole(c.var.me, SCREENING_MANAGERS);
+    requirePermission(screeningCaller(c), 'calendar.edit');
     const { date } = c.req.valid('param');
     await setSchoolDay(c.var.tx, c.var.me, date, c.req.valid('json'));
     await auditScreening(
@@ -144,7 +145,7 @@ export const calendarRoutes = createRouter()
     return c.json(await dayView(c.var.tx, date), 200);
   })
   .openapi(dropDayRoute, async (c) => {
-    requireScreeningRole(c.var.me, SCREENING_MANAGERS);
+    requirePermission(screeningCaller(c), 'calendar.edit');
     const { date } = c.req.valid('param');
     await dropSchoolDay(c.var.tx, c.var.me, date);
     await auditScreening(

@@ -1,9 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
+import { requirePermission } from '../../../auth/caller.ts';
 import { problemResponses, problems } from '../../../http/problem.ts';
 import { createRouter } from '../../../http/router.ts';
 import { enqueueJob } from '../../../jobs/enqueue.ts';
 import { statedPurpose } from '../../audit/record.ts';
-import { requireScreeningRole, SCREENING_MANAGERS } from '../access.ts';
+import { screeningCaller } from '../access.ts';
 import { IdParams, ImportListSchema, ImportSchema, json } from '../schemas.ts';
 import { auditScreening } from '../waves/routes.ts';
 import { getWave } from '../waves/service.ts';
@@ -65,7 +66,7 @@ export const importRoutes = createRouter();
 
 importRoutes
   .openapi(startRoute, async (c) => {
-    requireScreeningRole(c.var.me, SCREENING_MANAGERS);
+    requirePermission(screeningCaller(c), 'screening.import');
     const { id: waveId } = c.req.valid('param');
     const wave = await getWave(c.var.tx, waveId);
     if (wave.status !== 'open') {
@@ -127,7 +128,7 @@ importRoutes
     }
   })
   .openapi(getRoute, async (c) => {
-    requireScreeningRole(c.var.me, SCREENING_MANAGERS);
+    requirePermission(screeningCaller(c), 'screening.import');
     const { id } = c.req.valid('param');
     const view = await getImport(c.var.tx, id, c.var.clock());
     await auditScreening(
@@ -140,7 +141,7 @@ importRoutes
     return c.json(view, 200);
   })
   .openapi(listRoute, async (c) => {
-    requireScreeningRole(c.var.me, SCREENING_MANAGERS);
+    requirePermission(screeningCaller(c), 'screening.import');
     const { id } = c.req.valid('param');
     await getWave(c.var.tx, id);
     await auditScreening(c, 'screening_imports.list', 'screening_wave', id, '查看导入记录 / imports');

@@ -1,10 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { toChinaDate } from '@xinqiao/calendar';
 import type { Context } from 'hono';
+import { requirePermission } from '../../../auth/caller.ts';
 import type { AuthedEnv } from '../../../context.ts';
 import { problemResponses } from '../../../http/problem.ts';
 import { createRouter } from '../../../http/router.ts';
-import { requireScreeningRole, SCREENING_COUNT_READERS, SCREENING_READERS, seesScores } from '../access.ts';
+import { screeningCaller, seesScores } from '../access.ts';
 import { AttentionTierQuery, AttentionTierSchema, IdParams, json } from '../schemas.ts';
 import { auditScreening } from '../waves/routes.ts';
 import { getWave } from '../waves/service.ts';
@@ -208,16 +209,17 @@ const todayOf = (c: Context<AuthedEnv>) => toChinaDate(c.var.clock());
 /** Results: tier tables, counts with the interview KPI, one result (answers for the center), history, follow-ups. */
 export const resultRoutes = createRouter()
   .openapi(resultsRoute, async (c) => {
-    requireScreeningRole(c.var.me, SCREENING_READERS);
+    const caller = screeningCaller(c);
+    requirePermission(caller, 'screening.read');
     const { id } = c.req.valid('param');
     await getWave(c.var.tx, id);
     const { rows, ...page } = await listResults(c.var.tx, id, c.req.valid('query'));
     await auditScreening(c, 'screening_results.list', 'screening_wave', id, '查看筛查分级名单 / tier table');
-    const withScores = seesScores(c.var.me);
+    const withScores = seesScores(caller);
     return c.json({ ...page, rows: rows.map((row) => presentResult(row, withScores, todayOf(c))) }, 200);
   })
   .openapi(tiersRoute, async (c) => {
-    requireScreeningRole(c.var.me, SCREENING_COUNT_READERS);
+    requirePermission(screeningCaller(c), 'screening.counts');
     const { id } = c.req.valid('param');
     await getWave(c.var.tx, id);
     const colleges = await tierCounts(c.var.tx, id, todayOf(c));
@@ -225,9 +227,10 @@ export const resultRoutes = createRouter()
     return c.json({ colleges: colleges.map(presentTierCounts) }, 200);
   })
   .openapi(resultRoute, async (c) => {
-    requireScreeningRole(c.var.me, SCREENING_READERS);
+    const caller = screeningCaller(c);
+    requirePermission(caller, 'screening.read');
     const { id } = c.req.valid('param');
-    const withAnswers = seesScores(c.var.me);
+    const withAnswers = seesScores(caller);
     const result = await getResult(c.var.tx, id, withAnswers);
     await auditScreening(
       c,
@@ -240,7 +243,8 @@ export const resultRoutes = createRouter()
     return c.json(presentResultDetail(result, todayOf(c)), 200);
   })
   .openapi(historyRoute, async (c) => {
-    requireScreeningRole(c.var.me, SCREENING_READERS);
+    const caller = screeningCaller(c);
+    requirePermission(caller, 'screening.read');
     const { id } = c.req.valid('param');
     const history = await studentHistory(c.var.tx, id);
     await auditScreening(
@@ -251,10 +255,10 @@ export const resultRoutes = createRouter()
       '查看学生筛查历史 / screening history',
       id,
     );
-    return c.json(presentHistory(history, seesScores(c.var.me), todayOf(c)), 200);
+    return c.json(presentHistory(history, seesScores(caller), todayOf(c)), 200);
   })
   .openapi(followUpsRoute, async (c) => {
-    requireScreeningRole(c.var.me, SCREENING_READERS);
+    requirePermission(screeningCaller(c), 'screening.read');
     const today = todayOf(c);
     const rows = await listFollowUps(c.var.tx, c.var.me.person.id, c.req.valid('query'), today);
     await auditScreening(c, 'screening_follow_ups.list', 'case', null, '查看筛查随访 / follow-ups');

@@ -1,11 +1,12 @@
 import { createRoute } from '@hono/zod-openapi';
 import { academicYearOf } from '@xinqiao/calendar';
 import type { Context } from 'hono';
+import { requirePermission } from '../../../auth/caller.ts';
 import type { AuthedEnv } from '../../../context.ts';
 import { problemResponses } from '../../../http/problem.ts';
 import { createRouter } from '../../../http/router.ts';
 import { recordAccess, statedPurpose } from '../../audit/record.ts';
-import { requireScreeningRole, SCREENING_COUNT_READERS, SCREENING_MANAGERS } from '../access.ts';
+import { screeningCaller } from '../access.ts';
 import {
   IdParams,
   json,
@@ -112,7 +113,7 @@ async function detail(c: Context<AuthedEnv>, id: string) {
 /** Waves: list, proposals from the plugin's cadence, create, open/close, completion. */
 export const waveRoutes = createRouter()
   .openapi(listRoute, async (c) => {
-    requireScreeningRole(c.var.me, SCREENING_COUNT_READERS);
+    requirePermission(screeningCaller(c), 'screening.counts');
     const { academicYear } = c.req.valid('query');
     const year = academicYear ?? (await latestAcademicYear(c.var.tx));
     await auditScreening(c, 'screening_waves.list', 'screening_wave', null, '查看筛查批次 / screening waves');
@@ -120,20 +121,20 @@ export const waveRoutes = createRouter()
     return c.json({ waves: waves.map(presentWave) }, 200);
   })
   .openapi(proposedRoute, async (c) => {
-    requireScreeningRole(c.var.me, SCREENING_MANAGERS);
+    requirePermission(screeningCaller(c), 'screening.manage');
     const year = c.req.valid('query').academicYear ?? academicYearOf(c.var.clock()).start;
     const plugin = c.var.plugins.active(c.var.me.school.code)?.compiled;
     const proposal = await proposeWaves(c.var.tx, plugin, year);
     return c.json({ academicYear: year, ...proposal }, 200);
   })
   .openapi(createWaveRoute, async (c) => {
-    requireScreeningRole(c.var.me, SCREENING_MANAGERS);
+    requirePermission(screeningCaller(c), 'screening.manage');
     const id = await createWave(c.var.tx, c.var.me, c.req.valid('json'));
     await auditScreening(c, 'screening_wave.create', 'screening_wave', id, '创建筛查批次 / create wave');
     return c.json(await detail(c, id), 201);
   })
   .openapi(getWaveRoute, async (c) => {
-    requireScreeningRole(c.var.me, SCREENING_COUNT_READERS);
+    requirePermission(screeningCaller(c), 'screening.counts');
     const { id } = c.req.valid('param');
     const body = await detail(c, id); // 404 before anything is audited
     await auditScreening(
@@ -146,7 +147,7 @@ export const waveRoutes = createRouter()
     return c.json(body, 200);
   })
   .openapi(statusRoute, async (c) => {
-    requireScreeningRole(c.var.me, SCREENING_MANAGERS);
+    requirePermission(screeningCaller(c), 'screening.manage');
     const { id } = c.req.valid('param');
     const { status } = c.req.valid('json');
     await setWaveStatus(c.var.tx, id, status);
