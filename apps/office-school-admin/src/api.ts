@@ -1,36 +1,27 @@
-import { api } from '@xinqiao/web-kit';
-import type {
-  AuditVerification,
-  NewPerson,
-  Page,
-  Person,
-  StudentAccess,
-  StudentListItem,
-  Unit,
-  UnitDetail,
-  UnitNode,
-} from './types.ts';
+import { api, type Schemas } from '@xinqiao/web-kit';
 
-/** A query string from the defined values only (`?a=1&b=x`, or '' when none is). */
-export function queryString(params: Record<string, string | number | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined && value !== '') search.set(key, String(value));
-  }
-  const text = search.toString();
-  return text ? `?${text}` : '';
-}
-
-const id = (value: string) => encodeURIComponent(value);
+/** A node of `GET /api/units/tree`. */
+export type UnitNode = Schemas['UnitTreeNode'];
+export type Unit = Schemas['Unit'];
+export type UnitDetail = Schemas['UnitDetail'];
+export type Person = Schemas['Person'];
+export type PersonPage = Schemas['PersonPage'];
+export type NewPerson = Schemas['CreatePerson'];
+export type AuditVerification = Schemas['AuditVerification'];
+/** One access to a student, from `GET /api/audit/students/{id}`. */
+export type StudentAccess = Schemas['StudentAccess'];
+export type StudentAccessPage = Schemas['StudentAccessPage'];
+/** A student as `GET /api/students` lists them (full or reduced view). */
+export type StudentListItem = Schemas['StudentPage']['items'][number];
 
 /** The whole network the caller may read, as nested units. */
-export function fetchNetwork(): Promise<{ roots: UnitNode[] }> {
-  return api.get('/api/units/tree');
+export function fetchNetwork(): Promise<Schemas['UnitTree']> {
+  return api.GET('/api/units/tree');
 }
 
 /** One unit with its level's names and the units above it. */
 export function fetchUnit(unitId: string): Promise<UnitDetail> {
-  return api.get(`/api/units/${id(unitId)}`);
+  return api.GET('/api/units/{id}', { params: { path: { id: unitId } } });
 }
 
 /** Units whose name contains `q` (for pickers), or the first units of a level. */
@@ -38,45 +29,44 @@ export function searchUnits(filter: {
   q?: string;
   levelKey?: string;
   pageSize?: number;
-}): Promise<Page<Unit>> {
-  return api.get(
-    `/api/units${queryString({ q: filter.q, levelKey: filter.levelKey, pageSize: filter.pageSize ?? 20 })}`,
-  );
+}): Promise<Schemas['UnitPage']> {
+  const { q, levelKey, pageSize = 20 } = filter;
+  return api.GET('/api/units', { params: { query: { q: q || undefined, levelKey, pageSize } } });
 }
 
 /** Adds a unit one level below its parent. */
-export function createUnit(input: { parentId: string; levelKey: string; name: string }): Promise<UnitDetail> {
-  return api.post('/api/units', input);
+export function createUnit(input: Schemas['CreateUnit']): Promise<UnitDetail> {
+  return api.POST('/api/units', { body: input });
 }
 
 /** Renames a unit. */
 export function renameUnit(unitId: string, name: string): Promise<UnitDetail> {
-  return api.patch(`/api/units/${id(unitId)}`, { name });
+  return api.PATCH('/api/units/{id}', { params: { path: { id: unitId } }, body: { name } });
 }
 
 /** One page of accounts, searched by name or username. */
-export function fetchPeople(query: { q?: string; page: number; pageSize: number }): Promise<Page<Person>> {
-  return api.get(`/api/people${queryString(query)}`);
+export function fetchPeople(query: { q?: string; page: number; pageSize: number }): Promise<PersonPage> {
+  return api.GET('/api/people', { params: { query: { ...query, q: query.q || undefined } } });
 }
 
 /** Creates an account with its roles. */
 export function createPerson(input: NewPerson): Promise<Person> {
-  return api.post('/api/people', input);
+  return api.POST('/api/people', { body: input });
 }
 
 /** Disables an account (ending its sessions at once) or enables it again. */
 export function setPersonDisabled(personId: string, disabled: boolean): Promise<Person> {
-  return api.patch(`/api/people/${id(personId)}`, { disabled });
+  return api.PATCH('/api/people/{id}', { params: { path: { id: personId } }, body: { disabled } });
 }
 
 /** Verifies the school's hash-chained audit log. */
 export function verifyAudit(): Promise<AuditVerification> {
-  return api.get('/api/audit/verify');
+  return api.GET('/api/audit/verify');
 }
 
 /** Students whose name or number contains `q` (the caller's reach; a school admin sees the whole school). */
-export function searchStudents(q: string): Promise<Page<StudentListItem>> {
-  return api.get(`/api/students${queryString({ q, pageSize: 20 })}`);
+export function searchStudents(q: string): Promise<Schemas['StudentPage']> {
+  return api.GET('/api/students', { params: { query: { q: q || undefined, pageSize: 20 } } });
 }
 
 /** Who looked at a student, newest first. The API audits this look too. */
@@ -84,6 +74,8 @@ export function fetchStudentAccesses(
   studentId: string,
   page: number,
   pageSize: number,
-): Promise<Page<StudentAccess>> {
-  return api.get(`/api/audit/students/${id(studentId)}${queryString({ page, pageSize })}`);
+): Promise<StudentAccessPage> {
+  return api.GET('/api/audit/students/{studentId}', {
+    params: { path: { studentId }, query: { page, pageSize } },
+  });
 }

@@ -1,7 +1,7 @@
 import type { Permission, RoleAssignment } from '@xinqiao/web-kit';
 import { describe, expect, it } from 'vitest';
+import type { UnitNode } from './api.ts';
 import { childLevelKey, indexNetwork, mayAddUnder, mayRename, pathTo } from './network.ts';
-import type { UnitNode } from './types.ts';
 
 const node = (id: string, levelKey: string, depth: number, children: UnitNode[] = []): UnitNode => ({
   id,

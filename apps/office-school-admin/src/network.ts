@@ -1,5 +1,5 @@
 import type { RoleAssignment } from '@xinqiao/web-kit';
-import type { UnitNode } from './types.ts';
+import type { UnitNode } from './api.ts';
 
 /** The tree read once into look-ups: every node by id and every node's parent. */
 export interface NetworkIndex {

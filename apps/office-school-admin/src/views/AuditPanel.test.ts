@@ -11,7 +11,9 @@ const json = (body: unknown) =>
 /** Answers the audit panel's API calls from `routes` (path prefix → body); records the paths asked for. */
 function fakeApi(routes: Record<string, unknown>): string[] {
   const asked: string[] = [];
-  vi.stubGlobal('fetch', async (input: string) => {
+  vi.stubGlobal('fetch', async (request: Request) => {
+    const url = new URL(request.url);
+    const input = url.pathname + url.search;
     asked.push(input);
     const key = Object.keys(routes).find((prefix) => input.startsWith(prefix));
     if (!key) throw new Error(`unexpected request ${input}`);
