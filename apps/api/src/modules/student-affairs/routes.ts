@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { academicYearOf } from '@xinqiao/calendar';
 import type { Context } from 'hono';
+import { callerOf, requirePermission } from '../../auth/caller.ts';
 import type { AuthedEnv } from '../../context.ts';
 import { problemResponses, problems } from '../../http/problem.ts';
 import { createRouter } from '../../http/router.ts';
 import { recordAccess, statedPurpose } from '../audit/record.ts';
-import { requireEditor, requireReader } from './access.ts';
 import * as q from './queries.ts';
 import { EnrolmentBody, NewStaffBody, OverviewSchema, StaffChangeBody } from './schemas.ts';
 import { compiledPluginOf, computeOverview, type StudentAffairsOverview } from './service.ts';
@@ -146,25 +146,25 @@ const noSuchStaff = () => problems.notFound('没有这名心理中心教师 / No
  */
 export const studentAffairsRoutes = createRouter()
   .openapi(overviewRoute, async (c) => {
-    requireReader(c.var.me);
+    requirePermission(callerOf(c, DEFAULT_PURPOSE), 'student-affairs.read');
     return c.json(await overviewOf(c, c.req.valid('query').academicYear), 200);
   })
   .openapi(enrolmentRoute, async (c) => {
-    requireEditor(c.var.me);
+    requirePermission(callerOf(c, DEFAULT_PURPOSE), 'student-affairs.edit');
     const body = c.req.valid('json');
     await q.upsertEnrolment(c.var.tx, c.var.me.school.id, body.academicYear, body.enrolment);
     await audit(c, 'school_year_figures.update', 'school_year_figures', String(body.academicYear));
     return c.json(await overviewOf(c, body.academicYear), 200);
   })
   .openapi(addStaffRoute, async (c) => {
-    requireEditor(c.var.me);
+    requirePermission(callerOf(c, DEFAULT_PURPOSE), 'student-affairs.edit');
     const { academicYear: year, ...member } = c.req.valid('json');
     const row = await q.insertStaff(c.var.tx, c.var.me.school.id, year, member);
     await audit(c, 'center_staff.create', 'center_staff_member', row.id);
     return c.json(await overviewOf(c, year), 201);
   })
   .openapi(changeStaffRoute, async (c) => {
-    requireEditor(c.var.me);
+    requirePermission(callerOf(c, DEFAULT_PURPOSE), 'student-affairs.edit');
     const { id } = c.req.valid('param');
     const row = await q.updateStaff(c.var.tx, id, c.req.valid('json'));
     if (!row) throw noSuchStaff();
@@ -172,7 +172,7 @@ export const studentAffairsRoutes = createRouter()
     return c.json(await overviewOf(c, row.academicYear), 200);
   })
   .openapi(removeStaffRoute, async (c) => {
-    requireEditor(c.var.me);
+    requirePermission(callerOf(c, DEFAULT_PURPOSE), 'student-affairs.edit');
     const { id } = c.req.valid('param');
     const year = await q.deleteStaff(c.var.tx, id);
     if (year === undefined) throw noSuchStaff();
