@@ -20,7 +20,7 @@ export {
   problemFromResponse,
 } from './api/problem.ts';
 export * from './contract.ts';
-export { formatNumber, formatYuan } from './format.ts';
+export { currentAcademicYear, formatAcademicYear, formatNumber, formatYuan } from './format.ts';
 export {
   currentLocale,
   DEFAULT_LOCALE,

@@ -86,7 +86,6 @@ export const en: MessageSchema = {
     subtitle: 'Mental-health staffing, funding and training',
     plugin: 'Computed by the {school} policy plugin {plugin} (version {version})',
     academicYear: 'Academic year',
-    yearOption: '{year}–{next}',
     noEnrolment: 'No enrolment entered for this academic year yet.',
     noEnrolmentEditor: 'Enter it under “Edit data”.',
     issues: 'These could not be computed:',

@@ -88,7 +88,6 @@ export const zhCN = {
     subtitle: '心理健康教育人员配备、经费与培训',
     plugin: '计算依据：{school}策略插件 {plugin}（版本 {version}）',
     academicYear: '学年',
-    yearOption: '{year}–{next} 学年',
     noEnrolment: '本学年尚未填写在校生人数。',
     noEnrolmentEditor: '请在“数据维护”中填写在校生人数。',
     issues: '以下项目无法计算：',
