@@ -9,10 +9,11 @@ import { IdParams, ImportListSchema, ImportSchema, json } from '../schemas.ts';
 import { auditScreening } from '../waves/routes.ts';
 import { getWave } from '../waves/service.ts';
 import { screeningImportJob } from './job.ts';
+import { presentImport, presentImportSummary } from './present.ts';
 import { createImportRecord } from './run.ts';
+import { getImport, listImports } from './service.ts';
 import { type SpooledFile, spoolUpload } from './spool.ts';
 import { storeImportFile } from './stored-file.ts';
-import { getImport, listImports } from './views.ts';
 
 const tags = ['screening'];
 
@@ -130,7 +131,7 @@ importRoutes
   .openapi(getRoute, async (c) => {
     requirePermission(screeningCaller(c), 'screening.import');
     const { id } = c.req.valid('param');
-    const view = await getImport(c.var.tx, id, c.var.clock());
+    const row = await getImport(c.var.tx, id);
     await auditScreening(
       c,
       'screening_import.read',
@@ -138,14 +139,15 @@ importRoutes
       id,
       '查看导入进度 / import progress',
     );
-    return c.json(view, 200);
+    return c.json(presentImport(row, c.var.clock()), 200);
   })
   .openapi(listRoute, async (c) => {
     requirePermission(screeningCaller(c), 'screening.import');
     const { id } = c.req.valid('param');
     await getWave(c.var.tx, id);
     await auditScreening(c, 'screening_imports.list', 'screening_wave', id, '查看导入记录 / imports');
-    return c.json({ imports: await listImports(c.var.tx, id, c.var.clock()) }, 200);
+    const rows = await listImports(c.var.tx, id);
+    return c.json({ imports: rows.map((row) => presentImportSummary(row, c.var.clock())) }, 200);
   });
 
 /** The uploaded file, spooled to disk: raw body (streamed) or multipart field `file`. */

@@ -1,6 +1,4 @@
-import { screeningImports, type TenantTx } from '@xinqiao/db';
-import { desc, eq } from 'drizzle-orm';
-import { problems } from '../../../http/problem.ts';
+import type { ImportRow } from './queries.ts';
 
 /** A running import not updated for this long was cut off (the process that ran it stopped). */
 const STALE_AFTER_MS = 10 * 60_000;
@@ -27,9 +25,8 @@ export interface ImportView {
   finishedAt: string | null;
 }
 
-type ImportRow = typeof screeningImports.$inferSelect;
-
-function view(row: ImportRow, now: Date): ImportView {
+/** An import as the API answers it: progress as a share of the file, stale when its process stopped. */
+export function presentImport(row: ImportRow, now: Date): ImportView {
   const progress =
     row.status === 'done' ? 1 : row.bytesTotal > 0 ? Math.min(1, row.bytesRead / row.bytesTotal) : 0;
   return {
@@ -52,19 +49,7 @@ function view(row: ImportRow, now: Date): ImportView {
   };
 }
 
-/** One import (RLS: only those who manage screening see imports), or 404. */
-export async function getImport(tx: TenantTx, id: string, now: Date): Promise<ImportView> {
-  const [row] = await tx.select().from(screeningImports).where(eq(screeningImports.id, id));
-  if (!row) throw problems.notFound('没有这次导入 / No such import');
-  return view(row, now);
-}
-
-/** The imports of a wave, newest first (without their error lists). */
-export async function listImports(tx: TenantTx, waveId: string, now: Date): Promise<ImportView[]> {
-  const rows = await tx
-    .select()
-    .from(screeningImports)
-    .where(eq(screeningImports.waveId, waveId))
-    .orderBy(desc(screeningImports.createdAt));
-  return rows.map((row) => ({ ...view(row, now), errors: [] }));
+/** An import in a wave's list: the same, without its row errors. */
+export function presentImportSummary(row: ImportRow, now: Date): ImportView {
+  return { ...presentImport(row, now), errors: [] };
 }
