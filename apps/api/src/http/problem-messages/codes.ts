@@ -1,5 +1,8 @@
 import { type ProblemKind, problemKind } from './kind.ts';
 
+/** What a reduced view of a student may not do (class committee members and dorm liaisons observe, never write). */
+export type StudentAction = 'open-case' | 'record-in-file' | 'change';
+
 /**
  * Every problem the API answers, by its stable code: the HTTP status and the parameters its title and detail are
  * filled in with. The code is the problem's `code` (and the end of its `type`); clients key on it, never on the
@@ -47,8 +50,16 @@ export const problemKinds = {
   // The audit log
   'audit.student-outside-units': problemKind(403),
 
-  // Students
+  // Students, their files and imports
   'students.not-found': problemKind(404),
+  'students.reduced-view': problemKind<{ action: StudentAction }>(403),
+  'students.number-taken': problemKind(409),
+  'students.placement-outside-units': problemKind(403),
+  'import.rows-rejected': problemKind<{ count: number }>(400),
+  'import.file-unreadable': problemKind<{ zh: string; en: string }>(400),
+
+  // Cases
+  'cases.not-found': problemKind(404),
 
   // Transitional: a bilingual "中文 / English" text not yet given its own code.
   'legacy.invalid-field': problemKind<{ text: string }>(400),

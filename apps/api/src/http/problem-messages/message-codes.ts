@@ -39,6 +39,40 @@ export const messageKinds = {
   'people.cannot-disable-self': messageKind(),
   'people.cannot-drop-own-admin': messageKind(),
 
+  // Students, their files and imports
+  'students.no-such-student': messageKind(),
+  'students.phone-format': messageKind(),
+  'students.number-characters': messageKind(),
+  'students.number-taken': messageKind(),
+  'students.outside-units': messageKind(),
+  'students.not-a-college': messageKind(),
+  'students.not-a-class-of-college': messageKind(),
+  'students.not-a-dorm-of-class': messageKind(),
+  'students.gender': messageKind(),
+  'students.enrolment-year-format': messageKind(),
+  'students.guardian-name-missing': messageKind(),
+  'students.guardian-phone-missing': messageKind(),
+  'import.file-missing': messageKind(),
+  'import.body-missing': messageKind(),
+  'import.file-unreadable': messageKind<{ zh: string; en: string }>(),
+  'import.stray-cells': messageKind<{ count: number; first: string }>(),
+  'import.number-repeated': messageKind<{ first: number; again: number }>(),
+  'import.no-college': messageKind<{ college: string }>(),
+  'import.ambiguous-college': messageKind<{ college: string }>(),
+  'import.no-class': messageKind<{ college: string; className: string }>(),
+  'import.ambiguous-class': messageKind<{ college: string; className: string }>(),
+  'import.no-dorm': messageKind<{ className: string; dorm: string }>(),
+  'import.ambiguous-dorm': messageKind<{ className: string; dorm: string }>(),
+  'import.placement-outside-units': messageKind(),
+  'import.student-outside-units': messageKind(),
+  'import.number-taken-outside-units': messageKind(),
+
+  // Cases
+  'cases.responsible-out-of-reach': messageKind(),
+  'cases.date-in-past': messageKind<{ today: string }>(),
+  'cases.closed': messageKind(),
+  'cases.status-transition': messageKind<{ from: string; to: string }>(),
+
   // Transitional: a bilingual "中文 / English" text not yet given its own code.
   'legacy.text': messageKind<{ text: string }>(),
 } as const;

@@ -1,23 +1,33 @@
-import { type CaseStatus, studentReach, type TenantTx } from '@xinqiao/db';
+import { toChinaDate } from '@xinqiao/calendar';
+import { type CaseStatus, type Role, studentReach, type TenantTx } from '@xinqiao/db';
 import { sql } from 'drizzle-orm';
-import { type Caller, requirePermission } from '../../auth/caller.ts';
+import { type Caller, can, requirePermission } from '../../auth/caller.ts';
 import type { PageRequest } from '../../http/pagination.ts';
-import { ProblemError, problems, problemType } from '../../http/problem.ts';
+import { fieldError, invalidFields, type ProblemError, problem } from '../../http/problem.ts';
 import { recordAccess } from '../audit/record.ts';
 import { requireFullView } from '../students/access.ts';
 import { findStudent } from '../students/queries.ts';
+import { caseLink } from './links.ts';
 import {
   type CaseEntryRow,
   type CaseRow,
   caseEntriesOf,
   findCase,
+  type InterviewRecord,
   insertCase,
   insertCaseEntry,
+  insertNotification,
   listCases,
   rolesOfPerson,
   updateCaseRow,
 } from './queries.ts';
-import type { CaseListFilter, CreateCaseInput, NewCaseEntry, UpdateCaseInput } from './schemas.ts';
+import type {
+  CaseListFilter,
+  CreateCaseInput,
+  NewCaseEntry,
+  NewInterview,
+  UpdateCaseInput,
+} from './schemas.ts';
 
 /** The statuses a case may move on to: forward only, and a closed case stays closed. */
 const nextStatuses: Record<CaseStatus, readonly CaseStatus[]> = {
@@ -27,15 +37,8 @@ const nextStatuses: Record<CaseStatus, readonly CaseStatus[]> = {
 };
 
 function caseNotFound(): ProblemError {
-  return new ProblemError({
-    type: problemType('not-found'),
-    title: 'Not found',
-    status: 404,
-    detail: '没有这个个案，或你无权查看 / No such case, or not visible to you',
-  });
+  return problem('cases.not-found');
 }
-
-const invalid = (field: string, message: string) => problems.validation([{ field, message }]);
 
 /**
  * Checks that `personId` may be responsible for a student placed at `studentPath`: a person of the caller's school
@@ -50,16 +53,13 @@ export async function assertResponsible(
   const roles = await rolesOfPerson(tx, personId);
   const reaching = roles.find((r) => studentReach[r.role] === 'full' && studentPath.startsWith(r.unitPath));
   if (!reaching) {
-    throw invalid(
-      'responsiblePersonId',
-      '负责人必须是本校在该学生所在单位任职的老师 / Must be a person of your school whose role reaches the student',
-    );
+    throw invalidFields([fieldError('responsiblePersonId', 'cases.responsible-out-of-reach')]);
   }
   return reaching.displayName;
 }
 
 function assertNotPast(field: string, date: string, today: string): void {
-  if (date < today) throw invalid(field, `不能早于今天（${today}） / Cannot be before today (${today})`);
+  if (date < today) throw invalidFields([fieldError(field, 'cases.date-in-past', { today })]);
 }
 
 async function audit(caller: Caller, action: string, row: Pick<CaseRow, 'id' | 'studentId' | 'studentPath'>) {
@@ -96,7 +96,7 @@ export async function listVisibleCases(
   today: string,
 ): Promise<{ rows: CaseRow[]; total: number }> {
   requirePermission(caller, 'cases.read');
-  const result = await listCases(caller.tx, filter, page, today);
+  const result = await listCases(caller.tx, filter, page, today, caller.me.person.id);
   await recordAccess(caller.tx, caller.me, {
     action: 'case.list',
     entity: 'case',
@@ -114,9 +114,8 @@ export async function listVisibleCases(
 export async function openCase(caller: Caller, input: CreateCaseInput, today: string): Promise<CaseRow> {
   requirePermission(caller, 'cases.write');
   const student = await findStudent(caller.tx, input.studentId);
-  if (!student)
-    throw invalid('studentId', '没有这个学生，或你无权查看 / No such student, or not visible to you');
-  requireFullView(caller.scope, student.placementPath, '建立个案 / open a case');
+  if (!student) throw invalidFields([fieldError('studentId', 'students.no-such-student')]);
+  requireFullView(caller.scope, student.placementPath, 'open-case');
   assertNotPast('dueDate', input.dueDate, today);
   await assertResponsible(caller.tx, input.responsiblePersonId, student.placementPath);
   const id = await insertCase(caller.tx, {
@@ -136,6 +135,8 @@ export async function openCase(caller: Caller, input: CreateCaseInput, today: st
 interface PlannedChange {
   changes: Parameters<typeof updateCaseRow>[2];
   entries: { kind: 'status_change' | 'reassign' | 'due_date_change'; body: string }[];
+  /** The new responsible person to notify, with their roles (for the link). */
+  handedTo?: { personId: string; roles: Role[] };
 }
 
 async function planChange(
@@ -145,21 +146,23 @@ async function planChange(
   today: string,
 ): Promise<PlannedChange> {
   const plan: PlannedChange = { changes: {}, entries: [] };
-  if (row.status === 'closed') throw invalid('status', '个案已结案，不能再修改 / The case is closed');
+  if (row.status === 'closed') throw invalidFields([fieldError('status', 'cases.closed')]);
   if (input.status && input.status !== row.status) {
     if (!nextStatuses[row.status].includes(input.status)) {
-      throw invalid(
-        'status',
-        `不能从 ${row.status} 改为 ${input.status} / Cannot go from ${row.status} to ${input.status}`,
-      );
+      throw invalidFields([
+        fieldError('status', 'cases.status-transition', { from: row.status, to: input.status }),
+      ]);
     }
     plan.changes.status = input.status;
     if (input.status === 'closed') plan.changes.closedAt = sql`now()`;
     plan.entries.push({ kind: 'status_change', body: `${row.status} → ${input.status}` });
   }
   if (input.responsiblePersonId && input.responsiblePersonId !== row.responsiblePersonId) {
-    const name = await assertResponsible(caller.tx, input.responsiblePersonId, row.studentPath);
+    const { name, roles } = await assertResponsible(caller.tx, input.responsiblePersonId, row.studentPath);
     plan.changes.responsiblePersonId = input.responsiblePersonId;
+    plan.changes.assignedAt = sql`now()`;
+    plan.changes.assignedBy = caller.me.person.id;
+    plan.handedTo = { personId: input.responsiblePersonId, roles };
     plan.entries.push({ kind: 'reassign', body: `${row.responsibleName ?? '—'} → ${name}` });
   }
   if (input.dueDate && input.dueDate !== row.dueDate) {
@@ -202,20 +205,67 @@ export async function changeCase(
       ...entry,
     });
   }
+  if (plan.handedTo) await notifyResponsible(caller, row, plan.handedTo.personId, plan.handedTo.roles);
   await audit(caller, 'case.update', row);
   return (await findCase(caller.tx, id))!;
 }
 
-/** Appends a note, interview or contact to a case's timeline. Audited as 'case.add_entry'. */
-export async function addCaseEntry(caller: Caller, id: string, input: NewCaseEntry): Promise<CaseEntryRow> {
+/** How far ahead of the server's clock a talk's time may be (a phone's clock running a little fast). */
+const CLOCK_SLACK_MS = 2 * 60_000;
+
+/**
+ * The checked record of a talk: it took place by now (`now`, the app's clock) and not before the case was opened
+ * (to the minute), and its next step is not due before the day of the talk. 400 naming the field otherwise.
+ */
+export function interviewRecord(
+  input: NewInterview,
+  row: Pick<CaseRow, 'createdAt'>,
+  now: Date,
+): InterviewRecord {
+  const occurredAt = new Date(input.occurredAt);
+  if (occurredAt.getTime() > now.getTime() + CLOCK_SLACK_MS) {
+    throw invalid('occurredAt', '谈话时间不能晚于现在 / A talk cannot take place in the future');
+  }
+  const opened = new Date(row.createdAt);
+  opened.setUTCSeconds(0, 0);
+  if (occurredAt < opened) {
+    throw invalid('occurredAt', '谈话时间不能早于个案建立的时间 / A talk cannot predate the case');
+  }
+  if (input.nextStepOn && input.nextStepOn < toChinaDate(occurredAt)) {
+    throw invalid('nextStepOn', '下一步的日期不能早于谈话当天 / The next step cannot be due before the talk');
+  }
+  return {
+    occurredAt,
+    method: input.method,
+    outcome: input.outcome,
+    riskLevel: input.riskLevel,
+    nextStep: input.nextStep || null,
+    nextStepOn: input.nextStepOn ?? null,
+  };
+}
+
+/**
+ * Appends a note, contact or interview to a case's timeline. An interview records when it took place (what the
+ * interview KPI counts), how, its outcome, the risk judgement and the next step (see {@link interviewRecord}).
+ * Audited as 'case.add_entry'.
+ */
+export async function addCaseEntry(
+  caller: Caller,
+  id: string,
+  input: NewCaseEntry,
+  now: Date,
+): Promise<CaseEntryRow> {
   requirePermission(caller, 'cases.write');
   const row = await findCase(caller.tx, id);
   if (!row) throw caseNotFound();
+  const record = input.kind === 'interview' ? interviewRecord(input, row, now) : {};
   const entryId = await insertCaseEntry(caller.tx, {
     schoolId: caller.me.school.id,
     caseId: id,
     authorId: caller.me.person.id,
-    ...input,
+    kind: input.kind,
+    body: input.body,
+    ...record,
   });
   await audit(caller, 'case.add_entry', row);
   const entries = await caseEntriesOf(caller.tx, id);

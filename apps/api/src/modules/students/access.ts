@@ -1,5 +1,6 @@
 import type { TenantScope } from '@xinqiao/db';
-import { ProblemError, problemType } from '../../http/problem.ts';
+import { type ProblemError, problem } from '../../http/problem.ts';
+import type { StudentAction } from '../../http/problem-messages/codes.ts';
 
 /** How much of a student the caller sees: everything, or who the student is (class committee, dorm liaison). */
 export type StudentView = 'full' | 'reduced';
@@ -19,22 +20,12 @@ export function studentViewOf(scope: TenantScope, placementPath: string): Studen
  * Throws 403 unless the caller sees the student in full: reduced views observe and report, they never write.
  * (A student the caller cannot see at all was already answered with 404.)
  */
-export function requireFullView(scope: TenantScope, placementPath: string, action: string): void {
+export function requireFullView(scope: TenantScope, placementPath: string, action: StudentAction): void {
   if (studentViewOf(scope, placementPath) === 'full') return;
-  throw new ProblemError({
-    type: problemType('forbidden'),
-    title: 'Forbidden',
-    status: 403,
-    detail: `你的角色只能查看该学生的基本信息，不能${action} / Your role sees this student in the reduced view and cannot do this`,
-  });
+  throw problem('students.reduced-view', { action });
 }
 
 /** 404 for a student the caller cannot see: the same answer as for one that does not exist. */
 export function studentNotFound(): ProblemError {
-  return new ProblemError({
-    type: problemType('not-found'),
-    title: 'Not found',
-    status: 404,
-    detail: '没有这个学生，或你无权查看 / No such student, or not visible to you',
-  });
+  return problem('students.not-found');
 }

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { pageOf } from '../../http/pagination.ts';
+import { schemaMessage } from '../../http/zod-issues.ts';
 
 const StudentId = z.uuid().openapi({ example: '0d6f3c1e-5b7a-4c4e-9a43-6f1e2b8a9c10' });
 const UnitId = z.uuid();
@@ -8,7 +9,7 @@ const UnitId = z.uuid();
 export const PhoneNumber = z
   .string()
   .trim()
-  .regex(/^\+?\d[\d-]{4,19}$/, '电话号码格式不正确 / Not a phone number')
+  .regex(/^\+?\d[\d-]{4,19}$/, schemaMessage('students.phone-format'))
   .openapi({ example: '13800138000' });
 
 export const Gender = z.enum(['male', 'female']);
@@ -89,7 +90,7 @@ const studentFields = {
     .trim()
     .min(1)
     .max(40)
-    .regex(/^[0-9A-Za-z_-]+$/, '学号只能包含字母、数字、- 和 _ / Letters, digits, - and _ only')
+    .regex(/^[0-9A-Za-z_-]+$/, schemaMessage('students.number-characters'))
     .openapi({ example: '2024030127' }),
   name: z.string().trim().min(1).max(50).openapi({ example: '张三' }),
   gender: Gender,
@@ -108,6 +109,6 @@ export type CreateStudentInput = z.infer<typeof CreateStudentBody>;
 export const UpdateStudentBody = z
   .object(studentFields)
   .partial()
-  .refine((body) => Object.keys(body).length > 0, { message: '没有要修改的字段 / Nothing to change' })
+  .refine((body) => Object.keys(body).length > 0, { message: schemaMessage('field.nothing-to-change') })
   .openapi('UpdateStudent');
 export type UpdateStudentInput = z.infer<typeof UpdateStudentBody>;

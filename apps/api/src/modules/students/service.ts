@@ -1,7 +1,7 @@
 import type { TenantTx } from '@xinqiao/db';
 import { type Caller, requirePermission } from '../../auth/caller.ts';
 import type { PageRequest } from '../../http/pagination.ts';
-import { problems } from '../../http/problem.ts';
+import { fieldError, invalidFields } from '../../http/problem.ts';
 import { recordAccess } from '../audit/record.ts';
 import { requireFullView, studentNotFound } from './access.ts';
 import {
@@ -57,9 +57,7 @@ export async function listVisibleStudents(
   requirePermission(caller, 'students.read');
   const unitPath = query.unitId ? await unitPathOf(caller.tx, query.unitId) : undefined;
   if (query.unitId && !unitPath) {
-    throw problems.validation([
-      { field: 'unitId', message: '本校没有这个单位 / No such unit in your school' },
-    ]);
+    throw invalidFields([fieldError('unitId', 'units.no-such-unit')]);
   }
   const result = await listStudents(caller.tx, { unitPath, q: query.q }, page);
   await recordAccess(caller.tx, caller.me, {
@@ -117,7 +115,7 @@ export async function updateStudent(
 ): Promise<StudentRow> {
   requirePermission(caller, 'students.write');
   const before = await findVisibleStudent(caller.tx, id);
-  requireFullView(caller.scope, before.placementPath, '修改 / change it');
+  requireFullView(caller.scope, before.placementPath, 'change');
   const changes: Partial<StudentValues> = { ...input };
   try {
     await updateStudentRow(caller.tx, id, changes);

@@ -1,5 +1,5 @@
 import { pgErrorOf } from '@xinqiao/db';
-import { ProblemError, problems, problemType } from '../../http/problem.ts';
+import { fieldError, invalidFields, type MessageCode, problem } from '../../http/problem.ts';
 
 /** The placement trigger names the column it refused; the API names the body field. */
 const placementFields: Record<string, string> = {
@@ -8,10 +8,10 @@ const placementFields: Record<string, string> = {
   dorm_unit_id: 'dormUnitId',
 };
 
-const placementMessages: Record<string, string> = {
-  collegeUnitId: '不是本校的学院 / Not a college of your school',
-  classUnitId: '不是该学院下的班级 / Not a class of that college',
-  dormUnitId: '不是该班级下的宿舍 / Not a dorm of that class',
+const placementMessages: Record<string, MessageCode> = {
+  collegeUnitId: 'students.not-a-college',
+  classUnitId: 'students.not-a-class-of-college',
+  dormUnitId: 'students.not-a-dorm-of-class',
 };
 
 /**
@@ -26,24 +26,15 @@ export function studentWriteProblem(error: unknown, placement: { dormUnitId?: st
   const pg = pgErrorOf(error);
   if (!pg) return error;
   if (pg.code === '23505' && pg.constraint === 'students_school_number_unique') {
-    return problems.conflict('本校已有这个学号的学生 / A student with this student number already exists', [
-      { field: 'studentNumber', message: '学号已存在 / Already taken' },
-    ]);
+    return problem('students.number-taken').naming([fieldError('studentNumber', 'students.number-taken')]);
   }
   const field = pg.column ? placementFields[pg.column] : undefined;
   if (pg.code === '23503' && field) {
-    return problems.validation([{ field, message: placementMessages[field]! }]);
+    return invalidFields([fieldError(field, placementMessages[field]!)]);
   }
   if (pg.code === '42501') {
     const field = placement.dormUnitId ? 'dormUnitId' : 'classUnitId';
-    return new ProblemError({
-      type: problemType('forbidden'),
-      title: 'Forbidden',
-      status: 403,
-      detail:
-        '这个班级或宿舍不在你负责的范围内 / This placement is outside the units you are responsible for',
-      errors: [{ field, message: '不在你负责的范围内 / Outside your units' }],
-    });
+    return problem('students.placement-outside-units').naming([fieldError(field, 'students.outside-units')]);
   }
   return error;
 }

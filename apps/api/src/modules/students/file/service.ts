@@ -33,7 +33,7 @@ export async function recordFileEntry(
 ): Promise<FileEntry> {
   requirePermission(caller, 'students.write');
   const row = await findVisibleStudent(caller.tx, studentId);
-  requireFullView(caller.scope, row.placementPath, '记录档案 / record in the file');
+  requireFullView(caller.scope, row.placementPath, 'record-in-file');
   const entry = await insertFileEntry(caller.tx, caller.me.school.id, row.id, caller.me.person.id, input);
   await recordAccess(caller.tx, caller.me, {
     action: 'student_file.add_entry',

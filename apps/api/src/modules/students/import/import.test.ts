@@ -45,14 +45,14 @@ async function xlsx(rows: (string | number | null)[][]): Promise<Uint8Array> {
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
-function upload(who: TestSession, bytes: Uint8Array, filename = 'students.csv') {
+function upload(who: TestSession, bytes: Uint8Array, filename = 'students.csv', language = 'zh-CN') {
   const form = new FormData();
   form.set('file', new File([bytes], filename));
   // A browser sends its Origin with a form post; the API refuses cross-site form posts without one.
   return who.request('/api/students/import', {
     method: 'POST',
     body: form,
-    headers: { origin: 'http://localhost' },
+    headers: { origin: 'http://localhost', 'accept-language': language },
   });
 }
 
@@ -148,7 +148,7 @@ describe('POST /api/students/import', () => {
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toBe('application/problem+json');
     const problem = await json(res);
-    expect(problem.type).toBe('urn:xinqiao:problem:import-rejected');
+    expect(problem).toMatchObject({ code: 'import.rows-rejected', title: '导入被拒绝' });
     const found = problem.errors.map((e: { row: number; column: string }) => [e.row, e.column]);
     expect(found).toEqual([
       [3, '性别'],
@@ -165,8 +165,26 @@ describe('POST /api/students/import', () => {
     const duplicate = problem.errors.find((e: { row: number }) => e.row === 7);
     expect(duplicate.reason).toContain('第 2 行');
     expect(duplicate.reason).toContain('第 7 行');
-    expect(problem.errors.find((e: { row: number }) => e.row === 4).reason).toContain('不存在学院');
+    expect(problem.errors.find((e: { row: number }) => e.row === 4).reason).toBe(
+      '本校没有名为“不存在学院”的学院',
+    );
+    expect(problem.errors.find((e: { row: number }) => e.row === 3)).toMatchObject({
+      code: 'students.gender',
+      reason: '性别应为“男”或“女”',
+    });
     expect(await stored(['bad-001', 'bad-002', 'bad-007'])).toEqual([]);
+
+    const english = await json(await upload(counsellor1, file, 'students.csv', 'en'));
+    expect(english).toMatchObject({ code: 'import.rows-rejected', title: 'Import rejected' });
+    expect(english.errors.map((e: { code: string }) => e.code)).toEqual(
+      problem.errors.map((e: { code: string }) => e.code),
+    );
+    expect(english.errors.find((e: { row: number }) => e.row === 4).reason).toBe(
+      'Your school has no college named "不存在学院"',
+    );
+    expect(english.errors.find((e: { row: number }) => e.row === 7).reason).toBe(
+      'Student number repeats row 2 (rows 2 and 7)',
+    );
     expect(await lastAuditSeq(t, 'alpha')).toBe(since);
   });
 
@@ -177,7 +195,12 @@ describe('POST /api/students/import', () => {
     );
     expect(outside.status).toBe(400);
     expect((await json(outside)).errors).toEqual([
-      { row: 3, column: '班级', reason: expect.stringContaining('不在你负责的范围内') },
+      {
+        row: 3,
+        column: '班级',
+        code: 'import.placement-outside-units',
+        reason: expect.stringContaining('不在你负责的范围内'),
+      },
     ]);
     // alpha-2-1 exists in college 2, which counsellor1 cannot see: only the insert itself finds out.
     const hidden = await upload(
@@ -185,7 +208,9 @@ describe('POST /api/students/import', () => {
       csv(ZH, `out-003,郑三,男,2025,${C1},,,,,,`, `alpha-2-1,某人,男,2024,${C1},,,,,,`),
     );
     expect(hidden.status).toBe(400);
-    expect((await json(hidden)).errors).toEqual([{ row: 3, column: '学号', reason: expect.any(String) }]);
+    expect((await json(hidden)).errors).toEqual([
+      { row: 3, column: '学号', code: 'import.number-taken-outside-units', reason: expect.any(String) },
+    ]);
     const reduced = await upload(committee1, csv(ZH, `out-004,郑四,男,2025,${C1},,,,,,`));
     expect(reduced.status).toBe(400);
     expect(await stored(['out-001', 'out-002', 'out-003', 'out-004'])).toEqual([]);
@@ -200,12 +225,15 @@ describe('POST /api/students/import', () => {
     );
     expect(missing.status).toBe(400);
     expect((await json(missing)).errors).toEqual([
-      { row: 1, column: '学院', reason: expect.stringContaining('学院') },
+      { row: 1, column: '学院', code: 'import.file-unreadable', reason: expect.stringContaining('学院') },
     ]);
 
     const legacy = await upload(counsellor1, csv(ZH), 'students.doc');
     expect(legacy.status).toBe(400);
-    expect((await json(legacy)).detail).toContain('.doc');
+    expect(await json(legacy)).toMatchObject({
+      code: 'import.file-unreadable',
+      detail: expect.stringContaining('.doc'),
+    });
 
     const noFile = await counsellor1.request('/api/students/import', {
       method: 'POST',
@@ -218,6 +246,6 @@ describe('POST /api/students/import', () => {
     const huge = await upload(counsellor1, new Uint8Array(21 * 1024 * 1024), 'big.csv');
     expect(huge.status).toBe(413);
     expect(huge.headers.get('content-type')).toBe('application/problem+json');
-    expect((await json(huge)).type).toBe('urn:xinqiao:problem:payload-too-large');
+    expect((await json(huge)).code).toBe('http.payload-too-large');
   });
 });

@@ -1,4 +1,12 @@
-import { collectRows, readRows, type TabularRow, validateRows } from '@xinqiao/tabular';
+import {
+  collectRows,
+  readRows,
+  type TabularRow,
+  type RowError as TabularRowError,
+  validateRows,
+} from '@xinqiao/tabular';
+import { message, type RowError } from '../../../http/problem.ts';
+import { messageOfIssue } from '../../../http/zod-issues.ts';
 import {
   importColumns,
   requiredImportColumns,
@@ -13,7 +21,7 @@ export const MAX_IMPORT_ROWS = 50_000;
 /** The valid rows of a student file, every bad row, and which optional columns the file has. */
 export interface ReadStudentFile {
   records: { rowNumber: number; record: StudentImportRecord }[];
-  errors: { row: number; column: string; reason: string }[];
+  errors: RowError[];
   errorCount: number;
   columns: FileColumns;
   /** Key → header as the file wrote it, to name columns in errors found after validation. */
@@ -22,7 +30,8 @@ export interface ReadStudentFile {
 
 /**
  * Reads and validates a CSV or XLSX student file. File-level problems (format, encoding, missing column) throw the
- * tabular package's TabularError; row problems come back as `{row, column, reason}` with the user's header.
+ * tabular package's TabularError; row problems come back as `{row, column, reason}` with the user's header and
+ * the reason as a message the API words in the user's language.
  *
  * @example
  * const { records, errors } = await readStudentFile(bytes, 'students.xlsx');
@@ -42,9 +51,22 @@ export async function readStudentFile(bytes: Uint8Array, filename: string): Prom
   const collected = await collectRows(validateRows(remember(rows), StudentImportRow), { maxErrors: 1000 });
   return {
     records: collected.records,
-    errors: collected.errors.map((error) => ({ ...error, column: error.column ?? '' })),
+    errors: collected.errors.map(rowErrorOf),
     errorCount: collected.errorCount,
     columns: { dorm: Object.hasOwn(headers, 'dorm') },
     headers,
   };
+}
+
+function rowErrorOf(error: TabularRowError): RowError {
+  const column = error.column ?? '';
+  if (error.strayCells) {
+    const reason = message('import.stray-cells', {
+      count: error.strayCells.length,
+      first: error.strayCells[0] ?? '',
+    });
+    return { row: error.row, column, reason };
+  }
+  if (error.issue) return { row: error.row, column, reason: messageOfIssue(error.issue) };
+  return { row: error.row, column, reason: message('field.invalid') };
 }

@@ -3,6 +3,7 @@ import { callerOf } from '../../../auth/caller.ts';
 import { limitBodySize } from '../../../http/body-limit.ts';
 import { problemResponses } from '../../../http/problem.ts';
 import { createRouter } from '../../../http/router.ts';
+import { schemaMessage } from '../../../http/zod-issues.ts';
 import { importStudents } from './service.ts';
 
 /** The largest file an import accepts: a whole school's roster as XLSX is a few MB. */
@@ -17,7 +18,7 @@ const ImportReportSchema = z
   .openapi('StudentImportReport');
 
 const ImportBody = z.object({
-  file: z.instanceof(File, { message: '请上传文件（字段 file） / Upload the file as field "file"' }).openapi({
+  file: z.instanceof(File, { message: schemaMessage('import.file-missing') }).openapi({
     type: 'string',
     format: 'binary',
     description: '.csv (UTF-8 or GBK) or .xlsx, at most 20 MB',

@@ -1,6 +1,6 @@
 import { TabularError } from '@xinqiao/tabular';
 import { type Caller, requirePermission } from '../../../auth/caller.ts';
-import { problems, type RowError } from '../../../http/problem.ts';
+import { type Message, message, type ProblemError, problem, type RowError } from '../../../http/problem.ts';
 import { studentViewOf } from '../access.ts';
 import type { StudentRow, StudentValues } from '../queries.ts';
 import { recordAccessBatch, rewriteStudents } from './batch.ts';
@@ -45,11 +45,11 @@ export async function importStudents(
   const file = await readOrReject(bytes, filename);
   const errors: RowError[] = [...file.errors];
   const columnName = (key: ImportColumn) => file.headers[key] ?? importColumns[key][0];
-  const rowError = (row: number, key: ImportColumn, reason: string) =>
+  const rowError = (row: number, key: ImportColumn, reason: Message) =>
     errors.push({ row, column: columnName(key), reason });
 
   const unique = withoutDuplicates(file.records, (first, again) =>
-    rowError(again, 'studentNumber', `学号与第 ${first} 行重复（第 ${first} 行和第 ${again} 行）`),
+    rowError(again, 'studentNumber', message('import.number-repeated', { first, again })),
   );
   const resolver = await PlacementResolver.load(caller.tx);
   const placed: PlacedRecord[] = [];
@@ -57,7 +57,7 @@ export async function importStudents(
     const placement = resolver.resolve(record.college, record.className, record.dorm);
     if (!placement.ok) rowError(rowNumber, placement.column, placement.reason);
     else if (studentViewOf(caller.scope, placement.path) !== 'full') {
-      rowError(rowNumber, record.dorm ? 'dorm' : 'className', '这个班级或宿舍不在你负责的范围内，不能导入');
+      rowError(rowNumber, record.dorm ? 'dorm' : 'className', message('import.placement-outside-units'));
     } else placed.push({ rowNumber, record, placement });
   }
   rejectIfAny(errors, file.errorCount - file.errors.length);
@@ -72,7 +72,7 @@ export async function importStudents(
   for (const p of placed) {
     const stored = existing.get(p.record.studentNumber);
     if (stored && studentViewOf(caller.scope, stored.placementPath) !== 'full') {
-      rowError(p.rowNumber, 'studentNumber', '这个学号的学生不在你负责的范围内，不能修改');
+      rowError(p.rowNumber, 'studentNumber', message('import.student-outside-units'));
       continue;
     }
     const values = desiredValues(p, stored, file.columns);
@@ -89,7 +89,7 @@ export async function importStudents(
   );
   for (const { placed: p } of toCreate) {
     if (!created.has(p.record.studentNumber)) {
-      rowError(p.rowNumber, 'studentNumber', '本校已有这个学号的学生，且不在你负责的范围内');
+      rowError(p.rowNumber, 'studentNumber', message('import.number-taken-outside-units'));
     }
   }
   // Throwing here rolls the whole request transaction back, the students inserted just now included.
@@ -107,12 +107,17 @@ async function readOrReject(bytes: Uint8Array, filename: string): Promise<ReadSt
     return await readStudentFile(bytes, filename);
   } catch (error) {
     if (!(error instanceof TabularError)) throw error;
-    const { row, column, reason } = error.toRowError();
-    throw problems.importRejected(
-      [{ row, column: column ?? '', reason }],
-      `${error.reason} / ${error.reasonEn}`,
-    );
+    throw fileProblem(error);
   }
+}
+
+/** A file that cannot be read at all, in the tabular package's own words in both languages, as a 400 naming where. */
+function fileProblem(error: TabularError): ProblemError {
+  const texts = { zh: error.reason, en: error.reasonEn };
+  const reason = message('import.file-unreadable', texts);
+  return problem('import.file-unreadable', texts).naming([
+    { row: error.row ?? 0, column: error.column ?? '', reason },
+  ]);
 }
 
 /** The records whose student number is the first of its kind in the file; `onDuplicate` hears of every other. */
@@ -138,10 +143,7 @@ function rejectIfAny(errors: RowError[], notListed = 0): void {
   if (errors.length === 0) return;
   errors.sort((a, b) => a.row - b.row);
   const total = errors.length + notListed;
-  throw problems.importRejected(
-    errors,
-    `${total} 处错误，文件未导入 / ${total} row error(s); nothing was imported`,
-  );
+  throw problem('import.rows-rejected', { count: total }).naming(errors);
 }
 
 async function auditImport(

@@ -1,5 +1,6 @@
 import { type TenantTx, units } from '@xinqiao/db';
 import { inArray } from 'drizzle-orm';
+import { type Message, message } from '../../../http/problem.ts';
 
 interface PlacementUnit {
   id: string;
@@ -10,7 +11,7 @@ interface PlacementUnit {
 /** Where a row's names put the student, or which of its names did not resolve and why. */
 export type Placement =
   | { ok: true; collegeUnitId: string; classUnitId: string; dormUnitId: string | null; path: string }
-  | { ok: false; column: 'college' | 'className' | 'dorm'; reason: string };
+  | { ok: false; column: 'college' | 'className' | 'dorm'; reason: Message };
 
 /**
  * Resolves college, class and dorm names to the school's units: the college among the school's colleges, the
@@ -51,23 +52,28 @@ export class PlacementResolver {
   resolve(collegeName: string, className: string, dormName: string | undefined): Placement {
     const college = pick(this.colleges.get(collegeName), '');
     if (!college) {
-      return { ok: false, column: 'college', reason: `本校没有名为“${collegeName}”的学院` };
+      return { ok: false, column: 'college', reason: message('import.no-college', { college: collegeName }) };
     }
     if (college === 'ambiguous') {
       return {
         ok: false,
         column: 'college',
-        reason: `本校有多个名为“${collegeName}”的学院，无法确定是哪一个`,
+        reason: message('import.ambiguous-college', { college: collegeName }),
       };
     }
     const klass = pick(this.classes.get(className), college.path);
-    if (!klass)
-      return { ok: false, column: 'className', reason: `学院“${collegeName}”下没有名为“${className}”的班级` };
+    if (!klass) {
+      return {
+        ok: false,
+        column: 'className',
+        reason: message('import.no-class', { college: collegeName, className }),
+      };
+    }
     if (klass === 'ambiguous') {
       return {
         ok: false,
         column: 'className',
-        reason: `学院“${collegeName}”下有多个名为“${className}”的班级`,
+        reason: message('import.ambiguous-class', { college: collegeName, className }),
       };
     }
     if (!dormName) {
@@ -80,10 +86,15 @@ export class PlacementResolver {
       };
     }
     const dorm = pick(this.dorms.get(dormName), klass.path);
-    if (!dorm)
-      return { ok: false, column: 'dorm', reason: `班级“${className}”下没有名为“${dormName}”的宿舍` };
+    if (!dorm) {
+      return { ok: false, column: 'dorm', reason: message('import.no-dorm', { className, dorm: dormName }) };
+    }
     if (dorm === 'ambiguous') {
-      return { ok: false, column: 'dorm', reason: `班级“${className}”下有多个名为“${dormName}”的宿舍` };
+      return {
+        ok: false,
+        column: 'dorm',
+        reason: message('import.ambiguous-dorm', { className, dorm: dormName }),
+      };
     }
     return {
       ok: true,
