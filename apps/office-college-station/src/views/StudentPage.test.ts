@@ -4,7 +4,7 @@ import { createPinia } from 'pinia';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import '../i18n.ts';
-import type { FileEntry, FullStudent, ReducedStudent } from '../types.ts';
+import type { FileEntry, FullStudent, ReducedStudent } from '../api.ts';
 import StudentPage from './StudentPage.vue';
 
 const reduced: ReducedStudent = {
@@ -28,6 +28,8 @@ const full: FullStudent = {
   phone: '13800138000',
   email: null,
   guardians: [{ name: '张父', relation: '父亲', phone: '13900139000' }],
+  createdAt: '2024-09-01T00:00:00.000Z',
+  updatedAt: '2024-09-01T00:00:00.000Z',
 };
 
 const visit: FileEntry = {
@@ -45,7 +47,9 @@ const visit: FileEntry = {
 /** Answers the API calls the page makes, and records which paths were asked for. */
 function fakeApi(student: FullStudent | ReducedStudent): string[] {
   const asked: string[] = [];
-  vi.stubGlobal('fetch', async (input: string) => {
+  vi.stubGlobal('fetch', async (request: Request) => {
+    const url = new URL(request.url);
+    const input = url.pathname + url.search;
     asked.push(input);
     const body = input.includes('/file')
       ? { student, entries: [visit] }
