@@ -1,5 +1,5 @@
-import type { StudentAction } from '../codes.ts';
 import type { CataloguePart } from '../catalogue.ts';
+import type { StudentAction } from '../codes.ts';
 
 const actions: Record<StudentAction, string> = {
   'open-case': 'open a case',
@@ -15,7 +15,8 @@ export const students = {
     'students.not-found': { title: 'Student not found', detail: 'No such student, or not visible to you.' },
     'students.reduced-view': {
       title: 'Reduced view only',
-      detail: ({ action }) => `Your role sees this student in the reduced view and cannot ${actions[action]}.`,
+      detail: ({ action }) =>
+        `Your role sees this student in the reduced view and cannot ${actions[action]}.`,
     },
     'students.number-taken': {
       title: 'Student number taken',
@@ -58,10 +59,13 @@ export const students = {
     'import.ambiguous-class': ({ college, className }) =>
       `College "${college}" has several classes named "${className}"`,
     'import.no-dorm': ({ className, dorm }) => `Class "${className}" has no dorm named "${dorm}"`,
-    'import.ambiguous-dorm': ({ className, dorm }) => `Class "${className}" has several dorms named "${dorm}"`,
+    'import.ambiguous-dorm': ({ className, dorm }) =>
+      `Class "${className}" has several dorms named "${dorm}"`,
     'import.placement-outside-units': 'This class or dorm is outside your units; it cannot be imported',
-    'import.student-outside-units': 'The student with this number is outside your units; it cannot be changed',
-    'import.number-taken-outside-units': 'A student of your school outside your units already has this number',
+    'import.student-outside-units':
+      'The student with this number is outside your units; it cannot be changed',
+    'import.number-taken-outside-units':
+      'A student of your school outside your units already has this number',
 
     'cases.responsible-out-of-reach': 'Must be a person of your school whose role reaches the student',
     'cases.date-in-past': ({ today }) => `Cannot be before today (${today})`,

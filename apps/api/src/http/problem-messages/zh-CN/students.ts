@@ -1,5 +1,5 @@
-import type { StudentAction } from '../codes.ts';
 import type { CataloguePart } from '../catalogue.ts';
+import type { StudentAction } from '../codes.ts';
 
 const actions: Record<StudentAction, string> = {
   'open-case': '建立个案',
@@ -22,7 +22,10 @@ export const students = {
       title: '班级或宿舍不在负责范围内',
       detail: '这个班级或宿舍不在你负责的范围内。',
     },
-    'import.rows-rejected': { title: '导入被拒绝', detail: ({ count }) => `共 ${count} 处错误，文件未导入。` },
+    'import.rows-rejected': {
+      title: '导入被拒绝',
+      detail: ({ count }) => `共 ${count} 处错误，文件未导入。`,
+    },
     'import.file-unreadable': { title: '无法读取文件', detail: ({ zh }) => zh },
     'cases.not-found': { title: '未找到个案', detail: '没有这个个案，或你无权查看。' },
   },
@@ -44,7 +47,8 @@ export const students = {
     'import.file-unreadable': ({ zh }) => zh,
     'import.stray-cells': ({ count, first }) =>
       `有 ${count} 个单元格不在任何表头之下（“${first}”），这一行的列可能错位了`,
-    'import.number-repeated': ({ first, again }) => `学号与第 ${first} 行重复（第 ${first} 行和第 ${again} 行）`,
+    'import.number-repeated': ({ first, again }) =>
+      `学号与第 ${first} 行重复（第 ${first} 行和第 ${again} 行）`,
     'import.no-college': ({ college }) => `本校没有名为“${college}”的学院`,
     'import.ambiguous-college': ({ college }) => `本校有多个名为“${college}”的学院，无法确定是哪一个`,
     'import.no-class': ({ college, className }) => `学院“${college}”下没有名为“${className}”的班级`,
