@@ -2,6 +2,7 @@ import { backgroundJobs, screeningImportFiles, screeningImports, screeningResult
 import { withTenant } from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { tenantScope } from '../../../auth/scope.ts';
 import type { Me } from '../../../auth/session-types.ts';
 import { defaultConfig } from '../../../context.ts';
 import { jobKinds } from '../../../jobs/kinds.ts';
@@ -37,13 +38,14 @@ afterEach(async () => {
 afterAll(() => t.close());
 
 const alpha = () => t.world.schools.alpha;
-const manage = () => ({
-  schoolId: alpha().id,
-  personId: null,
-  fullScopePaths: ['/'],
-  reducedScopePaths: [],
-  capabilities: ['screening.manage', 'screening.answers'],
-});
+const manage = () =>
+  tenantScope({
+    schoolId: alpha().id,
+    personId: null,
+    fullScopePaths: ['/'],
+    reducedScopePaths: [],
+    capabilities: ['screening.manage', 'screening.answers'],
+  });
 const startWorker = () => {
   worker = startJobWorker({
     deps: { db: t.db, plugins, config: defaultConfig, clock: t.clock, log: () => {} },
