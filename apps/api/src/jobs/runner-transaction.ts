@@ -15,7 +15,14 @@ export function runAsJobRunner<T>(db: Database, work: (tx: UnscopedTx) => Promis
   });
 }
 
-/** The scope of a job's own transactions: the school, no person, no units, the kind's capabilities. */
-export function schoolJobScope(schoolId: string, capabilities: readonly string[] = []): TenantScope {
-  return tenantScope({ schoolId, personId: null, fullScopePaths: [], reducedScopePaths: [], capabilities });
+/**
+ * The scope of a job's own transactions: the school, no person, the given units in full (none by default), the
+ * kind's capabilities.
+ */
+export function schoolJobScope(
+  schoolId: string,
+  capabilities: readonly string[] = [],
+  fullScopePaths: readonly string[] = [],
+): TenantScope {
+  return tenantScope({ schoolId, personId: null, fullScopePaths, reducedScopePaths: [], capabilities });
 }
