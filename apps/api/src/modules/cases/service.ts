@@ -1,33 +1,23 @@
-import { toChinaDate } from '@xinqiao/calendar';
-import { type CaseStatus, type Role, studentReach, type TenantTx } from '@xinqiao/db';
+import { type CaseStatus, studentReach, type TenantTx } from '@xinqiao/db';
 import { sql } from 'drizzle-orm';
-import { type Caller, can, requirePermission } from '../../auth/caller.ts';
+import { type Caller, requirePermission } from '../../auth/caller.ts';
 import type { PageRequest } from '../../http/pagination.ts';
 import { fieldError, invalidFields, type ProblemError, problem } from '../../http/problem.ts';
 import { recordAccess } from '../audit/record.ts';
 import { requireFullView } from '../students/access.ts';
 import { findStudent } from '../students/queries.ts';
-import { caseLink } from './links.ts';
 import {
   type CaseEntryRow,
   type CaseRow,
   caseEntriesOf,
   findCase,
-  type InterviewRecord,
   insertCase,
   insertCaseEntry,
-  insertNotification,
   listCases,
   rolesOfPerson,
   updateCaseRow,
 } from './queries.ts';
-import type {
-  CaseListFilter,
-  CreateCaseInput,
-  NewCaseEntry,
-  NewInterview,
-  UpdateCaseInput,
-} from './schemas.ts';
+import type { CaseListFilter, CreateCaseInput, NewCaseEntry, UpdateCaseInput } from './schemas.ts';
 
 /** The statuses a case may move on to: forward only, and a closed case stays closed. */
 const nextStatuses: Record<CaseStatus, readonly CaseStatus[]> = {
@@ -96,7 +86,7 @@ export async function listVisibleCases(
   today: string,
 ): Promise<{ rows: CaseRow[]; total: number }> {
   requirePermission(caller, 'cases.read');
-  const result = await listCases(caller.tx, filter, page, today, caller.me.person.id);
+  const result = await listCases(caller.tx, filter, page, today);
   await recordAccess(caller.tx, caller.me, {
     action: 'case.list',
     entity: 'case',
@@ -135,8 +125,6 @@ export async function openCase(caller: Caller, input: CreateCaseInput, today: st
 interface PlannedChange {
   changes: Parameters<typeof updateCaseRow>[2];
   entries: { kind: 'status_change' | 'reassign' | 'due_date_change'; body: string }[];
-  /** The new responsible person to notify, with their roles (for the link). */
-  handedTo?: { personId: string; roles: Role[] };
 }
 
 async function planChange(
@@ -158,11 +146,8 @@ async function planChange(
     plan.entries.push({ kind: 'status_change', body: `${row.status} → ${input.status}` });
   }
   if (input.responsiblePersonId && input.responsiblePersonId !== row.responsiblePersonId) {
-    const { name, roles } = await assertResponsible(caller.tx, input.responsiblePersonId, row.studentPath);
+    const name = await assertResponsible(caller.tx, input.responsiblePersonId, row.studentPath);
     plan.changes.responsiblePersonId = input.responsiblePersonId;
-    plan.changes.assignedAt = sql`now()`;
-    plan.changes.assignedBy = caller.me.person.id;
-    plan.handedTo = { personId: input.responsiblePersonId, roles };
     plan.entries.push({ kind: 'reassign', body: `${row.responsibleName ?? '—'} → ${name}` });
   }
   if (input.dueDate && input.dueDate !== row.dueDate) {
@@ -205,67 +190,20 @@ export async function changeCase(
       ...entry,
     });
   }
-  if (plan.handedTo) await notifyResponsible(caller, row, plan.handedTo.personId, plan.handedTo.roles);
   await audit(caller, 'case.update', row);
   return (await findCase(caller.tx, id))!;
 }
 
-/** How far ahead of the server's clock a talk's time may be (a phone's clock running a little fast). */
-const CLOCK_SLACK_MS = 2 * 60_000;
-
-/**
- * The checked record of a talk: it took place by now (`now`, the app's clock) and not before the case was opened
- * (to the minute), and its next step is not due before the day of the talk. 400 naming the field otherwise.
- */
-export function interviewRecord(
-  input: NewInterview,
-  row: Pick<CaseRow, 'createdAt'>,
-  now: Date,
-): InterviewRecord {
-  const occurredAt = new Date(input.occurredAt);
-  if (occurredAt.getTime() > now.getTime() + CLOCK_SLACK_MS) {
-    throw invalid('occurredAt', '谈话时间不能晚于现在 / A talk cannot take place in the future');
-  }
-  const opened = new Date(row.createdAt);
-  opened.setUTCSeconds(0, 0);
-  if (occurredAt < opened) {
-    throw invalid('occurredAt', '谈话时间不能早于个案建立的时间 / A talk cannot predate the case');
-  }
-  if (input.nextStepOn && input.nextStepOn < toChinaDate(occurredAt)) {
-    throw invalid('nextStepOn', '下一步的日期不能早于谈话当天 / The next step cannot be due before the talk');
-  }
-  return {
-    occurredAt,
-    method: input.method,
-    outcome: input.outcome,
-    riskLevel: input.riskLevel,
-    nextStep: input.nextStep || null,
-    nextStepOn: input.nextStepOn ?? null,
-  };
-}
-
-/**
- * Appends a note, contact or interview to a case's timeline. An interview records when it took place (what the
- * interview KPI counts), how, its outcome, the risk judgement and the next step (see {@link interviewRecord}).
- * Audited as 'case.add_entry'.
- */
-export async function addCaseEntry(
-  caller: Caller,
-  id: string,
-  input: NewCaseEntry,
-  now: Date,
-): Promise<CaseEntryRow> {
+/** Appends a note, interview or contact to a case's timeline. Audited as 'case.add_entry'. */
+export async function addCaseEntry(caller: Caller, id: string, input: NewCaseEntry): Promise<CaseEntryRow> {
   requirePermission(caller, 'cases.write');
   const row = await findCase(caller.tx, id);
   if (!row) throw caseNotFound();
-  const record = input.kind === 'interview' ? interviewRecord(input, row, now) : {};
   const entryId = await insertCaseEntry(caller.tx, {
     schoolId: caller.me.school.id,
     caseId: id,
     authorId: caller.me.person.id,
-    kind: input.kind,
-    body: input.body,
-    ...record,
+    ...input,
   });
   await audit(caller, 'case.add_entry', row);
   const entries = await caseEntriesOf(caller.tx, id);
