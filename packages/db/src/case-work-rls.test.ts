@@ -32,7 +32,7 @@ beforeAll(async () => {
           { schoolId: north.schoolId, username: 'counsellor', displayName: '辅导员', passwordHash: 'x' },
         ])
         .returning({ id: people.id });
-      return rows.map((r) => r.id);
+      return [rows[0]!.id, rows[1]!.id] as const;
     },
   );
 });
