@@ -61,6 +61,9 @@ export const problemKinds = {
   // Cases
   'cases.not-found': problemKind(404),
 
+  // The peer alliance
+  'alliance.no-points-scale': problemKind<{ school: string }>(409),
+
   // Transitional: a bilingual "中文 / English" text not yet given its own code.
   'legacy.invalid-field': problemKind<{ text: string }>(400),
   'legacy.bad-request': problemKind<{ text: string }>(400),

@@ -225,6 +225,17 @@ describe('alliance/check-in: bad input is refused and changes nothing', () => {
     expect((await get(beta, `/api/alliance/members/${a.members.b}/ledger`)).status).toBe(404);
     expect((await get(beta, `/api/alliance/terms/${a.termId}/standings`)).status).toBe(404);
   });
+
+  it('tells a school whose plugin has no alliance rules what to add, by a code the module recognises', async () => {
+    const beta = await loginAs(t.app, 'beta', 'admin');
+    const res = await beta.request('/api/alliance');
+    expect(res.status).toBe(409);
+    const problem = await res.json();
+    expect(problem.code).toBe('alliance.no-points-scale');
+    expect(problem.type).toBe('urn:xinqiao:problem:alliance.no-points-scale');
+    expect(problem.detail).toContain('penalty-points');
+    expect(problem.detail).toContain('term-sanctions');
+  });
 });
 
 describe('alliance/check-in: where articles 5 and 7 disagree, the plugin decides', () => {

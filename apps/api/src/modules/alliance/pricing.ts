@@ -8,7 +8,7 @@ import {
 } from '@xinqiao/policy';
 import type { Context } from 'hono';
 import type { AuthedEnv } from '../../context.ts';
-import { type LegacyFieldError, problems } from '../../http/problem.ts';
+import { type LegacyFieldError, problem, problems } from '../../http/problem.ts';
 
 export type TermCounter = (typeof TERM_COUNTERS)[number];
 
@@ -43,10 +43,7 @@ export function alliancePluginOf(c: Context<AuthedEnv>): CompiledPlugin {
   const code = c.var.me.school.code;
   const plugin = c.var.plugins.active(code)?.compiled;
   if (!plugin?.provides('penalty-points') || !plugin.provides('term-sanctions')) {
-    throw problems.conflict(
-      `学校 ${code} 的策略插件没有朋辈联盟考核规则（penalty-points、term-sanctions） / ` +
-        `The policy plugin of school ${code} has no peer alliance rules (penalty-points, term-sanctions)`,
-    );
+    throw problem('alliance.no-points-scale', { school: code });
   }
   return plugin;
 }

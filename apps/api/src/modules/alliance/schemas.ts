@@ -93,7 +93,8 @@ export const CreateEventBody = z
     message: 'a plenary meeting is alliance-wide: no departmentId',
     path: ['departmentId'],
   })
-  .refine((b) => !b.endsAt || b.endsAt > b.startsAt, { message: 'must be after startsAt', path: ['endsAt'] });
+  .refine((b) => !b.endsAt || b.endsAt > b.startsAt, { message: 'must be after startsAt', path: ['endsAt'] })
+  .openapi('AllianceNewEvent');
 
 export const CreateTaskBody = z
   .object({
@@ -124,68 +125,77 @@ const note = text(500).optional();
 const ofMember = { memberId: uuid, note };
 
 /** A record an officer writes against a member (or a whole department), by the plugin's record kind. */
-export const CreateRecordBody = z.discriminatedUnion('recordKind', [
-  z
-    .object({
-      recordKind: z.literal('minutes'),
-      eventId: uuid,
-      minutesRating: z.enum(MINUTES_RATINGS),
-      ...ofMember,
-    })
-    .strict(),
-  z
-    .object({ recordKind: z.literal('task-quality'), eventId: uuid, rating: z.enum(RATINGS), ...ofMember })
-    .strict(),
-  z
-    .object({ recordKind: z.literal('activity-rating'), eventId: uuid, rating: z.enum(RATINGS), ...ofMember })
-    .strict(),
-  z
-    .object({
-      recordKind: z.literal('activity-contribution'),
-      eventId: uuid.optional(),
-      activityContribution: z.enum(ACTIVITY_CONTRIBUTIONS),
-      ...ofMember,
-    })
-    .strict(),
-  z
-    .object({
-      recordKind: z.literal('meeting-discipline'),
-      eventId: uuid,
-      discipline: z.literal(MEMBER_DISCIPLINE),
-      ...ofMember,
-    })
-    .strict(),
-  z
-    .object({
-      recordKind: z.literal('department-discipline'),
-      eventId: uuid,
-      departmentId: uuid,
-      discipline: z.enum(DEPARTMENT_DISCIPLINE),
-      note,
-    })
-    .strict(),
-  z
-    .object({
-      recordKind: z.literal('reward'),
-      rewardKind: z.enum(REWARD_KINDS),
-      requestedPoints,
-      memberId: uuid.optional(),
-      departmentId: uuid.optional(),
-      eventId: uuid.optional(),
-      note,
-    })
-    .strict(),
-  z
-    .object({
-      recordKind: z.literal('mistake'),
-      mistakeKind: z.enum(MISTAKE_KINDS),
-      requestedPoints,
-      eventId: uuid.optional(),
-      ...ofMember,
-    })
-    .strict(),
-  z.object({ recordKind: z.literal('finding'), finding: z.enum(MEMBER_FINDING_NAMES), ...ofMember }).strict(),
-]);
+export const CreateRecordBody = z
+  .discriminatedUnion('recordKind', [
+    z
+      .object({
+        recordKind: z.literal('minutes'),
+        eventId: uuid,
+        minutesRating: z.enum(MINUTES_RATINGS),
+        ...ofMember,
+      })
+      .strict(),
+    z
+      .object({ recordKind: z.literal('task-quality'), eventId: uuid, rating: z.enum(RATINGS), ...ofMember })
+      .strict(),
+    z
+      .object({
+        recordKind: z.literal('activity-rating'),
+        eventId: uuid,
+        rating: z.enum(RATINGS),
+        ...ofMember,
+      })
+      .strict(),
+    z
+      .object({
+        recordKind: z.literal('activity-contribution'),
+        eventId: uuid.optional(),
+        activityContribution: z.enum(ACTIVITY_CONTRIBUTIONS),
+        ...ofMember,
+      })
+      .strict(),
+    z
+      .object({
+        recordKind: z.literal('meeting-discipline'),
+        eventId: uuid,
+        discipline: z.literal(MEMBER_DISCIPLINE),
+        ...ofMember,
+      })
+      .strict(),
+    z
+      .object({
+        recordKind: z.literal('department-discipline'),
+        eventId: uuid,
+        departmentId: uuid,
+        discipline: z.enum(DEPARTMENT_DISCIPLINE),
+        note,
+      })
+      .strict(),
+    z
+      .object({
+        recordKind: z.literal('reward'),
+        rewardKind: z.enum(REWARD_KINDS),
+        requestedPoints,
+        memberId: uuid.optional(),
+        departmentId: uuid.optional(),
+        eventId: uuid.optional(),
+        note,
+      })
+      .strict(),
+    z
+      .object({
+        recordKind: z.literal('mistake'),
+        mistakeKind: z.enum(MISTAKE_KINDS),
+        requestedPoints,
+        eventId: uuid.optional(),
+        ...ofMember,
+      })
+      .strict(),
+    z
+      .object({ recordKind: z.literal('finding'), finding: z.enum(MEMBER_FINDING_NAMES), ...ofMember })
+      .strict(),
+  ])
+  .openapi('AllianceNewRecord');
 export type CreateRecordInput = z.infer<typeof CreateRecordBody>;
 
 export const ApprovalBody = z.object({ approve: z.boolean() }).strict();
@@ -206,7 +216,8 @@ export const CorrectionBody = z
   .strict()
   .refine((b) => b.void || b.arrivedAt || b.attendance || (b.facts && Object.keys(b.facts).length > 0), {
     message: 'say what to correct (arrivedAt, attendance, facts) or void the record',
-  });
+  })
+  .openapi('AllianceCorrection');
 
 export const FullAttendanceBody = z
   .object({ key: text(40), from: isoTime, to: isoTime })
