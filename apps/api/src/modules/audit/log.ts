@@ -2,35 +2,13 @@ import { type Caller, requirePermission } from '../../auth/caller.ts';
 import { limitOffset, type Page, type PageRequest } from '../../http/pagination.ts';
 import { problems } from '../../http/problem.ts';
 import { auditActionLabel } from './action-labels.ts';
-import { type AuditLogFilter, type AuditLogRow, auditActionsInUse, auditLogRows } from './queries.ts';
+import { presentAuditLogEntry } from './present.ts';
+import { type AuditLogFilter, auditActionsInUse, auditLogRows } from './queries.ts';
 import { recordAccess } from './record.ts';
 import type { AuditLogEntryView } from './schemas.ts';
 
 /** The most rows one export writes: a larger log is exported a date range at a time. */
 export const AUDIT_EXPORT_MAX_ROWS = 50_000;
-
-function present(row: AuditLogRow): AuditLogEntryView {
-  return {
-    id: row.id,
-    seq: row.seq,
-    at: row.at.toISOString(),
-    action: row.action,
-    actionLabel: auditActionLabel(row.action),
-    entity: row.entity,
-    entityId: row.entityId,
-    studentId: row.studentId,
-    purpose: row.purpose,
-    actor:
-      row.actorPersonId && row.actorUsername !== null && row.actorDisplayName !== null
-        ? { personId: row.actorPersonId, username: row.actorUsername, displayName: row.actorDisplayName }
-        : null,
-    role: row.actorRole,
-    unit:
-      row.unitId && row.unitName !== null && row.unitLevelKey !== null
-        ? { id: row.unitId, name: row.unitName, levelKey: row.unitLevelKey }
-        : null,
-  };
-}
 
 /**
  * A page of the school's audit log, newest first, filtered by person, action and China-time days, with the
@@ -49,7 +27,7 @@ export async function browseAuditLog(
   const actions = await auditActionsInUse(tx);
   await recordAccess(tx, me, { action: 'audit_log.list', entity: 'audit_log', purpose: caller.purpose });
   return {
-    items: rows.map(present),
+    items: rows.map(presentAuditLogEntry),
     total,
     page: query.page,
     pageSize: query.pageSize,
@@ -71,5 +49,5 @@ export async function exportAuditLog(caller: Caller, filter: AuditLogFilter): Pr
     );
   }
   await recordAccess(tx, me, { action: 'audit_log.export', entity: 'audit_log', purpose: caller.purpose });
-  return rows.map(present);
+  return rows.map(presentAuditLogEntry);
 }

@@ -2,8 +2,10 @@ import { type AuditChainReport, verifyAuditChain } from '@xinqiao/db';
 import { type Caller, requirePermission, rolesGranting } from '../../auth/caller.ts';
 import type { Page, PageRequest } from '../../http/pagination.ts';
 import { problem } from '../../http/problem.ts';
-import { auditRowsOfStudent, type StudentAuditRow, visibleStudentPlacement } from './queries.ts';
+import { presentStudentAccess } from './present.ts';
+import { auditRowsOfStudent, visibleStudentPlacement } from './queries.ts';
 import { recordAccess } from './record.ts';
+import type { StudentAccessView } from './schemas.ts';
 
 /**
  * Recompute the school's hash chain and say whether it is intact, or which row is the first that does not verify.
@@ -17,29 +19,6 @@ export async function verifySchoolAudit(caller: Caller): Promise<AuditChainRepor
   requirePermission(caller, 'audit.verify');
   return verifyAuditChain(caller.tx);
 }
-
-function accessView(row: StudentAuditRow): StudentAccessView {
-  return {
-    id: row.id,
-    seq: row.seq,
-    at: row.at.toISOString(),
-    action: row.action,
-    entity: row.entity,
-    entityId: row.entityId,
-    purpose: row.purpose,
-    actor:
-      row.actorPersonId && row.actorUsername !== null && row.actorDisplayName !== null
-        ? { personId: row.actorPersonId, username: row.actorUsername, displayName: row.actorDisplayName }
-        : null,
-    role: row.actorRole,
-    unit:
-      row.unitId && row.unitName !== null && row.unitLevelKey !== null
-        ? { id: row.unitId, name: row.unitName, levelKey: row.unitLevelKey }
-        : null,
-  };
-}
-
-type StudentAccessView = import('./schemas.ts').StudentAccessView;
 
 /**
  * Who looked at a student: the audit rows about them, newest first, for a center director or school admin whose
@@ -70,5 +49,5 @@ export async function studentAccessLog(
     purpose,
     role,
   });
-  return { items: rows.map(accessView), total, page: page.page, pageSize: page.pageSize };
+  return { items: rows.map(presentStudentAccess), total, page: page.page, pageSize: page.pageSize };
 }
