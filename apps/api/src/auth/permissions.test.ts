@@ -58,6 +58,7 @@ describe('auth/permissions', () => {
       cases.write             x     x     x     x     x     x     .     .     .     .
       network.manage          x     x     .     .     .     .     .     .     .     .
       network.rename-own-unit x     .     .     .     .     .     .     .     .     .
+      notifications.manage    x     .     .     .     .     .     .     .     .     .
       people.manage           x     .     .     .     .     .     .     .     .     .
       screening.answers       .     x     x     .     .     .     .     .     .     .
       screening.counts        x     x     x     x     x     .     .     .     x     .
@@ -82,13 +83,14 @@ describe('auth/permissions', () => {
     }
   });
 
-  it('sets the capabilities RLS checks for the mental-health center only', () => {
+  it("sets the capabilities RLS checks: the center's screening ones, the school admin's notification channels", () => {
     expect(rlsCapabilitiesOf(['center_staff'])).toEqual(['screening.answers', 'screening.manage']);
     expect(rlsCapabilitiesOf(['center_director', 'counsellor'])).toEqual([
       'screening.answers',
       'screening.manage',
     ]);
-    for (const role of roles.filter((r) => !r.startsWith('center_')))
+    expect(rlsCapabilitiesOf(['school_admin'])).toEqual(['notifications.manage']);
+    for (const role of roles.filter((r) => !r.startsWith('center_') && r !== 'school_admin'))
       expect(rlsCapabilitiesOf([role]), role).toEqual([]);
   });
 

@@ -99,6 +99,12 @@ export const PERMISSIONS = {
     allows: "verify the school's audit hash chain",
     refusal: '你的角色不能查看审计记录 / Your roles do not read the audit log',
   },
+  'notifications.manage': {
+    allows:
+      "set up the school's outbound channels (SMTP e-mail, a 企业微信/钉钉 group robot) and send a test " +
+      'message (RLS checks it too)',
+    refusal: '只有学校管理员可以设置通知渠道 / Only the school administrator sets up notification channels',
+  },
 } as const satisfies Record<string, { allows: string; refusal: string }>;
 
 /** A named permission: `cases.write`, `screening.answers`… */
@@ -151,6 +157,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'people.manage',
     'audit.read',
     'audit.verify',
+    'notifications.manage',
   ],
   center_director: [
     ...SEES_STUDENTS_IN_FULL,
@@ -178,6 +185,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
 export const RLS_CAPABILITIES = [
   'screening.answers',
   'screening.manage',
+  'notifications.manage',
 ] as const satisfies readonly Permission[];
 
 /**

@@ -33,8 +33,12 @@ describe('auth/scope', () => {
       'screening.answers',
       'screening.manage',
     ]);
-    for (const role of ['counsellor', 'college_station_head', 'school_admin', 'class_committee'] as const)
+    for (const role of ['counsellor', 'college_station_head', 'class_committee'] as const)
       expect(scopeOf('s', 'p', [on(role, '/r/')]).capabilities).toEqual([]);
+  });
+
+  it("lets only the school admin read and change the school's notification channels", () => {
+    expect(scopeOf('s', 'p', [on('school_admin', '/r/')]).capabilities).toEqual(['notifications.manage']);
   });
 
   it('drops subtrees already inside a wider one, and reduced paths already seen in full', () => {
