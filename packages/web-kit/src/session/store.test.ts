@@ -61,7 +61,7 @@ describe('session store', () => {
     const client = fakeApi();
     const store = defineSessionStore(client)();
     await store.login({ school: 'hmu', username: 'xsc', password: 'right' });
-    expect(store.roleIds).toEqual(['student_affairs']);
+    expect(store.me?.roles.map((r) => r.role)).toEqual(['student_affairs']);
     expect(client.csrfToken).toBe('csrf-1');
     await store.logout();
     expect(store.signedIn).toBe(false);

@@ -2,14 +2,15 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { type ApiClient, api } from '../api/client.ts';
 import { ApiProblem } from '../api/problem.ts';
-import type { Me, Permission, RoleId, Schemas } from '../contract.ts';
+import type { Me, Permission, Schemas } from '../contract.ts';
 
 /** What the login form sends. */
 export type LoginInput = Schemas['LoginRequest'];
 
 /**
  * Builds the session store over an API client (the shared `api` in the browser, a test double in tests).
- * Keeps the signed-in user and hands the session's CSRF token to the client.
+ * Keeps the signed-in user and hands the session's CSRF token to the client. What a screen offers comes from
+ * `can(permission)`, never from role ids (the store does not list them, so a screen cannot copy a role check).
  */
 export function defineSessionStore(client: ApiClient) {
   return defineStore('xinqiao-session', () => {
@@ -18,7 +19,6 @@ export function defineSessionStore(client: ApiClient) {
     const checked = ref(false);
 
     const signedIn = computed(() => me.value !== null);
-    const roleIds = computed<RoleId[]>(() => [...new Set((me.value?.roles ?? []).map((r) => r.role))]);
     const permissions = computed(() => new Set<Permission>(me.value?.permissions ?? []));
 
     /**
@@ -73,7 +73,7 @@ export function defineSessionStore(client: ApiClient) {
       adopt(null);
     }
 
-    return { me, checked, signedIn, roleIds, can, refresh, login, logout, expire };
+    return { me, checked, signedIn, can, refresh, login, logout, expire };
   });
 }
 
