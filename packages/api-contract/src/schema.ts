@@ -918,99 +918,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        recordKind: "minutes";
-                        /** Format: uuid */
-                        eventId: string;
-                        /** @enum {string} */
-                        minutesRating: "excellent" | "good" | "fair" | "poor" | "not-taken";
-                        /** Format: uuid */
-                        memberId: string;
-                        note?: string;
-                    } | {
-                        /** @enum {string} */
-                        recordKind: "task-quality";
-                        /** Format: uuid */
-                        eventId: string;
-                        /** @enum {string} */
-                        rating: "excellent" | "good" | "fair" | "poor";
-                        /** Format: uuid */
-                        memberId: string;
-                        note?: string;
-                    } | {
-                        /** @enum {string} */
-                        recordKind: "activity-rating";
-                        /** Format: uuid */
-                        eventId: string;
-                        /** @enum {string} */
-                        rating: "excellent" | "good" | "fair" | "poor";
-                        /** Format: uuid */
-                        memberId: string;
-                        note?: string;
-                    } | {
-                        /** @enum {string} */
-                        recordKind: "activity-contribution";
-                        /** Format: uuid */
-                        eventId?: string;
-                        /** @enum {string} */
-                        activityContribution: "outstanding-work" | "proposed-plan" | "novel-plan" | "sharp-summary" | "idea-adopted" | "took-part" | "coordinated-well" | "coordinated-chaotically";
-                        /** Format: uuid */
-                        memberId: string;
-                        note?: string;
-                    } | {
-                        /** @enum {string} */
-                        recordKind: "meeting-discipline";
-                        /** Format: uuid */
-                        eventId: string;
-                        /** @enum {string} */
-                        discipline: "disruptive-in-meeting";
-                        /** Format: uuid */
-                        memberId: string;
-                        note?: string;
-                    } | {
-                        /** @enum {string} */
-                        recordKind: "department-discipline";
-                        /** Format: uuid */
-                        eventId: string;
-                        /** Format: uuid */
-                        departmentId: string;
-                        /** @enum {string} */
-                        discipline: "department-orderly" | "department-chaotic";
-                        note?: string;
-                    } | {
-                        /** @enum {string} */
-                        recordKind: "reward";
-                        /** @enum {string} */
-                        rewardKind: "department-outstanding" | "helped-another-department" | "outstanding-in-activity" | "suggestion-adopted";
-                        requestedPoints: number;
-                        /** Format: uuid */
-                        memberId?: string;
-                        /** Format: uuid */
-                        departmentId?: string;
-                        /** Format: uuid */
-                        eventId?: string;
-                        note?: string;
-                    } | {
-                        /** @enum {string} */
-                        recordKind: "mistake";
-                        /** @enum {string} */
-                        mistakeKind: "serious-mistake" | "careless-work";
-                        requestedPoints: number;
-                        /** Format: uuid */
-                        eventId?: string;
-                        /** Format: uuid */
-                        memberId: string;
-                        note?: string;
-                    } | {
-                        /** @enum {string} */
-                        recordKind: "finding";
-                        /** @enum {string} */
-                        finding: "failedCourseThisTerm" | "ignoredRectificationCount" | "perfunctoryWorkCount" | "insubordinationCount" | "noConstructiveInputThisTerm" | "workMistakeCount" | "severeAttitude" | "harmsReputation" | "abuseOfPosition" | "propertyDamageMinor" | "propertyDamageSerious";
-                        /** Format: uuid */
-                        memberId: string;
-                        note?: string;
-                    };
+                    "application/json": components["schemas"]["AllianceNewRecord"];
                 };
             };
             responses: {
@@ -1186,21 +1094,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        reason: string;
-                        void?: boolean;
-                        /**
-                         * Format: date-time
-                         * @description For a check-in: the right arrival time
-                         */
-                        arrivedAt?: string;
-                        /** @enum {string} */
-                        attendance?: "present" | "absent" | "on-leave";
-                        /** @description New values of the record's plugin facts (rating, minutesRating, requestedPoints...) */
-                        facts?: {
-                            [key: string]: string | number | boolean | null;
-                        };
-                    };
+                    "application/json": components["schemas"]["AllianceCorrection"];
                 };
             };
             responses: {
@@ -1904,19 +1798,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        kind: "routine_meeting" | "plenary_meeting" | "duty_shift" | "activity";
-                        title: string;
-                        /** Format: uuid */
-                        departmentId?: string;
-                        /** @default 0 */
-                        stars?: number;
-                        /** Format: date-time */
-                        startsAt: string;
-                        /** Format: date-time */
-                        endsAt?: string;
-                    };
+                    "application/json": components["schemas"]["AllianceNewEvent"];
                 };
             };
             responses: {
@@ -4209,38 +4091,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            followUps: {
-                                caseId: string;
-                                status: string;
-                                dueDate: string | null;
-                                responsible: {
-                                    id: string;
-                                    displayName: string;
-                                } | null;
-                                /** @description Day of the first interview entry of the case */
-                                interviewedOn: string | null;
-                                overdue: boolean;
-                                student: {
-                                    id: string;
-                                    studentNumber: string;
-                                    name: string;
-                                    collegeName: string;
-                                    className: string;
-                                };
-                                wave: {
-                                    id: string;
-                                    name: string;
-                                    instrument: string;
-                                };
-                                tier: number;
-                                reasons: {
-                                    ruleName: string;
-                                    zh: string;
-                                    en: string;
-                                }[];
-                            }[];
-                        };
+                        "application/json": components["schemas"]["ScreeningFollowUpList"];
                     };
                 };
                 /** @description Invalid request: `errors` names each bad field */
@@ -4379,49 +4230,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            resultId: string;
-                            student: {
-                                id: string;
-                                studentNumber: string;
-                                name: string;
-                                collegeName: string;
-                                className: string;
-                            };
-                            tier: number;
-                            reasons: {
-                                ruleName: string;
-                                zh: string;
-                                en: string;
-                            }[];
-                            pluginId: string;
-                            pluginVersion: string;
-                            /** @description Totals and flags: center staff only */
-                            summary?: {
-                                [key: string]: unknown;
-                            };
-                            followUp: {
-                                caseId: string;
-                                status: string;
-                                dueDate: string | null;
-                                responsible: {
-                                    id: string;
-                                    displayName: string;
-                                } | null;
-                                /** @description Day of the first interview entry of the case */
-                                interviewedOn: string | null;
-                                overdue: boolean;
-                            } | null;
-                            wave: {
-                                id: string;
-                                name: string;
-                                instrument: string;
-                            };
-                            answers?: number[] | null;
-                            scores?: {
-                                [key: string]: unknown;
-                            } | null;
-                        };
+                        "application/json": components["schemas"]["ScreeningResultDetail"];
                     };
                 };
                 /** @description Invalid request: `errors` names each bad field */
@@ -4495,49 +4304,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            student: {
-                                id: string;
-                                studentNumber: string;
-                                name: string;
-                            };
-                            entries: {
-                                resultId: string;
-                                tier: number;
-                                reasons: {
-                                    ruleName: string;
-                                    zh: string;
-                                    en: string;
-                                }[];
-                                pluginId: string;
-                                pluginVersion: string;
-                                /** @description Totals and flags: center staff only */
-                                summary?: {
-                                    [key: string]: unknown;
-                                };
-                                followUp: {
-                                    caseId: string;
-                                    status: string;
-                                    dueDate: string | null;
-                                    responsible: {
-                                        id: string;
-                                        displayName: string;
-                                    } | null;
-                                    /** @description Day of the first interview entry of the case */
-                                    interviewedOn: string | null;
-                                    overdue: boolean;
-                                } | null;
-                                wave: {
-                                    id: string;
-                                    name: string;
-                                    instrument: string;
-                                    academicYear: number;
-                                    opensOn: string;
-                                };
-                                /** @enum {string|null} */
-                                trend: "worse" | "better" | "same" | null;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["ScreeningHistory"];
                     };
                 };
                 /** @description Invalid request: `errors` names each bad field */
@@ -5038,45 +4805,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            total: number;
-                            page: number;
-                            pageSize: number;
-                            rows: {
-                                resultId: string;
-                                student: {
-                                    id: string;
-                                    studentNumber: string;
-                                    name: string;
-                                    collegeName: string;
-                                    className: string;
-                                };
-                                tier: number;
-                                reasons: {
-                                    ruleName: string;
-                                    zh: string;
-                                    en: string;
-                                }[];
-                                pluginId: string;
-                                pluginVersion: string;
-                                /** @description Totals and flags: center staff only */
-                                summary?: {
-                                    [key: string]: unknown;
-                                };
-                                followUp: {
-                                    caseId: string;
-                                    status: string;
-                                    dueDate: string | null;
-                                    responsible: {
-                                        id: string;
-                                        displayName: string;
-                                    } | null;
-                                    /** @description Day of the first interview entry of the case */
-                                    interviewedOn: string | null;
-                                    overdue: boolean;
-                                } | null;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["ScreeningResultPage"];
                     };
                 };
                 /** @description Invalid request: `errors` names each bad field */
@@ -5240,20 +4969,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            colleges: {
-                                collegeId: string;
-                                collegeName: string;
-                                screened: number;
-                                tier1: number;
-                                tier2: number;
-                                tier3: number;
-                                interviewedInTime: number;
-                                interviewedLate: number;
-                                overdue: number;
-                                interviewedInTimeShare: number;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["ScreeningTierCountList"];
                     };
                 };
                 /** @description Invalid request: `errors` names each bad field */
@@ -6514,10 +6230,11 @@ export interface components {
         ActivePlugin: {
             id: string;
             version: string;
+            /** @description The plugin’s plugin.json as loaded (schema: @xinqiao/policy’s manifest; defined by the plugin) */
             manifest: {
                 [key: string]: unknown;
             };
-            /** @description Rule file per policy area */
+            /** @description Rule file per policy area: json-rules-engine rules written by the plugin, checked by its area contract */
             rules: {
                 [key: string]: unknown;
             };
@@ -6544,6 +6261,21 @@ export interface components {
         /** @description A record and the ledger entries it booked */
         AllianceCorrected: components["schemas"]["AllianceWritten"] & {
             reversed: components["schemas"]["AllianceLedgerEntry"][];
+        };
+        AllianceCorrection: {
+            reason: string;
+            void?: boolean;
+            /**
+             * Format: date-time
+             * @description For a check-in: the right arrival time
+             */
+            arrivedAt?: string;
+            /** @enum {string} */
+            attendance?: "present" | "absent" | "on-leave";
+            /** @description New values of the record's plugin facts (rating, minutesRating, requestedPoints...) */
+            facts?: {
+                [key: string]: string | number | boolean | null;
+            };
         };
         AllianceDepartment: {
             /** Format: uuid */
@@ -6723,6 +6455,112 @@ export interface components {
         };
         AllianceMissingSubmissions: {
             missing: components["schemas"]["AllianceWritten"][];
+        };
+        AllianceNewEvent: {
+            /** @enum {string} */
+            kind: "routine_meeting" | "plenary_meeting" | "duty_shift" | "activity";
+            title: string;
+            /** Format: uuid */
+            departmentId?: string;
+            /** @default 0 */
+            stars?: number;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt?: string;
+        };
+        AllianceNewRecord: {
+            /** @enum {string} */
+            recordKind: "minutes";
+            /** Format: uuid */
+            eventId: string;
+            /** @enum {string} */
+            minutesRating: "excellent" | "good" | "fair" | "poor" | "not-taken";
+            /** Format: uuid */
+            memberId: string;
+            note?: string;
+        } | {
+            /** @enum {string} */
+            recordKind: "task-quality";
+            /** Format: uuid */
+            eventId: string;
+            /** @enum {string} */
+            rating: "excellent" | "good" | "fair" | "poor";
+            /** Format: uuid */
+            memberId: string;
+            note?: string;
+        } | {
+            /** @enum {string} */
+            recordKind: "activity-rating";
+            /** Format: uuid */
+            eventId: string;
+            /** @enum {string} */
+            rating: "excellent" | "good" | "fair" | "poor";
+            /** Format: uuid */
+            memberId: string;
+            note?: string;
+        } | {
+            /** @enum {string} */
+            recordKind: "activity-contribution";
+            /** Format: uuid */
+            eventId?: string;
+            /** @enum {string} */
+            activityContribution: "outstanding-work" | "proposed-plan" | "novel-plan" | "sharp-summary" | "idea-adopted" | "took-part" | "coordinated-well" | "coordinated-chaotically";
+            /** Format: uuid */
+            memberId: string;
+            note?: string;
+        } | {
+            /** @enum {string} */
+            recordKind: "meeting-discipline";
+            /** Format: uuid */
+            eventId: string;
+            /** @enum {string} */
+            discipline: "disruptive-in-meeting";
+            /** Format: uuid */
+            memberId: string;
+            note?: string;
+        } | {
+            /** @enum {string} */
+            recordKind: "department-discipline";
+            /** Format: uuid */
+            eventId: string;
+            /** Format: uuid */
+            departmentId: string;
+            /** @enum {string} */
+            discipline: "department-orderly" | "department-chaotic";
+            note?: string;
+        } | {
+            /** @enum {string} */
+            recordKind: "reward";
+            /** @enum {string} */
+            rewardKind: "department-outstanding" | "helped-another-department" | "outstanding-in-activity" | "suggestion-adopted";
+            requestedPoints: number;
+            /** Format: uuid */
+            memberId?: string;
+            /** Format: uuid */
+            departmentId?: string;
+            /** Format: uuid */
+            eventId?: string;
+            note?: string;
+        } | {
+            /** @enum {string} */
+            recordKind: "mistake";
+            /** @enum {string} */
+            mistakeKind: "serious-mistake" | "careless-work";
+            requestedPoints: number;
+            /** Format: uuid */
+            eventId?: string;
+            /** Format: uuid */
+            memberId: string;
+            note?: string;
+        } | {
+            /** @enum {string} */
+            recordKind: "finding";
+            /** @enum {string} */
+            finding: "failedCourseThisTerm" | "ignoredRectificationCount" | "perfunctoryWorkCount" | "insubordinationCount" | "noConstructiveInputThisTerm" | "workMistakeCount" | "severeAttitude" | "harmsReputation" | "abuseOfPosition" | "propertyDamageMinor" | "propertyDamageSerious";
+            /** Format: uuid */
+            memberId: string;
+            note?: string;
         };
         AllianceOverview: {
             plugin: components["schemas"]["AlliancePluginRef"];
@@ -7003,9 +6841,11 @@ export interface components {
         /** @description Why an area could not be computed */
         AreaIssue: {
             /** @enum {string} */
-            area: "screening-cadence" | "tier-thresholds" | "staffing-ratio" | "funding-formula" | "training-hours" | "penalty-points" | "term-sanctions" | "support-targets" | "early-warning";
+            area: "screening-cadence" | "tier-thresholds" | "staffing-ratio" | "funding-formula" | "training-hours" | "penalty-points" | "term-sanctions" | "support-targets" | "early-warning" | "case-templates";
             message: string;
         };
+        /** @description Attention tier (关注等级): 1 needs the most attention, 3 the least */
+        AttentionTier: 1 | 2 | 3;
         AuditLogEntry: components["schemas"]["StudentAccess"] & {
             /** Format: uuid */
             studentId: string | null;
@@ -7405,37 +7245,54 @@ export interface components {
             }[];
         };
         Problem: {
-            /** @example urn:xinqiao:problem:validation */
+            /** @example urn:xinqiao:problem:validation.invalid-field */
             type: string;
-            /** @example Invalid request */
+            /**
+             * @description The stable code of the problem kind: key on this, never on the texts
+             * @example validation.invalid-field
+             * @enum {string}
+             */
+            code: "validation.invalid-field" | "http.bad-request" | "http.not-found" | "http.no-route" | "http.method-not-allowed" | "http.payload-too-large" | "http.unsupported-media-type" | "http.csrf-token" | "http.cross-site" | "server.internal" | "auth.sign-in-required" | "auth.session-expired" | "auth.account-disabled" | "auth.wrong-credentials" | "auth.too-many-attempts" | "database.duplicate-key" | "database.missing-reference" | "database.out-of-range" | "database.value-missing" | "database.bad-format" | "database.not-permitted" | "units.not-found" | "units.outside-branch" | "units.name-taken" | "people.not-found" | "people.role-outside-administration" | "people.person-outside-administration" | "people.username-taken" | "audit.student-outside-units" | "students.not-found" | "students.reduced-view" | "students.number-taken" | "students.placement-outside-units" | "import.rows-rejected" | "import.file-unreadable" | "cases.not-found" | "alliance.no-points-scale" | "legacy.invalid-field" | "legacy.bad-request" | "legacy.forbidden" | "legacy.not-found" | "legacy.conflict" | "legacy.rows-rejected";
+            /**
+             * @description The problem kind in words, in the language of Accept-Language (zh-CN by default)
+             * @example 提交的内容有误
+             */
             title: string;
             /** @example 400 */
             status: number;
-            detail?: string;
+            /** @description This occurrence in words, in the same language */
+            detail: string;
             errors?: ({
                 field: string;
+                /** @enum {string} */
+                code: "field.required" | "field.wrong-type" | "field.too-small" | "field.too-big" | "field.invalid-format" | "field.invalid-option" | "field.unknown-keys" | "field.not-multiple-of" | "field.invalid" | "field.nothing-to-change" | "units.no-such-unit" | "units.no-such-parent" | "units.lowest-level" | "units.wrong-level" | "units.name-taken" | "people.role-listed-twice" | "people.username-taken" | "people.username-characters" | "people.password-too-short" | "people.nothing-to-change" | "people.cannot-disable-self" | "people.cannot-drop-own-admin" | "students.no-such-student" | "students.phone-format" | "students.number-characters" | "students.number-taken" | "students.outside-units" | "students.not-a-college" | "students.not-a-class-of-college" | "students.not-a-dorm-of-class" | "students.gender" | "students.enrolment-year-format" | "students.guardian-name-missing" | "students.guardian-phone-missing" | "import.file-missing" | "import.body-missing" | "import.file-unreadable" | "import.stray-cells" | "import.number-repeated" | "import.no-college" | "import.ambiguous-college" | "import.no-class" | "import.ambiguous-class" | "import.no-dorm" | "import.ambiguous-dorm" | "import.placement-outside-units" | "import.student-outside-units" | "import.number-taken-outside-units" | "cases.responsible-out-of-reach" | "cases.date-in-past" | "cases.closed" | "cases.status-transition" | "legacy.text";
                 message: string;
             } | {
                 row: number;
                 column: string;
+                /** @enum {string} */
+                code: "field.required" | "field.wrong-type" | "field.too-small" | "field.too-big" | "field.invalid-format" | "field.invalid-option" | "field.unknown-keys" | "field.not-multiple-of" | "field.invalid" | "field.nothing-to-change" | "units.no-such-unit" | "units.no-such-parent" | "units.lowest-level" | "units.wrong-level" | "units.name-taken" | "people.role-listed-twice" | "people.username-taken" | "people.username-characters" | "people.password-too-short" | "people.nothing-to-change" | "people.cannot-disable-self" | "people.cannot-drop-own-admin" | "students.no-such-student" | "students.phone-format" | "students.number-characters" | "students.number-taken" | "students.outside-units" | "students.not-a-college" | "students.not-a-class-of-college" | "students.not-a-dorm-of-class" | "students.gender" | "students.enrolment-year-format" | "students.guardian-name-missing" | "students.guardian-phone-missing" | "import.file-missing" | "import.body-missing" | "import.file-unreadable" | "import.stray-cells" | "import.number-repeated" | "import.no-college" | "import.ambiguous-college" | "import.no-class" | "import.ambiguous-class" | "import.no-dorm" | "import.ambiguous-dorm" | "import.placement-outside-units" | "import.student-outside-units" | "import.number-taken-outside-units" | "cases.responsible-out-of-reach" | "cases.date-in-past" | "cases.closed" | "cases.status-transition" | "legacy.text";
                 reason: string;
             })[];
+        };
+        /** @description A wave the school’s plugin cadence proposes */
+        ProposedScreeningWave: {
+            key: string;
+            name: string;
+            nameEn: string;
+            instrument: string;
+            cohort: string;
+            opensOn: string;
+            closesOn: string;
+            ruleName: string;
+            /** @description The wave already made from this proposal */
+            createdWaveId: string | null;
         };
         ProposedScreeningWaves: {
             academicYear: number;
             pluginId: string | null;
             pluginVersion: string | null;
-            waves: {
-                key: string;
-                name: string;
-                nameEn: string;
-                instrument: string;
-                cohort: string;
-                opensOn: string;
-                closesOn: string;
-                ruleName: string;
-                createdWaveId: string | null;
-            }[];
+            waves: components["schemas"]["ProposedScreeningWave"][];
         };
         ReducedStudent: {
             /**
@@ -7459,6 +7316,61 @@ export interface components {
             code: string;
             name: string;
             nameEn: string;
+        };
+        /** @description How many students of a class have a result in the wave */
+        ScreeningCompletion: {
+            collegeId: string;
+            collegeName: string;
+            classId: string;
+            className: string;
+            students: number;
+            screened: number;
+        };
+        /** @description The follow-up case a tier-1 result opened */
+        ScreeningFollowUp: components["schemas"]["ScreeningFollowUpState"] & {
+            student: components["schemas"]["ScreeningStudent"];
+            wave: components["schemas"]["ScreeningWaveRef"];
+            tier: components["schemas"]["AttentionTier"];
+            reasons: components["schemas"]["ScreeningReason"][];
+        };
+        ScreeningFollowUpList: {
+            followUps: components["schemas"]["ScreeningFollowUp"][];
+        };
+        /** @description The follow-up case a tier-1 result opened */
+        ScreeningFollowUpState: {
+            caseId: string;
+            status: string;
+            dueDate: string | null;
+            responsible: {
+                id: string;
+                displayName: string;
+            } | null;
+            /** @description Day of the first interview entry of the case */
+            interviewedOn: string | null;
+            overdue: boolean;
+        } | null;
+        ScreeningHistory: {
+            student: {
+                id: string;
+                studentNumber: string;
+                name: string;
+            };
+            entries: components["schemas"]["ScreeningHistoryEntry"][];
+        };
+        ScreeningHistoryEntry: {
+            resultId: string;
+            tier: components["schemas"]["AttentionTier"];
+            reasons: components["schemas"]["ScreeningReason"][];
+            pluginId: string;
+            pluginVersion: string;
+            summary?: components["schemas"]["ScreeningScoreSummary"];
+            followUp: components["schemas"]["ScreeningFollowUpState"];
+            wave: components["schemas"]["ScreeningWaveRef"] & {
+                academicYear: number;
+                opensOn: string;
+            };
+            /** @enum {string|null} */
+            trend: "worse" | "better" | "same" | null;
         };
         ScreeningImport: {
             id: string;
@@ -7489,6 +7401,111 @@ export interface components {
         ScreeningImportList: {
             imports: components["schemas"]["ScreeningImport"][];
         };
+        /** @description A reason the school’s plugin rule gave for the tier */
+        ScreeningReason: {
+            ruleName: string;
+            zh: string;
+            en: string;
+        };
+        ScreeningResultDetail: components["schemas"]["ScreeningResultRow"] & {
+            wave: components["schemas"]["ScreeningWaveRef"];
+            /** @description Item answers: center staff only */
+            answers?: number[] | null;
+            /** @description Full scores: center staff only */
+            scores?: {
+                /** @enum {string} */
+                instrument: "upi";
+                total: number;
+                /** @description Item 25 (thoughts of ending one’s life), 0 or 1 */
+                item25: number;
+                keyItemsYes: number;
+                extraItemsYes: number;
+                asksForCounselling: boolean;
+            } | {
+                /** @enum {string} */
+                instrument: "phq9";
+                total: number;
+                /** @description Item 9 (self-harm thoughts), 0–3 */
+                item9: number;
+                /** @enum {string} */
+                severity: "minimal" | "mild" | "moderate" | "moderately-severe" | "severe";
+            } | {
+                /** @enum {string} */
+                instrument: "gad7";
+                total: number;
+                /** @enum {string} */
+                severity: "minimal" | "mild" | "moderate" | "severe";
+            } | {
+                /** @enum {string} */
+                instrument: "scl90";
+                total: number;
+                /** @description Global severity index: mean of the 90 items */
+                gsi: number;
+                positiveItemCount: number;
+                positiveSymptomAverage: number;
+                /** @description Mean score per SCL-90 factor, keyed as @xinqiao/instruments SCL90_FACTORS */
+                factors: {
+                    [key: string]: number;
+                };
+                maxFactorScore: number;
+                /** @description Item 15 (thoughts of ending one’s life), 1–5 */
+                item15: number;
+            } | null;
+        };
+        ScreeningResultPage: {
+            total: number;
+            page: number;
+            pageSize: number;
+            rows: components["schemas"]["ScreeningResultRow"][];
+        };
+        ScreeningResultRow: {
+            resultId: string;
+            student: components["schemas"]["ScreeningStudent"];
+            tier: components["schemas"]["AttentionTier"];
+            reasons: components["schemas"]["ScreeningReason"][];
+            pluginId: string;
+            pluginVersion: string;
+            summary?: components["schemas"]["ScreeningScoreSummary"];
+            followUp: components["schemas"]["ScreeningFollowUpState"];
+        };
+        /** @description Totals and flags: center staff only */
+        ScreeningScoreSummary: {
+            total: number;
+            /** @enum {string} */
+            severity?: "minimal" | "mild" | "moderate" | "moderately-severe" | "severe";
+            item9?: number;
+            item25?: number;
+            keyItemsYes?: number;
+            extraItemsYes?: number;
+            asksForCounselling?: boolean;
+            gsi?: number;
+            positiveItemCount?: number;
+            maxFactorScore?: number;
+            item15?: number;
+        };
+        ScreeningStudent: {
+            id: string;
+            studentNumber: string;
+            name: string;
+            collegeName: string;
+            className: string;
+        };
+        ScreeningTierCountList: {
+            colleges: components["schemas"]["ScreeningTierCounts"][];
+        };
+        ScreeningTierCounts: {
+            collegeId: string;
+            collegeName: string;
+            screened: number;
+            tier1: number;
+            tier2: number;
+            tier3: number;
+            interviewedInTime: number;
+            interviewedLate: number;
+            overdue: number;
+            /** @description interviewedInTime / tier1 (1 with no tier-1 student) */
+            interviewedInTimeShare: number;
+        };
         ScreeningWave: {
             id: string;
             academicYear: number;
@@ -7508,17 +7525,15 @@ export interface components {
         };
         ScreeningWaveDetail: {
             wave: components["schemas"]["ScreeningWave"];
-            completion: {
-                collegeId: string;
-                collegeName: string;
-                classId: string;
-                className: string;
-                students: number;
-                screened: number;
-            }[];
+            completion: components["schemas"]["ScreeningCompletion"][];
         };
         ScreeningWaveList: {
             waves: components["schemas"]["ScreeningWave"][];
+        };
+        ScreeningWaveRef: {
+            id: string;
+            name: string;
+            instrument: string;
         };
         ScreeningWaveStatus: {
             /** @enum {string} */

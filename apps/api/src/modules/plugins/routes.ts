@@ -17,8 +17,15 @@ const ActivePluginSchema = z
   .object({
     id: z.string(),
     version: z.string(),
-    manifest: z.record(z.string(), z.unknown()),
-    rules: z.record(z.string(), z.unknown()).openapi({ description: 'Rule file per policy area' }),
+    // Plugin-defined JSON: @xinqiao/policy validates it at load and the browser reads it as its PluginBundle.
+    manifest: z.record(z.string(), z.unknown()).openapi({
+      description:
+        'The plugin’s plugin.json as loaded (schema: @xinqiao/policy’s manifest; defined by the plugin)',
+    }),
+    rules: z.record(z.string(), z.unknown()).openapi({
+      description:
+        'Rule file per policy area: json-rules-engine rules written by the plugin, checked by its area contract',
+    }),
   })
   .openapi('ActivePlugin');
 

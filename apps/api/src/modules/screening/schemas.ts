@@ -1,10 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import { ATTENTION_TIERS, type AttentionTier } from '@xinqiao/policy';
+import { schemaMessage } from '../../http/zod-issues.ts';
 
 /** `application/json` content of a schema, for route definitions. */
 export const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, schemaMessage('screening.date-format'));
 
 /** An attention tier, as @xinqiao/policy's ATTENTION_TIERS lists them: 1 needs the most attention. */
 export const AttentionTierSchema = z
@@ -49,50 +50,50 @@ export const WaveSchema = z
 
 export const WaveListSchema = z.object({ waves: z.array(WaveSchema) }).openapi('ScreeningWaveList');
 
-export const CompletionSchema = z.object({
-  collegeId: z.string(),
-  collegeName: z.string(),
-  classId: z.string(),
-  className: z.string(),
-  students: z.number().int(),
-  screened: z.number().int(),
-});
+export const CompletionSchema = z
+  .object({
+    collegeId: z.string(),
+    collegeName: z.string(),
+    classId: z.string(),
+    className: z.string(),
+    students: z.number().int(),
+    screened: z.number().int(),
+  })
+  .openapi('ScreeningCompletion', { description: 'How many students of a class have a result in the wave' });
 
 export const WaveDetailSchema = z
   .object({ wave: WaveSchema, completion: z.array(CompletionSchema) })
   .openapi('ScreeningWaveDetail');
+
+export const ProposedWaveSchema = z
+  .object({
+    key: z.string(),
+    name: z.string(),
+    nameEn: z.string(),
+    instrument: z.string(),
+    cohort: z.string(),
+    opensOn: z.string(),
+    closesOn: z.string(),
+    ruleName: z.string(),
+    createdWaveId: z.string().nullable().openapi({ description: 'The wave already made from this proposal' }),
+  })
+  .openapi('ProposedScreeningWave', { description: 'A wave the school’s plugin cadence proposes' });
 
 export const ProposedWavesSchema = z
   .object({
     academicYear: z.number().int(),
     pluginId: z.string().nullable(),
     pluginVersion: z.string().nullable(),
-    waves: z.array(
-      z.object({
-        key: z.string(),
-        name: z.string(),
-        nameEn: z.string(),
-        instrument: z.string(),
-        cohort: z.string(),
-        opensOn: z.string(),
-        closesOn: z.string(),
-        ruleName: z.string(),
-        createdWaveId: z.string().nullable(),
-      }),
-    ),
+    waves: z.array(ProposedWaveSchema),
   })
   .openapi('ProposedScreeningWaves');
 
 export const NewWaveBody = z
   .object({
     academicYear: z.number().int().min(2000).max(2100),
-    name: z.string().trim().min(1, '请填写批次名称').max(100),
-    instrument: z.enum(['UPI', 'PHQ-9', 'GAD-7', 'SCL-90'], {
-      message: '量表应为 UPI、PHQ-9、GAD-7 或 SCL-90',
-    }),
-    cohort: z
-      .string()
-      .regex(/^(all|freshmen|graduating|\d{4})$/, '对象应为 all、freshmen、graduating 或入学年份'),
+    name: z.string().trim().min(1).max(100),
+    instrument: z.enum(['UPI', 'PHQ-9', 'GAD-7', 'SCL-90'], { message: schemaMessage('screening.instrument') }),
+    cohort: z.string().regex(/^(all|freshmen|graduating|\d{4})$/, schemaMessage('screening.cohort')),
     opensOn: isoDate,
     closesOn: isoDate,
   })
@@ -114,7 +115,14 @@ export const ImportSchema = z
     followUpsOpened: z.number().int(),
     bytesRead: z.number().int(),
     bytesTotal: z.number().int(),
-    errors: z.array(z.object({ row: z.number().int(), column: z.string(), reason: z.string() })),
+    errors: z.array(
+      z.object({
+        row: z.number().int(),
+        column: z.string(),
+        code: z.string().openapi({ description: 'The message code of the reason' }),
+        reason: z.string().openapi({ description: 'In the language of Accept-Language (zh-CN by default)' }),
+      }),
+    ),
     stale: z.boolean(),
     createdAt: z.string(),
     finishedAt: z.string().nullable(),

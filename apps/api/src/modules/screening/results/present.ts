@@ -1,5 +1,6 @@
 import type { AttentionTier } from '@xinqiao/policy';
 import type { HistoryRow, ResultRow, StoredReason, TierCountRow, WaveResultRow } from './queries.ts';
+import type { ScoreSummary, StoredScores } from './scores.ts';
 import type { Trend } from './service.ts';
 
 /** A reason a plugin rule gave, as the API answers it. */
@@ -34,7 +35,7 @@ export interface PresentedResult {
   pluginId: string;
   pluginVersion: string;
   /** Totals and flags: center staff only. */
-  summary?: Record<string, unknown>;
+  summary?: ScoreSummary;
   followUp: FollowUpState | null;
 }
 
@@ -131,7 +132,7 @@ export function presentFollowUp(row: WaveResultRow, today: string): PresentedFol
 export function presentResultDetail(
   found: {
     row: WaveResultRow;
-    answers?: { answers: number[] | null; scores: Record<string, unknown> | null };
+    answers?: { answers: number[] | null; scores: StoredScores | null };
   },
   today: string,
 ) {

@@ -2,6 +2,7 @@ import { queryRows, type TenantTx } from '@xinqiao/db';
 import type { AttentionTier } from '@xinqiao/policy';
 import { type SQL, sql } from 'drizzle-orm';
 import { limitOffset, type PageRequest } from '../../../http/pagination.ts';
+import type { ScoreSummary, StoredScores } from './scores.ts';
 
 /**
  * The first interview of each follow-up, dated by the day in China it took place (`occurred_at`; entries written
@@ -34,7 +35,7 @@ export interface ResultRow {
   reasons: StoredReason[];
   plugin_id: string;
   plugin_version: string;
-  summary: Record<string, unknown>;
+  summary: ScoreSummary;
   case_id: string | null;
   case_status: string | null;
   due_date: string | null;
@@ -158,8 +159,8 @@ export async function findResult(tx: TenantTx, resultId: string): Promise<WaveRe
 export async function answersOf(
   tx: TenantTx,
   resultId: string,
-): Promise<{ answers: number[]; scores: Record<string, unknown> } | undefined> {
-  const [row] = await queryRows<{ answers: number[]; scores: Record<string, unknown> }>(
+): Promise<{ answers: number[]; scores: StoredScores } | undefined> {
+  const [row] = await queryRows<{ answers: number[]; scores: StoredScores }>(
     tx,
     sql`SELECT answers, scores FROM screening_results WHERE id = ${resultId}::uuid`,
   );

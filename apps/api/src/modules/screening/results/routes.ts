@@ -6,7 +6,7 @@ import type { AuthedEnv } from '../../../context.ts';
 import { problemResponses } from '../../../http/problem.ts';
 import { createRouter } from '../../../http/router.ts';
 import { screeningCaller, seesScores } from '../access.ts';
-import { AttentionTierQuery, AttentionTierSchema, IdParams, json } from '../schemas.ts';
+import { AttentionTierQuery, IdParams, json } from '../schemas.ts';
 import { auditScreening } from '../waves/routes.ts';
 import { getWave } from '../waves/service.ts';
 import {
@@ -16,40 +16,16 @@ import {
   presentResultDetail,
   presentTierCounts,
 } from './present.ts';
+import {
+  FollowUpListSchema,
+  HistorySchema,
+  ResultDetailSchema,
+  ResultPageSchema,
+  TierCountListSchema,
+} from './schemas.ts';
 import { getResult, listFollowUps, listResults, studentHistory, tierCounts } from './service.ts';
 
 const tags = ['screening'];
-const loose = z.record(z.string(), z.unknown());
-const ReasonSchema = z.object({ ruleName: z.string(), zh: z.string(), en: z.string() });
-const FollowUpSchema = z.object({
-  caseId: z.string(),
-  status: z.string(),
-  dueDate: z.string().nullable(),
-  responsible: z.object({ id: z.string(), displayName: z.string() }).nullable(),
-  interviewedOn: z
-    .string()
-    .nullable()
-    .openapi({ description: 'Day of the first interview entry of the case' }),
-  overdue: z.boolean(),
-});
-const StudentRef = z.object({
-  id: z.string(),
-  studentNumber: z.string(),
-  name: z.string(),
-  collegeName: z.string(),
-  className: z.string(),
-});
-const ResultRowSchema = z.object({
-  resultId: z.string(),
-  student: StudentRef,
-  tier: AttentionTierSchema,
-  reasons: z.array(ReasonSchema),
-  pluginId: z.string(),
-  pluginVersion: z.string(),
-  summary: loose.optional().openapi({ description: 'Totals and flags: center staff only' }),
-  followUp: FollowUpSchema.nullable(),
-});
-
 const resultsRoute = createRoute({
   method: 'get',
   path: '/screening/waves/{id}/results',
@@ -67,14 +43,7 @@ const resultsRoute = createRoute({
   responses: {
     200: {
       description: 'A page of results',
-      ...json(
-        z.object({
-          total: z.number().int(),
-          page: z.number().int(),
-          pageSize: z.number().int(),
-          rows: z.array(ResultRowSchema),
-        }),
-      ),
+      ...json(ResultPageSchema),
     },
     ...problemResponses(400, 401, 403, 404),
   },
@@ -92,24 +61,7 @@ const tiersRoute = createRoute({
   responses: {
     200: {
       description: 'Counts',
-      ...json(
-        z.object({
-          colleges: z.array(
-            z.object({
-              collegeId: z.string(),
-              collegeName: z.string(),
-              screened: z.number().int(),
-              tier1: z.number().int(),
-              tier2: z.number().int(),
-              tier3: z.number().int(),
-              interviewedInTime: z.number().int(),
-              interviewedLate: z.number().int(),
-              overdue: z.number().int(),
-              interviewedInTimeShare: z.number(),
-            }),
-          ),
-        }),
-      ),
+      ...json(TierCountListSchema),
     },
     ...problemResponses(400, 401, 403, 404),
   },
@@ -124,13 +76,7 @@ const resultRoute = createRoute({
   responses: {
     200: {
       description: 'The result',
-      ...json(
-        ResultRowSchema.extend({
-          wave: z.object({ id: z.string(), name: z.string(), instrument: z.string() }),
-          answers: z.array(z.number()).nullable().optional(),
-          scores: loose.nullable().optional(),
-        }),
-      ),
+      ...json(ResultDetailSchema),
     },
     ...problemResponses(400, 401, 403, 404),
   },
@@ -145,23 +91,7 @@ const historyRoute = createRoute({
   responses: {
     200: {
       description: 'History',
-      ...json(
-        z.object({
-          student: z.object({ id: z.string(), studentNumber: z.string(), name: z.string() }),
-          entries: z.array(
-            ResultRowSchema.omit({ student: true }).extend({
-              wave: z.object({
-                id: z.string(),
-                name: z.string(),
-                instrument: z.string(),
-                academicYear: z.number().int(),
-                opensOn: z.string(),
-              }),
-              trend: z.enum(['worse', 'better', 'same']).nullable(),
-            }),
-          ),
-        }),
-      ),
+      ...json(HistorySchema),
     },
     ...problemResponses(400, 401, 403, 404),
   },
@@ -186,18 +116,7 @@ const followUpsRoute = createRoute({
   responses: {
     200: {
       description: 'Follow-ups',
-      ...json(
-        z.object({
-          followUps: z.array(
-            FollowUpSchema.extend({
-              student: StudentRef,
-              wave: z.object({ id: z.string(), name: z.string(), instrument: z.string() }),
-              tier: AttentionTierSchema,
-              reasons: z.array(ReasonSchema),
-            }),
-          ),
-        }),
-      ),
+      ...json(FollowUpListSchema),
     },
     ...problemResponses(400, 401, 403),
   },

@@ -1,6 +1,6 @@
 import type { TenantTx } from '@xinqiao/db';
 import type { PageRequest } from '../../../http/pagination.ts';
-import { problems } from '../../../http/problem.ts';
+import { problem } from '../../../http/problem.ts';
 import {
   answersOf,
   countResults,
@@ -17,6 +17,7 @@ import {
   tierCountRows,
   type WaveResultRow,
 } from './queries.ts';
+import type { StoredScores } from './scores.ts';
 
 /**
  * A page of a wave's results within the caller's scope (RLS), most serious tier first, with the total under the
@@ -44,10 +45,10 @@ export async function getResult(
   withAnswers: boolean,
 ): Promise<{
   row: WaveResultRow;
-  answers?: { answers: number[] | null; scores: Record<string, unknown> | null };
+  answers?: { answers: number[] | null; scores: StoredScores | null };
 }> {
   const row = await findResult(tx, resultId);
-  if (!row) throw problems.notFound('没有这条筛查结果，或你无权查看 / No such result, or not visible to you');
+  if (!row) throw problem('screening.result-not-found');
   if (!withAnswers) return { row };
   const stored = await answersOf(tx, resultId);
   return { row, answers: { answers: stored?.answers ?? null, scores: stored?.scores ?? null } };
@@ -65,8 +66,7 @@ export async function studentHistory(
   entries: { row: HistoryRow; trend: Trend }[];
 }> {
   const student = await findFullViewStudent(tx, studentId);
-  if (!student)
-    throw problems.notFound('没有这个学生，或你无权查看 / No such student, or not visible to you');
+  if (!student) throw problem('students.not-found');
   const last = new Map<string, number>();
   const entries = (await historyRows(tx, studentId)).map((row) => {
     const previous = last.get(row.instrument);
