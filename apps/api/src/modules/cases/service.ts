@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { type Caller, requirePermission } from '../../auth/caller.ts';
 import type { PageRequest } from '../../http/pagination.ts';
 import { fieldError, invalidFields, type ProblemError, problem } from '../../http/problem.ts';
+import { visibleStudentPlacement } from '../audit/queries.ts';
 import { recordAccess } from '../audit/record.ts';
 import { requireFullView } from '../students/access.ts';
 import { findStudent } from '../students/queries.ts';
@@ -87,11 +88,15 @@ export async function listVisibleCases(
 ): Promise<{ rows: CaseRow[]; total: number }> {
   requirePermission(caller, 'cases.read');
   const result = await listCases(caller.tx, filter, page, today);
+  // A filter may name any id: the audit row keeps a student's id only when the caller sees the student, so the
+  // school's log never carries ids of another school's students that someone typed into a query.
+  const named = filter.studentId ? await visibleStudentPlacement(caller.tx, filter.studentId) : undefined;
+  const shownFilter = filter.studentId && !named ? { ...filter, studentId: 'not-visible' } : filter;
   await recordAccess(caller.tx, caller.me, {
     action: 'case.list',
     entity: 'case',
-    entityId: JSON.stringify({ ...filter, ...page }),
-    studentId: filter.studentId ?? null,
+    entityId: JSON.stringify({ ...shownFilter, ...page }),
+    studentId: named?.id ?? null,
     purpose: caller.purpose,
   });
   return result;
