@@ -27,6 +27,12 @@ export const PERMISSIONS = {
     allows: 'open cases, move them on and add to their timelines',
     refusal: '你的角色不能办理个案 / Your roles do not work on cases',
   },
+  'cases.assign': {
+    allows:
+      'assign and reassign the cases of the students they reach to a person of their own subtree (station heads: ' +
+      'their college; the center: the school)',
+    refusal: '只有学院心理辅导站站长和心理健康教育中心可以分派个案 / Only station heads and the center assign cases',
+  },
   'screening.counts': {
     allows: 'see screening waves and the counts per wave and college (no names)',
     refusal: '你的角色不能查看或办理心理筛查 / Your roles give no access to screening',
@@ -161,6 +167,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   ],
   center_director: [
     ...SEES_STUDENTS_IN_FULL,
+    'cases.assign',
     ...SCREENING_CENTER,
     'student-affairs.read',
     'alliance.read',
@@ -168,8 +175,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'audit.read',
     'audit.verify',
   ],
-  center_staff: [...SEES_STUDENTS_IN_FULL, ...SCREENING_CENTER, 'alliance.read'],
-  college_station_head: [...SEES_STUDENTS_IN_FULL, ...FOLLOWS_UP_SCREENING],
+  center_staff: [...SEES_STUDENTS_IN_FULL, 'cases.assign', ...SCREENING_CENTER, 'alliance.read'],
+  college_station_head: [...SEES_STUDENTS_IN_FULL, 'cases.assign', ...FOLLOWS_UP_SCREENING],
   counsellor: [...SEES_STUDENTS_IN_FULL, ...FOLLOWS_UP_SCREENING],
   head_teacher: [...SEES_STUDENTS_IN_FULL],
   class_committee: ['students.read'],

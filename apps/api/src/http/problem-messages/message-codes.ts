@@ -72,6 +72,10 @@ export const messageKinds = {
   'cases.date-in-past': messageKind<{ today: string }>(),
   'cases.closed': messageKind(),
   'cases.status-transition': messageKind<{ from: string; to: string }>(),
+  'cases.assignee-out-of-reach': messageKind(),
+  'cases.talk-in-future': messageKind(),
+  'cases.talk-before-case': messageKind(),
+  'cases.next-step-before-talk': messageKind(),
 
   // Transitional: a bilingual "中文 / English" text not yet given its own code.
   'legacy.text': messageKind<{ text: string }>(),

@@ -80,7 +80,7 @@ describe('POST /api/cases', () => {
       [{ dueDate: '2025-03-02' }, ['dueDate']],
       [{ dueDate: '2025-02-30' }, ['dueDate']],
       [{ kind: 'gossip', title: '' }, ['kind', 'title']],
-      [{ studentId: 'nope', responsiblePersonId: undefined }, ['responsiblePersonId', 'studentId']],
+      [{ studentId: 'nope', responsiblePersonId: 'nobody' }, ['responsiblePersonId', 'studentId']],
     ];
     for (const [overrides, fields] of bad) {
       const res = await counsellor1.request('/api/cases', { method: 'POST', body: newCase(overrides) });
@@ -218,14 +218,15 @@ describe('PATCH /api/cases/{id} and POST /api/cases/{id}/entries', () => {
   const patch = (who: TestSession, body: Record<string, unknown>, id = supportCaseId) =>
     who.request(`/api/cases/${id}`, { method: 'PATCH', body });
 
-  it('adds notes, interviews and contacts to the timeline, audited', async () => {
+  // Interviews, which record when they took place, are tested in interview.test.ts on a clock of today.
+  it('adds notes and contacts to the timeline, audited', async () => {
     const since = await lastAuditSeq(t, 'alpha');
     const res = await counsellor1.request(`/api/cases/${supportCaseId}/entries`, {
       method: 'POST',
-      body: { kind: 'interview', body: '第一次谈话，学生愿意接受辅导' },
+      body: { kind: 'contact', body: '与家长电话沟通，家长愿意配合' },
     });
     expect(res.status).toBe(201);
-    expect(await json(res)).toMatchObject({ kind: 'interview', author: { id: counsellor1.me.person.id } });
+    expect(await json(res)).toMatchObject({ kind: 'contact', author: { id: counsellor1.me.person.id } });
     const [row] = await auditRowsAfter(t, 'alpha', since);
     expect(row).toMatchObject({ action: 'case.add_entry', entityId: supportCaseId });
 

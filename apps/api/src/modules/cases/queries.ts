@@ -3,40 +3,79 @@ import {
   type CaseStatus,
   caseEntries,
   cases,
+  type InterviewMethod,
+  notifications,
   people,
   type Role,
   roleAssignments,
+  screeningResults,
+  screeningWaves,
   students,
   type TenantTx,
   units,
 } from '@xinqiao/db';
-import { and, asc, count, desc, eq, gte, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { limitOffset, type PageRequest } from '../../http/pagination.ts';
 import type { CaseListFilter } from './schemas.ts';
 
 const responsible = alias(people, 'responsible');
 const opener = alias(people, 'opener');
+const assigner = alias(people, 'assigner');
+const college = alias(units, 'college');
+const klass = alias(units, 'klass');
 
-/** A case with its student and the names of the people on it. */
+/** A reason a plugin rule gave, as stored with the screening result (`selfHarm` when the rule marks it). */
+export interface StoredReason {
+  ruleName: string;
+  zh: string;
+  en: string;
+  selfHarm?: true;
+}
+
+/** A case with its student, the names of the people on it and, for a follow-up, the decision that opened it. */
 export interface CaseRow {
   id: string;
   studentId: string;
   studentNumber: string;
   studentName: string;
   studentPath: string;
+  collegeId: string;
+  collegeName: string;
+  classId: string;
+  className: string;
   kind: CaseKind;
   status: CaseStatus;
   title: string;
   responsiblePersonId: string | null;
   responsibleName: string | null;
   dueDate: string | null;
+  selfHarm: boolean;
+  assignedAt: Date | null;
+  assignedBy: string | null;
+  assignerName: string | null;
   openedBy: string | null;
   openerName: string | null;
   closedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
+  /** The screening result that opened the follow-up, with its tier, reasons, plugin and wave. */
+  screeningResultId: string | null;
+  tier: number | null;
+  reasons: StoredReason[] | null;
+  pluginId: string | null;
+  pluginVersion: string | null;
+  waveId: string | null;
+  waveName: string | null;
+  instrument: string | null;
+  /** The day (China) of the case's first interview, when one took place. */
+  interviewedOn: string | null;
 }
+
+/** The day in China the case's first talk took place (interviews typed before `occurred_at` count when typed). */
+const firstInterviewOn = sql<string | null>`(
+  SELECT min(((coalesce(ce.occurred_at, ce.created_at) AT TIME ZONE 'UTC') + interval '8 hours')::date)::text
+  FROM case_entries ce WHERE ce.case_id = ${cases.id} AND ce.kind = 'interview')`;
 
 function selectCases(tx: TenantTx) {
   return tx
@@ -46,22 +85,44 @@ function selectCases(tx: TenantTx) {
       studentNumber: students.studentNumber,
       studentName: students.name,
       studentPath: students.placementPath,
+      collegeId: students.collegeUnitId,
+      collegeName: college.name,
+      classId: students.classUnitId,
+      className: klass.name,
       kind: cases.kind,
       status: cases.status,
       title: cases.title,
       responsiblePersonId: cases.responsiblePersonId,
       responsibleName: responsible.displayName,
       dueDate: cases.dueDate,
+      selfHarm: cases.selfHarm,
+      assignedAt: cases.assignedAt,
+      assignedBy: cases.assignedBy,
+      assignerName: assigner.displayName,
       openedBy: cases.openedBy,
       openerName: opener.displayName,
       closedAt: cases.closedAt,
       createdAt: cases.createdAt,
       updatedAt: cases.updatedAt,
+      screeningResultId: cases.screeningResultId,
+      tier: screeningResults.attentionTier,
+      reasons: screeningResults.reasons,
+      pluginId: screeningResults.pluginId,
+      pluginVersion: screeningResults.pluginVersion,
+      waveId: screeningWaves.id,
+      waveName: screeningWaves.name,
+      instrument: screeningWaves.instrument,
+      interviewedOn: firstInterviewOn,
     })
     .from(cases)
     .innerJoin(students, eq(students.id, cases.studentId))
+    .innerJoin(college, eq(college.id, students.collegeUnitId))
+    .innerJoin(klass, eq(klass.id, students.classUnitId))
     .leftJoin(responsible, eq(responsible.id, cases.responsiblePersonId))
-    .leftJoin(opener, eq(opener.id, cases.openedBy));
+    .leftJoin(opener, eq(opener.id, cases.openedBy))
+    .leftJoin(assigner, eq(assigner.id, cases.assignedBy))
+    .leftJoin(screeningResults, eq(screeningResults.id, cases.screeningResultId))
+    .leftJoin(screeningWaves, eq(screeningWaves.id, screeningResults.waveId));
 }
 
 /** The case with this id, if the caller sees its student in full (RLS). */
@@ -75,12 +136,18 @@ function overdue(today: string): SQL {
   return and(lt(cases.dueDate, today), ne(cases.status, 'closed'))!;
 }
 
-function caseConditions(filter: CaseListFilter, today: string): SQL | undefined {
+function caseConditions(filter: CaseListFilter, today: string, me: string): SQL | undefined {
   const conditions: SQL[] = [];
   if (filter.status) conditions.push(eq(cases.status, filter.status));
+  if (filter.open === 'true') conditions.push(ne(cases.status, 'closed'));
   if (filter.kind) conditions.push(eq(cases.kind, filter.kind));
   if (filter.responsiblePersonId) conditions.push(eq(cases.responsiblePersonId, filter.responsiblePersonId));
+  if (filter.responsible === 'none') conditions.push(isNull(cases.responsiblePersonId));
+  if (filter.responsible === 'me') conditions.push(eq(cases.responsiblePersonId, me));
   if (filter.studentId) conditions.push(eq(cases.studentId, filter.studentId));
+  if (filter.collegeId) conditions.push(eq(students.collegeUnitId, filter.collegeId));
+  if (filter.classId) conditions.push(eq(students.classUnitId, filter.classId));
+  if (filter.selfHarm) conditions.push(eq(cases.selfHarm, filter.selfHarm === 'true'));
   if (filter.overdue === 'true') conditions.push(overdue(today));
   if (filter.overdue === 'false') {
     conditions.push(or(isNull(cases.dueDate), eq(cases.status, 'closed'), gte(cases.dueDate, today))!);
@@ -88,36 +155,50 @@ function caseConditions(filter: CaseListFilter, today: string): SQL | undefined 
   return conditions.length > 0 ? and(...conditions) : undefined;
 }
 
-/** One page of the cases the caller sees, soonest due first (undated last), and how many match in all. */
+/**
+ * One page of the cases the caller sees, most urgent first: self-harm, then soonest due (undated last), and how
+ * many match in all. `me` is the caller (for `responsible=me`).
+ */
 export async function listCases(
   tx: TenantTx,
   filter: CaseListFilter,
   page: PageRequest,
   today: string,
+  me: string,
 ): Promise<{ rows: CaseRow[]; total: number }> {
-  const where = caseConditions(filter, today);
+  const where = caseConditions(filter, today, me);
   const { limit, offset } = limitOffset(page);
   const rows = await selectCases(tx)
     .where(where)
     // ASC puts NULLs last in PostgreSQL: undated cases come after every dated one.
-    .orderBy(asc(cases.dueDate), desc(cases.createdAt), asc(cases.id))
+    .orderBy(desc(cases.selfHarm), asc(cases.dueDate), desc(cases.createdAt), asc(cases.id))
     .limit(limit)
     .offset(offset);
-  const [counted] = await tx.select({ total: count() }).from(cases).where(where);
+  const [counted] = await tx
+    .select({ total: count() })
+    .from(cases)
+    .innerJoin(students, eq(students.id, cases.studentId))
+    .where(where);
   return { rows, total: counted?.total ?? 0 };
 }
 
-/** A case entry with its author's name. */
+/** A case entry with its author's name; an interview also says when and how it took place and what came of it. */
 export interface CaseEntryRow {
   id: string;
   kind: string;
   body: string;
   authorId: string | null;
   authorName: string | null;
+  occurredAt: Date | null;
+  method: InterviewMethod | null;
+  outcome: string | null;
+  riskLevel: string | null;
+  nextStep: string | null;
+  nextStepOn: string | null;
   createdAt: Date;
 }
 
-/** The timeline of a case, newest first. */
+/** The timeline of a case, newest first (by when it happened, for interviews). */
 export async function caseEntriesOf(tx: TenantTx, caseId: string): Promise<CaseEntryRow[]> {
   return tx
     .select({
@@ -126,12 +207,18 @@ export async function caseEntriesOf(tx: TenantTx, caseId: string): Promise<CaseE
       body: caseEntries.body,
       authorId: caseEntries.authorId,
       authorName: people.displayName,
+      occurredAt: caseEntries.occurredAt,
+      method: caseEntries.method,
+      outcome: caseEntries.outcome,
+      riskLevel: caseEntries.riskLevel,
+      nextStep: caseEntries.nextStep,
+      nextStepOn: caseEntries.nextStepOn,
       createdAt: caseEntries.createdAt,
     })
     .from(caseEntries)
     .leftJoin(people, eq(people.id, caseEntries.authorId))
     .where(eq(caseEntries.caseId, caseId))
-    .orderBy(desc(caseEntries.createdAt), desc(caseEntries.id));
+    .orderBy(desc(sql`coalesce(${caseEntries.occurredAt}, ${caseEntries.createdAt})`), desc(caseEntries.id));
 }
 
 /** Opens a case; returns its id. */
@@ -142,9 +229,11 @@ export async function insertCase(
     studentId: string;
     kind: CaseKind;
     title: string;
-    responsiblePersonId: string;
+    responsiblePersonId: string | null;
     dueDate: string;
     openedBy: string;
+    assignedAt: SQL | null;
+    assignedBy: string | null;
   },
 ): Promise<string> {
   const [row] = await tx.insert(cases).values(values).returning({ id: cases.id });
@@ -158,6 +247,8 @@ export async function updateCaseRow(
   changes: Partial<{
     status: CaseStatus;
     responsiblePersonId: string;
+    assignedAt: SQL;
+    assignedBy: string;
     dueDate: string;
     title: string;
     closedAt: SQL;
@@ -169,10 +260,26 @@ export async function updateCaseRow(
     .where(eq(cases.id, id));
 }
 
+/** What an interview records besides its text: when and how it took place, what came of it, what is next. */
+export interface InterviewRecord {
+  occurredAt: Date;
+  method: InterviewMethod;
+  outcome: string;
+  riskLevel: string;
+  nextStep: string | null;
+  nextStepOn: string | null;
+}
+
 /** Appends one entry to a case's timeline; returns its id. */
 export async function insertCaseEntry(
   tx: TenantTx,
-  values: { schoolId: string; caseId: string; kind: string; body: string; authorId: string },
+  values: {
+    schoolId: string;
+    caseId: string;
+    kind: string;
+    body: string;
+    authorId: string;
+  } & Partial<InterviewRecord>,
 ): Promise<string> {
   const [row] = await tx.insert(caseEntries).values(values).returning({ id: caseEntries.id });
   return row!.id;
@@ -189,4 +296,52 @@ export async function rolesOfPerson(
     .innerJoin(people, eq(people.id, roleAssignments.personId))
     .innerJoin(units, eq(units.id, roleAssignments.unitId))
     .where(and(eq(roleAssignments.personId, personId), eq(people.disabled, false)));
+}
+
+/**
+ * The role assignments of active people of the caller's school whose unit reaches a student placed at
+ * `studentPath` (the unit's path is a prefix of it), for the given roles: the candidates to take the student's case.
+ */
+export async function peopleReaching(
+  tx: TenantTx,
+  studentPath: string,
+  roles: readonly Role[],
+): Promise<{ personId: string; displayName: string; role: Role; unitPath: string; unitName: string }[]> {
+  return tx
+    .select({
+      personId: people.id,
+      displayName: people.displayName,
+      role: roleAssignments.role,
+      unitPath: units.path,
+      unitName: units.name,
+    })
+    .from(roleAssignments)
+    .innerJoin(people, eq(people.id, roleAssignments.personId))
+    .innerJoin(units, eq(units.id, roleAssignments.unitId))
+    .where(
+      and(
+        eq(people.disabled, false),
+        inArray(roleAssignments.role, [...roles]),
+        sql`starts_with(${studentPath}, ${units.path})`,
+      ),
+    )
+    .orderBy(desc(sql`length(${units.path})`), asc(people.displayName), asc(people.id));
+}
+
+/**
+ * Tells a person in the app that something waits for them. Written without RETURNING: RLS lets a request insert a
+ * notification for anyone of its school but read only its own. `params` carry no sensitive detail (no name, no
+ * finding); `link` is the shell path where it is handled.
+ */
+export async function insertNotification(
+  tx: TenantTx,
+  values: {
+    schoolId: string;
+    recipientId: string;
+    kind: string;
+    params: Record<string, string | number>;
+    link: string;
+  },
+): Promise<void> {
+  await tx.insert(notifications).values(values);
 }

@@ -1,24 +1,34 @@
-import { type CaseStatus, studentReach, type TenantTx } from '@xinqiao/db';
+import { toChinaDate } from '@xinqiao/calendar';
+import { type CaseStatus, type Role, studentReach, type TenantTx } from '@xinqiao/db';
 import { sql } from 'drizzle-orm';
-import { type Caller, requirePermission } from '../../auth/caller.ts';
+import { type Caller, can, requirePermission } from '../../auth/caller.ts';
 import type { PageRequest } from '../../http/pagination.ts';
 import { fieldError, invalidFields, type ProblemError, problem } from '../../http/problem.ts';
 import { visibleStudentPlacement } from '../audit/queries.ts';
 import { recordAccess } from '../audit/record.ts';
 import { requireFullView } from '../students/access.ts';
 import { findStudent } from '../students/queries.ts';
+import { caseLink } from './links.ts';
 import {
   type CaseEntryRow,
   type CaseRow,
   caseEntriesOf,
   findCase,
+  type InterviewRecord,
   insertCase,
   insertCaseEntry,
+  insertNotification,
   listCases,
   rolesOfPerson,
   updateCaseRow,
 } from './queries.ts';
-import type { CaseListFilter, CreateCaseInput, NewCaseEntry, UpdateCaseInput } from './schemas.ts';
+import type {
+  CaseListFilter,
+  CreateCaseInput,
+  NewCaseEntry,
+  NewInterview,
+  UpdateCaseInput,
+} from './schemas.ts';
 
 /** The statuses a case may move on to: forward only, and a closed case stays closed. */
 const nextStatuses: Record<CaseStatus, readonly CaseStatus[]> = {
@@ -34,19 +44,39 @@ function caseNotFound(): ProblemError {
 /**
  * Checks that `personId` may be responsible for a student placed at `studentPath`: a person of the caller's school
  * (RLS hides the others), not disabled, holding a full-view role whose unit reaches the student. 400 naming
- * `responsiblePersonId` otherwise. Returns the person's display name.
+ * `responsiblePersonId` otherwise. Returns the person's display name and roles.
  */
 export async function assertResponsible(
   tx: TenantTx,
   personId: string,
   studentPath: string,
-): Promise<string> {
+): Promise<{ name: string; roles: Role[] }> {
   const roles = await rolesOfPerson(tx, personId);
   const reaching = roles.find((r) => studentReach[r.role] === 'full' && studentPath.startsWith(r.unitPath));
   if (!reaching) {
     throw invalidFields([fieldError('responsiblePersonId', 'cases.responsible-out-of-reach')]);
   }
-  return reaching.displayName;
+  return { name: reaching.displayName, roles: roles.map((r) => r.role) };
+}
+
+/** Whether the caller reads screening decisions (the tier and reasons behind a follow-up). */
+export const readsScreening = (caller: Caller) => can(caller, 'screening.read');
+
+/** Tells the new responsible person of a case (not the caller themself) in the app, with no student detail. */
+async function notifyResponsible(
+  caller: Caller,
+  row: CaseRow,
+  personId: string,
+  roles: Role[],
+): Promise<void> {
+  if (personId === caller.me.person.id) return;
+  await insertNotification(caller.tx, {
+    schoolId: caller.me.school.id,
+    recipientId: personId,
+    kind: 'case.assigned',
+    params: { caseKind: row.kind, dueDate: row.dueDate ?? '' },
+    link: caseLink(roles, row.id),
+  });
 }
 
 function assertNotPast(field: string, date: string, today: string): void {
@@ -87,7 +117,7 @@ export async function listVisibleCases(
   today: string,
 ): Promise<{ rows: CaseRow[]; total: number }> {
   requirePermission(caller, 'cases.read');
-  const result = await listCases(caller.tx, filter, page, today);
+  const result = await listCases(caller.tx, filter, page, today, caller.me.person.id);
   // A filter may name any id: the audit row keeps a student's id only when the caller sees the student, so the
   // school's log never carries ids of another school's students that someone typed into a query.
   const named = filter.studentId ? await visibleStudentPlacement(caller.tx, filter.studentId) : undefined;
@@ -104,7 +134,8 @@ export async function listVisibleCases(
 
 /**
  * Opens a case about a student the caller sees in full (400 naming `studentId` if not visible, 403 in the
- * reduced view), owned by a responsible person whose role reaches the student. Audited as 'case.create'.
+ * reduced view), owned by a responsible person whose role reaches the student, or left unassigned for the
+ * station or the center to assign. The responsible person (not the caller) is notified. Audited as 'case.create'.
  */
 export async function openCase(caller: Caller, input: CreateCaseInput, today: string): Promise<CaseRow> {
   requirePermission(caller, 'cases.write');
@@ -112,17 +143,23 @@ export async function openCase(caller: Caller, input: CreateCaseInput, today: st
   if (!student) throw invalidFields([fieldError('studentId', 'students.no-such-student')]);
   requireFullView(caller.scope, student.placementPath, 'open-case');
   assertNotPast('dueDate', input.dueDate, today);
-  await assertResponsible(caller.tx, input.responsiblePersonId, student.placementPath);
+  const responsibleId = input.responsiblePersonId ?? null;
+  const responsible = responsibleId
+    ? await assertResponsible(caller.tx, responsibleId, student.placementPath)
+    : null;
   const id = await insertCase(caller.tx, {
     schoolId: caller.me.school.id,
     studentId: student.id,
     kind: input.kind,
     title: input.title,
-    responsiblePersonId: input.responsiblePersonId,
+    responsiblePersonId: responsibleId,
     dueDate: input.dueDate,
     openedBy: caller.me.person.id,
+    assignedAt: responsibleId ? sql`now()` : null,
+    assignedBy: responsibleId ? caller.me.person.id : null,
   });
   const row = (await findCase(caller.tx, id))!;
+  if (responsibleId && responsible) await notifyResponsible(caller, row, responsibleId, responsible.roles);
   await audit(caller, 'case.create', row);
   return row;
 }
@@ -130,6 +167,8 @@ export async function openCase(caller: Caller, input: CreateCaseInput, today: st
 interface PlannedChange {
   changes: Parameters<typeof updateCaseRow>[2];
   entries: { kind: 'status_change' | 'reassign' | 'due_date_change'; body: string }[];
+  /** The new responsible person to notify, with their roles (for the link). */
+  handedTo?: { personId: string; roles: Role[] };
 }
 
 async function planChange(
@@ -151,8 +190,11 @@ async function planChange(
     plan.entries.push({ kind: 'status_change', body: `${row.status} → ${input.status}` });
   }
   if (input.responsiblePersonId && input.responsiblePersonId !== row.responsiblePersonId) {
-    const name = await assertResponsible(caller.tx, input.responsiblePersonId, row.studentPath);
+    const { name, roles } = await assertResponsible(caller.tx, input.responsiblePersonId, row.studentPath);
     plan.changes.responsiblePersonId = input.responsiblePersonId;
+    plan.changes.assignedAt = sql`now()`;
+    plan.changes.assignedBy = caller.me.person.id;
+    plan.handedTo = { personId: input.responsiblePersonId, roles };
     plan.entries.push({ kind: 'reassign', body: `${row.responsibleName ?? '—'} → ${name}` });
   }
   if (input.dueDate && input.dueDate !== row.dueDate) {
@@ -195,20 +237,67 @@ export async function changeCase(
       ...entry,
     });
   }
+  if (plan.handedTo) await notifyResponsible(caller, row, plan.handedTo.personId, plan.handedTo.roles);
   await audit(caller, 'case.update', row);
   return (await findCase(caller.tx, id))!;
 }
 
-/** Appends a note, interview or contact to a case's timeline. Audited as 'case.add_entry'. */
-export async function addCaseEntry(caller: Caller, id: string, input: NewCaseEntry): Promise<CaseEntryRow> {
+/** How far ahead of the server's clock a talk's time may be (a phone's clock running a little fast). */
+const CLOCK_SLACK_MS = 2 * 60_000;
+
+/**
+ * The checked record of a talk: it took place by now (`now`, the app's clock) and not before the case was opened
+ * (to the minute), and its next step is not due before the day of the talk. 400 naming the field otherwise.
+ */
+export function interviewRecord(
+  input: NewInterview,
+  row: Pick<CaseRow, 'createdAt'>,
+  now: Date,
+): InterviewRecord {
+  const occurredAt = new Date(input.occurredAt);
+  if (occurredAt.getTime() > now.getTime() + CLOCK_SLACK_MS) {
+    throw invalidFields([fieldError('occurredAt', 'cases.talk-in-future')]);
+  }
+  const opened = new Date(row.createdAt);
+  opened.setUTCSeconds(0, 0);
+  if (occurredAt < opened) {
+    throw invalidFields([fieldError('occurredAt', 'cases.talk-before-case')]);
+  }
+  if (input.nextStepOn && input.nextStepOn < toChinaDate(occurredAt)) {
+    throw invalidFields([fieldError('nextStepOn', 'cases.next-step-before-talk')]);
+  }
+  return {
+    occurredAt,
+    method: input.method,
+    outcome: input.outcome,
+    riskLevel: input.riskLevel,
+    nextStep: input.nextStep || null,
+    nextStepOn: input.nextStepOn ?? null,
+  };
+}
+
+/**
+ * Appends a note, contact or interview to a case's timeline. An interview records when it took place (what the
+ * interview KPI counts), how, its outcome, the risk judgement and the next step (see {@link interviewRecord}).
+ * Audited as 'case.add_entry'.
+ */
+export async function addCaseEntry(
+  caller: Caller,
+  id: string,
+  input: NewCaseEntry,
+  now: Date,
+): Promise<CaseEntryRow> {
   requirePermission(caller, 'cases.write');
   const row = await findCase(caller.tx, id);
   if (!row) throw caseNotFound();
+  const record = input.kind === 'interview' ? interviewRecord(input, row, now) : {};
   const entryId = await insertCaseEntry(caller.tx, {
     schoolId: caller.me.school.id,
     caseId: id,
     authorId: caller.me.person.id,
-    ...input,
+    kind: input.kind,
+    body: input.body,
+    ...record,
   });
   await audit(caller, 'case.add_entry', row);
   const entries = await caseEntriesOf(caller.tx, id);

@@ -72,5 +72,10 @@ export const students = {
     'cases.closed': 'The case is closed',
     'cases.status-transition': ({ from, to }) =>
       `A case cannot go from ${caseStatuses[from] ?? from} to ${caseStatuses[to] ?? to}`,
+    'cases.assignee-out-of-reach':
+      'Assign to a counsellor, head teacher, station head or center member within your part of the network who reaches the student',
+    'cases.talk-in-future': 'A talk cannot take place in the future',
+    'cases.talk-before-case': 'A talk cannot take place before the case was opened',
+    'cases.next-step-before-talk': 'The next step cannot be due before the day of the talk',
   },
 } satisfies CataloguePart;

@@ -64,5 +64,10 @@ export const students = {
     'cases.closed': '个案已结案，不能再修改',
     'cases.status-transition': ({ from, to }) =>
       `个案状态不能从“${caseStatuses[from] ?? from}”改为“${caseStatuses[to] ?? to}”`,
+    'cases.assignee-out-of-reach':
+      '只能分派给你负责范围内、能查看该学生的辅导员、班主任、辅导站站长或心理中心老师',
+    'cases.talk-in-future': '谈话时间不能晚于现在',
+    'cases.talk-before-case': '谈话时间不能早于个案建立的时间',
+    'cases.next-step-before-talk': '下一步的日期不能早于谈话当天',
   },
 } satisfies CataloguePart;
