@@ -1,10 +1,11 @@
-import type { NetworkLevel, TenantTx } from '@xinqiao/db';
+import type { TenantTx } from '@xinqiao/db';
 import { type Caller, requirePermission } from '../../auth/caller.ts';
 import type { Page } from '../../http/pagination.ts';
 import { fieldError, invalidFields, problem } from '../../http/problem.ts';
 import { recordAccess } from '../audit/record.ts';
 import { roleToAddUnder, roleToRename } from './access.ts';
 import { branchOf, idsOnPath } from './branch.ts';
+import { presentUnit, presentUnitDetail, presentUnitTree } from './present.ts';
 import {
   findUnitInBranch,
   insertUnit,
@@ -27,22 +28,6 @@ import type {
 
 const noSuchUnit = () => problem('units.not-found');
 
-/** A stored unit as the API shows it, with its level's names from the school's network levels. */
-export function unitView(row: UnitRow, levels: readonly NetworkLevel[]): UnitView {
-  const level = levels.find((l) => l.key === row.levelKey);
-  return {
-    id: row.id,
-    parentId: row.parentId,
-    levelKey: row.levelKey,
-    levelName: level?.name ?? row.levelKey,
-    levelNameEn: level?.nameEn ?? row.levelKey,
-    depth: row.depth,
-    name: row.name,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-  };
-}
-
 /**
  * A page of the units the caller may read, filtered by parent and level and searched by name. Open to every signed-in
  * person: their branch of the network (`branchOf`) is the access check.
@@ -57,7 +42,7 @@ export async function listUnits(caller: Caller, filter: UnitListFilter): Promise
   const levels = await networkLevelsOf(tx, me.school.id);
   const { rows, total } = await listUnitsInBranch(tx, branchOf(me), filter, filter);
   return {
-    items: rows.map((row) => unitView(row, levels)),
+    items: rows.map((row) => presentUnit(row, levels)),
     total,
     page: filter.page,
     pageSize: filter.pageSize,
@@ -78,9 +63,8 @@ async function detailOf(tx: TenantTx, me: Caller['me'], row: UnitRow): Promise<U
   const byId = new Map((await unitsByIds(tx, ancestorIds)).map((unit) => [unit.id, unit]));
   const ancestors = ancestorIds
     .map((ancestorId) => byId.get(ancestorId))
-    .filter((unit): unit is UnitRow => unit !== undefined)
-    .map(({ id, name, levelKey }) => ({ id, name, levelKey }));
-  return { ...unitView(row, levels), ancestors };
+    .filter((unit): unit is UnitRow => unit !== undefined);
+  return presentUnitDetail(row, levels, ancestors);
 }
 
 /**
@@ -96,26 +80,7 @@ export async function unitTree(caller: Caller, rootId?: string): Promise<{ roots
     if (!root) throw noSuchUnit();
     rootPath = root.path;
   }
-  return { roots: buildTree(await unitsUnder(tx, branch, rootPath)) };
-}
-
-/** Nest units (shallowest first) under their parents; a unit whose parent is not in the list is a root. */
-export function buildTree(rows: readonly UnitRow[]): UnitTreeNode[] {
-  const nodes = new Map<string, UnitTreeNode>();
-  const roots: UnitTreeNode[] = [];
-  for (const row of rows) {
-    const node: UnitTreeNode = {
-      id: row.id,
-      levelKey: row.levelKey,
-      depth: row.depth,
-      name: row.name,
-      children: [],
-    };
-    nodes.set(row.id, node);
-    const parent = row.parentId ? nodes.get(row.parentId) : undefined;
-    (parent ? parent.children : roots).push(node);
-  }
-  return roots;
+  return { roots: presentUnitTree(await unitsUnder(tx, branch, rootPath)) };
 }
 
 /**
