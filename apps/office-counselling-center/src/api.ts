@@ -1,75 +1,81 @@
-import { api, problemFromResponse } from '@xinqiao/web-kit';
-import type {
-  FollowUp,
-  FollowUpFilterState,
-  ImportView,
-  ProposedWave,
-  ResultPage,
-  StudentHistory,
-  TierCounts,
-  Wave,
-  WaveDetail,
-} from './types.ts';
+import { api, type paths, type Schemas } from '@xinqiao/web-kit';
 
-const BASE = '/api/screening';
+export type Wave = Schemas['ScreeningWave'];
+export type WaveDetail = Schemas['ScreeningWaveDetail'];
+/** A wave the school's plugin cadence proposes. */
+export type ProposedWave = Schemas['ProposedScreeningWave'];
+/** An import's progress and row errors. */
+export type ImportView = Schemas['ScreeningImport'];
+/** One college's tier counts and its interviewed-in-time share. */
+export type TierCounts = Schemas['ScreeningTierCounts'];
+/** A page of a wave's tier table. */
+export type ResultPage = Schemas['ScreeningResultPage'];
+export type StudentHistory = Schemas['ScreeningHistory'];
+export type FollowUp = Schemas['ScreeningFollowUp'];
+/** Which follow-ups to list: not yet interviewed, overdue, interviewed, or all. */
+export type FollowUpFilterState = NonNullable<
+  NonNullable<paths['/api/screening/follow-ups']['get']['parameters']['query']>['state']
+>;
+/**
+ * A new planned wave; its instrument as a proposal or the form names it (the API refuses one it does not know,
+ * naming the field).
+ */
+export type NewWave = Omit<Schemas['NewScreeningWave'], 'instrument'> & { instrument: string };
+
+const byId = (id: string) => ({ params: { path: { id } } });
 
 /** The waves of an academic year (the latest when none is given). */
 export const fetchWaves = (year?: number) =>
-  api.get<{ waves: Wave[] }>(`${BASE}/waves${year ? `?academicYear=${year}` : ''}`).then((r) => r.waves);
+  api
+    .GET('/api/screening/waves', { params: { query: { academicYear: year || undefined } } })
+    .then((r) => r.waves);
 
 /** The waves the school's plugin proposes for a year. */
 export const fetchProposals = (year: number) =>
-  api.get<{ waves: ProposedWave[]; pluginId: string | null; pluginVersion: string | null }>(
-    `${BASE}/waves/proposed?academicYear=${year}`,
-  );
+  api.GET('/api/screening/waves/proposed', { params: { query: { academicYear: year } } });
 
 /** Creates a planned wave. */
-export const createWave = (wave: Omit<Wave, 'id' | 'status' | 'results' | 'tiers'>) =>
-  api.post<WaveDetail>(`${BASE}/waves`, wave);
+export const createWave = (input: NewWave) =>
+  api.POST('/api/screening/waves', { body: input as Schemas['NewScreeningWave'] });
 
 /** Opens or closes a wave. */
 export const setWaveStatus = (id: string, status: 'open' | 'closed') =>
-  api.post<WaveDetail>(`${BASE}/waves/${id}/status`, { status });
+  api.POST('/api/screening/waves/{id}/status', { ...byId(id), body: { status } });
 
 /** A wave with its completion per college and class. */
-export const fetchWave = (id: string) => api.get<WaveDetail>(`${BASE}/waves/${id}`);
+export const fetchWave = (id: string) => api.GET('/api/screening/waves/{id}', byId(id));
 
 /** Per-college tier counts and the interviewed-in-time share. */
 export const fetchTiers = (id: string) =>
-  api.get<{ colleges: TierCounts[] }>(`${BASE}/waves/${id}/tiers`).then((r) => r.colleges);
+  api.GET('/api/screening/waves/{id}/tiers', byId(id)).then((r) => r.colleges);
 
 /** A page of a wave's tier table. */
 export const fetchResults = (id: string, tier: number | null, page: number) =>
-  api.get<ResultPage>(`${BASE}/waves/${id}/results?page=${page}&pageSize=20${tier ? `&tier=${tier}` : ''}`);
+  api.GET('/api/screening/waves/{id}/results', {
+    params: { path: { id }, query: { page, pageSize: 20, tier: tier ?? undefined } },
+  });
 
 /** A student's screening history. */
 export const fetchHistory = (studentId: string) =>
-  api.get<StudentHistory>(`${BASE}/students/${studentId}/history`);
+  api.GET('/api/screening/students/{id}/history', byId(studentId));
 
 /** Follow-ups in the caller's scope, of one wave or of all. */
 export const fetchFollowUps = (state: FollowUpFilterState, waveId?: string) =>
-  api
-    .get<{ followUps: FollowUp[] }>(`${BASE}/follow-ups?state=${state}${waveId ? `&waveId=${waveId}` : ''}`)
-    .then((r) => r.followUps);
+  api.GET('/api/screening/follow-ups', { params: { query: { state, waveId } } }).then((r) => r.followUps);
 
 /** An import's progress and row errors. */
-export const fetchImport = (id: string) => api.get<ImportView>(`${BASE}/imports/${id}`);
+export const fetchImport = (id: string) => api.GET('/api/screening/imports/{id}', byId(id));
 
 /**
- * Starts an import: the file goes as the raw request body (streamed by the browser, spooled by the API), with the
- * session's CSRF token like every other change.
+ * Starts an import: the file goes as the raw request body (streamed by the browser, spooled by the API), its name
+ * in `x-file-name`, with the session's CSRF token like every other change. The document does not describe a raw
+ * body, so the file is handed to the client's body serializer as is.
  */
 export async function startImport(waveId: string, file: File): Promise<ImportView> {
-  const res = await fetch(`${BASE}/waves/${waveId}/imports?fileName=${encodeURIComponent(file.name)}`, {
-    method: 'POST',
-    body: file,
-    credentials: 'same-origin',
-    headers: {
-      accept: 'application/json',
-      'content-type': file.type || 'text/csv',
-      ...(api.csrfToken ? { 'x-csrf-token': api.csrfToken } : {}),
-    },
+  return api.POST('/api/screening/waves/{id}/imports', {
+    ...byId(waveId),
+    body: file as never,
+    bodySerializer: (body: unknown) => body,
+    headers: { 'content-type': file.type || 'text/csv', 'x-file-name': encodeURIComponent(file.name) },
   });
-  if (!res.ok) throw await problemFromResponse(res);
-  return res.json() as Promise<ImportView>;
 }

@@ -55,9 +55,10 @@ const problem = (status: number, body: unknown) =>
 /** Answers GET with the year, and PUT with `put`; records each call as 'METHOD path'. */
 function fakeApi(put: () => Response): string[] {
   const asked: string[] = [];
-  vi.stubGlobal('fetch', async (input: string, init: RequestInit = {}) => {
-    asked.push(`${init.method ?? 'GET'} ${input}`);
-    if ((init.method ?? 'GET') === 'PUT') return put();
+  vi.stubGlobal('fetch', async (request: Request) => {
+    const url = new URL(request.url);
+    asked.push(`${request.method} ${url.pathname}${url.search}`);
+    if (request.method === 'PUT') return put();
     return new Response(JSON.stringify(YEAR), {
       status: 200,
       headers: { 'content-type': 'application/json' },
