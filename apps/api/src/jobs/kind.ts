@@ -1,4 +1,4 @@
-import type { Database, TenantScope, TenantTx } from '@xinqiao/db';
+import type { Database, TenantScope, TenantTx, UnscopedTx } from '@xinqiao/db';
 import type { z } from 'zod';
 import type { AppConfig, Clock } from '../context.ts';
 import type { PluginCatalog } from '../modules/plugins/catalog.ts';
@@ -18,6 +18,12 @@ export interface JobContext {
   signal: AbortSignal;
   /** Runs `work` in one transaction scoped to `scope` (the job runner is allowed to make them). */
   inTenant<T>(scope: TenantScope, work: (tx: TenantTx) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one transaction with the job runner's right to the platform's own queues (jobs, schedules, the
+   * notification outbox and channels) and to no school's rows: for work that spans schools, such as delivering the
+   * outbox.
+   */
+  asJobRunner<T>(work: (tx: UnscopedTx) => Promise<T>): Promise<T>;
   deps: JobDeps;
 }
 

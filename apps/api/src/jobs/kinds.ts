@@ -1,7 +1,7 @@
 import { screeningImportJob } from '../modules/screening/import/job.ts';
 import { dailyCleanUpJob, dailyCleanUpSchedule } from './daily-clean-up.ts';
 import type { JobKind } from './kind.ts';
-import type { DailySchedule } from './schedule.ts';
+import type { JobSchedule } from './schedule.ts';
 
 /**
  * Every kind of background job the API runs. A new kind: `defineJob` beside the module's code, then add it here
@@ -10,5 +10,5 @@ import type { DailySchedule } from './schedule.ts';
 // biome-ignore lint/suspicious/noExplicitAny: a registry holds kinds of every payload type
 export const jobKinds: readonly JobKind<any>[] = [screeningImportJob, dailyCleanUpJob];
 
-/** Every daily schedule. */
-export const jobSchedules: readonly DailySchedule[] = [dailyCleanUpSchedule];
+/** Every schedule (daily, or every few minutes). */
+export const jobSchedules: readonly JobSchedule[] = [dailyCleanUpSchedule];

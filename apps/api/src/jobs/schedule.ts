@@ -12,6 +12,19 @@ export interface DailySchedule<P = unknown> {
   at: string;
 }
 
+/** A platform job enqueued every `everyMinutes` minutes: a sweep that catches what a lost job left behind. */
+export interface IntervalSchedule<P = unknown> {
+  /** Key of the schedule's row: one run per interval across every API process. */
+  name: string;
+  kind: JobKind<P>;
+  payload: P;
+  everyMinutes: number;
+}
+
+/** Either kind of schedule the worker enqueues. */
+// biome-ignore lint/suspicious/noExplicitAny: a registry holds schedules of every payload type
+export type JobSchedule = DailySchedule<any> | IntervalSchedule<any>;
+
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 const DAY_MS = 86_400_000;
 
@@ -27,6 +40,26 @@ export function defineDailySchedule<P>(schedule: DailySchedule<P>): DailySchedul
     throw new Error(`schedule ${schedule.name}: at must be HH:MM, got ${schedule.at}`);
   }
   return schedule;
+}
+
+/**
+ * Declares a platform job enqueued every `everyMinutes` minutes (at least 1). Register it in
+ * `apps/api/src/jobs/kinds.ts`; the first worker that finds it due enqueues the job and moves it on.
+ *
+ * @example
+ * export const outboxSweep = defineIntervalSchedule({ name: 'outbox-sweep', kind: deliverJob, payload: {}, everyMinutes: 5 });
+ */
+export function defineIntervalSchedule<P>(schedule: IntervalSchedule<P>): IntervalSchedule<P> {
+  if (!Number.isInteger(schedule.everyMinutes) || schedule.everyMinutes < 1) {
+    throw new Error(`schedule ${schedule.name}: everyMinutes must be a whole number of minutes, at least 1`);
+  }
+  return schedule;
+}
+
+/** When a schedule is next due after `after`. */
+export function nextRunOf(schedule: JobSchedule, after: Date): Date {
+  if ('at' in schedule) return nextDailyRun(after, schedule.at);
+  return new Date(after.getTime() + schedule.everyMinutes * 60_000);
 }
 
 /**
@@ -49,13 +82,13 @@ async function databaseNow(tx: UnscopedTx): Promise<Date> {
   return new Date(row!.now);
 }
 
-/** Adds the schedules this process knows and the database does not yet, first due at their next time of day. */
-export async function registerSchedules(tx: UnscopedTx, schedules: readonly DailySchedule[]): Promise<void> {
+/** Adds the schedules this process knows and the database does not yet, first due at their next run. */
+export async function registerSchedules(tx: UnscopedTx, schedules: readonly JobSchedule[]): Promise<void> {
   if (schedules.length === 0) return;
   const now = await databaseNow(tx);
   await tx
     .insert(jobSchedules)
-    .values(schedules.map((s) => ({ name: s.name, nextRunAt: nextDailyRun(now, s.at) })))
+    .values(schedules.map((s) => ({ name: s.name, nextRunAt: nextRunOf(s, now) })))
     .onConflictDoNothing();
 }
 
@@ -66,14 +99,14 @@ export async function registerSchedules(tx: UnscopedTx, schedules: readonly Dail
  */
 export async function enqueueDueSchedules(
   tx: UnscopedTx,
-  schedules: readonly DailySchedule[],
+  schedules: readonly JobSchedule[],
 ): Promise<string[]> {
   const now = await databaseNow(tx);
   const enqueued: string[] = [];
   for (const schedule of schedules) {
     const moved = await tx
       .update(jobSchedules)
-      .set({ nextRunAt: nextDailyRun(now, schedule.at), lastRunAt: now })
+      .set({ nextRunAt: nextRunOf(schedule, now), lastRunAt: now })
       .where(and(eq(jobSchedules.name, schedule.name), lte(jobSchedules.nextRunAt, now)))
       .returning({ name: jobSchedules.name });
     if (moved.length === 0) continue;

@@ -9,7 +9,7 @@ import { createTestApp, type TestApp } from '../testing/index.ts';
 import { enqueueJob } from './enqueue.ts';
 import { defineJob, type JobDeps, type JobKind } from './kind.ts';
 import { runAsJobRunner, schoolJobScope } from './runner-transaction.ts';
-import { defineDailySchedule, nextDailyRun } from './schedule.ts';
+import { defineDailySchedule, defineIntervalSchedule, nextDailyRun, nextRunOf } from './schedule.ts';
 import { claimNextJob } from './store.ts';
 import { type JobWorker, startJobWorker } from './worker.ts';
 
@@ -193,6 +193,18 @@ describe('jobs/daily schedules', () => {
     await Promise.all([a.drained(), b.drained()]);
     expect(ran).toEqual(['daily']);
     expect((await nextRun()).getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it('moves an interval schedule on by its minutes, and refuses an interval under a minute', () => {
+    const sweep = defineIntervalSchedule({
+      name: 'test-sweep',
+      kind: note,
+      payload: { note: 's' },
+      everyMinutes: 5,
+    });
+    expect(nextRunOf(sweep, new Date('2026-09-01T19:00:00Z')).toISOString()).toBe('2026-09-01T19:05:00.000Z');
+    expect(nextRunOf(daily, new Date('2026-09-01T19:00:00Z')).toISOString()).toBe('2026-09-01T19:30:00.000Z');
+    expect(() => defineIntervalSchedule({ ...sweep, everyMinutes: 0.5 })).toThrow(/everyMinutes/);
   });
 
   it('computes the next run in China time', () => {

@@ -5,7 +5,7 @@ import { scopeTransaction, withTenant } from '@xinqiao/db/internal-tenant-tx-do-
 import { sql } from 'drizzle-orm';
 import { type JobContext, type JobDeps, type JobKind, PermanentJobError } from './kind.ts';
 import { runAsJobRunner, schoolJobScope } from './runner-transaction.ts';
-import { type DailySchedule, enqueueDueSchedules, registerSchedules } from './schedule.ts';
+import { enqueueDueSchedules, type JobSchedule, registerSchedules } from './schedule.ts';
 import {
   claimAbandonedJob,
   claimNextJob,
@@ -22,7 +22,7 @@ export interface JobWorkerOptions {
   deps: JobDeps;
   // biome-ignore lint/suspicious/noExplicitAny: a registry holds kinds of every payload type
   kinds: readonly JobKind<any>[];
-  schedules?: readonly DailySchedule[];
+  schedules?: readonly JobSchedule[];
   /** Wait between looks for due jobs when there is nothing to do (default 1 s). */
   pollMs?: number;
   /** How long a claimed job stays this worker's without renewal (default 30 s; renewed every third of it). */
@@ -102,6 +102,7 @@ export function startJobWorker(options: JobWorkerOptions): JobWorker {
       },
       signal: controller.signal,
       inTenant: (scope, work) => withTenant(deps.db, scope, work),
+      asJobRunner: (work) => runAsJobRunner(deps.db, work),
       deps,
     };
     const finished = (async () => {
