@@ -15,6 +15,16 @@ export {
   type CaseTemplateFacts,
 } from './contracts/case-templates';
 export type { Reason } from './contracts/common';
+export {
+  CONCERN_URGENCIES,
+  type ConcernFacts,
+  type ConcernResult,
+  type ConcernSign,
+  type ConcernTriage,
+  type ConcernUrgency,
+  DEADLINE_UNITS,
+  type DeadlineUnit,
+} from './contracts/concern-signs';
 export type { AreaContract, FiredRule } from './contracts/contract';
 export {
   WARNING_MODULES,

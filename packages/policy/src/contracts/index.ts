@@ -1,4 +1,5 @@
 import { type CaseTemplate, type CaseTemplateFacts, caseTemplates } from './case-templates';
+import { type ConcernFacts, type ConcernResult, concernSigns } from './concern-signs';
 import type { AreaContract } from './contract';
 import { earlyWarning, type WarningFacts, type WarningResult } from './early-warning';
 import { type FundingFacts, type FundingResult, fundingFormula } from './funding-formula';
@@ -22,6 +23,7 @@ export const AREA_IDS = [
   'support-targets',
   'early-warning',
   'case-templates',
+  'concern-signs',
 ] as const;
 export type AreaId = (typeof AREA_IDS)[number];
 
@@ -37,6 +39,7 @@ export interface AreaTypes {
   'support-targets': { facts: SupportFacts; result: SupportResult };
   'early-warning': { facts: WarningFacts; result: WarningResult };
   'case-templates': { facts: CaseTemplateFacts; result: CaseTemplate };
+  'concern-signs': { facts: ConcernFacts; result: ConcernResult };
 }
 export type AreaFacts<A extends AreaId> = AreaTypes[A]['facts'];
 export type AreaResult<A extends AreaId> = AreaTypes[A]['result'];
@@ -53,6 +56,7 @@ export const AREA_CONTRACTS: { readonly [A in AreaId]: AreaContract<AreaResult<A
   'support-targets': supportTargets,
   'early-warning': earlyWarning,
   'case-templates': caseTemplates,
+  'concern-signs': concernSigns,
 };
 
 /**
