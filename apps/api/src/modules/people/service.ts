@@ -9,6 +9,7 @@ import { type FieldError, fieldError, invalidFields, problem } from '../../http/
 import { recordAccess } from '../audit/record.ts';
 import { type Branch, branchOf, pathInBranch } from '../units/branch.ts';
 import { findUnitInBranch, type UnitRow, unitsByIds } from '../units/queries.ts';
+import { presentPerson } from './present.ts';
 import {
   allRolesOf,
   deleteRoles,
@@ -16,7 +17,6 @@ import {
   insertPerson,
   insertRoles,
   listVisiblePeople,
-  type PersonRow,
   type RoleRow,
   rolesInBranch,
   updatePersonRow,
@@ -31,21 +31,6 @@ import type {
 } from './schemas.ts';
 
 const noSuchPerson = () => problem('people.not-found');
-
-/** An account as the API shows it, with the roles the caller may see. */
-export function personView(row: PersonRow, roles: readonly RoleRow[]): PersonView {
-  return {
-    id: row.id,
-    username: row.username,
-    displayName: row.displayName,
-    disabled: row.disabled,
-    roles: roles
-      .filter((role) => role.personId === row.id)
-      .map(({ role, unitId, unitName, levelKey }) => ({ role, unitId, unitName, levelKey })),
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-  };
-}
 
 /**
  * A page of the people the caller may see (themselves and everyone holding a role in their branch of the network;
@@ -74,7 +59,7 @@ export async function listPeople(caller: Caller, filter: PersonListFilter): Prom
     rows.map((row) => row.id),
   );
   return {
-    items: rows.map((row) => personView(row, roles)),
+    items: rows.map((row) => presentPerson(row, roles)),
     total,
     page: filter.page,
     pageSize: filter.pageSize,
@@ -87,7 +72,7 @@ export async function getPerson(caller: Caller, id: string): Promise<PersonView>
   const branch = branchOf(me);
   const row = await findVisiblePerson(tx, branch, me.person.id, id);
   if (!row) throw noSuchPerson();
-  return personView(row, await rolesInBranch(tx, branch, [id]));
+  return presentPerson(row, await rolesInBranch(tx, branch, [id]));
 }
 
 const administers = (admins: readonly RoleOnUnit[], path: string) =>
@@ -154,7 +139,7 @@ export async function createPerson(caller: Caller, input: CreatePersonInput): Pr
     purpose: caller.purpose,
     role: admins[0]!,
   });
-  return personView(row, await rolesInBranch(tx, branch, [row.id]));
+  return presentPerson(row, await rolesInBranch(tx, branch, [row.id]));
 }
 
 /**
@@ -192,7 +177,7 @@ export async function updatePerson(
     purpose: caller.purpose,
     role: admins[0]!,
   });
-  return personView(row, await rolesInBranch(tx, branch, [id]));
+  return presentPerson(row, await rolesInBranch(tx, branch, [id]));
 }
 
 function outsideAdministration() {
