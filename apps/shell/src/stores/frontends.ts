@@ -1,4 +1,4 @@
-import { api, type FrontendList, type FrontendModule } from '@xinqiao/web-kit';
+import { api, type FrontendModule } from '@xinqiao/web-kit';
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 
@@ -25,7 +25,7 @@ export const useFrontendsStore = defineStore('xinqiao-frontends', () => {
   function fetchList(quiet: boolean): Promise<void> {
     if (loaded.value) return Promise.resolve();
     pending ??= api
-      .get<FrontendList>('/api/frontends', undefined, { quiet401: quiet })
+      .GET('/api/frontends', { quiet401: quiet })
       .then((list) => {
         modules.value = list.modules;
         error.value = null;
