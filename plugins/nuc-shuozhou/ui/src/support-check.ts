@@ -51,7 +51,7 @@ export interface SupportCheck {
  * Error listing every problem when it does not compile or lacks the support-targets area.
  *
  * @example
- * const plugin = compileSupportPlugin(await api.get('/api/plugins/active'))
+ * const plugin = compileSupportPlugin(await api.GET('/api/plugins/active'))
  */
 export function compileSupportPlugin(bundle: PluginBundle): CompiledPlugin {
   const compiled = compilePlugin({ manifest: bundle.manifest, rules: bundle.rules });
