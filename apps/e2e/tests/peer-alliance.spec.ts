@@ -24,6 +24,14 @@ function localInputValue(page: Page, minutesAgo: number): Promise<string> {
   }, minutesAgo);
 }
 
+/** The sentence of the school's regulations a plugin rule quotes: the screen names rules by it, not by their ids. */
+async function quoteOf(area: 'penalty-points' | 'term-sanctions', ruleName: string): Promise<string> {
+  const rule = (await seedPlugin(SCHOOL)).ruleSet(area)?.rules.find((r) => r.name === ruleName);
+  const quote = rule?.source.find((s) => s.quote)?.quote;
+  if (!quote) throw new Error(`plugins/${SCHOOL} has no quoting rule ${ruleName}`);
+  return quote;
+}
+
 const scoreOf = async (page: Page, memberId: string) =>
   Number(((await page.getByTestId(`pa-score-${memberId}`).textContent()) ?? '').replace(/[^\d.-]/g, ''));
 
@@ -63,7 +71,9 @@ test('an officer checks a member in at a meeting and sees the score change by th
   await expect(page.getByTestId(`pa-state-${memberId}`)).toContainText('迟到');
   await expect(page.getByTestId(`pa-score-${memberId}`)).toHaveText(`${before + priced.delta} 分`);
   await expect(row).toContainText(priced.entries[0]!.zh);
-  await expect(row).toContainText(priced.entries[0]!.ruleName);
+  // The rule is named by the regulation it encodes; its id is not shown in zh-CN.
+  await expect(row).toContainText(await quoteOf('penalty-points', priced.entries[0]!.ruleName));
+  await expect(row).not.toContainText(priced.entries[0]!.ruleName);
 
   // The member's ledger names the reason and the rule of the new line.
   await row.getByRole('link').first().click();
@@ -72,12 +82,32 @@ test('an officer checks a member in at a meeting and sees the score change by th
   await expect(page.getByTestId('pa-ledger')).toContainText(priced.entries[0]!.zh);
 });
 
-test('a member absent four times shows the dismissal article 7 names, with its rule', async ({ page }) => {
+test('a member absent four times shows the dismissal article 7 names, with the regulation behind it', async ({
+  page,
+}) => {
   await signIn(page, 'alliance', SCHOOL);
   await openAlliance(page);
   await page.getByTestId('pa-tab-sanctions').click();
   const sanctions = page.getByTestId('pa-sanctions');
   await expect(sanctions).toContainText('劝退');
   await expect(sanctions).toContainText('迟到5次或无故缺席4次');
-  await expect(sanctions).toContainText('dismissal-late-5-or-absent-4');
+  await expect(sanctions).toContainText(await quoteOf('term-sanctions', 'dismissal-late-5-or-absent-4'));
+  await expect(sanctions).not.toContainText('dismissal-late-5-or-absent-4');
+  // No internal code of a reward waiting for approval either (the demo has an adopted suggestion pending).
+  await expect(sanctions).toContainText('意见被采纳');
+  await expect(sanctions).not.toContainText('suggestion-adopted');
+});
+
+test('past meetings say they were held, and the ranking of departments is best first', async ({ page }) => {
+  await signIn(page, 'alliance', SCHOOL);
+  await openAlliance(page);
+  // The demo's weekly meetings of past weeks are closed, none of them says it has not started.
+  const past = page.getByRole('link', { name: /例会（第1周）/ }).first();
+  await expect(past).toContainText('已结束');
+  await expect(past).not.toContainText('未开始');
+  await page.getByTestId('pa-tab-ranking').click();
+  const ranks = await page.getByTestId('pa-departments').locator('tbody tr td:first-child').allTextContents();
+  const numbers = ranks.map((r) => Number(r.trim())).filter((n) => n > 0);
+  expect(numbers.length).toBeGreaterThan(2);
+  expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
 });

@@ -1,7 +1,74 @@
+import type { EventKind, EventPhase, MistakeKind, RecordKind, RewardKind } from './api.ts';
+
 /**
  * This module's text, zh-CN first. The module brings its own messages and merges them into the shell's i18n
  * (see i18n.ts), so it deploys without a new shell; `en` must have the same keys (messages.test.ts checks it).
+ * The tables of values (phases, record kinds, rewards, mistakes) must name exactly the API's values: their types
+ * come from the generated contract, so a value the API adds or drops fails the typecheck here.
  */
+
+const kindsZh = {
+  routine_meeting: '部门例会',
+  plenary_meeting: '全体会议',
+  duty_shift: '值班',
+  activity: '活动',
+  daily_task: '日常任务',
+  assigned_task: '规定任务',
+} satisfies Record<EventKind, string>;
+
+const phasesZh = {
+  upcoming: '未开始',
+  'under-way': '进行中',
+  'awaiting-close': '待结束',
+  closed: '已结束',
+} satisfies Record<EventPhase, string>;
+
+const recordKindsZh = {
+  attendance: '出勤',
+  'early-leave': '早退',
+  'full-attendance': '全勤',
+  'task-acknowledgement': '任务已答收到',
+  'task-submission': '任务提交',
+  'task-quality': '任务质量评价',
+  'activity-rating': '活动评价',
+  minutes: '会议记录',
+  'meeting-discipline:department': '部门会场纪律',
+  'meeting-discipline:member': '个人会场纪律',
+  reward: '奖励',
+  mistake: '失误扣分',
+  'activity-contribution:outstanding-work': '活动表现：工作突出',
+  'activity-contribution:proposed-plan': '活动表现：提出方案',
+  'activity-contribution:novel-plan': '活动表现：方案新颖',
+  'activity-contribution:sharp-summary': '活动表现：总结深刻',
+  'activity-contribution:idea-adopted': '活动表现：想法被采纳',
+  'activity-contribution:took-part': '活动表现：参加活动',
+  'activity-contribution:coordinated-well': '活动表现：协调得力',
+  'activity-contribution:coordinated-chaotically': '活动表现：协调混乱',
+  'finding:failedCourseThisTerm': '情况：本学期有挂科',
+  'finding:ignoredRectificationCount': '情况：整改意见未及时改正',
+  'finding:perfunctoryWorkCount': '情况：工作计划、总结敷衍',
+  'finding:insubordinationCount': '情况：不服从领导、不及时汇报',
+  'finding:noConstructiveInputThisTerm': '情况：一学期没有建设性意见或可行计划',
+  'finding:workMistakeCount': '情况：工作失误影响正常开展',
+  'finding:severeAttitude': '情况：工作态度极不端正',
+  'finding:harmsReputation': '情况：不能起带头作用、影响联盟声誉',
+  'finding:abuseOfPosition': '情况：徇私舞弊、以权谋私',
+  'finding:propertyDamageMinor': '情况：损害公共财物（情节较轻）',
+  'finding:propertyDamageSerious': '情况：损害公共财物（情节严重）',
+} satisfies Record<RecordKind, string>;
+
+const rewardKindsZh = {
+  'department-outstanding': '部门工作突出',
+  'helped-another-department': '帮助其他部门',
+  'outstanding-in-activity': '部门活动表现突出',
+  'suggestion-adopted': '意见被采纳（需审批）',
+} satisfies Record<RewardKind, string>;
+
+const mistakeKindsZh = {
+  'serious-mistake': '重大失误及失职',
+  'careless-work': '工作不认真（警告）',
+} satisfies Record<MistakeKind, string>;
+
 export const zhCN = {
   peerAlliance: {
     title: '朋辈互助联盟',
@@ -13,15 +80,12 @@ export const zhCN = {
     noTerm: '还没有学期',
     export: '导出学期积分表（XLSX）',
     exporting: '正在导出…',
-    kinds: {
-      routine_meeting: '部门例会',
-      plenary_meeting: '全体会议',
-      duty_shift: '值班',
-      activity: '活动',
-      daily_task: '日常任务',
-      assigned_task: '规定任务',
-    },
-    status: { scheduled: '未开始', open: '进行中', closed: '已结束' },
+    kinds: kindsZh,
+    phases: phasesZh,
+    recordKinds: recordKindsZh,
+    rewardKinds: rewardKindsZh,
+    mistakeKinds: mistakeKindsZh,
+    ruleSource: '依据：{quote}',
     stars: '{n} 星',
     events: {
       title: '会议、值班与活动',
@@ -117,20 +181,15 @@ export const zhCN = {
       note: '说明',
       save: '记录',
       range: '插件允许 {min} 至 {max} 分',
-      kinds: {
-        'reward:department-outstanding': '奖励：部门工作突出',
-        'reward:helped-another-department': '奖励：帮助其他部门',
-        'reward:outstanding-in-activity': '奖励：部门活动表现突出',
-        'reward:suggestion-adopted': '奖励：意见被采纳（需审批）',
-        'mistake:serious-mistake': '扣分：重大失误及失职',
-        'mistake:careless-work': '扣分：工作不认真（警告）',
-        'finding:failedCourseThisTerm': '情况：本学期有挂科',
-        'finding:ignoredRectificationCount': '情况：整改意见未及时改正',
-        'finding:perfunctoryWorkCount': '情况：工作计划、总结敷衍',
-        'finding:insubordinationCount': '情况：不服从领导、不及时汇报',
-      },
+      groups: { reward: '奖励', mistake: '扣分', finding: '情况' },
     },
     saved: '已保存',
+    notConfigured: {
+      title: '本校还没有朋辈互助联盟的考核规则',
+      body: '联盟的考勤、加减分和处分都按学校策略插件中的规则计算。本校插件还没有“考核加减分”（penalty-points）和“学期处分”（term-sanctions）两个领域的规则，所以这里还不能签到和记分。',
+      action:
+        '请学校管理员在本校插件中加入这两个领域的规则（可参照湖南工业大学的插件 plugins/hut），插件生效后本页即可使用。',
+    },
   },
 };
 
@@ -155,7 +214,56 @@ export const en: PeerAllianceMessages = {
       daily_task: 'Daily task',
       assigned_task: 'Assigned task',
     },
-    status: { scheduled: 'Scheduled', open: 'Open', closed: 'Closed' },
+    phases: {
+      upcoming: 'Not started',
+      'under-way': 'Under way',
+      'awaiting-close': 'To be closed',
+      closed: 'Closed',
+    },
+    recordKinds: {
+      attendance: 'Attendance',
+      'early-leave': 'Left early',
+      'full-attendance': 'Full attendance',
+      'task-acknowledgement': 'Task acknowledged',
+      'task-submission': 'Task submission',
+      'task-quality': 'Task quality',
+      'activity-rating': 'Activity rating',
+      minutes: 'Meeting minutes',
+      'meeting-discipline:department': 'Department’s order in a meeting',
+      'meeting-discipline:member': 'Order in a meeting',
+      reward: 'Reward',
+      mistake: 'Mistake',
+      'activity-contribution:outstanding-work': 'Activity: outstanding work',
+      'activity-contribution:proposed-plan': 'Activity: proposed the plan',
+      'activity-contribution:novel-plan': 'Activity: novel plan',
+      'activity-contribution:sharp-summary': 'Activity: sharp summary',
+      'activity-contribution:idea-adopted': 'Activity: idea adopted',
+      'activity-contribution:took-part': 'Activity: took part',
+      'activity-contribution:coordinated-well': 'Activity: coordinated well',
+      'activity-contribution:coordinated-chaotically': 'Activity: coordinated chaotically',
+      'finding:failedCourseThisTerm': 'Finding: failed a course this term',
+      'finding:ignoredRectificationCount': 'Finding: rectification not made in time',
+      'finding:perfunctoryWorkCount': 'Finding: perfunctory plan or summary',
+      'finding:insubordinationCount': 'Finding: insubordination, not reporting',
+      'finding:noConstructiveInputThisTerm': 'Finding: no constructive idea all term',
+      'finding:workMistakeCount': 'Finding: a mistake that disrupted the work',
+      'finding:severeAttitude': 'Finding: extremely poor attitude',
+      'finding:harmsReputation': 'Finding: harms the alliance’s name',
+      'finding:abuseOfPosition': 'Finding: favouritism or abuse of position',
+      'finding:propertyDamageMinor': 'Finding: damaged common property (minor)',
+      'finding:propertyDamageSerious': 'Finding: damaged common property (serious)',
+    },
+    rewardKinds: {
+      'department-outstanding': 'Outstanding department',
+      'helped-another-department': 'Helped another department',
+      'outstanding-in-activity': 'Outstanding in an activity',
+      'suggestion-adopted': 'Suggestion adopted (needs approval)',
+    },
+    mistakeKinds: {
+      'serious-mistake': 'Serious mistake or neglect',
+      'careless-work': 'Careless work (a warning)',
+    },
+    ruleSource: 'Rule: {quote}',
     stars: '{n} stars',
     events: {
       title: 'Meetings, duty shifts and activities',
@@ -258,19 +366,14 @@ export const en: PeerAllianceMessages = {
       note: 'Note',
       save: 'Record',
       range: 'The plugin allows {min} to {max}',
-      kinds: {
-        'reward:department-outstanding': 'Reward: outstanding department',
-        'reward:helped-another-department': 'Reward: helped another department',
-        'reward:outstanding-in-activity': 'Reward: outstanding in an activity',
-        'reward:suggestion-adopted': 'Reward: suggestion adopted (needs approval)',
-        'mistake:serious-mistake': 'Deduction: serious mistake or neglect',
-        'mistake:careless-work': 'Deduction: careless work (a warning)',
-        'finding:failedCourseThisTerm': 'Finding: failed a course this term',
-        'finding:ignoredRectificationCount': 'Finding: rectification not made in time',
-        'finding:perfunctoryWorkCount': 'Finding: perfunctory plan or summary',
-        'finding:insubordinationCount': 'Finding: insubordination, not reporting',
-      },
+      groups: { reward: 'Reward', mistake: 'Deduction', finding: 'Finding' },
     },
     saved: 'Saved',
+    notConfigured: {
+      title: 'Your school has no peer alliance rules yet',
+      body: "Attendance, points and sanctions of the alliance are computed by the rules of your school's policy plugin. Its plugin has no rules for the areas penalty-points (the points scale) and term-sanctions (the term's sanctions) yet, so nothing can be checked in or scored here.",
+      action:
+        "Ask your school's administrator to add rules for both areas to the school's plugin (plugins/hut, Hunan University of Technology, is an example); once the plugin is active this page works.",
+    },
   },
 };

@@ -1,7 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { fetchOverview } from './api.ts';
-import type { AllianceOverview } from './types.ts';
+import { type AllianceOverview, type AllianceRule, fetchOverview, isNoPointsScale } from './api.ts';
 
 /** The alliance on screen: its overview (plugin, base score, departments, terms) and the chosen term. */
 export const useAllianceStore = defineStore('xinqiao-peer-alliance', () => {
@@ -16,6 +15,11 @@ export const useAllianceStore = defineStore('xinqiao-peer-alliance', () => {
   );
   const departmentName = (id: string | null) =>
     overview.value?.departments.find((d) => d.id === id)?.name ?? null;
+  /** The plugin rule of a ledger line or sanction, to name it by what it says (undefined for an older plugin's rule). */
+  const ruleOf = (name: string): AllianceRule | undefined =>
+    overview.value?.rules.find((r) => r.name === name);
+  /** The school's plugin has no alliance rules: say what to add instead of showing an error. */
+  const notConfigured = computed(() => isNoPointsScale(problem.value));
 
   /** Loads the overview and picks the current term unless one is chosen. */
   async function load(): Promise<void> {
@@ -28,5 +32,5 @@ export const useAllianceStore = defineStore('xinqiao-peer-alliance', () => {
     }
   }
 
-  return { overview, termId, term, problem, canScore, departmentName, load };
+  return { overview, termId, term, problem, notConfigured, canScore, departmentName, ruleOf, load };
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { SheetLine, SheetRecord, SheetRow } from './types.ts';
+import type { SheetLine, SheetRecord, SheetRow } from './api.ts';
 import { signed, tally, verdictOf } from './verdict.ts';
 
-const line = (points: number, ruleName: string, counts: string[] = []): SheetLine => ({
+const line = (points: number, ruleName: string, counts: SheetLine['counts'] = []): SheetLine => ({
   entryId: Math.floor(Math.random() * 1e6),
   points,
   ruleName,
@@ -20,7 +20,9 @@ function row(records: Partial<SheetRecord>[]): SheetRow {
       memberRole: 'staff',
       departmentId: 'd',
       departmentName: '宣传部',
+      studentId: null,
       studentNumber: null,
+      personId: null,
       isOfficer: false,
       active: true,
     },
@@ -81,7 +83,12 @@ describe('peer alliance sheet verdicts', () => {
     );
     expect(early).toMatchObject({ state: 'present', leftEarly: true, points: -1 });
     const voided = verdictOf(
-      row([{ facts: { attendance: 'present' }, context: { voided: { reason: 'x' } } }]),
+      row([
+        {
+          facts: { attendance: 'present' },
+          context: { voided: { at: '2025-03-03T12:00:00Z', by: 'p1', reason: 'x' } },
+        },
+      ]),
     );
     expect(voided.state).toBe('none');
   });

@@ -1,4 +1,4 @@
-import type { SheetLine, SheetRow } from './types.ts';
+import type { SheetLine, SheetRow } from './api.ts';
 
 /** Where a member stands on a check-in sheet, as the plugin priced it. */
 export interface RowVerdict {

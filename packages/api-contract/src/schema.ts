@@ -3092,7 +3092,14 @@ export interface paths {
                     status?: "open" | "in_progress" | "closed";
                     kind?: "crisis" | "support" | "follow_up";
                     responsiblePersonId?: string;
+                    /** @description 'none': the unassigned queue; 'me': the caller's own */
+                    responsible?: "none" | "me";
                     studentId?: string;
+                    collegeId?: string;
+                    classId?: string;
+                    /** @description 'true': not closed */
+                    open?: "true";
+                    selfHarm?: "true" | "false";
                     /** @description 'true': due before today and not closed; 'false': the others */
                     overdue?: "true" | "false";
                     page?: number;
@@ -3310,6 +3317,163 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/cases/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign or reassign a case (station heads within their college, the center across the school)
+         * @description The assignee must hold a counsellor, head teacher, station head or center role that reaches the student, on a unit within the caller's subtree (400 naming `assigneeId` otherwise). Recorded on the timeline as an `assignment` entry with who and why; the assignee gets an in-app notification.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AssignCase"];
+                };
+            };
+            responses: {
+                /** @description The case with its new responsible person */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Case"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/assignees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who the caller may assign this case to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Candidates, nearest to the student first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Assignee"][];
+                        };
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}/entries": {
         parameters: {
             query?: never;
@@ -3373,6 +3537,80 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/entry-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The school plugin's templates for the entries of this case (interview, note, contact) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Templates by entry kind */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseEntryTemplates"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6841,8 +7079,25 @@ export interface components {
         /** @description Why an area could not be computed */
         AreaIssue: {
             /** @enum {string} */
-            area: "screening-cadence" | "tier-thresholds" | "staffing-ratio" | "funding-formula" | "training-hours" | "penalty-points" | "term-sanctions" | "support-targets" | "early-warning" | "case-templates";
+            area: "screening-cadence" | "tier-thresholds" | "staffing-ratio" | "funding-formula" | "training-hours" | "penalty-points" | "term-sanctions" | "support-targets" | "early-warning" | "case-templates" | "concern-signs";
             message: string;
+        };
+        AssignCase: {
+            /**
+             * Format: uuid
+             * @description Who is to be responsible (see GET /api/cases/{id}/assignees)
+             */
+            assigneeId: string;
+            /** @example 按班级分工，由该辅导员负责 */
+            reason: string;
+        };
+        Assignee: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "counsellor" | "head_teacher" | "college_station_head" | "center_staff";
+            unitName: string;
         };
         /** @description Attention tier (关注等级): 1 needs the most attention, 3 the least */
         AttentionTier: 1 | 2 | 3;
@@ -6928,12 +7183,19 @@ export interface components {
                 id: string;
                 studentNumber: string;
                 name: string;
+                /** Format: uuid */
+                collegeId: string;
+                collegeName: string;
+                /** Format: uuid */
+                classId: string;
+                className: string;
             };
             /** @enum {string} */
             kind: "crisis" | "support" | "follow_up";
             /** @enum {string} */
             status: "open" | "in_progress" | "closed";
             title: string;
+            /** @description null: unassigned, waiting for the station */
             responsiblePerson: {
                 /** Format: uuid */
                 id: string;
@@ -6946,6 +7208,23 @@ export interface components {
             dueDate: string | null;
             /** @description Due before today (China time) and not closed */
             overdue: boolean;
+            /** @description A self-harm finding opened or joined it: worked on first */
+            selfHarm: boolean;
+            /** Format: date-time */
+            assignedAt: string | null;
+            /** @description null with assignedAt: assigned by the screening import */
+            assignedBy: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            /**
+             * Format: date
+             * @description The day (China) of the first talk, if any
+             * @example 2025-04-01
+             */
+            interviewedOn: string | null;
+            screening: components["schemas"]["CaseScreening"];
             openedBy: {
                 /** Format: uuid */
                 id: string;
@@ -6966,15 +7245,47 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "note" | "interview" | "contact" | "status_change" | "reassign" | "due_date_change";
+            kind: "note" | "interview" | "contact" | "status_change" | "reassign" | "assignment" | "due_date_change";
             body: string;
             author: {
                 /** Format: uuid */
                 id: string;
                 displayName: string;
             } | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the talk took place (interviews); what the KPIs count
+             */
+            occurredAt: string | null;
+            method: components["schemas"]["InterviewMethod"];
+            outcome: string | null;
+            riskLevel: components["schemas"]["RiskLevel"];
+            nextStep: string | null;
+            /**
+             * Format: date
+             * @example 2025-04-01
+             */
+            nextStepOn: string | null;
+            /**
+             * Format: date-time
+             * @description When the entry was written
+             */
             createdAt: string;
+        };
+        CaseEntryTemplates: {
+            pluginId: string | null;
+            pluginVersion: string | null;
+            templates: {
+                /** @enum {string} */
+                entryKind: "note" | "interview" | "contact";
+                ruleName: string;
+                zh: string;
+                en: string;
+                prompts: {
+                    zh: string;
+                    en: string;
+                }[];
+            }[];
         };
         CasePage: {
             items: components["schemas"]["Case"][];
@@ -6983,6 +7294,21 @@ export interface components {
             page: number;
             pageSize: number;
         };
+        /** @description The decision that opened a follow-up (for callers who read screening; null otherwise) */
+        CaseScreening: {
+            /** Format: uuid */
+            resultId: string;
+            tier: number;
+            reasons: components["schemas"]["TierReason"][];
+            pluginId: string;
+            pluginVersion: string;
+            wave: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                instrument: string;
+            };
+        } | null;
         CreateCase: {
             /** Format: uuid */
             studentId: string;
@@ -6990,8 +7316,11 @@ export interface components {
             kind: "crisis" | "support" | "follow_up";
             /** @example 危机干预：情绪崩溃 */
             title: string;
-            /** Format: uuid */
-            responsiblePersonId: string;
+            /**
+             * Format: uuid
+             * @description Left out: the case waits unassigned for the station or the center to assign it
+             */
+            responsiblePersonId?: string;
             /**
              * Format: date
              * @example 2025-04-01
@@ -7131,6 +7460,8 @@ export interface components {
             /** @enum {string} */
             database: "pglite" | "postgres";
         };
+        /** @enum {string|null} */
+        InterviewMethod: "face_to_face" | "phone" | "dorm_visit" | "online" | null;
         LoginRequest: {
             /** @example hmu */
             school: string;
@@ -7165,9 +7496,42 @@ export interface components {
             /** @description Send as x-csrf-token on every POST, PUT, PATCH and DELETE */
             csrfToken: string;
         };
-        NewCaseEntry: {
-            /** @enum {string} */
-            kind: "note" | "interview" | "contact";
+        NewCaseEntry: components["schemas"]["NewCaseInterview"] | components["schemas"]["NewCaseNote"];
+        NewCaseInterview: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "interview";
+            /**
+             * Format: date-time
+             * @description When the talk took place: not in the future, not before the case was opened
+             * @example 2025-03-04T10:30:00+08:00
+             */
+            occurredAt: string;
+            method: components["schemas"]["InterviewMethod"];
+            /** @description What came of the talk */
+            outcome: string;
+            riskLevel: components["schemas"]["RiskLevel"];
+            nextStep?: string;
+            /**
+             * Format: date
+             * @description When the next step is due: not before the talk
+             * @example 2025-04-01
+             */
+            nextStepOn?: string;
+            /**
+             * @description The record, along the template's prompts
+             * @default
+             */
+            body?: string;
+        };
+        NewCaseNote: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "note" | "contact";
             body: string;
         };
         NewFileEntry: {
@@ -7201,7 +7565,7 @@ export interface components {
             trainingHours: number;
         };
         /** @enum {string} */
-        Permission: "alliance.manage" | "alliance.read" | "alliance.score" | "alliance.score-any-term" | "audit.read" | "audit.verify" | "calendar.edit" | "calendar.read" | "cases.read" | "cases.write" | "network.manage" | "network.rename-own-unit" | "people.manage" | "screening.answers" | "screening.counts" | "screening.import" | "screening.manage" | "screening.read" | "student-affairs.edit" | "student-affairs.read" | "students.import" | "students.read" | "students.write";
+        Permission: "alliance.manage" | "alliance.read" | "alliance.score" | "alliance.score-any-term" | "audit.read" | "audit.verify" | "calendar.edit" | "calendar.read" | "cases.assign" | "cases.read" | "cases.write" | "network.manage" | "network.rename-own-unit" | "notifications.manage" | "people.manage" | "screening.answers" | "screening.counts" | "screening.import" | "screening.manage" | "screening.read" | "student-affairs.edit" | "student-affairs.read" | "students.import" | "students.read" | "students.write";
         Person: {
             /** Format: uuid */
             id: string;
@@ -7265,13 +7629,13 @@ export interface components {
             errors?: ({
                 field: string;
                 /** @enum {string} */
-                code: "field.required" | "field.wrong-type" | "field.too-small" | "field.too-big" | "field.invalid-format" | "field.invalid-option" | "field.unknown-keys" | "field.not-multiple-of" | "field.invalid" | "field.nothing-to-change" | "units.no-such-unit" | "units.no-such-parent" | "units.lowest-level" | "units.wrong-level" | "units.name-taken" | "people.role-listed-twice" | "people.username-taken" | "people.username-characters" | "people.password-too-short" | "people.nothing-to-change" | "people.cannot-disable-self" | "people.cannot-drop-own-admin" | "students.no-such-student" | "students.phone-format" | "students.number-characters" | "students.number-taken" | "students.outside-units" | "students.not-a-college" | "students.not-a-class-of-college" | "students.not-a-dorm-of-class" | "students.gender" | "students.enrolment-year-format" | "students.guardian-name-missing" | "students.guardian-phone-missing" | "import.file-missing" | "import.body-missing" | "import.file-unreadable" | "import.stray-cells" | "import.number-repeated" | "import.no-college" | "import.ambiguous-college" | "import.no-class" | "import.ambiguous-class" | "import.no-dorm" | "import.ambiguous-dorm" | "import.placement-outside-units" | "import.student-outside-units" | "import.number-taken-outside-units" | "cases.responsible-out-of-reach" | "cases.date-in-past" | "cases.closed" | "cases.status-transition" | "legacy.text";
+                code: "field.required" | "field.wrong-type" | "field.too-small" | "field.too-big" | "field.invalid-format" | "field.invalid-option" | "field.unknown-keys" | "field.not-multiple-of" | "field.invalid" | "field.nothing-to-change" | "units.no-such-unit" | "units.no-such-parent" | "units.lowest-level" | "units.wrong-level" | "units.name-taken" | "people.role-listed-twice" | "people.username-taken" | "people.username-characters" | "people.password-too-short" | "people.nothing-to-change" | "people.cannot-disable-self" | "people.cannot-drop-own-admin" | "students.no-such-student" | "students.phone-format" | "students.number-characters" | "students.number-taken" | "students.outside-units" | "students.not-a-college" | "students.not-a-class-of-college" | "students.not-a-dorm-of-class" | "students.gender" | "students.enrolment-year-format" | "students.guardian-name-missing" | "students.guardian-phone-missing" | "import.file-missing" | "import.body-missing" | "import.file-unreadable" | "import.stray-cells" | "import.number-repeated" | "import.no-college" | "import.ambiguous-college" | "import.no-class" | "import.ambiguous-class" | "import.no-dorm" | "import.ambiguous-dorm" | "import.placement-outside-units" | "import.student-outside-units" | "import.number-taken-outside-units" | "cases.responsible-out-of-reach" | "cases.date-in-past" | "cases.closed" | "cases.status-transition" | "cases.assignee-out-of-reach" | "cases.talk-in-future" | "cases.talk-before-case" | "cases.next-step-before-talk" | "legacy.text";
                 message: string;
             } | {
                 row: number;
                 column: string;
                 /** @enum {string} */
-                code: "field.required" | "field.wrong-type" | "field.too-small" | "field.too-big" | "field.invalid-format" | "field.invalid-option" | "field.unknown-keys" | "field.not-multiple-of" | "field.invalid" | "field.nothing-to-change" | "units.no-such-unit" | "units.no-such-parent" | "units.lowest-level" | "units.wrong-level" | "units.name-taken" | "people.role-listed-twice" | "people.username-taken" | "people.username-characters" | "people.password-too-short" | "people.nothing-to-change" | "people.cannot-disable-self" | "people.cannot-drop-own-admin" | "students.no-such-student" | "students.phone-format" | "students.number-characters" | "students.number-taken" | "students.outside-units" | "students.not-a-college" | "students.not-a-class-of-college" | "students.not-a-dorm-of-class" | "students.gender" | "students.enrolment-year-format" | "students.guardian-name-missing" | "students.guardian-phone-missing" | "import.file-missing" | "import.body-missing" | "import.file-unreadable" | "import.stray-cells" | "import.number-repeated" | "import.no-college" | "import.ambiguous-college" | "import.no-class" | "import.ambiguous-class" | "import.no-dorm" | "import.ambiguous-dorm" | "import.placement-outside-units" | "import.student-outside-units" | "import.number-taken-outside-units" | "cases.responsible-out-of-reach" | "cases.date-in-past" | "cases.closed" | "cases.status-transition" | "legacy.text";
+                code: "field.required" | "field.wrong-type" | "field.too-small" | "field.too-big" | "field.invalid-format" | "field.invalid-option" | "field.unknown-keys" | "field.not-multiple-of" | "field.invalid" | "field.nothing-to-change" | "units.no-such-unit" | "units.no-such-parent" | "units.lowest-level" | "units.wrong-level" | "units.name-taken" | "people.role-listed-twice" | "people.username-taken" | "people.username-characters" | "people.password-too-short" | "people.nothing-to-change" | "people.cannot-disable-self" | "people.cannot-drop-own-admin" | "students.no-such-student" | "students.phone-format" | "students.number-characters" | "students.number-taken" | "students.outside-units" | "students.not-a-college" | "students.not-a-class-of-college" | "students.not-a-dorm-of-class" | "students.gender" | "students.enrolment-year-format" | "students.guardian-name-missing" | "students.guardian-phone-missing" | "import.file-missing" | "import.body-missing" | "import.file-unreadable" | "import.stray-cells" | "import.number-repeated" | "import.no-college" | "import.ambiguous-college" | "import.no-class" | "import.ambiguous-class" | "import.no-dorm" | "import.ambiguous-dorm" | "import.placement-outside-units" | "import.student-outside-units" | "import.number-taken-outside-units" | "cases.responsible-out-of-reach" | "cases.date-in-past" | "cases.closed" | "cases.status-transition" | "cases.assignee-out-of-reach" | "cases.talk-in-future" | "cases.talk-before-case" | "cases.next-step-before-talk" | "legacy.text";
                 reason: string;
             })[];
         };
@@ -7312,6 +7676,8 @@ export interface components {
             className: string;
             dormName: string | null;
         };
+        /** @enum {string|null} */
+        RiskLevel: "low" | "medium" | "high" | "crisis" | null;
         School: {
             code: string;
             name: string;
@@ -7392,6 +7758,9 @@ export interface components {
             errors: {
                 row: number;
                 column: string;
+                /** @description The message code of the reason */
+                code: string;
+                /** @description In the language of Accept-Language (zh-CN by default) */
                 reason: string;
             }[];
             stale: boolean;
@@ -7685,6 +8054,12 @@ export interface components {
             /** Format: uuid */
             dormUnitId: string | null;
             dormName: string | null;
+        };
+        TierReason: {
+            ruleName: string;
+            zh: string;
+            en: string;
+            selfHarm?: boolean;
         };
         /** @description The training-hours area for one staff member */
         TrainingFigure: {

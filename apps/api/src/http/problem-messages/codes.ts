@@ -61,16 +61,6 @@ export const problemKinds = {
   // Cases
   'cases.not-found': problemKind(404),
 
-  // Screening
-  'screening.wave-not-found': problemKind(404),
-  'screening.wave-exists': problemKind<{ name: string }>(409),
-  'screening.wave-status-transition': problemKind<{ from: string; to: string }>(409),
-  'screening.wave-not-open': problemKind<{ wave: string }>(409),
-  'screening.no-tier-rules': problemKind(409),
-  'screening.import-not-found': problemKind(404),
-  'screening.result-not-found': problemKind(404),
-  'screening.calendar-edit-not-found': problemKind<{ date: string }>(404),
-
   // The peer alliance
   'alliance.no-points-scale': problemKind<{ school: string }>(409),
 

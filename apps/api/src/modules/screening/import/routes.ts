@@ -1,12 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { requirePermission } from '../../../auth/caller.ts';
-import {
-  fieldError,
-  invalidFields,
-  problem,
-  problemResponses,
-  requestLocale,
-} from '../../../http/problem.ts';
+import { problemResponses, problems } from '../../../http/problem.ts';
 import { createRouter } from '../../../http/router.ts';
 import { enqueueJob } from '../../../jobs/enqueue.ts';
 import { statedPurpose } from '../../audit/record.ts';
@@ -77,11 +71,15 @@ importRoutes
     const { id: waveId } = c.req.valid('param');
     const wave = await getWave(c.var.tx, waveId);
     if (wave.status !== 'open') {
-      throw problem('screening.wave-not-open', { wave: wave.name });
+      throw problems.conflict(
+        `筛查批次“${wave.name}”未开放，请先开放再导入 / Open the wave before importing`,
+      );
     }
     const plugin = c.var.plugins.active(c.var.me.school.code)?.compiled;
     if (!plugin?.provides('tier-thresholds')) {
-      throw problem('screening.no-tier-rules');
+      throw problems.conflict(
+        '本校没有启用含关注等级规则的策略插件 / The school has no active plugin with tier rules',
+      );
     }
     const { file, fileName } = await receiveFile(c.req.raw, c.req.query('fileName'));
     try {
@@ -141,7 +139,7 @@ importRoutes
       id,
       '查看导入进度 / import progress',
     );
-    return c.json(presentImport(row, c.var.clock(), requestLocale(c)), 200);
+    return c.json(presentImport(row, c.var.clock()), 200);
   })
   .openapi(listRoute, async (c) => {
     requirePermission(screeningCaller(c), 'screening.import');
@@ -162,12 +160,16 @@ async function receiveFile(
     const form = await request.formData();
     const upload = form.get('file');
     if (!(upload instanceof File)) {
-      throw invalidFields([fieldError('file', 'import.file-missing')]);
+      throw problems.validation([
+        { field: 'file', message: '请上传文件（字段 file） / Upload the file as field "file"' },
+      ]);
     }
     return { file: await spoolUpload(upload.stream()), fileName: upload.name || 'upload' };
   }
   if (!request.body) {
-    throw invalidFields([fieldError('body', 'import.body-missing')]);
+    throw problems.validation([
+      { field: 'body', message: '请求体中没有文件 / Send the file as the request body' },
+    ]);
   }
   const header = request.headers.get('x-file-name');
   const fileName = fileNameQuery ?? (header ? decodeURIComponent(header) : undefined) ?? guessName(type);
