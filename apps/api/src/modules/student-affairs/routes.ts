@@ -1,14 +1,19 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { academicYearOf } from '@xinqiao/calendar';
 import type { Context } from 'hono';
-import { callerOf, requirePermission } from '../../auth/caller.ts';
+import { callerOf } from '../../auth/caller.ts';
 import type { AuthedEnv } from '../../context.ts';
-import { problemResponses, problems } from '../../http/problem.ts';
+import { problemResponses } from '../../http/problem.ts';
 import { createRouter } from '../../http/router.ts';
-import { recordAccess, statedPurpose } from '../audit/record.ts';
-import * as q from './queries.ts';
+import { presentOverview } from './present.ts';
 import { EnrolmentBody, NewStaffBody, OverviewSchema, StaffChangeBody } from './schemas.ts';
-import { compiledPluginOf, computeOverview, type StudentAffairsOverview } from './service.ts';
+import {
+  addStaffMember,
+  changeStaffMember,
+  type OverviewInputs,
+  readOverview,
+  removeStaffMember,
+  setEnrolment,
+} from './service.ts';
 
 const DEFAULT_PURPOSE = '学生处数据维护 / student affairs data upkeep';
 
@@ -94,51 +99,11 @@ const removeStaffRoute = createRoute({
   responses: { 200: overviewResponse('The year recomputed'), ...problemResponses(401, 403, 404, 409) },
 });
 
-type OverviewJson = z.infer<typeof OverviewSchema>;
-type Writable<T> = T extends readonly (infer E)[]
-  ? Writable<E>[]
-  : T extends object
-    ? { -readonly [K in keyof T]: Writable<T[K]> }
-    : T;
-
-/** Computes the overview of a year for the signed-in user's school with its active plugin. */
-async function overviewOf(c: Context<AuthedEnv>, requestedYear?: number): Promise<OverviewJson> {
-  const { tx, me } = c.var;
-  const active = c.var.plugins.active(me.school.code);
-  if (!active) {
-    throw problems.notFound(
-      `学校 ${me.school.code} 没有可用的策略插件 / No active policy plugin for school ${me.school.code}`,
-    );
-  }
-  const plugin = compiledPluginOf(active);
-  const years = await q.yearsWithFigures(tx, me.school.id);
-  const current = academicYearOf(c.var.clock()).start;
-  const year = requestedYear ?? years[0] ?? current;
-  const academicYears = [...new Set([current, ...years])].sort((a, b) => b - a);
-  const [enrolment, staff] = await Promise.all([
-    q.enrolmentOf(tx, me.school.id, year),
-    q.staffOf(tx, me.school.id, year),
-  ]);
-  const overview: StudentAffairsOverview = await computeOverview(plugin, {
-    academicYear: year,
-    academicYears,
-    enrolment,
-    staff,
-  });
-  // The policy results are readonly interfaces; the schema's type is the same shape, writable (checked here).
-  return overview as Writable<StudentAffairsOverview>;
-}
-
-function audit(c: Context<AuthedEnv>, action: string, entity: string, entityId: string) {
-  return recordAccess(c.var.tx, c.var.me, {
-    action,
-    entity,
-    entityId,
-    purpose: statedPurpose(c.req.header('x-access-purpose'), DEFAULT_PURPOSE),
-  });
-}
-
-const noSuchStaff = () => problems.notFound('没有这名心理中心教师 / No such center staff member');
+/** What the overview is computed with: the school's active plugin and the app's clock. */
+const inputsOf = (c: Context<AuthedEnv>): OverviewInputs => ({
+  plugin: c.var.plugins.active(c.var.me.school.code),
+  now: c.var.clock(),
+});
 
 /**
  * The student affairs office's API: `GET /api/student-affairs/overview` and the audited edits of enrolment,
@@ -146,36 +111,33 @@ const noSuchStaff = () => problems.notFound('没有这名心理中心教师 / No
  */
 export const studentAffairsRoutes = createRouter()
   .openapi(overviewRoute, async (c) => {
-    requirePermission(callerOf(c, DEFAULT_PURPOSE), 'student-affairs.read');
-    return c.json(await overviewOf(c, c.req.valid('query').academicYear), 200);
+    const overview = await readOverview(
+      callerOf(c, DEFAULT_PURPOSE),
+      inputsOf(c),
+      c.req.valid('query').academicYear,
+    );
+    return c.json(presentOverview(overview), 200);
   })
   .openapi(enrolmentRoute, async (c) => {
-    requirePermission(callerOf(c, DEFAULT_PURPOSE), 'student-affairs.edit');
-    const body = c.req.valid('json');
-    await q.upsertEnrolment(c.var.tx, c.var.me.school.id, body.academicYear, body.enrolment);
-    await audit(c, 'school_year_figures.update', 'school_year_figures', String(body.academicYear));
-    return c.json(await overviewOf(c, body.academicYear), 200);
+    const overview = await setEnrolment(callerOf(c, DEFAULT_PURPOSE), inputsOf(c), c.req.valid('json'));
+    return c.json(presentOverview(overview), 200);
   })
   .openapi(addStaffRoute, async (c) => {
-    requirePermission(callerOf(c, DEFAULT_PURPOSE), 'student-affairs.edit');
-    const { academicYear: year, ...member } = c.req.valid('json');
-    const row = await q.insertStaff(c.var.tx, c.var.me.school.id, year, member);
-    await audit(c, 'center_staff.create', 'center_staff_member', row.id);
-    return c.json(await overviewOf(c, year), 201);
+    const overview = await addStaffMember(callerOf(c, DEFAULT_PURPOSE), inputsOf(c), c.req.valid('json'));
+    return c.json(presentOverview(overview), 201);
   })
   .openapi(changeStaffRoute, async (c) => {
-    requirePermission(callerOf(c, DEFAULT_PURPOSE), 'student-affairs.edit');
     const { id } = c.req.valid('param');
-    const row = await q.updateStaff(c.var.tx, id, c.req.valid('json'));
-    if (!row) throw noSuchStaff();
-    await audit(c, 'center_staff.update', 'center_staff_member', id);
-    return c.json(await overviewOf(c, row.academicYear), 200);
+    const caller = callerOf(c, DEFAULT_PURPOSE);
+    return c.json(
+      presentOverview(await changeStaffMember(caller, inputsOf(c), id, c.req.valid('json'))),
+      200,
+    );
   })
   .openapi(removeStaffRoute, async (c) => {
-    requirePermission(callerOf(c, DEFAULT_PURPOSE), 'student-affairs.edit');
-    const { id } = c.req.valid('param');
-    const year = await q.deleteStaff(c.var.tx, id);
-    if (year === undefined) throw noSuchStaff();
-    await audit(c, 'center_staff.delete', 'center_staff_member', id);
-    return c.json(await overviewOf(c, year), 200);
+    const caller = callerOf(c, DEFAULT_PURPOSE);
+    return c.json(
+      presentOverview(await removeStaffMember(caller, inputsOf(c), c.req.valid('param').id)),
+      200,
+    );
   });

@@ -1,170 +1,118 @@
-import {
-  type AreaFacts,
-  type AreaId,
-  type AreaResult,
-  type CompiledPlugin,
-  compilePlugin,
-  evaluate,
-  formatPolicyError,
-  PolicyEvaluationError,
-  PolicyFactsError,
-} from '@xinqiao/policy';
+import { academicYearOf } from '@xinqiao/calendar';
+import { type Caller, requirePermission } from '../../auth/caller.ts';
 import { problems } from '../../http/problem.ts';
+import { recordAccess } from '../audit/record.ts';
 import type { ActivePlugin } from '../plugins/catalog.ts';
-import type { Employment, StaffRow } from './queries.ts';
+import { compiledPluginOf, computeOverview, type StudentAffairsOverview } from './overview.ts';
+import * as q from './queries.ts';
 
-/** The plugin's staff types, as the training-hours area names them. */
-export type StaffType = 'full-time' | 'part-time';
-
-const STAFF_TYPE: Record<Employment, StaffType> = { full_time: 'full-time', part_time: 'part-time' };
-
-/** One area's figure: the facts the plugin was given and what it decided, so a browser can re-run and compare. */
-export interface AreaFigure<A extends AreaId> {
-  facts: AreaFacts<A>;
-  result: AreaResult<A> & { firedRules: readonly string[] };
+/** What an overview is computed with besides the caller: the school's active plugin, and the time now. */
+export interface OverviewInputs {
+  plugin: ActivePlugin | undefined;
+  now: Date;
 }
 
-/** Why an area could not be computed (the plugin lacks it, the facts are out of its range, no rule applies). */
-export interface AreaIssue {
-  area: AreaId;
-  message: string;
-}
-
-/** Everything the student affairs office sees for one academic year, as computed by the school's plugin. */
-export interface StudentAffairsOverview {
-  academicYear: number;
-  /** Years that have an enrolment figure, newest first (the current year too, even when still empty). */
-  academicYears: number[];
-  plugin: { id: string; version: string };
-  enrolment: number | null;
-  staff: StaffRow[];
-  staffing: (AreaFigure<'staffing-ratio'> & { partTimeStaff: number }) | null;
-  funding: AreaFigure<'funding-formula'> | null;
-  training: {
-    /** Required yearly hours per staff type, null when the plugin sets none for that type. */
-    requirements: Record<StaffType, number | null>;
-    members: (AreaFigure<'training-hours'> & { staffId: string })[];
-  } | null;
-  issues: AreaIssue[];
-}
-
-const compiledBundles = new WeakMap<ActivePlugin, CompiledPlugin>();
+const noSuchStaff = () => problems.notFound('没有这名心理中心教师 / No such center staff member');
 
 /**
- * The compiled form of a school's active plugin: the loader's when the catalog has it, otherwise compiled once per
- * loaded bundle. Either way it is built from the very JSON the browser gets from `GET /api/plugins/active`, so the
- * server and a browser's what-if run the same rules.
+ * The overview of a year for the caller's school, computed with its active plugin: the requested year, else the
+ * latest with figures, else the current academic year (China time). The years offered always include the current one.
  */
-export function compiledPluginOf(active: ActivePlugin): CompiledPlugin {
-  if (active.compiled) return active.compiled;
-  const cached = compiledBundles.get(active);
-  if (cached) return cached;
-  const compiled = compilePlugin({ manifest: active.manifest, rules: active.rules });
-  if (!compiled.ok) {
-    const errors = compiled.errors.map(formatPolicyError).join('; ');
-    throw problems.conflict(
-      `学校插件 ${active.id} 无法使用 / The school's plugin ${active.id} does not compile: ${errors}`,
+async function overviewOf(
+  caller: Caller,
+  inputs: OverviewInputs,
+  requestedYear?: number,
+): Promise<StudentAffairsOverview> {
+  const { tx, me } = caller;
+  if (!inputs.plugin) {
+    throw problems.notFound(
+      `学校 ${me.school.code} 没有可用的策略插件 / No active policy plugin for school ${me.school.code}`,
     );
   }
-  compiledBundles.set(active, compiled.plugin);
-  return compiled.plugin;
+  const years = await q.yearsWithFigures(tx, me.school.id);
+  const current = academicYearOf(inputs.now).start;
+  const year = requestedYear ?? years[0] ?? current;
+  const academicYears = [...new Set([current, ...years])].sort((a, b) => b - a);
+  const [enrolment, staff] = await Promise.all([
+    q.enrolmentOf(tx, me.school.id, year),
+    q.staffOf(tx, me.school.id, year),
+  ]);
+  return computeOverview(compiledPluginOf(inputs.plugin), {
+    academicYear: year,
+    academicYears,
+    enrolment,
+    staff,
+  });
 }
 
-type Outcome<A extends AreaId> = { figure: AreaFigure<A> } | { issue: AreaIssue };
-
-async function figureOf<A extends AreaId>(
-  plugin: CompiledPlugin,
-  area: A,
-  facts: AreaFacts<A>,
-): Promise<Outcome<A>> {
-  if (!plugin.provides(area)) {
-    return { issue: { area, message: `插件未规定该项 / The plugin does not provide ${area}` } };
-  }
-  try {
-    const {
-      pluginId: _id,
-      pluginVersion: _version,
-      area: _area,
-      overriddenRules: _o,
-      ...result
-    } = await evaluate(plugin, area, facts);
-    return { figure: { facts, result: result as unknown as AreaFigure<A>['result'] } };
-  } catch (error) {
-    if (error instanceof PolicyFactsError || error instanceof PolicyEvaluationError) {
-      return { issue: { area, message: error.message } };
-    }
-    throw error;
-  }
-}
-
-/** The school's figures of one year, as input to {@link computeOverview}. */
-export interface YearFigures {
-  academicYear: number;
-  academicYears: number[];
-  enrolment: number | null;
-  staff: StaffRow[];
+function audit(caller: Caller, action: string, entity: string, entityId: string) {
+  return recordAccess(caller.tx, caller.me, { action, entity, entityId, purpose: caller.purpose });
 }
 
 /**
- * Computes staffing, funding and training compliance for one year with the school's plugin. An area the plugin
- * lacks, or facts it cannot decide on, leave that section null and say why in `issues`; the rest is still shown.
+ * Staffing, funding and training compliance of one academic year (student affairs, school admins, the center
+ * director).
  *
  * @example
- * const overview = await computeOverview(plugin, { academicYear: 2025, academicYears: [2025], enrolment: 30000, staff });
- * overview.staffing?.result.requiredFullTimeStaff // 8 with a 1:4000 rule
+ * const overview = await readOverview(caller, { plugin, now: new Date() }, 2025);
  */
-export async function computeOverview(
-  plugin: CompiledPlugin,
-  year: YearFigures,
+export function readOverview(
+  caller: Caller,
+  inputs: OverviewInputs,
+  academicYear?: number,
 ): Promise<StudentAffairsOverview> {
-  const issues: AreaIssue[] = [];
-  const keep = <A extends AreaId>(outcome: Outcome<A>): AreaFigure<A> | null => {
-    if ('issue' in outcome) {
-      issues.push(outcome.issue);
-      return null;
-    }
-    return outcome.figure;
-  };
-  const fullTime = year.staff.filter((s) => s.employment === 'full_time').length;
-  const partTime = year.staff.length - fullTime;
+  requirePermission(caller, 'student-affairs.read');
+  return overviewOf(caller, inputs, academicYear);
+}
 
-  let staffing: StudentAffairsOverview['staffing'] = null;
-  let funding: StudentAffairsOverview['funding'] = null;
-  if (year.enrolment !== null) {
-    const ratio = keep(
-      await figureOf(plugin, 'staffing-ratio', { enrolment: year.enrolment, fullTimeStaff: fullTime }),
-    );
-    staffing = ratio ? { ...ratio, partTimeStaff: partTime } : null;
-    funding = keep(await figureOf(plugin, 'funding-formula', { enrolment: year.enrolment }));
-  }
+/** Sets the enrolment of a year (audited); answers the year recomputed. */
+export async function setEnrolment(
+  caller: Caller,
+  inputs: OverviewInputs,
+  input: { academicYear: number; enrolment: number },
+): Promise<StudentAffairsOverview> {
+  requirePermission(caller, 'student-affairs.edit');
+  await q.upsertEnrolment(caller.tx, caller.me.school.id, input.academicYear, input.enrolment);
+  await audit(caller, 'school_year_figures.update', 'school_year_figures', String(input.academicYear));
+  return overviewOf(caller, inputs, input.academicYear);
+}
 
-  let training: StudentAffairsOverview['training'] = null;
-  if (plugin.provides('training-hours')) {
-    const requirements = { 'full-time': null, 'part-time': null } as Record<StaffType, number | null>;
-    for (const staffType of Object.keys(requirements) as StaffType[]) {
-      const outcome = await figureOf(plugin, 'training-hours', { staffType });
-      requirements[staffType] = 'figure' in outcome ? outcome.figure.result.requiredHours : null;
-    }
-    const members: NonNullable<StudentAffairsOverview['training']>['members'] = [];
-    for (const member of year.staff) {
-      const facts = { staffType: STAFF_TYPE[member.employment], hours: member.trainingHours };
-      const figure = keep(await figureOf(plugin, 'training-hours', facts));
-      if (figure) members.push({ ...figure, staffId: member.id });
-    }
-    training = { requirements, members };
-  } else {
-    keep(await figureOf(plugin, 'training-hours', { staffType: 'full-time' }));
-  }
+/** Adds a member of the center staff to a year (audited); answers the year recomputed. */
+export async function addStaffMember(
+  caller: Caller,
+  inputs: OverviewInputs,
+  input: { academicYear: number } & Omit<q.StaffRow, 'id'>,
+): Promise<StudentAffairsOverview> {
+  requirePermission(caller, 'student-affairs.edit');
+  const { academicYear, ...member } = input;
+  const row = await q.insertStaff(caller.tx, caller.me.school.id, academicYear, member);
+  await audit(caller, 'center_staff.create', 'center_staff_member', row.id);
+  return overviewOf(caller, inputs, academicYear);
+}
 
-  return {
-    academicYear: year.academicYear,
-    academicYears: year.academicYears,
-    plugin: { id: plugin.id, version: plugin.version },
-    enrolment: year.enrolment,
-    staff: year.staff,
-    staffing,
-    funding,
-    training,
-    issues,
-  };
+/** Changes a staff member's name, employment or training hours (audited); 404 when there is no such member. */
+export async function changeStaffMember(
+  caller: Caller,
+  inputs: OverviewInputs,
+  id: string,
+  change: Partial<Omit<q.StaffRow, 'id'>>,
+): Promise<StudentAffairsOverview> {
+  requirePermission(caller, 'student-affairs.edit');
+  const row = await q.updateStaff(caller.tx, id, change);
+  if (!row) throw noSuchStaff();
+  await audit(caller, 'center_staff.update', 'center_staff_member', id);
+  return overviewOf(caller, inputs, row.academicYear);
+}
+
+/** Removes a staff member (audited); 404 when there is no such member. */
+export async function removeStaffMember(
+  caller: Caller,
+  inputs: OverviewInputs,
+  id: string,
+): Promise<StudentAffairsOverview> {
+  requirePermission(caller, 'student-affairs.edit');
+  const year = await q.deleteStaff(caller.tx, id);
+  if (year === undefined) throw noSuchStaff();
+  await audit(caller, 'center_staff.delete', 'center_staff_member', id);
+  return overviewOf(caller, inputs, year);
 }
