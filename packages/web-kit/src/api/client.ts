@@ -6,7 +6,7 @@ import type {
   RequiredKeysOf,
   HttpMethod as Verb,
 } from 'openapi-typescript-helpers';
-import { networkProblem, problemFromBody, problemFromResponse } from './problem.ts';
+import { networkProblem, problemFromBody } from './problem.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -120,69 +120,6 @@ export class ApiClient {
     if (response.ok) return answer.data;
     if (response.status === 401 && !quiet401) this.onUnauthorized?.();
     throw problemFromBody(answer.error, response);
-  }
-
-  // The untyped methods below are for the modules not on the generated contract yet (the peer alliance):
-  // use GET/POST/PUT/PATCH/DELETE above instead.
-
-  /**
-   * GET a JSON resource (untyped: prefer {@link GET}). `quiet401` keeps a 401 from calling {@link onUnauthorized} (for requests made before it is
-   * known whether anyone is signed in).
-   */
-  get<T>(path: string, signal?: AbortSignal, options: { quiet401?: boolean } = {}): Promise<T> {
-    return this.request<T>('GET', path, undefined, signal, options);
-  }
-
-  /** POST a JSON body. */
-  post<T>(path: string, body?: unknown): Promise<T> {
-    return this.request<T>('POST', path, body);
-  }
-
-  /** PUT a JSON body. */
-  put<T>(path: string, body?: unknown): Promise<T> {
-    return this.request<T>('PUT', path, body);
-  }
-
-  /** PATCH a JSON body. */
-  patch<T>(path: string, body?: unknown): Promise<T> {
-    return this.request<T>('PATCH', path, body);
-  }
-
-  /** DELETE a resource. */
-  delete<T>(path: string): Promise<T> {
-    return this.request<T>('DELETE', path);
-  }
-
-  /** Sends one request and returns the parsed JSON body (undefined for 204). */
-  async request<T>(
-    method: HttpMethod,
-    path: string,
-    body?: unknown,
-    signal?: AbortSignal,
-    options: { quiet401?: boolean } = {},
-  ): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    if (!SAFE_METHODS.has(method) && this.csrfToken) headers['x-csrf-token'] = this.csrfToken;
-    let res: Response;
-    try {
-      res = await this.fetchImpl(this.baseUrl + path, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        credentials: 'same-origin',
-        signal,
-      });
-    } catch (cause) {
-      throw networkProblem(cause);
-    }
-    if (!res.ok) {
-      if (res.status === 401 && !options.quiet401) this.onUnauthorized?.();
-      throw await problemFromResponse(res);
-    }
-    if (res.status === 204) return undefined as T;
-    const text = await res.text();
-    return (text ? JSON.parse(text) : undefined) as T;
   }
 }
 

@@ -8,7 +8,7 @@ export const NETWORK_FAILURE_STATUS = 0;
  * screens can show the title, the detail and the fields or rows it names.
  *
  * @example
- * try { await api.post('/api/x', body) } catch (e) { if (e instanceof ApiProblem && e.status === 400) showFields(e.errors) }
+ * try { await api.POST('/api/units', { body }) } catch (e) { if (e instanceof ApiProblem && e.status === 400) showFields(e.errors) }
  */
 export class ApiProblem extends Error {
   readonly type: string;
