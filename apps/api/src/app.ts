@@ -17,6 +17,7 @@ import { mountFrontends } from './http/static.ts';
 import { allianceRoutes } from './modules/alliance/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { casesRoutes } from './modules/cases/routes.ts';
+import { concernsRoutes } from './modules/concerns/routes.ts';
 import { frontendsRoutes } from './modules/frontends/routes.ts';
 import { peopleRoutes } from './modules/people/routes.ts';
 import { pluginsRoutes } from './modules/plugins/routes.ts';
@@ -41,6 +42,7 @@ const moduleRoutes = [
   unitsRoutes,
   studentsRoutes,
   casesRoutes,
+  concernsRoutes,
   peopleRoutes,
   auditRoutes,
   frontendsRoutes,

@@ -57,6 +57,8 @@ describe('auth/permissions', () => {
       cases.assign            .     x     x     x     .     .     .     .     .     .
       cases.read              x     x     x     x     x     x     .     .     .     .
       cases.write             x     x     x     x     x     x     .     .     .     .
+      concerns.report         x     x     x     x     x     x     x     x     .     .
+      concerns.triage         x     x     x     x     x     x     .     .     .     .
       network.manage          x     x     .     .     .     .     .     .     .     .
       network.rename-own-unit x     .     .     .     .     .     .     .     .     .
       notifications.manage    x     .     .     .     .     .     .     .     .     .
@@ -103,7 +105,7 @@ describe('auth/permissions', () => {
   });
 
   it('joins the permissions of several roles, sorted, each once', () => {
-    expect(permissionsOf(['class_committee', 'dorm_liaison'])).toEqual(['students.read']);
+    expect(permissionsOf(['class_committee', 'dorm_liaison'])).toEqual(['concerns.report', 'students.read']);
     expect(permissionsOf([])).toEqual([]);
     const both = permissionsOf(['student_affairs', 'alliance_officer']);
     expect(both).toEqual([...new Set(both)].sort());

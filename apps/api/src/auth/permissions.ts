@@ -33,6 +33,18 @@ export const PERMISSIONS = {
       'their college; the center: the school)',
     refusal: '只有学院心理辅导站站长和心理健康教育中心可以分派个案 / Only station heads and the center assign cases',
   },
+  'concerns.report': {
+    allows:
+      'report a concern about a student they see (full or reduced view) to the student’s counsellor, and follow ' +
+      'the status of what they reported (received, being handled, closed) and nothing else',
+    refusal: '你的角色不能报告关注 / Your roles do not report concerns',
+  },
+  'concerns.triage': {
+    allows:
+      'triage the concern reports about the students they see in full: open a case from one, add it to an open ' +
+      'case of the student, or close it with a reason',
+    refusal: '你的角色不能处理关注报告 / Your roles do not triage concern reports',
+  },
   'screening.counts': {
     allows: 'see screening waves and the counts per wave and college (no names)',
     refusal: '你的角色不能查看或办理心理筛查 / Your roles give no access to screening',
@@ -125,6 +137,8 @@ const SEES_STUDENTS_IN_FULL = [
   'students.import',
   'cases.read',
   'cases.write',
+  'concerns.report',
+  'concerns.triage',
 ] as const satisfies readonly Permission[];
 
 const SCREENING_CENTER = [
@@ -179,8 +193,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   college_station_head: [...SEES_STUDENTS_IN_FULL, 'cases.assign', ...FOLLOWS_UP_SCREENING],
   counsellor: [...SEES_STUDENTS_IN_FULL, ...FOLLOWS_UP_SCREENING],
   head_teacher: [...SEES_STUDENTS_IN_FULL],
-  class_committee: ['students.read'],
-  dorm_liaison: ['students.read'],
+  class_committee: ['students.read', 'concerns.report'],
+  dorm_liaison: ['students.read', 'concerns.report'],
   student_affairs: ['screening.counts', 'student-affairs.read', 'student-affairs.edit', 'alliance.read'],
   alliance_officer: ['alliance.read', 'alliance.manage', 'alliance.score'],
 };

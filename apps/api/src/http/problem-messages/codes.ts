@@ -64,6 +64,11 @@ export const problemKinds = {
   // The peer alliance
   'alliance.no-points-scale': problemKind<{ school: string }>(409),
 
+  // Concern reports
+  'concerns.not-found': problemKind(404),
+  'concerns.no-signs-policy': problemKind<{ school: string }>(409),
+  'concerns.already-triaged': problemKind(409),
+
   // Transitional: a bilingual "中文 / English" text not yet given its own code.
   'legacy.invalid-field': problemKind<{ text: string }>(400),
   'legacy.bad-request': problemKind<{ text: string }>(400),

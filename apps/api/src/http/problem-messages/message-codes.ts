@@ -77,6 +77,15 @@ export const messageKinds = {
   'cases.talk-before-case': messageKind(),
   'cases.next-step-before-talk': messageKind(),
 
+  // Concern reports
+  'concerns.unknown-sign': messageKind<{ code: string }>(),
+  'concerns.nothing-observed': messageKind(),
+  'concerns.reason-required': messageKind(),
+  'concerns.case-required': messageKind(),
+  'concerns.case-of-another-student': messageKind(),
+  'concerns.case-closed': messageKind(),
+  'concerns.due-date-required': messageKind(),
+
   // Transitional: a bilingual "中文 / English" text not yet given its own code.
   'legacy.text': messageKind<{ text: string }>(),
 } as const;
