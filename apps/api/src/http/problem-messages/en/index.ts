@@ -7,6 +7,18 @@ import { students } from './students.ts';
 
 /** Every problem and message text in English. */
 export const en: Catalogue = {
-  problems: { ...core.problems, ...network.problems, ...students.problems, ...alliance.problems, ...concerns.problems },
-  messages: { ...core.messages, ...network.messages, ...students.messages, ...alliance.messages, ...concerns.messages },
+  problems: {
+    ...core.problems,
+    ...network.problems,
+    ...students.problems,
+    ...alliance.problems,
+    ...concerns.problems,
+  },
+  messages: {
+    ...core.messages,
+    ...network.messages,
+    ...students.messages,
+    ...alliance.messages,
+    ...concerns.messages,
+  },
 };

@@ -7,6 +7,18 @@ import { students } from './students.ts';
 
 /** Every problem and message text in simplified Chinese, the default language. */
 export const zhCN: Catalogue = {
-  problems: { ...core.problems, ...network.problems, ...students.problems, ...alliance.problems, ...concerns.problems },
-  messages: { ...core.messages, ...network.messages, ...students.messages, ...alliance.messages, ...concerns.messages },
+  problems: {
+    ...core.problems,
+    ...network.problems,
+    ...students.problems,
+    ...alliance.problems,
+    ...concerns.problems,
+  },
+  messages: {
+    ...core.messages,
+    ...network.messages,
+    ...students.messages,
+    ...alliance.messages,
+    ...concerns.messages,
+  },
 };
