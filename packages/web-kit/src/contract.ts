@@ -22,6 +22,9 @@ export type RoleAssignment = Me['roles'][number];
 /** Role ids, exactly as the API sends them; the list and the names are `ROLE_IDS`/`ROLE_NAMES` in `i18n/roles.ts`. */
 export type RoleId = RoleAssignment['role'];
 
+/** Attention tiers (1 needs the most attention), as the API sends them; their names are `TIER_NAMES` in `i18n/tiers.ts`. */
+export type AttentionTier = Schemas['AttentionTier'];
+
 export type SchoolSummary = Me['school'];
 
 /** The modules the user may open, from `GET /api/frontends`. */

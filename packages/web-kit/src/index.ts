@@ -34,6 +34,7 @@ export {
   syncDocumentLanguage,
 } from './i18n/index.ts';
 export { ROLE_IDS, ROLE_NAMES, roleMessages } from './i18n/roles.ts';
+export { ATTENTION_TIERS, TIER_NAMES, type TierTagType, tierMessages } from './i18n/tiers.ts';
 export { defineSessionStore, type LoginInput, useSessionStore } from './session/store.ts';
 export { default as LocaleSwitch } from './ui/LocaleSwitch.vue';
 export { default as ProblemAlert } from './ui/ProblemAlert.vue';

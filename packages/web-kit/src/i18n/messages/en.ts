@@ -1,4 +1,5 @@
 import { roleMessages } from '../roles.ts';
+import { tierMessages } from '../tiers.ts';
 import type { MessageSchema } from './zh-CN.ts';
 
 /** English text of every Xinqiao frontend; the same keys as zh-CN (a test checks it). */
@@ -31,6 +32,7 @@ export const en: MessageSchema = {
     en: 'English',
   },
   roles: roleMessages('en'),
+  tiers: tierMessages('en'),
   problem: {
     types: {
       validation: 'Some of what you entered is not valid',

@@ -1,4 +1,5 @@
 import { roleMessages } from '../roles.ts';
+import { tierMessages } from '../tiers.ts';
 
 /**
  * Chinese (zh-CN) text of every Xinqiao frontend: the platform's first language. `en.ts` must have the same keys
@@ -33,6 +34,7 @@ export const zhCN = {
     en: 'English',
   },
   roles: roleMessages('zh'),
+  tiers: tierMessages('zh'),
   problem: {
     types: {
       validation: '提交的内容有误',
