@@ -1,3 +1,4 @@
+import { deliverNotificationsJob, outboxSweep } from '../modules/notifications/delivery/job.ts';
 import { screeningImportJob } from '../modules/screening/import/job.ts';
 import { dailyCleanUpJob, dailyCleanUpSchedule } from './daily-clean-up.ts';
 import type { JobKind } from './kind.ts';
@@ -8,7 +9,11 @@ import type { JobSchedule } from './schedule.ts';
  * (a process claims only the kinds listed, so a job enqueued by a newer version waits for a process that knows it).
  */
 // biome-ignore lint/suspicious/noExplicitAny: a registry holds kinds of every payload type
-export const jobKinds: readonly JobKind<any>[] = [screeningImportJob, dailyCleanUpJob];
+export const jobKinds: readonly JobKind<any>[] = [
+  screeningImportJob,
+  dailyCleanUpJob,
+  deliverNotificationsJob,
+];
 
 /** Every schedule (daily, or every few minutes). */
-export const jobSchedules: readonly JobSchedule[] = [dailyCleanUpSchedule];
+export const jobSchedules: readonly JobSchedule[] = [dailyCleanUpSchedule, outboxSweep];
