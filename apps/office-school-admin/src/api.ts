@@ -1,4 +1,4 @@
-import { api, type Schemas } from '@xinqiao/web-kit';
+import { api, problemFromResponse, type Schemas } from '@xinqiao/web-kit';
 
 /** A node of `GET /api/units/tree`. */
 export type UnitNode = Schemas['UnitTreeNode'];
@@ -78,4 +78,45 @@ export function fetchStudentAccesses(
   return api.GET('/api/audit/students/{studentId}', {
     params: { path: { studentId }, query: { page, pageSize } },
   });
+}
+
+/** The audit log's filters: a person, an action and a range of days in China time (each optional). */
+export interface AuditLogFilter {
+  actor?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+}
+
+/** One page of `GET /api/audit/log`: rows with their action labels, and every action recorded in the school. */
+export type AuditLogPage = Schemas['AuditLogPage'] & {
+  actions: { action: string; label: { zh: string; en: string } }[];
+};
+export type AuditLogEntry = Schemas['AuditLogEntry'];
+
+const definedOnly = (filter: AuditLogFilter): AuditLogFilter =>
+  Object.fromEntries(Object.entries(filter).filter(([, v]) => v)) as AuditLogFilter;
+
+/** One page of the school's audit log, newest first, narrowed by `filter`. */
+export function fetchAuditLog(filter: AuditLogFilter, page: number, pageSize: number): Promise<AuditLogPage> {
+  return api.GET('/api/audit/log', { params: { query: { ...definedOnly(filter), page, pageSize } } });
+}
+
+/** The export URL of the audit log under the same filters as the table. */
+export function auditExportUrl(filter: AuditLogFilter): string {
+  const query = new URLSearchParams(definedOnly(filter) as Record<string, string>).toString();
+  return `/api/audit/log/export.xlsx${query ? `?${query}` : ''}`;
+}
+
+/** Downloads the filtered audit log as XLSX through the session cookie (the download is itself audited). */
+export async function downloadAuditLog(filter: AuditLogFilter, filename: string): Promise<void> {
+  // A file, not JSON: fetched directly (the typed client answers parsed JSON bodies).
+  const res = await fetch(auditExportUrl(filter), { credentials: 'same-origin' });
+  if (!res.ok) throw await problemFromResponse(res);
+  const url = URL.createObjectURL(await res.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -79,6 +79,16 @@ export const zhCN = {
       role: '角色与单位',
       action: '操作',
       purpose: '目的',
+      logTitle: '审计日志',
+      logHint: '按人员、操作和日期（北京时间）筛选学校的审计记录，可导出为 XLSX。导出本身也记入审计日志。',
+      personHint: '输入姓名或用户名',
+      anyAction: '全部操作',
+      from: '起始日期',
+      to: '截止日期',
+      export: '导出 XLSX',
+      logTotal: '共 {n} 条记录',
+      noEntries: '没有符合条件的记录',
+      logFile: '审计日志',
       actions: {
         student: {
           read: '查看学生信息',
@@ -194,6 +204,17 @@ export const en: SchoolAdminMessages = {
       role: 'Role and unit',
       action: 'Action',
       purpose: 'Purpose',
+      logTitle: 'Audit log',
+      logHint:
+        "Filter the school's audit records by person, action and day (China time), and export them as XLSX. The export is itself audited.",
+      personHint: 'Type a name or username',
+      anyAction: 'Any action',
+      from: 'From',
+      to: 'To',
+      export: 'Export XLSX',
+      logTotal: '{n} records',
+      noEntries: 'No records match',
+      logFile: 'audit-log',
       actions: {
         student: {
           read: 'Read the student',

@@ -15,6 +15,8 @@ function fakeApi(routes: Record<string, unknown>): string[] {
     const url = new URL(request.url);
     const input = url.pathname + url.search;
     asked.push(input);
+    if (url.pathname === '/api/audit/log')
+      return json({ items: [], page: 1, pageSize: 20, total: 0, actions: [] });
     const key = Object.keys(routes).find((prefix) => input.startsWith(prefix));
     if (!key) throw new Error(`unexpected request ${input}`);
     return json(routes[key]);
@@ -76,11 +78,11 @@ describe('the audit panel', () => {
     const wrapper = mountPanel();
     const number = wrapper.get('input[data-testid="sadm-audit-number"]');
     await number.setValue('202403012');
-    await wrapper.get('form').trigger('submit');
+    await wrapper.get('[data-testid="sadm-audit-who"]').trigger('submit');
     await vi.waitFor(() => expect(wrapper.text()).toContain('没有学号为 202403012 的学生'));
 
     await number.setValue('2024030127');
-    await wrapper.get('form').trigger('submit');
+    await wrapper.get('[data-testid="sadm-audit-who"]').trigger('submit');
     await vi.waitFor(() => expect(wrapper.text()).toContain('张三（2024030127）：共 1 条访问记录'));
     expect(wrapper.text()).toContain('王辅导员（counsellor）');
     expect(wrapper.text()).toContain('查看学生档案');
