@@ -18,16 +18,23 @@ test('a school admin verifies the audit chain and sees who looked at a student',
   const student = ((await listed.json()) as { items: { id: string; studentNumber: string }[] }).items[0]!;
   expect((await page.request.get(`/api/students/${student.id}/file`)).ok()).toBe(true);
 
-  await page.getByLabel('学号').fill(`${student.studentNumber}x`);
-  await page.getByRole('button', { name: '查询' }).click();
+  const who = page.getByTestId('sadm-audit-who');
+  await who.getByLabel('学号').fill(`${student.studentNumber}x`);
+  await who.getByRole('button', { name: '查询' }).click();
   await expect(page.getByText(`没有学号为 ${student.studentNumber}x 的学生`)).toBeVisible();
 
-  await page.getByLabel('学号').fill(student.studentNumber);
-  await page.getByRole('button', { name: '查询' }).click();
+  await who.getByLabel('学号').fill(student.studentNumber);
+  await who.getByRole('button', { name: '查询' }).click();
   await expect(page.getByTestId('sadm-audit-student')).toContainText(student.studentNumber);
   const firstAccess = page.getByTestId('sadm-access-table').locator('tbody tr').first();
   await expect(firstAccess).toContainText('查看学生档案');
   await expect(firstAccess).toContainText('学校管理员');
+
+  // The school's log lists the same read by its label, never by its code.
+  await page.getByTestId('sadm-log-search').click();
+  const log = page.getByTestId('sadm-log-table');
+  await expect(log).toContainText('查看学生档案');
+  await expect(log).not.toContainText('student_file.read');
 });
 
 test('a school admin adds a unit one level below a college and renames it', async ({ page }) => {
