@@ -64,10 +64,25 @@ export const problemKinds = {
   // The peer alliance
   'alliance.no-points-scale': problemKind<{ school: string }>(409),
 
+  // Screening
+  'screening.wave-not-found': problemKind(404),
+  'screening.wave-exists': problemKind<{ name: string }>(409),
+  'screening.wave-status-transition': problemKind<{ from: string; to: string }>(409),
+  'screening.wave-not-open': problemKind<{ wave: string }>(409),
+  'screening.no-tier-rules': problemKind(409),
+  'screening.import-not-found': problemKind(404),
+  'screening.result-not-found': problemKind(404),
+  'screening.calendar-edit-not-found': problemKind<{ date: string }>(404),
+
   // Concern reports
   'concerns.not-found': problemKind(404),
   'concerns.no-signs-policy': problemKind<{ school: string }>(409),
   'concerns.already-triaged': problemKind(409),
+
+  // School plugins and student affairs
+  'plugins.no-active-plugin': problemKind<{ school: string }>(404),
+  'student-affairs.staff-not-found': problemKind(404),
+  'student-affairs.plugin-broken': problemKind<{ plugin: string; errors: string }>(409),
 
   // Transitional: a bilingual "中文 / English" text not yet given its own code.
   'legacy.invalid-field': problemKind<{ text: string }>(400),

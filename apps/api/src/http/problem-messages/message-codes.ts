@@ -77,6 +77,36 @@ export const messageKinds = {
   'cases.talk-before-case': messageKind(),
   'cases.next-step-before-talk': messageKind(),
 
+  // Screening waves, imports and the working calendar
+  'screening.instrument': messageKind(),
+  'screening.cohort': messageKind(),
+  'screening.date-format': messageKind(),
+  'screening.closes-before-opens': messageKind(),
+  'screening.calendar-year-range': messageKind(),
+  'screening.calendar-date': messageKind(),
+  'screening.calendar-working': messageKind(),
+  'screening.no-such-wave': messageKind(),
+  'screening.wave-not-open': messageKind<{ wave: string }>(),
+  'screening.unsupported-instrument': messageKind<{ instrument: string }>(),
+  'screening.no-tier-rules': messageKind(),
+  'screening.tier-rules-miss-instrument': messageKind<{
+    plugin: string;
+    version: string;
+    instrument: string;
+  }>(),
+  'screening.import-server-error': messageKind(),
+  'screening.import-starter-gone': messageKind(),
+  'screening.import-gave-up': messageKind<{ reason: string }>(),
+  'screening.stored-reason': messageKind<{ text: string }>(),
+  'screening.student-number-missing': messageKind(),
+  'screening.yes-or-no': messageKind<{ value: string }>(),
+  'screening.submission-time': messageKind<{ value: string }>(),
+  'screening.answers-invalid': messageKind<{ zh: string; en: string }>(),
+  'screening.number-repeated': messageKind<{ studentNumber: string; first: number }>(),
+  'screening.no-tier-for-result': messageKind<{ error: string }>(),
+  'screening.no-such-student-number': messageKind<{ studentNumber: string }>(),
+  'screening.name-mismatch': messageKind<{ name: string; studentNumber: string }>(),
+
   // Concern reports
   'concerns.unknown-sign': messageKind<{ code: string }>(),
   'concerns.nothing-observed': messageKind(),
@@ -85,6 +115,9 @@ export const messageKinds = {
   'concerns.case-of-another-student': messageKind(),
   'concerns.case-closed': messageKind(),
   'concerns.due-date-required': messageKind(),
+
+  // Student affairs
+  'student-affairs.area-not-configured': messageKind<{ area: string }>(),
 
   // Transitional: a bilingual "中文 / English" text not yet given its own code.
   'legacy.text': messageKind<{ text: string }>(),

@@ -50,6 +50,9 @@ describe('modules/plugins', () => {
     const session = await loginAs(t.app, 'beta', 'counsellor1');
     const res = await session.request('/api/plugins/active');
     expect(res.status).toBe(404);
-    expect((await json(res)).detail).toContain('beta');
+    expect(await json(res)).toMatchObject({
+      code: 'plugins.no-active-plugin',
+      detail: expect.stringContaining('beta'),
+    });
   });
 });

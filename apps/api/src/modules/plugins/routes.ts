@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { problemResponses, problems } from '../../http/problem.ts';
+import { problem, problemResponses } from '../../http/problem.ts';
 import { createRouter } from '../../http/router.ts';
 
 const PluginSummarySchema = z
@@ -63,9 +63,7 @@ export const pluginsRoutes = createRouter()
   .openapi(activeRoute, (c) => {
     const plugin = c.var.plugins.active(c.var.me.school.code);
     if (!plugin) {
-      throw problems.notFound(
-        `学校 ${c.var.me.school.code} 没有可用的策略插件 / No active policy plugin for school ${c.var.me.school.code}`,
-      );
+      throw problem('plugins.no-active-plugin', { school: c.var.me.school.code });
     }
     const { id, version, manifest, rules } = plugin;
     return c.json({ id, version, manifest, rules }, 200);

@@ -3,6 +3,8 @@ import { alliance } from './alliance.ts';
 import { concerns } from './concerns.ts';
 import { core } from './core.ts';
 import { network } from './network.ts';
+import { plugins } from './plugins.ts';
+import { screening } from './screening.ts';
 import { students } from './students.ts';
 
 /** Every problem and message text in English. */
@@ -11,6 +13,8 @@ export const en: Catalogue = {
     ...core.problems,
     ...network.problems,
     ...students.problems,
+    ...screening.problems,
+    ...plugins.problems,
     ...alliance.problems,
     ...concerns.problems,
   },
@@ -18,6 +22,8 @@ export const en: Catalogue = {
     ...core.messages,
     ...network.messages,
     ...students.messages,
+    ...screening.messages,
+    ...plugins.messages,
     ...alliance.messages,
     ...concerns.messages,
   },
