@@ -101,6 +101,7 @@ export const zhCN = {
       status_change: '状态变更',
       reassign: '更换负责人',
       due_date_change: '调整期限',
+      assignment: '指派',
     },
     followUps: {
       hint: '由您负责、尚未结案的个案。已逾期的排在最前，其余按期限先后排列。',
@@ -220,6 +221,7 @@ export const en: CollegeStationMessages = {
       status_change: 'Status change',
       reassign: 'Reassigned',
       due_date_change: 'Due date changed',
+      assignment: 'Assignment',
     },
     followUps: {
       hint: 'Open cases you are responsible for: overdue ones first, the others by due date.',
