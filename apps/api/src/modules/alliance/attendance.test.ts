@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, loginAs, type TestApp } from '../../testing/index.ts';
+import { createTestApp, json, loginAs, type TestApp } from '../../testing/index.ts';
 import { get, hutPluginFor, post, setUpAlliance, swappableCatalog, type TestAlliance } from './testing.ts';
 
 let t: TestApp;
@@ -230,7 +230,7 @@ describe('alliance/check-in: bad input is refused and changes nothing', () => {
     const beta = await loginAs(t.app, 'beta', 'admin');
     const res = await beta.request('/api/alliance');
     expect(res.status).toBe(409);
-    const problem = await res.json();
+    const problem = await json(res);
     expect(problem.code).toBe('alliance.no-points-scale');
     expect(problem.type).toBe('urn:xinqiao:problem:alliance.no-points-scale');
     expect(problem.detail).toContain('penalty-points');

@@ -1,21 +1,13 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import {
-  allianceDepartments,
-  allianceEvents,
-  allianceMembers,
-  allianceTerms,
-  people,
-  students,
-  type TenantTx,
-  units,
-} from '@xinqiao/db';
+import type { TenantTx } from '@xinqiao/db';
 import { type CompiledPlugin, loadPluginFolder } from '@xinqiao/policy';
-import { and, asc, eq } from 'drizzle-orm';
 import { checkIn, closeEvent, requestLeave } from './attendance.ts';
 import type { DepartmentKind } from './kinds.ts';
-import type { EventRow } from './queries/events.ts';
-import { getMember, type MemberView } from './queries/members.ts';
+import { accountNamed, firstCollege, firstStudents } from './queries/demo.ts';
+import { type EventRow, insertEvent } from './queries/events.ts';
+import { getMember, insertMember, type MemberView } from './queries/members.ts';
+import { insertDepartment, insertTerm } from './queries/structure.ts';
 import { type Writer, writeRecord } from './records.ts';
 import { closeTask, submitTask } from './tasks.ts';
 
@@ -95,55 +87,36 @@ export async function seedDemoAlliance(
   plugin: CompiledPlugin,
   now: Date,
 ): Promise<{ termId: string; tonightId: string }> {
-  const [officer] = await tx
-    .select({ id: people.id, name: people.displayName })
-    .from(people)
-    .where(eq(people.username, 'alliance'));
+  const officer = await accountNamed(tx, 'alliance');
   if (!officer) throw new Error('the demo school has no `alliance` account to score with');
-  const [college] = await tx
-    .select()
-    .from(units)
-    .where(eq(units.levelKey, 'college'))
-    .orderBy(asc(units.name))
-    .limit(1);
-  const [term] = await tx
-    .insert(allianceTerms)
-    .values({ schoolId, ...demoTermAround(now) })
-    .returning();
+  const college = await firstCollege(tx);
+  const term = await insertTerm(tx, { schoolId, ...demoTermAround(now) });
   const departments = new Map<DepartmentKind, string>();
   for (const d of DEPARTMENTS) {
-    const [row] = await tx
-      .insert(allianceDepartments)
-      .values({ schoolId, name: d.name, kind: d.kind })
-      .returning();
-    departments.set(d.kind, row!.id);
+    departments.set(d.kind, (await insertDepartment(tx, { schoolId, name: d.name, kind: d.kind })).id);
   }
   if (college) {
-    await tx
-      .insert(allianceDepartments)
-      .values({ schoolId, name: `${college.name}心理部`, kind: 'branch', collegeUnitId: college.id });
+    await insertDepartment(tx, {
+      schoolId,
+      name: `${college.name}心理部`,
+      kind: 'branch',
+      collegeUnitId: college.id,
+    });
   }
-  const picked = await tx
-    .select({ id: students.id, name: students.name, studentNumber: students.studentNumber })
-    .from(students)
-    .where(and(eq(students.schoolId, schoolId)))
-    .orderBy(asc(students.studentNumber))
-    .limit(40);
+  const picked = await firstStudents(tx, schoolId, 40);
   const memberIds = new Map<DepartmentKind, string[]>();
   let next = 0;
-  const add = async (kind: DepartmentKind, values: Partial<typeof allianceMembers.$inferInsert>) => {
-    const [row] = await tx
-      .insert(allianceMembers)
-      .values({
-        schoolId,
-        termId: term!.id,
-        departmentId: departments.get(kind)!,
-        name: '',
-        memberRole: 'staff',
-        ...values,
-      })
-      .returning({ id: allianceMembers.id });
-    memberIds.set(kind, [...(memberIds.get(kind) ?? []), row!.id]);
+  const add = async (
+    kind: DepartmentKind,
+    values: Omit<Parameters<typeof insertMember>[1], 'schoolId' | 'termId' | 'departmentId'>,
+  ) => {
+    const id = await insertMember(tx, {
+      schoolId,
+      termId: term.id,
+      departmentId: departments.get(kind)!,
+      ...values,
+    });
+    memberIds.set(kind, [...(memberIds.get(kind) ?? []), id]);
   };
   await add('office', { name: officer.name, memberRole: 'cadre', isOfficer: true, personId: officer.id });
   for (const d of DEPARTMENTS) {
@@ -160,17 +133,17 @@ export async function seedDemoAlliance(
     }
   }
   const writer: Writer = { schoolId, personId: officer.id, plugin, now };
-  await seedMeetings(tx, writer, term!.id, departments, memberIds, now);
-  const tonight = await insertEvent(tx, writer, term!.id, {
+  await seedMeetings(tx, writer, term.id, departments, memberIds, now);
+  const tonight = await demoEvent(tx, writer, term.id, {
     kind: 'plenary_meeting',
     title: '朋辈互助联盟全体大会',
     stars: 3,
     startsAt: eveningWeeksAgo(now, 0),
   });
-  return { termId: term!.id, tonightId: tonight.id };
+  return { termId: term.id, tonightId: tonight.id };
 }
 
-async function insertEvent(
+function demoEvent(
   tx: TenantTx,
   writer: Writer,
   termId: string,
@@ -183,18 +156,13 @@ async function insertEvent(
     departmentId?: string;
   },
 ): Promise<EventRow> {
-  const [row] = await tx
-    .insert(allianceEvents)
-    .values({
-      schoolId: writer.schoolId,
-      termId,
-      createdBy: writer.personId,
-      stars: 0,
-      ...values,
-      kind: values.kind as 'activity',
-    })
-    .returning();
-  return row as EventRow;
+  return insertEvent(tx, {
+    schoolId: writer.schoolId,
+    termId,
+    createdBy: writer.personId,
+    stars: 0,
+    ...values,
+  });
 }
 
 /** Minutes late per member index at each past weekly meeting: 0 on time, null absent, 'leave' on leave. */
@@ -220,7 +188,7 @@ async function seedMeetings(
     const week = 6 - weeksAgo;
     for (const [kind, departmentId] of departments) {
       const startsAt = eveningWeeksAgo(now, weeksAgo);
-      const meeting = await insertEvent(tx, writer, termId, {
+      const meeting = await demoEvent(tx, writer, termId, {
         kind: 'routine_meeting',
         title: `${DEPARTMENTS.find((d) => d.kind === kind)!.name}例会（第${week + 1}周）`,
         departmentId,
@@ -251,7 +219,7 @@ async function seedMeetings(
     }
   }
   const publicity = memberIds.get('publicity') ?? [];
-  const task = await insertEvent(tx, writer, termId, {
+  const task = await demoEvent(tx, writer, termId, {
     kind: 'daily_task',
     title: '心理健康知识推文（本周）',
     departmentId: departments.get('publicity')!,
