@@ -23,7 +23,12 @@ export interface DeliveryPolicy {
   backoffMs(attempt: number): number;
   /** How long claimed messages stay this process's: never less than a send's whole budget. */
   leaseMs: number;
-  /** The most one send may take (connection, greeting and each reply for SMTP; the whole request for a webhook). */
+  /**
+   * How long a send waits at each step (connecting, the greeting, each reply for SMTP; the whole request for a
+   * webhook). A send that still has not ended after three times this is given up as failed (a server that trickles
+   * its replies would otherwise outlast the lease); should it have arrived after all, its retry carries the same
+   * Message-ID.
+   */
   sendTimeoutMs: number;
   /** Messages claimed at once. */
   batchSize: number;
@@ -42,7 +47,7 @@ export const DEFAULT_DELIVERY_POLICY: DeliveryPolicy = {
   maxAttempts: 8,
   backoffMs: exponentialBackoff(30_000),
   leaseMs: 5 * 60_000,
-  sendTimeoutMs: 30_000,
+  sendTimeoutMs: 20_000,
   batchSize: 10,
 };
 
@@ -83,7 +88,7 @@ export async function deliverDueMessages(
     if (batch.length === 0) break;
     const channels = await channelsOf(ctx, batch);
     for (const [index, message] of batch.entries()) {
-      if (ctx.signal.aborted || Date.now() + policy.sendTimeoutMs >= leaseEnds - 1_000) {
+      if (ctx.signal.aborted || Date.now() + sendBudgetMs(policy) >= leaseEnds - 1_000) {
         const untried = batch.slice(index).map((m) => m.id);
         await ctx.asJobRunner((tx) => releaseMessages(tx, untried));
         break;
@@ -115,7 +120,7 @@ async function deliverOne(
   try {
     if (channel === 'unusable') throw new Error('the channel settings are incomplete: set them up again');
     await policy.beforeSend?.(message);
-    await withDeadline(send(channel, message, policy.sendTimeoutMs), policy.sendTimeoutMs);
+    await withDeadline(send(channel, message, policy.sendTimeoutMs), sendBudgetMs(policy));
   } catch (error) {
     const lastTry = message.attempts >= policy.maxAttempts;
     const retryIn = lastTry ? null : policy.backoffMs(message.attempts);
@@ -149,6 +154,9 @@ async function scheduleRetries(ctx: DeliveryContext, schoolId: string | null): P
       await scheduleDelivery(tx, ctx.kind, next.schoolId, next.at);
   });
 }
+
+/** The most one send may take in all (see {@link DeliveryPolicy.sendTimeoutMs}). */
+const sendBudgetMs = (policy: DeliveryPolicy) => policy.sendTimeoutMs * 3;
 
 /** Rejects when `work` takes longer than `ms` (a server that trickles its replies would otherwise outlast the lease). */
 function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
