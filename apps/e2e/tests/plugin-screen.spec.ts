@@ -19,7 +19,8 @@ test('a nuc-shuozhou head teacher checks a student with 3 failed courses on the 
   await expect(academic).toHaveAttribute('data-applies', 'true');
   await expect(academic).toContainText('学业困难');
   await expect(academic).toContainText('不及格课程在三门次以上');
-  await expect(academic).toContainText('004_c0138a6c091aad53.txt');
+  await expect(academic).toContainText('《中北大学朔州校区本科学生帮扶教育实施指导意见（修订）》');
+  await expect(academic).not.toContainText('.txt');
   await expect(page.getByTestId('category-economic')).toHaveAttribute('data-applies', 'false');
   await expect(page.getByTestId('parent-contact')).toContainText('必要时邀请家长到校区面谈');
   await expect(page.getByTestId('follow-up')).toContainText('确立帮扶责任人');
