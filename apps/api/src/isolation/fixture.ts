@@ -253,7 +253,7 @@ async function addAlliance(
       termId: term!.id,
       memberId: member!.id,
       eventId: meeting!.id,
-      kind: 'check-in',
+      kind: 'attendance', // a kind the API writes: answers type it (AllianceRecord.kind)
       facts: { attendance: 'present' },
     })
     .returning({ id: allianceRecords.id });
