@@ -91,6 +91,13 @@ export const en: MessageSchema = {
     noEnrolment: 'No enrolment entered for this academic year yet.',
     noEnrolmentEditor: 'Enter it under “Edit data”.',
     issues: 'These could not be computed:',
+    missingAreas:
+      "The school's policy plugin does not yet set {areas}, so these are not computed. To use them, the school adds those rules to its plugin.",
+    areas: {
+      'staffing-ratio': 'the counsellor staffing ratio',
+      'funding-formula': 'the dedicated funding per student',
+      'training-hours': "the staff's yearly training hours",
+    },
     tabs: {
       overview: 'Overview',
       training: 'Training hours',

@@ -93,6 +93,12 @@ export const zhCN = {
     noEnrolment: '本学年尚未填写在校生人数。',
     noEnrolmentEditor: '请在“数据维护”中填写在校生人数。',
     issues: '以下项目无法计算：',
+    missingAreas: '本校策略插件尚未规定{areas}，这些项目不计算。如需使用，请学校在插件中补充相应规则。',
+    areas: {
+      'staffing-ratio': '心理健康教师配备比例',
+      'funding-formula': '心理健康教育专项经费标准',
+      'training-hours': '教师年度培训学时',
+    },
     tabs: {
       overview: '总览',
       training: '培训学时',
