@@ -25,6 +25,7 @@ import { screeningRoutes } from './modules/screening/routes.ts';
 import { studentAffairsRoutes } from './modules/student-affairs/routes.ts';
 import { studentsRoutes } from './modules/students/routes.ts';
 import { unitsRoutes } from './modules/units/routes.ts';
+import { workRoutes } from './modules/work/routes.ts';
 
 /** The /api paths that answer without a session; every other /api path runs behind the session middleware. */
 export const PUBLIC_API_PATHS: ReadonlySet<string> = new Set([
@@ -49,6 +50,7 @@ const moduleRoutes = [
   studentAffairsRoutes,
   screeningRoutes,
   allianceRoutes,
+  workRoutes,
 ];
 
 /** What {@link createApp} needs besides the database and plugins: built frontends to serve, if any. */

@@ -3617,6 +3617,317 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/concerns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Concern reports: to triage (full view), or the ones you filed (status only) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    /** @description triage: the reports about the students you see in full (the default for those who triage); filed: the reports you filed, status only (the default for everyone else) */
+                    view?: "triage" | "filed";
+                    /** @description received (not yet triaged), handling (a case took it), closed */
+                    status?: components["schemas"]["ConcernStatus"];
+                    urgency?: components["schemas"]["ConcernUrgency"];
+                    /** @description triage view: reports about students of this college */
+                    collegeId?: string;
+                    /** @description triage view: reports assigned to you, to nobody, or any */
+                    assignee?: "me" | "none" | "any";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One page of reports */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConcernPage"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Report a concern (关注报告) about a student you see, to their counsellor
+         * @description Any staff member, class psych committee member or dorm liaison who sees the student. `signs` are codes of the school plugin's `concern-signs` checklist (400 naming `signs.<i>` for an unknown one); a report needs a sign or a note. The student's counsellor becomes the assignee with the plugin's deadline and is told at once (urgent and self-harm reports also go to the station head). Answers what the reporter sees from now on: the report and its status.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewConcern"];
+                };
+            };
+            responses: {
+                /** @description Filed */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FiledConcern"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with stored data */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/concerns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One concern report: whole for those who triage it, its status for its reporter */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConcernItem"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/concerns/{id}/triage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Triage a report: open a case from it, add it to an open case of the student, or close it with a reason
+         * @description `open_case` needs `dueDate` (and takes `caseKind`, `title`); `add_to_case` needs `caseId`, an open case of the same student; `close` needs `reason`. Each missing or bad field is named in a 400 and nothing changes. The reporter sees only the new status.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ConcernTriage"];
+                };
+            };
+            responses: {
+                /** @description The triaged report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConcernReport"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with stored data */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/frontends": {
         parameters: {
             query?: never;
@@ -7309,6 +7620,107 @@ export interface components {
                 instrument: string;
             };
         } | null;
+        ConcernItem: components["schemas"]["ConcernReport"] | components["schemas"]["FiledConcern"];
+        ConcernPage: {
+            items: components["schemas"]["ConcernItem"][];
+            /** @description Items across all pages */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        ConcernReport: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            view: "triage";
+            /** Format: uuid */
+            id: string;
+            student: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                studentNumber: string;
+                className: string;
+                collegeName: string;
+            };
+            reporter: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+                roles: string[];
+            };
+            signs: components["schemas"]["ConcernSign"][];
+            note: string;
+            urgency: components["schemas"]["ConcernUrgency"];
+            selfHarm: boolean;
+            status: components["schemas"]["ConcernStatus"];
+            /** @enum {string|null} */
+            outcome: "case_opened" | "added_to_case" | "closed" | null;
+            assignee: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            /** Format: date-time */
+            dueAt: string;
+            /** @description Not triaged and past its deadline */
+            overdue: boolean;
+            /** Format: uuid */
+            caseId: string | null;
+            closeReason: string | null;
+            triagedBy: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            /** Format: date-time */
+            triagedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            plugin: {
+                id: string;
+                version: string;
+            };
+        };
+        ConcernSign: {
+            code: string;
+            zh: string;
+            en: string;
+            selfHarm: boolean;
+        };
+        /**
+         * @description received (not yet triaged), handling (a case took it), closed
+         * @enum {string}
+         */
+        ConcernStatus: "received" | "handling" | "closed";
+        ConcernTriage: {
+            /** @enum {string} */
+            action: "open_case" | "add_to_case" | "close";
+            /**
+             * Format: uuid
+             * @description add_to_case: an open case of the same student
+             */
+            caseId?: string;
+            /** @description close: why (required) */
+            reason?: string;
+            /**
+             * @description open_case: the kind of the new case
+             * @default follow_up
+             * @enum {string}
+             */
+            caseKind?: "follow_up" | "support";
+            /** @description open_case: defaults to the signs */
+            title?: string;
+            /**
+             * Format: date
+             * @description open_case: when the first talk is due (required)
+             * @example 2025-04-01
+             */
+            dueDate?: string;
+        };
+        /** @enum {string} */
+        ConcernUrgency: "routine" | "urgent";
         CreateCase: {
             /** Format: uuid */
             studentId: string;
@@ -7405,6 +7817,33 @@ export interface components {
                 closedAt: string | null;
             } | null;
         };
+        FiledConcern: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            view: "filed";
+            /** Format: uuid */
+            id: string;
+            /** @description Null when the student is no longer in your view */
+            student: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                studentNumber: string;
+            } | null;
+            signs: components["schemas"]["ConcernSign"][];
+            note: string;
+            urgency: components["schemas"]["ConcernUrgency"];
+            status: components["schemas"]["ConcernStatus"];
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the status last changed
+             */
+            statusSince: string;
+        };
         FrontendList: {
             modules: {
                 id: string;
@@ -7435,7 +7874,7 @@ export interface components {
                 /** @description Names of the plugin rules that fired */
                 firedRules: string[];
             };
-        } | null;
+        };
         FundingLine: {
             ruleName: string;
             label: {
@@ -7534,6 +7973,24 @@ export interface components {
             kind: "note" | "contact";
             body: string;
         };
+        NewConcern: {
+            /** Format: uuid */
+            studentId: string;
+            /**
+             * @description Codes of the school plugin's concern-signs checklist
+             * @default []
+             * @example [
+             *       "withdrawn"
+             *     ]
+             */
+            signs?: string[];
+            /**
+             * @description What the reporter saw, in their words
+             * @default
+             */
+            note?: string;
+            urgency?: components["schemas"]["ConcernUrgency"];
+        };
         NewFileEntry: {
             /** @example interview */
             kind: string;
@@ -7565,7 +8022,7 @@ export interface components {
             trainingHours: number;
         };
         /** @enum {string} */
-        Permission: "alliance.manage" | "alliance.read" | "alliance.score" | "alliance.score-any-term" | "audit.read" | "audit.verify" | "calendar.edit" | "calendar.read" | "cases.assign" | "cases.read" | "cases.write" | "network.manage" | "network.rename-own-unit" | "notifications.manage" | "people.manage" | "screening.answers" | "screening.counts" | "screening.import" | "screening.manage" | "screening.read" | "student-affairs.edit" | "student-affairs.read" | "students.import" | "students.read" | "students.write";
+        Permission: "alliance.manage" | "alliance.read" | "alliance.score" | "alliance.score-any-term" | "audit.read" | "audit.verify" | "calendar.edit" | "calendar.read" | "cases.assign" | "cases.read" | "cases.write" | "concerns.report" | "concerns.triage" | "network.manage" | "network.rename-own-unit" | "notifications.manage" | "people.manage" | "screening.answers" | "screening.counts" | "screening.import" | "screening.manage" | "screening.read" | "student-affairs.edit" | "student-affairs.read" | "students.import" | "students.read" | "students.write";
         Person: {
             /** Format: uuid */
             id: string;
@@ -7616,7 +8073,7 @@ export interface components {
              * @example validation.invalid-field
              * @enum {string}
              */
-            code: "validation.invalid-field" | "http.bad-request" | "http.not-found" | "http.no-route" | "http.method-not-allowed" | "http.payload-too-large" | "http.unsupported-media-type" | "http.csrf-token" | "http.cross-site" | "server.internal" | "auth.sign-in-required" | "auth.session-expired" | "auth.account-disabled" | "auth.wrong-credentials" | "auth.too-many-attempts" | "database.duplicate-key" | "database.missing-reference" | "database.out-of-range" | "database.value-missing" | "database.bad-format" | "database.not-permitted" | "units.not-found" | "units.outside-branch" | "units.name-taken" | "people.not-found" | "people.role-outside-administration" | "people.person-outside-administration" | "people.username-taken" | "audit.student-outside-units" | "students.not-found" | "students.reduced-view" | "students.number-taken" | "students.placement-outside-units" | "import.rows-rejected" | "import.file-unreadable" | "cases.not-found" | "alliance.no-points-scale" | "legacy.invalid-field" | "legacy.bad-request" | "legacy.forbidden" | "legacy.not-found" | "legacy.conflict" | "legacy.rows-rejected";
+            code: "validation.invalid-field" | "http.bad-request" | "http.not-found" | "http.no-route" | "http.method-not-allowed" | "http.payload-too-large" | "http.unsupported-media-type" | "http.csrf-token" | "http.cross-site" | "server.internal" | "auth.sign-in-required" | "auth.session-expired" | "auth.account-disabled" | "auth.wrong-credentials" | "auth.too-many-attempts" | "database.duplicate-key" | "database.missing-reference" | "database.out-of-range" | "database.value-missing" | "database.bad-format" | "database.not-permitted" | "units.not-found" | "units.outside-branch" | "units.name-taken" | "people.not-found" | "people.role-outside-administration" | "people.person-outside-administration" | "people.username-taken" | "audit.student-outside-units" | "students.not-found" | "students.reduced-view" | "students.number-taken" | "students.placement-outside-units" | "import.rows-rejected" | "import.file-unreadable" | "cases.not-found" | "alliance.no-points-scale" | "concerns.not-found" | "concerns.no-signs-policy" | "concerns.already-triaged" | "legacy.invalid-field" | "legacy.bad-request" | "legacy.forbidden" | "legacy.not-found" | "legacy.conflict" | "legacy.rows-rejected";
             /**
              * @description The problem kind in words, in the language of Accept-Language (zh-CN by default)
              * @example 提交的内容有误
@@ -7629,13 +8086,13 @@ export interface components {
             errors?: ({
                 field: string;
                 /** @enum {string} */
-                code: "field.required" | "field.wrong-type" | "field.too-small" | "field.too-big" | "field.invalid-format" | "field.invalid-option" | "field.unknown-keys" | "field.not-multiple-of" | "field.invalid" | "field.nothing-to-change" | "units.no-such-unit" | "units.no-such-parent" | "units.lowest-level" | "units.wrong-level" | "units.name-taken" | "people.role-listed-twice" | "people.username-taken" | "people.username-characters" | "people.password-too-short" | "people.nothing-to-change" | "people.cannot-disable-self" | "people.cannot-drop-own-admin" | "students.no-such-student" | "students.phone-format" | "students.number-characters" | "students.number-taken" | "students.outside-units" | "students.not-a-college" | "students.not-a-class-of-college" | "students.not-a-dorm-of-class" | "students.gender" | "students.enrolment-year-format" | "students.guardian-name-missing" | "students.guardian-phone-missing" | "import.file-missing" | "import.body-missing" | "import.file-unreadable" | "import.stray-cells" | "import.number-repeated" | "import.no-college" | "import.ambiguous-college" | "import.no-class" | "import.ambiguous-class" | "import.no-dorm" | "import.ambiguous-dorm" | "import.placement-outside-units" | "import.student-outside-units" | "import.number-taken-outside-units" | "cases.responsible-out-of-reach" | "cases.date-in-past" | "cases.closed" | "cases.status-transition" | "cases.assignee-out-of-reach" | "cases.talk-in-future" | "cases.talk-before-case" | "cases.next-step-before-talk" | "legacy.text";
+                code: "field.required" | "field.wrong-type" | "field.too-small" | "field.too-big" | "field.invalid-format" | "field.invalid-option" | "field.unknown-keys" | "field.not-multiple-of" | "field.invalid" | "field.nothing-to-change" | "units.no-such-unit" | "units.no-such-parent" | "units.lowest-level" | "units.wrong-level" | "units.name-taken" | "people.role-listed-twice" | "people.username-taken" | "people.username-characters" | "people.password-too-short" | "people.nothing-to-change" | "people.cannot-disable-self" | "people.cannot-drop-own-admin" | "students.no-such-student" | "students.phone-format" | "students.number-characters" | "students.number-taken" | "students.outside-units" | "students.not-a-college" | "students.not-a-class-of-college" | "students.not-a-dorm-of-class" | "students.gender" | "students.enrolment-year-format" | "students.guardian-name-missing" | "students.guardian-phone-missing" | "import.file-missing" | "import.body-missing" | "import.file-unreadable" | "import.stray-cells" | "import.number-repeated" | "import.no-college" | "import.ambiguous-college" | "import.no-class" | "import.ambiguous-class" | "import.no-dorm" | "import.ambiguous-dorm" | "import.placement-outside-units" | "import.student-outside-units" | "import.number-taken-outside-units" | "cases.responsible-out-of-reach" | "cases.date-in-past" | "cases.closed" | "cases.status-transition" | "cases.assignee-out-of-reach" | "cases.talk-in-future" | "cases.talk-before-case" | "cases.next-step-before-talk" | "concerns.unknown-sign" | "concerns.nothing-observed" | "concerns.reason-required" | "concerns.case-required" | "concerns.case-of-another-student" | "concerns.case-closed" | "concerns.due-date-required" | "legacy.text";
                 message: string;
             } | {
                 row: number;
                 column: string;
                 /** @enum {string} */
-                code: "field.required" | "field.wrong-type" | "field.too-small" | "field.too-big" | "field.invalid-format" | "field.invalid-option" | "field.unknown-keys" | "field.not-multiple-of" | "field.invalid" | "field.nothing-to-change" | "units.no-such-unit" | "units.no-such-parent" | "units.lowest-level" | "units.wrong-level" | "units.name-taken" | "people.role-listed-twice" | "people.username-taken" | "people.username-characters" | "people.password-too-short" | "people.nothing-to-change" | "people.cannot-disable-self" | "people.cannot-drop-own-admin" | "students.no-such-student" | "students.phone-format" | "students.number-characters" | "students.number-taken" | "students.outside-units" | "students.not-a-college" | "students.not-a-class-of-college" | "students.not-a-dorm-of-class" | "students.gender" | "students.enrolment-year-format" | "students.guardian-name-missing" | "students.guardian-phone-missing" | "import.file-missing" | "import.body-missing" | "import.file-unreadable" | "import.stray-cells" | "import.number-repeated" | "import.no-college" | "import.ambiguous-college" | "import.no-class" | "import.ambiguous-class" | "import.no-dorm" | "import.ambiguous-dorm" | "import.placement-outside-units" | "import.student-outside-units" | "import.number-taken-outside-units" | "cases.responsible-out-of-reach" | "cases.date-in-past" | "cases.closed" | "cases.status-transition" | "cases.assignee-out-of-reach" | "cases.talk-in-future" | "cases.talk-before-case" | "cases.next-step-before-talk" | "legacy.text";
+                code: "field.required" | "field.wrong-type" | "field.too-small" | "field.too-big" | "field.invalid-format" | "field.invalid-option" | "field.unknown-keys" | "field.not-multiple-of" | "field.invalid" | "field.nothing-to-change" | "units.no-such-unit" | "units.no-such-parent" | "units.lowest-level" | "units.wrong-level" | "units.name-taken" | "people.role-listed-twice" | "people.username-taken" | "people.username-characters" | "people.password-too-short" | "people.nothing-to-change" | "people.cannot-disable-self" | "people.cannot-drop-own-admin" | "students.no-such-student" | "students.phone-format" | "students.number-characters" | "students.number-taken" | "students.outside-units" | "students.not-a-college" | "students.not-a-class-of-college" | "students.not-a-dorm-of-class" | "students.gender" | "students.enrolment-year-format" | "students.guardian-name-missing" | "students.guardian-phone-missing" | "import.file-missing" | "import.body-missing" | "import.file-unreadable" | "import.stray-cells" | "import.number-repeated" | "import.no-college" | "import.ambiguous-college" | "import.no-class" | "import.ambiguous-class" | "import.no-dorm" | "import.ambiguous-dorm" | "import.placement-outside-units" | "import.student-outside-units" | "import.number-taken-outside-units" | "cases.responsible-out-of-reach" | "cases.date-in-past" | "cases.closed" | "cases.status-transition" | "cases.assignee-out-of-reach" | "cases.talk-in-future" | "cases.talk-before-case" | "cases.next-step-before-talk" | "concerns.unknown-sign" | "concerns.nothing-observed" | "concerns.reason-required" | "concerns.case-required" | "concerns.case-of-another-student" | "concerns.case-closed" | "concerns.due-date-required" | "legacy.text";
                 reason: string;
             })[];
         };
@@ -7933,7 +8390,7 @@ export interface components {
                 firedRules: string[];
             };
             partTimeStaff: number;
-        } | null;
+        };
         Student: components["schemas"]["StudentSummary"] & {
             phone: string | null;
             email: string | null;
@@ -7990,8 +8447,8 @@ export interface components {
             };
             enrolment: number | null;
             staff: components["schemas"]["StudentAffairsStaffMember"][];
-            staffing: components["schemas"]["StaffingFigure"];
-            funding: components["schemas"]["FundingFigure"];
+            staffing: components["schemas"]["StaffingFigure"] | null;
+            funding: components["schemas"]["FundingFigure"] | null;
             training: {
                 /** @description Required yearly hours per staff type; null when the plugin sets none */
                 requirements: {

@@ -122,6 +122,7 @@ const NAMED_KINDS: Readonly<Record<string, Kind>> = {
 const SEGMENT_KINDS: Readonly<Record<string, Kind>> = {
   students: 'student',
   cases: 'case',
+  'follow-ups': 'case',
   units: 'unit',
   people: 'person',
   staff: 'staffMember',
@@ -134,6 +135,7 @@ const SEGMENT_KINDS: Readonly<Record<string, Kind>> = {
   events: 'allianceEvent',
   tasks: 'allianceTask',
   records: 'allianceRecord',
+  notifications: 'notification',
 };
 
 /** '/entries/{id}' after '/cases/{id}' is a case entry; after '/file' a file entry. */

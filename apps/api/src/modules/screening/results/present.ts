@@ -15,6 +15,8 @@ export interface FollowUpState {
   interviewedOn: string | null;
   /** No interview and the due date has passed. */
   overdue: boolean;
+  /** A self-harm finding opened it: worked on before everything else. */
+  selfHarm: boolean;
 }
 
 /** The student of a result, as the tier table names them. */
@@ -62,6 +64,9 @@ export interface PresentedFollowUp extends FollowUpState {
   wave: { id: string; name: string; instrument: string };
   tier: AttentionTier;
   reasons: Reason[];
+  /** The plugin that decided the tier, and its version. */
+  pluginId: string;
+  pluginVersion: string;
 }
 
 /** The follow-up a result opened, overdue when not interviewed by its due date and `today` (China date) is later. */
@@ -74,6 +79,7 @@ export function presentFollowUpState(row: ResultRow, today: string): FollowUpSta
     responsible: row.responsible_id ? { id: row.responsible_id, displayName: row.responsible_name! } : null,
     interviewedOn: row.interviewed_on,
     overdue: !row.interviewed_on && row.due_date !== null && row.due_date < today,
+    selfHarm: row.self_harm ?? false,
   };
 }
 
@@ -125,6 +131,8 @@ export function presentFollowUp(row: WaveResultRow, today: string): PresentedFol
     wave: { id: row.wave_id, name: row.wave_name, instrument: row.instrument },
     tier: row.tier,
     reasons: row.reasons,
+    pluginId: row.plugin_id,
+    pluginVersion: row.plugin_version,
   };
 }
 

@@ -20,6 +20,8 @@ export interface StoredReason {
   ruleName: string;
   zh: string;
   en: string;
+  /** The rule marks a self-harm finding (stored since the plugins mark them). */
+  selfHarm?: true;
 }
 
 /** A result with its student, the follow-up it opened and that follow-up's first interview. */
@@ -39,6 +41,8 @@ export interface ResultRow {
   case_id: string | null;
   case_status: string | null;
   due_date: string | null;
+  /** The follow-up carries a self-harm finding (null without a follow-up). */
+  self_harm: boolean | null;
   responsible_id: string | null;
   responsible_name: string | null;
   interviewed_on: string | null;
@@ -60,7 +64,7 @@ export interface HistoryRow extends WaveResultRow {
 const RESULT_COLUMNS =
   sql.raw(`r.id AS result_id, s.id AS student_id, s.student_number, s.name AS student_name,
   cu.name AS college_name, ku.name AS class_name, r.attention_tier AS tier, r.reasons, r.plugin_id, r.plugin_version,
-  r.summary, c.id AS case_id, c.status AS case_status, c.due_date::text AS due_date,
+  r.summary, c.id AS case_id, c.status AS case_status, c.due_date::text AS due_date, c.self_harm,
   p.id AS responsible_id, p.display_name AS responsible_name, iv.interviewed_on`);
 
 const RESULT_JOINS = sql.raw(`FROM screening_results r
@@ -201,30 +205,55 @@ export interface FollowUpFilter {
   state: 'all' | 'open' | 'overdue' | 'interviewed';
   /** Only those the caller is responsible for. */
   mine: boolean;
+  /** 'none': the unassigned queue; 'me': the caller's own (as `mine`). */
+  responsible?: 'none' | 'me' | undefined;
+  responsiblePersonId?: string | undefined;
+  collegeId?: string | undefined;
+  classId?: string | undefined;
 }
 
-/**
- * The results that opened a follow-up, in the caller's scope, soonest due first (at most 1,000): overdue ones have
- * no interview and a due date before `today` (China date).
- */
-export function followUpRows(
-  tx: TenantTx,
-  personId: string,
-  filter: FollowUpFilter,
-  today: string,
-): Promise<WaveResultRow[]> {
+function followUpConditions(personId: string, filter: FollowUpFilter, today: string): SQL {
   const conditions: SQL[] = [sql`c.id IS NOT NULL`];
   if (filter.waveId) conditions.push(sql`r.wave_id = ${filter.waveId}::uuid`);
-  if (filter.mine) conditions.push(sql`c.responsible_person_id = ${personId}::uuid`);
+  if (filter.mine || filter.responsible === 'me')
+    conditions.push(sql`c.responsible_person_id = ${personId}::uuid`);
+  if (filter.responsible === 'none') conditions.push(sql`c.responsible_person_id IS NULL`);
+  if (filter.responsiblePersonId) {
+    conditions.push(sql`c.responsible_person_id = ${filter.responsiblePersonId}::uuid`);
+  }
+  if (filter.collegeId) conditions.push(sql`s.college_unit_id = ${filter.collegeId}::uuid`);
+  if (filter.classId) conditions.push(sql`s.class_unit_id = ${filter.classId}::uuid`);
   if (filter.state === 'overdue') {
     conditions.push(sql`iv.interviewed_on IS NULL AND c.due_date < ${today}::date`);
   } else if (filter.state === 'open') conditions.push(sql`iv.interviewed_on IS NULL`);
   else if (filter.state === 'interviewed') conditions.push(sql`iv.interviewed_on IS NOT NULL`);
-  return queryRows<WaveResultRow>(
+  return sql.join(conditions, sql` AND `);
+}
+
+/**
+ * A page of the results that opened a follow-up, in the caller's scope, most urgent first (self-harm, then soonest
+ * due), with how many match: overdue ones have no interview and a due date before `today` (China date).
+ */
+export async function followUpRows(
+  tx: TenantTx,
+  personId: string,
+  filter: FollowUpFilter,
+  today: string,
+  page: PageRequest,
+): Promise<{ rows: WaveResultRow[]; total: number }> {
+  const where = followUpConditions(personId, filter, today);
+  const { limit, offset } = limitOffset(page);
+  const rows = await queryRows<WaveResultRow>(
     tx,
     sql`SELECT ${RESULT_COLUMNS}, r.wave_id, w.name AS wave_name, r.instrument
         ${RESULT_JOINS} JOIN screening_waves w ON w.id = r.wave_id
-        WHERE ${sql.join(conditions, sql` AND `)}
-        ORDER BY c.due_date NULLS LAST, s.student_number LIMIT 1000`,
+        WHERE ${where}
+        ORDER BY c.self_harm DESC, c.due_date NULLS LAST, s.student_number, r.id
+        LIMIT ${limit} OFFSET ${offset}`,
   );
+  const [counted] = await queryRows<{ n: number }>(
+    tx,
+    sql`SELECT count(*)::int AS n ${RESULT_JOINS} WHERE ${where}`,
+  );
+  return { rows, total: counted?.n ?? 0 };
 }

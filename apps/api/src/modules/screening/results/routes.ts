@@ -1,10 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { toChinaDate } from '@xinqiao/calendar';
 import type { Context } from 'hono';
-import { requirePermission } from '../../../auth/caller.ts';
+import { callerOf, requirePermission } from '../../../auth/caller.ts';
 import type { AuthedEnv } from '../../../context.ts';
 import { problemResponses } from '../../../http/problem.ts';
 import { createRouter } from '../../../http/router.ts';
+import { assignCase } from '../../cases/assign.ts';
+import { presentCase } from '../../cases/present.ts';
+import { AssignBody, CaseSchema } from '../../cases/schemas.ts';
+import { readsScreening } from '../../cases/service.ts';
 import { screeningCaller, seesScores } from '../access.ts';
 import { AttentionTierQuery, IdParams, json } from '../schemas.ts';
 import { auditScreening } from '../waves/routes.ts';
@@ -18,6 +22,7 @@ import {
 } from './present.ts';
 import {
   FollowUpListSchema,
+  FollowUpQuery,
   HistorySchema,
   ResultDetailSchema,
   ResultPageSchema,
@@ -102,23 +107,28 @@ const followUpsRoute = createRoute({
   path: '/screening/follow-ups',
   tags,
   summary: 'Follow-ups of tier-1 results in the caller’s scope (overdue: no interview by the due date)',
-  request: {
-    query: z.object({
-      waveId: z.string().uuid().optional(),
-      state: z.enum(['all', 'open', 'overdue', 'interviewed']).default('all'),
-      mine: z
-        .enum(['true', 'false'])
-        .optional()
-        .transform((v) => v === 'true')
-        .openapi({ description: 'Only those the caller is responsible for' }),
-    }),
-  },
+  request: { query: FollowUpQuery },
   responses: {
     200: {
       description: 'Follow-ups',
       ...json(FollowUpListSchema),
     },
     ...problemResponses(400, 401, 403),
+  },
+});
+
+const followUpAssignRoute = createRoute({
+  method: 'post',
+  path: '/screening/follow-ups/{id}/assign',
+  tags,
+  summary: 'Assign or reassign a follow-up: the same as POST /api/cases/{id}/assign (the id is the case’s)',
+  request: {
+    params: IdParams,
+    body: { required: true, content: { 'application/json': { schema: AssignBody } } },
+  },
+  responses: {
+    200: { description: 'The follow-up case with its new responsible person', ...json(CaseSchema) },
+    ...problemResponses(400, 401, 403, 404),
   },
 });
 
@@ -179,7 +189,16 @@ export const resultRoutes = createRouter()
   .openapi(followUpsRoute, async (c) => {
     requirePermission(screeningCaller(c), 'screening.read');
     const today = todayOf(c);
-    const rows = await listFollowUps(c.var.tx, c.var.me.person.id, c.req.valid('query'), today);
+    const { page, pageSize, ...filter } = c.req.valid('query');
+    const { rows, total } = await listFollowUps(c.var.tx, c.var.me.person.id, filter, today, {
+      page,
+      pageSize,
+    });
     await auditScreening(c, 'screening_follow_ups.list', 'case', null, '查看筛查随访 / follow-ups');
-    return c.json({ followUps: rows.map((row) => presentFollowUp(row, today)) }, 200);
+    return c.json({ followUps: rows.map((row) => presentFollowUp(row, today)), total, page, pageSize }, 200);
+  })
+  .openapi(followUpAssignRoute, async (c) => {
+    const caller = callerOf(c, '分派随访 / assign follow-up');
+    const row = await assignCase(caller, c.req.valid('param').id, c.req.valid('json'));
+    return c.json(presentCase(row, todayOf(c), readsScreening(caller)), 200);
   });

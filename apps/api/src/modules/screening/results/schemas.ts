@@ -1,11 +1,20 @@
 import { z } from '@hono/zod-openapi';
+import { PageQuery } from '../../../http/pagination.ts';
 import { AttentionTierSchema } from '../schemas.ts';
 import { ScreeningScoreSummarySchema, ScreeningScoresSchema } from './scores.ts';
 
 // The shapes of the results routes: tier tables, counts, one result, a student's history and the follow-ups.
 
 export const ReasonSchema = z
-  .object({ ruleName: z.string(), zh: z.string(), en: z.string() })
+  .object({
+    ruleName: z.string(),
+    zh: z.string(),
+    en: z.string(),
+    selfHarm: z
+      .boolean()
+      .optional()
+      .openapi({ description: 'The school marks this rule a self-harm finding' }),
+  })
   .openapi('ScreeningReason', { description: 'A reason the school’s plugin rule gave for the tier' });
 
 export const FollowUpStateSchema = z
@@ -19,6 +28,7 @@ export const FollowUpStateSchema = z
       .nullable()
       .openapi({ description: 'Day of the first interview entry of the case' }),
     overdue: z.boolean(),
+    selfHarm: z.boolean().openapi({ description: 'A self-harm finding opened it: worked on first' }),
   })
   .openapi('ScreeningFollowUpState', { description: 'The follow-up case a tier-1 result opened' });
 
@@ -112,8 +122,34 @@ export const FollowUpSchema = FollowUpStateSchema.extend({
   wave: WaveRefSchema,
   tier: AttentionTierSchema,
   reasons: z.array(ReasonSchema),
+  pluginId: z.string(),
+  pluginVersion: z.string().openapi({ description: 'The version of the plugin that decided the tier' }),
 }).openapi('ScreeningFollowUp');
 
 export const FollowUpListSchema = z
-  .object({ followUps: z.array(FollowUpSchema) })
+  .object({
+    followUps: z.array(FollowUpSchema).openapi({ description: 'One page, most urgent first' }),
+    total: z.number().int().openapi({ description: 'Follow-ups across all pages' }),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  })
   .openapi('ScreeningFollowUpList');
+
+export const FollowUpQuery = z
+  .object({
+    waveId: z.string().uuid().optional(),
+    state: z.enum(['all', 'open', 'overdue', 'interviewed']).default('all'),
+    mine: z
+      .enum(['true', 'false'])
+      .optional()
+      .transform((v) => v === 'true')
+      .openapi({ description: 'Only those the caller is responsible for (as responsible=me)' }),
+    responsible: z
+      .enum(['none', 'me'])
+      .optional()
+      .openapi({ description: "'none': the unassigned queue; 'me': the caller's own" }),
+    responsiblePersonId: z.string().uuid().optional(),
+    collegeId: z.string().uuid().optional(),
+    classId: z.string().uuid().optional(),
+  })
+  .extend(PageQuery.shape);

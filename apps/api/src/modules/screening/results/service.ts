@@ -91,6 +91,7 @@ export function listFollowUps(
   personId: string,
   filter: FollowUpFilter,
   today: string,
-): Promise<WaveResultRow[]> {
-  return followUpRows(tx, personId, filter, today);
+  page: PageRequest,
+): Promise<{ rows: WaveResultRow[]; total: number }> {
+  return followUpRows(tx, personId, filter, today, page);
 }

@@ -1,0 +1,86 @@
+import type { Caller } from '../../auth/caller.ts';
+
+/**
+ * The kinds of work My work (我的待办) lists, in the order the navigation counts them. A new kind is added here and
+ * given a provider in `providers/` (see providers/index.ts); the screens label each kind in their messages.
+ */
+export const WORK_KINDS = [
+  /** A follow-up of a screening result the caller is responsible for, no talk recorded yet. */
+  'follow_up',
+  /** Another open case the caller is responsible for (a follow-up already talked to stays here until closed). */
+  'case',
+  /** A case nobody is responsible for, in the subtree the caller assigns within (station heads, the center). */
+  'unassigned',
+  /** A concern report waiting for the caller to triage it (concerns module). */
+  'concern_report',
+  /** A talk with a key student that is due (key-students module). */
+  'key_student_talk',
+] as const;
+export type WorkKind = (typeof WORK_KINDS)[number];
+
+/** A tier reason as stored with the screening decision (`selfHarm` when the school's rule marks it). */
+export interface WorkReason {
+  ruleName: string;
+  zh: string;
+  en: string;
+  selfHarm?: boolean;
+}
+
+/** The student an item is about, as far as the caller may see them. */
+export interface WorkStudent {
+  id: string;
+  name: string;
+  studentNumber: string;
+  className: string;
+  collegeName: string;
+}
+
+/**
+ * One thing that needs the caller now. Providers fill it; the service sorts all of them by urgency (self-harm
+ * first, then overdue, then the deadline) and counts them per kind.
+ */
+export interface WorkItem {
+  kind: WorkKind;
+  /** The id of what is handled (a case, a report…), unique within its kind. */
+  id: string;
+  /** What it is, in both languages (a case's own title is the same text in both). */
+  title: { zh: string; en: string };
+  student: WorkStudent | null;
+  /** The deadline as an instant: a due date ends at midnight China time. Null when there is none. */
+  dueAt: Date | null;
+  /** The deadline's day in China, for display. */
+  dueOn: string | null;
+  overdue: boolean;
+  /** A self-harm finding is behind it: listed before everything else. */
+  selfHarm: boolean;
+  /** Given to the caller in the last three days and not worked on yet. */
+  isNew: boolean;
+  /** Why (the tier reasons of the stored screening decision), with the plugin version that decided. */
+  reasons: WorkReason[];
+  decision: { pluginId: string; pluginVersion: string } | null;
+  /** The shell path where it is handled. */
+  link: string;
+}
+
+/** The moment My work is asked for: `now` (the app's clock) and `today` (its day in China). */
+export interface WorkClock {
+  now: Date;
+  today: string;
+}
+
+/**
+ * A source of work items of one kind. `items` answers the caller's items of that kind (empty when their roles
+ * have none of it: check the permission, never throw 403 — My work is every role's home page).
+ *
+ * @example
+ * ```ts
+ * export const concernReports: WorkProvider = {
+ *   kind: 'concern_report',
+ *   items: async (caller, clock) => (can(caller, 'concerns.triage') ? toTriage(caller, clock) : []),
+ * };
+ * ```
+ */
+export interface WorkProvider {
+  kind: WorkKind;
+  items(caller: Caller, clock: WorkClock): Promise<WorkItem[]>;
+}
