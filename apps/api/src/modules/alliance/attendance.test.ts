@@ -176,7 +176,22 @@ describe('alliance/check-in: bad input is refused and changes nothing', () => {
       arrivedAt: at('2025-03-17', '19:30:00'),
     });
     expect(res.status).toBe(409);
-    expect(res.body.detail).toContain('已有本次出勤记录');
+    expect(res.body).toMatchObject({ code: 'alliance.attendance-exists', title: '已有出勤记录' });
+    expect(res.body.detail).toContain('已有本次出勤记录（准时）');
+    const english = await json(
+      await a.officer.request(`/api/alliance/events/${routine}/check-ins`, {
+        method: 'POST',
+        headers: { 'accept-language': 'en' },
+        body: { memberId: a.members.b, arrivedAt: at('2025-03-17', '19:30:00') },
+      }),
+    );
+    expect(english).toMatchObject({
+      code: 'alliance.attendance-exists',
+      title: 'Attendance already recorded',
+    });
+    expect(english.errors).toEqual([
+      { field: 'memberId', code: 'alliance.attendance-exists', message: 'Already recorded as present' },
+    ]);
     const sheet = await get(a.officer, `/api/alliance/events/${routine}/sheet`);
     const b = sheet.body.rows.find((r: { member: { id: string } }) => r.member.id === a.members.b);
     expect(b.records).toHaveLength(1);

@@ -1,5 +1,5 @@
 import type { TenantTx } from '@xinqiao/db';
-import { problems } from '../../http/problem.ts';
+import { fieldError, invalidFields, problem } from '../../http/problem.ts';
 import {
   type Attendance,
   absenceIsRecordedAtClose,
@@ -46,13 +46,12 @@ function attendanceFacts(event: EventRow, attendance: Attendance, late?: number)
 /** Throws unless the event is something members attend and is not closed. */
 export function requireOpenForAttendance(event: EventRow): void {
   if (isTaskKind(event.kind) || event.kind.startsWith('finding:')) {
-    throw problems.badRequest(`“${event.title}”不是会议、值班或活动 / "${event.title}" is not attended`);
+    throw problem('alliance.not-attended', { event: event.title });
   }
   if (event.status === 'closed') {
-    throw problems.conflict(
-      `“${event.title}”已结束，不能再签到或请假 / "${event.title}" is closed: no more check-ins or leave`,
-      [{ field: 'eventId', message: 'event is closed' }],
-    );
+    throw problem('alliance.event-closed', { event: event.title }).naming([
+      fieldError('eventId', 'alliance.event-closed'),
+    ]);
   }
 }
 
@@ -64,10 +63,10 @@ export function requireAttendee(event: EventRow, member: MemberView): void {
   const sameDepartment = !event.departmentId || event.departmentId === member.departmentId;
   const departmentOnly = event.kind === 'routine_meeting' || event.kind === 'duty_shift';
   if (member.termId !== event.termId || !member.active || (departmentOnly && !sameDepartment)) {
-    throw problems.validation(
-      [{ field: 'memberId', message: `${member.name} is not a member expected at "${event.title}"` }],
-      `${member.name} 不是“${event.title}”的参会成员 / ${member.name} is not a member of this event`,
-    );
+    const names = { member: member.name, event: event.title };
+    throw problem('alliance.not-expected-at-event', names).naming([
+      fieldError('memberId', 'alliance.not-expected-at-event', names),
+    ]);
   }
 }
 
@@ -81,10 +80,9 @@ async function requireNoAttendance(
   if (existing && contextOf(existing).voided) return existing;
   if (existing) {
     const was = String(pluginFactsOf(existing).attendance);
-    throw problems.conflict(
-      `${member.name} 已有本次出勤记录（${was}） / ${member.name} already has an attendance record here (${was})`,
-      [{ field: 'memberId', message: `already recorded as ${was} (record ${existing.id})` }],
-    );
+    throw problem('alliance.attendance-exists', { member: member.name, was }).naming([
+      fieldError('memberId', 'alliance.attendance-exists', { was }),
+    ]);
   }
   return undefined;
 }
@@ -174,14 +172,13 @@ export async function recordEarlyLeave(
   const attendance = await recordOf(tx, event.id, member.id, RECORD_KIND.attendance);
   const was = attendance && !contextOf(attendance).voided ? pluginFactsOf(attendance).attendance : undefined;
   if (was !== 'present' && was !== 'late') {
-    throw problems.validation(
-      [{ field: 'memberId', message: `${member.name} did not check in at "${event.title}"` }],
-      `${member.name} 没有签到，不能记早退 / ${member.name} did not check in, so cannot leave early`,
-    );
+    throw problem('alliance.not-checked-in', { member: member.name }).naming([
+      fieldError('memberId', 'alliance.not-checked-in', { member: member.name, event: event.title }),
+    ]);
   }
   if (await recordOf(tx, event.id, member.id, RECORD_KIND.earlyLeave)) {
-    throw problems.conflict(`${member.name} 已记早退 / ${member.name} already left early here`, [
-      { field: 'memberId', message: 'early leave already recorded' },
+    throw problem('alliance.early-leave-exists', { member: member.name }).naming([
+      fieldError('memberId', 'alliance.early-leave-exists'),
     ]);
   }
   return writeRecord(tx, writer, member, {

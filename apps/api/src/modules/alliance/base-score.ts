@@ -1,5 +1,5 @@
 import { type CompiledPlugin, evaluate, type PointsFacts } from '@xinqiao/policy';
-import { problems } from '../../http/problem.ts';
+import { problem } from '../../http/problem.ts';
 
 /** The score every member starts a term with, and the plugin rule that states it. */
 export interface BaseScore {
@@ -26,9 +26,7 @@ export async function baseScoreOf(
   const decision = await evaluate(plugin, 'penalty-points', facts);
   const entry = decision.entries[0];
   if (!entry) {
-    throw problems.conflict(
-      `学校策略插件 ${plugin.id} 未规定起评分 / The school's plugin ${plugin.id} states no base score (record kind term-start)`,
-    );
+    throw problem('alliance.no-base-score', { plugin: plugin.id });
   }
   return {
     pluginId: plugin.id,

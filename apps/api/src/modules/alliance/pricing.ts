@@ -8,7 +8,7 @@ import {
 } from '@xinqiao/policy';
 import type { Context } from 'hono';
 import type { AuthedEnv } from '../../context.ts';
-import { type LegacyFieldError, problem, problems } from '../../http/problem.ts';
+import { type FieldError, fieldError, problem } from '../../http/problem.ts';
 
 export type TermCounter = (typeof TERM_COUNTERS)[number];
 
@@ -97,21 +97,16 @@ export async function priceFacts(plugin: CompiledPlugin, facts: Record<string, u
 /** A policy error as the 400 problem the caller can act on; anything else is rethrown as is. */
 export function pricingProblem(error: unknown): unknown {
   if (error instanceof PolicyFactsError) {
-    const errors: LegacyFieldError[] = error.issues.map((issue) => ({
-      field: issue.fact,
-      message: issue.message,
-    }));
-    return problems.validation(
-      errors,
-      `插件不接受这些事实 / The plugin refuses these facts: ${error.message}`,
+    const errors: FieldError[] = error.issues.map((issue) =>
+      fieldError(issue.fact, 'alliance.plugin-refuses', { detail: issue.message }),
     );
+    return problem('alliance.plugin-refuses-facts', { detail: error.message }).naming(errors);
   }
   if (error instanceof PolicyEvaluationError) {
     const field = /requestedPoints/.test(error.message) ? 'requestedPoints' : 'recordKind';
-    return problems.validation(
-      [{ field, message: error.message }],
-      `插件规则不允许 / The plugin's rules do not allow this: ${error.message}`,
-    );
+    return problem('alliance.plugin-rules-refuse', { detail: error.message }).naming([
+      fieldError(field, 'alliance.plugin-refuses', { detail: error.message }),
+    ]);
   }
   return error;
 }

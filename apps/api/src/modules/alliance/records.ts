@@ -1,6 +1,6 @@
 import type { TenantTx } from '@xinqiao/db';
 import type { CompiledPlugin } from '@xinqiao/policy';
-import { problems } from '../../http/problem.ts';
+import { problem } from '../../http/problem.ts';
 import { isUnpricedKind } from './kinds.ts';
 import { bookPricing, reverseEntries } from './ledger.ts';
 import { type Pricing, priceFacts } from './pricing.ts';
@@ -93,8 +93,7 @@ export async function writeRecord(
   member: MemberView,
   input: NewRecord,
 ): Promise<Written> {
-  if (!member.active)
-    throw problems.conflict(`成员 ${member.name} 已不在联盟 / ${member.name} is no longer active`);
+  if (!member.active) throw problem('alliance.member-inactive', { member: member.name });
   const priced = !isUnpricedKind(input.kind);
   const facts = priced ? { ...input.facts, memberRole: member.memberRole } : input.facts;
   const pricing = priced ? await priceFacts(writer.plugin, facts) : null;
@@ -136,9 +135,7 @@ export async function decideApproval(
   approve: boolean,
 ): Promise<Written> {
   if (record.approval !== 'pending') {
-    throw problems.conflict(
-      `这条记录不在待审批状态（${record.approval}） / The record is not pending (${record.approval})`,
-    );
+    throw problem('alliance.record-not-pending', { approval: record.approval });
   }
   const pricing = approve ? await priceFacts(writer.plugin, pluginFactsOf(record)) : null;
   const updated = await updateRecordRow(tx, record.id, {
@@ -168,7 +165,7 @@ export async function amendRecord(
   },
 ): Promise<Written & { reversed: LedgerRow[] }> {
   const context = contextOf(record);
-  if (context.voided) throw problems.conflict('这条记录已作废 / The record was voided already');
+  if (context.voided) throw problem('alliance.record-voided');
   const before = pluginFactsOf(record);
   const facts = { ...before, ...(change.facts ?? {}) };
   for (const [key, value] of Object.entries(facts)) if (value === null) delete facts[key];
@@ -205,8 +202,7 @@ export async function rewriteVoided(
   input: Pick<NewRecord, 'facts' | 'context'>,
 ): Promise<Written> {
   const old = contextOf(record);
-  if (!old.voided)
-    throw problems.conflict('只有作废的记录可以重新记录 / Only a voided record can be recorded again');
+  if (!old.voided) throw problem('alliance.record-not-voided');
   const facts = { ...input.facts, memberRole: member.memberRole };
   const pricing = await priceFacts(writer.plugin, facts);
   const amendment: Amendment = {

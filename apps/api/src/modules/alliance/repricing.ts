@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { z } from '@hono/zod-openapi';
 import type { TenantTx } from '@xinqiao/db';
 import type { CompiledPlugin } from '@xinqiao/policy';
-import { problems } from '../../http/problem.ts';
+import { fieldError, problem } from '../../http/problem.ts';
 import { isUnpricedKind, storedRecordKind } from './kinds.ts';
 import { bookPricing, reverseEntries } from './ledger.ts';
 import { type Pricing, priceFacts } from './pricing.ts';
@@ -152,16 +152,14 @@ export async function applyRepricing(
 ): Promise<RepricingPreview> {
   const { preview, work } = await plan(tx, plugin, term);
   if (preview.fingerprint !== fingerprint) {
-    throw problems.conflict(
-      '积分或插件在预览之后有变化，请重新预览 / The ledger or the plugin changed since the preview: preview again',
-      [{ field: 'fingerprint', message: `expected ${preview.fingerprint}` }],
-    );
+    throw problem('alliance.repricing-stale').naming([fieldError('fingerprint', 'alliance.repricing-stale')]);
   }
   const refused = preview.changes.filter((c) => c.error);
   if (refused.length > 0) {
-    throw problems.conflict(
-      `当前插件不接受 ${refused.length} 条记录，请先更正 / The current plugin refuses ${refused.length} record(s): correct them first`,
-      refused.map((c) => ({ field: `records.${c.recordId}`, message: c.error ?? '' })),
+    throw problem('alliance.repricing-refused', { count: refused.length }).naming(
+      refused.map((c) =>
+        fieldError(`records.${c.recordId}`, 'alliance.plugin-refuses', { detail: c.error ?? '' }),
+      ),
     );
   }
   const reason = `按插件 ${plugin.id} ${plugin.version} 重新计价`;

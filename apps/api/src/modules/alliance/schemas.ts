@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { schemaMessage } from '../../http/zod-issues.ts';
 import {
   ACTIVITY_CONTRIBUTIONS,
   APPROVAL_STATES,
@@ -40,14 +41,17 @@ export const CreateDepartmentBody = z
   .object({ name: text(50), kind: z.enum(DEPARTMENT_KINDS), collegeUnitId: uuid.optional() })
   .strict()
   .refine((b) => b.kind !== 'branch' || b.collegeUnitId, {
-    message: 'a college branch needs collegeUnitId',
+    message: schemaMessage('alliance.branch-needs-college'),
     path: ['collegeUnitId'],
   });
 
 export const CreateTermBody = z
   .object({ name: text(50), startsOn: day, endsOn: day })
   .strict()
-  .refine((b) => b.startsOn <= b.endsOn, { message: 'must not be before startsOn', path: ['endsOn'] });
+  .refine((b) => b.startsOn <= b.endsOn, {
+    message: schemaMessage('alliance.ends-before-starts'),
+    path: ['endsOn'],
+  });
 
 export const UpdateTermBody = z.object({ status: z.enum(TERM_STATUSES) }).strict();
 
@@ -73,7 +77,7 @@ export const UpdateMemberBody = z
   })
   .partial()
   .strict()
-  .refine((b) => Object.keys(b).length > 0, 'nothing to change');
+  .refine((b) => Object.keys(b).length > 0, schemaMessage('field.nothing-to-change'));
 
 export const CreateEventBody = z
   .object({
@@ -86,14 +90,17 @@ export const CreateEventBody = z
   })
   .strict()
   .refine((b) => b.kind !== 'routine_meeting' || b.departmentId, {
-    message: 'a department routine meeting needs departmentId',
+    message: schemaMessage('alliance.routine-needs-department'),
     path: ['departmentId'],
   })
   .refine((b) => b.kind !== 'plenary_meeting' || !b.departmentId, {
-    message: 'a plenary meeting is alliance-wide: no departmentId',
+    message: schemaMessage('alliance.plenary-without-department'),
     path: ['departmentId'],
   })
-  .refine((b) => !b.endsAt || b.endsAt > b.startsAt, { message: 'must be after startsAt', path: ['endsAt'] })
+  .refine((b) => !b.endsAt || b.endsAt > b.startsAt, {
+    message: schemaMessage('alliance.ends-before-starts'),
+    path: ['endsAt'],
+  })
   .openapi('AllianceNewEvent');
 
 export const CreateTaskBody = z
@@ -215,14 +222,14 @@ export const CorrectionBody = z
   })
   .strict()
   .refine((b) => b.void || b.arrivedAt || b.attendance || (b.facts && Object.keys(b.facts).length > 0), {
-    message: 'say what to correct (arrivedAt, attendance, facts) or void the record',
+    message: schemaMessage('alliance.correction-empty'),
   })
   .openapi('AllianceCorrection');
 
 export const FullAttendanceBody = z
   .object({ key: text(40), from: isoTime, to: isoTime })
   .strict()
-  .refine((b) => b.from < b.to, { message: 'must be after from', path: ['to'] });
+  .refine((b) => b.from < b.to, { message: schemaMessage('alliance.ends-before-starts'), path: ['to'] });
 
 export const DepartmentFindingBody = z
   .object({ departmentId: uuid, finding: z.enum(DEPARTMENT_FINDINGS), note, at: isoTime.optional() })

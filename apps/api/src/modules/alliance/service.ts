@@ -1,7 +1,7 @@
 import type { TenantTx } from '@xinqiao/db';
 import type { Context } from 'hono';
 import type { AuthedEnv } from '../../context.ts';
-import { problems } from '../../http/problem.ts';
+import { fieldError, invalidFields, problem } from '../../http/problem.ts';
 import { minutesLate } from './attendance.ts';
 import {
   type ActivityContribution,
@@ -39,14 +39,14 @@ export function authorOf(c: Context<AuthedEnv>): Author {
 /** The term, or 404. */
 export async function loadTerm(tx: TenantTx, id: string): Promise<TermRow> {
   const term = await getTerm(tx, id);
-  if (!term) throw problems.notFound('没有这个学期 / No such term');
+  if (!term) throw problem('alliance.term-not-found');
   return term;
 }
 
 /** The event or task, or 404. */
 export async function loadEvent(tx: TenantTx, id: string): Promise<EventRow> {
   const event = await getEvent(tx, id);
-  if (!event) throw problems.notFound('没有这个会议、活动或任务 / No such event or task');
+  if (!event) throw problem('alliance.event-not-found');
   return event;
 }
 
@@ -54,10 +54,7 @@ export async function loadEvent(tx: TenantTx, id: string): Promise<EventRow> {
 export async function memberFromBody(tx: TenantTx, memberId: string): Promise<MemberView> {
   const member = await getMember(tx, memberId);
   if (!member) {
-    throw problems.validation(
-      [{ field: 'memberId', message: 'no such member of the alliance' }],
-      '不是联盟成员 / Not a member of the alliance',
-    );
+    throw problem('alliance.not-a-member').naming([fieldError('memberId', 'alliance.no-such-member')]);
   }
   return member;
 }
@@ -65,21 +62,21 @@ export async function memberFromBody(tx: TenantTx, memberId: string): Promise<Me
 /** The member of a path, or 404. */
 export async function loadMember(tx: TenantTx, id: string): Promise<MemberView> {
   const member = await getMember(tx, id);
-  if (!member) throw problems.notFound('没有这名成员 / No such member');
+  if (!member) throw problem('alliance.member-not-found');
   return member;
 }
 
 /** The record, or 404. */
 export async function loadRecord(tx: TenantTx, id: string): Promise<RecordRow> {
   const record = await getRecord(tx, id);
-  if (!record) throw problems.notFound('没有这条记录 / No such record');
+  if (!record) throw problem('alliance.record-not-found');
   return record;
 }
 
 /** Throws 409 when the term is closed: its ledger is final. */
 export function requireOpenTerm(term: TermRow): void {
   if (term.status === 'closed') {
-    throw problems.conflict(`学期“${term.name}”已结束，积分不能再改 / The term "${term.name}" is closed`);
+    throw problem('alliance.term-closed', { term: term.name });
   }
 }
 
@@ -91,17 +88,16 @@ async function eventOfTerm(
 ): Promise<EventRow> {
   const event = await getEvent(tx, eventId);
   if (!event || event.termId !== termId) {
-    throw problems.validation([{ field, message: 'no such event in the member’s term' }]);
+    throw invalidFields([fieldError(field, 'alliance.no-such-event-in-term')]);
   }
   return event;
 }
 
 async function requireNew(tx: TenantTx, eventId: string, member: MemberView, kind: string): Promise<void> {
   if (await recordOf(tx, eventId, member.id, kind)) {
-    throw problems.conflict(
-      `${member.name} 在这次已有这类记录 / ${member.name} already has this record here`,
-      [{ field: 'memberId', message: `already has a ${kind} record for this event` }],
-    );
+    throw problem('alliance.record-exists', { member: member.name }).naming([
+      fieldError('memberId', 'alliance.record-exists'),
+    ]);
   }
 }
 
@@ -134,7 +130,7 @@ export async function createRecords(
         }));
       }
       if (!body.memberId) {
-        throw problems.validation([{ field: 'memberId', message: 'name a member or a department' }]);
+        throw invalidFields([fieldError('memberId', 'alliance.member-or-department')]);
       }
       break;
     default:
@@ -183,7 +179,7 @@ export async function createRecords(
     case 'finding':
       return [await finding(tx, writer, member, body.finding, body.note)];
     default:
-      throw problems.badRequest('unknown record kind');
+      throw problem('alliance.unknown-record-kind');
   }
 }
 
@@ -232,10 +228,9 @@ async function finding(
   if (flag) {
     const existing = await recordsOfTerm(tx, member.termId, { memberId: member.id });
     if (existing.some((r) => r.kind === kind && !contextOf(r).voided)) {
-      throw problems.conflict(
-        `${member.name} 本学期已记录此项 / Already recorded for ${member.name} this term`,
-        [{ field: 'finding', message: `${name} is already set this term` }],
-      );
+      throw problem('alliance.finding-exists', { member: member.name }).naming([
+        fieldError('finding', 'alliance.finding-exists'),
+      ]);
     }
   }
   const facts = flag ? { [name]: true } : { [name]: 1 };
@@ -250,13 +245,11 @@ async function forDepartment(
   build: (member: MemberView, event: EventRow | null) => Parameters<typeof writeRecord>[3],
 ): Promise<Written[]> {
   const event = eventId ? ((await getEvent(tx, eventId)) ?? null) : null;
-  if (eventId && !event) throw problems.validation([{ field: 'eventId', message: 'no such event' }]);
+  if (eventId && !event) throw invalidFields([fieldError('eventId', 'alliance.no-such-event')]);
   const termId = event?.termId ?? (await currentTermId(tx));
   const members = await listMembers(tx, termId, { departmentId });
   if (members.length === 0) {
-    throw problems.validation([
-      { field: 'departmentId', message: 'the department has no active members this term' },
-    ]);
+    throw invalidFields([fieldError('departmentId', 'alliance.department-empty')]);
   }
   const written: Written[] = [];
   for (const member of members) {
@@ -270,7 +263,7 @@ async function forDepartment(
 /** The open term that started last: where records without an event land. */
 export async function currentTermId(tx: TenantTx): Promise<string> {
   const open = (await listTerms(tx)).find((t) => t.status === 'open');
-  if (!open) throw problems.conflict('没有进行中的学期 / No open term');
+  if (!open) throw problem('alliance.no-open-term');
   return open.id;
 }
 
@@ -290,14 +283,14 @@ export async function correctRecord(
   const protectedFacts = ['recordKind', 'memberRole', 'meetingType', 'meetingStars', 'taskKind', 'context'];
   const touched = Object.keys(body.facts ?? {}).filter((k) => protectedFacts.includes(k));
   if (touched.length > 0) {
-    throw problems.validation(touched.map((k) => ({ field: `facts.${k}`, message: 'cannot be corrected' })));
+    throw invalidFields(touched.map((k) => fieldError(`facts.${k}`, 'alliance.fact-protected')));
   }
   const facts: Record<string, unknown> = { ...(body.facts ?? {}) };
   const context: Record<string, unknown> = {};
   if (body.arrivedAt || body.attendance) {
     if (record.kind !== RECORD_KIND.attendance || !record.eventId) {
-      throw problems.validation([
-        { field: body.arrivedAt ? 'arrivedAt' : 'attendance', message: 'only for a check-in' },
+      throw invalidFields([
+        fieldError(body.arrivedAt ? 'arrivedAt' : 'attendance', 'alliance.only-check-in'),
       ]);
     }
     const event = await loadEvent(tx, record.eventId);
@@ -340,8 +333,8 @@ export async function assessFullAttendance(
   const written: Written[] = [];
   for (const member of members) {
     if (await keyedRecordOf(tx, member.id, RECORD_KIND.fullAttendance, body.key)) {
-      throw problems.conflict(`考核“${body.key}”已经评过全勤 / Assessment "${body.key}" was done already`, [
-        { field: 'key', message: 'already used' },
+      throw problem('alliance.full-attendance-done', { key: body.key }).naming([
+        fieldError('key', 'alliance.key-used'),
       ]);
     }
     const expected = meetings.filter((m) => !m.departmentId || m.departmentId === member.departmentId);

@@ -1,6 +1,6 @@
 import type { z } from '@hono/zod-openapi';
 import type { TenantTx } from '@xinqiao/db';
-import { problems } from '../../http/problem.ts';
+import { fieldError, invalidFields, problem } from '../../http/problem.ts';
 import { type DepartmentFinding, departmentFindingKind } from './kinds.ts';
 import { type EventRow, insertEvent } from './queries/events.ts';
 import { getMember, insertMember, type MemberView, updateMemberRow } from './queries/members.ts';
@@ -33,7 +33,7 @@ export interface Author {
 async function requireDepartment(tx: TenantTx, id: string | undefined): Promise<DepartmentRow | undefined> {
   if (!id) return undefined;
   const department = await getDepartment(tx, id);
-  if (!department) throw problems.validation([{ field: 'departmentId', message: 'no such department' }]);
+  if (!department) throw invalidFields([fieldError('departmentId', 'alliance.no-such-department')]);
   return department;
 }
 
@@ -47,13 +47,13 @@ async function checkedLinks(
   links: { studentId?: string | null; personId?: string | null },
 ): Promise<{ studentNumber?: string | null }> {
   if (links.personId && !(await personExists(tx, links.personId))) {
-    throw problems.validation([{ field: 'personId', message: 'no such account in this school' }]);
+    throw invalidFields([fieldError('personId', 'alliance.no-such-account')]);
   }
   if (links.studentId === undefined) return {};
   if (links.studentId === null) return { studentNumber: null };
   const studentNumber = await visibleStudentNumber(tx, links.studentId);
   if (studentNumber === undefined) {
-    throw problems.validation([{ field: 'studentId', message: 'no such student visible to you' }]);
+    throw invalidFields([fieldError('studentId', 'students.no-such-student')]);
   }
   return { studentNumber };
 }
@@ -65,7 +65,7 @@ export async function createDepartment(
   body: z.infer<typeof CreateDepartmentBody>,
 ): Promise<DepartmentRow> {
   if (body.collegeUnitId && !(await unitExists(tx, body.collegeUnitId))) {
-    throw problems.validation([{ field: 'collegeUnitId', message: 'no such unit' }]);
+    throw invalidFields([fieldError('collegeUnitId', 'units.no-such-unit')]);
   }
   return insertDepartment(tx, { schoolId: author.schoolId, ...body });
 }
@@ -139,7 +139,7 @@ export async function giveTask(
   const assignedAt = body.assignedAt ? new Date(body.assignedAt) : author.now;
   const deadline = new Date(body.deadline);
   if (deadline <= assignedAt) {
-    throw problems.validation([{ field: 'deadline', message: 'must be after assignedAt' }]);
+    throw invalidFields([fieldError('deadline', 'alliance.deadline-before-assigned')]);
   }
   return insertEvent(tx, {
     schoolId: author.schoolId,

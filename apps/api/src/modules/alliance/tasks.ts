@@ -1,5 +1,5 @@
 import type { TenantTx } from '@xinqiao/db';
-import { problems } from '../../http/problem.ts';
+import { fieldError, problem } from '../../http/problem.ts';
 import { isTaskKind, RECORD_KIND, type TaskEventKind, taskKindOf } from './kinds.ts';
 import { type EventRow, expectedMembers, setEventStatus } from './queries/events.ts';
 import type { MemberView } from './queries/members.ts';
@@ -15,21 +15,20 @@ export type TaskSubmission =
 
 /** Throws unless the event is a task that is still open. */
 export function requireOpenTask(task: EventRow): void {
-  if (!isTaskKind(task.kind))
-    throw problems.badRequest(`“${task.title}”不是任务 / "${task.title}" is not a task`);
+  if (!isTaskKind(task.kind)) throw problem('alliance.not-a-task', { task: task.title });
   if (task.status === 'closed') {
-    throw problems.conflict(`任务“${task.title}”已结束 / The task "${task.title}" is closed`, [
-      { field: 'taskId', message: 'task is closed' },
+    throw problem('alliance.task-closed', { task: task.title }).naming([
+      fieldError('taskId', 'alliance.task-closed'),
     ]);
   }
 }
 
 function requireAssignee(task: EventRow, member: MemberView): void {
   if (member.termId !== task.termId || (task.departmentId && task.departmentId !== member.departmentId)) {
-    throw problems.validation(
-      [{ field: 'memberId', message: `${member.name} is not assigned "${task.title}"` }],
-      `${member.name} 不是任务“${task.title}”的成员 / ${member.name} is not assigned this task`,
-    );
+    const names = { member: member.name, task: task.title };
+    throw problem('alliance.not-assigned', names).naming([
+      fieldError('memberId', 'alliance.not-assigned', names),
+    ]);
   }
 }
 
@@ -53,8 +52,8 @@ export async function acknowledgeTask(
   requireOpenTask(task);
   requireAssignee(task, member);
   if (await recordOf(tx, task.id, member.id, RECORD_KIND.taskAcknowledgement)) {
-    throw problems.conflict(`${member.name} 已答收到 / ${member.name} acknowledged already`, [
-      { field: 'memberId', message: 'already acknowledged' },
+    throw problem('alliance.task-acknowledged', { member: member.name }).naming([
+      fieldError('memberId', 'alliance.task-acknowledged'),
     ]);
   }
   return writeRecord(tx, writer, member, {
@@ -83,8 +82,8 @@ export async function submitTask(
   const records = await recordsOfEvent(tx, task.id);
   const submissions = records.filter((r) => r.kind === RECORD_KIND.taskSubmission && !contextOf(r).voided);
   if (submissions.some((r) => r.memberId === member.id)) {
-    throw problems.conflict(`${member.name} 已提交 / ${member.name} submitted already`, [
-      { field: 'memberId', message: 'already submitted' },
+    throw problem('alliance.task-submitted', { member: member.name }).naming([
+      fieldError('memberId', 'alliance.task-submitted'),
     ]);
   }
   const deadline = task.endsAt ?? task.startsAt;
