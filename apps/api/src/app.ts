@@ -19,6 +19,7 @@ import { auditRoutes } from './modules/audit/routes.ts';
 import { casesRoutes } from './modules/cases/routes.ts';
 import { concernsRoutes } from './modules/concerns/routes.ts';
 import { frontendsRoutes } from './modules/frontends/routes.ts';
+import { keyStudentsRoutes } from './modules/key-students/routes.ts';
 import { peopleRoutes } from './modules/people/routes.ts';
 import { pluginsRoutes } from './modules/plugins/routes.ts';
 import { screeningRoutes } from './modules/screening/routes.ts';
@@ -44,6 +45,7 @@ const moduleRoutes = [
   studentsRoutes,
   casesRoutes,
   concernsRoutes,
+  keyStudentsRoutes,
   peopleRoutes,
   auditRoutes,
   frontendsRoutes,

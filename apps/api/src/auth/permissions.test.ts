@@ -54,11 +54,14 @@ describe('auth/permissions', () => {
       audit.verify            x     x     .     .     .     .     .     .     .     .
       calendar.edit           .     x     x     .     .     .     .     .     .     .
       calendar.read           .     x     x     x     x     .     .     .     .     .
+      case-work.kpis          .     x     x     x     .     .     .     .     x     .
       cases.assign            .     x     x     x     .     .     .     .     .     .
       cases.read              x     x     x     x     x     x     .     .     .     .
       cases.write             x     x     x     x     x     x     .     .     .     .
       concerns.report         x     x     x     x     x     x     x     x     .     .
       concerns.triage         x     x     x     x     x     x     .     .     .     .
+      key-students.approve    .     x     x     x     .     .     .     .     .     .
+      key-students.manage     .     x     x     x     x     .     .     .     .     .
       network.manage          x     x     .     .     .     .     .     .     .     .
       network.rename-own-unit x     .     .     .     .     .     .     .     .     .
       notifications.manage    x     .     .     .     .     .     .     .     .     .

@@ -31,7 +31,8 @@ export const PERMISSIONS = {
     allows:
       'assign and reassign the cases of the students they reach to a person of their own subtree (station heads: ' +
       'their college; the center: the school)',
-    refusal: '只有学院心理辅导站站长和心理健康教育中心可以分派个案 / Only station heads and the center assign cases',
+    refusal:
+      '只有学院心理辅导站站长和心理健康教育中心可以分派个案 / Only station heads and the center assign cases',
   },
   'concerns.report': {
     allows:
@@ -44,6 +45,23 @@ export const PERMISSIONS = {
       'triage the concern reports about the students they see in full: open a case from one, add it to an open ' +
       'case of the student, or close it with a reason',
     refusal: '你的角色不能处理关注报告 / Your roles do not triage concern reports',
+  },
+  'key-students.manage': {
+    allows:
+      'see the key-student roster (重点关注学生) of the students they see in full, add a student with a reason and ' +
+      'ask to remove one with a reason',
+    refusal: '你的角色不能管理重点关注学生 / Your roles do not manage key students',
+  },
+  'key-students.approve': {
+    allows: 'approve the removal of a key student of their subtree (station heads, the center)',
+    refusal:
+      '只有学院心理辅导站站长和心理健康教育中心可以批准移出 / Only station heads and the center approve removals',
+  },
+  'case-work.kpis': {
+    allows:
+      'see and export the case-work KPIs (tier-1 talks in time, concern reports triaged in time, key students ' +
+      'talked to this week) per college and school',
+    refusal: '你的角色不能查看个案工作指标 / Case-work KPIs are not open to your roles',
   },
   'screening.counts': {
     allows: 'see screening waves and the counts per wave and college (no names)',
@@ -157,6 +175,13 @@ const FOLLOWS_UP_SCREENING = [
   'calendar.read',
 ] as const satisfies readonly Permission[];
 
+/** Station heads and the center: the roster, approving removals from it, and the KPIs that follow from the work. */
+const WATCHES_KEY_STUDENTS = [
+  'key-students.manage',
+  'key-students.approve',
+  'case-work.kpis',
+] as const satisfies readonly Permission[];
+
 /**
  * Who may do what: THE table. Every access check of the API (`requirePermission`), the capabilities RLS checks
  * (`rlsCapabilitiesOf`), `GET /api/auth/me`'s `permissions` and so every screen's buttons come from it. Which rows
@@ -188,14 +213,32 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'network.manage',
     'audit.read',
     'audit.verify',
+    ...WATCHES_KEY_STUDENTS,
   ],
-  center_staff: [...SEES_STUDENTS_IN_FULL, 'cases.assign', ...SCREENING_CENTER, 'alliance.read'],
-  college_station_head: [...SEES_STUDENTS_IN_FULL, 'cases.assign', ...FOLLOWS_UP_SCREENING],
-  counsellor: [...SEES_STUDENTS_IN_FULL, ...FOLLOWS_UP_SCREENING],
+  center_staff: [
+    ...SEES_STUDENTS_IN_FULL,
+    'cases.assign',
+    ...SCREENING_CENTER,
+    'alliance.read',
+    ...WATCHES_KEY_STUDENTS,
+  ],
+  college_station_head: [
+    ...SEES_STUDENTS_IN_FULL,
+    'cases.assign',
+    ...FOLLOWS_UP_SCREENING,
+    ...WATCHES_KEY_STUDENTS,
+  ],
+  counsellor: [...SEES_STUDENTS_IN_FULL, ...FOLLOWS_UP_SCREENING, 'key-students.manage'],
   head_teacher: [...SEES_STUDENTS_IN_FULL],
   class_committee: ['students.read', 'concerns.report'],
   dorm_liaison: ['students.read', 'concerns.report'],
-  student_affairs: ['screening.counts', 'student-affairs.read', 'student-affairs.edit', 'alliance.read'],
+  student_affairs: [
+    'case-work.kpis',
+    'screening.counts',
+    'student-affairs.read',
+    'student-affairs.edit',
+    'alliance.read',
+  ],
   alliance_officer: ['alliance.read', 'alliance.manage', 'alliance.score'],
 };
 

@@ -110,6 +110,11 @@ export const problemKinds = {
   'concerns.no-signs-policy': problemKind<{ school: string }>(409),
   'concerns.already-triaged': problemKind(409),
 
+  // Key students (重点关注学生)
+  'key-students.not-found': problemKind(404),
+  'key-students.already-on-roster': problemKind(409),
+  'key-students.no-removal-requested': problemKind(409),
+
   // School plugins and student affairs
   'plugins.no-active-plugin': problemKind<{ school: string }>(404),
   'student-affairs.staff-not-found': problemKind(404),

@@ -2,6 +2,7 @@ import type { Catalogue } from '../catalogue.ts';
 import { alliance } from './alliance.ts';
 import { concerns } from './concerns.ts';
 import { core } from './core.ts';
+import { keyStudents } from './key-students.ts';
 import { network } from './network.ts';
 import { plugins } from './plugins.ts';
 import { screening } from './screening.ts';
@@ -17,6 +18,7 @@ export const en: Catalogue = {
     ...plugins.problems,
     ...alliance.problems,
     ...concerns.problems,
+    ...keyStudents.problems,
   },
   messages: {
     ...core.messages,
@@ -26,5 +28,6 @@ export const en: Catalogue = {
     ...plugins.messages,
     ...alliance.messages,
     ...concerns.messages,
+    ...keyStudents.messages,
   },
 };

@@ -1,0 +1,147 @@
+import { toChinaDate } from '@xinqiao/calendar';
+import { caseEntries, keyStudents } from '@xinqiao/db';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, loginAs, type TestApp, type TestSession, testClock } from '../../testing/index.ts';
+import { storeAlphaCase } from '../cases/testing.ts';
+import { asWholeSchool, json } from '../students/fixtures.test-helpers.ts';
+
+// A clock of today. college1 (counsellor1, station1) students 0..; college2 is counsellor2's.
+let t: TestApp;
+let counsellor1: TestSession;
+let counsellor2: TestSession;
+let station1: TestSession;
+let committee1: TestSession;
+
+const DAY = 86_400_000;
+const alpha = () => t.world.schools.alpha;
+const student = (college: 0 | 1, n: number) => alpha().colleges[college].studentIds[n]!;
+const fieldsOf = (body: { errors?: { field: string }[] }) => body.errors?.map((e) => e.field).sort();
+const add = (as: TestSession, body: Record<string, unknown>) =>
+  as.request('/api/key-students', { method: 'POST', body });
+const roster = async (as: TestSession, query = '') => {
+  const res = await as.request(`/api/key-students${query}`);
+  expect(res.status).toBe(200);
+  return json(res);
+};
+const rowsOf = (studentId: string) =>
+  asWholeSchool(t, 'alpha', (tx) =>
+    tx.select().from(keyStudents).where(eq(keyStudents.studentId, studentId)),
+  );
+
+beforeAll(async () => {
+  t = await createTestApp({ clock: testClock(new Date()) });
+  [counsellor1, counsellor2, station1, committee1] = await Promise.all([
+    loginAs(t.app, 'alpha', 'counsellor1'),
+    loginAs(t.app, 'alpha', 'counsellor2'),
+    loginAs(t.app, 'alpha', 'station1'),
+    loginAs(t.app, 'alpha', 'committee1'),
+  ]);
+});
+afterAll(() => t?.close());
+
+describe('POST /api/key-students', () => {
+  it('refuses an addition without a reason, naming reason, and stores nothing', async () => {
+    for (const body of [{ studentId: student(0, 1) }, { studentId: student(0, 1), reason: '   ' }]) {
+      const res = await add(counsellor1, body);
+      expect(res.status).toBe(400);
+      expect(fieldsOf(await json(res))).toEqual(['reason']);
+    }
+    expect(await rowsOf(student(0, 1))).toEqual([]);
+  });
+
+  it('refuses a student outside the counsellor’s units as not found, naming studentId', async () => {
+    const res = await add(counsellor1, { studentId: student(1, 0), reason: '室友反映情绪低落' });
+    expect(res.status).toBe(404);
+    expect(fieldsOf(await json(res))).toEqual(['studentId']);
+    expect(await rowsOf(student(1, 0))).toEqual([]);
+  });
+
+  it('refuses roles that do not manage key students', async () => {
+    const res = await add(committee1, { studentId: student(0, 1), reason: '情绪低落' });
+    expect(res.status).toBe(403);
+  });
+
+  it('adds a student with the reason, owned by their counsellor, once', async () => {
+    const res = await add(counsellor1, { studentId: student(0, 1), reason: '家庭变故，近期情绪低落' });
+    expect(res.status).toBe(201);
+    const again = await add(counsellor1, { studentId: student(0, 1), reason: '重复' });
+    expect(again.status).toBe(409);
+    const body = await roster(counsellor1, '?counsellor=me');
+    expect(body.items).toEqual([
+      expect.objectContaining({
+        source: 'manual',
+        reason: '家庭变故，近期情绪低落',
+        student: expect.objectContaining({ id: student(0, 1) }),
+        counsellor: expect.objectContaining({ id: alpha().people.counsellor1 }),
+        lastTalkAt: null,
+        overdue: false,
+        intervalDays: 7,
+        removal: null,
+      }),
+    ]);
+    expect((await roster(counsellor2)).items).toEqual([]);
+  });
+});
+
+describe('GET /api/key-students', () => {
+  it('puts a student with an open case on the roster by itself, and counts the talk by when it happened', async () => {
+    const studentId = student(0, 2);
+    const caseId = await storeAlphaCase(t, {
+      studentId,
+      responsiblePersonId: alpha().people.counsellor1!,
+      dueDate: toChinaDate(new Date()),
+      daysAgo: 10,
+    });
+    const overdue = await roster(counsellor1, '?overdue=true');
+    expect(overdue.items.map((i: { student: { id: string } }) => i.student.id)).toEqual([studentId]);
+    expect(overdue.items[0]).toMatchObject({ id: null, source: 'case', overdue: true, lastTalkAt: null });
+    // It shows in My work as an overdue talk.
+    const work = await json(await counsellor1.request('/api/me/work'));
+    expect(JSON.stringify(work)).toContain('key_student_talk');
+    // A talk held two days ago (typed now): next one due in five days, not overdue any more.
+    const heldAt = new Date(Date.now() - 2 * DAY);
+    await asWholeSchool(t, 'alpha', (tx) =>
+      tx.insert(caseEntries).values({
+        schoolId: alpha().id,
+        caseId,
+        kind: 'interview',
+        body: '谈话',
+        occurredAt: heldAt,
+      }),
+    );
+    const after = (await roster(counsellor1)).items.find(
+      (i: { student: { id: string } }) => i.student.id === studentId,
+    );
+    expect(after).toMatchObject({ overdue: false, lastTalkAt: heldAt.toISOString() });
+    expect(after.talkDueAt).toBe(new Date(heldAt.getTime() + 7 * DAY).toISOString());
+    expect((await roster(counsellor1, '?overdue=true')).items).toEqual([]);
+  });
+});
+
+describe('removal from the roster', () => {
+  it('needs a reason, then the station head’s approval; a counsellor cannot approve', async () => {
+    const [row] = await rowsOf(student(0, 1));
+    const path = `/api/key-students/${row!.id}/removal`;
+    const noReason = await counsellor1.request(path, { method: 'POST', body: {} });
+    expect(noReason.status).toBe(400);
+    expect(fieldsOf(await json(noReason))).toEqual(['reason']);
+    const early = await station1.request(`${path}/approve`, { method: 'POST' });
+    expect(early.status).toBe(409);
+
+    const asked = await counsellor1.request(path, { method: 'POST', body: { reason: '连续四周状态稳定' } });
+    expect(asked.status).toBe(200);
+    const listed = (await roster(station1)).items.find((i: { id: string | null }) => i.id === row!.id);
+    expect(listed.removal).toMatchObject({ reason: '连续四周状态稳定' });
+
+    const byCounsellor = await counsellor1.request(`${path}/approve`, { method: 'POST' });
+    expect(byCounsellor.status).toBe(403);
+    expect((await rowsOf(student(0, 1)))[0]!.removedAt).toBeNull();
+
+    const approved = await station1.request(`${path}/approve`, { method: 'POST' });
+    expect(approved.status).toBe(200);
+    expect((await rowsOf(student(0, 1)))[0]).toMatchObject({ removedBy: alpha().people.station1 });
+    const ids = (await roster(counsellor1)).items.map((i: { student: { id: string } }) => i.student.id);
+    expect(ids).not.toContain(student(0, 1));
+  });
+});
