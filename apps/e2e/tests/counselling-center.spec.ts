@@ -179,6 +179,12 @@ test('the center imports a PHQ-9 wave with bad rows; counsellors see only their 
       const row = rowWith(table, student.studentNumber);
       await expect(row).toContainText(dueDates.get(student.studentNumber)!);
       await expect(row).toContainText(counsellor.displayName);
+      // The center opens the student's file and the follow-up's case from here (the college station hosts them).
+      await expect(row.getByTestId('cc-student-link')).toHaveAttribute(
+        'href',
+        `/college-station/students/${student.id}`,
+      );
+      await expect(row.getByTestId('cc-case-link')).toHaveAttribute('href', /\/college-station\/cases\//);
     }
     // None is overdue yet: due dates are working days after today.
     // Element Plus draws the radio button over its input: click what the person sees.

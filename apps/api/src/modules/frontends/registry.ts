@@ -59,8 +59,17 @@ export const OFFICE_MODULES: readonly OfficeModule[] = [
     title: { zh: '学院心理辅导站', en: 'College counselling station' },
     remoteName: 'xinqiao_college_station',
     // The college's own network: full view for the station, counsellors and head teachers; class psych committee
-    // members and dorm liaisons open it too and get the reduced view the API gives them.
-    roles: ['college_station_head', 'counsellor', 'head_teacher', 'class_committee', 'dorm_liaison'],
+    // members and dorm liaisons open it too and get the reduced view the API gives them. The center's staff and
+    // director open it for the student files and cases their screening lists link to (they see the whole school).
+    roles: [
+      'college_station_head',
+      'counsellor',
+      'head_teacher',
+      'class_committee',
+      'dorm_liaison',
+      'center_staff',
+      'center_director',
+    ],
   },
   {
     id: 'school-admin',
