@@ -4018,111 +4018,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/me/work": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * My work (我的待办): what needs the caller now, most urgent first
-         * @description Self-harm findings first, then what is overdue, then the soonest deadline. Follow-ups and cases the caller is responsible for, the unassigned cases of the subtree they assign within, and what the other modules add. Every role gets an answer (empty when it has no such work). Audited.
-         */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description How many items to list */
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The items and their counts */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["MyWork"];
-                    };
-                };
-                /** @description Invalid request: `errors` names each bad field */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not signed in, or the session expired */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/me/work/counts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** How much work the caller has, per kind and per module (for the navigation) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Counts */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["MyWorkCounts"];
-                    };
-                };
-                /** @description Not signed in, or the session expired */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/people": {
         parameters: {
             query?: never;
@@ -4730,15 +4625,8 @@ export interface paths {
                 query?: {
                     waveId?: string;
                     state?: "all" | "open" | "overdue" | "interviewed";
-                    /** @description Only those the caller is responsible for (as responsible=me) */
+                    /** @description Only those the caller is responsible for */
                     mine?: "true" | "false";
-                    /** @description 'none': the unassigned queue; 'me': the caller's own */
-                    responsible?: "none" | "me";
-                    responsiblePersonId?: string;
-                    collegeId?: string;
-                    classId?: string;
-                    page?: number;
-                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -4786,84 +4674,6 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/screening/follow-ups/{id}/assign": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Assign or reassign a follow-up: the same as POST /api/cases/{id}/assign (the id is the case’s) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["AssignCase"];
-                };
-            };
-            responses: {
-                /** @description The follow-up case with its new responsible person */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Case"];
-                    };
-                };
-                /** @description Invalid request: `errors` names each bad field */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not signed in, or the session expired */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Signed in, but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
         delete?: never;
         options?: never;
         head?: never;
@@ -8064,7 +7874,7 @@ export interface components {
                 /** @description Names of the plugin rules that fired */
                 firedRules: string[];
             };
-        } | null;
+        };
         FundingLine: {
             ruleName: string;
             label: {
@@ -8124,42 +7934,6 @@ export interface components {
             permissions: components["schemas"]["Permission"][];
             /** @description Send as x-csrf-token on every POST, PUT, PATCH and DELETE */
             csrfToken: string;
-        };
-        MyWork: {
-            /** @description Most urgent first */
-            items: components["schemas"]["WorkItem"][];
-            total: number;
-            /** @description Per kind, every kind listed */
-            counts: {
-                kind: components["schemas"]["WorkKind"];
-                count: number;
-                overdue: number;
-                selfHarm: number;
-            }[];
-            /** @description Per office module the items link into (`/college-station`…), for the navigation */
-            modules: {
-                path: string;
-                count: number;
-                overdue: number;
-                selfHarm: number;
-            }[];
-        };
-        MyWorkCounts: {
-            total: number;
-            /** @description Per kind, every kind listed */
-            counts: {
-                kind: components["schemas"]["WorkKind"];
-                count: number;
-                overdue: number;
-                selfHarm: number;
-            }[];
-            /** @description Per office module the items link into (`/college-station`…), for the navigation */
-            modules: {
-                path: string;
-                count: number;
-                overdue: number;
-                selfHarm: number;
-            }[];
         };
         NewCaseEntry: components["schemas"]["NewCaseInterview"] | components["schemas"]["NewCaseNote"];
         NewCaseInterview: {
@@ -8299,7 +8073,7 @@ export interface components {
              * @example validation.invalid-field
              * @enum {string}
              */
-            code: "validation.invalid-field" | "http.bad-request" | "http.not-found" | "http.no-route" | "http.method-not-allowed" | "http.payload-too-large" | "http.unsupported-media-type" | "http.csrf-token" | "http.cross-site" | "server.internal" | "auth.sign-in-required" | "auth.session-expired" | "auth.account-disabled" | "auth.wrong-credentials" | "auth.too-many-attempts" | "database.duplicate-key" | "database.missing-reference" | "database.out-of-range" | "database.value-missing" | "database.bad-format" | "database.not-permitted" | "units.not-found" | "units.outside-branch" | "units.name-taken" | "people.not-found" | "people.role-outside-administration" | "people.person-outside-administration" | "people.username-taken" | "audit.student-outside-units" | "students.not-found" | "students.reduced-view" | "students.number-taken" | "students.placement-outside-units" | "import.rows-rejected" | "import.file-unreadable" | "cases.not-found" | "alliance.no-points-scale" | "screening.wave-not-found" | "screening.wave-exists" | "screening.wave-status-transition" | "screening.wave-not-open" | "screening.no-tier-rules" | "screening.import-not-found" | "screening.result-not-found" | "screening.calendar-edit-not-found" | "concerns.not-found" | "concerns.no-signs-policy" | "concerns.already-triaged" | "plugins.no-active-plugin" | "student-affairs.staff-not-found" | "student-affairs.plugin-broken" | "legacy.invalid-field" | "legacy.bad-request" | "legacy.forbidden" | "legacy.not-found" | "legacy.conflict" | "legacy.rows-rejected";
+            code: "validation.invalid-field" | "http.bad-request" | "http.not-found" | "http.no-route" | "http.method-not-allowed" | "http.payload-too-large" | "http.unsupported-media-type" | "http.csrf-token" | "http.cross-site" | "server.internal" | "auth.sign-in-required" | "auth.session-expired" | "auth.account-disabled" | "auth.wrong-credentials" | "auth.too-many-attempts" | "database.duplicate-key" | "database.missing-reference" | "database.out-of-range" | "database.value-missing" | "database.bad-format" | "database.not-permitted" | "units.not-found" | "units.outside-branch" | "units.name-taken" | "people.not-found" | "people.role-outside-administration" | "people.person-outside-administration" | "people.username-taken" | "audit.student-outside-units" | "students.not-found" | "students.reduced-view" | "students.number-taken" | "students.placement-outside-units" | "import.rows-rejected" | "import.file-unreadable" | "cases.not-found" | "alliance.no-points-scale" | "concerns.not-found" | "concerns.no-signs-policy" | "concerns.already-triaged" | "legacy.invalid-field" | "legacy.bad-request" | "legacy.forbidden" | "legacy.not-found" | "legacy.conflict" | "legacy.rows-rejected";
             /**
              * @description The problem kind in words, in the language of Accept-Language (zh-CN by default)
              * @example 提交的内容有误
@@ -8312,13 +8086,13 @@ export interface components {
             errors?: ({
                 field: string;
                 /** @enum {string} */
-                code: "field.required" | "field.wrong-type" | "field.too-small" | "field.too-big" | "field.invalid-format" | "field.invalid-option" | "field.unknown-keys" | "field.not-multiple-of" | "field.invalid" | "field.nothing-to-change" | "units.no-such-unit" | "units.no-such-parent" | "units.lowest-level" | "units.wrong-level" | "units.name-taken" | "people.role-listed-twice" | "people.username-taken" | "people.username-characters" | "people.password-too-short" | "people.nothing-to-change" | "people.cannot-disable-self" | "people.cannot-drop-own-admin" | "students.no-such-student" | "students.phone-format" | "students.number-characters" | "students.number-taken" | "students.outside-units" | "students.not-a-college" | "students.not-a-class-of-college" | "students.not-a-dorm-of-class" | "students.gender" | "students.enrolment-year-format" | "students.guardian-name-missing" | "students.guardian-phone-missing" | "import.file-missing" | "import.body-missing" | "import.file-unreadable" | "import.stray-cells" | "import.number-repeated" | "import.no-college" | "import.ambiguous-college" | "import.no-class" | "import.ambiguous-class" | "import.no-dorm" | "import.ambiguous-dorm" | "import.placement-outside-units" | "import.student-outside-units" | "import.number-taken-outside-units" | "cases.responsible-out-of-reach" | "cases.date-in-past" | "cases.closed" | "cases.status-transition" | "cases.assignee-out-of-reach" | "cases.talk-in-future" | "cases.talk-before-case" | "cases.next-step-before-talk" | "screening.instrument" | "screening.cohort" | "screening.date-format" | "screening.closes-before-opens" | "screening.calendar-year-range" | "screening.calendar-date" | "screening.calendar-working" | "screening.no-such-wave" | "screening.wave-not-open" | "screening.unsupported-instrument" | "screening.no-tier-rules" | "screening.tier-rules-miss-instrument" | "screening.import-server-error" | "screening.import-starter-gone" | "screening.import-gave-up" | "screening.stored-reason" | "screening.student-number-missing" | "screening.yes-or-no" | "screening.submission-time" | "screening.answers-invalid" | "screening.number-repeated" | "screening.no-tier-for-result" | "screening.no-such-student-number" | "screening.name-mismatch" | "concerns.unknown-sign" | "concerns.nothing-observed" | "concerns.reason-required" | "concerns.case-required" | "concerns.case-of-another-student" | "concerns.case-closed" | "concerns.due-date-required" | "student-affairs.area-not-configured" | "legacy.text";
+                code: "field.required" | "field.wrong-type" | "field.too-small" | "field.too-big" | "field.invalid-format" | "field.invalid-option" | "field.unknown-keys" | "field.not-multiple-of" | "field.invalid" | "field.nothing-to-change" | "units.no-such-unit" | "units.no-such-parent" | "units.lowest-level" | "units.wrong-level" | "units.name-taken" | "people.role-listed-twice" | "people.username-taken" | "people.username-characters" | "people.password-too-short" | "people.nothing-to-change" | "people.cannot-disable-self" | "people.cannot-drop-own-admin" | "students.no-such-student" | "students.phone-format" | "students.number-characters" | "students.number-taken" | "students.outside-units" | "students.not-a-college" | "students.not-a-class-of-college" | "students.not-a-dorm-of-class" | "students.gender" | "students.enrolment-year-format" | "students.guardian-name-missing" | "students.guardian-phone-missing" | "import.file-missing" | "import.body-missing" | "import.file-unreadable" | "import.stray-cells" | "import.number-repeated" | "import.no-college" | "import.ambiguous-college" | "import.no-class" | "import.ambiguous-class" | "import.no-dorm" | "import.ambiguous-dorm" | "import.placement-outside-units" | "import.student-outside-units" | "import.number-taken-outside-units" | "cases.responsible-out-of-reach" | "cases.date-in-past" | "cases.closed" | "cases.status-transition" | "cases.assignee-out-of-reach" | "cases.talk-in-future" | "cases.talk-before-case" | "cases.next-step-before-talk" | "concerns.unknown-sign" | "concerns.nothing-observed" | "concerns.reason-required" | "concerns.case-required" | "concerns.case-of-another-student" | "concerns.case-closed" | "concerns.due-date-required" | "legacy.text";
                 message: string;
             } | {
                 row: number;
                 column: string;
                 /** @enum {string} */
-                code: "field.required" | "field.wrong-type" | "field.too-small" | "field.too-big" | "field.invalid-format" | "field.invalid-option" | "field.unknown-keys" | "field.not-multiple-of" | "field.invalid" | "field.nothing-to-change" | "units.no-such-unit" | "units.no-such-parent" | "units.lowest-level" | "units.wrong-level" | "units.name-taken" | "people.role-listed-twice" | "people.username-taken" | "people.username-characters" | "people.password-too-short" | "people.nothing-to-change" | "people.cannot-disable-self" | "people.cannot-drop-own-admin" | "students.no-such-student" | "students.phone-format" | "students.number-characters" | "students.number-taken" | "students.outside-units" | "students.not-a-college" | "students.not-a-class-of-college" | "students.not-a-dorm-of-class" | "students.gender" | "students.enrolment-year-format" | "students.guardian-name-missing" | "students.guardian-phone-missing" | "import.file-missing" | "import.body-missing" | "import.file-unreadable" | "import.stray-cells" | "import.number-repeated" | "import.no-college" | "import.ambiguous-college" | "import.no-class" | "import.ambiguous-class" | "import.no-dorm" | "import.ambiguous-dorm" | "import.placement-outside-units" | "import.student-outside-units" | "import.number-taken-outside-units" | "cases.responsible-out-of-reach" | "cases.date-in-past" | "cases.closed" | "cases.status-transition" | "cases.assignee-out-of-reach" | "cases.talk-in-future" | "cases.talk-before-case" | "cases.next-step-before-talk" | "screening.instrument" | "screening.cohort" | "screening.date-format" | "screening.closes-before-opens" | "screening.calendar-year-range" | "screening.calendar-date" | "screening.calendar-working" | "screening.no-such-wave" | "screening.wave-not-open" | "screening.unsupported-instrument" | "screening.no-tier-rules" | "screening.tier-rules-miss-instrument" | "screening.import-server-error" | "screening.import-starter-gone" | "screening.import-gave-up" | "screening.stored-reason" | "screening.student-number-missing" | "screening.yes-or-no" | "screening.submission-time" | "screening.answers-invalid" | "screening.number-repeated" | "screening.no-tier-for-result" | "screening.no-such-student-number" | "screening.name-mismatch" | "concerns.unknown-sign" | "concerns.nothing-observed" | "concerns.reason-required" | "concerns.case-required" | "concerns.case-of-another-student" | "concerns.case-closed" | "concerns.due-date-required" | "student-affairs.area-not-configured" | "legacy.text";
+                code: "field.required" | "field.wrong-type" | "field.too-small" | "field.too-big" | "field.invalid-format" | "field.invalid-option" | "field.unknown-keys" | "field.not-multiple-of" | "field.invalid" | "field.nothing-to-change" | "units.no-such-unit" | "units.no-such-parent" | "units.lowest-level" | "units.wrong-level" | "units.name-taken" | "people.role-listed-twice" | "people.username-taken" | "people.username-characters" | "people.password-too-short" | "people.nothing-to-change" | "people.cannot-disable-self" | "people.cannot-drop-own-admin" | "students.no-such-student" | "students.phone-format" | "students.number-characters" | "students.number-taken" | "students.outside-units" | "students.not-a-college" | "students.not-a-class-of-college" | "students.not-a-dorm-of-class" | "students.gender" | "students.enrolment-year-format" | "students.guardian-name-missing" | "students.guardian-phone-missing" | "import.file-missing" | "import.body-missing" | "import.file-unreadable" | "import.stray-cells" | "import.number-repeated" | "import.no-college" | "import.ambiguous-college" | "import.no-class" | "import.ambiguous-class" | "import.no-dorm" | "import.ambiguous-dorm" | "import.placement-outside-units" | "import.student-outside-units" | "import.number-taken-outside-units" | "cases.responsible-out-of-reach" | "cases.date-in-past" | "cases.closed" | "cases.status-transition" | "cases.assignee-out-of-reach" | "cases.talk-in-future" | "cases.talk-before-case" | "cases.next-step-before-talk" | "concerns.unknown-sign" | "concerns.nothing-observed" | "concerns.reason-required" | "concerns.case-required" | "concerns.case-of-another-student" | "concerns.case-closed" | "concerns.due-date-required" | "legacy.text";
                 reason: string;
             })[];
         };
@@ -8381,17 +8155,9 @@ export interface components {
             wave: components["schemas"]["ScreeningWaveRef"];
             tier: components["schemas"]["AttentionTier"];
             reasons: components["schemas"]["ScreeningReason"][];
-            pluginId: string;
-            /** @description The version of the plugin that decided the tier */
-            pluginVersion: string;
         };
         ScreeningFollowUpList: {
-            /** @description One page, most urgent first */
             followUps: components["schemas"]["ScreeningFollowUp"][];
-            /** @description Follow-ups across all pages */
-            total: number;
-            page: number;
-            pageSize: number;
         };
         /** @description The follow-up case a tier-1 result opened */
         ScreeningFollowUpState: {
@@ -8405,8 +8171,6 @@ export interface components {
             /** @description Day of the first interview entry of the case */
             interviewedOn: string | null;
             overdue: boolean;
-            /** @description A self-harm finding opened it: worked on first */
-            selfHarm: boolean;
         } | null;
         ScreeningHistory: {
             student: {
@@ -8468,8 +8232,6 @@ export interface components {
             ruleName: string;
             zh: string;
             en: string;
-            /** @description The school marks this rule a self-harm finding */
-            selfHarm?: boolean;
         };
         ScreeningResultDetail: components["schemas"]["ScreeningResultRow"] & {
             wave: components["schemas"]["ScreeningWaveRef"];
@@ -8628,7 +8390,7 @@ export interface components {
                 firedRules: string[];
             };
             partTimeStaff: number;
-        } | null;
+        };
         Student: components["schemas"]["StudentSummary"] & {
             phone: string | null;
             email: string | null;
@@ -8685,8 +8447,8 @@ export interface components {
             };
             enrolment: number | null;
             staff: components["schemas"]["StudentAffairsStaffMember"][];
-            staffing: components["schemas"]["StaffingFigure"];
-            funding: components["schemas"]["FundingFigure"];
+            staffing: components["schemas"]["StaffingFigure"] | null;
+            funding: components["schemas"]["FundingFigure"] | null;
             training: {
                 /** @description Required yearly hours per staff type; null when the plugin sets none */
                 requirements: {
@@ -8876,55 +8638,6 @@ export interface components {
         UpdateUnit: {
             name: string;
         };
-        WorkItem: {
-            kind: components["schemas"]["WorkKind"];
-            id: string;
-            title: {
-                zh: string;
-                en: string;
-            };
-            student: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-                studentNumber: string;
-                className: string;
-                collegeName: string;
-            } | null;
-            /**
-             * Format: date-time
-             * @description When the deadline runs out (a due date: its midnight, China time)
-             */
-            dueAt: string | null;
-            /**
-             * Format: date
-             * @description The deadline’s day in China
-             */
-            dueOn: string | null;
-            overdue: boolean;
-            /** @description A self-harm finding is behind it: listed first */
-            selfHarm: boolean;
-            /** @description Given to the caller in the last three days, not worked on yet */
-            isNew: boolean;
-            /** @description The tier reasons of the stored screening decision (callers who read screening) */
-            reasons: {
-                ruleName: string;
-                zh: string;
-                en: string;
-                selfHarm?: boolean;
-            }[];
-            decision: {
-                pluginId: string;
-                pluginVersion: string;
-            } | null;
-            /**
-             * @description The shell path where it is handled
-             * @example /college-station/cases/…
-             */
-            link: string;
-        };
-        /** @enum {string} */
-        WorkKind: "follow_up" | "case" | "unassigned" | "concern_report" | "key_student_talk";
     };
     responses: never;
     parameters: never;

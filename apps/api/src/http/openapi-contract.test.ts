@@ -2,6 +2,30 @@ import { describe, expect, it } from 'vitest';
 import { checkedInContract, documentText, REGENERATE_COMMAND, schemaText } from './contract-files.ts';
 import { servedOpenApiDocument } from './openapi-contract.ts';
 
+// Components written nullable by zod-to-openapi#258 that their modules' owners are still moving to orNull();
+// the test fails when one is fixed, so the list only shrinks.
+const KNOWN_NULLABLE_COMPONENTS: ReadonlySet<string> = new Set([
+  'AllianceLateConversion',
+  'CaseScreening',
+  'InterviewMethod',
+  'PersonRef',
+  'RiskLevel',
+  'ScreeningFollowUpState',
+]);
+
+interface DocumentWithSchemas {
+  components?: { schemas?: Record<string, { type?: string | string[]; enum?: unknown[] }> };
+}
+
+function nullableComponents(doc: DocumentWithSchemas): string[] {
+  return Object.entries(doc.components?.schemas ?? {})
+    .filter(([, schema]) => {
+      const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+      return types.includes('null') || (schema.enum ?? []).includes(null);
+    })
+    .map(([name]) => name);
+}
+
 const stale = (file: string) =>
   `packages/api-contract/${file} is stale: run \`${REGENERATE_COMMAND}\` and commit the result`;
 
@@ -16,6 +40,17 @@ describe('http/openapi-contract', () => {
     const { document, schema } = await checkedInContract();
     const generated = await schemaText(document);
     expect(schema === generated, stale('src/schema.ts')).toBe(true);
+  });
+
+  it('keeps every named schema as declared: a nullable use is orNull(Named), not Named.nullable()', async () => {
+    const { document } = await checkedInContract();
+    const nullable = nullableComponents(JSON.parse(document) as DocumentWithSchemas);
+    const unexpected = nullable.filter((name) => !KNOWN_NULLABLE_COMPONENTS.has(name));
+    const fixed = [...KNOWN_NULLABLE_COMPONENTS].filter((name) => !nullable.includes(name));
+    expect(unexpected, 'these components accept null everywhere: use orNull() from http/or-null.ts').toEqual(
+      [],
+    );
+    expect(fixed, 'fixed: remove them from KNOWN_NULLABLE_COMPONENTS').toEqual([]);
   });
 
   it('lists paths and schema names in name order, whatever order the routes were registered in', () => {

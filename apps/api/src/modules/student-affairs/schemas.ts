@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { AREA_IDS } from '@xinqiao/policy';
+import { orNull } from '../../http/or-null.ts';
 
 // The facts and results below are the shapes of the policy area contracts (@xinqiao/policy's staffing-ratio,
 // funding-formula and training-hours): the platform defines them, a plugin only supplies the numbers. The routes
@@ -91,8 +92,8 @@ export const OverviewSchema = z
     plugin: z.object({ id: z.string(), version: z.string() }),
     enrolment: z.number().int().nullable(),
     staff: z.array(StaffMemberSchema),
-    staffing: StaffingFigureSchema.nullable(),
-    funding: FundingFigureSchema.nullable(),
+    staffing: orNull(StaffingFigureSchema),
+    funding: orNull(FundingFigureSchema),
     training: z
       .object({
         requirements: z
