@@ -92,6 +92,13 @@ test('a counsellor opens a case, finds it in their follow-ups and records an int
   const interview = '在辅导员办公室谈话约40分钟，学生情绪稳定，约定下周再谈。';
   const entryForm = page.getByTestId('cs-case-entry-form');
   await expect(entryForm.getByRole('radio', { name: '谈话' })).toBeChecked();
+  // An interview is a record: how it happened, what came of it and the risk are asked for, the time defaults to now.
+  await entryForm.getByRole('button', { name: '保存记录' }).click();
+  await expect(entryForm).toContainText('请选择一项');
+  // Element Plus draws the radio button over its input: click what the person sees.
+  await entryForm.getByText('面谈', { exact: true }).click();
+  await entryForm.getByLabel('谈话结果').fill('情绪稳定，约定下周再谈');
+  await entryForm.getByText('低', { exact: true }).click();
   await entryForm.getByLabel('记录内容').fill(interview);
   await entryForm.getByRole('button', { name: '保存记录' }).click();
   const entries = page.getByTestId('cs-case-entries');

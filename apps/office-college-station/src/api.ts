@@ -21,11 +21,21 @@ export type CaseKind = Case['kind'];
 export type CaseStatus = Case['status'];
 export type NewCase = Schemas['CreateCase'];
 export type PersonRef = NonNullable<Schemas['PersonRef']>;
-/** The entry kinds a person writes in a case; the API writes the others (status changes, reassignments). */
-export type WrittenCaseEntryKind = Schemas['NewCaseEntry']['kind'];
+/** What a person writes in a case: an interview record, a note or a contact; the API writes the others. */
+export type NewCaseEntry = Schemas['NewCaseEntry'];
+export type WrittenCaseEntryKind = NewCaseEntry['kind'];
+export type InterviewMethod = NonNullable<Schemas['InterviewMethod']>;
+export type RiskLevel = NonNullable<Schemas['RiskLevel']>;
 
 /** The kinds the case page offers, in its order. */
 export const WRITTEN_CASE_ENTRY_KINDS: readonly WrittenCaseEntryKind[] = ['interview', 'note', 'contact'];
+export const INTERVIEW_METHODS: readonly InterviewMethod[] = [
+  'face_to_face',
+  'phone',
+  'dorm_visit',
+  'online',
+];
+export const RISK_LEVELS: readonly RiskLevel[] = ['low', 'medium', 'high', 'crisis'];
 
 type CasesQuery = NonNullable<paths['/api/cases']['get']['parameters']['query']>;
 
@@ -71,13 +81,9 @@ export function createCase(input: NewCase): Promise<Case> {
   return api.POST('/api/cases', { body: input });
 }
 
-/** Adds an interview, note or contact to a case. */
-export function addCaseEntry(
-  caseId: string,
-  kind: WrittenCaseEntryKind,
-  body: string,
-): Promise<Schemas['CaseEntry']> {
-  return api.POST('/api/cases/{id}/entries', { params: { path: { id: caseId } }, body: { kind, body } });
+/** Adds an interview record, a note or a contact to a case. */
+export function addCaseEntry(caseId: string, entry: NewCaseEntry): Promise<Schemas['CaseEntry']> {
+  return api.POST('/api/cases/{id}/entries', { params: { path: { id: caseId } }, body: entry });
 }
 
 /** Moves a case on (in progress, closed), with why in `note`. */

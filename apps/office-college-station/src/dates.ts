@@ -22,3 +22,33 @@ export function formatDateTime(iso: string): string {
     timeZone: SCHOOL_TIME_ZONE,
   }).format(new Date(iso));
 }
+
+/**
+ * `at` in China time as the value of a datetime-local input (YYYY-MM-DDTHH:mm), for a time the user may correct.
+ *
+ * @example
+ * chinaLocalDateTime(new Date('2025-03-31T20:05:00Z')) // '2025-04-01T04:05'
+ */
+export function chinaLocalDateTime(at: Date): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: SCHOOL_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}`;
+}
+
+/**
+ * A datetime-local value meant in China time, as the API's ISO time with its offset.
+ *
+ * @example
+ * fromChinaLocalDateTime('2025-04-01T04:05') // '2025-04-01T04:05:00+08:00'
+ */
+export function fromChinaLocalDateTime(value: string): string {
+  return `${value}:00+08:00`;
+}
