@@ -1,6 +1,8 @@
 import type { z } from '@hono/zod-openapi';
 import type { TenantScope } from '@xinqiao/db';
+import type { AttentionTier } from '@xinqiao/policy';
 import { studentViewOf } from './access.ts';
+import type { Attention } from './attention.ts';
 import type { StudentRow } from './queries.ts';
 import type { ReducedStudentSchema, StudentSchema, StudentSummarySchema } from './schemas.ts';
 
@@ -60,7 +62,19 @@ export function presentStudent(scope: TenantScope, row: StudentRow): Student | R
   return studentViewOf(scope, row.placementPath) === 'full' ? fullStudent(row) : reducedStudent(row);
 }
 
-/** A student as a list row: identity and placement in the full view (contacts stay in the record), else reduced. */
-export function presentListItem(scope: TenantScope, row: StudentRow): StudentSummary | ReducedStudent {
-  return studentViewOf(scope, row.placementPath) === 'full' ? studentSummary(row) : reducedStudent(row);
+/**
+ * A student as a list row: identity and placement in the full view (contacts stay in the record), with where the
+ * student stands when known (`attention`; the tier only for callers who read screening), else reduced.
+ */
+export function presentListItem(
+  scope: TenantScope,
+  row: StudentRow,
+  attention?: Attention,
+  readsScreening = false,
+): StudentSummary | ReducedStudent {
+  if (studentViewOf(scope, row.placementPath) !== 'full') return reducedStudent(row);
+  const summary = studentSummary(row);
+  if (!attention) return summary;
+  const tier = readsScreening && attention.tier !== null ? (attention.tier as AttentionTier) : null;
+  return { ...summary, attention: { ...attention, tier } };
 }

@@ -2,6 +2,7 @@ import { type GuardianContact, students, type TenantTx, units } from '@xinqiao/d
 import { and, asc, count, eq, ilike, inArray, like, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { containsPattern, limitOffset, type PageRequest, prefixPattern } from '../../http/pagination.ts';
+import { type AttentionFilter, attentionConditions } from './attention.ts';
 
 const college = alias(units, 'college');
 const klass = alias(units, 'class');
@@ -69,14 +70,14 @@ export async function findStudentsByNumber(tx: TenantTx, numbers: readonly strin
   return selectStudents(tx).where(inArray(students.studentNumber, [...numbers]));
 }
 
-export interface StudentFilter {
+export interface StudentFilter extends AttentionFilter {
   /** Materialised path of the unit whose subtree the students are placed in. */
   unitPath?: string | undefined;
   q?: string | undefined;
 }
 
 function studentConditions(filter: StudentFilter): SQL | undefined {
-  const conditions: SQL[] = [];
+  const conditions: SQL[] = attentionConditions(filter);
   if (filter.unitPath) conditions.push(like(students.placementPath, prefixPattern(filter.unitPath)));
   if (filter.q) {
     const pattern = containsPattern(filter.q);

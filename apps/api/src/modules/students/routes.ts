@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { callerOf } from '../../auth/caller.ts';
+import { callerOf, can } from '../../auth/caller.ts';
 import { PageQuery } from '../../http/pagination.ts';
 import { problemResponses } from '../../http/problem.ts';
 import { createRouter } from '../../http/router.ts';
@@ -24,7 +24,9 @@ const listRoute = createRoute({
   method: 'get',
   path: '/students',
   tags,
-  summary: 'The students you see, by student number: filter by unit subtree, search by name or number',
+  summary:
+    'The students you see, by student number: filter by unit subtree, name or number, latest tier, key-student ' +
+    'roster and open items',
   request: { query: StudentListQuery.extend(PageQuery.shape) },
   responses: {
     200: { description: 'One page of students', content: json(StudentPageSchema) },
@@ -75,8 +77,9 @@ export const studentsRoutes = createRouter()
   .openapi(listRoute, async (c) => {
     const { page, pageSize, ...filter } = c.req.valid('query');
     const caller = callerOf(c, '查看学生名单 / student list');
-    const { rows, total } = await listVisibleStudents(caller, filter, { page, pageSize });
-    const items = rows.map((row) => presentListItem(c.var.scope, row));
+    const { rows, total, attention } = await listVisibleStudents(caller, filter, { page, pageSize });
+    const reads = can(caller, 'screening.read');
+    const items = rows.map((row) => presentListItem(c.var.scope, row, attention.get(row.id), reads));
     return c.json({ items, page, pageSize, total }, 200);
   })
   .openapi(getRoute, async (c) => {

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { pageOf } from '../../http/pagination.ts';
 import { schemaMessage } from '../../http/zod-issues.ts';
+import { AttentionTierQuery, AttentionTierSchema } from '../screening/schemas.ts';
 
 const StudentId = z.uuid().openapi({ example: '0d6f3c1e-5b7a-4c4e-9a43-6f1e2b8a9c10' });
 const UnitId = z.uuid();
@@ -52,6 +53,16 @@ export const StudentSummarySchema = z
     className: z.string(),
     dormUnitId: UnitId.nullable(),
     dormName: z.string().nullable(),
+    attention: z
+      .object({
+        tier: AttentionTierSchema.nullable().openapi({
+          description: 'Latest screening tier (screening readers)',
+        }),
+        keyStudent: z.boolean(),
+        openItems: z.number().int().openapi({ description: 'Open cases and concern reports' }),
+      })
+      .optional()
+      .openapi({ description: 'Where the student stands, in lists for roles that work on cases' }),
   })
   .openapi('StudentSummary');
 
@@ -82,6 +93,17 @@ export const StudentListQuery = z.object({
     .max(100)
     .optional()
     .openapi({ description: 'Part of the name or the student number' }),
+  tier: AttentionTierQuery.optional().openapi({
+    description: 'The tier of the latest screening result (roles that read screening)',
+  }),
+  keyStudent: z
+    .enum(['true', 'false'])
+    .optional()
+    .openapi({ description: 'On the key-student roster or not (roles that work on cases)' }),
+  openItems: z
+    .enum(['true'])
+    .optional()
+    .openapi({ description: 'With an open case or concern report (roles that work on cases)' }),
 });
 
 const studentFields = {

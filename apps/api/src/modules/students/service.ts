@@ -1,9 +1,10 @@
 import type { TenantTx } from '@xinqiao/db';
-import { type Caller, requirePermission } from '../../auth/caller.ts';
+import { type Caller, can, requirePermission } from '../../auth/caller.ts';
 import type { PageRequest } from '../../http/pagination.ts';
 import { fieldError, invalidFields } from '../../http/problem.ts';
 import { recordAccess } from '../audit/record.ts';
 import { requireFullView, studentNotFound } from './access.ts';
+import { type Attention, type AttentionFilter, attentionOf } from './attention.ts';
 import {
   findStudent,
   insertStudents,
@@ -45,29 +46,41 @@ export async function readStudent(caller: Caller, id: string, action: string): P
 }
 
 /**
- * One page of the students the caller sees, filtered by unit subtree and name/number search. A list read is
+ * One page of the students the caller sees, filtered by unit subtree, name/number search and, for the roles that
+ * work on cases, the latest tier (screening readers), the key-student roster and open items; with where each
+ * listed student stands for those roles. A list read is
  * audited as ONE 'student.list' row whose entity id is the filter, not one row per student: the filter and the
  * caller say exactly which records were shown, and a 200-row page would otherwise write 200 chained rows.
  */
 export async function listVisibleStudents(
   caller: Caller,
-  query: { unitId?: string | undefined; q?: string | undefined },
+  query: { unitId?: string | undefined; q?: string | undefined } & AttentionFilter,
   page: PageRequest,
-): Promise<{ rows: StudentRow[]; total: number }> {
+): Promise<{ rows: StudentRow[]; total: number; attention: Map<string, Attention> }> {
   requirePermission(caller, 'students.read');
+  if (query.tier !== undefined) requirePermission(caller, 'screening.read');
+  if (query.keyStudent || query.openItems) requirePermission(caller, 'cases.read');
   const unitPath = query.unitId ? await unitPathOf(caller.tx, query.unitId) : undefined;
   if (query.unitId && !unitPath) {
     throw invalidFields([fieldError('unitId', 'units.no-such-unit')]);
   }
-  const result = await listStudents(caller.tx, { unitPath, q: query.q }, page);
+  const { unitId: _unitId, ...filter } = query;
+  const result = await listStudents(caller.tx, { ...filter, unitPath }, page);
+  // Where each listed student stands, for the roles that work on cases (RLS shows them the rest in full).
+  const attention = can(caller, 'cases.read')
+    ? await attentionOf(
+        caller.tx,
+        result.rows.map((row) => row.id),
+      )
+    : new Map<string, Attention>();
   await recordAccess(caller.tx, caller.me, {
     action: 'student.list',
     entity: 'student',
-    entityId: JSON.stringify({ unitId: query.unitId ?? null, q: query.q ?? null, ...page }),
+    entityId: JSON.stringify({ ...query, unitId: query.unitId ?? null, q: query.q ?? null, ...page }),
     studentPath: unitPath ?? null,
     purpose: caller.purpose,
   });
-  return result;
+  return { ...result, attention };
 }
 
 /** Creates a student; RLS only lets it be placed in the caller's full-view units. Audited as 'student.create'. */
