@@ -20,6 +20,7 @@ import { casesRoutes } from './modules/cases/routes.ts';
 import { concernsRoutes } from './modules/concerns/routes.ts';
 import { frontendsRoutes } from './modules/frontends/routes.ts';
 import { keyStudentsRoutes } from './modules/key-students/routes.ts';
+import { notificationsRoutes } from './modules/notifications/routes.ts';
 import { peopleRoutes } from './modules/people/routes.ts';
 import { pluginsRoutes } from './modules/plugins/routes.ts';
 import { screeningRoutes } from './modules/screening/routes.ts';
@@ -52,6 +53,7 @@ const moduleRoutes = [
   studentAffairsRoutes,
   screeningRoutes,
   allianceRoutes,
+  notificationsRoutes,
   workRoutes,
 ];
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   allianceDepartments,
   allianceEvents,
@@ -7,6 +8,7 @@ import {
   caseEntries,
   cases,
   centerStaffMembers,
+  notifications,
   screeningImports,
   screeningResults,
   screeningWaves,
@@ -40,7 +42,8 @@ export type Kind =
   | 'allianceMember'
   | 'allianceEvent'
   | 'allianceTask'
-  | 'allianceRecord';
+  | 'allianceRecord'
+  | 'notification';
 
 /** One record of each kind, all belonging to one college (or, for school-level kinds, to the school). */
 export type KindIds = Partial<Record<Kind, string>>;
@@ -353,6 +356,7 @@ async function enrichCollege(
     markers,
     sensitive,
   );
+  const notificationId = await addNotification(tx, world, index, where, markers);
   for (const account of TEST_ACCOUNTS) {
     if (COLLEGE_OF_ACCOUNT[account.username] === index) {
       markers.set(world.people[account.username]!, `${where} person id of ${account.username}`);
@@ -372,9 +376,31 @@ async function enrichCollege(
       case: caseId,
       caseEntry: caseEntryId,
       screeningResult: resultIds[0]!,
+      notification: notificationId,
     },
     markers,
   };
+}
+
+/** An in-app notification for the college's person (station head, or counsellor): only they may read or mark it. */
+async function addNotification(
+  tx: TenantTx,
+  world: TestSchool,
+  index: 0 | 1,
+  where: string,
+  markers: Map<string, MarkerLabel>,
+): Promise<string> {
+  const id = randomUUID(); // no RETURNING: the fixture's transaction is no one's, so it cannot read the row back
+  await tx.insert(notifications).values({
+    id,
+    schoolId: world.id,
+    recipientId: world.people[index === 0 ? 'station1' : 'counsellor2']!,
+    kind: 'cases.unassigned',
+    params: { count: 1 },
+    link: '/college-station/follow-ups',
+  });
+  markers.set(id, `${where} notification id`);
+  return id;
 }
 
 async function addFileEntries(

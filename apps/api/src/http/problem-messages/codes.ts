@@ -61,6 +61,11 @@ export const problemKinds = {
   // Cases
   'cases.not-found': problemKind(404),
 
+  // Notifications
+  'notifications.not-found': problemKind(404),
+  'notifications.channel-not-set-up': problemKind<{ channel: string }>(409),
+  'notifications.test-failed': problemKind<{ channel: string; reason: string }>(502),
+
   // The peer alliance
   'alliance.no-points-scale': problemKind<{ school: string }>(409),
   'alliance.term-not-found': problemKind(404),

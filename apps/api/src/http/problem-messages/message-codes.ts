@@ -77,6 +77,9 @@ export const messageKinds = {
   'cases.talk-before-case': messageKind(),
   'cases.next-step-before-talk': messageKind(),
 
+  // Notifications
+  'notifications.no-address': messageKind(),
+
   // Screening waves, imports and the working calendar
   'screening.instrument': messageKind(),
   'screening.cohort': messageKind(),

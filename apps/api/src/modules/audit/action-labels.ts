@@ -28,6 +28,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, { zh: string; en: stri
   'person.update': { zh: '修改人员', en: 'Changed a person' },
   'person.disable': { zh: '停用账号', en: 'Disabled an account' },
   'school.seed_demo': { zh: '生成演示数据', en: 'Seeded demo data' },
+  'notification_channels.update': { zh: '修改通知渠道', en: 'Changed the notification channels' },
+  'notification_channels.test': { zh: '发送测试通知', en: 'Sent a test notification' },
   'school_year_figures.update': { zh: '修改学年数据', en: 'Changed school-year figures' },
   'center_staff.create': { zh: '新增中心专职人员', en: 'Added center staff' },
   'center_staff.update': { zh: '修改中心专职人员', en: 'Changed center staff' },

@@ -68,7 +68,7 @@ export interface ReceivedMail {
 export interface LocalSmtpServer {
   port: number;
   received: ReceivedMail[];
-  /** Logins seen (user names). */
+  /** Logins seen, as 'user:password'. */
   logins: string[];
   /** Refuse the next `n` messages with a temporary failure (451). */
   refuseNext(n: number): void;
@@ -95,7 +95,7 @@ export async function startSmtpServer(): Promise<LocalSmtpServer> {
     allowInsecureAuth: true,
     logger: false,
     onAuth(auth, _session, callback) {
-      logins.push(auth.username ?? '');
+      logins.push(`${auth.username ?? ''}:${auth.password ?? ''}`);
       callback(null, { user: auth.username });
     },
     onData(stream, session, callback) {

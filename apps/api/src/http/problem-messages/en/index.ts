@@ -4,6 +4,7 @@ import { concerns } from './concerns.ts';
 import { core } from './core.ts';
 import { keyStudents } from './key-students.ts';
 import { network } from './network.ts';
+import { notifications } from './notifications.ts';
 import { plugins } from './plugins.ts';
 import { screening } from './screening.ts';
 import { students } from './students.ts';
@@ -13,6 +14,7 @@ export const en: Catalogue = {
   problems: {
     ...core.problems,
     ...network.problems,
+    ...notifications.problems,
     ...students.problems,
     ...screening.problems,
     ...plugins.problems,
@@ -23,6 +25,7 @@ export const en: Catalogue = {
   messages: {
     ...core.messages,
     ...network.messages,
+    ...notifications.messages,
     ...students.messages,
     ...screening.messages,
     ...plugins.messages,

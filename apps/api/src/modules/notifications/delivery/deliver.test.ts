@@ -127,7 +127,7 @@ describe('notifications/delivery', () => {
       },
     ]);
     expect(smtp.received[0]!.raw).not.toContain(STUDENT);
-    expect(smtp.logins).toEqual(['relay']);
+    expect(smtp.logins).toEqual(['relay:secret']);
 
     const webhook = outbox.find((m) => m.channel === 'webhook')!;
     expect(robot.requests).toHaveLength(1);

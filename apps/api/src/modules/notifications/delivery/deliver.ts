@@ -132,8 +132,12 @@ async function deliverOne(
   return 'sent';
 }
 
-/** Sends a message by its channel. */
-export function send(channel: Channel, message: OutboxRow, timeoutMs: number): Promise<void> {
+/** Sends a message by its channel (each step waiting at most `timeoutMs`). */
+export function send(
+  channel: Channel,
+  message: Pick<OutboxRow, 'id' | 'recipient' | 'subject' | 'body'>,
+  timeoutMs: number,
+): Promise<void> {
   const outgoing = composeOutgoing(message, channel);
   return channel.kind === 'email'
     ? sendEmail(channel.config, outgoing, timeoutMs)
