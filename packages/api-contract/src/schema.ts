@@ -4018,66 +4018,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/notifications": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The caller's notifications, newest first, with the unread count */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    pageSize?: number;
-                    /** @description 'true': only the unread ones */
-                    unread?: "true" | "false";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description A page of notifications */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["NotificationPage"];
-                    };
-                };
-                /** @description Invalid request: `errors` names each bad field */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not signed in, or the session expired */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/notifications/channels": {
+    "/api/key-students": {
         parameters: {
             query?: never;
             header?: never;
@@ -4085,68 +4026,33 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The school's outbound channels (school admins): e-mail by SMTP and a 企业微信/钉钉 group robot
-         * @description Secrets are write-only: the SMTP password, the robot URL’s key and the signing secret are never answered.
+         * The key-student roster (重点关注学生) of the students you see in full, overdue talks first
+         * @description Stored entries (added with a reason) and every student with an open case (tier-1 follow-ups included). A talk is due a week after the last interview (by when it happened) or after the student came on the roster.
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    /** @description `me`, or a person id: the students this counsellor is responsible for */
+                    counsellor?: string;
+                    collegeId?: string;
+                    /** @description true: only those whose talk is overdue */
+                    overdue?: "true" | "false";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description The channels, null where not set up */
+                /** @description One page of the roster */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["NotificationChannels"];
-                    };
-                };
-                /** @description Not signed in, or the session expired */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Signed in, but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        /** Set up, change or remove the school's outbound channels (school admins) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["NotificationChannelsInput"];
-                };
-            };
-            responses: {
-                /** @description The channels as stored */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["NotificationChannels"];
+                        "application/json": components["schemas"]["KeyStudentPage"];
                     };
                 };
                 /** @description Invalid request: `errors` names each bad field */
@@ -4178,23 +4084,8 @@ export interface paths {
                 };
             };
         };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/notifications/channels/test": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
         put?: never;
-        /** Send a test message by a stored channel, now (school admins) */
+        /** Put a student on the key-student roster, with a reason */
         post: {
             parameters: {
                 query?: never;
@@ -4204,17 +4095,17 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["NotificationChannelTest"];
+                    "application/json": components["schemas"]["NewKeyStudent"];
                 };
             };
             responses: {
-                /** @description The server or robot took the message */
-                200: {
+                /** @description Added */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["NotificationChannelTestResult"];
+                        "application/json": components["schemas"]["KeyStudentChanged"];
                     };
                 };
                 /** @description Invalid request: `errors` names each bad field */
@@ -4237,6 +4128,15 @@ export interface paths {
                 };
                 /** @description Signed in, but not allowed */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4253,15 +4153,6 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Error */
-                502: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
             };
         };
         delete?: never;
@@ -4270,7 +4161,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/notifications/read-all": {
+    "/api/key-students/{id}/removal": {
         parameters: {
             query?: never;
             header?: never;
@@ -4279,52 +4170,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mark all the caller’s notifications read */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description How many were unread */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["NotificationsMarkedRead"];
-                    };
-                };
-                /** @description Not signed in, or the session expired */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/notifications/{id}/read": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Mark one of the caller’s notifications read */
+        /** Ask to take a student off the roster, with a reason (the station head approves) */
         post: {
             parameters: {
                 query?: never;
@@ -4334,15 +4180,19 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["KeyStudentRemoval"];
+                };
+            };
             responses: {
-                /** @description The notification, read */
+                /** @description Removal asked for */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Notification"];
+                        "application/json": components["schemas"]["KeyStudentChanged"];
                     };
                 };
                 /** @description Invalid request: `errors` names each bad field */
@@ -4356,6 +4206,15 @@ export interface paths {
                 };
                 /** @description Not signed in, or the session expired */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4374,6 +4233,194 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/key-students/{id}/removal/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a removal from the roster (station heads, the center) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Removed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KeyStudentChanged"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with stored data */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My work (我的待办): what needs the caller now, most urgent first
+         * @description Self-harm findings first, then what is overdue, then the soonest deadline. Follow-ups and cases the caller is responsible for, the unassigned cases of the subtree they assign within, and what the other modules add. Every role gets an answer (empty when it has no such work). Audited.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description How many items to list */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The items and their counts */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyWork"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/work/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How much work the caller has, per kind and per module (for the navigation) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Counts */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyWorkCounts"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4987,8 +5034,15 @@ export interface paths {
                 query?: {
                     waveId?: string;
                     state?: "all" | "open" | "overdue" | "interviewed";
-                    /** @description Only those the caller is responsible for */
+                    /** @description Only those the caller is responsible for (as responsible=me) */
                     mine?: "true" | "false";
+                    /** @description 'none': the unassigned queue; 'me': the caller's own */
+                    responsible?: "none" | "me";
+                    responsiblePersonId?: string;
+                    collegeId?: string;
+                    classId?: string;
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -5036,6 +5090,84 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/screening/follow-ups/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign or reassign a follow-up: the same as POST /api/cases/{id}/assign (the id is the case’s) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AssignCase"];
+                };
+            };
+            responses: {
+                /** @description The follow-up case with its new responsible person */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Case"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -6334,7 +6466,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The students you see, by student number: filter by unit subtree, search by name or number */
+        /** The students you see, by student number: filter by unit subtree, name or number, latest tier, key-student roster and open items */
         get: {
             parameters: {
                 query?: {
@@ -6342,6 +6474,12 @@ export interface paths {
                     unitId?: string;
                     /** @description Part of the name or the student number */
                     q?: string;
+                    /** @description The tier of the latest screening result (roles that read screening) */
+                    tier?: number;
+                    /** @description On the key-student roster or not (roles that work on cases) */
+                    keyStudent?: "true" | "false";
+                    /** @description With an open case or concern report (roles that work on cases) */
+                    openItems?: "true";
                     page?: number;
                     pageSize?: number;
                 };
@@ -7772,8 +7910,8 @@ export interface components {
             role: "counsellor" | "head_teacher" | "college_station_head" | "center_staff";
             unitName: string;
         };
-        /** @description Attention tier (关注等级): 1 needs the most attention, 3 the least */
-        AttentionTier: 1 | 2 | 3;
+        /** @description Latest screening tier (screening readers) */
+        AttentionTier: 1 | 2 | 3 | null;
         AuditLogEntry: components["schemas"]["StudentAccess"] & {
             /** Format: uuid */
             studentId: string | null;
@@ -8144,49 +8282,6 @@ export interface components {
             /** @example 临床医学2024级1班 */
             name: string;
         };
-        EmailChannel: {
-            /** @example smtp.example.edu.cn */
-            host: string;
-            /** @example 465 */
-            port: number;
-            /** @enum {string} */
-            security: "tls" | "starttls" | "none";
-            username: string;
-            /**
-             * Format: email
-             * @example xinqiao@example.edu.cn
-             */
-            from: string;
-            /** @example https://xinqiao.example.edu.cn */
-            siteUrl: "" | string;
-            enabled: boolean;
-            passwordSet: boolean;
-            /** @description When the channel was last changed */
-            updatedAt: string;
-        };
-        EmailChannelInput: {
-            /** @example smtp.example.edu.cn */
-            host: string;
-            /** @example 465 */
-            port: number;
-            /** @enum {string} */
-            security: "tls" | "starttls" | "none";
-            /** @default  */
-            username?: string;
-            /** @description Write-only: leave it out to keep the stored password; it is never answered. '' removes it. */
-            password?: string;
-            /**
-             * Format: email
-             * @example xinqiao@example.edu.cn
-             */
-            from: string;
-            /**
-             * @default
-             * @example https://xinqiao.example.edu.cn
-             */
-            siteUrl?: "" | string;
-            enabled: boolean;
-        };
         EnrolmentChange: {
             academicYear: number;
             enrolment: number;
@@ -8306,6 +8401,72 @@ export interface components {
         };
         /** @enum {string|null} */
         InterviewMethod: "face_to_face" | "phone" | "dorm_visit" | "online" | null;
+        KeyStudent: {
+            /**
+             * Format: uuid
+             * @description The roster row; null for one the work put there (an open case)
+             */
+            id: string | null;
+            student: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                studentNumber: string;
+                /** Format: uuid */
+                collegeId: string;
+                collegeName: string;
+                className: string;
+            };
+            source: components["schemas"]["KeyStudentSource"];
+            reason: string;
+            counsellor: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+            } | null;
+            /** Format: date-time */
+            since: string;
+            /**
+             * Format: date-time
+             * @description The latest interview about the student
+             */
+            lastTalkAt: string | null;
+            /** Format: date-time */
+            talkDueAt: string;
+            overdue: boolean;
+            intervalDays: number;
+            /** @description A removal waiting for the station head’s approval */
+            removal: {
+                reason: string;
+                requestedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                };
+                /** Format: date-time */
+                requestedAt: string;
+            } | null;
+        };
+        KeyStudentChanged: {
+            /** Format: uuid */
+            id: string;
+        };
+        KeyStudentPage: {
+            items: components["schemas"]["KeyStudent"][];
+            /** @description Items across all pages */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        KeyStudentRemoval: {
+            /** @description Why, in the counsellor’s words (required) */
+            reason: string;
+        };
+        /**
+         * @description tier1 (a screening follow-up) or case (an open case): put there by the work; manual: added with a reason
+         * @enum {string}
+         */
+        KeyStudentSource: "tier1" | "case" | "warning" | "manual";
         LoginRequest: {
             /** @example hmu */
             school: string;
@@ -8339,6 +8500,42 @@ export interface components {
             permissions: components["schemas"]["Permission"][];
             /** @description Send as x-csrf-token on every POST, PUT, PATCH and DELETE */
             csrfToken: string;
+        };
+        MyWork: {
+            /** @description Most urgent first */
+            items: components["schemas"]["WorkItem"][];
+            total: number;
+            /** @description Per kind, every kind listed */
+            counts: {
+                kind: components["schemas"]["WorkKind"];
+                count: number;
+                overdue: number;
+                selfHarm: number;
+            }[];
+            /** @description Per office module the items link into (`/college-station`…), for the navigation */
+            modules: {
+                path: string;
+                count: number;
+                overdue: number;
+                selfHarm: number;
+            }[];
+        };
+        MyWorkCounts: {
+            total: number;
+            /** @description Per kind, every kind listed */
+            counts: {
+                kind: components["schemas"]["WorkKind"];
+                count: number;
+                overdue: number;
+                selfHarm: number;
+            }[];
+            /** @description Per office module the items link into (`/college-station`…), for the navigation */
+            modules: {
+                path: string;
+                count: number;
+                overdue: number;
+                selfHarm: number;
+            }[];
         };
         NewCaseEntry: components["schemas"]["NewCaseInterview"] | components["schemas"]["NewCaseNote"];
         NewCaseInterview: {
@@ -8410,6 +8607,12 @@ export interface components {
              */
             visibility?: "restricted" | "network";
         };
+        NewKeyStudent: {
+            /** Format: uuid */
+            studentId: string;
+            /** @description Why, in the counsellor’s words (required) */
+            reason: string;
+        };
         NewScreeningWave: {
             academicYear: number;
             name: string;
@@ -8425,63 +8628,6 @@ export interface components {
             /** @enum {string} */
             employment: "full_time" | "part_time";
             trainingHours: number;
-        };
-        Notification: {
-            /** Format: uuid */
-            id: string;
-            /**
-             * @description What happened; the screen renders it from `params` in the reader's language. One of: case.assigned, cases.unassigned, concern.reported, concern.urgent, follow-ups.due, key-students.talks-due, notifications.test
-             * @example case.assigned
-             */
-            kind: string;
-            params: {
-                [key: string]: string | number;
-            };
-            /**
-             * @description The shell path where it is handled
-             * @example /college-station/follow-ups
-             */
-            link: string;
-            readAt: string | null;
-            createdAt: string;
-        };
-        NotificationChannelTest: {
-            /** @enum {string} */
-            channel: "email" | "webhook";
-            /**
-             * Format: email
-             * @description E-mail only: where the test goes (the admin's own address by default)
-             */
-            to?: string;
-        };
-        NotificationChannelTestResult: {
-            /** @enum {string} */
-            channel: "email" | "webhook";
-            /** @enum {boolean} */
-            delivered: true;
-            to: string;
-        };
-        NotificationChannels: {
-            email: components["schemas"]["EmailChannel"] | null;
-            webhook: components["schemas"]["WebhookChannel"] | null;
-        };
-        NotificationChannelsInput: {
-            /** @description null removes the channel; left out, it stays */
-            email?: components["schemas"]["EmailChannelInput"] | null;
-            /** @description null removes the channel; left out, it stays */
-            webhook?: components["schemas"]["WebhookChannelInput"] | null;
-        };
-        NotificationPage: {
-            items: components["schemas"]["Notification"][];
-            /** @description Notifications across all pages (of the filter) */
-            total: number;
-            /** @description Unread notifications of the caller in all */
-            unread: number;
-            page: number;
-            pageSize: number;
-        };
-        NotificationsMarkedRead: {
-            marked: number;
         };
         /** @enum {string} */
         Permission: "alliance.manage" | "alliance.read" | "alliance.score" | "alliance.score-any-term" | "audit.read" | "audit.verify" | "calendar.edit" | "calendar.read" | "case-work.kpis" | "cases.assign" | "cases.read" | "cases.write" | "concerns.report" | "concerns.triage" | "key-students.approve" | "key-students.manage" | "network.manage" | "network.rename-own-unit" | "notifications.manage" | "people.manage" | "screening.answers" | "screening.counts" | "screening.import" | "screening.manage" | "screening.read" | "student-affairs.edit" | "student-affairs.read" | "students.import" | "students.read" | "students.write";
@@ -8535,7 +8681,7 @@ export interface components {
              * @example validation.invalid-field
              * @enum {string}
              */
-            code: "validation.invalid-field" | "http.bad-request" | "http.not-found" | "http.no-route" | "http.method-not-allowed" | "http.payload-too-large" | "http.unsupported-media-type" | "http.csrf-token" | "http.cross-site" | "server.internal" | "auth.sign-in-required" | "auth.session-expired" | "auth.account-disabled" | "auth.wrong-credentials" | "auth.too-many-attempts" | "database.duplicate-key" | "database.missing-reference" | "database.out-of-range" | "database.value-missing" | "database.bad-format" | "database.not-permitted" | "units.not-found" | "units.outside-branch" | "units.name-taken" | "people.not-found" | "people.role-outside-administration" | "people.person-outside-administration" | "people.username-taken" | "audit.student-outside-units" | "students.not-found" | "students.reduced-view" | "students.number-taken" | "students.placement-outside-units" | "import.rows-rejected" | "import.file-unreadable" | "cases.not-found" | "notifications.not-found" | "notifications.channel-not-set-up" | "notifications.test-failed" | "alliance.no-points-scale" | "concerns.not-found" | "concerns.no-signs-policy" | "concerns.already-triaged" | "legacy.invalid-field" | "legacy.bad-request" | "legacy.forbidden" | "legacy.not-found" | "legacy.conflict" | "legacy.rows-rejected";
+            code: "validation.invalid-field" | "http.bad-request" | "http.not-found" | "http.no-route" | "http.method-not-allowed" | "http.payload-too-large" | "http.unsupported-media-type" | "http.csrf-token" | "http.cross-site" | "server.internal" | "auth.sign-in-required" | "auth.session-expired" | "auth.account-disabled" | "auth.wrong-credentials" | "auth.too-many-attempts" | "database.duplicate-key" | "database.missing-reference" | "database.out-of-range" | "database.value-missing" | "database.bad-format" | "database.not-permitted" | "units.not-found" | "units.outside-branch" | "units.name-taken" | "people.not-found" | "people.role-outside-administration" | "people.person-outside-administration" | "people.username-taken" | "audit.student-outside-units" | "students.not-found" | "students.reduced-view" | "students.number-taken" | "students.placement-outside-units" | "import.rows-rejected" | "import.file-unreadable" | "cases.not-found" | "alliance.no-points-scale" | "alliance.term-not-found" | "alliance.event-not-found" | "alliance.member-not-found" | "alliance.record-not-found" | "alliance.not-a-member" | "alliance.term-closed" | "alliance.no-open-term" | "alliance.not-attended" | "alliance.event-closed" | "alliance.not-expected-at-event" | "alliance.attendance-exists" | "alliance.record-exists" | "alliance.not-checked-in" | "alliance.early-leave-exists" | "alliance.finding-exists" | "alliance.full-attendance-done" | "alliance.not-a-task" | "alliance.task-closed" | "alliance.not-assigned" | "alliance.task-acknowledged" | "alliance.task-submitted" | "alliance.member-inactive" | "alliance.record-not-pending" | "alliance.record-voided" | "alliance.record-not-voided" | "alliance.unknown-record-kind" | "alliance.no-base-score" | "alliance.repricing-stale" | "alliance.repricing-refused" | "alliance.plugin-refuses-facts" | "alliance.plugin-rules-refuse" | "screening.wave-not-found" | "screening.wave-exists" | "screening.wave-status-transition" | "screening.wave-not-open" | "screening.no-tier-rules" | "screening.import-not-found" | "screening.result-not-found" | "screening.calendar-edit-not-found" | "concerns.not-found" | "concerns.no-signs-policy" | "concerns.already-triaged" | "key-students.not-found" | "key-students.already-on-roster" | "key-students.no-removal-requested" | "plugins.no-active-plugin" | "student-affairs.staff-not-found" | "student-affairs.plugin-broken" | "legacy.invalid-field" | "legacy.bad-request" | "legacy.forbidden" | "legacy.not-found" | "legacy.conflict" | "legacy.rows-rejected";
             /**
              * @description The problem kind in words, in the language of Accept-Language (zh-CN by default)
              * @example 提交的内容有误
@@ -8548,13 +8694,13 @@ export interface components {
             errors?: ({
                 field: string;
                 /** @enum {string} */
-                code: "field.required" | "field.wrong-type" | "field.too-small" | "field.too-big" | "field.invalid-format" | "field.invalid-option" | "field.unknown-keys" | "field.not-multiple-of" | "field.invalid" | "field.nothing-to-change" | "units.no-such-unit" | "units.no-such-parent" | "units.lowest-level" | "units.wrong-level" | "units.name-taken" | "people.role-listed-twice" | "people.username-taken" | "people.username-characters" | "people.password-too-short" | "people.nothing-to-change" | "people.cannot-disable-self" | "people.cannot-drop-own-admin" | "students.no-such-student" | "students.phone-format" | "students.number-characters" | "students.number-taken" | "students.outside-units" | "students.not-a-college" | "students.not-a-class-of-college" | "students.not-a-dorm-of-class" | "students.gender" | "students.enrolment-year-format" | "students.guardian-name-missing" | "students.guardian-phone-missing" | "import.file-missing" | "import.body-missing" | "import.file-unreadable" | "import.stray-cells" | "import.number-repeated" | "import.no-college" | "import.ambiguous-college" | "import.no-class" | "import.ambiguous-class" | "import.no-dorm" | "import.ambiguous-dorm" | "import.placement-outside-units" | "import.student-outside-units" | "import.number-taken-outside-units" | "cases.responsible-out-of-reach" | "cases.date-in-past" | "cases.closed" | "cases.status-transition" | "cases.assignee-out-of-reach" | "cases.talk-in-future" | "cases.talk-before-case" | "cases.next-step-before-talk" | "notifications.no-address" | "concerns.unknown-sign" | "concerns.nothing-observed" | "concerns.reason-required" | "concerns.case-required" | "concerns.case-of-another-student" | "concerns.case-closed" | "concerns.due-date-required" | "legacy.text";
+                code: "field.required" | "field.wrong-type" | "field.too-small" | "field.too-big" | "field.invalid-format" | "field.invalid-option" | "field.unknown-keys" | "field.not-multiple-of" | "field.invalid" | "field.nothing-to-change" | "units.no-such-unit" | "units.no-such-parent" | "units.lowest-level" | "units.wrong-level" | "units.name-taken" | "people.role-listed-twice" | "people.username-taken" | "people.username-characters" | "people.password-too-short" | "people.nothing-to-change" | "people.cannot-disable-self" | "people.cannot-drop-own-admin" | "students.no-such-student" | "students.phone-format" | "students.number-characters" | "students.number-taken" | "students.outside-units" | "students.not-a-college" | "students.not-a-class-of-college" | "students.not-a-dorm-of-class" | "students.gender" | "students.enrolment-year-format" | "students.guardian-name-missing" | "students.guardian-phone-missing" | "import.file-missing" | "import.body-missing" | "import.file-unreadable" | "import.stray-cells" | "import.number-repeated" | "import.no-college" | "import.ambiguous-college" | "import.no-class" | "import.ambiguous-class" | "import.no-dorm" | "import.ambiguous-dorm" | "import.placement-outside-units" | "import.student-outside-units" | "import.number-taken-outside-units" | "cases.responsible-out-of-reach" | "cases.date-in-past" | "cases.closed" | "cases.status-transition" | "cases.assignee-out-of-reach" | "cases.talk-in-future" | "cases.talk-before-case" | "cases.next-step-before-talk" | "screening.instrument" | "screening.cohort" | "screening.date-format" | "screening.closes-before-opens" | "screening.calendar-year-range" | "screening.calendar-date" | "screening.calendar-working" | "screening.no-such-wave" | "screening.wave-not-open" | "screening.unsupported-instrument" | "screening.no-tier-rules" | "screening.tier-rules-miss-instrument" | "screening.import-server-error" | "screening.import-starter-gone" | "screening.import-gave-up" | "screening.stored-reason" | "screening.student-number-missing" | "screening.yes-or-no" | "screening.submission-time" | "screening.answers-invalid" | "screening.number-repeated" | "screening.no-tier-for-result" | "screening.no-such-student-number" | "screening.name-mismatch" | "alliance.no-such-member" | "alliance.no-such-department" | "alliance.no-such-account" | "alliance.no-such-event" | "alliance.no-such-event-in-term" | "alliance.member-or-department" | "alliance.department-empty" | "alliance.fact-protected" | "alliance.only-check-in" | "alliance.event-closed" | "alliance.task-closed" | "alliance.not-expected-at-event" | "alliance.not-assigned" | "alliance.not-checked-in" | "alliance.attendance-exists" | "alliance.record-exists" | "alliance.early-leave-exists" | "alliance.finding-exists" | "alliance.key-used" | "alliance.task-acknowledged" | "alliance.task-submitted" | "alliance.repricing-stale" | "alliance.plugin-refuses" | "alliance.branch-needs-college" | "alliance.routine-needs-department" | "alliance.plenary-without-department" | "alliance.ends-before-starts" | "alliance.deadline-before-assigned" | "alliance.correction-empty" | "concerns.unknown-sign" | "concerns.nothing-observed" | "concerns.reason-required" | "concerns.case-required" | "concerns.case-of-another-student" | "concerns.case-closed" | "concerns.due-date-required" | "student-affairs.area-not-configured" | "legacy.text";
                 message: string;
             } | {
                 row: number;
                 column: string;
                 /** @enum {string} */
-                code: "field.required" | "field.wrong-type" | "field.too-small" | "field.too-big" | "field.invalid-format" | "field.invalid-option" | "field.unknown-keys" | "field.not-multiple-of" | "field.invalid" | "field.nothing-to-change" | "units.no-such-unit" | "units.no-such-parent" | "units.lowest-level" | "units.wrong-level" | "units.name-taken" | "people.role-listed-twice" | "people.username-taken" | "people.username-characters" | "people.password-too-short" | "people.nothing-to-change" | "people.cannot-disable-self" | "people.cannot-drop-own-admin" | "students.no-such-student" | "students.phone-format" | "students.number-characters" | "students.number-taken" | "students.outside-units" | "students.not-a-college" | "students.not-a-class-of-college" | "students.not-a-dorm-of-class" | "students.gender" | "students.enrolment-year-format" | "students.guardian-name-missing" | "students.guardian-phone-missing" | "import.file-missing" | "import.body-missing" | "import.file-unreadable" | "import.stray-cells" | "import.number-repeated" | "import.no-college" | "import.ambiguous-college" | "import.no-class" | "import.ambiguous-class" | "import.no-dorm" | "import.ambiguous-dorm" | "import.placement-outside-units" | "import.student-outside-units" | "import.number-taken-outside-units" | "cases.responsible-out-of-reach" | "cases.date-in-past" | "cases.closed" | "cases.status-transition" | "cases.assignee-out-of-reach" | "cases.talk-in-future" | "cases.talk-before-case" | "cases.next-step-before-talk" | "notifications.no-address" | "concerns.unknown-sign" | "concerns.nothing-observed" | "concerns.reason-required" | "concerns.case-required" | "concerns.case-of-another-student" | "concerns.case-closed" | "concerns.due-date-required" | "legacy.text";
+                code: "field.required" | "field.wrong-type" | "field.too-small" | "field.too-big" | "field.invalid-format" | "field.invalid-option" | "field.unknown-keys" | "field.not-multiple-of" | "field.invalid" | "field.nothing-to-change" | "units.no-such-unit" | "units.no-such-parent" | "units.lowest-level" | "units.wrong-level" | "units.name-taken" | "people.role-listed-twice" | "people.username-taken" | "people.username-characters" | "people.password-too-short" | "people.nothing-to-change" | "people.cannot-disable-self" | "people.cannot-drop-own-admin" | "students.no-such-student" | "students.phone-format" | "students.number-characters" | "students.number-taken" | "students.outside-units" | "students.not-a-college" | "students.not-a-class-of-college" | "students.not-a-dorm-of-class" | "students.gender" | "students.enrolment-year-format" | "students.guardian-name-missing" | "students.guardian-phone-missing" | "import.file-missing" | "import.body-missing" | "import.file-unreadable" | "import.stray-cells" | "import.number-repeated" | "import.no-college" | "import.ambiguous-college" | "import.no-class" | "import.ambiguous-class" | "import.no-dorm" | "import.ambiguous-dorm" | "import.placement-outside-units" | "import.student-outside-units" | "import.number-taken-outside-units" | "cases.responsible-out-of-reach" | "cases.date-in-past" | "cases.closed" | "cases.status-transition" | "cases.assignee-out-of-reach" | "cases.talk-in-future" | "cases.talk-before-case" | "cases.next-step-before-talk" | "screening.instrument" | "screening.cohort" | "screening.date-format" | "screening.closes-before-opens" | "screening.calendar-year-range" | "screening.calendar-date" | "screening.calendar-working" | "screening.no-such-wave" | "screening.wave-not-open" | "screening.unsupported-instrument" | "screening.no-tier-rules" | "screening.tier-rules-miss-instrument" | "screening.import-server-error" | "screening.import-starter-gone" | "screening.import-gave-up" | "screening.stored-reason" | "screening.student-number-missing" | "screening.yes-or-no" | "screening.submission-time" | "screening.answers-invalid" | "screening.number-repeated" | "screening.no-tier-for-result" | "screening.no-such-student-number" | "screening.name-mismatch" | "alliance.no-such-member" | "alliance.no-such-department" | "alliance.no-such-account" | "alliance.no-such-event" | "alliance.no-such-event-in-term" | "alliance.member-or-department" | "alliance.department-empty" | "alliance.fact-protected" | "alliance.only-check-in" | "alliance.event-closed" | "alliance.task-closed" | "alliance.not-expected-at-event" | "alliance.not-assigned" | "alliance.not-checked-in" | "alliance.attendance-exists" | "alliance.record-exists" | "alliance.early-leave-exists" | "alliance.finding-exists" | "alliance.key-used" | "alliance.task-acknowledged" | "alliance.task-submitted" | "alliance.repricing-stale" | "alliance.plugin-refuses" | "alliance.branch-needs-college" | "alliance.routine-needs-department" | "alliance.plenary-without-department" | "alliance.ends-before-starts" | "alliance.deadline-before-assigned" | "alliance.correction-empty" | "concerns.unknown-sign" | "concerns.nothing-observed" | "concerns.reason-required" | "concerns.case-required" | "concerns.case-of-another-student" | "concerns.case-closed" | "concerns.due-date-required" | "student-affairs.area-not-configured" | "legacy.text";
                 reason: string;
             })[];
         };
@@ -8615,11 +8761,19 @@ export interface components {
         ScreeningFollowUp: components["schemas"]["ScreeningFollowUpState"] & {
             student: components["schemas"]["ScreeningStudent"];
             wave: components["schemas"]["ScreeningWaveRef"];
-            tier: components["schemas"]["AttentionTier"];
+            tier: components["schemas"]["AttentionTier"] & unknown;
             reasons: components["schemas"]["ScreeningReason"][];
+            pluginId: string;
+            /** @description The version of the plugin that decided the tier */
+            pluginVersion: string;
         };
         ScreeningFollowUpList: {
+            /** @description One page, most urgent first */
             followUps: components["schemas"]["ScreeningFollowUp"][];
+            /** @description Follow-ups across all pages */
+            total: number;
+            page: number;
+            pageSize: number;
         };
         /** @description The follow-up case a tier-1 result opened */
         ScreeningFollowUpState: {
@@ -8633,6 +8787,8 @@ export interface components {
             /** @description Day of the first interview entry of the case */
             interviewedOn: string | null;
             overdue: boolean;
+            /** @description A self-harm finding opened it: worked on first */
+            selfHarm: boolean;
         } | null;
         ScreeningHistory: {
             student: {
@@ -8644,7 +8800,7 @@ export interface components {
         };
         ScreeningHistoryEntry: {
             resultId: string;
-            tier: components["schemas"]["AttentionTier"];
+            tier: components["schemas"]["AttentionTier"] & unknown;
             reasons: components["schemas"]["ScreeningReason"][];
             pluginId: string;
             pluginVersion: string;
@@ -8694,6 +8850,8 @@ export interface components {
             ruleName: string;
             zh: string;
             en: string;
+            /** @description The school marks this rule a self-harm finding */
+            selfHarm?: boolean;
         };
         ScreeningResultDetail: components["schemas"]["ScreeningResultRow"] & {
             wave: components["schemas"]["ScreeningWaveRef"];
@@ -8749,7 +8907,7 @@ export interface components {
         ScreeningResultRow: {
             resultId: string;
             student: components["schemas"]["ScreeningStudent"];
-            tier: components["schemas"]["AttentionTier"];
+            tier: components["schemas"]["AttentionTier"] & unknown;
             reasons: components["schemas"]["ScreeningReason"][];
             pluginId: string;
             pluginVersion: string;
@@ -8973,6 +9131,13 @@ export interface components {
             /** Format: uuid */
             dormUnitId: string | null;
             dormName: string | null;
+            /** @description Where the student stands, in lists for roles that work on cases */
+            attention?: {
+                tier: components["schemas"]["AttentionTier"];
+                keyStudent: boolean;
+                /** @description Open cases and concern reports */
+                openItems: number;
+            };
         };
         TierReason: {
             ruleName: string;
@@ -9100,35 +9265,55 @@ export interface components {
         UpdateUnit: {
             name: string;
         };
-        WebhookChannel: {
-            enabled: boolean;
-            /** @example https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=••••5aaa */
-            urlMasked: string;
-            /** @enum {string} */
-            format: "wecom" | "dingtalk";
-            secretSet: boolean;
-            /** @example https://xinqiao.example.edu.cn */
-            siteUrl: "" | string;
-            /** @description When the channel was last changed */
-            updatedAt: string;
-        };
-        WebhookChannelInput: {
+        WorkItem: {
+            kind: components["schemas"]["WorkKind"];
+            id: string;
+            title: {
+                zh: string;
+                en: string;
+            };
+            student: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                studentNumber: string;
+                className: string;
+                collegeName: string;
+            } | null;
             /**
-             * Format: uri
-             * @description Write-only: leave it out to keep the stored URL (it carries the robot key); it is never answered.
+             * Format: date-time
+             * @description When the deadline runs out (a due date: its midnight, China time)
              */
-            url?: string;
-            /** @enum {string} */
-            format: "wecom" | "dingtalk";
-            /** @description Write-only: leave it out to keep the stored secret; it is never answered. '' removes it. */
-            secret?: string;
+            dueAt: string | null;
             /**
-             * @default
-             * @example https://xinqiao.example.edu.cn
+             * Format: date
+             * @description The deadline’s day in China
              */
-            siteUrl?: "" | string;
-            enabled: boolean;
+            dueOn: string | null;
+            overdue: boolean;
+            /** @description A self-harm finding is behind it: listed first */
+            selfHarm: boolean;
+            /** @description Given to the caller in the last three days, not worked on yet */
+            isNew: boolean;
+            /** @description The tier reasons of the stored screening decision (callers who read screening) */
+            reasons: {
+                ruleName: string;
+                zh: string;
+                en: string;
+                selfHarm?: boolean;
+            }[];
+            decision: {
+                pluginId: string;
+                pluginVersion: string;
+            } | null;
+            /**
+             * @description The shell path where it is handled
+             * @example /college-station/cases/…
+             */
+            link: string;
         };
+        /** @enum {string} */
+        WorkKind: "follow_up" | "case" | "unassigned" | "concern_report" | "key_student_talk";
     };
     responses: never;
     parameters: never;
