@@ -16,6 +16,7 @@ import { DOCS_PATH, DOCS_SCRIPT_PATH, securityHeaders } from './http/security-he
 import { mountFrontends } from './http/static.ts';
 import { allianceRoutes } from './modules/alliance/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
+import { caseWorkRoutes } from './modules/case-work/routes.ts';
 import { casesRoutes } from './modules/cases/routes.ts';
 import { concernsRoutes } from './modules/concerns/routes.ts';
 import { frontendsRoutes } from './modules/frontends/routes.ts';
@@ -47,6 +48,7 @@ const moduleRoutes = [
   casesRoutes,
   concernsRoutes,
   keyStudentsRoutes,
+  caseWorkRoutes,
   peopleRoutes,
   auditRoutes,
   frontendsRoutes,

@@ -54,7 +54,7 @@ describe('auth/permissions', () => {
       audit.verify            x     x     .     .     .     .     .     .     .     .
       calendar.edit           .     x     x     .     .     .     .     .     .     .
       calendar.read           .     x     x     x     x     .     .     .     .     .
-      case-work.kpis          .     x     x     x     .     .     .     .     x     .
+      case-work.kpis          .     x     x     x     .     .     .     .     .     .
       cases.assign            .     x     x     x     .     .     .     .     .     .
       cases.read              x     x     x     x     x     x     .     .     .     .
       cases.write             x     x     x     x     x     x     .     .     .     .

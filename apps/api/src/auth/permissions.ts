@@ -232,13 +232,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   head_teacher: [...SEES_STUDENTS_IN_FULL],
   class_committee: ['students.read', 'concerns.report'],
   dorm_liaison: ['students.read', 'concerns.report'],
-  student_affairs: [
-    'case-work.kpis',
-    'screening.counts',
-    'student-affairs.read',
-    'student-affairs.edit',
-    'alliance.read',
-  ],
+  student_affairs: ['screening.counts', 'student-affairs.read', 'student-affairs.edit', 'alliance.read'],
   alliance_officer: ['alliance.read', 'alliance.manage', 'alliance.score'],
 };
 

@@ -1,6 +1,6 @@
 import type { z } from '@hono/zod-openapi';
 import type { KeyStudentSchema } from './schemas.ts';
-import { TALK_INTERVAL_DAYS, type KeyStudentEntry } from './service.ts';
+import { type KeyStudentEntry, TALK_INTERVAL_DAYS } from './service.ts';
 
 /** A roster entry as the API answers it. */
 export function presentKeyStudent(row: KeyStudentEntry): z.infer<typeof KeyStudentSchema> {
