@@ -16,7 +16,15 @@ function fakeApi(routes: Record<string, unknown>): string[] {
     const input = url.pathname + url.search;
     asked.push(input);
     if (url.pathname === '/api/audit/log')
-      return json({ items: [], page: 1, pageSize: 20, total: 0, actions: [] });
+      return json({
+        items: [],
+        page: 1,
+        pageSize: 20,
+        total: 0,
+        actions: [
+          { action: 'screening_history.read', label: { zh: '查看筛查历史', en: 'Read screening history' } },
+        ],
+      });
     const key = Object.keys(routes).find((prefix) => input.startsWith(prefix));
     if (!key) throw new Error(`unexpected request ${input}`);
     return json(routes[key]);
@@ -69,10 +77,22 @@ describe('the audit panel', () => {
             role: 'counsellor',
             unit: { id: 'c1', name: '第一临床医学院', levelKey: 'college' },
           },
+          {
+            id: 10,
+            seq: 10,
+            at: '2025-04-02T02:30:00.000Z',
+            action: 'screening_history.read',
+            entity: 'student',
+            entityId: 's1',
+            purpose: '随访',
+            actor: { personId: 'p2', username: 'center1', displayName: '李老师' },
+            role: 'center_staff',
+            unit: null,
+          },
         ],
         page: 1,
         pageSize: 20,
-        total: 1,
+        total: 2,
       },
     });
     const wrapper = mountPanel();
@@ -83,9 +103,12 @@ describe('the audit panel', () => {
 
     await number.setValue('2024030127');
     await wrapper.get('[data-testid="sadm-audit-who"]').trigger('submit');
-    await vi.waitFor(() => expect(wrapper.text()).toContain('张三（2024030127）：共 1 条访问记录'));
+    await vi.waitFor(() => expect(wrapper.text()).toContain('张三（2024030127）：共 2 条访问记录'));
     expect(wrapper.text()).toContain('王辅导员（counsellor）');
     expect(wrapper.text()).toContain('查看学生档案');
+    // An action this module has no words for is named by the log's label, not by its code.
+    expect(wrapper.get('[data-testid="sadm-access-table"]').text()).toContain('查看筛查历史');
+    expect(wrapper.text()).not.toContain('screening_history.read');
     expect(asked).toContain('/api/audit/students/s1?page=1&pageSize=20');
   });
 });
