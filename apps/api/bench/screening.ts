@@ -35,6 +35,7 @@ import { eq, sql } from 'drizzle-orm';
 import { Engine } from 'json-rules-engine';
 import { tenantScope } from '../src/auth/scope.ts';
 import type { Me } from '../src/auth/session-types.ts';
+import { renderMessage } from '../src/http/problem.ts';
 import { parsedRows } from '../src/modules/screening/import/parsed-rows.ts';
 import {
   createImportRecord,
@@ -289,7 +290,7 @@ async function parseOnlyRate(path: string, instrument: 'UPI' | 'PHQ-9'): Promise
   const started = performance.now();
   let rows = 0;
   for await (const parsed of parsedRows({ stream: createReadStream(path), filename: path, instrument })) {
-    if ('reason' in parsed) throw new Error(parsed.reason);
+    if ('reason' in parsed) throw new Error(renderMessage(parsed.reason, 'zh-CN'));
     rows++;
   }
   return rows / ((performance.now() - started) / 1000);

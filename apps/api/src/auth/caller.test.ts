@@ -48,7 +48,11 @@ describe('auth/caller', () => {
         return error;
       }
     })();
-    expect(JSON.stringify(refusal)).toContain('403');
+    expect(refusal).toMatchObject({
+      status: 403,
+      code: 'auth.permission-denied',
+      params: { permission: 'cases.write' },
+    });
   });
 
   it('names the role assignments that grant a permission, with their units', () => {

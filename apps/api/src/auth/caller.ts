@@ -1,9 +1,9 @@
 import type { TenantScope, TenantTx } from '@xinqiao/db';
 import type { Context } from 'hono';
 import type { AuthedEnv } from '../context.ts';
-import { problems } from '../http/problem.ts';
+import { problem } from '../http/problem.ts';
 import { statedPurpose } from '../modules/audit/record.ts';
-import { PERMISSIONS, type Permission, permissionsOf } from './permissions.ts';
+import { type Permission, permissionsOf } from './permissions.ts';
 import type { Me, RoleOnUnit } from './session-types.ts';
 
 /**
@@ -51,8 +51,9 @@ export function can(caller: Pick<Caller, 'permissions'>, permission: Permission)
 }
 
 /**
- * The access check every service function starts with: throws the 403 problem unless the caller's roles allow
- * `permission`. The problem's detail is the permission's refusal unless the check says it more precisely.
+ * The access check every service function starts with: throws the 403 problem `auth.permission-denied` unless the
+ * caller's roles allow `permission`; its detail is the permission's refusal in the request's language
+ * (http/problem-messages/{zh-CN,en}/permissions.ts).
  *
  * @example
  * ```ts
@@ -62,12 +63,8 @@ export function can(caller: Pick<Caller, 'permissions'>, permission: Permission)
  * }
  * ```
  */
-export function requirePermission(
-  caller: Pick<Caller, 'permissions'>,
-  permission: Permission,
-  detail: string = PERMISSIONS[permission].refusal,
-): void {
-  if (!can(caller, permission)) throw problems.forbidden(detail);
+export function requirePermission(caller: Pick<Caller, 'permissions'>, permission: Permission): void {
+  if (!can(caller, permission)) throw problem('auth.permission-denied', { permission });
 }
 
 /**

@@ -8,6 +8,7 @@ import { and, eq, or } from 'drizzle-orm';
 import { permissionsOf } from '../auth/permissions.ts';
 import { loadAccount, schoolOnlyScope, scopeOf } from '../auth/scope.ts';
 import type { Me } from '../auth/session-types.ts';
+import { negotiateLocale, renderMessage } from '../http/problem.ts';
 import {
   createImportRecord,
   type ImportActor,
@@ -15,6 +16,9 @@ import {
   runImport,
 } from '../modules/screening/import/run.ts';
 import { processesHolding } from './pglite-lock.ts';
+
+/** The language of the terminal (`LANG=en_US.UTF-8` → en), for the reasons of refused rows; zh-CN otherwise. */
+const terminalLocale = () => negotiateLocale(process.env.LANG?.split('.')[0]?.replace('_', '-'));
 
 /** What `pnpm xinqiao import-screening` was given. */
 export interface ImportCommand {
@@ -100,7 +104,7 @@ export async function importScreening(command: ImportCommand): Promise<number> {
     bar.stop();
     for (const error of outcome.errors.slice(0, 50)) {
       console.log(
-        `  第 ${error.row} 行 / row ${error.row}${error.column ? ` [${error.column}]` : ''}: ${error.reason}`,
+        `  第 ${error.row} 行 / row ${error.row}${error.column ? ` [${error.column}]` : ''}: ${renderMessage(error.reason, terminalLocale())}`,
       );
     }
     if (outcome.rowsRejected > 50)

@@ -112,7 +112,18 @@ export const screeningImports = pgTable(
     rowsAccepted: integer('rows_accepted').notNull().default(0),
     rowsRejected: integer('rows_rejected').notNull().default(0),
     rowsUnchanged: integer('rows_unchanged').notNull().default(0),
-    errors: jsonb('errors').$type<{ row: number; column?: string; reason: string }[]>().notNull().default([]),
+    // reason: in zh-CN words; message: its code and parameters, which the API answers in the reader's language.
+    errors: jsonb('errors')
+      .$type<
+        {
+          row: number;
+          column?: string;
+          reason: string;
+          message?: { code: string; params: Record<string, unknown> };
+        }[]
+      >()
+      .notNull()
+      .default([]),
     /** Size of the uploaded file and how much of it has been read: the progress of a running import. */
     bytesTotal: bigint('bytes_total', { mode: 'number' }).notNull().default(0),
     bytesRead: bigint('bytes_read', { mode: 'number' }).notNull().default(0),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PERMISSIONS, type Permission } from '../../auth/permissions.ts';
 import { type ProblemCode, problemKinds } from './codes.ts';
 import type { Params } from './kind.ts';
 import { MESSAGE_LOCALES } from './locale.ts';
@@ -52,6 +53,16 @@ describe('http/problem-messages: the catalogues', () => {
       if (!passedThrough.test(zh)) expect(zh, code).toMatch(han);
       expect(en, code).not.toMatch(han);
       expect(`${zh} ${en}`, code).not.toContain(' / ');
+    }
+  });
+
+  it('say in both languages why each permission is refused', () => {
+    for (const permission of Object.keys(PERMISSIONS) as Permission[]) {
+      const zh = renderProblemTexts('auth.permission-denied', { permission }, 'zh-CN').detail;
+      const en = renderProblemTexts('auth.permission-denied', { permission }, 'en').detail;
+      expect(zh, permission).toMatch(han);
+      expect(en, permission).not.toMatch(han);
+      expect(en, permission).not.toBe('Your roles do not allow this.');
     }
   });
 

@@ -27,6 +27,7 @@ export const problemKinds = {
   'auth.account-disabled': problemKind(401),
   'auth.wrong-credentials': problemKind(401),
   'auth.too-many-attempts': problemKind(429),
+  'auth.permission-denied': problemKind<{ permission: string }>(403),
 
   // What the database refused (a constraint a caller can hit with valid-looking input)
   'database.duplicate-key': problemKind<{ constraint?: string }>(409),

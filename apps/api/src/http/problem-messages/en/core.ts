@@ -1,5 +1,7 @@
+import type { Permission } from '../../../auth/permissions.ts';
 import type { CataloguePart } from '../catalogue.ts';
 import { sideOf } from '../legacy.ts';
+import { refusals } from './permissions.ts';
 
 const constraintNote = (constraint: string | undefined) => (constraint ? ` (constraint ${constraint})` : '');
 
@@ -79,6 +81,10 @@ export const core = {
     'auth.too-many-attempts': {
       title: 'Too many attempts',
       detail: 'Too many failed sign-ins; try again later.',
+    },
+    'auth.permission-denied': {
+      title: 'Not allowed',
+      detail: ({ permission }) => refusals[permission as Permission] ?? 'Your roles do not allow this.',
     },
 
     'database.duplicate-key': {

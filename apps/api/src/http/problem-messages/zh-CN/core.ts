@@ -1,5 +1,7 @@
+import type { Permission } from '../../../auth/permissions.ts';
 import type { CataloguePart } from '../catalogue.ts';
 import { sideOf } from '../legacy.ts';
+import { refusals } from './permissions.ts';
 
 const constraintNote = (constraint: string | undefined) => (constraint ? `（约束 ${constraint}）` : '');
 
@@ -57,6 +59,10 @@ export const core = {
     'auth.account-disabled': { title: '账号已停用', detail: '这个账号已停用，请联系学校管理员。' },
     'auth.wrong-credentials': { title: '登录失败', detail: '学校、用户名或密码不正确。' },
     'auth.too-many-attempts': { title: '尝试次数过多', detail: '登录失败次数过多，请稍后再试。' },
+    'auth.permission-denied': {
+      title: '无权进行此操作',
+      detail: ({ permission }) => refusals[permission as Permission] ?? '你的角色不能进行此操作。',
+    },
 
     'database.duplicate-key': {
       title: '记录已存在',

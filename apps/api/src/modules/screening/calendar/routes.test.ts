@@ -126,7 +126,10 @@ describe('the school’s working-day calendar', () => {
     const refused = await setDay(counsellor, '2026-11-16', { working: false, note: '想放假' });
     expect(refused.status).toBe(403);
     expect(refused.headers.get('content-type')).toContain('application/problem+json');
-    expect((await json(refused)).type).toBe('urn:xinqiao:problem:forbidden');
+    expect(await json(refused)).toMatchObject({
+      code: 'auth.permission-denied',
+      detail: '只有心理健康教育中心可以调整工作日历。',
+    });
     const drop = await counsellor.request('/api/screening/calendar/days/2026-11-13', { method: 'DELETE' });
     expect(drop.status).toBe(403);
     const committee = await loginAs(t.app, 'alpha', 'committee1');

@@ -3,6 +3,7 @@ import { chinaToday, isIsoDate } from '@xinqiao/calendar';
 import { requirePermission } from '../../../auth/caller.ts';
 import { problemResponses } from '../../../http/problem.ts';
 import { createRouter } from '../../../http/router.ts';
+import { schemaMessage } from '../../../http/zod-issues.ts';
 import { screeningCaller } from '../access.ts';
 import { json } from '../schemas.ts';
 import { auditScreening } from '../waves/routes.ts';
@@ -13,9 +14,9 @@ const tags = ['screening'];
 const CalendarQuery = z.object({
   year: z.coerce
     .number()
-    .int('年份应为整数 / Year must be a whole number')
-    .min(2000, '年份应在 2000–2100 之间 / Year must be 2000–2100')
-    .max(2100, '年份应在 2000–2100 之间 / Year must be 2000–2100')
+    .int()
+    .min(2000, schemaMessage('screening.calendar-year-range'))
+    .max(2100, schemaMessage('screening.calendar-year-range'))
     .optional()
     .openapi({ description: 'Calendar year (default: this year in China)', example: 2026 }),
 });
@@ -25,15 +26,15 @@ const DayParams = z.object({
     .string()
     .refine(
       (value) => isIsoDate(value) && value >= '2000-01-01' && value <= '2100-12-31',
-      '应为 2000–2100 年间的真实日期 YYYY-MM-DD / Must be a real date YYYY-MM-DD in 2000–2100',
+      schemaMessage('screening.calendar-date'),
     )
     .openapi({ param: { name: 'date', in: 'path' }, example: '2025-11-14' }),
 });
 
 const DayEditBody = z
   .object({
-    working: z.boolean({ message: '请选择上班或休息 / Choose working or rest' }),
-    note: z.string().trim().max(200, '说明最多 200 字 / Note at most 200 characters'),
+    working: z.boolean({ message: schemaMessage('screening.calendar-working') }),
+    note: z.string().trim().max(200),
   })
   .openapi('CalendarDayEdit');
 

@@ -9,7 +9,7 @@ import {
 } from '@xinqiao/calendar';
 import type { TenantTx } from '@xinqiao/db';
 import type { Me } from '../../../auth/session-types.ts';
-import { problems } from '../../../http/problem.ts';
+import { problem } from '../../../http/problem.ts';
 import { deleteSchoolDay, schoolDayEdits, upsertSchoolDay } from './queries.ts';
 
 /**
@@ -152,6 +152,6 @@ export async function setSchoolDay(
 /** Drops the school's edit of a day, so the official schedule (or the weekend rule) applies again; 404 if none. */
 export async function dropSchoolDay(tx: TenantTx, me: Me, date: IsoDate): Promise<void> {
   if (!(await deleteSchoolDay(tx, me.school.id, date))) {
-    throw problems.notFound(`学校没有调整过 ${date} / The school has no edit of ${date}`);
+    throw problem('screening.calendar-edit-not-found', { date });
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { loadAccount, scopeOf } from '../../../auth/scope.ts';
 import type { Me } from '../../../auth/session-types.ts';
+import { message } from '../../../http/problem.ts';
 import { defineJob, type JobContext } from '../../../jobs/kind.ts';
 import { schoolJobScope } from '../../../jobs/runner-transaction.ts';
 import { importStatus, markImportFailed, personExists } from './queries.ts';
@@ -45,11 +46,7 @@ export function defineScreeningImportJob(options: ScreeningImportJobOptions = {}
       const actor = await importActorOf(ctx, payload);
       if (!actor) {
         await ctx.inTenant(manage, (tx) =>
-          markImportFailed(
-            tx,
-            payload.importId,
-            '发起导入的账号已停用或已不属于心理健康教育中心，导入未完成 / The person who started the import can no longer import; it did not finish',
-          ),
+          markImportFailed(tx, payload.importId, message('screening.import-starter-gone')),
         );
         return;
       }
@@ -62,11 +59,7 @@ export function defineScreeningImportJob(options: ScreeningImportJobOptions = {}
       );
     },
     async onGiveUp(tx, payload, reason) {
-      await markImportFailed(
-        tx,
-        payload.importId,
-        `导入多次中断后停止（${reason}）：已保存的批次保留，重新导入同一文件即可补齐 / The import stopped after repeated interruptions (${reason}); stored batches are kept, import the same file again to complete it`,
-      );
+      await markImportFailed(tx, payload.importId, message('screening.import-gave-up', { reason }));
     },
   });
 }

@@ -1,7 +1,7 @@
 import { describeIssue, type ScoredResult, scoreResponse } from '@xinqiao/instruments';
 import type { Instrument } from '@xinqiao/policy';
 import type { TabularRow } from '@xinqiao/tabular';
-import type { RowError } from '../../../http/problem.ts';
+import { message, type RowError } from '../../../http/problem.ts';
 import { instrumentShape, scoringIdOf } from '../instruments.ts';
 import { type AnswerLayout, answerValue, compactAnswers, submissionTime, yesNoValue } from './columns.ts';
 
@@ -34,14 +34,20 @@ export function parseRow(row: TabularRow, reader: RowReader): ScoredRow | RowErr
   const { values, headers, rowNumber } = row;
   const column = (key: string) => headers[key] ?? key;
   if (row.strayCells.length > 0) {
-    return {
-      row: rowNumber,
-      column: '',
-      reason: `有 ${row.strayCells.length} 个单元格不在任何表头之下（“${row.strayCells[0]}”），这一行的列可能错位了`,
-    };
+    const reason = message('import.stray-cells', {
+      count: row.strayCells.length,
+      first: row.strayCells[0] ?? '',
+    });
+    return { row: rowNumber, column: '', reason };
   }
   const studentNumber = values.studentNumber ?? '';
-  if (studentNumber === '') return { row: rowNumber, column: column('studentNumber'), reason: '缺少学号' };
+  if (studentNumber === '') {
+    return {
+      row: rowNumber,
+      column: column('studentNumber'),
+      reason: message('screening.student-number-missing'),
+    };
+  }
   const shape = instrumentShape(reader.instrument);
   const yesNo = shape.min === 0 && shape.max === 1;
   const { layout } = reader;
@@ -54,7 +60,7 @@ export function parseRow(row: TabularRow, reader: RowReader): ScoredRow | RowErr
     return {
       row: rowNumber,
       column: column('asksForCounselling'),
-      reason: `“${values.asksForCounselling}”不是“是”或“否”`,
+      reason: message('screening.yes-or-no', { value: values.asksForCounselling ?? '' }),
     };
   }
   let submittedAt: Date | null = null;
@@ -64,7 +70,7 @@ export function parseRow(row: TabularRow, reader: RowReader): ScoredRow | RowErr
       return {
         row: rowNumber,
         column: column('submittedAt'),
-        reason: `“${values.submittedAt}”不是有效时间（应为 2025-03-01 或 2025-03-01 14:30）`,
+        reason: message('screening.submission-time', { value: values.submittedAt }),
       };
     }
     submittedAt = parsed;
@@ -81,7 +87,10 @@ export function parseRow(row: TabularRow, reader: RowReader): ScoredRow | RowErr
     return {
       row: rowNumber,
       column: itemColumn,
-      reason: scored.error.map((issue) => describeIssue(issue)).join('；'),
+      reason: message('screening.answers-invalid', {
+        zh: scored.error.map((issue) => describeIssue(issue, 'zh-CN')).join('；'),
+        en: scored.error.map((issue) => describeIssue(issue, 'en')).join('; '),
+      }),
     };
   }
   return {

@@ -1,6 +1,6 @@
 import type { Instrument } from '@xinqiao/policy';
 import { readRows } from '@xinqiao/tabular';
-import type { RowError } from '../../../http/problem.ts';
+import { message, type RowError } from '../../../http/problem.ts';
 import { instrumentShape } from '../instruments.ts';
 import { answerLayout, screeningColumns } from './columns.ts';
 import { parseRow, type RowReader, type ScoredRow } from './parse-row.ts';
@@ -53,7 +53,7 @@ export async function* parsedRows(request: ParseRequest): AsyncGenerator<ParsedR
       yield {
         row: parsed.rowNumber,
         column: studentNumberColumn,
-        reason: `学号 ${parsed.studentNumber} 已在第 ${first} 行出现，每名学生只导入第一行`,
+        reason: message('screening.number-repeated', { studentNumber: parsed.studentNumber, first }),
       };
     }
   }

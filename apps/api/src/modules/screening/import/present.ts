@@ -1,4 +1,6 @@
+import type { MessageLocale } from '../../../http/problem.ts';
 import type { ImportRow } from './queries.ts';
+import { type PresentedRowError, presentRowError } from './stored-errors.ts';
 
 /** A running import not updated for this long was cut off (the process that ran it stopped). */
 const STALE_AFTER_MS = 10 * 60_000;
@@ -18,15 +20,15 @@ export interface ImportView {
   followUpsOpened: number;
   bytesRead: number;
   bytesTotal: number;
-  errors: { row: number; column: string; reason: string }[];
+  errors: PresentedRowError[];
   /** True when a running import has not moved for 10 minutes: its process stopped; import the file again. */
   stale: boolean;
   createdAt: string;
   finishedAt: string | null;
 }
 
-/** An import as the API answers it: progress as a share of the file, stale when its process stopped. */
-export function presentImport(row: ImportRow, now: Date): ImportView {
+/** An import as the API answers it: progress as a share of the file, stale when its process stopped, its row errors in the reader's language. */
+export function presentImport(row: ImportRow, now: Date, locale: MessageLocale): ImportView {
   const progress =
     row.status === 'done' ? 1 : row.bytesTotal > 0 ? Math.min(1, row.bytesRead / row.bytesTotal) : 0;
   return {
@@ -42,7 +44,7 @@ export function presentImport(row: ImportRow, now: Date): ImportView {
     followUpsOpened: row.followUpsOpened,
     bytesRead: row.bytesRead,
     bytesTotal: row.bytesTotal,
-    errors: row.errors.map((e) => ({ row: e.row, column: e.column ?? '', reason: e.reason })),
+    errors: row.errors.map((e) => presentRowError(e, locale)),
     stale: row.status === 'running' && now.getTime() - row.updatedAt.getTime() > STALE_AFTER_MS,
     createdAt: row.createdAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
@@ -51,5 +53,5 @@ export function presentImport(row: ImportRow, now: Date): ImportView {
 
 /** An import in a wave's list: the same, without its row errors. */
 export function presentImportSummary(row: ImportRow, now: Date): ImportView {
-  return { ...presentImport(row, now), errors: [] };
+  return { ...presentImport({ ...row, errors: [] }, now, 'zh-CN'), errors: [] };
 }

@@ -1,6 +1,7 @@
 import { people, queryRows, roleAssignments, screeningImports, type TenantTx, units } from '@xinqiao/db';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { RowError } from '../../../http/problem.ts';
+import type { Message, RowError } from '../../../http/problem.ts';
+import { storedRowError } from './stored-errors.ts';
 
 // The import's SQL, apart from its two files of their own: write-batch.ts (the one tuned statement per batch) and
 // stored-file.ts (the uploaded file's parts).
@@ -144,7 +145,7 @@ export async function updateImportProgress(
       rowsRejected: progress.rowsRejected,
       followUpsOpened: progress.followUpsOpened,
       bytesRead: progress.bytesRead,
-      errors,
+      errors: errors.map(storedRowError),
       updatedAt: sql`now()`,
     })
     .where(eq(screeningImports.id, importId));
@@ -170,8 +171,8 @@ export async function endImport(
 }
 
 /** Ends a running import as failed, its reason first among its errors. */
-export async function markImportFailed(tx: TenantTx, importId: string, reason: string): Promise<void> {
-  const failure = JSON.stringify([{ row: 0, column: '', reason }]);
+export async function markImportFailed(tx: TenantTx, importId: string, reason: Message): Promise<void> {
+  const failure = JSON.stringify([storedRowError({ row: 0, column: '', reason })]);
   await tx
     .update(screeningImports)
     .set({

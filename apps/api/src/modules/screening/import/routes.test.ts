@@ -65,6 +65,23 @@ describe('screening import', () => {
     expect(done.errors[1]).toMatchObject({ column: '答案', reason: expect.stringContaining('应为 9 题') });
     expect(done.errors[2].reason).toContain('第 4 题的答案 7 超出范围 0–3');
     expect(done.errors[3].reason).toContain('已在第 2 行出现');
+    expect(done.errors.map((e: { code: string }) => e.code)).toEqual([
+      'screening.no-such-student-number',
+      'screening.answers-invalid',
+      'screening.answers-invalid',
+      'screening.number-repeated',
+    ]);
+    const english = await json(
+      await center.request(`/api/screening/imports/${done.id}`, { headers: { 'accept-language': 'en' } }),
+    );
+    expect(english.errors.map((e: { code: string }) => e.code)).toEqual(
+      done.errors.map((e: { code: string }) => e.code),
+    );
+    expect(english.errors[0].reason).toBe(
+      'No student with number nobody-99 (or not in the units you manage)',
+    );
+    expect(english.errors[2].reason).toContain('Item 4: answer 7 is outside 0–3');
+    expect(english.errors[3].reason).toContain('already on row 2');
     const { results } = await stored();
     expect(results).toHaveLength(4);
     const tierOf = (number: string) =>
@@ -179,7 +196,10 @@ describe('screening import', () => {
     expect(done.errors[0]).toMatchObject({ row: 3, column: '姓名' });
     const refused = await importCsv(center, waveId, '学号,Q1,Q2,Q3,Q4,Q5,Q6,Q7\nx,0,0,0,0,0,0,0');
     expect(refused.status).toBe('failed');
-    expect(refused.errors[0].reason).toContain('7 个题目列');
+    expect(refused.errors[0]).toMatchObject({
+      code: 'import.file-unreadable',
+      reason: expect.stringContaining('7 个题目列'),
+    });
   });
 
   it('lets only the center import or read imports', async () => {

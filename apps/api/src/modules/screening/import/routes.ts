@@ -1,6 +1,12 @@
 import { createRoute } from '@hono/zod-openapi';
 import { requirePermission } from '../../../auth/caller.ts';
-import { problemResponses, problems } from '../../../http/problem.ts';
+import {
+  fieldError,
+  invalidFields,
+  problem,
+  problemResponses,
+  requestLocale,
+} from '../../../http/problem.ts';
 import { createRouter } from '../../../http/router.ts';
 import { enqueueJob } from '../../../jobs/enqueue.ts';
 import { statedPurpose } from '../../audit/record.ts';
@@ -71,15 +77,11 @@ importRoutes
     const { id: waveId } = c.req.valid('param');
     const wave = await getWave(c.var.tx, waveId);
     if (wave.status !== 'open') {
-      throw problems.conflict(
-        `筛查批次“${wave.name}”未开放，请先开放再导入 / Open the wave before importing`,
-      );
+      throw problem('screening.wave-not-open', { wave: wave.name });
     }
     const plugin = c.var.plugins.active(c.var.me.school.code)?.compiled;
     if (!plugin?.provides('tier-thresholds')) {
-      throw problems.conflict(
-        '本校没有启用含关注等级规则的策略插件 / The school has no active plugin with tier rules',
-      );
+      throw problem('screening.no-tier-rules');
     }
     const { file, fileName } = await receiveFile(c.req.raw, c.req.query('fileName'));
     try {
@@ -139,7 +141,7 @@ importRoutes
       id,
       '查看导入进度 / import progress',
     );
-    return c.json(presentImport(row, c.var.clock()), 200);
+    return c.json(presentImport(row, c.var.clock(), requestLocale(c)), 200);
   })
   .openapi(listRoute, async (c) => {
     requirePermission(screeningCaller(c), 'screening.import');
@@ -160,16 +162,12 @@ async function receiveFile(
     const form = await request.formData();
     const upload = form.get('file');
     if (!(upload instanceof File)) {
-      throw problems.validation([
-        { field: 'file', message: '请上传文件（字段 file） / Upload the file as field "file"' },
-      ]);
+      throw invalidFields([fieldError('file', 'import.file-missing')]);
     }
     return { file: await spoolUpload(upload.stream()), fileName: upload.name || 'upload' };
   }
   if (!request.body) {
-    throw problems.validation([
-      { field: 'body', message: '请求体中没有文件 / Send the file as the request body' },
-    ]);
+    throw invalidFields([fieldError('body', 'import.body-missing')]);
   }
   const header = request.headers.get('x-file-name');
   const fileName = fileNameQuery ?? (header ? decodeURIComponent(header) : undefined) ?? guessName(type);

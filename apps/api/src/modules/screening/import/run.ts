@@ -6,7 +6,7 @@ import type { CompiledPlugin, Instrument } from '@xinqiao/policy';
 import { TabularError } from '@xinqiao/tabular';
 import type { Me } from '../../../auth/session-types.ts';
 import { inIssuedScope } from '../../../auth/tenant-work.ts';
-import type { RowError } from '../../../http/problem.ts';
+import { type Message, message, type RowError } from '../../../http/problem.ts';
 import { recordAccess } from '../../audit/record.ts';
 import { schoolCalendar } from '../calendar/service.ts';
 import { instrumentShape, isWaveInstrument, scoringIdOf } from '../instruments.ts';
@@ -24,6 +24,7 @@ import {
   updateImportProgress,
   waveHasResults,
 } from './queries.ts';
+import { rowErrorOfStored } from './stored-errors.ts';
 import { type BatchTarget, type StorableRow, writeBatch } from './write-batch.ts';
 
 /** Rows per transaction: each batch is stored whole or not at all. */
@@ -182,9 +183,9 @@ export async function runImport(
     );
     return { status: 'done', ...progress, errors, engineRuns: setup.decider.evaluations };
   } catch (error) {
-    const fileProblem = error instanceof TabularError ? error.toRowError() : undefined;
+    const fileProblem = error instanceof TabularError ? fileRowError(error) : undefined;
     if (!fileProblem && !(error instanceof ImportRefused) && options.onServerError === 'throw') throw error;
-    if (fileProblem) errors.unshift({ ...fileProblem, column: fileProblem.column ?? '' });
+    if (fileProblem) errors.unshift(fileProblem);
     else errors.unshift({ row: 0, column: '', reason: failureReason(error) });
     await inIssuedScope(actor.db, actor.scope, (tx) =>
       finish(tx, importId, 'failed', progress, errors, null),
@@ -197,11 +198,21 @@ export async function runImport(
 /** An import that cannot start (no such wave, wave not open, no tier rules): the reason is stored on the import. */
 export class ImportRefused extends Error {
   override name = 'ImportRefused';
+
+  constructor(readonly reason: Message) {
+    super(reason.code);
+  }
 }
 
-function failureReason(error: unknown): string {
-  if (error instanceof ImportRefused) return error.message;
-  return '导入中断：服务器出错，已保存的批次保留，重新导入同一文件即可补齐 / The import stopped on a server error; stored batches are kept, import the same file again to complete it';
+function failureReason(error: unknown): Message {
+  if (error instanceof ImportRefused) return error.reason;
+  return message('screening.import-server-error');
+}
+
+/** A file the tabular package cannot read, in its own two texts, where it says. */
+function fileRowError(error: TabularError): RowError {
+  const reason = message('import.file-unreadable', { zh: error.reason, en: error.reasonEn });
+  return { row: error.row ?? 0, column: error.column ?? '', reason };
 }
 
 /** Takes up the counts and errors stored with the last batch; answers how many rows that batch had reached. */
@@ -211,7 +222,7 @@ function takeUp(stored: StoredProgress, progress: ImportProgress, errors: RowErr
   progress.rowsUnchanged = stored.rowsUnchanged;
   progress.rowsRejected = stored.rowsRejected;
   progress.followUpsOpened = stored.followUpsOpened;
-  errors.push(...stored.errors.map((e) => ({ ...e, column: e.column ?? '' })));
+  errors.push(...stored.errors.map(rowErrorOfStored));
   return stored.rowsRead;
 }
 
@@ -234,23 +245,25 @@ async function prepare(
   waveId: string,
 ): Promise<ImportSetup> {
   const wave = await findWave(tx, waveId);
-  if (!wave) throw new ImportRefused('没有这个筛查批次 / No such screening wave');
+  if (!wave) throw new ImportRefused(message('screening.no-such-wave'));
   if (wave.status !== 'open') {
-    throw new ImportRefused(`筛查批次“${wave.name}”未开放，不能导入 / The wave is not open`);
+    throw new ImportRefused(message('screening.wave-not-open', { wave: wave.name }));
   }
   if (!isWaveInstrument(wave.instrument)) {
-    throw new ImportRefused(`不支持的量表 ${wave.instrument} / Unsupported instrument`);
+    throw new ImportRefused(message('screening.unsupported-instrument', { instrument: wave.instrument }));
   }
   if (!actor.plugin.provides('tier-thresholds')) {
-    throw new ImportRefused(
-      '本校策略插件没有关注等级规则（tier-thresholds） / The school plugin has no tier rules',
-    );
+    throw new ImportRefused(message('screening.no-tier-rules'));
   }
   const { itemCount, min } = instrumentShape(wave.instrument);
   const lowest = scoreResponse(scoringIdOf(wave.instrument), new Array<number>(itemCount).fill(min));
   if (!lowest.ok || !(await tiersInstrument(actor.plugin, lowest.value))) {
     throw new ImportRefused(
-      `本校策略插件（${actor.plugin.id} ${actor.plugin.version}）的关注等级规则不覆盖量表 ${wave.instrument} / The school's tier rules do not cover ${wave.instrument}`,
+      message('screening.tier-rules-miss-instrument', {
+        plugin: actor.plugin.id,
+        version: actor.plugin.version,
+        instrument: wave.instrument,
+      }),
     );
   }
   const record = await storedProgressOf(tx, importId);
@@ -312,7 +325,9 @@ async function storeBatch(
       reject({
         row: row.rowNumber,
         column: '',
-        reason: `本校规则没有为这一结果给出关注等级（${error instanceof Error ? error.message : String(error)}）`,
+        reason: message('screening.no-tier-for-result', {
+          error: error instanceof Error ? error.message : String(error),
+        }),
       });
     }
   }
@@ -332,13 +347,13 @@ async function storeBatch(
           refused.push({
             row: row.rowNumber,
             column: '学号',
-            reason: `没有学号为 ${row.studentNumber} 的学生（或不在你的管理范围内）`,
+            reason: message('screening.no-such-student-number', { studentNumber: row.studentNumber }),
           });
         } else if (row.name !== '' && row.name !== student.name) {
           refused.push({
             row: row.rowNumber,
             column: '姓名',
-            reason: `姓名“${row.name}”与学号 ${row.studentNumber} 的学生不符`,
+            reason: message('screening.name-mismatch', { name: row.name, studentNumber: row.studentNumber }),
           });
         } else storable.push(storableRow(row, student, decision, setup));
       });

@@ -1,11 +1,11 @@
 import type { TenantTx } from '@xinqiao/db';
-import { problems } from '../../../http/problem.ts';
+import { problem } from '../../../http/problem.ts';
 import { findImport, type ImportRow, importsOfWave } from './queries.ts';
 
 /** One import (RLS: only those who manage screening see imports), or 404. */
 export async function getImport(tx: TenantTx, id: string): Promise<ImportRow> {
   const row = await findImport(tx, id);
-  if (!row) throw problems.notFound('没有这次导入 / No such import');
+  if (!row) throw problem('screening.import-not-found');
   return row;
 }
 

@@ -1,7 +1,7 @@
 import type { TenantTx, WaveStatus } from '@xinqiao/db';
 import { type CompiledPlugin, evaluate } from '@xinqiao/policy';
 import type { Me } from '../../../auth/session-types.ts';
-import { problems } from '../../../http/problem.ts';
+import { fieldError, invalidFields, problem } from '../../../http/problem.ts';
 import { isWaveInstrument } from '../instruments.ts';
 import {
   type CompletionRow,
@@ -28,7 +28,7 @@ export async function waveDetail(
   id: string,
 ): Promise<{ wave: WaveCountRow; completion: CompletionRow[] }> {
   const [wave] = await waveCountRows(tx, { id });
-  if (!wave) throw problems.notFound('没有这个筛查批次 / No such screening wave');
+  if (!wave) throw problem('screening.wave-not-found');
   const cohort = { id: wave.id, cohort: wave.cohort, academicYear: wave.academic_year };
   return { wave, completion: await completionRows(tx, cohort) };
 }
@@ -36,7 +36,7 @@ export async function waveDetail(
 /** One wave, or 404. */
 export async function getWave(tx: TenantTx, id: string): Promise<WaveRow> {
   const wave = await findWave(tx, id);
-  if (!wave) throw problems.notFound('没有这个筛查批次 / No such screening wave');
+  if (!wave) throw problem('screening.wave-not-found');
   return wave;
 }
 
@@ -102,13 +102,13 @@ export interface NewWave {
 /** Creates a planned wave; 409 when the year already has a wave of that name and instrument. */
 export async function createWave(tx: TenantTx, me: Me, input: NewWave): Promise<string> {
   if (!isWaveInstrument(input.instrument)) {
-    throw problems.validation([{ field: 'instrument', message: '量表应为 UPI、PHQ-9、GAD-7 或 SCL-90' }]);
+    throw invalidFields([fieldError('instrument', 'screening.instrument')]);
   }
   if (input.closesOn < input.opensOn) {
-    throw problems.validation([{ field: 'closesOn', message: '结束日期不能早于开始日期' }]);
+    throw invalidFields([fieldError('closesOn', 'screening.closes-before-opens')]);
   }
   if (await waveExists(tx, input)) {
-    throw problems.conflict(`本学年已有同名同量表的批次“${input.name}” / The wave already exists`);
+    throw problem('screening.wave-exists', { name: input.name });
   }
   return insertWave(tx, { ...input, schoolId: me.school.id, status: 'planned', createdBy: me.person.id });
 }
@@ -124,9 +124,7 @@ export async function setWaveStatus(tx: TenantTx, id: string, status: WaveStatus
   const wave = await getWave(tx, id);
   if (wave.status === status) return;
   if (!transitions[wave.status].includes(status)) {
-    throw problems.conflict(
-      `批次状态不能从 ${wave.status} 改为 ${status} / A ${wave.status} wave cannot become ${status}`,
-    );
+    throw problem('screening.wave-status-transition', { from: wave.status, to: status });
   }
   await updateWaveStatus(tx, id, status);
 }

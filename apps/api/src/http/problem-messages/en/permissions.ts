@@ -1,0 +1,40 @@
+import type { Permission } from '../../../auth/permissions.ts';
+
+// Written as a variable first: a permission without its refusal fails to compile, while a refusal of a permission
+// that is gone (or not yet committed by the session adding it) does not.
+const texts = {
+  'students.read': 'Your roles do not show students.',
+  'students.write': 'Your roles do not add or change students.',
+  'students.import': 'Your roles do not import students.',
+  'cases.read': 'Your roles do not show cases.',
+  'cases.write': 'Your roles do not work on cases.',
+  'cases.assign': 'Only college station heads and the mental-health center assign cases.',
+  'concerns.report': 'Your roles do not report concerns.',
+  'concerns.triage': 'Your roles do not triage concern reports.',
+  'key-students.manage': 'Your roles do not manage key students.',
+  'key-students.approve':
+    'Only college station heads and the mental-health center approve removals of key students.',
+  'case-work.kpis': 'Case-work KPIs are not open to your roles.',
+  'screening.counts': 'Your roles give no access to screening.',
+  'screening.read': 'Your roles do not show screening results.',
+  'screening.answers': 'Your roles do not show screening answers and scores.',
+  'screening.manage': 'Only the mental-health center manages screening.',
+  'screening.import': 'Only the mental-health center imports screening results.',
+  'calendar.read': 'Your roles do not show the working calendar.',
+  'calendar.edit': 'Only the mental-health center edits the working calendar.',
+  'student-affairs.read': 'Student affairs figures are not open to your roles.',
+  'student-affairs.edit': 'Your roles do not edit student affairs figures.',
+  'alliance.read': 'The peer alliance is not open to your roles.',
+  'alliance.manage': 'Your roles do not change the peer alliance.',
+  'alliance.score': 'Your roles do not score the peer alliance.',
+  'alliance.score-any-term': 'You are not an officer who may score in this term.',
+  'network.manage': 'Your roles do not change the work network.',
+  'network.rename-own-unit': 'This unit is outside the part of the network you manage.',
+  'people.manage': 'Your roles do not manage accounts.',
+  'audit.read': 'Your roles do not read the audit log.',
+  'audit.verify': 'Your roles do not verify the audit log.',
+  'notifications.manage': 'Only the school administrator sets up notification channels.',
+};
+
+/** Why a permission is refused, in English: the detail of `auth.permission-denied`. */
+export const refusals: Readonly<Record<Permission, string>> = texts;
