@@ -4427,6 +4427,368 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's notifications, newest first, with the unread count */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    /** @description 'true': only the unread ones */
+                    unread?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of notifications */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationPage"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The school's outbound channels (school admins): e-mail by SMTP and a 企业微信/钉钉 group robot
+         * @description Secrets are write-only: the SMTP password, the robot URL’s key and the signing secret are never answered.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The channels, null where not set up */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationChannels"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Set up, change or remove the school's outbound channels (school admins) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NotificationChannelsInput"];
+                };
+            };
+            responses: {
+                /** @description The channels as stored */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationChannels"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/channels/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a test message by a stored channel, now (school admins) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NotificationChannelTest"];
+                };
+            };
+            responses: {
+                /** @description The server or robot took the message */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationChannelTestResult"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with stored data */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Error */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all the caller’s notifications read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description How many were unread */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationsMarkedRead"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of the caller’s notifications read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The notification, read */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Notification"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/people": {
         parameters: {
             query?: never;
@@ -8282,6 +8644,49 @@ export interface components {
             /** @example 临床医学2024级1班 */
             name: string;
         };
+        EmailChannel: {
+            /** @example smtp.example.edu.cn */
+            host: string;
+            /** @example 465 */
+            port: number;
+            /** @enum {string} */
+            security: "tls" | "starttls" | "none";
+            username: string;
+            /**
+             * Format: email
+             * @example xinqiao@example.edu.cn
+             */
+            from: string;
+            /** @example https://xinqiao.example.edu.cn */
+            siteUrl: "" | string;
+            enabled: boolean;
+            passwordSet: boolean;
+            /** @description When the channel was last changed */
+            updatedAt: string;
+        };
+        EmailChannelInput: {
+            /** @example smtp.example.edu.cn */
+            host: string;
+            /** @example 465 */
+            port: number;
+            /** @enum {string} */
+            security: "tls" | "starttls" | "none";
+            /** @default  */
+            username?: string;
+            /** @description Write-only: leave it out to keep the stored password; it is never answered. '' removes it. */
+            password?: string;
+            /**
+             * Format: email
+             * @example xinqiao@example.edu.cn
+             */
+            from: string;
+            /**
+             * @default
+             * @example https://xinqiao.example.edu.cn
+             */
+            siteUrl?: "" | string;
+            enabled: boolean;
+        };
         EnrolmentChange: {
             academicYear: number;
             enrolment: number;
@@ -8629,6 +9034,63 @@ export interface components {
             employment: "full_time" | "part_time";
             trainingHours: number;
         };
+        Notification: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description What happened; the screen renders it from `params` in the reader's language. One of: case.assigned, cases.unassigned, concern.reported, concern.urgent, follow-ups.due, key-students.talks-due, notifications.test
+             * @example case.assigned
+             */
+            kind: string;
+            params: {
+                [key: string]: string | number;
+            };
+            /**
+             * @description The shell path where it is handled
+             * @example /college-station/follow-ups
+             */
+            link: string;
+            readAt: string | null;
+            createdAt: string;
+        };
+        NotificationChannelTest: {
+            /** @enum {string} */
+            channel: "email" | "webhook";
+            /**
+             * Format: email
+             * @description E-mail only: where the test goes (the admin's own address by default)
+             */
+            to?: string;
+        };
+        NotificationChannelTestResult: {
+            /** @enum {string} */
+            channel: "email" | "webhook";
+            /** @enum {boolean} */
+            delivered: true;
+            to: string;
+        };
+        NotificationChannels: {
+            email: components["schemas"]["EmailChannel"] | null;
+            webhook: components["schemas"]["WebhookChannel"] | null;
+        };
+        NotificationChannelsInput: {
+            /** @description null removes the channel; left out, it stays */
+            email?: components["schemas"]["EmailChannelInput"] | null;
+            /** @description null removes the channel; left out, it stays */
+            webhook?: components["schemas"]["WebhookChannelInput"] | null;
+        };
+        NotificationPage: {
+            items: components["schemas"]["Notification"][];
+            /** @description Notifications across all pages (of the filter) */
+            total: number;
+            /** @description Unread notifications of the caller in all */
+            unread: number;
+            page: number;
+            pageSize: number;
+        };
+        NotificationsMarkedRead: {
+            marked: number;
+        };
         /** @enum {string} */
         Permission: "alliance.manage" | "alliance.read" | "alliance.score" | "alliance.score-any-term" | "audit.read" | "audit.verify" | "calendar.edit" | "calendar.read" | "case-work.kpis" | "cases.assign" | "cases.read" | "cases.write" | "concerns.report" | "concerns.triage" | "key-students.approve" | "key-students.manage" | "network.manage" | "network.rename-own-unit" | "notifications.manage" | "people.manage" | "screening.answers" | "screening.counts" | "screening.import" | "screening.manage" | "screening.read" | "student-affairs.edit" | "student-affairs.read" | "students.import" | "students.read" | "students.write";
         Person: {
@@ -8681,7 +9143,7 @@ export interface components {
              * @example validation.invalid-field
              * @enum {string}
              */
-            code: "validation.invalid-field" | "http.bad-request" | "http.not-found" | "http.no-route" | "http.method-not-allowed" | "http.payload-too-large" | "http.unsupported-media-type" | "http.csrf-token" | "http.cross-site" | "server.internal" | "auth.sign-in-required" | "auth.session-expired" | "auth.account-disabled" | "auth.wrong-credentials" | "auth.too-many-attempts" | "database.duplicate-key" | "database.missing-reference" | "database.out-of-range" | "database.value-missing" | "database.bad-format" | "database.not-permitted" | "units.not-found" | "units.outside-branch" | "units.name-taken" | "people.not-found" | "people.role-outside-administration" | "people.person-outside-administration" | "people.username-taken" | "audit.student-outside-units" | "students.not-found" | "students.reduced-view" | "students.number-taken" | "students.placement-outside-units" | "import.rows-rejected" | "import.file-unreadable" | "cases.not-found" | "alliance.no-points-scale" | "alliance.term-not-found" | "alliance.event-not-found" | "alliance.member-not-found" | "alliance.record-not-found" | "alliance.not-a-member" | "alliance.term-closed" | "alliance.no-open-term" | "alliance.not-attended" | "alliance.event-closed" | "alliance.not-expected-at-event" | "alliance.attendance-exists" | "alliance.record-exists" | "alliance.not-checked-in" | "alliance.early-leave-exists" | "alliance.finding-exists" | "alliance.full-attendance-done" | "alliance.not-a-task" | "alliance.task-closed" | "alliance.not-assigned" | "alliance.task-acknowledged" | "alliance.task-submitted" | "alliance.member-inactive" | "alliance.record-not-pending" | "alliance.record-voided" | "alliance.record-not-voided" | "alliance.unknown-record-kind" | "alliance.no-base-score" | "alliance.repricing-stale" | "alliance.repricing-refused" | "alliance.plugin-refuses-facts" | "alliance.plugin-rules-refuse" | "screening.wave-not-found" | "screening.wave-exists" | "screening.wave-status-transition" | "screening.wave-not-open" | "screening.no-tier-rules" | "screening.import-not-found" | "screening.result-not-found" | "screening.calendar-edit-not-found" | "concerns.not-found" | "concerns.no-signs-policy" | "concerns.already-triaged" | "key-students.not-found" | "key-students.already-on-roster" | "key-students.no-removal-requested" | "plugins.no-active-plugin" | "student-affairs.staff-not-found" | "student-affairs.plugin-broken" | "legacy.invalid-field" | "legacy.bad-request" | "legacy.forbidden" | "legacy.not-found" | "legacy.conflict" | "legacy.rows-rejected";
+            code: "validation.invalid-field" | "http.bad-request" | "http.not-found" | "http.no-route" | "http.method-not-allowed" | "http.payload-too-large" | "http.unsupported-media-type" | "http.csrf-token" | "http.cross-site" | "server.internal" | "auth.sign-in-required" | "auth.session-expired" | "auth.account-disabled" | "auth.wrong-credentials" | "auth.too-many-attempts" | "database.duplicate-key" | "database.missing-reference" | "database.out-of-range" | "database.value-missing" | "database.bad-format" | "database.not-permitted" | "units.not-found" | "units.outside-branch" | "units.name-taken" | "people.not-found" | "people.role-outside-administration" | "people.person-outside-administration" | "people.username-taken" | "audit.student-outside-units" | "students.not-found" | "students.reduced-view" | "students.number-taken" | "students.placement-outside-units" | "import.rows-rejected" | "import.file-unreadable" | "cases.not-found" | "notifications.not-found" | "notifications.channel-not-set-up" | "notifications.test-failed" | "alliance.no-points-scale" | "alliance.term-not-found" | "alliance.event-not-found" | "alliance.member-not-found" | "alliance.record-not-found" | "alliance.not-a-member" | "alliance.term-closed" | "alliance.no-open-term" | "alliance.not-attended" | "alliance.event-closed" | "alliance.not-expected-at-event" | "alliance.attendance-exists" | "alliance.record-exists" | "alliance.not-checked-in" | "alliance.early-leave-exists" | "alliance.finding-exists" | "alliance.full-attendance-done" | "alliance.not-a-task" | "alliance.task-closed" | "alliance.not-assigned" | "alliance.task-acknowledged" | "alliance.task-submitted" | "alliance.member-inactive" | "alliance.record-not-pending" | "alliance.record-voided" | "alliance.record-not-voided" | "alliance.unknown-record-kind" | "alliance.no-base-score" | "alliance.repricing-stale" | "alliance.repricing-refused" | "alliance.plugin-refuses-facts" | "alliance.plugin-rules-refuse" | "screening.wave-not-found" | "screening.wave-exists" | "screening.wave-status-transition" | "screening.wave-not-open" | "screening.no-tier-rules" | "screening.import-not-found" | "screening.result-not-found" | "screening.calendar-edit-not-found" | "concerns.not-found" | "concerns.no-signs-policy" | "concerns.already-triaged" | "key-students.not-found" | "key-students.already-on-roster" | "key-students.no-removal-requested" | "plugins.no-active-plugin" | "student-affairs.staff-not-found" | "student-affairs.plugin-broken" | "legacy.invalid-field" | "legacy.bad-request" | "legacy.forbidden" | "legacy.not-found" | "legacy.conflict" | "legacy.rows-rejected";
             /**
              * @description The problem kind in words, in the language of Accept-Language (zh-CN by default)
              * @example 提交的内容有误
@@ -8694,13 +9156,13 @@ export interface components {
             errors?: ({
                 field: string;
                 /** @enum {string} */
-                code: "field.required" | "field.wrong-type" | "field.too-small" | "field.too-big" | "field.invalid-format" | "field.invalid-option" | "field.unknown-keys" | "field.not-multiple-of" | "field.invalid" | "field.nothing-to-change" | "units.no-such-unit" | "units.no-such-parent" | "units.lowest-level" | "units.wrong-level" | "units.name-taken" | "people.role-listed-twice" | "people.username-taken" | "people.username-characters" | "people.password-too-short" | "people.nothing-to-change" | "people.cannot-disable-self" | "people.cannot-drop-own-admin" | "students.no-such-student" | "students.phone-format" | "students.number-characters" | "students.number-taken" | "students.outside-units" | "students.not-a-college" | "students.not-a-class-of-college" | "students.not-a-dorm-of-class" | "students.gender" | "students.enrolment-year-format" | "students.guardian-name-missing" | "students.guardian-phone-missing" | "import.file-missing" | "import.body-missing" | "import.file-unreadable" | "import.stray-cells" | "import.number-repeated" | "import.no-college" | "import.ambiguous-college" | "import.no-class" | "import.ambiguous-class" | "import.no-dorm" | "import.ambiguous-dorm" | "import.placement-outside-units" | "import.student-outside-units" | "import.number-taken-outside-units" | "cases.responsible-out-of-reach" | "cases.date-in-past" | "cases.closed" | "cases.status-transition" | "cases.assignee-out-of-reach" | "cases.talk-in-future" | "cases.talk-before-case" | "cases.next-step-before-talk" | "screening.instrument" | "screening.cohort" | "screening.date-format" | "screening.closes-before-opens" | "screening.calendar-year-range" | "screening.calendar-date" | "screening.calendar-working" | "screening.no-such-wave" | "screening.wave-not-open" | "screening.unsupported-instrument" | "screening.no-tier-rules" | "screening.tier-rules-miss-instrument" | "screening.import-server-error" | "screening.import-starter-gone" | "screening.import-gave-up" | "screening.stored-reason" | "screening.student-number-missing" | "screening.yes-or-no" | "screening.submission-time" | "screening.answers-invalid" | "screening.number-repeated" | "screening.no-tier-for-result" | "screening.no-such-student-number" | "screening.name-mismatch" | "alliance.no-such-member" | "alliance.no-such-department" | "alliance.no-such-account" | "alliance.no-such-event" | "alliance.no-such-event-in-term" | "alliance.member-or-department" | "alliance.department-empty" | "alliance.fact-protected" | "alliance.only-check-in" | "alliance.event-closed" | "alliance.task-closed" | "alliance.not-expected-at-event" | "alliance.not-assigned" | "alliance.not-checked-in" | "alliance.attendance-exists" | "alliance.record-exists" | "alliance.early-leave-exists" | "alliance.finding-exists" | "alliance.key-used" | "alliance.task-acknowledged" | "alliance.task-submitted" | "alliance.repricing-stale" | "alliance.plugin-refuses" | "alliance.branch-needs-college" | "alliance.routine-needs-department" | "alliance.plenary-without-department" | "alliance.ends-before-starts" | "alliance.deadline-before-assigned" | "alliance.correction-empty" | "concerns.unknown-sign" | "concerns.nothing-observed" | "concerns.reason-required" | "concerns.case-required" | "concerns.case-of-another-student" | "concerns.case-closed" | "concerns.due-date-required" | "student-affairs.area-not-configured" | "legacy.text";
+                code: "field.required" | "field.wrong-type" | "field.too-small" | "field.too-big" | "field.invalid-format" | "field.invalid-option" | "field.unknown-keys" | "field.not-multiple-of" | "field.invalid" | "field.nothing-to-change" | "units.no-such-unit" | "units.no-such-parent" | "units.lowest-level" | "units.wrong-level" | "units.name-taken" | "people.role-listed-twice" | "people.username-taken" | "people.username-characters" | "people.password-too-short" | "people.nothing-to-change" | "people.cannot-disable-self" | "people.cannot-drop-own-admin" | "students.no-such-student" | "students.phone-format" | "students.number-characters" | "students.number-taken" | "students.outside-units" | "students.not-a-college" | "students.not-a-class-of-college" | "students.not-a-dorm-of-class" | "students.gender" | "students.enrolment-year-format" | "students.guardian-name-missing" | "students.guardian-phone-missing" | "import.file-missing" | "import.body-missing" | "import.file-unreadable" | "import.stray-cells" | "import.number-repeated" | "import.no-college" | "import.ambiguous-college" | "import.no-class" | "import.ambiguous-class" | "import.no-dorm" | "import.ambiguous-dorm" | "import.placement-outside-units" | "import.student-outside-units" | "import.number-taken-outside-units" | "cases.responsible-out-of-reach" | "cases.date-in-past" | "cases.closed" | "cases.status-transition" | "cases.assignee-out-of-reach" | "cases.talk-in-future" | "cases.talk-before-case" | "cases.next-step-before-talk" | "notifications.no-address" | "screening.instrument" | "screening.cohort" | "screening.date-format" | "screening.closes-before-opens" | "screening.calendar-year-range" | "screening.calendar-date" | "screening.calendar-working" | "screening.no-such-wave" | "screening.wave-not-open" | "screening.unsupported-instrument" | "screening.no-tier-rules" | "screening.tier-rules-miss-instrument" | "screening.import-server-error" | "screening.import-starter-gone" | "screening.import-gave-up" | "screening.stored-reason" | "screening.student-number-missing" | "screening.yes-or-no" | "screening.submission-time" | "screening.answers-invalid" | "screening.number-repeated" | "screening.no-tier-for-result" | "screening.no-such-student-number" | "screening.name-mismatch" | "alliance.no-such-member" | "alliance.no-such-department" | "alliance.no-such-account" | "alliance.no-such-event" | "alliance.no-such-event-in-term" | "alliance.member-or-department" | "alliance.department-empty" | "alliance.fact-protected" | "alliance.only-check-in" | "alliance.event-closed" | "alliance.task-closed" | "alliance.not-expected-at-event" | "alliance.not-assigned" | "alliance.not-checked-in" | "alliance.attendance-exists" | "alliance.record-exists" | "alliance.early-leave-exists" | "alliance.finding-exists" | "alliance.key-used" | "alliance.task-acknowledged" | "alliance.task-submitted" | "alliance.repricing-stale" | "alliance.plugin-refuses" | "alliance.branch-needs-college" | "alliance.routine-needs-department" | "alliance.plenary-without-department" | "alliance.ends-before-starts" | "alliance.deadline-before-assigned" | "alliance.correction-empty" | "concerns.unknown-sign" | "concerns.nothing-observed" | "concerns.reason-required" | "concerns.case-required" | "concerns.case-of-another-student" | "concerns.case-closed" | "concerns.due-date-required" | "student-affairs.area-not-configured" | "legacy.text";
                 message: string;
             } | {
                 row: number;
                 column: string;
                 /** @enum {string} */
-                code: "field.required" | "field.wrong-type" | "field.too-small" | "field.too-big" | "field.invalid-format" | "field.invalid-option" | "field.unknown-keys" | "field.not-multiple-of" | "field.invalid" | "field.nothing-to-change" | "units.no-such-unit" | "units.no-such-parent" | "units.lowest-level" | "units.wrong-level" | "units.name-taken" | "people.role-listed-twice" | "people.username-taken" | "people.username-characters" | "people.password-too-short" | "people.nothing-to-change" | "people.cannot-disable-self" | "people.cannot-drop-own-admin" | "students.no-such-student" | "students.phone-format" | "students.number-characters" | "students.number-taken" | "students.outside-units" | "students.not-a-college" | "students.not-a-class-of-college" | "students.not-a-dorm-of-class" | "students.gender" | "students.enrolment-year-format" | "students.guardian-name-missing" | "students.guardian-phone-missing" | "import.file-missing" | "import.body-missing" | "import.file-unreadable" | "import.stray-cells" | "import.number-repeated" | "import.no-college" | "import.ambiguous-college" | "import.no-class" | "import.ambiguous-class" | "import.no-dorm" | "import.ambiguous-dorm" | "import.placement-outside-units" | "import.student-outside-units" | "import.number-taken-outside-units" | "cases.responsible-out-of-reach" | "cases.date-in-past" | "cases.closed" | "cases.status-transition" | "cases.assignee-out-of-reach" | "cases.talk-in-future" | "cases.talk-before-case" | "cases.next-step-before-talk" | "screening.instrument" | "screening.cohort" | "screening.date-format" | "screening.closes-before-opens" | "screening.calendar-year-range" | "screening.calendar-date" | "screening.calendar-working" | "screening.no-such-wave" | "screening.wave-not-open" | "screening.unsupported-instrument" | "screening.no-tier-rules" | "screening.tier-rules-miss-instrument" | "screening.import-server-error" | "screening.import-starter-gone" | "screening.import-gave-up" | "screening.stored-reason" | "screening.student-number-missing" | "screening.yes-or-no" | "screening.submission-time" | "screening.answers-invalid" | "screening.number-repeated" | "screening.no-tier-for-result" | "screening.no-such-student-number" | "screening.name-mismatch" | "alliance.no-such-member" | "alliance.no-such-department" | "alliance.no-such-account" | "alliance.no-such-event" | "alliance.no-such-event-in-term" | "alliance.member-or-department" | "alliance.department-empty" | "alliance.fact-protected" | "alliance.only-check-in" | "alliance.event-closed" | "alliance.task-closed" | "alliance.not-expected-at-event" | "alliance.not-assigned" | "alliance.not-checked-in" | "alliance.attendance-exists" | "alliance.record-exists" | "alliance.early-leave-exists" | "alliance.finding-exists" | "alliance.key-used" | "alliance.task-acknowledged" | "alliance.task-submitted" | "alliance.repricing-stale" | "alliance.plugin-refuses" | "alliance.branch-needs-college" | "alliance.routine-needs-department" | "alliance.plenary-without-department" | "alliance.ends-before-starts" | "alliance.deadline-before-assigned" | "alliance.correction-empty" | "concerns.unknown-sign" | "concerns.nothing-observed" | "concerns.reason-required" | "concerns.case-required" | "concerns.case-of-another-student" | "concerns.case-closed" | "concerns.due-date-required" | "student-affairs.area-not-configured" | "legacy.text";
+                code: "field.required" | "field.wrong-type" | "field.too-small" | "field.too-big" | "field.invalid-format" | "field.invalid-option" | "field.unknown-keys" | "field.not-multiple-of" | "field.invalid" | "field.nothing-to-change" | "units.no-such-unit" | "units.no-such-parent" | "units.lowest-level" | "units.wrong-level" | "units.name-taken" | "people.role-listed-twice" | "people.username-taken" | "people.username-characters" | "people.password-too-short" | "people.nothing-to-change" | "people.cannot-disable-self" | "people.cannot-drop-own-admin" | "students.no-such-student" | "students.phone-format" | "students.number-characters" | "students.number-taken" | "students.outside-units" | "students.not-a-college" | "students.not-a-class-of-college" | "students.not-a-dorm-of-class" | "students.gender" | "students.enrolment-year-format" | "students.guardian-name-missing" | "students.guardian-phone-missing" | "import.file-missing" | "import.body-missing" | "import.file-unreadable" | "import.stray-cells" | "import.number-repeated" | "import.no-college" | "import.ambiguous-college" | "import.no-class" | "import.ambiguous-class" | "import.no-dorm" | "import.ambiguous-dorm" | "import.placement-outside-units" | "import.student-outside-units" | "import.number-taken-outside-units" | "cases.responsible-out-of-reach" | "cases.date-in-past" | "cases.closed" | "cases.status-transition" | "cases.assignee-out-of-reach" | "cases.talk-in-future" | "cases.talk-before-case" | "cases.next-step-before-talk" | "notifications.no-address" | "screening.instrument" | "screening.cohort" | "screening.date-format" | "screening.closes-before-opens" | "screening.calendar-year-range" | "screening.calendar-date" | "screening.calendar-working" | "screening.no-such-wave" | "screening.wave-not-open" | "screening.unsupported-instrument" | "screening.no-tier-rules" | "screening.tier-rules-miss-instrument" | "screening.import-server-error" | "screening.import-starter-gone" | "screening.import-gave-up" | "screening.stored-reason" | "screening.student-number-missing" | "screening.yes-or-no" | "screening.submission-time" | "screening.answers-invalid" | "screening.number-repeated" | "screening.no-tier-for-result" | "screening.no-such-student-number" | "screening.name-mismatch" | "alliance.no-such-member" | "alliance.no-such-department" | "alliance.no-such-account" | "alliance.no-such-event" | "alliance.no-such-event-in-term" | "alliance.member-or-department" | "alliance.department-empty" | "alliance.fact-protected" | "alliance.only-check-in" | "alliance.event-closed" | "alliance.task-closed" | "alliance.not-expected-at-event" | "alliance.not-assigned" | "alliance.not-checked-in" | "alliance.attendance-exists" | "alliance.record-exists" | "alliance.early-leave-exists" | "alliance.finding-exists" | "alliance.key-used" | "alliance.task-acknowledged" | "alliance.task-submitted" | "alliance.repricing-stale" | "alliance.plugin-refuses" | "alliance.branch-needs-college" | "alliance.routine-needs-department" | "alliance.plenary-without-department" | "alliance.ends-before-starts" | "alliance.deadline-before-assigned" | "alliance.correction-empty" | "concerns.unknown-sign" | "concerns.nothing-observed" | "concerns.reason-required" | "concerns.case-required" | "concerns.case-of-another-student" | "concerns.case-closed" | "concerns.due-date-required" | "student-affairs.area-not-configured" | "legacy.text";
                 reason: string;
             })[];
         };
@@ -9264,6 +9726,35 @@ export interface components {
         };
         UpdateUnit: {
             name: string;
+        };
+        WebhookChannel: {
+            enabled: boolean;
+            /** @example https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=••••5aaa */
+            urlMasked: string;
+            /** @enum {string} */
+            format: "wecom" | "dingtalk";
+            secretSet: boolean;
+            /** @example https://xinqiao.example.edu.cn */
+            siteUrl: "" | string;
+            /** @description When the channel was last changed */
+            updatedAt: string;
+        };
+        WebhookChannelInput: {
+            /**
+             * Format: uri
+             * @description Write-only: leave it out to keep the stored URL (it carries the robot key); it is never answered.
+             */
+            url?: string;
+            /** @enum {string} */
+            format: "wecom" | "dingtalk";
+            /** @description Write-only: leave it out to keep the stored secret; it is never answered. '' removes it. */
+            secret?: string;
+            /**
+             * @default
+             * @example https://xinqiao.example.edu.cn
+             */
+            siteUrl?: "" | string;
+            enabled: boolean;
         };
         WorkItem: {
             kind: components["schemas"]["WorkKind"];
