@@ -3078,6 +3078,114 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/case-work/kpis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The KPIs that follow from the work, per college and for all you see (station heads: their college) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The figures */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseWorkKpis"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/case-work/kpis/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same KPIs as an XLSX sheet */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases": {
         parameters: {
             query?: never;
@@ -8482,6 +8590,21 @@ export interface components {
                 instrument: string;
             };
         } | null;
+        CaseWorkKpis: {
+            colleges: {
+                /** Format: uuid */
+                collegeId: string;
+                collegeName: string;
+                tier1TalksInTime: components["schemas"]["KpiShare"];
+                concernsTriagedInTime: components["schemas"]["KpiShare"] & unknown;
+                keyStudentsTalkedThisWeek: components["schemas"]["KpiShare"] & unknown;
+            }[];
+            school: {
+                tier1TalksInTime: components["schemas"]["KpiShare"];
+                concernsTriagedInTime: components["schemas"]["KpiShare"] & unknown;
+                keyStudentsTalkedThisWeek: components["schemas"]["KpiShare"] & unknown;
+            };
+        };
         ConcernItem: components["schemas"]["ConcernReport"] | components["schemas"]["FiledConcern"];
         ConcernPage: {
             items: components["schemas"]["ConcernItem"][];
@@ -8872,6 +8995,13 @@ export interface components {
          * @enum {string}
          */
         KeyStudentSource: "tier1" | "case" | "warning" | "manual";
+        /** @description Tier-1 follow-ups talked to by their due date (the day the talk was held, China time) */
+        KpiShare: {
+            done: number;
+            total: number;
+            /** @description done / total; null when nothing is due yet */
+            share: number | null;
+        };
         LoginRequest: {
             /** @example hmu */
             school: string;
@@ -9143,7 +9273,7 @@ export interface components {
              * @example validation.invalid-field
              * @enum {string}
              */
-            code: "validation.invalid-field" | "http.bad-request" | "http.not-found" | "http.no-route" | "http.method-not-allowed" | "http.payload-too-large" | "http.unsupported-media-type" | "http.csrf-token" | "http.cross-site" | "server.internal" | "auth.sign-in-required" | "auth.session-expired" | "auth.account-disabled" | "auth.wrong-credentials" | "auth.too-many-attempts" | "database.duplicate-key" | "database.missing-reference" | "database.out-of-range" | "database.value-missing" | "database.bad-format" | "database.not-permitted" | "units.not-found" | "units.outside-branch" | "units.name-taken" | "people.not-found" | "people.role-outside-administration" | "people.person-outside-administration" | "people.username-taken" | "audit.student-outside-units" | "students.not-found" | "students.reduced-view" | "students.number-taken" | "students.placement-outside-units" | "import.rows-rejected" | "import.file-unreadable" | "cases.not-found" | "notifications.not-found" | "notifications.channel-not-set-up" | "notifications.test-failed" | "alliance.no-points-scale" | "alliance.term-not-found" | "alliance.event-not-found" | "alliance.member-not-found" | "alliance.record-not-found" | "alliance.not-a-member" | "alliance.term-closed" | "alliance.no-open-term" | "alliance.not-attended" | "alliance.event-closed" | "alliance.not-expected-at-event" | "alliance.attendance-exists" | "alliance.record-exists" | "alliance.not-checked-in" | "alliance.early-leave-exists" | "alliance.finding-exists" | "alliance.full-attendance-done" | "alliance.not-a-task" | "alliance.task-closed" | "alliance.not-assigned" | "alliance.task-acknowledged" | "alliance.task-submitted" | "alliance.member-inactive" | "alliance.record-not-pending" | "alliance.record-voided" | "alliance.record-not-voided" | "alliance.unknown-record-kind" | "alliance.no-base-score" | "alliance.repricing-stale" | "alliance.repricing-refused" | "alliance.plugin-refuses-facts" | "alliance.plugin-rules-refuse" | "screening.wave-not-found" | "screening.wave-exists" | "screening.wave-status-transition" | "screening.wave-not-open" | "screening.no-tier-rules" | "screening.import-not-found" | "screening.result-not-found" | "screening.calendar-edit-not-found" | "concerns.not-found" | "concerns.no-signs-policy" | "concerns.already-triaged" | "key-students.not-found" | "key-students.already-on-roster" | "key-students.no-removal-requested" | "plugins.no-active-plugin" | "student-affairs.staff-not-found" | "student-affairs.plugin-broken" | "legacy.invalid-field" | "legacy.bad-request" | "legacy.forbidden" | "legacy.not-found" | "legacy.conflict" | "legacy.rows-rejected";
+            code: "validation.invalid-field" | "http.bad-request" | "http.not-found" | "http.no-route" | "http.method-not-allowed" | "http.payload-too-large" | "http.unsupported-media-type" | "http.csrf-token" | "http.cross-site" | "server.internal" | "auth.sign-in-required" | "auth.session-expired" | "auth.account-disabled" | "auth.wrong-credentials" | "auth.too-many-attempts" | "auth.permission-denied" | "database.duplicate-key" | "database.missing-reference" | "database.out-of-range" | "database.value-missing" | "database.bad-format" | "database.not-permitted" | "units.not-found" | "units.outside-branch" | "units.name-taken" | "people.not-found" | "people.role-outside-administration" | "people.person-outside-administration" | "people.username-taken" | "audit.student-outside-units" | "students.not-found" | "students.reduced-view" | "students.number-taken" | "students.placement-outside-units" | "import.rows-rejected" | "import.file-unreadable" | "cases.not-found" | "notifications.not-found" | "notifications.channel-not-set-up" | "notifications.test-failed" | "alliance.no-points-scale" | "alliance.term-not-found" | "alliance.event-not-found" | "alliance.member-not-found" | "alliance.record-not-found" | "alliance.not-a-member" | "alliance.term-closed" | "alliance.no-open-term" | "alliance.not-attended" | "alliance.event-closed" | "alliance.not-expected-at-event" | "alliance.attendance-exists" | "alliance.record-exists" | "alliance.not-checked-in" | "alliance.early-leave-exists" | "alliance.finding-exists" | "alliance.full-attendance-done" | "alliance.not-a-task" | "alliance.task-closed" | "alliance.not-assigned" | "alliance.task-acknowledged" | "alliance.task-submitted" | "alliance.member-inactive" | "alliance.record-not-pending" | "alliance.record-voided" | "alliance.record-not-voided" | "alliance.unknown-record-kind" | "alliance.no-base-score" | "alliance.repricing-stale" | "alliance.repricing-refused" | "alliance.plugin-refuses-facts" | "alliance.plugin-rules-refuse" | "screening.wave-not-found" | "screening.wave-exists" | "screening.wave-status-transition" | "screening.wave-not-open" | "screening.no-tier-rules" | "screening.import-not-found" | "screening.result-not-found" | "screening.calendar-edit-not-found" | "concerns.not-found" | "concerns.no-signs-policy" | "concerns.already-triaged" | "key-students.not-found" | "key-students.already-on-roster" | "key-students.no-removal-requested" | "plugins.no-active-plugin" | "student-affairs.staff-not-found" | "student-affairs.plugin-broken" | "legacy.invalid-field" | "legacy.bad-request" | "legacy.forbidden" | "legacy.not-found" | "legacy.conflict" | "legacy.rows-rejected";
             /**
              * @description The problem kind in words, in the language of Accept-Language (zh-CN by default)
              * @example 提交的内容有误
