@@ -116,6 +116,15 @@ export function demoAccountsMarkdown(): string {
         `| \`${r.username}\` | ${r.roleName} ${r.roleNameEn} | \`${r.role}\` | ${r.unitName} ${r.unitNameEn} |`,
     ),
     '',
+    '每个学院另有辅导站站长和第二名辅导员，每个班级另有班主任，用户名按单位编号 (every college and class is staffed as',
+    "well, so nothing waits unassigned only because the demo has nobody; usernames follow the unit's number):",
+    '',
+    '| 用户名 username | 角色 role | 所在单位 unit |',
+    '|---|---|---|',
+    '| `station-<学院>`, e.g. `station-02` | 学院心理辅导站站长 station head (`college_station_head`) | the college with that number (01 is `station`’s) |',
+    '| `counsellor-<学院>-<n>`, e.g. `counsellor-01-2`, `counsellor-03-1` | 辅导员 counsellor | the college; two per college, `counsellor` and `counsellor2` being the first of colleges 01 and 02 |',
+    '| `headteacher-<学院>-<年级>-<班>`, e.g. `headteacher-01-2024-02` | 班主任 head teacher | that class (one class of college 01 has `headteacher`) |',
+    '',
     `密码 password (all demo accounts, all schools): \`${DEMO_PASSWORD}\``,
   ];
   return lines.join('\n');

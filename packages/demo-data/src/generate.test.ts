@@ -119,9 +119,11 @@ describe.each(DEMO_SCHOOL_CODES)('generateDemoSchool(%s)', (code) => {
     for (const members of classSizes.values()) expect(members.length).toBeLessThanOrEqual(40);
   });
 
-  it('has one demo account per role on a unit of the right level, plus a counsellor in a second college', () => {
+  it('has the named demo accounts first, one per role on a unit of the right level, plus a counsellor in a second college', () => {
     expect(new Set(school.accounts.flatMap((a) => a.roles.map((r) => r.role)))).toEqual(new Set(DEMO_ROLES));
-    expect(school.accounts.map((a) => a.username)).toEqual(DEMO_ACCOUNT_TABLE.map((r) => r.username));
+    expect(school.accounts.slice(0, DEMO_ACCOUNT_TABLE.length).map((a) => a.username)).toEqual(
+      DEMO_ACCOUNT_TABLE.map((r) => r.username),
+    );
     expect(school.accounts.every((a) => a.password === DEMO_PASSWORD)).toBe(true);
     const unitOf = (username: string) =>
       units.get(school.accounts.find((a) => a.username === username)!.roles[0]!.unitRef)!;
@@ -138,6 +140,33 @@ describe.each(DEMO_SCHOOL_CODES)('generateDemoSchool(%s)', (code) => {
     expect(unitOf('headteacher').parentRef).toBe(unitOf('counsellor').ref);
     expect(unitOf('committee').ref).toBe(unitOf('headteacher').ref);
     expect(unitOf('liaison').parentRef).toBe(unitOf('headteacher').ref);
+  });
+
+  it('staffs every college with a station head and two counsellors, every class with a head teacher', () => {
+    const usernames = school.accounts.map((a) => a.username);
+    expect(new Set(usernames).size).toBe(usernames.length);
+    const holders = (role: string, unitRef: string) =>
+      school.accounts.filter((a) => a.roles.some((r) => r.role === role && r.unitRef === unitRef));
+    for (const college of school.units.filter((u) => u.levelKey === 'college')) {
+      expect(holders('college_station_head', college.ref), college.ref).toHaveLength(1);
+      expect(holders('counsellor', college.ref), college.ref).toHaveLength(2);
+    }
+    for (const klass of school.units.filter((u) => u.levelKey === 'class')) {
+      expect(holders('head_teacher', klass.ref), klass.ref).toHaveLength(1);
+    }
+    const extra = usernames.slice(DEMO_ACCOUNT_TABLE.length);
+    expect(
+      extra.every((u) => /^(station-\d\d|counsellor-\d\d-[12]|headteacher-\d\d-\d{4}-\d\d)$/.test(u)),
+    ).toBe(true);
+    // The named station head and counsellor keep the first college; its second counsellor is counsellor-01-2.
+    expect(
+      holders('counsellor', school.accounts.find((a) => a.username === 'counsellor')!.roles[0]!.unitRef).map(
+        (a) => a.username,
+      ),
+    ).toEqual(['counsellor', 'counsellor-01-2']);
+    expect(
+      extra.every((u) => school.accounts.find((a) => a.username === u)!.password === DEMO_PASSWORD),
+    ).toBe(true);
   });
 
   it('makes the committee member a student of that class and the liaison a resident of that dorm', () => {

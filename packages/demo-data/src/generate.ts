@@ -1,8 +1,9 @@
-import { type AccountAnchors, buildAccounts } from './accounts.ts';
+import { type AccountAnchors, buildAccounts, DEMO_PASSWORD } from './accounts.ts';
 import { assertNetworkLevels, type NetworkPlan, planNetwork } from './network.ts';
 import { createRandom } from './random.ts';
 import { type SchoolProfile, schoolProfile } from './schools/index.ts';
 import { generateCenterStaff } from './staff.ts';
+import { staffNetwork } from './staffing.ts';
 import { type Placement, placeStudents } from './students.ts';
 import type { DemoSchool, EnrolmentFigures, NetworkLevel } from './types.ts';
 
@@ -23,8 +24,9 @@ export interface DemoSchoolInput {
 }
 
 /**
- * Generates one demo school: its network units (parents before children), students, one demo account per role and
- * the figures the student affairs and center screens need. Pure and deterministic: the same input gives deep-equal
+ * Generates one demo school: its network units (parents before children), students, one demo account per role,
+ * the staff every college and class needs (station heads, two counsellors per college, head teachers; see
+ * `staffNetwork`) and the figures the student affairs and center screens need. Pure and deterministic: the same input gives deep-equal
  * output; no clock, no Math.random, no I/O.
  *
  * @example
@@ -50,6 +52,8 @@ export function generateDemoSchool(input: DemoSchoolInput): DemoSchool {
   );
   const placement = placeStudents(network.classes, profile.bedsPerRoom, createRandom(`${seed}:students`));
   const people = createRandom(`${seed}:people`);
+  const anchors = accountAnchors(network, placement);
+  const named = buildAccounts(anchors, people);
   return {
     code: profile.code,
     name: profile.name,
@@ -58,10 +62,34 @@ export function generateDemoSchool(input: DemoSchoolInput): DemoSchool {
     levels: input.levels.map((level) => ({ ...level })),
     units: [...network.units, ...placement.dorms],
     students: placement.students,
-    accounts: buildAccounts(accountAnchors(network, placement), people),
+    accounts: [...named, ...networkStaff(network, anchors, createRandom(`${seed}:network-staff`))],
     enrolmentFigures: enrolmentFigures(profile, academicYear, studentCount),
     centerStaff: generateCenterStaff(profile, people),
   };
+}
+
+// The named accounts staff the first college (station head, counsellor, one head teacher) and the second (a
+// counsellor); every other college and class gets its people here, from a stream of its own.
+function networkStaff(
+  network: NetworkPlan,
+  anchors: AccountAnchors,
+  random: ReturnType<typeof createRandom>,
+) {
+  const counsellorsByCollege = new Map([
+    [anchors.refs.college, 1],
+    [anchors.refs.secondCollege, 1],
+  ]);
+  return staffNetwork(
+    network.colleges,
+    network.classes,
+    {
+      stationCollegeRef: anchors.refs.college,
+      counsellorsByCollege,
+      headTeacherClassRef: anchors.refs.class,
+    },
+    DEMO_PASSWORD,
+    random,
+  );
 }
 
 // The first college's first class that has a dorm carries the class and dorm accounts.

@@ -1,7 +1,7 @@
 import { type Database, people, roleAssignments, roles, schools, students, units } from '@xinqiao/db';
 import { runInTransaction, withTenant } from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import { createTestDatabase } from '@xinqiao/db/testing';
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tenantScope } from '../auth/scope.ts';
 import { seedDemoDataIfEmpty } from './demo.ts';
@@ -69,6 +69,39 @@ describe('seed/demo', () => {
       tx.selectDistinct({ role: roleAssignments.role }).from(roleAssignments),
     );
     expect(new Set(rows.map((row) => row.role))).toEqual(new Set(roles));
+  });
+
+  it('staffs every college with a station head and two counsellors, the named counsellor assigned first', async () => {
+    const scope = tenantScope({
+      schoolId: await schoolIdOf('hut'),
+      personId: null,
+      fullScopePaths: ['/'],
+      reducedScopePaths: [],
+    });
+    const rows = await withTenant(db, scope, (tx) =>
+      tx
+        .select({
+          username: people.username,
+          role: roleAssignments.role,
+          unitId: units.id,
+          level: units.levelKey,
+        })
+        .from(roleAssignments)
+        .innerJoin(people, eq(people.id, roleAssignments.personId))
+        .innerJoin(units, eq(units.id, roleAssignments.unitId))
+        .orderBy(asc(roleAssignments.createdAt), asc(people.username)),
+    );
+    const colleges = new Set(rows.filter((r) => r.level === 'college').map((r) => r.unitId));
+    for (const college of colleges) {
+      const here = rows.filter((r) => r.unitId === college);
+      expect(here.filter((r) => r.role === 'college_station_head')).toHaveLength(1);
+      expect(here.filter((r) => r.role === 'counsellor')).toHaveLength(2);
+    }
+    const first = rows.find((r) => r.username === 'counsellor')!.unitId;
+    expect(rows.filter((r) => r.unitId === first && r.role === 'counsellor').map((r) => r.username)).toEqual([
+      'counsellor',
+      'counsellor-01-2',
+    ]);
   });
 });
 

@@ -64,7 +64,11 @@ export async function seedDemoDataIfEmpty(
 
 /** Inserts one generated school through the same RLS-guarded transaction every request uses. */
 export async function seedDemoSchool(db: Database, school: DemoSchool): Promise<string> {
-  const hashes = await Promise.all(school.accounts.map((account) => hashPassword(account.password)));
+  // Every demo account shares one published password: hash it once, not a few hundred times per school.
+  const hashOf = new Map<string, Promise<string>>();
+  for (const { password } of school.accounts)
+    if (!hashOf.has(password)) hashOf.set(password, hashPassword(password));
+  const hashes = await Promise.all(school.accounts.map((account) => hashOf.get(account.password)!));
   return runInTransaction(db, async (unscoped) => {
     await allowSchoolProvisioning(unscoped);
     const [row] = await unscoped
@@ -160,15 +164,21 @@ async function insertAccounts(
     )
     .returning({ id: people.id, username: people.username });
   const personIds = new Map(personRows.map((row) => [row.username, row.id]));
-  const assignments = school.accounts.flatMap((account) =>
+  // Assigned in the order of the account table, a millisecond apart: where a unit has two counsellors, the named
+  // one (`counsellor`) was there first, and the screening import gives follow-ups to the first assigned.
+  const since = Date.now();
+  const assignments = school.accounts.flatMap((account, index) =>
     account.roles.map((assignment) => ({
       schoolId,
       personId: personIds.get(account.username)!,
       role: assignment.role satisfies Role, // demo-data's role ids must be the server's
       unitId: unitIds.get(assignment.unitRef)!,
+      createdAt: new Date(since + index),
     })),
   );
-  await tx.insert(roleAssignments).values(assignments);
+  for (let i = 0; i < assignments.length; i += BATCH) {
+    await tx.insert(roleAssignments).values(assignments.slice(i, i + BATCH));
+  }
 }
 
 async function insertStudentAffairsFigures(tx: TenantTx, schoolId: string, school: DemoSchool) {
