@@ -8380,8 +8380,8 @@ export interface components {
             role: "counsellor" | "head_teacher" | "college_station_head" | "center_staff";
             unitName: string;
         };
-        /** @description Latest screening tier (screening readers) */
-        AttentionTier: 1 | 2 | 3 | null;
+        /** @description Attention tier (关注等级): 1 needs the most attention, 3 the least */
+        AttentionTier: 1 | 2 | 3;
         AuditLogEntry: components["schemas"]["StudentAccess"] & {
             /** Format: uuid */
             studentId: string | null;
@@ -9353,7 +9353,7 @@ export interface components {
         ScreeningFollowUp: components["schemas"]["ScreeningFollowUpState"] & {
             student: components["schemas"]["ScreeningStudent"];
             wave: components["schemas"]["ScreeningWaveRef"];
-            tier: components["schemas"]["AttentionTier"] & unknown;
+            tier: components["schemas"]["AttentionTier"];
             reasons: components["schemas"]["ScreeningReason"][];
             pluginId: string;
             /** @description The version of the plugin that decided the tier */
@@ -9392,7 +9392,7 @@ export interface components {
         };
         ScreeningHistoryEntry: {
             resultId: string;
-            tier: components["schemas"]["AttentionTier"] & unknown;
+            tier: components["schemas"]["AttentionTier"];
             reasons: components["schemas"]["ScreeningReason"][];
             pluginId: string;
             pluginVersion: string;
@@ -9499,7 +9499,7 @@ export interface components {
         ScreeningResultRow: {
             resultId: string;
             student: components["schemas"]["ScreeningStudent"];
-            tier: components["schemas"]["AttentionTier"] & unknown;
+            tier: components["schemas"]["AttentionTier"];
             reasons: components["schemas"]["ScreeningReason"][];
             pluginId: string;
             pluginVersion: string;
@@ -9725,7 +9725,8 @@ export interface components {
             dormName: string | null;
             /** @description Where the student stands, in lists for roles that work on cases */
             attention?: {
-                tier: components["schemas"]["AttentionTier"];
+                /** @description Latest screening tier (screening readers) */
+                tier: 1 | 2 | 3 | null;
                 keyStudent: boolean;
                 /** @description Open cases and concern reports */
                 openItems: number;

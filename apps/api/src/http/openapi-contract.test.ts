@@ -13,16 +13,26 @@ const KNOWN_NULLABLE_COMPONENTS: ReadonlySet<string> = new Set([
   'ScreeningFollowUpState',
 ]);
 
+interface SchemaObject {
+  type?: string | string[];
+  enum?: unknown[];
+  anyOf?: SchemaObject[];
+  oneOf?: SchemaObject[];
+}
+
 interface DocumentWithSchemas {
-  components?: { schemas?: Record<string, { type?: string | string[]; enum?: unknown[] }> };
+  components?: { schemas?: Record<string, SchemaObject> };
+}
+
+function acceptsNull(schema: SchemaObject): boolean {
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+  const alternatives = [...(schema.anyOf ?? []), ...(schema.oneOf ?? [])];
+  return types.includes('null') || (schema.enum ?? []).includes(null) || alternatives.some(acceptsNull);
 }
 
 function nullableComponents(doc: DocumentWithSchemas): string[] {
   return Object.entries(doc.components?.schemas ?? {})
-    .filter(([, schema]) => {
-      const types = Array.isArray(schema.type) ? schema.type : [schema.type];
-      return types.includes('null') || (schema.enum ?? []).includes(null);
-    })
+    .filter(([, schema]) => acceptsNull(schema))
     .map(([name]) => name);
 }
 

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { orNull } from '../../http/or-null.ts';
 import { pageOf } from '../../http/pagination.ts';
 import { schemaMessage } from '../../http/zod-issues.ts';
 import { AttentionTierQuery, AttentionTierSchema } from '../screening/schemas.ts';
@@ -55,7 +56,7 @@ export const StudentSummarySchema = z
     dormName: z.string().nullable(),
     attention: z
       .object({
-        tier: AttentionTierSchema.nullable().openapi({
+        tier: orNull(AttentionTierSchema).openapi({
           description: 'Latest screening tier (screening readers)',
         }),
         keyStudent: z.boolean(),
