@@ -33,7 +33,8 @@ export const keyStudentTalks: WorkProvider = {
       isNew: false,
       reasons: [],
       decision: null,
-      link: '/college-station/key-students',
+      // Until the roster has its screen, the talk is recorded from the student's page.
+      link: `/college-station/students/${row.studentId}`,
     }));
   },
 };
