@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { caseKinds, caseStatuses, interviewMethods } from '@xinqiao/db';
+import { orNull } from '../../http/or-null.ts';
 import { PageQuery, pageOf } from '../../http/pagination.ts';
 import { schemaMessage } from '../../http/zod-issues.ts';
 
@@ -36,9 +37,9 @@ export const CaseEntrySchema = z
       .datetime()
       .nullable()
       .openapi({ description: 'When the talk took place (interviews); what the KPIs count' }),
-    method: InterviewMethod.nullable(),
+    method: orNull(InterviewMethod),
     outcome: z.string().nullable(),
-    riskLevel: RiskLevel.nullable(),
+    riskLevel: orNull(RiskLevel),
     nextStep: z.string().nullable(),
     nextStepOn: IsoDate.nullable(),
     createdAt: z.iso.datetime().openapi({ description: 'When the entry was written' }),
@@ -90,7 +91,7 @@ export const CaseSchema = z
       description: 'null with assignedAt: assigned by the screening import',
     }),
     interviewedOn: IsoDate.nullable().openapi({ description: 'The day (China) of the first talk, if any' }),
-    screening: CaseScreeningSchema.nullable().openapi({
+    screening: orNull(CaseScreeningSchema).openapi({
       description: 'The decision that opened a follow-up (for callers who read screening; null otherwise)',
     }),
     openedBy: Person.nullable(),
