@@ -8505,7 +8505,8 @@ export interface components {
              * @example 2025-04-01
              */
             interviewedOn: string | null;
-            screening: components["schemas"]["CaseScreening"];
+            /** @description The decision that opened a follow-up (for callers who read screening; null otherwise) */
+            screening: components["schemas"]["CaseScreening"] | null;
             openedBy: {
                 /** Format: uuid */
                 id: string;
@@ -8538,9 +8539,9 @@ export interface components {
              * @description When the talk took place (interviews); what the KPIs count
              */
             occurredAt: string | null;
-            method: components["schemas"]["InterviewMethod"];
+            method: components["schemas"]["InterviewMethod"] | null;
             outcome: string | null;
-            riskLevel: components["schemas"]["RiskLevel"];
+            riskLevel: components["schemas"]["RiskLevel"] | null;
             nextStep: string | null;
             /**
              * Format: date
@@ -8575,7 +8576,6 @@ export interface components {
             page: number;
             pageSize: number;
         };
-        /** @description The decision that opened a follow-up (for callers who read screening; null otherwise) */
         CaseScreening: {
             /** Format: uuid */
             resultId: string;
@@ -8589,7 +8589,7 @@ export interface components {
                 name: string;
                 instrument: string;
             };
-        } | null;
+        };
         CaseWorkKpis: {
             colleges: {
                 /** Format: uuid */
@@ -8927,8 +8927,8 @@ export interface components {
             /** @enum {string} */
             database: "pglite" | "postgres";
         };
-        /** @enum {string|null} */
-        InterviewMethod: "face_to_face" | "phone" | "dorm_visit" | "online" | null;
+        /** @enum {string} */
+        InterviewMethod: "face_to_face" | "phone" | "dorm_visit" | "online";
         KeyStudent: {
             /**
              * Format: uuid
@@ -9333,8 +9333,8 @@ export interface components {
             className: string;
             dormName: string | null;
         };
-        /** @enum {string|null} */
-        RiskLevel: "low" | "medium" | "high" | "crisis" | null;
+        /** @enum {string} */
+        RiskLevel: "low" | "medium" | "high" | "crisis";
         School: {
             code: string;
             name: string;
