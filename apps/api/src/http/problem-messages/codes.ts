@@ -50,6 +50,7 @@ export const problemKinds = {
 
   // The audit log
   'audit.student-outside-units': problemKind(403),
+  'audit.export-too-large': problemKind<{ total: number; max: number }>(400),
 
   // Students, their files and imports
   'students.not-found': problemKind(404),

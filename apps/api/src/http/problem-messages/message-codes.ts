@@ -152,6 +152,7 @@ export const messageKinds = {
 
   // Student affairs
   'student-affairs.area-not-configured': messageKind<{ area: string }>(),
+  'student-affairs.plugin-refuses': messageKind<{ area: string; detail: string }>(),
 
   // Transitional: a bilingual "中文 / English" text not yet given its own code.
   'legacy.text': messageKind<{ text: string }>(),

@@ -1,6 +1,6 @@
 import { type Caller, requirePermission } from '../../auth/caller.ts';
 import { limitOffset, type Page, type PageRequest } from '../../http/pagination.ts';
-import { problems } from '../../http/problem.ts';
+import { problem } from '../../http/problem.ts';
 import { auditActionLabel } from './action-labels.ts';
 import { presentAuditLogEntry } from './present.ts';
 import { type AuditLogFilter, auditActionsInUse, auditLogRows } from './queries.ts';
@@ -44,9 +44,7 @@ export async function exportAuditLog(caller: Caller, filter: AuditLogFilter): Pr
   const { tx, me } = caller;
   const { rows, total } = await auditLogRows(tx, filter, { limit: AUDIT_EXPORT_MAX_ROWS, offset: 0 });
   if (total > AUDIT_EXPORT_MAX_ROWS) {
-    throw problems.badRequest(
-      `匹配 ${total} 条记录，超过单次导出上限 ${AUDIT_EXPORT_MAX_ROWS} 条，请缩小日期范围 / ${total} rows match, more than ${AUDIT_EXPORT_MAX_ROWS}: narrow the dates`,
-    );
+    throw problem('audit.export-too-large', { total, max: AUDIT_EXPORT_MAX_ROWS });
   }
   await recordAccess(tx, me, { action: 'audit_log.export', entity: 'audit_log', purpose: caller.purpose });
   return rows.map(presentAuditLogEntry);

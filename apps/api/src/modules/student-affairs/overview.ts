@@ -9,7 +9,7 @@ import {
   PolicyEvaluationError,
   PolicyFactsError,
 } from '@xinqiao/policy';
-import { problems } from '../../http/problem.ts';
+import { type Message, message, problem } from '../../http/problem.ts';
 import type { ActivePlugin } from '../plugins/catalog.ts';
 import type { Employment, StaffRow } from './queries.ts';
 
@@ -27,7 +27,8 @@ export interface AreaFigure<A extends AreaId> {
 /** Why an area could not be computed (the plugin lacks it, the facts are out of its range, no rule applies). */
 export interface AreaIssue {
   area: AreaId;
-  message: string;
+  /** Answered in the reader's language (see present.ts). */
+  message: Message;
 }
 
 /** Everything the student affairs office sees for one academic year, as computed by the school's plugin. */
@@ -62,9 +63,7 @@ export function compiledPluginOf(active: ActivePlugin): CompiledPlugin {
   const compiled = compilePlugin({ manifest: active.manifest, rules: active.rules });
   if (!compiled.ok) {
     const errors = compiled.errors.map(formatPolicyError).join('; ');
-    throw problems.conflict(
-      `学校插件 ${active.id} 无法使用 / The school's plugin ${active.id} does not compile: ${errors}`,
-    );
+    throw problem('student-affairs.plugin-broken', { plugin: active.id, errors });
   }
   compiledBundles.set(active, compiled.plugin);
   return compiled.plugin;
@@ -78,7 +77,7 @@ async function figureOf<A extends AreaId>(
   facts: AreaFacts<A>,
 ): Promise<Outcome<A>> {
   if (!plugin.provides(area)) {
-    return { issue: { area, message: `插件未规定该项 / The plugin does not provide ${area}` } };
+    return { issue: { area, message: message('student-affairs.area-not-configured', { area }) } };
   }
   try {
     const {
@@ -91,7 +90,9 @@ async function figureOf<A extends AreaId>(
     return { figure: { facts, result: result as unknown as AreaFigure<A>['result'] } };
   } catch (error) {
     if (error instanceof PolicyFactsError || error instanceof PolicyEvaluationError) {
-      return { issue: { area, message: error.message } };
+      return {
+        issue: { area, message: message('student-affairs.plugin-refuses', { area, detail: error.message }) },
+      };
     }
     throw error;
   }

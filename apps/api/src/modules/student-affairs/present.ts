@@ -1,4 +1,5 @@
 import type { z } from '@hono/zod-openapi';
+import { type MessageLocale, renderMessage } from '../../http/problem.ts';
 import type { StudentAffairsOverview } from './overview.ts';
 import type { OverviewSchema } from './schemas.ts';
 
@@ -10,9 +11,15 @@ type Writable<T> = T extends readonly (infer E)[]
     : T;
 
 /**
- * The overview as the API answers it. The policy results are readonly interfaces; the schema's type is the same
- * shape, writable (the cast is checked: a field the schema lacks or types otherwise fails here).
+ * The overview as the API answers it, its issues in the reader's language. The policy results are readonly
+ * interfaces; the schema's type is the same shape, writable (the cast is checked: a field the schema lacks or types
+ * otherwise fails here).
  */
-export function presentOverview(overview: StudentAffairsOverview): OverviewJson {
-  return overview as Writable<StudentAffairsOverview>;
+export function presentOverview(overview: StudentAffairsOverview, locale: MessageLocale): OverviewJson {
+  const issues = overview.issues.map(({ area, message }) => ({
+    area,
+    code: message.code,
+    message: renderMessage(message, locale),
+  }));
+  return { ...(overview as Writable<Omit<StudentAffairsOverview, 'issues'>>), issues };
 }

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { callerOf } from '../../auth/caller.ts';
 import type { AuthedEnv } from '../../context.ts';
-import { problemResponses } from '../../http/problem.ts';
+import { problemResponses, requestLocale } from '../../http/problem.ts';
 import { createRouter } from '../../http/router.ts';
 import { presentOverview } from './present.ts';
 import { EnrolmentBody, NewStaffBody, OverviewSchema, StaffChangeBody } from './schemas.ts';
@@ -116,28 +116,34 @@ export const studentAffairsRoutes = createRouter()
       inputsOf(c),
       c.req.valid('query').academicYear,
     );
-    return c.json(presentOverview(overview), 200);
+    return c.json(presentOverview(overview, requestLocale(c)), 200);
   })
   .openapi(enrolmentRoute, async (c) => {
     const overview = await setEnrolment(callerOf(c, DEFAULT_PURPOSE), inputsOf(c), c.req.valid('json'));
-    return c.json(presentOverview(overview), 200);
+    return c.json(presentOverview(overview, requestLocale(c)), 200);
   })
   .openapi(addStaffRoute, async (c) => {
     const overview = await addStaffMember(callerOf(c, DEFAULT_PURPOSE), inputsOf(c), c.req.valid('json'));
-    return c.json(presentOverview(overview), 201);
+    return c.json(presentOverview(overview, requestLocale(c)), 201);
   })
   .openapi(changeStaffRoute, async (c) => {
     const { id } = c.req.valid('param');
     const caller = callerOf(c, DEFAULT_PURPOSE);
     return c.json(
-      presentOverview(await changeStaffMember(caller, inputsOf(c), id, c.req.valid('json'))),
+      presentOverview(
+        await changeStaffMember(caller, inputsOf(c), id, c.req.valid('json')),
+        requestLocale(c),
+      ),
       200,
     );
   })
   .openapi(removeStaffRoute, async (c) => {
     const caller = callerOf(c, DEFAULT_PURPOSE);
     return c.json(
-      presentOverview(await removeStaffMember(caller, inputsOf(c), c.req.valid('param').id)),
+      presentOverview(
+        await removeStaffMember(caller, inputsOf(c), c.req.valid('param').id),
+        requestLocale(c),
+      ),
       200,
     );
   });

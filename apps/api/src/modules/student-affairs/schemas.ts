@@ -80,7 +80,11 @@ export const TrainingFigureSchema = z
   .openapi('TrainingFigure', { description: 'The training-hours area for one staff member' });
 
 export const AreaIssueSchema = z
-  .object({ area: z.enum(AREA_IDS), message: z.string() })
+  .object({
+    area: z.enum(AREA_IDS),
+    code: z.string().openapi({ description: 'The message code' }),
+    message: z.string().openapi({ description: 'In the language of Accept-Language (zh-CN by default)' }),
+  })
   .openapi('AreaIssue', { description: 'Why an area could not be computed' });
 
 export const OverviewSchema = z

@@ -1,6 +1,6 @@
 import { academicYearOf } from '@xinqiao/calendar';
 import { type Caller, requirePermission } from '../../auth/caller.ts';
-import { problems } from '../../http/problem.ts';
+import { problem } from '../../http/problem.ts';
 import { recordAccess } from '../audit/record.ts';
 import type { ActivePlugin } from '../plugins/catalog.ts';
 import { compiledPluginOf, computeOverview, type StudentAffairsOverview } from './overview.ts';
@@ -12,7 +12,7 @@ export interface OverviewInputs {
   now: Date;
 }
 
-const noSuchStaff = () => problems.notFound('没有这名心理中心教师 / No such center staff member');
+const noSuchStaff = () => problem('student-affairs.staff-not-found');
 
 /**
  * The overview of a year for the caller's school, computed with its active plugin: the requested year, else the
@@ -25,9 +25,7 @@ async function overviewOf(
 ): Promise<StudentAffairsOverview> {
   const { tx, me } = caller;
   if (!inputs.plugin) {
-    throw problems.notFound(
-      `学校 ${me.school.code} 没有可用的策略插件 / No active policy plugin for school ${me.school.code}`,
-    );
+    throw problem('plugins.no-active-plugin', { school: me.school.code });
   }
   const years = await q.yearsWithFigures(tx, me.school.id);
   const current = academicYearOf(inputs.now).start;

@@ -34,6 +34,11 @@ export const network = {
       title: 'Student outside your units',
       detail: 'This student is outside the units you are responsible for.',
     },
+    'audit.export-too-large': {
+      title: 'Too many rows to export',
+      detail: ({ total, max }) =>
+        `${total} rows match, more than the ${max} one export takes: narrow the dates.`,
+    },
   },
   messages: {
     'units.no-such-unit': 'No such unit',

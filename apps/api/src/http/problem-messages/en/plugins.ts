@@ -1,5 +1,12 @@
 import type { CataloguePart } from '../catalogue.ts';
 
+const areaNames: Record<string, string> = {
+  'staffing-ratio': 'the counsellor staffing ratio',
+  'funding-formula': 'the dedicated funding per student',
+  'training-hours': "the staff's yearly training hours",
+};
+const areaName = (area: string) => areaNames[area] ?? area;
+
 /** The texts of school plugins and the student affairs figures, in English. */
 export const plugins = {
   problems: {
@@ -19,6 +26,8 @@ export const plugins = {
   },
   messages: {
     'student-affairs.area-not-configured': ({ area }) =>
-      `The school's plugin does not provide "${area}"; add rules for this area to the plugin`,
+      `The school's plugin does not set ${areaName(area)}; add rules for the area ${area} to the plugin`,
+    'student-affairs.plugin-refuses': ({ area, detail }) =>
+      `The school's plugin cannot compute ${areaName(area)}: ${detail}`,
   },
 } satisfies CataloguePart;

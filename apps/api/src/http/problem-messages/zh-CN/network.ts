@@ -25,6 +25,10 @@ export const network = {
     },
 
     'audit.student-outside-units': { title: '学生不在负责范围内', detail: '这名学生不在你负责的范围内。' },
+    'audit.export-too-large': {
+      title: '导出的记录过多',
+      detail: ({ total, max }) => `匹配 ${total} 条记录，超过单次导出上限 ${max} 条，请缩小日期范围。`,
+    },
   },
   messages: {
     'units.no-such-unit': '没有这个单位',

@@ -1,5 +1,12 @@
 import type { CataloguePart } from '../catalogue.ts';
 
+const areaNames: Record<string, string> = {
+  'staffing-ratio': '心理健康教师配备比例',
+  'funding-formula': '心理健康教育专项经费标准',
+  'training-hours': '教师年度培训学时',
+};
+const areaName = (area: string) => areaNames[area] ?? area;
+
 /** The texts of school plugins and the student affairs figures, in simplified Chinese. */
 export const plugins = {
   problems: {
@@ -15,6 +22,7 @@ export const plugins = {
   },
   messages: {
     'student-affairs.area-not-configured': ({ area }) =>
-      `学校插件没有规定“${area}”，请在插件中加入这一领域的规则`,
+      `学校插件没有规定“${areaName(area)}”，请在插件中加入这一领域（${area}）的规则`,
+    'student-affairs.plugin-refuses': ({ area, detail }) => `学校插件无法计算“${areaName(area)}”：${detail}`,
   },
 } satisfies CataloguePart;
