@@ -92,7 +92,9 @@ export const NewWaveBody = z
   .object({
     academicYear: z.number().int().min(2000).max(2100),
     name: z.string().trim().min(1).max(100),
-    instrument: z.enum(['UPI', 'PHQ-9', 'GAD-7', 'SCL-90'], { message: schemaMessage('screening.instrument') }),
+    instrument: z.enum(['UPI', 'PHQ-9', 'GAD-7', 'SCL-90'], {
+      message: schemaMessage('screening.instrument'),
+    }),
     cohort: z.string().regex(/^(all|freshmen|graduating|\d{4})$/, schemaMessage('screening.cohort')),
     opensOn: isoDate,
     closesOn: isoDate,
