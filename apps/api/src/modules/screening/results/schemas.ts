@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { orNull } from '../../../http/or-null.ts';
 import { PageQuery } from '../../../http/pagination.ts';
 import { AttentionTierSchema } from '../schemas.ts';
 import { ScreeningScoreSummarySchema, ScreeningScoresSchema } from './scores.ts';
@@ -57,7 +58,7 @@ export const ResultRowSchema = z
     summary: ScreeningScoreSummarySchema.optional().openapi({
       description: 'Totals and flags: center staff only',
     }),
-    followUp: FollowUpStateSchema.nullable(),
+    followUp: orNull(FollowUpStateSchema),
   })
   .openapi('ScreeningResultRow');
 
