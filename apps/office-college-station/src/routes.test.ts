@@ -10,6 +10,9 @@ describe('module pages', () => {
       { name: 'followUps' },
       { name: 'student', id: '0d6f3c1e-5b7a-4c4e-9a43-6f1e2b8a9c10' },
       { name: 'case', id: 'c-1' },
+      { name: 'concerns', tab: 'triage' },
+      { name: 'concerns', tab: 'mine' },
+      { name: 'concern', id: '5e3f0a52-2d1c-4b8e-9f70-1c2d3e4f5a6b' },
     ];
     for (const view of views) expect(viewOf(pathOf(view, base), base)).toEqual(view);
   });

@@ -6,7 +6,9 @@ export type View =
   | { name: 'students' }
   | { name: 'followUps' }
   | { name: 'student'; id: string }
-  | { name: 'case'; id: string };
+  | { name: 'case'; id: string }
+  | { name: 'concerns'; tab: 'triage' | 'mine' }
+  | { name: 'concern'; id: string };
 
 /** The module's default route path (GET /api/frontends normally passes it in the module prop). */
 export const DEFAULT_BASE = '/college-station';
@@ -23,6 +25,10 @@ export function viewOf(path: string, base: string): View {
   if (parts[0] === 'follow-ups' && parts.length === 1) return { name: 'followUps' };
   if (parts[0] === 'students' && parts[1] && parts.length === 2) return { name: 'student', id: parts[1] };
   if (parts[0] === 'cases' && parts[1] && parts.length === 2) return { name: 'case', id: parts[1] };
+  if (parts[0] === 'concerns' && parts.length === 1) return { name: 'concerns', tab: 'triage' };
+  if (parts[0] === 'concerns' && parts[1] === 'mine' && parts.length === 2)
+    return { name: 'concerns', tab: 'mine' };
+  if (parts[0] === 'concerns' && parts[1] && parts.length === 2) return { name: 'concern', id: parts[1] };
   return { name: 'students' };
 }
 
@@ -37,5 +43,9 @@ export function pathOf(view: View, base: string): string {
       return `${base}/students/${encodeURIComponent(view.id)}`;
     case 'case':
       return `${base}/cases/${encodeURIComponent(view.id)}`;
+    case 'concerns':
+      return view.tab === 'mine' ? `${base}/concerns/mine` : `${base}/concerns`;
+    case 'concern':
+      return `${base}/concerns/${encodeURIComponent(view.id)}`;
   }
 }
