@@ -1,5 +1,6 @@
 import { roleMessages } from '../roles.ts';
 import { tierMessages } from '../tiers.ts';
+import { workEn } from '../work-messages.ts';
 import type { MessageSchema } from './zh-CN.ts';
 
 /** English text of every Xinqiao frontend; the same keys as zh-CN (a test checks it). */
@@ -32,6 +33,7 @@ export const en: MessageSchema = {
     en: 'English',
   },
   roles: roleMessages('en'),
+  ...workEn,
   tiers: tierMessages('en'),
   problem: {
     types: {

@@ -1,5 +1,6 @@
 import { roleMessages } from '../roles.ts';
 import { tierMessages } from '../tiers.ts';
+import { workZh } from '../work-messages.ts';
 
 /**
  * Chinese (zh-CN) text of every Xinqiao frontend: the platform's first language. `en.ts` must have the same keys
@@ -34,6 +35,7 @@ export const zhCN = {
     en: 'English',
   },
   roles: roleMessages('zh'),
+  ...workZh,
   tiers: tierMessages('zh'),
   problem: {
     types: {
