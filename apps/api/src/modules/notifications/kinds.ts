@@ -49,6 +49,11 @@ export const NOTIFICATION_KINDS = {
     zh: (f) => `收到 ${f.count} 条关注报告${dueZh(f, '前分诊')}`,
     en: (f) => `${plural(f.count, 'concern report')} received${dueEn(f, 'to triage by')}`,
   },
+  /** A concern report the recipient filed moved on (received, being handled, closed). */
+  'concern.status': {
+    zh: (f) => `您提交的 ${f.count} 条关注报告有新的处理状态`,
+    en: (f) => `${plural(f.count, 'concern report')} you filed ${f.count === 1 ? 'has' : 'have'} a new status`,
+  },
   /** An urgent concern report: act at once. */
   'concern.urgent': {
     zh: (f) => `${f.count} 条紧急关注报告，请立即处理`,

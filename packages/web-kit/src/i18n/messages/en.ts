@@ -1,3 +1,4 @@
+import { notificationsEn } from '../notification-messages.ts';
 import { roleMessages } from '../roles.ts';
 import { tierMessages } from '../tiers.ts';
 import { workEn } from '../work-messages.ts';
@@ -33,6 +34,7 @@ export const en: MessageSchema = {
     en: 'English',
   },
   roles: roleMessages('en'),
+  ...notificationsEn,
   ...workEn,
   tiers: tierMessages('en'),
   problem: {

@@ -1,3 +1,4 @@
+import { notificationsZh } from '../notification-messages.ts';
 import { roleMessages } from '../roles.ts';
 import { tierMessages } from '../tiers.ts';
 import { workZh } from '../work-messages.ts';
@@ -35,6 +36,7 @@ export const zhCN = {
     en: 'English',
   },
   roles: roleMessages('zh'),
+  ...notificationsZh,
   ...workZh,
   tiers: tierMessages('zh'),
   problem: {
