@@ -304,3 +304,42 @@ describe('POST /api/concerns/{id}/triage', () => {
     expect(notes.map((n) => n.body)).toEqual([expect.stringContaining('家长来电说孩子情绪低落')]);
   });
 });
+
+describe('My work', () => {
+  const concernItems = async (as: TestSession) => {
+    const work = await json(await as.request('/api/me/work'));
+    return work.items.filter((item: { kind: string }) => item.kind === 'concern_report');
+  };
+
+  it("puts a new report on the counsellor's list at once, self-harm first, until it is triaged", async () => {
+    const urgent = await json(
+      await report(committee1, { studentId: student(0, 0), signs: ['negative-talk'], urgency: 'urgent' }),
+    );
+    const harm = await json(await report(liaison1, { studentId: student(0, 1), signs: ['self-harm'] }));
+    const items = await concernItems(counsellor1);
+    expect(items.map((item: { id: string }) => item.id)).toEqual([harm.id, urgent.id]);
+    expect(items[0]).toMatchObject({
+      selfHarm: true,
+      overdue: false,
+      isNew: true,
+      student: { id: student(0, 1) },
+      link: `/college-station/concerns/${harm.id}`,
+      decision: { pluginId: 'alpha' },
+    });
+    expect(await concernItems(counsellor2)).toEqual([]);
+    expect(await concernItems(committee1)).toEqual([]);
+    await triage(counsellor1, harm.id, { action: 'close', reason: '已联系家长陪同就医' });
+    expect((await concernItems(counsellor1)).map((item: { id: string }) => item.id)).toEqual([urgent.id]);
+  });
+
+  it('shows the station head the reports of the college nobody triaged in time, not the ones still in time', async () => {
+    expect(await concernItems(station1)).toEqual([]);
+    t.clock.advance(20 * 60_000); // past the urgent report's 15 minutes
+    const overdue = await concernItems(station1);
+    expect(overdue).toEqual([
+      expect.objectContaining({ overdue: true, student: expect.objectContaining({ id: student(0, 0) }) }),
+    ]);
+    const counts = await json(await station1.request('/api/me/work/counts'));
+    expect(counts.counts).toContainEqual({ kind: 'concern_report', count: 1, overdue: 1, selfHarm: 0 });
+  });
+});

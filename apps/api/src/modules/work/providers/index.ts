@@ -1,3 +1,4 @@
+import { concernReportsToTriage } from '../../concerns/work.ts';
 import { keyStudentTalks } from '../../key-students/work.ts';
 import type { WorkProvider } from '../types.ts';
 import { myCases } from './cases.ts';
@@ -9,4 +10,10 @@ import { unassignedCases } from './unassigned.ts';
  * file of this folder (a `WorkProvider`: its kind and `items(caller, clock)`, empty for roles without that work),
  * and list it here. The service asks each provider, sorts all items by urgency and counts them per kind.
  */
-export const WORK_PROVIDERS: readonly WorkProvider[] = [myFollowUps, myCases, unassignedCases, keyStudentTalks];
+export const WORK_PROVIDERS: readonly WorkProvider[] = [
+  myFollowUps,
+  myCases,
+  unassignedCases,
+  concernReportsToTriage,
+  keyStudentTalks,
+];
