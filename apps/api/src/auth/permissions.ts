@@ -3,145 +3,114 @@ import { type Role, roles } from '@xinqiao/db';
 /**
  * Everything a role may do beyond signing in and reading its own branch of the network, by name. Where rows are
  * involved, the permission is the first gate and RLS the second: `cases.read` lets a counsellor ask for cases, RLS
- * still shows only the cases of the students their units reach. Each entry says what the permission allows and
- * what the API answers (403) to a caller without it.
+ * still shows only the cases of the students their units reach. Each entry says what the permission allows; what
+ * the API answers (403 `auth.permission-denied`) to a caller without it is in
+ * http/problem-messages/{zh-CN,en}/permissions.ts.
  */
 export const PERMISSIONS = {
   'students.read': {
     allows: 'see the students of their units (in full or in the reduced view) and their files',
-    refusal: '你的角色不能查看学生 / Your roles do not show students',
   },
   'students.write': {
     allows: 'add and change the students they see in full, and record in their files',
-    refusal: '你的角色不能新增或修改学生 / Your roles do not add or change students',
   },
   'students.import': {
     allows: 'import a student roster into the units they see in full',
-    refusal: '你的角色不能导入学生名单 / Your roles do not import students',
   },
   'cases.read': {
     allows: 'read the crisis, support and follow-up cases of the students they see in full',
-    refusal: '你的角色不能查看个案 / Your roles do not show cases',
   },
   'cases.write': {
     allows: 'open cases, move them on and add to their timelines',
-    refusal: '你的角色不能办理个案 / Your roles do not work on cases',
   },
   'cases.assign': {
     allows:
       'assign and reassign the cases of the students they reach to a person of their own subtree (station heads: ' +
       'their college; the center: the school)',
-    refusal:
-      '只有学院心理辅导站站长和心理健康教育中心可以分派个案 / Only station heads and the center assign cases',
   },
   'concerns.report': {
     allows:
       'report a concern about a student they see (full or reduced view) to the student’s counsellor, and follow ' +
       'the status of what they reported (received, being handled, closed) and nothing else',
-    refusal: '你的角色不能报告关注 / Your roles do not report concerns',
   },
   'concerns.triage': {
     allows:
       'triage the concern reports about the students they see in full: open a case from one, add it to an open ' +
       'case of the student, or close it with a reason',
-    refusal: '你的角色不能处理关注报告 / Your roles do not triage concern reports',
   },
   'key-students.manage': {
     allows:
       'see the key-student roster (重点关注学生) of the students they see in full, add a student with a reason and ' +
       'ask to remove one with a reason',
-    refusal: '你的角色不能管理重点关注学生 / Your roles do not manage key students',
   },
   'key-students.approve': {
     allows: 'approve the removal of a key student of their subtree (station heads, the center)',
-    refusal:
-      '只有学院心理辅导站站长和心理健康教育中心可以批准移出 / Only station heads and the center approve removals',
   },
   'case-work.kpis': {
     allows:
       'see and export the case-work KPIs (tier-1 talks in time, concern reports triaged in time, key students ' +
       'talked to this week) per college and school',
-    refusal: '你的角色不能查看个案工作指标 / Case-work KPIs are not open to your roles',
   },
   'screening.counts': {
     allows: 'see screening waves and the counts per wave and college (no names)',
-    refusal: '你的角色不能查看或办理心理筛查 / Your roles give no access to screening',
   },
   'screening.read': {
     allows: 'see the tiers, reasons and follow-ups of the screened students they reach',
-    refusal: '你的角色不能查看或办理心理筛查 / Your roles give no access to screening',
   },
   'screening.answers': {
     allows: 'read item answers and scores (RLS checks it, and the transaction runs as xinqiao_screening)',
-    refusal: '你的角色不能查看筛查作答和分数 / Your roles do not show screening answers',
   },
   'screening.manage': {
     allows: 'create, open and close screening waves (RLS checks it too)',
-    refusal: '你的角色不能查看或办理心理筛查 / Your roles give no access to screening',
   },
   'screening.import': {
     allows: 'import screening results into a wave and follow the imports',
-    refusal: '你的角色不能查看或办理心理筛查 / Your roles give no access to screening',
   },
   'calendar.read': {
     allows: "read the school's working-day calendar that follow-up due dates count in",
-    refusal: '你的角色不能查看或办理心理筛查 / Your roles give no access to screening',
   },
   'calendar.edit': {
     allows: "mark a day of the school's calendar working or off",
-    refusal: '只有心理健康教育中心可以调整工作日历 / Only the mental-health center edits the calendar',
   },
   'student-affairs.read': {
     allows: 'see the student affairs figures: staffing, funding, training, KPIs',
-    refusal: '你的角色不能查看学生处的数据 / Student affairs figures are not open to your roles',
   },
   'student-affairs.edit': {
     allows: 'change enrolment, center staff and training hours',
-    refusal: '你的角色不能修改学生处的数据 / Your roles do not edit student affairs figures',
   },
   'alliance.read': {
     allows: 'read the peer alliance: departments, members, events, the points ledger and rankings',
-    refusal: '朋辈互助联盟的积分不对你的角色开放 / The peer alliance is not open to your roles',
   },
   'alliance.manage': {
     allows: "change the alliance's departments, terms, members and events",
-    refusal: '你的角色不能修改朋辈互助联盟 / Your roles do not change the peer alliance',
   },
   'alliance.score': {
     allows: 'keep attendance and points in the terms they are an active officer of',
-    refusal: '你的角色不能为朋辈互助联盟计分 / Your roles do not score the peer alliance',
   },
   'alliance.score-any-term': {
     allows: 'score in every term without being one of its officers',
-    refusal: '你不是本学期可以计分的联盟干部 / You are not an officer who may score in this term',
   },
   'network.manage': {
     allows: 'add units under the unit of their role and rename the units below it',
-    refusal: '你的角色不能维护工作网络 / Your roles do not change the network',
   },
   'network.rename-own-unit': {
     allows: 'rename the unit of their role itself (the center is the school’s to name, not its director’s)',
-    refusal: '该单位不在您管理的范围内 / This unit is outside the part of the network you manage',
   },
   'people.manage': {
     allows: 'create, change, disable and re-assign the accounts of the units below their role',
-    refusal: '你的角色不能管理账号 / Your roles do not manage accounts',
   },
   'audit.read': {
     allows: 'read who looked at a student their role reaches',
-    refusal: '你的角色不能查看审计记录 / Your roles do not read the audit log',
   },
   'audit.verify': {
     allows: "verify the school's audit hash chain",
-    refusal: '你的角色不能查看审计记录 / Your roles do not read the audit log',
   },
   'notifications.manage': {
     allows:
       "set up the school's outbound channels (SMTP e-mail, a 企业微信/钉钉 group robot) and send a test " +
       'message (RLS checks it too)',
-    refusal: '只有学校管理员可以设置通知渠道 / Only the school administrator sets up notification channels',
   },
-} as const satisfies Record<string, { allows: string; refusal: string }>;
+} as const satisfies Record<string, { allows: string }>;
 
 /** A named permission: `cases.write`, `screening.answers`… */
 export type Permission = keyof typeof PERMISSIONS;

@@ -4,7 +4,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type ProblemCode, type ProblemParams, problemKinds } from './problem-messages/codes.ts';
 import type { Params, ParamsArgs } from './problem-messages/kind.ts';
 import { type MessageLocale, requestLocale } from './problem-messages/locale.ts';
-import { type FieldError, message, type RowError } from './problem-messages/message.ts';
+import type { FieldError, RowError } from './problem-messages/message.ts';
 import { type MessageCode, messageKinds } from './problem-messages/message-codes.ts';
 import {
   type RenderedFieldError,
@@ -47,23 +47,16 @@ export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
  */
 export class ProblemError extends Error {
   readonly status: ContentfulStatusCode;
-  readonly code: ProblemCode;
-  readonly params: Params;
-  readonly errors: readonly (FieldError | RowError)[];
 
   constructor(
-    code: ProblemCode | LegacyProblem,
-    params: Params = {},
-    errors: readonly (FieldError | RowError)[] = [],
+    readonly code: ProblemCode,
+    readonly params: Params = {},
+    readonly errors: readonly (FieldError | RowError)[] = [],
     readonly headers: Readonly<Record<string, string>> = {},
   ) {
-    const given = typeof code === 'string' ? { code, params, errors } : fromLegacy(code);
-    super(given.code);
+    super(code);
     this.name = 'ProblemError';
-    this.code = given.code;
-    this.params = given.params;
-    this.errors = given.errors;
-    this.status = problemKinds[given.code].status;
+    this.status = problemKinds[code].status;
   }
 
   /** The same problem naming the fields or rows that caused it. */
@@ -151,67 +144,6 @@ export function problemResponse(c: Context, error: ProblemError): Response {
     'content-language': locale,
   });
 }
-
-// ---- Transitional: problems whose text is still one "中文 / English" string. Give each its own code instead.
-
-/** @deprecated A problem written out by hand with a "中文 / English" detail; use {@link problem}. */
-export interface LegacyProblem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  errors?: LegacyFieldError[];
-}
-
-/** @deprecated The `type` URI of a problem slug; problems now get theirs from their code. */
-export function problemType(slug: string): string {
-  return `urn:xinqiao:problem:${slug}`;
-}
-
-const legacyCodes: Record<number, ProblemCode> = {
-  403: 'legacy.forbidden',
-  404: 'legacy.not-found',
-  409: 'legacy.conflict',
-};
-
-function fromLegacy(legacy: LegacyProblem): { code: ProblemCode; params: Params; errors: FieldError[] } {
-  const code = legacyCodes[legacy.status] ?? 'legacy.bad-request';
-  return { code, params: { text: legacy.detail }, errors: legacyFields(legacy.errors ?? []) };
-}
-
-/** A field error whose message is still a "中文 / English" string. */
-export interface LegacyFieldError {
-  field: string;
-  message: string;
-}
-
-const legacyFields = (errors: readonly LegacyFieldError[]): FieldError[] =>
-  errors.map((e) => ({ field: e.field, message: message('legacy.text', { text: e.message }) }));
-
-/**
- * @deprecated Transitional helpers for texts written as "中文 / English"; use {@link problem} with a code of
- * ./problem-messages/codes.ts (and its texts in zh-CN.ts and en.ts) instead.
- */
-export const problems = {
-  validation: (errors: readonly LegacyFieldError[], text?: string) =>
-    text === undefined
-      ? invalidFields(legacyFields(errors))
-      : problem('legacy.invalid-field', { text }).naming(legacyFields(errors)),
-  badRequest: (text: string) => problem('legacy.bad-request', { text }),
-  unauthorized: () => problem('auth.sign-in-required'),
-  forbidden: (text: string) => problem('legacy.forbidden', { text }),
-  notFound: (text: string) => problem('legacy.not-found', { text }),
-  conflict: (text: string, errors?: readonly LegacyFieldError[]) =>
-    problem('legacy.conflict', { text }).naming(errors ? legacyFields(errors) : []),
-  importRejected: (errors: readonly { row: number; column: string; reason: string }[], text = '') =>
-    problem('legacy.rows-rejected', { text }).naming(
-      errors.map((e) => ({
-        row: e.row,
-        column: e.column,
-        reason: message('legacy.text', { text: e.reason }),
-      })),
-    ),
-};
 
 // ---- The OpenAPI side
 

@@ -126,14 +126,6 @@ export const problemKinds = {
   'plugins.no-active-plugin': problemKind<{ school: string }>(404),
   'student-affairs.staff-not-found': problemKind(404),
   'student-affairs.plugin-broken': problemKind<{ plugin: string; errors: string }>(409),
-
-  // Transitional: a bilingual "中文 / English" text not yet given its own code.
-  'legacy.invalid-field': problemKind<{ text: string }>(400),
-  'legacy.bad-request': problemKind<{ text: string }>(400),
-  'legacy.forbidden': problemKind<{ text: string }>(403),
-  'legacy.not-found': problemKind<{ text: string }>(404),
-  'legacy.conflict': problemKind<{ text: string }>(409),
-  'legacy.rows-rejected': problemKind<{ text: string }>(400),
 } as const;
 
 /** The stable code of a problem, e.g. `screening.wave-not-open`. */

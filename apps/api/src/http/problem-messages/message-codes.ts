@@ -153,9 +153,6 @@ export const messageKinds = {
   // Student affairs
   'student-affairs.area-not-configured': messageKind<{ area: string }>(),
   'student-affairs.plugin-refuses': messageKind<{ area: string; detail: string }>(),
-
-  // Transitional: a bilingual "中文 / English" text not yet given its own code.
-  'legacy.text': messageKind<{ text: string }>(),
 } as const;
 
 /** The stable code of a field or row message, e.g. `field.required`. */

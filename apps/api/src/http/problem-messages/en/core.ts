@@ -1,6 +1,5 @@
 import type { Permission } from '../../../auth/permissions.ts';
 import type { CataloguePart } from '../catalogue.ts';
-import { sideOf } from '../legacy.ts';
 import { refusals } from './permissions.ts';
 
 const constraintNote = (constraint: string | undefined) => (constraint ? ` (constraint ${constraint})` : '');
@@ -112,13 +111,6 @@ export const core = {
       title: 'Not allowed to change',
       detail: ({ constraint }) => `This record is outside what you may change${constraintNote(constraint)}.`,
     },
-
-    'legacy.invalid-field': { title: 'Invalid request', detail: ({ text }) => sideOf(text, 'en') },
-    'legacy.bad-request': { title: 'Bad request', detail: ({ text }) => sideOf(text, 'en') },
-    'legacy.forbidden': { title: 'Forbidden', detail: ({ text }) => sideOf(text, 'en') },
-    'legacy.not-found': { title: 'Not found', detail: ({ text }) => sideOf(text, 'en') },
-    'legacy.conflict': { title: 'Conflict', detail: ({ text }) => sideOf(text, 'en') },
-    'legacy.rows-rejected': { title: 'Import rejected', detail: ({ text }) => sideOf(text, 'en') },
   },
   messages: {
     'field.required': 'Required',
@@ -140,6 +132,5 @@ export const core = {
     'field.not-multiple-of': ({ divisor }) => `Must be a multiple of ${divisor}`,
     'field.invalid': 'Invalid value',
     'field.nothing-to-change': 'Nothing to change',
-    'legacy.text': ({ text }) => sideOf(text, 'en'),
   },
 } satisfies CataloguePart;

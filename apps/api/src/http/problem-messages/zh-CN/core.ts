@@ -1,6 +1,5 @@
 import type { Permission } from '../../../auth/permissions.ts';
 import type { CataloguePart } from '../catalogue.ts';
-import { sideOf } from '../legacy.ts';
 import { refusals } from './permissions.ts';
 
 const constraintNote = (constraint: string | undefined) => (constraint ? `（约束 ${constraint}）` : '');
@@ -89,13 +88,6 @@ export const core = {
       title: '无权修改',
       detail: ({ constraint }) => `这条记录不在你可以修改的范围内${constraintNote(constraint)}。`,
     },
-
-    'legacy.invalid-field': { title: '提交的内容有误', detail: ({ text }) => sideOf(text, 'zh') },
-    'legacy.bad-request': { title: '请求有误', detail: ({ text }) => sideOf(text, 'zh') },
-    'legacy.forbidden': { title: '无权进行此操作', detail: ({ text }) => sideOf(text, 'zh') },
-    'legacy.not-found': { title: '未找到', detail: ({ text }) => sideOf(text, 'zh') },
-    'legacy.conflict': { title: '与现有数据冲突', detail: ({ text }) => sideOf(text, 'zh') },
-    'legacy.rows-rejected': { title: '导入被拒绝，未导入任何数据', detail: ({ text }) => sideOf(text, 'zh') },
   },
   messages: {
     'field.required': '必填',
@@ -118,6 +110,5 @@ export const core = {
     'field.not-multiple-of': ({ divisor }) => `应为 ${divisor} 的倍数`,
     'field.invalid': '无效的值',
     'field.nothing-to-change': '没有要修改的内容',
-    'legacy.text': ({ text }) => sideOf(text, 'zh'),
   },
 } satisfies CataloguePart;
