@@ -1,10 +1,11 @@
-import { caseEntries, cases, concernReports, notifications } from '@xinqiao/db';
+import { caseEntries, cases, concernReports, notifications, students } from '@xinqiao/db';
 import { withTenant } from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tenantScope } from '../../auth/scope.ts';
 import { createTestApp, loginAs, type TestApp, type TestSession } from '../../testing/index.ts';
 import { testPluginCatalog } from '../../testing/plugins.ts';
+import { outboxRows } from '../notifications/testing.ts';
 import { asWholeSchool, auditRowsAfter, json, lastAuditSeq } from '../students/fixtures.test-helpers.ts';
 
 // The test clock starts on Monday 2025-03-03, 08:00 UTC (16:00 China time). alpha has hrbmu's policy (its
@@ -128,7 +129,17 @@ describe('POST /api/concerns', () => {
     expect(row.dueAt).toEqual(new Date('2025-03-03T08:15:00.000Z'));
     const told = await notificationsOf('station1');
     expect(told.map((n) => n.link)).toEqual([`/college-station/concerns/${selfHarmId}`]);
-    expect(told[0]!.params).toMatchObject({ selfHarm: 1 });
+    expect(told[0]).toMatchObject({ kind: 'concern.urgent', params: { selfHarm: 1 } });
+    // What leaves the platform (e-mail, group robot) says how many and that it is urgent: no name, no sign.
+    const outbound = (await outboxRows(t.db)).filter((m) => m.subject.includes('紧急关注报告'));
+    expect(outbound.length).toBeGreaterThan(0);
+    const studentName = (await asWholeSchool(t, 'alpha', (tx) => tx.select().from(students))).find(
+      (s) => s.id === student(0, 1),
+    )!.name;
+    for (const message of outbound) {
+      expect(`${message.subject}\n${message.body}`).not.toContain(studentName);
+      expect(`${message.subject}\n${message.body}`).not.toContain('自伤');
+    }
   });
 
   it('lets staff report too, and does not notify a counsellor of their own report', async () => {
@@ -190,7 +201,9 @@ describe('GET /api/concerns', () => {
 
   it('lists the reports to triage of the students the caller sees in full, self-harm first', async () => {
     const page = await json(await counsellor1.request('/api/concerns?status=received'));
-    expect(page.items.map((item: { id: string }) => item.id)).toEqual([selfHarmId, routineId, thirdId]);
+    const ids = page.items.map((item: { id: string }) => item.id);
+    expect(ids[0]).toBe(selfHarmId);
+    expect(ids.slice(1).sort()).toEqual([routineId, thirdId].sort());
     expect(page.items[0]).toMatchObject({
       view: 'triage',
       selfHarm: true,

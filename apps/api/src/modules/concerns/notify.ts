@@ -1,5 +1,8 @@
-import { notifications, type Role, type TenantTx } from '@xinqiao/db';
+import { toChinaDate } from '@xinqiao/calendar';
+import type { ConcernStatus, Role, TenantTx } from '@xinqiao/db';
 import { OFFICE_MODULES } from '../frontends/registry.ts';
+import { notify } from '../notifications/notify.ts';
+import { rolesOfPeople } from './queries.ts';
 
 const opens = (moduleId: string, roles: readonly Role[]) =>
   OFFICE_MODULES.find((m) => m.id === moduleId)?.roles.some((role) => roles.includes(role)) ?? false;
@@ -20,23 +23,62 @@ export function filedConcernsLink(roles: readonly Role[]): string {
   return opens('college-station', roles) ? '/college-station/concerns/mine' : '/';
 }
 
-/** One in-app notification: what happened (`kind`, `params`: no name, no finding) and where it is handled. */
-export interface ConcernNotice {
-  recipientId: string;
-  kind: 'concern.reported' | 'concern.status';
-  params: Record<string, string | number>;
-  link: string;
+/** A new report, as its recipients are told of it. */
+export interface ReportNotice {
+  reportId: string;
+  /** The assignee and, when the plugin says so, the station heads; the reporter is left out by the caller. */
+  recipients: readonly string[];
+  urgency: 'routine' | 'urgent';
+  selfHarm: boolean;
+  dueAt: Date;
 }
 
 /**
- * Tells people in the app, in the caller's transaction (committed with the report, or not at all). The rows are
- * the recipients' to read, not the caller's, so nothing is read back (no RETURNING: RLS would refuse it).
+ * Tells the people a new report goes to, in the app and by the school's outbound channels, in the caller's
+ * transaction (through the notifications service's outbox). An urgent or self-harm report is `concern.urgent`
+ * ("act now"), a routine one `concern.reported` with its day; what goes out is a count and a date, never the
+ * student, the signs or whether self-harm was reported (PIPL art. 28). Recipients are grouped by the link their
+ * roles open.
  */
-export async function notifyInApp(
+export async function notifyReport(tx: TenantTx, schoolId: string, notice: ReportNotice): Promise<void> {
+  const pressing = notice.urgency === 'urgent' || notice.selfHarm;
+  const roles = await rolesOfPeople(tx, notice.recipients);
+  const byLink = new Map<string, string[]>();
+  for (const id of notice.recipients) {
+    const link = concernLink(roles.get(id) ?? [], notice.reportId);
+    byLink.set(link, [...(byLink.get(link) ?? []), id]);
+  }
+  for (const [link, recipients] of byLink) {
+    await notify(tx, {
+      schoolId,
+      recipients,
+      kind: pressing ? 'concern.urgent' : 'concern.reported',
+      params: {
+        count: 1,
+        urgency: notice.urgency,
+        selfHarm: notice.selfHarm ? 1 : 0,
+        dueAt: notice.dueAt.toISOString(),
+      },
+      link,
+      outbound: pressing ? { count: 1 } : { count: 1, dueOn: toChinaDate(notice.dueAt) },
+    });
+  }
+}
+
+/** Tells a reporter that what they filed has a new status: the status only, in the app and outbound as a count. */
+export async function notifyReporter(
   tx: TenantTx,
   schoolId: string,
-  notices: readonly ConcernNotice[],
+  reporterId: string,
+  status: ConcernStatus,
 ): Promise<void> {
-  if (notices.length === 0) return;
-  await tx.insert(notifications).values(notices.map((notice) => ({ schoolId, ...notice })));
+  const roles = (await rolesOfPeople(tx, [reporterId])).get(reporterId) ?? [];
+  await notify(tx, {
+    schoolId,
+    recipients: [reporterId],
+    kind: 'concern.status',
+    params: { status },
+    link: filedConcernsLink(roles),
+    outbound: { count: 1 },
+  });
 }

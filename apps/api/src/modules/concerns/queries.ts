@@ -147,7 +147,7 @@ function triageConditions(filter: ConcernListFilter, personId: string): SQL[] {
 
 /**
  * One page of the reports to triage about the students the caller sees in full: untriaged first, self-harm
- * first among them, then by deadline; triaged ones newest first.
+ * first among them, then by deadline, then first filed first.
  */
 export async function listConcernsToTriage(
   tx: TenantTx,
@@ -163,7 +163,7 @@ export async function listConcernsToTriage(
       desc(sql`${concernReports.status} = 'received'`),
       desc(concernReports.selfHarm),
       asc(concernReports.dueAt),
-      desc(concernReports.createdAt),
+      asc(concernReports.createdAt),
       asc(concernReports.id),
     )
     .limit(limit)

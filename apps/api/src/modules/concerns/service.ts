@@ -1,4 +1,3 @@
-import type { Role } from '@xinqiao/db';
 import type { CompiledPlugin } from '@xinqiao/policy';
 import { type Caller, can, requirePermission } from '../../auth/caller.ts';
 import type { PageRequest } from '../../http/pagination.ts';
@@ -8,7 +7,7 @@ import { schoolCalendar } from '../screening/calendar/service.ts';
 import { loadResponsibleFinder } from '../screening/import/follow-up.ts';
 import { studentNotFound, studentViewOf } from '../students/access.ts';
 import { findStudent } from '../students/queries.ts';
-import { type ConcernNotice, concernLink, notifyInApp } from './notify.ts';
+import { notifyReport } from './notify.ts';
 import { checkedSigns, concernPolicyOf, dueAtOf, triageDeadlineOf } from './policy.ts';
 import {
   type ConcernRow,
@@ -16,7 +15,6 @@ import {
   insertConcern,
   listConcernsToTriage,
   listFiledConcerns,
-  rolesOfPeople,
   stationHeadsOver,
 } from './queries.ts';
 import type { ConcernListFilter, NewConcernInput } from './schemas.ts';
@@ -47,23 +45,6 @@ export function triagesReport(caller: Caller, row: ConcernRow): boolean {
     row.student !== null &&
     studentViewOf(caller.scope, row.student.placementPath) === 'full'
   );
-}
-
-/** The notices a new report sends: its assignee, and the station heads when the plugin says so; never the reporter. */
-async function noticesOfReport(
-  caller: Caller,
-  reportId: string,
-  recipients: readonly string[],
-  params: ConcernNotice['params'],
-): Promise<ConcernNotice[]> {
-  const others = [...new Set(recipients)].filter((id) => id !== caller.me.person.id);
-  const roles = await rolesOfPeople(caller.tx, others);
-  return others.map((recipientId) => ({
-    recipientId,
-    kind: 'concern.reported',
-    params,
-    link: concernLink(roles.get(recipientId) ?? ([] as Role[]), reportId),
-  }));
 }
 
 /**
@@ -105,9 +86,17 @@ export async function fileConcern(
     updatedAt: now,
   });
   const heads = deadline.notifyStationHead ? await stationHeadsOver(caller.tx, student.placementPath) : [];
-  const recipients = [...(assigneeId ? [assigneeId] : []), ...heads];
-  const params = { urgency: input.urgency, dueAt: dueAt.toISOString(), selfHarm: selfHarm ? 1 : 0 };
-  await notifyInApp(caller.tx, caller.me.school.id, await noticesOfReport(caller, id, recipients, params));
+  // Never the reporter themself (a counsellor reporting their own student).
+  const recipients = [...new Set([...(assigneeId ? [assigneeId] : []), ...heads])].filter(
+    (person) => person !== caller.me.person.id,
+  );
+  await notifyReport(caller.tx, caller.me.school.id, {
+    reportId: id,
+    recipients,
+    urgency: input.urgency,
+    selfHarm,
+    dueAt,
+  });
   const row = (await findConcern(caller.tx, id))!;
   await auditConcern(caller, 'concern.create', row);
   return row;

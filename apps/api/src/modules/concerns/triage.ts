@@ -3,7 +3,7 @@ import type { ConcernOutcome, ConcernStatus } from '@xinqiao/db';
 import type { ConcernSign } from '@xinqiao/policy';
 import { type Caller, requirePermission } from '../../auth/caller.ts';
 import { fieldError, invalidFields, problem } from '../../http/problem.ts';
-import { filedConcernsLink, notifyInApp } from './notify.ts';
+import { notifyReporter } from './notify.ts';
 import { signsOf } from './policy.ts';
 import {
   type ConcernRow,
@@ -11,7 +11,6 @@ import {
   findConcern,
   insertCaseFromConcern,
   insertCaseNote,
-  rolesOfPeople,
   updateConcern,
 } from './queries.ts';
 import type { TriageInput } from './schemas.ts';
@@ -91,15 +90,7 @@ async function openCaseFrom(
 /** Tells the reporter (unless they triaged it themself) that the status changed: the status only. */
 async function tellReporter(caller: Caller, row: ConcernRow, status: ConcernStatus): Promise<void> {
   if (row.reporterId === caller.me.person.id) return;
-  const roles = (await rolesOfPeople(caller.tx, [row.reporterId])).get(row.reporterId) ?? [];
-  await notifyInApp(caller.tx, caller.me.school.id, [
-    {
-      recipientId: row.reporterId,
-      kind: 'concern.status',
-      params: { status },
-      link: filedConcernsLink(roles),
-    },
-  ]);
+  await notifyReporter(caller.tx, caller.me.school.id, row.reporterId, status);
 }
 
 /**
