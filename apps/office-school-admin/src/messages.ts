@@ -1,3 +1,5 @@
+import { channelsEn, channelsZh } from './channel-messages.ts';
+
 /**
  * This module's text, zh-CN first. The module brings its own messages and merges them into the shell's i18n
  * (see i18n.ts), so it deploys without a new shell; `en` must have the same keys (messages.test.ts checks it).
@@ -6,7 +8,8 @@ export const zhCN = {
   schoolAdmin: {
     title: '学校管理',
     subtitle: '工作网络、人员账号与审计',
-    tabs: { network: '工作网络', people: '人员', audit: '审计' },
+    tabs: { network: '工作网络', people: '人员', audit: '审计', channels: channelsZh.tab },
+    channels: channelsZh,
     network: {
       tree: '工作网络',
       filter: '按名称查找单位',
@@ -129,7 +132,8 @@ export const en: SchoolAdminMessages = {
   schoolAdmin: {
     title: 'School administration',
     subtitle: 'Work network, accounts and audit',
-    tabs: { network: 'Work network', people: 'People', audit: 'Audit' },
+    tabs: { network: 'Work network', people: 'People', audit: 'Audit', channels: channelsEn.tab },
+    channels: channelsEn,
     network: {
       tree: 'Work network',
       filter: 'Find a unit by name',

@@ -1,0 +1,88 @@
+// The text of the notification channels tab (学校管理 › 通知渠道), zh-CN first; merged into messages.ts under
+// `schoolAdmin.channels` (messages.test.ts checks both languages have the same keys).
+
+export const channelsZh = {
+  tab: '通知渠道',
+  intro:
+    '开启后，待办提醒会同时通过邮件或群机器人发出。对外消息只含数量、日期和链接，不含学生姓名或筛查结果（《个人信息保护法》第二十八条）。',
+  enabled: '开启此渠道',
+  save: '保存设置',
+  saved: '已保存',
+  remove: '删除此渠道',
+  removed: '已删除',
+  removeConfirm: '删除后，这个渠道将不再发送通知。',
+  notSetUp: '尚未设置',
+  keepSecret: '已保存，留空则保持不变',
+  siteUrl: '平台访问地址',
+  siteUrlHint: '例如 https://xinqiao.example.edu.cn，消息中的链接以此开头',
+  test: '发送测试消息',
+  testTo: '测试邮件收件地址',
+  testToHint: '留空则发到您账号的邮箱',
+  testSent: '测试消息已送达：{to}',
+  testSentRobot: '测试消息已发到群机器人',
+  email: {
+    title: '邮件（SMTP）',
+    host: 'SMTP 服务器',
+    port: '端口',
+    security: '连接加密',
+    securities: {
+      tls: 'SSL/TLS（通常为 465 端口）',
+      starttls: 'STARTTLS（通常为 587 端口）',
+      none: '不加密（仅限校内中继）',
+    },
+    username: '登录用户名',
+    password: '登录密码',
+    from: '发件地址',
+  },
+  webhook: {
+    title: '群机器人（企业微信 / 钉钉）',
+    format: '机器人类型',
+    formats: { wecom: '企业微信群机器人', dingtalk: '钉钉群机器人' },
+    url: 'Webhook 地址',
+    urlHint: '群机器人设置中复制的完整地址',
+    secret: '加签密钥（钉钉，可选）',
+  },
+};
+
+export const channelsEn: typeof channelsZh = {
+  tab: 'Notification channels',
+  intro:
+    'When on, work reminders also go out by e-mail or to a group robot. Outbound messages carry counts, dates and a link only, never a student’s name or a screening result (PIPL art. 28).',
+  enabled: 'Channel on',
+  save: 'Save settings',
+  saved: 'Saved',
+  remove: 'Remove this channel',
+  removed: 'Removed',
+  removeConfirm: 'Once removed, this channel sends no more notifications.',
+  notSetUp: 'Not set up',
+  keepSecret: 'Stored: leave empty to keep it',
+  siteUrl: 'Platform address',
+  siteUrlHint: 'e.g. https://xinqiao.example.edu.cn: links in messages start with it',
+  test: 'Send a test message',
+  testTo: 'Test e-mail to',
+  testToHint: 'Empty: to your account’s address',
+  testSent: 'The test message was delivered: {to}',
+  testSentRobot: 'The test message went to the group robot',
+  email: {
+    title: 'E-mail (SMTP)',
+    host: 'SMTP server',
+    port: 'Port',
+    security: 'Encryption',
+    securities: {
+      tls: 'SSL/TLS (usually port 465)',
+      starttls: 'STARTTLS (usually port 587)',
+      none: 'None (campus relay only)',
+    },
+    username: 'Login user name',
+    password: 'Login password',
+    from: 'From address',
+  },
+  webhook: {
+    title: 'Group robot (WeCom / DingTalk)',
+    format: 'Robot',
+    formats: { wecom: 'WeCom group robot', dingtalk: 'DingTalk group robot' },
+    url: 'Webhook URL',
+    urlHint: 'The full address copied from the robot’s settings',
+    secret: 'Signing secret (DingTalk, optional)',
+  },
+};
