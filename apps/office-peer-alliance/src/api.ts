@@ -1,4 +1,4 @@
-import { ApiProblem, api, problemFromResponse, type Schemas } from '@xinqiao/web-kit';
+import { ApiProblem, api, currentLocale, problemFromResponse, type Schemas } from '@xinqiao/web-kit';
 
 // The alliance API as this module calls it: every call and shape is the generated contract's (`pnpm generate:api`).
 
@@ -44,7 +44,7 @@ const NO_POINTS_SCALE = 'alliance.no-points-scale' satisfies Schemas['Problem'][
 
 /** Whether a problem says the school's plugin has no alliance rules: the school must add them, nothing broke. */
 export function isNoPointsScale(problem: unknown): boolean {
-  return problem instanceof ApiProblem && problem.type === `urn:xinqiao:problem:${NO_POINTS_SCALE}`;
+  return problem instanceof ApiProblem && problem.code === NO_POINTS_SCALE;
 }
 
 /** The school's alliance: plugin, base score, departments, terms, rules, what the caller may do. */
@@ -145,7 +145,10 @@ export function exportUrl(termId: string): string {
 /** Downloads the term's XLSX sheet through the session cookie and saves it under `filename`. */
 export async function downloadTermSheet(termId: string, filename: string): Promise<void> {
   // A file, not JSON: fetched directly (the typed client answers parsed JSON bodies).
-  const res = await fetch(exportUrl(termId), { credentials: 'same-origin' });
+  const res = await fetch(exportUrl(termId), {
+    credentials: 'same-origin',
+    headers: { 'accept-language': currentLocale.value },
+  });
   if (!res.ok) throw await problemFromResponse(res);
   const url = URL.createObjectURL(await res.blob());
   const link = document.createElement('a');

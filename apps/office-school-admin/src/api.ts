@@ -1,4 +1,4 @@
-import { api, problemFromResponse, type Schemas } from '@xinqiao/web-kit';
+import { api, currentLocale, problemFromResponse, type Schemas } from '@xinqiao/web-kit';
 
 /** A node of `GET /api/units/tree`. */
 export type UnitNode = Schemas['UnitTreeNode'];
@@ -111,7 +111,10 @@ export function auditExportUrl(filter: AuditLogFilter): string {
 /** Downloads the filtered audit log as XLSX through the session cookie (the download is itself audited). */
 export async function downloadAuditLog(filter: AuditLogFilter, filename: string): Promise<void> {
   // A file, not JSON: fetched directly (the typed client answers parsed JSON bodies).
-  const res = await fetch(auditExportUrl(filter), { credentials: 'same-origin' });
+  const res = await fetch(auditExportUrl(filter), {
+    credentials: 'same-origin',
+    headers: { 'accept-language': currentLocale.value },
+  });
   if (!res.ok) throw await problemFromResponse(res);
   const url = URL.createObjectURL(await res.blob());
   const link = document.createElement('a');

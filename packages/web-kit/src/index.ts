@@ -11,7 +11,7 @@ export {
   type HttpMethod,
   type TypedCall,
 } from './api/client.ts';
-export { type FormProblem, formProblem, messageFor } from './api/form-problem.ts';
+export { type FormProblem, formProblem } from './api/form-problem.ts';
 export {
   ApiProblem,
   NETWORK_FAILURE_STATUS,

@@ -97,11 +97,17 @@ describe('the working-day calendar editor', () => {
   it('shows the API’s complaint about the date next to the date field', async () => {
     const asked = fakeApi(() =>
       problem(400, {
-        type: 'urn:xinqiao:problem:validation',
-        title: 'Invalid request',
+        type: 'urn:xinqiao:problem:validation.invalid-field',
+        code: 'validation.invalid-field',
+        title: '提交的内容有误',
         status: 400,
+        detail: '请检查：date',
         errors: [
-          { field: 'date', message: '应为 2000–2100 年间的真实日期 YYYY-MM-DD / Must be a real date' },
+          {
+            field: 'date',
+            code: 'screening.calendar-date',
+            message: '应为 2000–2100 年间的真实日期 YYYY-MM-DD',
+          },
         ],
       }),
     );

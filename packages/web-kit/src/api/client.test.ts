@@ -44,6 +44,42 @@ describe('ApiClient typed by the contract', () => {
     expect(await seen[1]?.text()).toBe('{"academicYear":2025,"enrolment":30000}');
   });
 
+  it('asks for problems in the language the page shows', async () => {
+    let locale = 'zh-CN';
+    const seen: Request[] = [];
+    const client = new ApiClient({
+      baseUrl: 'http://xinqiao.test',
+      locale: () => locale,
+      fetch: async (input) => {
+        seen.push(input as Request);
+        return json({});
+      },
+    });
+    await client.GET('/api/auth/me');
+    locale = 'en';
+    await client.PUT('/api/student-affairs/enrolment', { body: { academicYear: 2025, enrolment: 30000 } });
+    expect(seen.map((request) => request.headers.get('accept-language'))).toEqual(['zh-CN', 'en']);
+  });
+
+  it('keeps the code of a problem the API answered', async () => {
+    const { client } = typedClientAnswering(() =>
+      json(
+        {
+          type: 'urn:xinqiao:problem:auth.sign-in-required',
+          code: 'auth.sign-in-required',
+          title: '请先登录',
+          status: 401,
+          detail: '这个操作需要先登录。',
+        },
+        401,
+        'application/problem+json',
+      ),
+    );
+    const problem = await client.GET('/api/auth/me', { quiet401: true }).catch((error: unknown) => error);
+    expect(problem).toBeInstanceOf(ApiProblem);
+    expect(problem).toMatchObject({ code: 'auth.sign-in-required', title: '请先登录' });
+  });
+
   it('answers the success body', async () => {
     const me = { person: { id: 'p1' } };
     const { client } = typedClientAnswering(() => json(me));

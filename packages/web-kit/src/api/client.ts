@@ -6,6 +6,7 @@ import type {
   RequiredKeysOf,
   HttpMethod as Verb,
 } from 'openapi-typescript-helpers';
+import { currentLocale } from '../i18n/index.ts';
 import { networkProblem, problemFromBody } from './problem.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -55,14 +56,17 @@ export interface ApiClientOptions {
   /** Prefix for every path; '' means the page's own origin, where the API serves the frontends. */
   baseUrl?: string;
   fetch?: typeof fetch;
+  /** The language the API should answer its problems in; default: the page's current locale. */
+  locale?: () => string;
 }
 
 const SAFE_METHODS: ReadonlySet<HttpMethod> = new Set(['GET']);
 
 /**
  * The client of the Xinqiao API, typed by the generated contract (`@xinqiao/api-contract`) through openapi-fetch:
- * sends the session cookie, adds the `x-csrf-token` header to every state-changing request, answers the success
- * body, and throws {@link ApiProblem} for any non-2xx answer (calling `onUnauthorized` on 401).
+ * sends the session cookie and the UI's language (`Accept-Language`, so problems come back in the language shown),
+ * adds the `x-csrf-token` header to every state-changing request, answers the success body, and throws
+ * {@link ApiProblem} for any non-2xx answer (calling `onUnauthorized` on 401).
  *
  * @example
  * const client = new ApiClient();
@@ -77,6 +81,7 @@ export class ApiClient {
   onUnauthorized: (() => void) | null = null;
   private readonly baseUrl: string;
   private readonly fetchImpl: typeof fetch;
+  private readonly locale: () => string;
   private readonly contract: UntypedFetchClient;
 
   /** GET a path of the contract. */
@@ -93,6 +98,7 @@ export class ApiClient {
   constructor(options: ApiClientOptions = {}) {
     this.baseUrl = options.baseUrl ?? '';
     this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.locale = options.locale ?? (() => currentLocale.value);
     this.contract = createClient<paths>({
       baseUrl: this.baseUrl,
       credentials: 'same-origin',
@@ -101,6 +107,7 @@ export class ApiClient {
     }) as unknown as UntypedFetchClient;
     this.contract.use({
       onRequest: ({ request }) => {
+        request.headers.set('accept-language', this.locale());
         if (!SAFE_METHODS.has(request.method as HttpMethod) && this.csrfToken) {
           request.headers.set('x-csrf-token', this.csrfToken);
         }

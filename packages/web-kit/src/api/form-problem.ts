@@ -1,4 +1,3 @@
-import { currentLocale } from '../i18n/index.ts';
 import { ApiProblem } from './problem.ts';
 
 /** A problem split for a form: the messages to show next to its fields, and what is left for the alert. */
@@ -7,19 +6,6 @@ export interface FormProblem {
   fields: Record<string, string>;
   /** The problem again when something in it names no field of the form (or no field at all), else null. */
   general: unknown;
-}
-
-/**
- * The side of an API message for the current language: the API writes `中文 / English`; a message without the
- * separator is shown as is.
- *
- * @example
- * messageFor('不能早于今天 / Cannot be before today') // '不能早于今天' while zh-CN is active
- */
-export function messageFor(text: string): string {
-  const at = text.indexOf(' / ');
-  if (at < 0) return text;
-  return currentLocale.value === 'en' ? text.slice(at + 3).trim() : text.slice(0, at).trim();
 }
 
 /** The form field an error path belongs to: the field itself, or the nearest enclosing one (`roles.0.unitId` → `roles`). */
@@ -45,7 +31,7 @@ export function formProblem(error: unknown, fields: readonly string[]): FormProb
     const field = item.field === undefined ? undefined : owningField(item.field, fields);
     const text = item.message ?? item.reason ?? error.title;
     if (field === undefined) unplaced = true;
-    else byField[field] ??= messageFor(text);
+    else byField[field] ??= text;
   }
   return { fields: byField, general: unplaced ? error : null };
 }

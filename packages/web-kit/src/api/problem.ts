@@ -5,13 +5,16 @@ export const NETWORK_FAILURE_STATUS = 0;
 
 /**
  * An RFC 9457 problem answered by the API (or made up for a network failure), thrown by the API client so that
- * screens can show the title, the detail and the fields or rows it names.
+ * screens can show the title, the detail and the fields or rows it names. The API writes them in the language the
+ * client asked for, so they are shown as they come; key any logic on `code`, never on the words.
  *
  * @example
  * try { await api.POST('/api/units', { body }) } catch (e) { if (e instanceof ApiProblem && e.status === 400) showFields(e.errors) }
  */
 export class ApiProblem extends Error {
   readonly type: string;
+  /** The API's stable code of the problem kind (`screening.wave-not-open`); undefined for a network failure. */
+  readonly code: string | undefined;
   readonly title: string;
   readonly status: number;
   readonly detail: string | undefined;
@@ -21,6 +24,7 @@ export class ApiProblem extends Error {
     super(body.detail ? `${body.title}: ${body.detail}` : body.title);
     this.name = 'ApiProblem';
     this.type = body.type ?? 'about:blank';
+    this.code = body.code;
     this.title = body.title;
     this.status = body.status;
     this.detail = body.detail;

@@ -27,16 +27,19 @@ describe('ProblemAlert', () => {
     expect(text).toContain('第 7 行 · B 列：unknown class');
   });
 
-  it("titles the API's known problem types in the user's language", () => {
+  it('shows the title and detail as the API wrote them, in the one language it was asked for', () => {
     const problem = new ApiProblem({
-      type: 'urn:xinqiao:problem:validation',
-      title: 'Invalid request',
-      status: 400,
-      errors: [{ field: 'enrolment', message: 'Too small' }],
+      type: 'urn:xinqiao:problem:screening.wave-not-open',
+      code: 'screening.wave-not-open',
+      title: '筛查批次未开放',
+      status: 409,
+      detail: '筛查批次“2025 秋季新生”未开放，请先开放再导入。',
     });
-    expect(mountWith(problem).text()).toContain('提交的内容有误');
     setLocale('en');
-    expect(mountWith(problem).text()).toContain('Some of what you entered is not valid');
+    const text = mountWith(problem).text();
+    expect(text).toContain('筛查批次未开放');
+    expect(text).toContain('请先开放再导入');
+    expect(text).not.toContain(' / ');
   });
 
   it('explains a network failure in the current language', () => {

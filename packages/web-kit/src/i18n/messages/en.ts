@@ -38,18 +38,6 @@ export const en: MessageSchema = {
   ...workEn,
   tiers: tierMessages('en'),
   problem: {
-    types: {
-      validation: 'Some of what you entered is not valid',
-      'import-rejected': 'Import rejected; nothing was imported',
-      'bad-request': 'Bad request',
-      unauthorized: 'Please sign in',
-      forbidden: 'Your roles do not allow this',
-      'not-found': 'Not found',
-      conflict: 'This conflicts with existing data',
-      'rate-limited': 'Too many attempts; try again later',
-      csrf: 'The request failed a security check; reload the page and try again',
-      internal: 'The server failed; the error was logged',
-    },
     network: 'Cannot reach the server. Check the network and try again.',
     fieldErrors: 'Please check:',
     row: 'row {row}',

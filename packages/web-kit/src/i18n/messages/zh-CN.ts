@@ -40,18 +40,6 @@ export const zhCN = {
   ...workZh,
   tiers: tierMessages('zh'),
   problem: {
-    types: {
-      validation: '提交的内容有误',
-      'import-rejected': '导入被拒绝，未导入任何数据',
-      'bad-request': '请求有误',
-      unauthorized: '请先登录',
-      forbidden: '您的角色无权进行此操作',
-      'not-found': '未找到',
-      conflict: '与现有数据冲突',
-      'rate-limited': '尝试次数过多，请稍后再试',
-      csrf: '请求未通过安全校验，请刷新页面后重试',
-      internal: '服务器出错，已记录',
-    },
     network: '无法连接服务器，请检查网络后重试。',
     fieldErrors: '请检查以下内容：',
     row: '第 {row} 行',
