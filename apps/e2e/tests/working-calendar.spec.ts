@@ -141,10 +141,10 @@ test('the center marks a weekday off and drops the edit again; a counsellor read
           data: { working: true, note: '想上班' },
         });
         expect(put.status()).toBe(403);
-        expect((await put.json()).type).toBe('urn:xinqiao:problem:forbidden');
+        expect((await put.json()).code).toBe('auth.permission-denied');
         const drop = await counsellor.request.delete(`/api/screening/calendar/days/${date}`, { headers });
         expect(drop.status()).toBe(403);
-        expect((await drop.json()).type).toBe('urn:xinqiao:problem:forbidden');
+        expect((await drop.json()).code).toBe('auth.permission-denied');
       } finally {
         await context.close();
       }

@@ -36,7 +36,7 @@ export const network = {
     'units.lowest-level': ({ parent }) => `「${parent}」是最低一级，不能再添加下级`,
     'units.wrong-level': ({ parent, expected, expectedName, given }) =>
       `「${parent}」的下一级是 ${expected}（${expectedName}），不是 ${given}`,
-    'units.name-taken': ({ name }) => `同一上级下已有「${name}」`,
+    'units.name-taken': ({ name }) => `同一上级下已有同名单位「${name}」`,
 
     'people.role-listed-twice': '重复的角色',
     'people.username-taken': '用户名已被使用',
