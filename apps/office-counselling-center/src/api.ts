@@ -60,8 +60,17 @@ export const fetchHistory = (studentId: string) =>
   api.GET('/api/screening/students/{id}/history', byId(studentId));
 
 /** Follow-ups in the caller's scope, of one wave or of all. */
-export const fetchFollowUps = (state: FollowUpFilterState, waveId?: string) =>
-  api.GET('/api/screening/follow-ups', { params: { query: { state, waveId } } }).then((r) => r.followUps);
+export type FollowUpQuery = NonNullable<paths['/api/screening/follow-ups']['get']['parameters']['query']>;
+
+/** A page of the follow-ups in the caller's scope (self-harm first, then soonest due), with the total. */
+export const fetchFollowUps = (query: FollowUpQuery) =>
+  api.GET('/api/screening/follow-ups', { params: { query } });
+
+/** The colleges of the school, for the follow-up list's college filter. */
+export const fetchColleges = () =>
+  api
+    .GET('/api/units', { params: { query: { levelKey: 'college', pageSize: 200 } } })
+    .then((page) => page.items);
 
 /** An import's progress and row errors. */
 export const fetchImport = (id: string) => api.GET('/api/screening/imports/{id}', byId(id));
