@@ -52,7 +52,8 @@ export const NOTIFICATION_KINDS = {
   /** A concern report the recipient filed moved on (received, being handled, closed). */
   'concern.status': {
     zh: (f) => `您提交的 ${f.count} 条关注报告有新的处理状态`,
-    en: (f) => `${plural(f.count, 'concern report')} you filed ${f.count === 1 ? 'has' : 'have'} a new status`,
+    en: (f) =>
+      `${plural(f.count, 'concern report')} you filed ${f.count === 1 ? 'has' : 'have'} a new status`,
   },
   /** An urgent concern report: act at once. */
   'concern.urgent': {
