@@ -87,6 +87,6 @@ describe('app', () => {
     expect(signedIn.headers.get('content-type')).toBe('application/problem+json');
     const anonymous = await t.app.request('/api/nothing');
     expect(anonymous.status).toBe(401);
-    expect(await json(anonymous)).toMatchObject({ type: 'urn:xinqiao:problem:unauthorized', status: 401 });
+    expect(await json(anonymous)).toMatchObject({ code: 'auth.sign-in-required', status: 401 });
   });
 });

@@ -367,8 +367,8 @@ export function unfilledBodies(findings: readonly Finding[]): Unfillable[] {
   const out: Unfillable[] = [];
   for (const f of findings) {
     if (f.status !== 400 || f.probe.op.method === 'GET') continue;
-    const problem = JSON.parse(f.text) as { type?: string; errors?: { field?: string; message?: string }[] };
-    if (problem.type !== 'urn:xinqiao:problem:validation') continue;
+    const problem = JSON.parse(f.text) as { code?: string; errors?: { field?: string; message?: string }[] };
+    if (problem.code !== 'validation.invalid-field') continue;
     const innocent = (problem.errors ?? []).filter(
       (e) => !f.probe.idFields.includes(e.field ?? '') && !isIdName((e.field ?? '').split('.').at(-1) ?? ''),
     );
