@@ -1,7 +1,6 @@
 import { type Role, roles, studentReach } from '@xinqiao/db';
 import { describe, expect, it } from 'vitest';
 import {
-  PERMISSIONS,
   permissionNames,
   permissionsOf,
   ROLE_PERMISSIONS,

@@ -1,5 +1,5 @@
 import type { TenantTx } from '@xinqiao/db';
-import { fieldError, invalidFields, problem } from '../../http/problem.ts';
+import { fieldError, problem } from '../../http/problem.ts';
 import {
   type Attendance,
   absenceIsRecordedAtClose,

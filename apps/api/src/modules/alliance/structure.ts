@@ -1,6 +1,6 @@
 import type { z } from '@hono/zod-openapi';
 import type { TenantTx } from '@xinqiao/db';
-import { fieldError, invalidFields, problem } from '../../http/problem.ts';
+import { fieldError, invalidFields } from '../../http/problem.ts';
 import { type DepartmentFinding, departmentFindingKind } from './kinds.ts';
 import { type EventRow, insertEvent } from './queries/events.ts';
 import { getMember, insertMember, type MemberView, updateMemberRow } from './queries/members.ts';
