@@ -8,6 +8,7 @@ import {
   caseEntries,
   cases,
   centerStaffMembers,
+  concernReports,
   notifications,
   screeningImports,
   screeningResults,
@@ -43,7 +44,8 @@ export type Kind =
   | 'allianceEvent'
   | 'allianceTask'
   | 'allianceRecord'
-  | 'notification';
+  | 'notification'
+  | 'concernReport';
 
 /** One record of each kind, all belonging to one college (or, for school-level kinds, to the school). */
 export type KindIds = Partial<Record<Kind, string>>;
@@ -111,6 +113,7 @@ export async function createIsolationFixture(): Promise<IsolationFixture> {
   const t = await createTestApp();
   const alpha = await enrich(t, t.world.schools.alpha, 'alpha', 1);
   const beta = await enrich(t, t.world.schools.beta, 'beta', 2);
+  for (const school of [alpha, beta]) await addConcernReports(t, school);
   return { t, schools: { alpha, beta } };
 }
 
@@ -517,4 +520,53 @@ async function addCase(
   sensitive.set(title, `${where} case title`);
   sensitive.set(note, `${where} case note`);
   return [row!.id, entry!.id];
+}
+
+/**
+ * A concern report per college, filed in the reporter's own name (RLS checks it): by the class psych committee
+ * member in college 1, by the counsellor in college 2. College 1's is closed with a reason its reporter must never
+ * see (sensitive); its note is the reporter's own words (a college marker).
+ */
+async function addConcernReports(t: TestApp, school: FixtureSchool): Promise<void> {
+  for (const college of school.colleges) {
+    const where = `${school.code} college ${college.index + 1}`;
+    const reporterId = school.world.people[college.index === 0 ? 'committee1' : 'counsellor2']!;
+    const id = randomUUID();
+    const note = `${school.code}${college.index + 1}关注报告：常独自哭泣`;
+    const reason = `${school.code}${college.index + 1}关闭原因：已转介医院`;
+    const scope = tenantScope({
+      schoolId: school.world.id,
+      personId: reporterId,
+      fullScopePaths: ['/'],
+      reducedScopePaths: [],
+    });
+    await withTenant(t.db, scope, async (tx) => {
+      await tx.insert(concernReports).values({
+        id,
+        schoolId: school.world.id,
+        studentId: college.ids.student!,
+        reporterId,
+        signs: ['withdrawn'],
+        note,
+        urgency: 'routine',
+        assigneeId: school.world.people[college.index === 0 ? 'counsellor1' : 'counsellor2']!,
+        dueAt: new Date('2025-03-04T16:00:00Z'),
+        pluginId: school.code,
+        pluginVersion: '1.0.0',
+      });
+      if (college.index === 0) {
+        await tx
+          .update(concernReports)
+          .set({ status: 'closed', outcome: 'closed', closeReason: reason, triagedAt: new Date() })
+          .where(eq(concernReports.id, id));
+        school.sensitive.set(reason, `${where} concern report close reason`);
+        school.markers.set(reason, `${where} concern report close reason`);
+      }
+    });
+    college.ids.concernReport = id;
+    for (const marker of [id, note]) {
+      college.markers.set(marker, `${where} concern report`);
+      school.markers.set(marker, `${where} concern report`);
+    }
+  }
 }

@@ -136,6 +136,7 @@ const SEGMENT_KINDS: Readonly<Record<string, Kind>> = {
   tasks: 'allianceTask',
   records: 'allianceRecord',
   notifications: 'notification',
+  concerns: 'concernReport',
 };
 
 /** '/entries/{id}' after '/cases/{id}' is a case entry; after '/file' a file entry. */

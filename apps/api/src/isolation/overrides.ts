@@ -14,6 +14,12 @@ const IMPORT_HEADER = ['学号', '姓名', '性别', '入学年份', '学院', '
  * target's records, or undefined when nothing of that target can be named in this body.
  */
 export const BODY_OVERRIDES: Readonly<Record<string, BodyOverride>> = {
+  // The triage body depends on its action. Aimed at another tenant's report, a close that needs nothing else; on
+  // the caller's own report, adding it to another tenant's case (refused naming caseId).
+  'POST /api/concerns/{id}/triage': (_prober, target) => {
+    if (target.name === 'own') return { action: 'close', reason: '隔离探测' };
+    return target.ids.case ? { action: 'add_to_case', caseId: target.ids.case } : undefined;
+  },
   // Both refine across fields: a correction must say what it corrects; a window must end after it starts.
   'POST /api/alliance/records/{recordId}/corrections': () => ({ reason: '隔离探测', attendance: 'present' }),
   'POST /api/alliance/terms/{termId}/full-attendance': () => ({

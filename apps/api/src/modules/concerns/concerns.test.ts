@@ -212,6 +212,15 @@ describe('GET /api/concerns', () => {
       reporter: { id: person('liaison1'), roles: ['dorm_liaison'] },
       signs: [{ code: 'self-harm', selfHarm: true }],
     });
+    const ofCollege = await json(
+      await counsellor1.request(`/api/concerns?collegeId=${alpha().colleges[0].id}`),
+    );
+    expect(ofCollege.total).toBe(3);
+    const foreign = await counsellor1.request(
+      `/api/concerns?collegeId=${t.world.schools.beta.colleges[0].id}`,
+    );
+    expect(foreign.status).toBe(400);
+    expect(fieldsOf(await json(foreign))).toEqual(['collegeId']);
     const urgentOnly = await json(await counsellor1.request('/api/concerns?urgency=urgent'));
     expect(urgentOnly.total).toBe(0);
     const filed = await json(await counsellor1.request('/api/concerns?view=filed'));

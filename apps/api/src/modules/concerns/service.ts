@@ -1,12 +1,12 @@
 import type { CompiledPlugin } from '@xinqiao/policy';
 import { type Caller, can, requirePermission } from '../../auth/caller.ts';
 import type { PageRequest } from '../../http/pagination.ts';
-import { fieldError, problem } from '../../http/problem.ts';
+import { fieldError, invalidFields, problem } from '../../http/problem.ts';
 import { recordAccess } from '../audit/record.ts';
 import { schoolCalendar } from '../screening/calendar/service.ts';
 import { loadResponsibleFinder } from '../screening/import/follow-up.ts';
 import { studentNotFound, studentViewOf } from '../students/access.ts';
-import { findStudent } from '../students/queries.ts';
+import { findStudent, unitPathOf } from '../students/queries.ts';
 import { notifyReport } from './notify.ts';
 import { checkedSigns, concernPolicyOf, dueAtOf, triageDeadlineOf } from './policy.ts';
 import {
@@ -109,7 +109,8 @@ export function defaultView(caller: Caller): ConcernView {
 
 /**
  * One page of reports: to triage (`concerns.triage`; the students the caller sees in full, filtered) or filed by
- * the caller (`concerns.report`; status filter only). Audited as one 'concern.list' row with the view and filter.
+ * the caller (`concerns.report`; status filter only); a `collegeId` that is no unit of the school is a 400 naming
+ * it. Audited as one 'concern.list' row with the view and filter.
  */
 export async function listConcerns(
   caller: Caller,
@@ -118,6 +119,10 @@ export async function listConcerns(
   page: PageRequest,
 ): Promise<{ rows: ConcernRow[]; total: number }> {
   requirePermission(caller, view === 'triage' ? 'concerns.triage' : 'concerns.report');
+  // A college of another school is not one to filter by: refused, so its id is never written into the audit log.
+  if (view === 'triage' && filter.collegeId && !(await unitPathOf(caller.tx, filter.collegeId))) {
+    throw invalidFields([fieldError('collegeId', 'students.not-a-college')]);
+  }
   const result =
     view === 'triage'
       ? await listConcernsToTriage(caller.tx, filter, page, caller.me.person.id)
