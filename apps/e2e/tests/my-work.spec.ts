@@ -179,6 +179,7 @@ for (const { name, viewport } of VIEWPORTS) {
       await dialog.getByRole('button', { name: '确认分派' }).click();
       await expect(page.getByTestId('cs-case-responsible')).toHaveText(second.displayName);
       await expect(page.getByTestId('cs-case-entries')).toContainText('按班级分工');
+      await page.screenshot({ path: `${SCREENS}/case-assigned-station-${name}.png`, fullPage: true });
       // The station's work no longer holds it.
       await page.goto('/');
       await expect(page.getByRole('heading', { name: '我的待办' })).toBeVisible();
