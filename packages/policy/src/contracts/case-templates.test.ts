@@ -46,7 +46,10 @@ describe('contracts/case-templates', () => {
       templateRule('follow-up-talk', 2, '核实筛查结果', [interview, followUp]),
       templateRule('talk', 1, '学生的情绪', [interview]),
     ]);
-    const inFollowUp = await evaluate(plugin, 'case-templates', { entryKind: 'interview', caseKind: 'follow_up' });
+    const inFollowUp = await evaluate(plugin, 'case-templates', {
+      entryKind: 'interview',
+      caseKind: 'follow_up',
+    });
     expect(inFollowUp).toMatchObject({ ruleName: 'follow-up-talk', prompts: prompts('核实筛查结果') });
     const inCrisis = await evaluate(plugin, 'case-templates', { entryKind: 'interview', caseKind: 'crisis' });
     expect(inCrisis).toMatchObject({ ruleName: 'talk', prompts: prompts('学生的情绪') });
@@ -64,6 +67,8 @@ describe('contracts/case-templates', () => {
 
   it('has no template for an entry kind no rule covers', async () => {
     const plugin = await compiled([templateRule('talk', 1, '学生的情绪', [interview])]);
-    await expect(evaluate(plugin, 'case-templates', { entryKind: 'note', caseKind: 'support' })).rejects.toThrow();
+    await expect(
+      evaluate(plugin, 'case-templates', { entryKind: 'note', caseKind: 'support' }),
+    ).rejects.toThrow();
   });
 });

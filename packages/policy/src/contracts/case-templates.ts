@@ -48,11 +48,14 @@ export const caseTemplates: AreaContract<CaseTemplate> = {
   events: { 'entry-template': templateEvent },
   decisions: ['highest-priority'],
   decisionHelp: {
-    'highest-priority': 'the template of the highest-priority fired rule wins (a case-kind template over a general one)',
+    'highest-priority':
+      'the template of the highest-priority fired rule wins (a case-kind template over a general one)',
   },
   decide({ fired, facts }) {
     if (fired.length === 0) {
-      throw new NoDecision(`no template for a ${String(facts.entryKind)} in a ${String(facts.caseKind)} case`);
+      throw new NoDecision(
+        `no template for a ${String(facts.entryKind)} in a ${String(facts.caseKind)} case`,
+      );
     }
     const top = Math.max(...fired.map((rule) => rule.priority));
     const winners = fired.filter((rule) => rule.priority === top);
@@ -64,7 +67,10 @@ export const caseTemplates: AreaContract<CaseTemplate> = {
   },
   contradiction(a, b) {
     if (sameParams(a.params, b.params)) return undefined;
-    return { settledBy: 'strategy', why: 'two templates, settled by priority (equal priorities are an error)' };
+    return {
+      settledBy: 'strategy',
+      why: 'two templates, settled by priority (equal priorities are an error)',
+    };
   },
   outcome: (result) => result.ruleName,
   populationSize: 100,

@@ -213,7 +213,9 @@ export const tierThresholds: AreaContract<TierResult> = {
       .map((rule) => paramsOf<TierEvent>(rule).followUpWorkingDays)
       .filter((days): days is number => days !== undefined);
     const selfHarmRules = fired.filter((rule) => paramsOf<TierEvent>(rule).selfHarm === true);
-    const reasons = [...winners, ...selfHarmRules.filter((rule) => !winners.includes(rule))].map(tierReasonOf);
+    const reasons = [...winners, ...selfHarmRules.filter((rule) => !winners.includes(rule))].map(
+      tierReasonOf,
+    );
     const result: TierResult = { tier, reasons, selfHarm: selfHarmRules.length > 0 };
     return deadlines.length > 0 ? { ...result, followUpWorkingDays: Math.min(...deadlines) } : result;
   },
