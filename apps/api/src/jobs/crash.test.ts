@@ -83,7 +83,7 @@ async function addStudents(db: Database, world: TestWorld): Promise<string[]> {
         schoolId: alpha.id,
         studentNumber,
         name: `学生${i}`,
-        gender: i % 2 ? 'female' : 'male',
+        gender: (i % 2 ? 'female' : 'male') as 'female' | 'male',
         enrolmentYear: 2024,
         collegeUnitId: college.id,
         classUnitId: college.classId,

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { cases } from './cases.ts';
 import { createdAt, id, schoolId, updatedAt } from './columns.ts';
 import { people } from './network.ts';
@@ -56,7 +67,10 @@ export const concernReports = pgTable(
     index('concern_reports_reporter_idx').on(t.reporterId, t.createdAt),
     check('concern_reports_urgency_check', sql`urgency IN ('routine', 'urgent')`),
     check('concern_reports_status_check', sql`status IN ('received', 'handling', 'closed')`),
-    check('concern_reports_closed_reason', sql`status <> 'closed' OR outcome <> 'closed' OR length(close_reason) > 0`),
+    check(
+      'concern_reports_closed_reason',
+      sql`status <> 'closed' OR outcome <> 'closed' OR length(close_reason) > 0`,
+    ),
   ],
 );
 
@@ -158,5 +172,9 @@ export const notificationOutbox = pgTable(
     failedAt: timestamp('failed_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [index('notification_outbox_pending_idx').on(t.nextAttemptAt).where(sql`sent_at IS NULL AND failed_at IS NULL`)],
+  (t) => [
+    index('notification_outbox_pending_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`sent_at IS NULL AND failed_at IS NULL`),
+  ],
 );

@@ -136,7 +136,9 @@ describe('authoring/diff', () => {
       '400',
     ]);
     expect(code).toBe(0);
-    const { version } = JSON.parse(await readFile(path.join(repo, 'plugins', 'hrbmu', 'plugin.json'), 'utf8'));
+    const { version } = JSON.parse(
+      await readFile(path.join(repo, 'plugins', 'hrbmu', 'plugin.json'), 'utf8'),
+    );
     expect(lines[0]).toBe(`hrbmu: HEAD (${version}) → work tree (${version})`);
     expect(lines[1]).toMatch(
       /^ {2}tier-thresholds: \d+ of 400 students change outcome \(a generated population\)$/,

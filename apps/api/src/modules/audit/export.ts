@@ -22,7 +22,20 @@ export async function auditLogWorkbook(entries: readonly AuditLogEntryView[]): P
   workbook.creator = 'Xinqiao 心桥';
   workbook.created = new Date(0);
   const sheet = workbook.addWorksheet('审计日志');
-  sheet.addRow(['序号', '时间（北京时间）', '用户名', '姓名', '角色', '单位', '操作', '操作代码', '对象', '对象编号', '学生编号', '目的']);
+  sheet.addRow([
+    '序号',
+    '时间（北京时间）',
+    '用户名',
+    '姓名',
+    '角色',
+    '单位',
+    '操作',
+    '操作代码',
+    '对象',
+    '对象编号',
+    '学生编号',
+    '目的',
+  ]);
   for (const e of entries) {
     sheet.addRow([
       e.seq,

@@ -30,14 +30,19 @@ describe('audit/log', () => {
     const counsellorId = t.world.schools.alpha.people.counsellor1;
     const page = await json(director.request(`/api/audit/log?actor=${counsellorId}`), 200);
     expect(page.total).toBeGreaterThanOrEqual(1);
-    expect(page.items.every((e: { actor: { personId: string } }) => e.actor.personId === counsellorId)).toBe(true);
+    expect(page.items.every((e: { actor: { personId: string } }) => e.actor.personId === counsellorId)).toBe(
+      true,
+    );
     expect(page.items[0]).toMatchObject({
       action: 'student_file.read',
       actionLabel: { zh: '查看学生档案', en: 'Read a student file' },
       studentId,
       role: 'counsellor',
     });
-    expect(page.actions).toContainEqual({ action: 'student_file.read', label: { zh: '查看学生档案', en: 'Read a student file' } });
+    expect(page.actions).toContainEqual({
+      action: 'student_file.read',
+      label: { zh: '查看学生档案', en: 'Read a student file' },
+    });
   });
 
   it('filters by action and by China-time day, and refuses a range that ends before it starts', async () => {

@@ -89,7 +89,9 @@ function auditLogWhere(filter: AuditLogFilter): SQL | undefined {
     filter.actorPersonId ? eq(auditLog.actorPersonId, filter.actorPersonId) : undefined,
     filter.action ? eq(auditLog.action, filter.action) : undefined,
     filter.from ? gte(auditLog.at, new Date(`${filter.from}T00:00:00+08:00`)) : undefined,
-    filter.to ? lt(auditLog.at, new Date(new Date(`${filter.to}T00:00:00+08:00`).getTime() + 86_400_000)) : undefined,
+    filter.to
+      ? lt(auditLog.at, new Date(new Date(`${filter.to}T00:00:00+08:00`).getTime() + 86_400_000))
+      : undefined,
   );
 }
 
