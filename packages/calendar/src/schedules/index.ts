@@ -1,6 +1,6 @@
 import { parseYearSchedule, type YearSchedule } from '../schedule';
-import cn2025 from './cn-2025.json';
-import cn2026 from './cn-2026.json';
+import cn2025 from './cn-2025.json' with { type: 'json' };
+import cn2026 from './cn-2026.json' with { type: 'json' };
 
 /**
  * The State Council's holiday schedules shipped with Xinqiao (国务院办公厅《关于YYYY年部分节假日安排的通知》).
