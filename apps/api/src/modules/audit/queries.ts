@@ -1,5 +1,5 @@
 import { auditLog, people, students, type TenantTx, units } from '@xinqiao/db';
-import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
 import { limitOffset, type PageRequest } from '../../http/pagination.ts';
 
 /** The placement of a student the caller may see (row-level security decides), or undefined. */
@@ -135,4 +135,13 @@ export async function auditLogRows(
 export async function auditActionsInUse(tx: TenantTx): Promise<string[]> {
   const rows = await tx.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action);
   return rows.map((r) => r.action);
+}
+
+/** Which of `ids` name a unit, person or student the caller can see (row-level security decides). */
+export async function idsKnownToCaller(tx: TenantTx, ids: readonly string[]): Promise<Set<string>> {
+  const list = [...ids];
+  const u = await tx.select({ id: units.id }).from(units).where(inArray(units.id, list));
+  const p = await tx.select({ id: people.id }).from(people).where(inArray(people.id, list));
+  const s = await tx.select({ id: students.id }).from(students).where(inArray(students.id, list));
+  return new Set([...u, ...p, ...s].map((row) => row.id.toLowerCase()));
 }

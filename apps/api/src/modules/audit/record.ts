@@ -1,5 +1,6 @@
 import { appendAudit, type TenantTx } from '@xinqiao/db';
 import type { Me, RoleOnUnit } from '../../auth/session-types.ts';
+import { idsKnownToCaller } from './queries.ts';
 
 /** What happened, to what, and why: one audit row. */
 export interface AccessEvent {
@@ -41,7 +42,7 @@ export async function recordAccess(tx: TenantTx, me: Me, event: AccessEvent): Pr
     studentId: event.studentId ?? null,
     action: event.action,
     entity: event.entity,
-    entityId: event.entityId ?? null,
+    entityId: event.entityId ? await withoutUnknownIds(tx, event.entityId) : null,
     purpose: event.purpose,
   });
 }
@@ -69,4 +70,18 @@ function decodePurpose(header: string): string {
   } catch {
     return header;
   }
+}
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/**
+ * A list's filter is recorded as typed, but an id in it that names no unit, person or student the caller can see is
+ * written as `not-visible`: a school's audit log must not carry another school's ids that someone typed into a query.
+ */
+async function withoutUnknownIds(tx: TenantTx, entityId: string): Promise<string> {
+  if (!entityId.startsWith('{')) return entityId;
+  const ids = [...new Set((entityId.match(UUID) ?? []).map((id) => id.toLowerCase()))];
+  if (ids.length === 0) return entityId;
+  const known = await idsKnownToCaller(tx, ids);
+  return entityId.replace(UUID, (id) => (known.has(id.toLowerCase()) ? id : 'not-visible'));
 }
