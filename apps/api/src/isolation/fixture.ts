@@ -9,6 +9,7 @@ import {
   cases,
   centerStaffMembers,
   concernReports,
+  keyStudents,
   notifications,
   screeningImports,
   screeningResults,
@@ -45,7 +46,8 @@ export type Kind =
   | 'allianceTask'
   | 'allianceRecord'
   | 'notification'
-  | 'concernReport';
+  | 'concernReport'
+  | 'keyStudent';
 
 /** One record of each kind, all belonging to one college (or, for school-level kinds, to the school). */
 export type KindIds = Partial<Record<Kind, string>>;
@@ -114,6 +116,7 @@ export async function createIsolationFixture(): Promise<IsolationFixture> {
   const alpha = await enrich(t, t.world.schools.alpha, 'alpha', 1);
   const beta = await enrich(t, t.world.schools.beta, 'beta', 2);
   for (const school of [alpha, beta]) await addConcernReports(t, school);
+  for (const school of [alpha, beta]) await addKeyStudents(t, school);
   return { t, schools: { alpha, beta } };
 }
 
@@ -567,6 +570,38 @@ async function addConcernReports(t: TestApp, school: FixtureSchool): Promise<voi
     for (const marker of [id, note]) {
       college.markers.set(marker, `${where} concern report`);
       school.markers.set(marker, `${where} concern report`);
+    }
+  }
+}
+
+/** A key student per college, added by hand by the college's counsellor (the rows removal routes name). */
+async function addKeyStudents(t: TestApp, school: FixtureSchool): Promise<void> {
+  for (const college of school.colleges) {
+    const where = `${school.code} college ${college.index + 1}`;
+    const counsellorId = school.world.people[college.index === 0 ? 'counsellor1' : 'counsellor2']!;
+    const id = randomUUID();
+    const reason = `${school.code}${college.index + 1}重点关注原因：家庭变故`;
+    const scope = tenantScope({
+      schoolId: school.world.id,
+      personId: counsellorId,
+      fullScopePaths: ['/'],
+      reducedScopePaths: [],
+    });
+    await withTenant(t.db, scope, (tx) =>
+      tx.insert(keyStudents).values({
+        id,
+        schoolId: school.world.id,
+        studentId: college.ids.student!,
+        counsellorId,
+        source: 'manual',
+        reason,
+        addedBy: counsellorId,
+      }),
+    );
+    college.ids.keyStudent = id;
+    for (const marker of [id, reason]) {
+      college.markers.set(marker, `${where} key student`);
+      school.markers.set(marker, `${where} key student`);
     }
   }
 }

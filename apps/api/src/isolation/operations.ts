@@ -137,6 +137,7 @@ const SEGMENT_KINDS: Readonly<Record<string, Kind>> = {
   records: 'allianceRecord',
   notifications: 'notification',
   concerns: 'concernReport',
+  'key-students': 'keyStudent',
 };
 
 /** '/entries/{id}' after '/cases/{id}' is a case entry; after '/file' a file entry. */
