@@ -21,6 +21,9 @@ const counsellorPermissions = [
   'calendar.read',
   'cases.read',
   'cases.write',
+  'concerns.report',
+  'concerns.triage',
+  'key-students.manage',
   'screening.counts',
   'screening.read',
   'students.import',
@@ -124,7 +127,7 @@ describe('auth/me and logout', () => {
     const permissionsOf = async (username: string) =>
       (await json(await (await loginAs(t.app, 'alpha', username)).request('/api/auth/me'))).permissions;
     expect(await permissionsOf('counsellor1')).toEqual(counsellorPermissions);
-    expect(await permissionsOf('committee1')).toEqual(['students.read']);
+    expect(await permissionsOf('committee1')).toEqual(['concerns.report', 'students.read']);
     expect(await permissionsOf('affairs')).toEqual([
       'alliance.read',
       'screening.counts',

@@ -212,7 +212,8 @@ describe('POST /api/students/import', () => {
       { row: 3, column: '学号', code: 'import.number-taken-outside-units', reason: expect.any(String) },
     ]);
     const reduced = await upload(committee1, csv(ZH, `out-004,郑四,男,2025,${C1},,,,,,`));
-    expect(reduced.status).toBe(400);
+    // The reduced view holds no students.import permission: refused before any row is read.
+    expect(reduced.status).toBe(403);
     expect(await stored(['out-001', 'out-002', 'out-003', 'out-004'])).toEqual([]);
     const [untouched] = await stored(['alpha-2-1']);
     expect(untouched!.name).toBe('学生21');
