@@ -85,7 +85,10 @@ export function precompress() {
     closeBundle: {
       order: 'post',
       sequential: true,
-      async handler() {
+      async handler(error) {
+        // Rolldown calls closeBundle after a failed build too: then there is nothing to compress, and throwing here
+        // would hide the build's own error behind an ENOENT.
+        if (error) return;
         await precompressFolder(outDir);
       },
     },
