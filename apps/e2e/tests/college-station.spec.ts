@@ -120,7 +120,8 @@ test("a dorm liaison sees only their dorm's students, without contacts or cases"
   const count = await rows.count();
   expect(count).toBeGreaterThan(0);
   await expect(page.getByTestId('cs-student-total')).toHaveText(`共 ${count} 名学生`);
-  for (let i = 0; i < count; i += 1) await expect(rows.nth(i).locator('td').last()).toHaveText(dorm);
+  // Each row names the liaison's dorm (the row's last cell is now its 报告关注 link).
+  for (let i = 0; i < count; i += 1) await expect(rows.nth(i)).toContainText(dorm);
 
   await table(page).getByTestId('cs-student-link').first().click();
   await expect(page.getByTestId('cs-reduced-note')).toBeVisible();
