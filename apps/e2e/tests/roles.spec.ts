@@ -7,8 +7,9 @@ import { moduleLinks, SCHOOL, signIn } from '../support/session.ts';
 const OFFICE_MODULES_BY_ROLE: Record<string, string[]> = {
   student_affairs: ['学生处'],
   school_admin: ['学生处', '学校管理'],
-  center_director: ['学生处', '心理健康教育中心', '学校管理'],
-  center_staff: ['心理健康教育中心'],
+  // The center opens students' files and cases in the college station's screens too.
+  center_director: ['学生处', '心理健康教育中心', '学院心理辅导站', '学校管理'],
+  center_staff: ['心理健康教育中心', '学院心理辅导站'],
   college_station_head: ['学院心理辅导站'],
   counsellor: ['学院心理辅导站'],
   head_teacher: ['学院心理辅导站'],
