@@ -24,3 +24,8 @@ export async function signIn(page: Page, username: string, school = SCHOOL): Pro
 export function moduleLinks(page: Page) {
   return page.getByTestId('module-nav').locator('a[data-module-id]');
 }
+
+/** The module titles of the shell's navigation, without the work counts beside them, in order. */
+export function moduleTitles(page: Page) {
+  return moduleLinks(page).getByTestId('module-title');
+}

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { DEMO_ACCOUNT_TABLE } from '@xinqiao/demo-data';
 import { seedPluginUiTitle } from '../support/plugin.ts';
-import { moduleLinks, SCHOOL, signIn } from '../support/session.ts';
+import { moduleTitles, SCHOOL, signIn } from '../support/session.ts';
 
 // Who opens which office module: the platform's rule, written out here as the user would check it.
 const OFFICE_MODULES_BY_ROLE: Record<string, string[]> = {
@@ -29,7 +29,7 @@ for (const account of DEMO_ACCOUNT_TABLE) {
       ...(OFFICE_MODULES_BY_ROLE[account.role] ?? []),
       ...(pluginScreen ? [pluginScreen] : []),
     ];
-    await expect(moduleLinks(page)).toHaveText(expected);
+    await expect(moduleTitles(page)).toHaveText(expected);
     if (expected.length === 0) await expect(page.getByTestId('no-modules')).toBeVisible();
   });
 }
