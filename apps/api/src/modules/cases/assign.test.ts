@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tenantScope } from '../../auth/scope.ts';
 import { createTestApp, loginAs, type TestApp, type TestSession, testClock } from '../../testing/index.ts';
 import { asWholeSchool, auditRowsAfter, json, lastAuditSeq } from '../students/fixtures.test-helpers.ts';
+import { outboxRows } from '../notifications/testing.ts';
 import { addAlphaAccount, storeAlphaCase } from './testing.ts';
 
 let t: TestApp;
@@ -144,6 +145,10 @@ describe('POST /api/cases/{id}/assign', () => {
     });
     // No name, no finding: the notification says what kind of case and by when, nothing about the student.
     expect(JSON.stringify(told!.params)).not.toContain('学生');
+    // The school's group robot hears of it too, in counts and dates only.
+    const robot = (await outboxRows(t.db)).filter((m) => m.channel === 'webhook');
+    expect(robot.map((m) => m.body)).toEqual([expect.stringContaining('01-01')]);
+    expect(robot[0]!.body).not.toMatch(/学生|counsellor1b/);
     const audit = await auditRowsAfter(t, 'alpha', since);
     expect(audit.find((r) => r.action === 'case.assign')).toMatchObject({ entityId: unassigned });
   });

@@ -3,12 +3,11 @@ import { sql } from 'drizzle-orm';
 import { type Caller, requirePermission, rolesGranting } from '../../auth/caller.ts';
 import { fieldError, invalidFields, problem } from '../../http/problem.ts';
 import { recordAccess } from '../audit/record.ts';
-import { caseLink } from './links.ts';
+import { notifyResponsible } from './notify.ts';
 import {
   type CaseRow,
   findCase,
   insertCaseEntry,
-  insertNotification,
   peopleReaching,
   rolesOfPerson,
   updateCaseRow,
@@ -96,8 +95,8 @@ async function assertAssignee(
 /**
  * Assigns (or reassigns) a case: the station head within their college, the center across the school. Checked
  * before anything is written (400 naming `assigneeId` or `status`); then the case names its new responsible person
- * with when and by whom, the timeline gets an `assignment` entry with who and why, and the assignee an in-app
- * notification (kind `case.assigned`, no student detail, a link to the case). Audited as 'case.assign'.
+ * with when and by whom, the timeline gets an `assignment` entry with who and why, and the assignee a
+ * notification in-app and by the school's channels (kind `case.assigned`, no student detail, a link to the case). Audited as 'case.assign'.
  *
  * @example
  * ```ts
@@ -125,15 +124,7 @@ export async function assignCase(caller: Caller, caseId: string, input: AssignIn
     kind: 'assignment',
     body: `${row.responsibleName ?? '—'} → ${assignee.name}\n${input.reason}`,
   });
-  if (input.assigneeId !== me) {
-    await insertNotification(caller.tx, {
-      schoolId: caller.me.school.id,
-      recipientId: input.assigneeId,
-      kind: 'case.assigned',
-      params: { caseKind: row.kind, dueDate: row.dueDate ?? '' },
-      link: caseLink(assignee.roles, caseId),
-    });
-  }
+  await notifyResponsible(caller, row, input.assigneeId, assignee.roles);
   await recordAccess(caller.tx, caller.me, {
     action: 'case.assign',
     entity: 'case',

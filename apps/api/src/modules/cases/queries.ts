@@ -4,7 +4,6 @@ import {
   caseEntries,
   cases,
   type InterviewMethod,
-  notifications,
   people,
   type Role,
   roleAssignments,
@@ -326,22 +325,4 @@ export async function peopleReaching(
       ),
     )
     .orderBy(desc(sql`length(${units.path})`), asc(people.displayName), asc(people.id));
-}
-
-/**
- * Tells a person in the app that something waits for them. Written without RETURNING: RLS lets a request insert a
- * notification for anyone of its school but read only its own. `params` carry no sensitive detail (no name, no
- * finding); `link` is the shell path where it is handled.
- */
-export async function insertNotification(
-  tx: TenantTx,
-  values: {
-    schoolId: string;
-    recipientId: string;
-    kind: string;
-    params: Record<string, string | number>;
-    link: string;
-  },
-): Promise<void> {
-  await tx.insert(notifications).values(values);
 }

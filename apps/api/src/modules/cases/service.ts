@@ -8,7 +8,7 @@ import { visibleStudentPlacement } from '../audit/queries.ts';
 import { recordAccess } from '../audit/record.ts';
 import { requireFullView } from '../students/access.ts';
 import { findStudent } from '../students/queries.ts';
-import { caseLink } from './links.ts';
+import { notifyResponsible } from './notify.ts';
 import {
   type CaseEntryRow,
   type CaseRow,
@@ -17,7 +17,6 @@ import {
   type InterviewRecord,
   insertCase,
   insertCaseEntry,
-  insertNotification,
   listCases,
   rolesOfPerson,
   updateCaseRow,
@@ -61,23 +60,6 @@ export async function assertResponsible(
 
 /** Whether the caller reads screening decisions (the tier and reasons behind a follow-up). */
 export const readsScreening = (caller: Caller) => can(caller, 'screening.read');
-
-/** Tells the new responsible person of a case (not the caller themself) in the app, with no student detail. */
-async function notifyResponsible(
-  caller: Caller,
-  row: CaseRow,
-  personId: string,
-  roles: Role[],
-): Promise<void> {
-  if (personId === caller.me.person.id) return;
-  await insertNotification(caller.tx, {
-    schoolId: caller.me.school.id,
-    recipientId: personId,
-    kind: 'case.assigned',
-    params: { caseKind: row.kind, dueDate: row.dueDate ?? '' },
-    link: caseLink(roles, row.id),
-  });
-}
 
 function assertNotPast(field: string, date: string, today: string): void {
   if (date < today) throw invalidFields([fieldError(field, 'cases.date-in-past', { today })]);
