@@ -17,7 +17,11 @@ import { people } from './network.ts';
 import { schools } from './schools.ts';
 import { students } from './students.ts';
 
-export const waveStatuses = ['planned', 'open', 'closed'] as const;
+/**
+ * planned → open → closed (and closed → open again for late results); any of them → cancelled, which is final: a
+ * cancelled wave takes no imports, counts nowhere, and a proposal of the same name may be created again.
+ */
+export const waveStatuses = ['planned', 'open', 'closed', 'cancelled'] as const;
 export type WaveStatus = (typeof waveStatuses)[number];
 
 /** A screening wave: one instrument given to one cohort within a window of an academic year. */

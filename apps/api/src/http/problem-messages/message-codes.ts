@@ -90,6 +90,7 @@ export const messageKinds = {
   'screening.calendar-working': messageKind(),
   'screening.no-such-wave': messageKind(),
   'screening.wave-not-open': messageKind<{ wave: string }>(),
+  'screening.wave-cancelled': messageKind<{ wave: string }>(),
   'screening.unsupported-instrument': messageKind<{ instrument: string }>(),
   'screening.no-tier-rules': messageKind(),
   'screening.tier-rules-miss-instrument': messageKind<{

@@ -1,6 +1,11 @@
 import type { CataloguePart } from '../catalogue.ts';
 
-const waveStatuses: Record<string, string> = { planned: 'planned', open: 'open', closed: 'closed' };
+const waveStatuses: Record<string, string> = {
+  planned: 'planned',
+  open: 'open',
+  closed: 'closed',
+  cancelled: 'cancelled',
+};
 const status = (s: string) => waveStatuses[s] ?? s;
 
 /** The texts of screening waves, imports, results and the working calendar, in English. */
@@ -18,6 +23,20 @@ export const screening = {
     'screening.wave-not-open': {
       title: 'Screening wave not open',
       detail: ({ wave }) => `The wave "${wave}" is not open: open it before importing.`,
+    },
+    'screening.wave-cancelled': {
+      title: 'Screening wave cancelled',
+      detail: ({ wave }) => `The wave "${wave}" was cancelled: it takes no imports and no changes.`,
+    },
+    'screening.wave-has-results': {
+      title: 'Screening wave has results',
+      detail: ({ wave, results }) =>
+        `The wave "${wave}" holds ${results} results: it cannot be cancelled nor its dates changed (close it, or only rename it).`,
+    },
+    'screening.wave-import-running': {
+      title: 'Screening wave is importing',
+      detail: ({ wave }) =>
+        `An import into the wave "${wave}" is still running: cancel the wave once it has ended.`,
     },
     'screening.no-tier-rules': {
       title: 'No attention tier rules',
@@ -43,6 +62,7 @@ export const screening = {
     'screening.calendar-working': 'Choose working or rest',
     'screening.no-such-wave': 'No such screening wave',
     'screening.wave-not-open': ({ wave }) => `The wave "${wave}" is not open; nothing was imported`,
+    'screening.wave-cancelled': ({ wave }) => `The wave "${wave}" was cancelled; nothing was imported`,
     'screening.unsupported-instrument': ({ instrument }) => `Unsupported instrument ${instrument}`,
     'screening.no-tier-rules': 'The school plugin has no attention tier rules (tier-thresholds)',
     'screening.tier-rules-miss-instrument': ({ plugin, version, instrument }) =>

@@ -1,6 +1,11 @@
 import type { CataloguePart } from '../catalogue.ts';
 
-const waveStatuses: Record<string, string> = { planned: '未开放', open: '进行中', closed: '已关闭' };
+const waveStatuses: Record<string, string> = {
+  planned: '未开放',
+  open: '进行中',
+  closed: '已关闭',
+  cancelled: '已取消',
+};
 const status = (s: string) => waveStatuses[s] ?? s;
 
 /** The texts of screening waves, imports, results and the working calendar, in simplified Chinese. */
@@ -18,6 +23,19 @@ export const screening = {
     'screening.wave-not-open': {
       title: '筛查批次未开放',
       detail: ({ wave }) => `筛查批次“${wave}”未开放，请先开放再导入。`,
+    },
+    'screening.wave-cancelled': {
+      title: '筛查批次已取消',
+      detail: ({ wave }) => `筛查批次“${wave}”已取消，不能再导入或修改。`,
+    },
+    'screening.wave-has-results': {
+      title: '批次已有筛查结果',
+      detail: ({ wave, results }) =>
+        `筛查批次“${wave}”已有 ${results} 条结果：不能取消，也不能改动起止日期（可以关闭批次或只改名称）。`,
+    },
+    'screening.wave-import-running': {
+      title: '批次正在导入',
+      detail: ({ wave }) => `筛查批次“${wave}”有导入正在进行，请等导入结束后再取消。`,
     },
     'screening.no-tier-rules': {
       title: '缺少关注等级规则',
@@ -40,6 +58,7 @@ export const screening = {
     'screening.calendar-working': '请选择上班或休息',
     'screening.no-such-wave': '没有这个筛查批次',
     'screening.wave-not-open': ({ wave }) => `筛查批次“${wave}”未开放，不能导入`,
+    'screening.wave-cancelled': ({ wave }) => `筛查批次“${wave}”已取消，不能导入`,
     'screening.unsupported-instrument': ({ instrument }) => `不支持的量表 ${instrument}`,
     'screening.no-tier-rules': '本校策略插件没有关注等级规则（tier-thresholds）',
     'screening.tier-rules-miss-instrument': ({ plugin, version, instrument }) =>
