@@ -1,4 +1,5 @@
 // Plain JavaScript for the same reason as office-remote.js: Node 20 loads this package while Vite reads a config.
+import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -86,9 +87,9 @@ export function precompress() {
       order: 'post',
       sequential: true,
       async handler(error) {
-        // Rolldown calls closeBundle after a failed build too: then there is nothing to compress, and throwing here
-        // would hide the build's own error behind an ENOENT.
-        if (error) return;
+        // Rolldown calls closeBundle after a failed build too, not always with the error: then there is nothing to
+        // compress, and throwing here would hide the build's own error behind an ENOENT.
+        if (error || !existsSync(outDir)) return;
         await precompressFolder(outDir);
       },
     },
