@@ -33,6 +33,14 @@ export {
   type WarningResult,
 } from './contracts/early-warning';
 export {
+  KEY_STUDENT_STEPS,
+  type KeyStudentFacts,
+  type KeyStudentRemoval,
+  type KeyStudentResult,
+  type KeyStudentStep,
+  type KeyStudentTalk,
+} from './contracts/key-students';
+export {
   type FactSpec,
   type FactSpecs,
   type FactType,

@@ -3,6 +3,7 @@ import { type ConcernFacts, type ConcernResult, concernSigns } from './concern-s
 import type { AreaContract } from './contract';
 import { earlyWarning, type WarningFacts, type WarningResult } from './early-warning';
 import { type FundingFacts, type FundingResult, fundingFormula } from './funding-formula';
+import { type KeyStudentFacts, type KeyStudentResult, keyStudents } from './key-students';
 import { type PointsFacts, type PointsResult, penaltyPoints } from './penalty-points';
 import { type CadenceFacts, type CadenceResult, screeningCadence } from './screening-cadence';
 import { type StaffingFacts, type StaffingResult, staffingRatio } from './staffing-ratio';
@@ -24,6 +25,7 @@ export const AREA_IDS = [
   'early-warning',
   'case-templates',
   'concern-signs',
+  'key-students',
 ] as const;
 export type AreaId = (typeof AREA_IDS)[number];
 
@@ -40,6 +42,7 @@ export interface AreaTypes {
   'early-warning': { facts: WarningFacts; result: WarningResult };
   'case-templates': { facts: CaseTemplateFacts; result: CaseTemplate };
   'concern-signs': { facts: ConcernFacts; result: ConcernResult };
+  'key-students': { facts: KeyStudentFacts; result: KeyStudentResult };
 }
 export type AreaFacts<A extends AreaId> = AreaTypes[A]['facts'];
 export type AreaResult<A extends AreaId> = AreaTypes[A]['result'];
@@ -57,6 +60,7 @@ export const AREA_CONTRACTS: { readonly [A in AreaId]: AreaContract<AreaResult<A
   'early-warning': earlyWarning,
   'case-templates': caseTemplates,
   'concern-signs': concernSigns,
+  'key-students': keyStudents,
 };
 
 /**
