@@ -8,8 +8,8 @@ const opens = (moduleId: string, roles: readonly Role[]) =>
   OFFICE_MODULES.find((m) => m.id === moduleId)?.roles.some((role) => roles.includes(role)) ?? false;
 
 /**
- * The shell path where a person with these roles triages a report: its page in the college station. The center
- * has no concern screen of its own yet: it is sent home, where My work counts the report.
+ * The shell path where a person with these roles triages a report: its page in the college station, which the
+ * station, counsellors and the center open. Anyone else (no role here triages) is sent home.
  *
  * @example
  * concernLink(['counsellor'], id); // '/college-station/concerns/<id>'

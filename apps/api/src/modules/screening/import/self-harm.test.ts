@@ -56,4 +56,28 @@ describe('screening import: self-harm findings', () => {
     ]);
     expect(reasonsOf(c2.studentIds[1]!).every((r) => !('selfHarm' in r))).toBe(true);
   });
+
+  it('marks an open follow-up when a corrected row of the same wave now reports self-harm, and unmarks it again', async () => {
+    const center = await loginAs(t.app, 'alpha', 'staff');
+    const waveId = await openWave(center, { name: '复查批次' });
+    const student = alpha().colleges[0].studentNumbers[2]!;
+    const studentId = alpha().colleges[0].studentIds[2]!;
+    const followUp = async () =>
+      (await stored()).cases.find((c) => c.studentId === studentId && c.status !== 'closed')!;
+    const tierOneNoSelfHarm = [3, 3, 3, 3, 3, 0, 0, 0, 0];
+    await importCsv(center, waveId, ['学号,答案', phq9Row(student, tierOneNoSelfHarm)].join('\n'));
+    const first = await followUp();
+    expect(first.selfHarm).toBe(false);
+
+    const corrected = await importCsv(
+      center,
+      waveId,
+      ['学号,答案', phq9Row(student, [3, 3, 3, 3, 3, 0, 0, 0, 2])].join('\n'),
+    );
+    expect(corrected).toMatchObject({ status: 'done', followUpsOpened: 0 });
+    expect(await followUp()).toMatchObject({ id: first.id, selfHarm: true });
+
+    await importCsv(center, waveId, ['学号,答案', phq9Row(student, tierOneNoSelfHarm)].join('\n'));
+    expect(await followUp()).toMatchObject({ id: first.id, selfHarm: false });
+  });
 });

@@ -99,7 +99,8 @@ class Interned<T> {
  * parameter, never as SQL text. Rows equal to what is stored (scores, answers, tier, reasons, plugin version) are
  * left alone, so the same file again writes nothing; the others are upserted by (wave, student), answers and all,
  * and each new tier-1 result gets a follow-up case (the unique index on `cases.screening_result_id` keeps it at
- * one), marked `self_harm` when its decision says so. Needs the role that may write answers (the `screening.answers` capability).
+ * one), marked `self_harm` when its decision says so; an open follow-up of a re-imported result takes the new
+ * decision's `self_harm`. Needs the role that may write answers (the `screening.answers` capability).
  */
 export async function writeBatch(
   tx: TenantTx,
@@ -125,6 +126,7 @@ export async function writeBatch(
   const [outcome] = await queryRows<{
     written: number;
     opened: { caseId: string; studentId: string }[] | null;
+    remarked: number;
   }>(
     tx,
     sql`WITH decision AS MATERIALIZED (
@@ -170,10 +172,19 @@ export async function writeBatch(
           WHERE r.attention_tier = 1
           ON CONFLICT (screening_result_id) WHERE screening_result_id IS NOT NULL DO NOTHING
           RETURNING id, student_id
+        ),
+        -- A corrected row of a result that already has its open follow-up: the case follows the new decision's
+        -- self-harm finding (the insert above leaves such a case alone and does not count it as opened).
+        remarked AS (
+          UPDATE cases c SET self_harm = i.self_harm
+          FROM results r JOIN input i ON i.student_id = r.student_id
+          WHERE c.screening_result_id = r.id AND c.status <> 'closed' AND c.self_harm IS DISTINCT FROM i.self_harm
+          RETURNING c.id
         )
         -- One row back, not one per student: PGlite pays for every row it returns.
         SELECT (SELECT count(*) FROM results)::integer AS written,
-               (SELECT json_agg(json_build_object('caseId', id, 'studentId', student_id)) FROM follow_ups) AS opened`,
+               (SELECT json_agg(json_build_object('caseId', id, 'studentId', student_id)) FROM follow_ups) AS opened,
+               (SELECT count(*) FROM remarked)::integer AS remarked`,
   );
   return { written: outcome?.written ?? 0, followUpsOpened: outcome?.opened ?? [] };
 }
