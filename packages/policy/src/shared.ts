@@ -27,6 +27,22 @@ export {
 } from './contracts/concern-signs';
 export type { AreaContract, FiredRule } from './contracts/contract';
 export {
+  CRISIS_LEVELS,
+  CRISIS_REACHES,
+  CRISIS_RECORDS,
+  CRISIS_ROLES,
+  type CrisisActor,
+  type CrisisFacts,
+  type CrisisLevel,
+  type CrisisLevelDef,
+  type CrisisProtocolResult,
+  type CrisisReach,
+  type CrisisRecord,
+  type CrisisReview,
+  type CrisisRole,
+  type CrisisStepDef,
+} from './contracts/crisis-protocol';
+export {
   WARNING_MODULES,
   type Warning,
   type WarningFacts,

@@ -1,6 +1,7 @@
 import { type CaseTemplate, type CaseTemplateFacts, caseTemplates } from './case-templates';
 import { type ConcernFacts, type ConcernResult, concernSigns } from './concern-signs';
 import type { AreaContract } from './contract';
+import { type CrisisFacts, type CrisisProtocolResult, crisisProtocol } from './crisis-protocol';
 import { earlyWarning, type WarningFacts, type WarningResult } from './early-warning';
 import { type FundingFacts, type FundingResult, fundingFormula } from './funding-formula';
 import { type KeyStudentFacts, type KeyStudentResult, keyStudents } from './key-students';
@@ -26,6 +27,7 @@ export const AREA_IDS = [
   'case-templates',
   'concern-signs',
   'key-students',
+  'crisis-protocol',
 ] as const;
 export type AreaId = (typeof AREA_IDS)[number];
 
@@ -43,6 +45,7 @@ export interface AreaTypes {
   'case-templates': { facts: CaseTemplateFacts; result: CaseTemplate };
   'concern-signs': { facts: ConcernFacts; result: ConcernResult };
   'key-students': { facts: KeyStudentFacts; result: KeyStudentResult };
+  'crisis-protocol': { facts: CrisisFacts; result: CrisisProtocolResult };
 }
 export type AreaFacts<A extends AreaId> = AreaTypes[A]['facts'];
 export type AreaResult<A extends AreaId> = AreaTypes[A]['result'];
@@ -61,6 +64,7 @@ export const AREA_CONTRACTS: { readonly [A in AreaId]: AreaContract<AreaResult<A
   'case-templates': caseTemplates,
   'concern-signs': concernSigns,
   'key-students': keyStudents,
+  'crisis-protocol': crisisProtocol,
 };
 
 /**
