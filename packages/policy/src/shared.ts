@@ -49,14 +49,6 @@ export {
   type WarningResult,
 } from './contracts/early-warning';
 export {
-  KEY_STUDENT_STEPS,
-  type KeyStudentFacts,
-  type KeyStudentRemoval,
-  type KeyStudentResult,
-  type KeyStudentStep,
-  type KeyStudentTalk,
-} from './contracts/key-students';
-export {
   type FactSpec,
   type FactSpecs,
   type FactType,
@@ -64,6 +56,14 @@ export {
   validateFacts,
 } from './contracts/facts';
 export type { FundingFacts, FundingLine, FundingResult } from './contracts/funding-formula';
+export {
+  KEY_STUDENT_STEPS,
+  type KeyStudentFacts,
+  type KeyStudentRemoval,
+  type KeyStudentResult,
+  type KeyStudentStep,
+  type KeyStudentTalk,
+} from './contracts/key-students';
 export {
   type PointEntry,
   type PointsFacts,
