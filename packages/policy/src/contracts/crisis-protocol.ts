@@ -16,8 +16,10 @@ export const CRISIS_PARTS = ['levels', 'protocol'] as const;
 export type CrisisPart = (typeof CRISIS_PARTS)[number];
 
 /**
- * The roles a step may name. Class psych committee members and dorm liaisons observe and report; they never run a
- * crisis (seed 004's confidentiality), so they cannot be named.
+ * The roles a step may name: the people who run a crisis and the chain above them. Class psych committee members and
+ * dorm liaisons observe and report, they never run a crisis (seed 004's confidentiality); a school admin manages
+ * accounts and the network, and sees no crisis detail (RLS): none of them can be named. The center director is the
+ * top of the chain: a step the director runs late escalates to the director.
  */
 export const CRISIS_ROLES = [
   'counsellor',
@@ -25,7 +27,6 @@ export const CRISIS_ROLES = [
   'college_station_head',
   'center_staff',
   'center_director',
-  'school_admin',
 ] as const;
 export type CrisisRole = (typeof CRISIS_ROLES)[number];
 
