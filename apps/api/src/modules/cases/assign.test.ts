@@ -4,8 +4,8 @@ import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tenantScope } from '../../auth/scope.ts';
 import { createTestApp, loginAs, type TestApp, type TestSession, testClock } from '../../testing/index.ts';
-import { asWholeSchool, auditRowsAfter, json, lastAuditSeq } from '../students/fixtures.test-helpers.ts';
 import { outboxRows } from '../notifications/testing.ts';
+import { asWholeSchool, auditRowsAfter, json, lastAuditSeq } from '../students/fixtures.test-helpers.ts';
 import { addAlphaAccount, storeAlphaCase } from './testing.ts';
 
 let t: TestApp;
