@@ -131,6 +131,83 @@ CREATE POLICY concern_reports_triage ON concern_reports AS PERMISSIVE FOR UPDATE
   WITH CHECK ((school_id = xq_school_id()) AND xq_student_full_access(student_id));
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE concern_reports TO xinqiao_app;
 
+-- Table contracted_hospitals
+ALTER TABLE contracted_hospitals ENABLE ROW LEVEL SECURITY;
+ALTER TABLE contracted_hospitals FORCE ROW LEVEL SECURITY;
+CREATE POLICY contracted_hospitals_tenant ON contracted_hospitals AS PERMISSIVE FOR ALL TO PUBLIC
+  USING (school_id = xq_school_id())
+  WITH CHECK (school_id = xq_school_id());
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE contracted_hospitals TO xinqiao_app;
+
+-- Table crises
+ALTER TABLE crises ENABLE ROW LEVEL SECURITY;
+ALTER TABLE crises FORCE ROW LEVEL SECURITY;
+CREATE POLICY crises_access ON crises AS PERMISSIVE FOR ALL TO PUBLIC
+  USING ((school_id = xq_school_id()) AND xq_crisis_access(student_id))
+  WITH CHECK ((school_id = xq_school_id()) AND xq_crisis_access(student_id));
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE crises TO xinqiao_app;
+
+-- Table crisis_affected
+ALTER TABLE crisis_affected ENABLE ROW LEVEL SECURITY;
+ALTER TABLE crisis_affected FORCE ROW LEVEL SECURITY;
+CREATE POLICY crisis_affected_access ON crisis_affected AS PERMISSIVE FOR ALL TO PUBLIC
+  USING ((school_id = xq_school_id()) AND (crisis_id IN ( SELECT crises.id
+   FROM crises)))
+  WITH CHECK ((school_id = xq_school_id()) AND (crisis_id IN ( SELECT crises.id
+   FROM crises)) AND xq_student_full_access(student_id));
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE crisis_affected TO xinqiao_app;
+
+-- Table crisis_events
+ALTER TABLE crisis_events ENABLE ROW LEVEL SECURITY;
+ALTER TABLE crisis_events FORCE ROW LEVEL SECURITY;
+CREATE POLICY crisis_events_add ON crisis_events AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK ((school_id = xq_school_id()) AND (crisis_id IN ( SELECT crises.id
+   FROM crises)));
+CREATE POLICY crisis_events_read ON crisis_events AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING ((school_id = xq_school_id()) AND (crisis_id IN ( SELECT crises.id
+   FROM crises)));
+GRANT SELECT, INSERT ON TABLE crisis_events TO xinqiao_app;
+
+-- Table crisis_family_contacts
+ALTER TABLE crisis_family_contacts ENABLE ROW LEVEL SECURITY;
+ALTER TABLE crisis_family_contacts FORCE ROW LEVEL SECURITY;
+CREATE POLICY crisis_family_contacts_access ON crisis_family_contacts AS PERMISSIVE FOR ALL TO PUBLIC
+  USING ((school_id = xq_school_id()) AND (crisis_id IN ( SELECT crises.id
+   FROM crises)))
+  WITH CHECK ((school_id = xq_school_id()) AND (crisis_id IN ( SELECT crises.id
+   FROM crises)) AND (recorded_by = xq_person_id()));
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE crisis_family_contacts TO xinqiao_app;
+
+-- Table crisis_referrals
+ALTER TABLE crisis_referrals ENABLE ROW LEVEL SECURITY;
+ALTER TABLE crisis_referrals FORCE ROW LEVEL SECURITY;
+CREATE POLICY crisis_referrals_access ON crisis_referrals AS PERMISSIVE FOR ALL TO PUBLIC
+  USING ((school_id = xq_school_id()) AND (crisis_id IN ( SELECT crises.id
+   FROM crises)))
+  WITH CHECK ((school_id = xq_school_id()) AND (crisis_id IN ( SELECT crises.id
+   FROM crises)));
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE crisis_referrals TO xinqiao_app;
+
+-- Table crisis_reviews
+ALTER TABLE crisis_reviews ENABLE ROW LEVEL SECURITY;
+ALTER TABLE crisis_reviews FORCE ROW LEVEL SECURITY;
+CREATE POLICY crisis_reviews_access ON crisis_reviews AS PERMISSIVE FOR ALL TO PUBLIC
+  USING ((school_id = xq_school_id()) AND (crisis_id IN ( SELECT crises.id
+   FROM crises)))
+  WITH CHECK ((school_id = xq_school_id()) AND (crisis_id IN ( SELECT crises.id
+   FROM crises)));
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE crisis_reviews TO xinqiao_app;
+
+-- Table crisis_steps
+ALTER TABLE crisis_steps ENABLE ROW LEVEL SECURITY;
+ALTER TABLE crisis_steps FORCE ROW LEVEL SECURITY;
+CREATE POLICY crisis_steps_access ON crisis_steps AS PERMISSIVE FOR ALL TO PUBLIC
+  USING ((school_id = xq_school_id()) AND (crisis_id IN ( SELECT crises.id
+   FROM crises)))
+  WITH CHECK ((school_id = xq_school_id()) AND (crisis_id IN ( SELECT crises.id
+   FROM crises)));
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE crisis_steps TO xinqiao_app;
+
 -- Table job_schedules
 ALTER TABLE job_schedules ENABLE ROW LEVEL SECURITY;
 ALTER TABLE job_schedules FORCE ROW LEVEL SECURITY;
@@ -371,6 +448,19 @@ CREATE FUNCTION xq_case_full_access(target uuid) RETURNS boolean LANGUAGE sql ST
   SELECT EXISTS (SELECT 1 FROM cases c WHERE c.id = target AND xq_student_full_access(c.student_id))
 $$;
 GRANT EXECUTE ON FUNCTION xq_case_full_access(target uuid) TO PUBLIC;
+
+-- Function xq_crisis_access(target uuid)
+CREATE FUNCTION xq_crisis_access(target uuid) RETURNS boolean LANGUAGE sql STABLE SECURITY INVOKER AS $$
+  SELECT xq_has_capability('crises.escalate') OR EXISTS (
+    SELECT 1
+    FROM students s
+    JOIN role_assignments ra ON ra.person_id = xq_person_id()
+      AND ra.role IN ('counsellor', 'head_teacher', 'college_station_head', 'center_staff', 'center_director')
+    JOIN units u ON u.id = ra.unit_id
+    WHERE s.id = target AND xq_in_scope(s.placement_path, 'xq.full_scope') AND s.placement_path ^@ u.path
+  )
+$$;
+GRANT EXECUTE ON FUNCTION xq_crisis_access(target uuid) TO PUBLIC;
 
 -- Function xq_has_capability(capability text)
 CREATE FUNCTION xq_has_capability(capability text) RETURNS boolean LANGUAGE sql STABLE SECURITY INVOKER AS $$

@@ -2,6 +2,7 @@ export * from './alliance.ts';
 export * from './audit.ts';
 export * from './case-work.ts';
 export * from './cases.ts';
+export * from './crises.ts';
 export * from './jobs.ts';
 export * from './network.ts';
 export * from './schools.ts';
