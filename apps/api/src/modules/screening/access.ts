@@ -10,11 +10,11 @@ import type { AuthedEnv } from '../../context.ts';
 // liaisons hold none of them: they see nothing of screening.
 
 /**
- * The caller of a screening request, for its access check.
+ * The caller of a screening request, handed to the service function, which starts with its access check.
  *
  * @example
  * ```ts
- * requirePermission(screeningCaller(c), 'screening.import');
+ * const waves = await listWaves(screeningCaller(c), academicYear); // requirePermission(caller, 'screening.counts')
  * ```
  */
 export function screeningCaller(c: Context<AuthedEnv>): Caller {

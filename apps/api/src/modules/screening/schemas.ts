@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { waveStatuses } from '@xinqiao/db';
 import { ATTENTION_TIERS, type AttentionTier } from '@xinqiao/policy';
 import { schemaMessage } from '../../http/zod-issues.ts';
 
@@ -42,7 +43,10 @@ export const WaveSchema = z
     cohort: z.string(),
     opensOn: z.string(),
     closesOn: z.string(),
-    status: z.enum(['planned', 'open', 'closed']),
+    status: z.enum(waveStatuses).openapi({
+      description:
+        'planned → open → closed (closed → open again); cancelled is final: no imports, counted nowhere',
+    }),
     results: z.number().int(),
     tiers: TierCountsSchema,
   })
@@ -101,7 +105,19 @@ export const NewWaveBody = z
   })
   .openapi('NewScreeningWave');
 
-export const WaveStatusBody = z.object({ status: z.enum(['open', 'closed']) }).openapi('ScreeningWaveStatus');
+export const WaveStatusBody = z
+  .object({ status: z.enum(['open', 'closed', 'cancelled']) })
+  .openapi('ScreeningWaveStatus');
+
+export const WaveChangeBody = z
+  .object({
+    name: z.string().trim().min(1).max(100).optional(),
+    opensOn: isoDate.optional(),
+    closesOn: isoDate.optional(),
+  })
+  .openapi('ScreeningWaveChange', {
+    description: 'Rename a wave; its window (opensOn, closesOn) may move only while it holds no results',
+  });
 
 export const ImportSchema = z
   .object({

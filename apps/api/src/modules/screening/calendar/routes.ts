@@ -1,13 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { chinaToday, isIsoDate } from '@xinqiao/calendar';
-import { requirePermission } from '../../../auth/caller.ts';
 import { problemResponses } from '../../../http/problem.ts';
 import { createRouter } from '../../../http/router.ts';
 import { schemaMessage } from '../../../http/zod-issues.ts';
 import { screeningCaller } from '../access.ts';
 import { json } from '../schemas.ts';
 import { auditScreening } from '../waves/routes.ts';
-import { calendarYear, dayView, dropSchoolDay, setSchoolDay } from './service.ts';
+import { calendarYear, dropSchoolDay, setSchoolDay } from './service.ts';
 
 const tags = ['screening'];
 
@@ -121,8 +120,8 @@ const dropDayRoute = createRoute({
 /** The school's working-day calendar: read by those who follow up screening, edited by the center. */
 export const calendarRoutes = createRouter()
   .openapi(yearRoute, async (c) => {
-    requirePermission(screeningCaller(c), 'calendar.read');
     const year = c.req.valid('query').year ?? Number(chinaToday(c.var.clock()).slice(0, 4));
+    const view = await calendarYear(screeningCaller(c), year);
     await auditScreening(
       c,
       'working_calendar.read',
@@ -130,12 +129,11 @@ export const calendarRoutes = createRouter()
       String(year),
       '查看工作日历 / calendar',
     );
-    return c.json(await calendarYear(c.var.tx, year), 200);
+    return c.json(view, 200);
   })
   .openapi(setDayRoute, async (c) => {
-    requirePermission(screeningCaller(c), 'calendar.edit');
     const { date } = c.req.valid('param');
-    await setSchoolDay(c.var.tx, c.var.me, date, c.req.valid('json'));
+    const day = await setSchoolDay(screeningCaller(c), date, c.req.valid('json'));
     await auditScreening(
       c,
       'working_calendar.set_day',
@@ -143,12 +141,11 @@ export const calendarRoutes = createRouter()
       date,
       '调整工作日 / edit calendar',
     );
-    return c.json(await dayView(c.var.tx, date), 200);
+    return c.json(day, 200);
   })
   .openapi(dropDayRoute, async (c) => {
-    requirePermission(screeningCaller(c), 'calendar.edit');
     const { date } = c.req.valid('param');
-    await dropSchoolDay(c.var.tx, c.var.me, date);
+    const day = await dropSchoolDay(screeningCaller(c), date);
     await auditScreening(
       c,
       'working_calendar.drop_day',
@@ -156,5 +153,5 @@ export const calendarRoutes = createRouter()
       date,
       '撤销工作日调整 / drop edit',
     );
-    return c.json(await dayView(c.var.tx, date), 200);
+    return c.json(day, 200);
   });

@@ -8,7 +8,7 @@ import {
   WorkingDayCalendar,
 } from '@xinqiao/calendar';
 import type { TenantTx } from '@xinqiao/db';
-import type { Me } from '../../../auth/session-types.ts';
+import { type Caller, requirePermission } from '../../../auth/caller.ts';
 import { problem } from '../../../http/problem.ts';
 import { deleteSchoolDay, schoolDayEdits, upsertSchoolDay } from './queries.ts';
 
@@ -77,13 +77,15 @@ function weekdayOf(date: IsoDate): number {
 
 /**
  * The special days of one calendar year for the school: official holidays and make-up working days with their names,
- * and the school's own edits (each with what the day would be without it), in date order, with a summary.
+ * and the school's own edits (each with what the day would be without it), in date order, with a summary. Needs
+ * `calendar.read`.
  *
  * @example
- * (await calendarYear(tx, 2026)).days.find((d) => d.date === '2026-10-01')?.name?.zh; // '国庆节'
+ * (await calendarYear(caller, 2026)).days.find((d) => d.date === '2026-10-01')?.name?.zh; // '国庆节'
  */
-export async function calendarYear(tx: TenantTx, year: number): Promise<CalendarYearView> {
-  const calendar = await schoolCalendar(tx);
+export async function calendarYear(caller: Caller, year: number): Promise<CalendarYearView> {
+  requirePermission(caller, 'calendar.read');
+  const calendar = await schoolCalendar(caller.tx);
   const days: SpecialDayView[] = [];
   const summary = { workingDays: 0, restDays: 0, publicHolidays: 0, makeUpWorkdays: 0, schoolEdits: 0 };
   const last = `${year}-12-31`;
@@ -110,7 +112,7 @@ export async function calendarYear(tx: TenantTx, year: number): Promise<Calendar
 }
 
 /** One day as the calendar now sees it (after an edit, or after dropping one). */
-export async function dayView(tx: TenantTx, date: IsoDate): Promise<SpecialDayView> {
+async function dayView(tx: TenantTx, date: IsoDate): Promise<SpecialDayView> {
   return viewOf((await schoolCalendar(tx)).describeDay(date), officialCalendar.describeDay(date));
 }
 
@@ -134,24 +136,31 @@ function viewOf(day: DayInfo, official: DayInfo): SpecialDayView {
 }
 
 /**
- * Sets the school's edit of a day (one per school and day: a second edit replaces the first). Follow-ups opened
- * from now on count with it; due dates already set stay as they were.
+ * Sets the school's edit of a day (one per school and day: a second edit replaces the first) and answers the day as
+ * the calendar now sees it. Follow-ups opened from now on count with it; due dates already set stay as they were.
+ * Needs `calendar.edit`.
  */
 export async function setSchoolDay(
-  tx: TenantTx,
-  me: Me,
+  caller: Caller,
   date: IsoDate,
   edit: { working: boolean; note: string },
-): Promise<void> {
-  await upsertSchoolDay(tx, me.school.id, date, {
+): Promise<SpecialDayView> {
+  requirePermission(caller, 'calendar.edit');
+  await upsertSchoolDay(caller.tx, caller.me.school.id, date, {
     working: edit.working ? 'working' : 'off',
     note: edit.note,
   });
+  return dayView(caller.tx, date);
 }
 
-/** Drops the school's edit of a day, so the official schedule (or the weekend rule) applies again; 404 if none. */
-export async function dropSchoolDay(tx: TenantTx, me: Me, date: IsoDate): Promise<void> {
-  if (!(await deleteSchoolDay(tx, me.school.id, date))) {
+/**
+ * Drops the school's edit of a day, so the official schedule (or the weekend rule) applies again, and answers the
+ * day; 404 if there is no edit. Needs `calendar.edit`.
+ */
+export async function dropSchoolDay(caller: Caller, date: IsoDate): Promise<SpecialDayView> {
+  requirePermission(caller, 'calendar.edit');
+  if (!(await deleteSchoolDay(caller.tx, caller.me.school.id, date))) {
     throw problem('screening.calendar-edit-not-found', { date });
   }
+  return dayView(caller.tx, date);
 }

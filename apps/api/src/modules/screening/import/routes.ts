@@ -1,25 +1,13 @@
 import { createRoute } from '@hono/zod-openapi';
-import { requirePermission } from '../../../auth/caller.ts';
-import {
-  fieldError,
-  invalidFields,
-  problem,
-  problemResponses,
-  requestLocale,
-} from '../../../http/problem.ts';
+import { fieldError, invalidFields, problemResponses, requestLocale } from '../../../http/problem.ts';
 import { createRouter } from '../../../http/router.ts';
-import { enqueueJob } from '../../../jobs/enqueue.ts';
 import { statedPurpose } from '../../audit/record.ts';
 import { screeningCaller } from '../access.ts';
 import { IdParams, ImportListSchema, ImportSchema, json } from '../schemas.ts';
 import { auditScreening } from '../waves/routes.ts';
-import { getWave } from '../waves/service.ts';
-import { screeningImportJob } from './job.ts';
 import { presentImport, presentImportSummary } from './present.ts';
-import { createImportRecord } from './run.ts';
-import { getImport, listImports } from './service.ts';
+import { getImport, importableWave, listImports, startImport } from './service.ts';
 import { type SpooledFile, spoolUpload } from './spool.ts';
-import { storeImportFile } from './stored-file.ts';
 
 const tags = ['screening'];
 
@@ -73,37 +61,14 @@ export const importRoutes = createRouter();
 
 importRoutes
   .openapi(startRoute, async (c) => {
-    requirePermission(screeningCaller(c), 'screening.import');
+    const caller = screeningCaller(c);
     const { id: waveId } = c.req.valid('param');
-    const wave = await getWave(c.var.tx, waveId);
-    if (wave.status !== 'open') {
-      throw problem('screening.wave-not-open', { wave: wave.name });
-    }
-    const plugin = c.var.plugins.active(c.var.me.school.code)?.compiled;
-    if (!plugin?.provides('tier-thresholds')) {
-      throw problem('screening.no-tier-rules');
-    }
+    await importableWave(caller, waveId, c.var.plugins.active(c.var.me.school.code)?.compiled);
     const { file, fileName } = await receiveFile(c.req.raw, c.req.query('fileName'));
     try {
-      const importId = await createImportRecord(c.var.tx, {
-        schoolId: c.var.me.school.id,
-        waveId,
-        fileName,
-        fileSha256: file.sha256,
-        bytesTotal: file.bytes,
-        createdBy: c.var.me.person.id,
-      });
       const purpose = statedPurpose(c.req.header('x-access-purpose'), '导入筛查结果 / screening import');
+      const importId = await startImport(caller, { waveId, file, fileName, purpose });
       await auditScreening(c, 'screening_import.create', 'screening_import', importId, purpose);
-      // The record, the file and the job commit together with this request, or none of them does.
-      await storeImportFile(c.var.tx, c.var.me.school.id, importId, file);
-      await enqueueJob(c.var.tx, c.var.me.school.id, screeningImportJob, {
-        importId,
-        waveId,
-        personId: c.var.me.person.id,
-        fileName,
-        purpose,
-      });
       c.header('location', `/api/screening/imports/${importId}`);
       return c.json(
         {
@@ -131,9 +96,8 @@ importRoutes
     }
   })
   .openapi(getRoute, async (c) => {
-    requirePermission(screeningCaller(c), 'screening.import');
     const { id } = c.req.valid('param');
-    const row = await getImport(c.var.tx, id);
+    const row = await getImport(screeningCaller(c), id);
     await auditScreening(
       c,
       'screening_import.read',
@@ -144,11 +108,9 @@ importRoutes
     return c.json(presentImport(row, c.var.clock(), requestLocale(c)), 200);
   })
   .openapi(listRoute, async (c) => {
-    requirePermission(screeningCaller(c), 'screening.import');
     const { id } = c.req.valid('param');
-    await getWave(c.var.tx, id);
+    const rows = await listImports(screeningCaller(c), id);
     await auditScreening(c, 'screening_imports.list', 'screening_wave', id, '查看导入记录 / imports');
-    const rows = await listImports(c.var.tx, id);
     return c.json({ imports: rows.map((row) => presentImportSummary(row, c.var.clock())) }, 200);
   });
 

@@ -246,6 +246,9 @@ async function prepare(
 ): Promise<ImportSetup> {
   const wave = await findWave(tx, waveId);
   if (!wave) throw new ImportRefused(message('screening.no-such-wave'));
+  if (wave.status === 'cancelled') {
+    throw new ImportRefused(message('screening.wave-cancelled', { wave: wave.name }));
+  }
   if (wave.status !== 'open') {
     throw new ImportRefused(message('screening.wave-not-open', { wave: wave.name }));
   }

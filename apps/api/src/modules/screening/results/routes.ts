@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { toChinaDate } from '@xinqiao/calendar';
 import type { Context } from 'hono';
-import { callerOf, requirePermission } from '../../../auth/caller.ts';
+import { callerOf } from '../../../auth/caller.ts';
 import type { AuthedEnv } from '../../../context.ts';
 import { problemResponses } from '../../../http/problem.ts';
 import { createRouter } from '../../../http/router.ts';
@@ -12,7 +12,6 @@ import { readsScreening } from '../../cases/service.ts';
 import { screeningCaller, seesScores } from '../access.ts';
 import { AttentionTierQuery, IdParams, json } from '../schemas.ts';
 import { auditScreening } from '../waves/routes.ts';
-import { getWave } from '../waves/service.ts';
 import {
   presentFollowUp,
   presentHistory,
@@ -139,28 +138,23 @@ const todayOf = (c: Context<AuthedEnv>) => toChinaDate(c.var.clock());
 export const resultRoutes = createRouter()
   .openapi(resultsRoute, async (c) => {
     const caller = screeningCaller(c);
-    requirePermission(caller, 'screening.read');
     const { id } = c.req.valid('param');
-    await getWave(c.var.tx, id);
-    const { rows, ...page } = await listResults(c.var.tx, id, c.req.valid('query'));
+    const { rows, ...page } = await listResults(caller, id, c.req.valid('query'));
     await auditScreening(c, 'screening_results.list', 'screening_wave', id, '查看筛查分级名单 / tier table');
     const withScores = seesScores(caller);
     return c.json({ ...page, rows: rows.map((row) => presentResult(row, withScores, todayOf(c))) }, 200);
   })
   .openapi(tiersRoute, async (c) => {
-    requirePermission(screeningCaller(c), 'screening.counts');
     const { id } = c.req.valid('param');
-    await getWave(c.var.tx, id);
-    const colleges = await tierCounts(c.var.tx, id, todayOf(c));
+    const colleges = await tierCounts(screeningCaller(c), id, todayOf(c));
     await auditScreening(c, 'screening_tiers.read', 'screening_wave', id, '查看分级统计 / tier counts');
     return c.json({ colleges: colleges.map(presentTierCounts) }, 200);
   })
   .openapi(resultRoute, async (c) => {
     const caller = screeningCaller(c);
-    requirePermission(caller, 'screening.read');
     const { id } = c.req.valid('param');
     const withAnswers = seesScores(caller);
-    const result = await getResult(c.var.tx, id, withAnswers);
+    const result = await getResult(caller, id, withAnswers);
     await auditScreening(
       c,
       withAnswers ? 'screening_answers.read' : 'screening_result.read',
@@ -173,9 +167,8 @@ export const resultRoutes = createRouter()
   })
   .openapi(historyRoute, async (c) => {
     const caller = screeningCaller(c);
-    requirePermission(caller, 'screening.read');
     const { id } = c.req.valid('param');
-    const history = await studentHistory(c.var.tx, id);
+    const history = await studentHistory(caller, id);
     await auditScreening(
       c,
       'screening_history.read',
@@ -187,13 +180,9 @@ export const resultRoutes = createRouter()
     return c.json(presentHistory(history, seesScores(caller), todayOf(c)), 200);
   })
   .openapi(followUpsRoute, async (c) => {
-    requirePermission(screeningCaller(c), 'screening.read');
     const today = todayOf(c);
     const { page, pageSize, ...filter } = c.req.valid('query');
-    const { rows, total } = await listFollowUps(c.var.tx, c.var.me.person.id, filter, today, {
-      page,
-      pageSize,
-    });
+    const { rows, total } = await listFollowUps(screeningCaller(c), filter, today, { page, pageSize });
     await auditScreening(c, 'screening_follow_ups.list', 'case', null, '查看筛查随访 / follow-ups');
     return c.json({ followUps: rows.map((row) => presentFollowUp(row, today)), total, page, pageSize }, 200);
   })

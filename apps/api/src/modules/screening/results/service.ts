@@ -1,6 +1,7 @@
-import type { TenantTx } from '@xinqiao/db';
+import { type Caller, requirePermission } from '../../../auth/caller.ts';
 import type { PageRequest } from '../../../http/pagination.ts';
 import { problem } from '../../../http/problem.ts';
+import { getWave } from '../waves/service.ts';
 import {
   answersOf,
   countResults,
@@ -21,32 +22,45 @@ import type { StoredScores } from './scores.ts';
 
 /**
  * A page of a wave's results within the caller's scope (RLS), most serious tier first, with the total under the
- * filter.
+ * filter; 404 when there is no such wave. Needs `screening.read`.
  */
 export async function listResults(
-  tx: TenantTx,
+  caller: Caller,
   waveId: string,
   filter: ResultFilter & PageRequest,
 ): Promise<{ total: number; page: number; pageSize: number; rows: ResultRow[] }> {
+  requirePermission(caller, 'screening.read');
+  const { tx } = caller;
+  await getWave(tx, waveId);
   const total = await countResults(tx, waveId, filter);
   const rows = await resultRows(tx, waveId, filter, filter);
   return { total, page: filter.page, pageSize: filter.pageSize, rows };
 }
 
-/** Per college of the caller's scope: tier counts and how the tier-1 follow-ups stand on `today` (China date). */
-export function tierCounts(tx: TenantTx, waveId: string, today: string): Promise<TierCountRow[]> {
-  return tierCountRows(tx, waveId, today);
+/**
+ * Per college of the caller's scope: tier counts and how the tier-1 follow-ups stand on `today` (China date); 404
+ * when there is no such wave. Needs `screening.counts`.
+ */
+export async function tierCounts(caller: Caller, waveId: string, today: string): Promise<TierCountRow[]> {
+  requirePermission(caller, 'screening.counts');
+  await getWave(caller.tx, waveId);
+  return tierCountRows(caller.tx, waveId, today);
 }
 
-/** A result and, when `withAnswers` (center staff), its item answers and full scores; 404 when not visible. */
+/**
+ * A result and, when `withAnswers` (center staff), its item answers and full scores; 404 when not visible. Needs
+ * `screening.read`.
+ */
 export async function getResult(
-  tx: TenantTx,
+  caller: Caller,
   resultId: string,
   withAnswers: boolean,
 ): Promise<{
   row: WaveResultRow;
   answers?: { answers: number[] | null; scores: StoredScores | null };
 }> {
+  requirePermission(caller, 'screening.read');
+  const { tx } = caller;
   const row = await findResult(tx, resultId);
   if (!row) throw problem('screening.result-not-found');
   if (!withAnswers) return { row };
@@ -57,14 +71,19 @@ export async function getResult(
 /** Which way a student's tier moved against their previous result of the same instrument (null for the first). */
 export type Trend = 'worse' | 'better' | 'same' | null;
 
-/** Every wave a student took part in, oldest first, each with its trend; 404 when the student is not in full view. */
+/**
+ * Every wave a student took part in, oldest first, each with its trend; 404 when the student is not in full view.
+ * Needs `screening.read`.
+ */
 export async function studentHistory(
-  tx: TenantTx,
+  caller: Caller,
   studentId: string,
 ): Promise<{
   student: { id: string; student_number: string; name: string; placement_path: string };
   entries: { row: HistoryRow; trend: Trend }[];
 }> {
+  requirePermission(caller, 'screening.read');
+  const { tx } = caller;
   const student = await findFullViewStudent(tx, studentId);
   if (!student) throw problem('students.not-found');
   const last = new Map<string, number>();
@@ -84,14 +103,14 @@ function trendOf(tier: number, previous: number | undefined): Trend {
 
 /**
  * The follow-ups of tier-1 results in the caller's scope (RLS), soonest due first: overdue ones are those with no
- * interview recorded by the due date.
+ * interview recorded by the due date. Needs `screening.read`.
  */
 export function listFollowUps(
-  tx: TenantTx,
-  personId: string,
+  caller: Caller,
   filter: FollowUpFilter,
   today: string,
   page: PageRequest,
 ): Promise<{ rows: WaveResultRow[]; total: number }> {
-  return followUpRows(tx, personId, filter, today, page);
+  requirePermission(caller, 'screening.read');
+  return followUpRows(caller.tx, caller.me.person.id, filter, today, page);
 }

@@ -1,5 +1,5 @@
 import { queryRows, screeningWaves, type TenantTx, type WaveStatus } from '@xinqiao/db';
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 
 /** A wave as stored. */
 export type WaveRow = typeof screeningWaves.$inferSelect;
@@ -48,18 +48,22 @@ export async function findWave(tx: TenantTx, id: string): Promise<WaveRow | unde
   return wave;
 }
 
-/** The waves of one academic year: id, name and instrument. */
+/** The waves of one academic year that are not cancelled: id, name and instrument. */
 export function wavesOfYear(tx: TenantTx, academicYear: number) {
   return tx
     .select({ id: screeningWaves.id, name: screeningWaves.name, instrument: screeningWaves.instrument })
     .from(screeningWaves)
-    .where(eq(screeningWaves.academicYear, academicYear));
+    .where(and(eq(screeningWaves.academicYear, academicYear), ne(screeningWaves.status, 'cancelled')));
 }
 
-/** Whether the year already has a wave of this name and instrument. */
+/**
+ * Whether the year already has a wave of this name and instrument that is not cancelled (a cancelled wave counts
+ * as never made), other than `exceptId` (the wave being renamed).
+ */
 export async function waveExists(
   tx: TenantTx,
   wave: { academicYear: number; name: string; instrument: string },
+  exceptId?: string,
 ): Promise<boolean> {
   const [clash] = await tx
     .select({ id: screeningWaves.id })
@@ -69,6 +73,8 @@ export async function waveExists(
         eq(screeningWaves.academicYear, wave.academicYear),
         eq(screeningWaves.name, wave.name),
         eq(screeningWaves.instrument, wave.instrument),
+        ne(screeningWaves.status, 'cancelled'),
+        exceptId === undefined ? undefined : ne(screeningWaves.id, exceptId),
       ),
     );
   return clash !== undefined;
@@ -78,6 +84,33 @@ export async function waveExists(
 export async function insertWave(tx: TenantTx, values: typeof screeningWaves.$inferInsert): Promise<string> {
   const [row] = await tx.insert(screeningWaves).values(values).returning({ id: screeningWaves.id });
   return row!.id;
+}
+
+/** Changes a wave's name or window. */
+export async function updateWave(
+  tx: TenantTx,
+  id: string,
+  change: { name?: string; opensOn?: string; closesOn?: string },
+): Promise<void> {
+  await tx.update(screeningWaves).set(change).where(eq(screeningWaves.id, id));
+}
+
+/** How many results the wave holds (all of them, whatever the caller's scope: RLS lets the center see every one). */
+export async function resultCountOf(tx: TenantTx, waveId: string): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    tx,
+    sql`SELECT count(*)::int AS n FROM screening_results WHERE wave_id = ${waveId}::uuid`,
+  );
+  return row?.n ?? 0;
+}
+
+/** Whether an import into the wave is still running. */
+export async function importRunning(tx: TenantTx, waveId: string): Promise<boolean> {
+  const [row] = await queryRows<{ running: boolean }>(
+    tx,
+    sql`SELECT EXISTS (SELECT 1 FROM screening_imports WHERE wave_id = ${waveId}::uuid AND status = 'running') AS running`,
+  );
+  return row?.running ?? false;
 }
 
 /** Sets a wave's status. */

@@ -1,7 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { academicYearOf } from '@xinqiao/calendar';
 import type { Context } from 'hono';
-import { requirePermission } from '../../../auth/caller.ts';
 import type { AuthedEnv } from '../../../context.ts';
 import { problemResponses } from '../../../http/problem.ts';
 import { createRouter } from '../../../http/router.ts';
@@ -12,20 +11,14 @@ import {
   json,
   NewWaveBody,
   ProposedWavesSchema,
+  WaveChangeBody,
   WaveDetailSchema,
   WaveListSchema,
   WaveStatusBody,
   YearQuery,
 } from '../schemas.ts';
 import { presentWave, presentWaveDetail } from './present.ts';
-import {
-  createWave,
-  latestAcademicYear,
-  listWaves,
-  proposeWaves,
-  setWaveStatus,
-  waveDetail,
-} from './service.ts';
+import { changeWave, createWave, listWaves, proposeWaves, setWaveStatus, waveDetail } from './service.ts';
 
 const tags = ['screening'];
 
@@ -94,11 +87,28 @@ const getWaveRoute = createRoute({
   },
 });
 
+const changeRoute = createRoute({
+  method: 'patch',
+  path: '/screening/waves/{id}',
+  tags,
+  summary: 'Rename a wave, or move its window while it holds no results (center only)',
+  description:
+    '409 for a cancelled wave, a name the academic year already has for the instrument, or new dates of a wave ' +
+    'with results; 400 naming the field for bad input (closesOn before opensOn).',
+  request: { params: IdParams, body: { required: true, ...json(WaveChangeBody) } },
+  responses: {
+    200: { description: 'The wave', ...json(WaveDetailSchema) },
+    ...problemResponses(400, 401, 403, 404, 409),
+  },
+});
+
 const statusRoute = createRoute({
   method: 'post',
   path: '/screening/waves/{id}/status',
   tags,
-  summary: 'Open or close a wave (center only): planned → open → closed, closed → open again',
+  summary:
+    'Open, close or cancel a wave (center only): planned → open → closed, closed → open again; any → cancelled ' +
+    '(final; refused with 409 while the wave holds results or an import runs)',
   request: { params: IdParams, body: { required: true, ...json(WaveStatusBody) } },
   responses: {
     200: { description: 'The wave', ...json(WaveDetailSchema) },
@@ -106,37 +116,28 @@ const statusRoute = createRoute({
   },
 });
 
-async function detail(c: Context<AuthedEnv>, id: string) {
-  return presentWaveDetail(await waveDetail(c.var.tx, id));
-}
-
-/** Waves: list, proposals from the plugin's cadence, create, open/close, completion. */
+/** Waves: list, proposals from the plugin's cadence, create, rename, open/close/cancel, completion. */
 export const waveRoutes = createRouter()
   .openapi(listRoute, async (c) => {
-    requirePermission(screeningCaller(c), 'screening.counts');
-    const { academicYear } = c.req.valid('query');
-    const year = academicYear ?? (await latestAcademicYear(c.var.tx));
+    const waves = await listWaves(screeningCaller(c), c.req.valid('query').academicYear);
     await auditScreening(c, 'screening_waves.list', 'screening_wave', null, '查看筛查批次 / screening waves');
-    const waves = year === undefined ? [] : await listWaves(c.var.tx, year);
     return c.json({ waves: waves.map(presentWave) }, 200);
   })
   .openapi(proposedRoute, async (c) => {
-    requirePermission(screeningCaller(c), 'screening.manage');
     const year = c.req.valid('query').academicYear ?? academicYearOf(c.var.clock()).start;
     const plugin = c.var.plugins.active(c.var.me.school.code)?.compiled;
-    const proposal = await proposeWaves(c.var.tx, plugin, year);
+    const proposal = await proposeWaves(screeningCaller(c), plugin, year);
     return c.json({ academicYear: year, ...proposal }, 200);
   })
   .openapi(createWaveRoute, async (c) => {
-    requirePermission(screeningCaller(c), 'screening.manage');
-    const id = await createWave(c.var.tx, c.var.me, c.req.valid('json'));
+    const detail = await createWave(screeningCaller(c), c.req.valid('json'));
+    const id = detail.wave.id;
     await auditScreening(c, 'screening_wave.create', 'screening_wave', id, '创建筛查批次 / create wave');
-    return c.json(await detail(c, id), 201);
+    return c.json(presentWaveDetail(detail), 201);
   })
   .openapi(getWaveRoute, async (c) => {
-    requirePermission(screeningCaller(c), 'screening.counts');
     const { id } = c.req.valid('param');
-    const body = await detail(c, id); // 404 before anything is audited
+    const detail = await waveDetail(screeningCaller(c), id); // 404 before anything is audited
     await auditScreening(
       c,
       'screening_wave.read',
@@ -144,19 +145,24 @@ export const waveRoutes = createRouter()
       id,
       '查看筛查完成情况 / wave completion',
     );
-    return c.json(body, 200);
+    return c.json(presentWaveDetail(detail), 200);
+  })
+  .openapi(changeRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const detail = await changeWave(screeningCaller(c), id, c.req.valid('json'));
+    await auditScreening(c, 'screening_wave.update', 'screening_wave', id, '修改筛查批次 / change wave');
+    return c.json(presentWaveDetail(detail), 200);
   })
   .openapi(statusRoute, async (c) => {
-    requirePermission(screeningCaller(c), 'screening.manage');
     const { id } = c.req.valid('param');
     const { status } = c.req.valid('json');
-    await setWaveStatus(c.var.tx, id, status);
+    const detail = await setWaveStatus(screeningCaller(c), id, status);
     await auditScreening(
       c,
       `screening_wave.${status}`,
       'screening_wave',
       id,
-      '开放或关闭筛查批次 / open or close wave',
+      status === 'cancelled' ? '取消筛查批次 / cancel wave' : '开放或关闭筛查批次 / open or close wave',
     );
-    return c.json(await detail(c, id), 200);
+    return c.json(presentWaveDetail(detail), 200);
   });

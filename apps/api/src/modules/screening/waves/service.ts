@@ -1,14 +1,17 @@
 import type { TenantTx, WaveStatus } from '@xinqiao/db';
 import { type CompiledPlugin, evaluate } from '@xinqiao/policy';
-import type { Me } from '../../../auth/session-types.ts';
+import { type Caller, requirePermission } from '../../../auth/caller.ts';
 import { fieldError, invalidFields, problem } from '../../../http/problem.ts';
 import { isWaveInstrument } from '../instruments.ts';
 import {
   type CompletionRow,
   completionRows,
   findWave,
+  importRunning,
   insertWave,
   latestWaveYear,
+  resultCountOf,
+  updateWave,
   updateWaveStatus,
   type WaveCountRow,
   type WaveRow,
@@ -17,23 +20,41 @@ import {
   wavesOfYear,
 } from './queries.ts';
 
-/** The waves of the school (one academic year, or all), newest first, with result counts. */
-export function listWaves(tx: TenantTx, academicYear?: number): Promise<WaveCountRow[]> {
-  return waveCountRows(tx, { academicYear });
+/** A wave with its result counts and its completion per college and class. */
+export interface WaveDetail {
+  wave: WaveCountRow;
+  completion: CompletionRow[];
 }
 
-/** A wave with its result counts and its completion per college and class; 404 when there is no such wave. */
-export async function waveDetail(
-  tx: TenantTx,
-  id: string,
-): Promise<{ wave: WaveCountRow; completion: CompletionRow[] }> {
+/**
+ * The waves of an academic year (default: the latest that has one), newest first, with result counts in the
+ * caller's scope. Needs `screening.counts`.
+ */
+export async function listWaves(caller: Caller, academicYear?: number): Promise<WaveCountRow[]> {
+  requirePermission(caller, 'screening.counts');
+  const year = academicYear ?? (await latestWaveYear(caller.tx));
+  return year === undefined ? [] : waveCountRows(caller.tx, { academicYear: year });
+}
+
+/** A wave with its completion per college and class; 404 when there is no such wave. Needs `screening.counts`. */
+export async function waveDetail(caller: Caller, id: string): Promise<WaveDetail> {
+  requirePermission(caller, 'screening.counts');
+  return detailOf(caller.tx, id);
+}
+
+/** A wave's counts and completion (a cancelled wave's completion is empty: it counts nowhere); 404 if none. */
+async function detailOf(tx: TenantTx, id: string): Promise<WaveDetail> {
   const [wave] = await waveCountRows(tx, { id });
   if (!wave) throw problem('screening.wave-not-found');
+  if (wave.status === 'cancelled') return { wave, completion: [] };
   const cohort = { id: wave.id, cohort: wave.cohort, academicYear: wave.academic_year };
   return { wave, completion: await completionRows(tx, cohort) };
 }
 
-/** One wave, or 404. */
+/**
+ * One wave, or 404: for the parts of screening that work on a wave once their own access check passed (imports,
+ * results).
+ */
 export async function getWave(tx: TenantTx, id: string): Promise<WaveRow> {
   const wave = await findWave(tx, id);
   if (!wave) throw problem('screening.wave-not-found');
@@ -56,16 +77,17 @@ export interface ProposedWave {
 
 /**
  * The waves the school's plugin (`screening-cadence`) proposes for an academic year, each marked when a wave of the
- * same name and instrument already exists.
+ * same name and instrument already exists (a cancelled one does not count). Needs `screening.manage`.
  */
 export async function proposeWaves(
-  tx: TenantTx,
+  caller: Caller,
   plugin: CompiledPlugin | undefined,
   academicYear: number,
 ): Promise<{ pluginId: string | null; pluginVersion: string | null; waves: ProposedWave[] }> {
+  requirePermission(caller, 'screening.manage');
   if (!plugin?.provides('screening-cadence')) return { pluginId: null, pluginVersion: null, waves: [] };
   const cadence = await evaluate(plugin, 'screening-cadence', { academicYear });
-  const existing = await wavesOfYear(tx, academicYear);
+  const existing = await wavesOfYear(caller.tx, academicYear);
   const waves = cadence.waves.flatMap((wave) =>
     wave.instruments.map((instrument) => {
       const name = proposedName(wave.name.zh, instrument, wave.instruments.length);
@@ -99,37 +121,93 @@ export interface NewWave {
   closesOn: string;
 }
 
-/** Creates a planned wave; 409 when the year already has a wave of that name and instrument. */
-export async function createWave(tx: TenantTx, me: Me, input: NewWave): Promise<string> {
+/**
+ * Creates a planned wave and answers it; 409 when the year already has a wave of that name and instrument that is
+ * not cancelled. Needs `screening.manage`.
+ */
+export async function createWave(caller: Caller, input: NewWave): Promise<WaveDetail> {
+  requirePermission(caller, 'screening.manage');
   if (!isWaveInstrument(input.instrument)) {
     throw invalidFields([fieldError('instrument', 'screening.instrument')]);
   }
   if (input.closesOn < input.opensOn) {
     throw invalidFields([fieldError('closesOn', 'screening.closes-before-opens')]);
   }
-  if (await waveExists(tx, input)) {
+  if (await waveExists(caller.tx, input)) {
     throw problem('screening.wave-exists', { name: input.name });
   }
-  return insertWave(tx, { ...input, schoolId: me.school.id, status: 'planned', createdBy: me.person.id });
+  const { me } = caller;
+  const id = await insertWave(caller.tx, {
+    ...input,
+    schoolId: me.school.id,
+    status: 'planned',
+    createdBy: me.person.id,
+  });
+  return detailOf(caller.tx, id);
+}
+
+/** What may change of a wave: its name, and its window while it holds no results. */
+export interface WaveChange {
+  name?: string | undefined;
+  opensOn?: string | undefined;
+  closesOn?: string | undefined;
+}
+
+/**
+ * Renames a wave, or moves its window while no result is stored in it (results were screened inside the window
+ * they were imported into). 409 for a cancelled wave, a name the year already has for the instrument, or dates of
+ * a wave with results; 400 naming `closesOn` when the window would end before it opens. Needs `screening.manage`.
+ */
+export async function changeWave(caller: Caller, id: string, change: WaveChange): Promise<WaveDetail> {
+  requirePermission(caller, 'screening.manage');
+  const { tx } = caller;
+  const wave = await getWave(tx, id);
+  if (wave.status === 'cancelled') throw problem('screening.wave-cancelled', { wave: wave.name });
+  const next = {
+    name: change.name ?? wave.name,
+    opensOn: change.opensOn ?? wave.opensOn,
+    closesOn: change.closesOn ?? wave.closesOn,
+  };
+  if (next.closesOn < next.opensOn) {
+    throw invalidFields([fieldError('closesOn', 'screening.closes-before-opens')]);
+  }
+  if (next.opensOn !== wave.opensOn || next.closesOn !== wave.closesOn) {
+    const results = await resultCountOf(tx, id);
+    if (results > 0) throw problem('screening.wave-has-results', { wave: wave.name, results });
+  }
+  if (next.name !== wave.name && (await waveExists(tx, { ...wave, name: next.name }, id))) {
+    throw problem('screening.wave-exists', { name: next.name });
+  }
+  await updateWave(tx, id, next);
+  return detailOf(tx, id);
 }
 
 const transitions: Record<WaveStatus, readonly WaveStatus[]> = {
-  planned: ['open'],
-  open: ['closed'],
-  closed: ['open'],
+  planned: ['open', 'cancelled'],
+  open: ['closed', 'cancelled'],
+  closed: ['open', 'cancelled'],
+  cancelled: [],
 };
 
-/** Opens or closes a wave: planned → open → closed, and a closed wave may be reopened for late results. */
-export async function setWaveStatus(tx: TenantTx, id: string, status: WaveStatus): Promise<void> {
+/**
+ * Opens, closes or cancels a wave: planned → open → closed, a closed wave may be reopened for late results, and a
+ * wave that holds no results and has no import running may be cancelled (final: see docs/screening.md). Needs
+ * `screening.manage`.
+ */
+export async function setWaveStatus(caller: Caller, id: string, status: WaveStatus): Promise<WaveDetail> {
+  requirePermission(caller, 'screening.manage');
+  const { tx } = caller;
   const wave = await getWave(tx, id);
-  if (wave.status === status) return;
+  if (wave.status === status) return detailOf(tx, id);
+  if (wave.status === 'cancelled') throw problem('screening.wave-cancelled', { wave: wave.name });
   if (!transitions[wave.status].includes(status)) {
     throw problem('screening.wave-status-transition', { from: wave.status, to: status });
   }
+  if (status === 'cancelled') {
+    const results = await resultCountOf(tx, id);
+    if (results > 0) throw problem('screening.wave-has-results', { wave: wave.name, results });
+    if (await importRunning(tx, id)) throw problem('screening.wave-import-running', { wave: wave.name });
+  }
   await updateWaveStatus(tx, id, status);
-}
-
-/** The latest academic year with a wave: the default view. */
-export function latestAcademicYear(tx: TenantTx): Promise<number | undefined> {
-  return latestWaveYear(tx);
+  return detailOf(tx, id);
 }
