@@ -1,6 +1,7 @@
 import { toChinaDate } from '@xinqiao/calendar';
 import { type Caller, requirePermission } from '../../auth/caller.ts';
-import { rosterOf, TALK_INTERVAL_DAYS } from '../key-students/service.ts';
+import type { KeyStudentPolicy } from '../key-students/policy.ts';
+import { rosterOf } from '../key-students/service.ts';
 import { concernTriages, tier1FollowUps } from './queries.ts';
 
 /** A share: how many of how many, and the ratio (null when there is nothing to count). */
@@ -78,9 +79,14 @@ export function tallyKpis(byMeasure: Record<Measure, readonly Tally[]>): CaseWor
 /**
  * The case-work KPIs of what the caller sees in full (RLS: a station head their college, the center the school):
  * a tier-1 talk counts by the day it was held (China time) against the follow-up's due date; a report by its
- * triage time against its deadline; a key student by a talk within the plugin's interval (a week) before now.
+ * triage time against its deadline; a key student by a talk within the plugin's interval (`key-students`; a week)
+ * before now.
  */
-export async function caseWorkKpis(caller: Caller, now: Date): Promise<CaseWorkKpis> {
+export async function caseWorkKpis(
+  caller: Caller,
+  policy: KeyStudentPolicy,
+  now: Date,
+): Promise<CaseWorkKpis> {
   requirePermission(caller, 'case-work.kpis');
   const today = toChinaDate(now);
   const talks = (await tier1FollowUps(caller.tx)).map((f) => {
@@ -97,8 +103,8 @@ export async function caseWorkKpis(caller: Caller, now: Date): Promise<CaseWorkK
     counted: r.triagedAt !== null || r.dueAt.getTime() < now.getTime(),
     done: r.triagedAt !== null && r.triagedAt.getTime() <= r.dueAt.getTime(),
   }));
-  const weekAgo = now.getTime() - TALK_INTERVAL_DAYS * 86_400_000;
-  const keyStudents = (await rosterOf(caller, now)).map((k) => ({
+  const weekAgo = now.getTime() - policy.talkIntervalDays * 86_400_000;
+  const keyStudents = (await rosterOf(caller, policy, now)).map((k) => ({
     collegeId: k.collegeId,
     collegeName: k.collegeName,
     counted: true,

@@ -1,7 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { callerOf } from '../../auth/caller.ts';
+import type { AuthedEnv } from '../../context.ts';
 import { problemResponses } from '../../http/problem.ts';
 import { createRouter } from '../../http/router.ts';
+import { keyStudentPolicyOf } from '../key-students/policy.ts';
 import { caseWorkWorkbook } from './export.ts';
 import { caseWorkKpis } from './kpis.ts';
 import { CaseWorkKpisSchema } from './schemas.ts';
@@ -35,13 +38,19 @@ const exportRoute = createRoute({
   },
 });
 
+/** The KPIs of what the caller sees, the key-student talks counted with the school's interval. */
+const kpisOf = async (c: Context<AuthedEnv>, purpose: string) =>
+  caseWorkKpis(
+    callerOf(c, purpose),
+    await keyStudentPolicyOf(c.var.plugins.active(c.var.me.school.code)?.compiled),
+    c.var.clock(),
+  );
+
 /** `/api/case-work/kpis…`: tier-1 talks in time, reports triaged in time, key students talked to this week. */
 export const caseWorkRoutes = createRouter()
-  .openapi(kpisRoute, async (c) =>
-    c.json(await caseWorkKpis(callerOf(c, '个案工作指标 / case-work KPIs'), c.var.clock()), 200),
-  )
+  .openapi(kpisRoute, async (c) => c.json(await kpisOf(c, '个案工作指标 / case-work KPIs'), 200))
   .openapi(exportRoute, async (c) => {
-    const kpis = await caseWorkKpis(callerOf(c, '导出个案工作指标 / export case-work KPIs'), c.var.clock());
+    const kpis = await kpisOf(c, '导出个案工作指标 / export case-work KPIs');
     return c.body(new Uint8Array(await caseWorkWorkbook(kpis)), 200, {
       'content-type': XLSX,
       'content-disposition': `attachment; filename="case-work-kpis.xlsx"; filename*=UTF-8''${encodeURIComponent('个案工作指标.xlsx')}`,

@@ -1,12 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { toChinaDate } from '@xinqiao/calendar';
 import { caseEntries, keyStudents } from '@xinqiao/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type TestApp, type TestSession, testClock } from '../../testing/index.ts';
+import { REPO_PLUGINS_DIR, testPluginCatalog } from '../../testing/plugins.ts';
 import { storeAlphaCase } from '../cases/testing.ts';
 import { asWholeSchool, json } from '../students/fixtures.test-helpers.ts';
 
-// A clock of today. college1 (counsellor1, station1) students 0..; college2 is counsellor2's.
+// A clock of today; alpha has no plugin, so the seed's week and the station head's approval. college1 (counsellor1, station1) students 0..; college2 is counsellor2's.
 let t: TestApp;
 let counsellor1: TestSession;
 let counsellor2: TestSession;
@@ -143,5 +146,118 @@ describe('removal from the roster', () => {
     expect((await rowsOf(student(0, 1)))[0]).toMatchObject({ removedBy: alpha().people.station1 });
     const ids = (await roster(counsellor1)).items.map((i: { student: { id: string } }) => i.student.id);
     expect(ids).not.toContain(student(0, 1));
+  });
+});
+
+/** A plugin for alpha: hrbmu's rules with the key-students file replaced (a 3-day interval, the switch given). */
+async function appWithRules(stationHeadApproves: boolean, days: number) {
+  const rules = JSON.parse(readFileSync(join(REPO_PLUGINS_DIR, 'hrbmu/rules/key-students.json'), 'utf8'));
+  rules.rules[0].event.params.days = days;
+  rules.rules[1].event.params.stationHeadApproves = stationHeadApproves;
+  const { plugins } = await testPluginCatalog({
+    copies: { alpha: 'hrbmu' },
+    broken: { alpha: { 'rules/key-students.json': JSON.stringify(rules) } },
+  });
+  return createTestApp({ plugins, clock: testClock(new Date()) });
+}
+
+describe('the school’s plugin (key-students)', () => {
+  it('sets the talk interval, and without approval a removal with a reason takes effect at once', async () => {
+    const app = await appWithRules(false, 3);
+    try {
+      const [counsellor, station] = await Promise.all([
+        loginAs(app.app, 'alpha', 'counsellor1'),
+        loginAs(app.app, 'alpha', 'station1'),
+      ]);
+      const studentId = app.world.schools.alpha.colleges[0].studentIds[0]!;
+      expect((await add(counsellor, { studentId, reason: '学业压力大' })).status).toBe(201);
+      const body = await json(await counsellor.request('/api/key-students?counsellor=me'));
+      expect(body.policy).toEqual({ talkIntervalDays: 3, stationHeadApproves: false });
+      const [entry] = body.items;
+      expect(entry).toMatchObject({ intervalDays: 3, source: 'manual' });
+      expect(new Date(entry.talkDueAt).getTime() - new Date(entry.since).getTime()).toBe(3 * DAY);
+
+      const res = await counsellor.request(`/api/key-students/${entry.id}/removal`, {
+        method: 'POST',
+        body: { reason: '已毕业离校' },
+      });
+      expect(res.status).toBe(200);
+      expect(await json(res)).toEqual({ id: entry.id, removed: true });
+      const [row] = await asWholeSchool(app, 'alpha', (tx) =>
+        tx.select().from(keyStudents).where(eq(keyStudents.id, entry.id)),
+      );
+      expect(row).toMatchObject({
+        removalReason: '已毕业离校',
+        removedBy: app.world.schools.alpha.people.counsellor1,
+      });
+      expect((await json(await counsellor.request('/api/key-students'))).items).toEqual([]);
+      // Nothing is left for the station head to approve.
+      const approve = await station.request(`/api/key-students/${entry.id}/removal/approve`, {
+        method: 'POST',
+      });
+      expect(approve.status).toBe(404);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('with approval, a removal waits for the station head; the list filters the waiting ones', async () => {
+    const app = await appWithRules(true, 7);
+    try {
+      const [counsellor, station] = await Promise.all([
+        loginAs(app.app, 'alpha', 'counsellor1'),
+        loginAs(app.app, 'alpha', 'station1'),
+      ]);
+      const [first, second] = app.world.schools.alpha.colleges[0].studentIds;
+      for (const studentId of [first, second]) {
+        expect((await add(counsellor, { studentId, reason: '情绪低落' })).status).toBe(201);
+      }
+      const body = await json(await counsellor.request('/api/key-students'));
+      expect(body.policy).toEqual({ talkIntervalDays: 7, stationHeadApproves: true });
+      const entry = body.items.find((i: { student: { id: string } }) => i.student.id === first);
+      const res = await counsellor.request(`/api/key-students/${entry.id}/removal`, {
+        method: 'POST',
+        body: { reason: '状态稳定' },
+      });
+      expect(await json(res)).toEqual({ id: entry.id, removed: false });
+      const waiting = await json(await station.request('/api/key-students?removalRequested=true'));
+      expect(waiting.items.map((i: { id: string }) => i.id)).toEqual([entry.id]);
+      expect(waiting.total).toBe(1);
+      expect(
+        (await station.request(`/api/key-students/${entry.id}/removal/approve`, { method: 'POST' })).status,
+      ).toBe(200);
+      expect((await json(await station.request('/api/key-students?removalRequested=true'))).items).toEqual(
+        [],
+      );
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('GET /api/key-students pages and filters in the database', () => {
+  it('answers one page with the total, and finds a student by name or number', async () => {
+    expect((await add(counsellor1, { studentId: student(0, 0), reason: '父母离异' })).status).toBe(201);
+    const all = await roster(station1);
+    expect(all.total).toBeGreaterThanOrEqual(2);
+    const first = await roster(station1, '?pageSize=1&page=1');
+    const second = await roster(station1, '?pageSize=1&page=2');
+    expect(first.items).toHaveLength(1);
+    expect(first.total).toBe(all.total);
+    expect(second.items[0].student.id).not.toBe(first.items[0].student.id);
+    const past = await roster(station1, `?pageSize=1&page=${all.total + 1}`);
+    expect(past).toMatchObject({ items: [], total: all.total });
+    const target = all.items[0].student;
+    const byNumber = await roster(station1, `?q=${encodeURIComponent(target.studentNumber)}`);
+    expect(byNumber.items.map((i: { student: { id: string } }) => i.student.id)).toContain(target.id);
+    expect((await roster(station1, '?q=nobody-has-this-name')).total).toBe(0);
+    const bySource = await roster(station1, '?source=case');
+    expect(bySource.items.every((i: { source: string }) => i.source === 'case')).toBe(true);
+  });
+
+  it('refuses a counsellor filter that is neither me nor a person id, naming it', async () => {
+    const res = await station1.request('/api/key-students?counsellor=x');
+    expect(res.status).toBe(400);
+    expect(fieldsOf(await json(res))).toEqual(['counsellor']);
   });
 });

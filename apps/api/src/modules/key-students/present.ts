@@ -1,6 +1,6 @@
 import type { z } from '@hono/zod-openapi';
 import type { KeyStudentSchema } from './schemas.ts';
-import { type KeyStudentEntry, TALK_INTERVAL_DAYS } from './service.ts';
+import type { KeyStudentEntry } from './service.ts';
 
 /** A roster entry as the API answers it. */
 export function presentKeyStudent(row: KeyStudentEntry): z.infer<typeof KeyStudentSchema> {
@@ -24,7 +24,7 @@ export function presentKeyStudent(row: KeyStudentEntry): z.infer<typeof KeyStude
     lastTalkAt: row.lastTalkAt?.toISOString() ?? null,
     talkDueAt: row.talkDueAt.toISOString(),
     overdue: row.overdue,
-    intervalDays: TALK_INTERVAL_DAYS,
+    intervalDays: row.intervalDays,
     removal:
       row.removalRequestedAt && row.removalRequestedBy
         ? {

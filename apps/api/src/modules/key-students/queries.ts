@@ -1,20 +1,5 @@
-import {
-  caseEntries,
-  cases,
-  type KeyStudentSource,
-  keyStudents,
-  people,
-  students,
-  type TenantTx,
-  units,
-} from '@xinqiao/db';
-import { and, eq, isNull, ne, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
-
-const college = alias(units, 'college');
-const klass = alias(units, 'klass');
-const counsellor = alias(people, 'counsellor');
-const requester = alias(people, 'requester');
+import { type KeyStudentSource, keyStudents, queryRows, type TenantTx } from '@xinqiao/db';
+import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
 
 /** One student on the roster, as stored (a roster row) or as the work puts them there (an open case). */
 export interface RosterRow {
@@ -36,82 +21,164 @@ export interface RosterRow {
   removalRequestedBy: string | null;
   requesterName: string | null;
   removalRequestedAt: Date | null;
+  /** The last talk (or the day the student came on the roster, if later) plus the school's interval. */
+  talkDueAt: Date;
+  overdue: boolean;
 }
 
-/** The latest interview about the student, by when it happened (not when it was typed). */
-const lastTalk = sql<Date | null>`(
-  SELECT max(coalesce(ce.occurred_at, ce.created_at)) FROM ${caseEntries} ce
-  JOIN ${cases} c2 ON c2.id = ce.case_id
-  WHERE c2.student_id = ${students.id} AND ce.kind = 'interview'
-)`.mapWith((v: string | Date | null) => (v === null ? null : new Date(v)));
+/** What the roster is narrowed to; every value goes to SQL as a parameter. */
+export interface RosterFilter {
+  counsellorId?: string | undefined;
+  collegeId?: string | undefined;
+  overdue?: boolean | undefined;
+  source?: KeyStudentSource | undefined;
+  /** true: only the entries whose removal waits for approval. */
+  removalRequested?: boolean | undefined;
+  /** A part of the student's name or number. */
+  q?: string | undefined;
+}
 
-const studentColumns = {
-  studentId: students.id,
-  studentName: students.name,
-  studentNumber: students.studentNumber,
-  placementPath: students.placementPath,
-  collegeId: students.collegeUnitId,
-  collegeName: college.name,
-  className: sql<string>`coalesce(${klass.name}, '')`,
-  lastTalkAt: lastTalk,
-};
+interface RawRow {
+  id: string | null;
+  student_id: string;
+  student_name: string;
+  student_number: string;
+  placement_path: string;
+  college_id: string;
+  college_name: string;
+  class_name: string;
+  source: KeyStudentSource;
+  reason: string;
+  counsellor_id: string | null;
+  counsellor_name: string | null;
+  since: Date | string;
+  last_talk_at: Date | string | null;
+  removal_reason: string | null;
+  removal_requested_by: string | null;
+  requester_name: string | null;
+  removal_requested_at: Date | string | null;
+  talk_due_at: Date | string;
+  overdue: boolean;
+  total: string | number;
+}
 
-/** The open roster rows (added by hand, or kept after a removal was asked for) that RLS lets the caller see. */
-export async function openRosterRows(tx: TenantTx): Promise<RosterRow[]> {
-  return tx
-    .select({
-      id: keyStudents.id,
-      ...studentColumns,
-      source: keyStudents.source,
-      reason: keyStudents.reason,
-      counsellorId: keyStudents.counsellorId,
-      counsellorName: counsellor.displayName,
-      since: keyStudents.addedAt,
-      removalReason: keyStudents.removalReason,
-      removalRequestedBy: keyStudents.removalRequestedBy,
-      requesterName: requester.displayName,
-      removalRequestedAt: keyStudents.removalRequestedAt,
-    })
-    .from(keyStudents)
-    .innerJoin(students, eq(students.id, keyStudents.studentId))
-    .innerJoin(college, eq(college.id, students.collegeUnitId))
-    .leftJoin(klass, eq(klass.id, students.classUnitId))
-    .leftJoin(counsellor, eq(counsellor.id, keyStudents.counsellorId))
-    .leftJoin(requester, eq(requester.id, keyStudents.removalRequestedBy))
-    .where(isNull(keyStudents.removedAt));
+const date = (v: Date | string) => (v instanceof Date ? v : new Date(v));
+const maybeDate = (v: Date | string | null) => (v === null ? null : date(v));
+
+/**
+ * The roster as SQL: the open stored rows, and for every other student with an open case (tier-1 follow-ups
+ * included) their earliest open case, which gives the source, reason and responsible person; each with the latest
+ * interview by when it happened and the talk deadline. RLS decides which rows the caller sees.
+ */
+function rosterSql(intervalDays: number, now: Date): SQL {
+  return sql`WITH roster AS (
+      SELECT ks.id, ks.student_id, ks.source, ks.reason, ks.counsellor_id, ks.added_at AS since,
+             ks.removal_reason, ks.removal_requested_by, ks.removal_requested_at
+        FROM key_students ks WHERE ks.removed_at IS NULL
+      UNION ALL
+      SELECT * FROM (
+        SELECT DISTINCT ON (c.student_id) NULL::uuid AS id, c.student_id,
+               CASE WHEN c.screening_result_id IS NULL THEN 'case' ELSE 'tier1' END AS source,
+               c.title AS reason, c.responsible_person_id AS counsellor_id, c.created_at AS since,
+               NULL::text AS removal_reason, NULL::uuid AS removal_requested_by,
+               NULL::timestamptz AS removal_requested_at
+          FROM cases c
+         WHERE c.status <> 'closed'
+           AND NOT EXISTS (SELECT 1 FROM key_students k WHERE k.student_id = c.student_id AND k.removed_at IS NULL)
+         ORDER BY c.student_id, c.created_at
+      ) by_case
+    ), entries AS (
+      SELECT r.*, s.name AS student_name, s.student_number, s.placement_path, s.college_unit_id AS college_id,
+             college.name AS college_name, coalesce(klass.name, '') AS class_name,
+             counsellor.display_name AS counsellor_name, requester.display_name AS requester_name,
+             (SELECT max(coalesce(ce.occurred_at, ce.created_at)) FROM case_entries ce
+                JOIN cases c2 ON c2.id = ce.case_id
+               WHERE c2.student_id = r.student_id AND ce.kind = 'interview') AS last_talk_at
+        FROM roster r
+        JOIN students s ON s.id = r.student_id
+        JOIN units college ON college.id = s.college_unit_id
+        LEFT JOIN units klass ON klass.id = s.class_unit_id
+        LEFT JOIN people counsellor ON counsellor.id = r.counsellor_id
+        LEFT JOIN people requester ON requester.id = r.removal_requested_by
+    ), due AS (
+      SELECT e.*, greatest(e.since, e.last_talk_at) + make_interval(days => ${intervalDays}::int) AS talk_due_at
+        FROM entries e
+    )
+    SELECT d.*, d.talk_due_at < ${now.toISOString()}::timestamptz AS overdue, count(*) OVER () AS total
+      FROM due d`;
+}
+
+function conditionsOf(filter: RosterFilter, now: Date): SQL {
+  const conditions: SQL[] = [sql`TRUE`];
+  if (filter.counsellorId) conditions.push(sql`d.counsellor_id = ${filter.counsellorId}::uuid`);
+  if (filter.collegeId) conditions.push(sql`d.college_id = ${filter.collegeId}::uuid`);
+  if (filter.source) conditions.push(sql`d.source = ${filter.source}`);
+  const nowSql = sql`${now.toISOString()}::timestamptz`;
+  if (filter.overdue === true) conditions.push(sql`d.talk_due_at < ${nowSql}`);
+  if (filter.overdue === false) conditions.push(sql`d.talk_due_at >= ${nowSql}`);
+  if (filter.removalRequested === true) conditions.push(sql`d.removal_requested_at IS NOT NULL`);
+  if (filter.removalRequested === false) conditions.push(sql`d.removal_requested_at IS NULL`);
+  if (filter.q) {
+    const q = filter.q.toLowerCase();
+    conditions.push(
+      sql`(position(${q} in lower(d.student_name)) > 0 OR position(${q} in lower(d.student_number)) > 0)`,
+    );
+  }
+  return sql.join(conditions, sql` AND `);
 }
 
 /**
- * The students the work puts on the roster: each open case (a tier-1 follow-up, or any other) the caller sees,
- * oldest first, so a student's earliest open case gives the source, reason and responsible person.
+ * One page of the roster the caller sees, filtered and sorted in the database: overdue talks first (the earliest
+ * deadline first), then by student number. Without `page`, every entry.
  */
-export async function openCaseRows(tx: TenantTx): Promise<RosterRow[]> {
-  const rows = await tx
-    .select({
-      ...studentColumns,
-      screeningResultId: cases.screeningResultId,
-      title: cases.title,
-      counsellorId: cases.responsiblePersonId,
-      counsellorName: counsellor.displayName,
-      since: cases.createdAt,
-    })
-    .from(cases)
-    .innerJoin(students, eq(students.id, cases.studentId))
-    .innerJoin(college, eq(college.id, students.collegeUnitId))
-    .leftJoin(klass, eq(klass.id, students.classUnitId))
-    .leftJoin(counsellor, eq(counsellor.id, cases.responsiblePersonId))
-    .where(ne(cases.status, 'closed'))
-    .orderBy(cases.createdAt);
-  return rows.map(({ screeningResultId, title, ...row }) => ({
-    ...row,
-    id: null,
-    source: screeningResultId ? 'tier1' : 'case',
-    reason: title,
-    removalReason: null,
-    removalRequestedBy: null,
-    requesterName: null,
-    removalRequestedAt: null,
+export async function rosterRows(
+  tx: TenantTx,
+  options: {
+    intervalDays: number;
+    now: Date;
+    filter?: RosterFilter;
+    page?: { limit: number; offset: number };
+  },
+): Promise<{ rows: RosterRow[]; total: number }> {
+  const { intervalDays, now, filter = {}, page } = options;
+  const paging = page ? sql` LIMIT ${page.limit} OFFSET ${page.offset}` : sql``;
+  const raw = await queryRows<RawRow>(
+    tx,
+    sql`${rosterSql(intervalDays, now)} WHERE ${conditionsOf(filter, now)}
+        ORDER BY d.talk_due_at, d.student_number${paging}`,
+  );
+  let total = raw.length ? Number(raw[0]!.total) : 0;
+  if (!raw.length && page && page.offset > 0) {
+    // A page past the end: count what the filter finds.
+    const all = await queryRows<{ total: string | number }>(
+      tx,
+      sql`SELECT count(*) AS total FROM (${rosterSql(intervalDays, now)} WHERE ${conditionsOf(filter, now)}) n`,
+    );
+    total = Number(all[0]?.total ?? 0);
+  }
+  const rows = raw.map((r) => ({
+    id: r.id,
+    studentId: r.student_id,
+    studentName: r.student_name,
+    studentNumber: r.student_number,
+    placementPath: r.placement_path,
+    collegeId: r.college_id,
+    collegeName: r.college_name,
+    className: r.class_name,
+    source: r.source,
+    reason: r.reason,
+    counsellorId: r.counsellor_id,
+    counsellorName: r.counsellor_name,
+    since: date(r.since),
+    lastTalkAt: maybeDate(r.last_talk_at),
+    removalReason: r.removal_reason,
+    removalRequestedBy: r.removal_requested_by,
+    requesterName: r.requester_name,
+    removalRequestedAt: maybeDate(r.removal_requested_at),
+    talkDueAt: date(r.talk_due_at),
+    overdue: r.overdue,
   }));
+  return { rows, total };
 }
 
 /** A stored roster row, if the caller sees it. */

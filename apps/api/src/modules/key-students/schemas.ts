@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { keyStudentSources } from '@xinqiao/db';
-import { PageQuery, pageOf } from '../../http/pagination.ts';
+import { PageQuery } from '../../http/pagination.ts';
 
 const Reason = z
   .string()
@@ -23,14 +23,26 @@ export const KeyStudentParams = z.object({ id: z.uuid().openapi({ param: { name:
 
 export const KeyStudentListQuery = PageQuery.extend({
   counsellor: z
-    .string()
+    .union([z.literal('me'), z.uuid()])
     .optional()
     .openapi({ description: '`me`, or a person id: the students this counsellor is responsible for' }),
   collegeId: z.uuid().optional(),
+  source: KeyStudentSource.optional().openapi({ description: 'Only the entries put there this way' }),
   overdue: z
     .enum(['true', 'false'])
     .optional()
-    .openapi({ description: 'true: only those whose talk is overdue' }),
+    .openapi({ description: 'true: only those whose talk is overdue; false: only those not overdue' }),
+  removalRequested: z
+    .enum(['true', 'false'])
+    .optional()
+    .openapi({ description: 'true: only the removals waiting for the station head’s approval' }),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(50)
+    .optional()
+    .openapi({ description: 'A part of the student’s name or student number' }),
 });
 export type KeyStudentFilter = Omit<z.infer<typeof KeyStudentListQuery>, 'page' | 'pageSize'>;
 
@@ -68,4 +80,33 @@ export const KeyStudentSchema = z
   })
   .openapi('KeyStudent');
 
-export const KeyStudentPageSchema = pageOf(KeyStudentSchema, 'KeyStudentPage');
+export const KeyStudentPolicySchema = z
+  .object({
+    talkIntervalDays: z
+      .number()
+      .int()
+      .openapi({ description: 'A talk is due this many days after the last one' }),
+    stationHeadApproves: z
+      .boolean()
+      .openapi({ description: 'true: a removal waits for the station head; false: it takes effect at once' }),
+  })
+  .openapi('KeyStudentPolicy', { description: "The school's plugin, area key-students" });
+
+export const KeyStudentPageSchema = z
+  .object({
+    items: z.array(KeyStudentSchema),
+    total: z.number().int().openapi({ description: 'Items across all pages' }),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    policy: KeyStudentPolicySchema,
+  })
+  .openapi('KeyStudentPage');
+
+export const RemovalAnswerSchema = z
+  .object({
+    id: z.uuid(),
+    removed: z.boolean().openapi({
+      description: 'true: taken off at once (the plugin needs no approval); false: waits for approval',
+    }),
+  })
+  .openapi('KeyStudentRemovalAnswer');

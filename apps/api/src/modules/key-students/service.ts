@@ -1,73 +1,67 @@
 import { type Caller, requirePermission } from '../../auth/caller.ts';
-import type { PageRequest } from '../../http/pagination.ts';
+import { limitOffset, type PageRequest } from '../../http/pagination.ts';
 import { fieldError, problem } from '../../http/problem.ts';
 import { recordAccess } from '../audit/record.ts';
 import { loadResponsibleFinder } from '../screening/import/follow-up.ts';
 import { studentNotFound, studentViewOf } from '../students/access.ts';
 import { findStudent } from '../students/queries.ts';
+import type { KeyStudentPolicy } from './policy.ts';
 import {
   findRosterRow,
   hasOpenRow,
   insertRosterRow,
-  openCaseRows,
-  openRosterRows,
+  type RosterFilter,
   type RosterRow,
+  rosterRows,
   updateRosterRow,
 } from './queries.ts';
 import type { KeyStudentFilter, NewKeyStudentInput } from './schemas.ts';
 
-/**
- * Work plan 5 of seed 003: "每周与重点关注学生谈心谈话一次" — a talk with each key student every week. The school's
- * plugin is to set it (not yet: see the module README); until then every school gets the seed's week.
- */
-export const TALK_INTERVAL_DAYS = 7;
-const DAY_MS = 86_400_000;
-
-/** A roster entry with its talk deadline: the last talk (or the day it came on the roster) plus the interval. */
+/** A roster entry with the interval it was counted with (the school's plugin, `key-students` step `talk`). */
 export interface KeyStudentEntry extends RosterRow {
-  talkDueAt: Date;
-  overdue: boolean;
-}
-
-function withTalkDue(row: RosterRow, now: Date): KeyStudentEntry {
-  const from = row.lastTalkAt && row.lastTalkAt > row.since ? row.lastTalkAt : row.since;
-  const talkDueAt = new Date(from.getTime() + TALK_INTERVAL_DAYS * DAY_MS);
-  return { ...row, talkDueAt, overdue: talkDueAt.getTime() < now.getTime() };
+  intervalDays: number;
 }
 
 /**
- * The whole roster the caller sees (RLS: students in full view): the stored rows, and every other student with an
- * open case (tier-1 follow-ups included), computed when asked rather than written by the import, so the import's
- * one-statement batches stay as they are and a closed case takes its student off by itself.
+ * The roster the caller sees (RLS: students in full view), filtered in the database: the stored rows, and every
+ * other student with an open case (tier-1 follow-ups included), computed when asked rather than written by the
+ * import, so the import's one-statement batches stay as they are and a closed case takes its student off by itself.
+ * A talk is due the plugin's interval after the last one (work plan 5: a week).
  */
-export async function rosterOf(caller: Caller, now: Date): Promise<KeyStudentEntry[]> {
-  const stored = await openRosterRows(caller.tx);
-  const onRoster = new Set(stored.map((row) => row.studentId));
-  const byCase: RosterRow[] = [];
-  for (const row of await openCaseRows(caller.tx)) {
-    if (onRoster.has(row.studentId)) continue;
-    onRoster.add(row.studentId);
-    byCase.push(row);
-  }
-  return [...stored, ...byCase].map((row) => withTalkDue(row, now));
+export async function rosterOf(
+  caller: Caller,
+  policy: KeyStudentPolicy,
+  now: Date,
+  filter: RosterFilter = {},
+): Promise<KeyStudentEntry[]> {
+  const { rows } = await rosterRows(caller.tx, { intervalDays: policy.talkIntervalDays, now, filter });
+  return rows.map((row) => ({ ...row, intervalDays: policy.talkIntervalDays }));
 }
 
-/** The roster, filtered (counsellor, college, overdue) and paged, overdue talks first, then by deadline. */
+/** The roster, filtered (counsellor, college, source, overdue, removal asked for, name) and paged by the database. */
 export async function listKeyStudents(
   caller: Caller,
+  policy: KeyStudentPolicy,
   filter: KeyStudentFilter,
   page: PageRequest,
   now: Date,
 ): Promise<{ rows: KeyStudentEntry[]; total: number }> {
   requirePermission(caller, 'key-students.manage');
-  const counsellorId = filter.counsellor === 'me' ? caller.me.person.id : filter.counsellor;
-  const rows = (await rosterOf(caller, now))
-    .filter((row) => !counsellorId || row.counsellorId === counsellorId)
-    .filter((row) => !filter.collegeId || row.collegeId === filter.collegeId)
-    .filter((row) => filter.overdue === undefined || row.overdue === (filter.overdue === 'true'))
-    .sort((a, b) => a.talkDueAt.getTime() - b.talkDueAt.getTime());
-  const start = (page.page - 1) * page.pageSize;
-  return { rows: rows.slice(start, start + page.pageSize), total: rows.length };
+  const { rows, total } = await rosterRows(caller.tx, {
+    intervalDays: policy.talkIntervalDays,
+    now,
+    filter: {
+      counsellorId: filter.counsellor === 'me' ? caller.me.person.id : filter.counsellor,
+      collegeId: filter.collegeId,
+      source: filter.source,
+      overdue: filter.overdue === undefined ? undefined : filter.overdue === 'true',
+      removalRequested:
+        filter.removalRequested === undefined ? undefined : filter.removalRequested === 'true',
+      q: filter.q,
+    },
+    page: limitOffset(page),
+  });
+  return { rows: rows.map((row) => ({ ...row, intervalDays: policy.talkIntervalDays })), total };
 }
 
 async function audit(caller: Caller, action: string, id: string, studentId: string, path: string | null) {
@@ -112,16 +106,29 @@ async function openRowOrThrow(caller: Caller, id: string) {
   return row;
 }
 
-/** Asks to take a student off the roster, with a reason; the station head approves. Audited. */
-export async function requestRemoval(caller: Caller, id: string, reason: string, now: Date): Promise<void> {
+/**
+ * Asks to take a student off the roster, with a reason. Where the school's plugin has the station head approve
+ * (`key-students` step `removal`), the entry waits for it; otherwise it is taken off at once. Answers whether it was.
+ * Audited.
+ */
+export async function requestRemoval(
+  caller: Caller,
+  policy: KeyStudentPolicy,
+  id: string,
+  reason: string,
+  now: Date,
+): Promise<{ removed: boolean }> {
   requirePermission(caller, 'key-students.manage');
   const row = await openRowOrThrow(caller, id);
-  await updateRosterRow(caller.tx, id, {
-    removalReason: reason,
-    removalRequestedBy: caller.me.person.id,
-    removalRequestedAt: now,
-  });
-  await audit(caller, 'key-student.request-removal', id, row.studentId, null);
+  const asked = { removalReason: reason, removalRequestedBy: caller.me.person.id, removalRequestedAt: now };
+  if (policy.stationHeadApproves) {
+    await updateRosterRow(caller.tx, id, asked);
+    await audit(caller, 'key-student.request-removal', id, row.studentId, null);
+    return { removed: false };
+  }
+  await updateRosterRow(caller.tx, id, { ...asked, removedBy: caller.me.person.id, removedAt: now });
+  await audit(caller, 'key-student.remove', id, row.studentId, null);
+  return { removed: true };
 }
 
 /** Approves a removal someone asked for (station heads, the center); 409 when none was asked for. Audited. */

@@ -1,20 +1,23 @@
 import { toChinaDate } from '@xinqiao/calendar';
 import { can } from '../../auth/caller.ts';
 import type { WorkProvider } from '../work/types.ts';
+import { keyStudentPolicyOf } from './policy.ts';
 import { rosterOf } from './service.ts';
 
 /**
- * Key-student talks that are overdue (work plan 5: a talk every week): the caller's own key students, and for
- * station heads and the center every overdue one they see, so they show in the station's and center's counts.
+ * Key-student talks that are overdue (the plugin's interval; work plan 5: a talk every week): the caller's own key
+ * students, and for station heads and the center every overdue one they see, so they show in the station's and
+ * center's counts.
  */
 export const keyStudentTalks: WorkProvider = {
   kind: 'key_student_talk',
   async items(caller, clock) {
     if (!can(caller, 'key-students.manage')) return [];
     const watchesAll = can(caller, 'key-students.approve');
-    const rows = (await rosterOf(caller, clock.now)).filter(
-      (row) => row.overdue && (watchesAll || row.counsellorId === caller.me.person.id),
-    );
+    const rows = await rosterOf(caller, await keyStudentPolicyOf(clock.plugin), clock.now, {
+      overdue: true,
+      counsellorId: watchesAll ? undefined : caller.me.person.id,
+    });
     return rows.map((row) => ({
       kind: 'key_student_talk' as const,
       id: row.id ?? row.studentId,
@@ -33,7 +36,7 @@ export const keyStudentTalks: WorkProvider = {
       isNew: false,
       reasons: [],
       decision: null,
-      // Until the roster has its screen, the talk is recorded from the student's page.
+      // The talk is recorded in the student's case, opened from their page.
       link: `/college-station/students/${row.studentId}`,
     }));
   },

@@ -42,7 +42,7 @@ const countsRoute = createRoute({
 
 const clockOf = (c: Context<AuthedEnv>): WorkClock => {
   const now = c.var.clock();
-  return { now, today: chinaToday(now) };
+  return { now, today: chinaToday(now), plugin: c.var.plugins.active(c.var.me.school.code)?.compiled };
 };
 
 /** `/api/me/work…`: every role's home page. */

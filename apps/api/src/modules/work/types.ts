@@ -1,3 +1,4 @@
+import type { CompiledPlugin } from '@xinqiao/policy';
 import type { Caller } from '../../auth/caller.ts';
 
 /**
@@ -66,6 +67,8 @@ export interface WorkItem {
 export interface WorkClock {
   now: Date;
   today: string;
+  /** The school's active plugin, for providers whose deadlines it sets (key-student talks); none in some tests. */
+  plugin?: CompiledPlugin | undefined;
 }
 
 /**
