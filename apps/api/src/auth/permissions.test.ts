@@ -59,6 +59,11 @@ describe('auth/permissions', () => {
       cases.write             x     x     x     x     x     x     .     .     .     .
       concerns.report         x     x     x     x     x     x     x     x     .     .
       concerns.triage         x     x     x     x     x     x     .     .     .     .
+      crises.read             .     x     x     x     x     x     .     .     .     .
+      crises.review           .     x     x     .     .     .     .     .     .     .
+      crises.run              .     x     x     x     x     x     .     .     .     .
+      crises.waive            .     x     .     .     .     .     .     .     .     .
+      hospitals.manage        x     x     x     .     .     .     .     .     .     .
       key-students.approve    .     x     x     x     .     .     .     .     .     .
       key-students.manage     .     x     x     x     x     .     .     .     .     .
       network.manage          x     x     .     .     .     .     .     .     .     .

@@ -46,6 +46,26 @@ export const PERMISSIONS = {
   'key-students.approve': {
     allows: 'approve the removal of a key student of their subtree (station heads, the center)',
   },
+  'crises.read': {
+    allows:
+      'see the crisis board of the students they run crises for (the student’s counsellor or head teacher, the ' +
+      'station head of the college, the center) and each crisis with its protocol, timeline and records (RLS ' +
+      'checks the role on the student’s branch too)',
+  },
+  'crises.run': {
+    allows:
+      'open a crisis about a student they see in full and run it: mark the steps the protocol names them for, ' +
+      'record family contacts, green-channel referrals and the people affected, close it with a summary and reopen it',
+  },
+  'crises.waive': {
+    allows: 'waive a step of a crisis with a reason (the center director)',
+  },
+  'crises.review': {
+    allows: 'record the review meeting of a closed crisis and its written case report (the center)',
+  },
+  'hospitals.manage': {
+    allows: 'keep the school’s list of contracted hospitals and units for green-channel referrals (绿色通道)',
+  },
   'case-work.kpis': {
     allows:
       'see and export the case-work KPIs (tier-1 talks in time, concern reports triaged in time, key students ' +
@@ -144,6 +164,9 @@ const FOLLOWS_UP_SCREENING = [
   'calendar.read',
 ] as const satisfies readonly Permission[];
 
+/** The people who run a crisis and the chain above them (RLS `xq_crisis_access` holds the same roles). */
+const RUNS_CRISES = ['crises.read', 'crises.run'] as const satisfies readonly Permission[];
+
 /** Station heads and the center: the roster, approving removals from it, and the KPIs that follow from the work. */
 const WATCHES_KEY_STUDENTS = [
   'key-students.manage',
@@ -172,6 +195,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'audit.read',
     'audit.verify',
     'notifications.manage',
+    'hospitals.manage',
   ],
   center_director: [
     ...SEES_STUDENTS_IN_FULL,
@@ -183,6 +207,10 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'audit.read',
     'audit.verify',
     ...WATCHES_KEY_STUDENTS,
+    ...RUNS_CRISES,
+    'crises.waive',
+    'crises.review',
+    'hospitals.manage',
   ],
   center_staff: [
     ...SEES_STUDENTS_IN_FULL,
@@ -190,15 +218,19 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     ...SCREENING_CENTER,
     'alliance.read',
     ...WATCHES_KEY_STUDENTS,
+    ...RUNS_CRISES,
+    'crises.review',
+    'hospitals.manage',
   ],
   college_station_head: [
     ...SEES_STUDENTS_IN_FULL,
     'cases.assign',
     ...FOLLOWS_UP_SCREENING,
     ...WATCHES_KEY_STUDENTS,
+    ...RUNS_CRISES,
   ],
-  counsellor: [...SEES_STUDENTS_IN_FULL, ...FOLLOWS_UP_SCREENING, 'key-students.manage'],
-  head_teacher: [...SEES_STUDENTS_IN_FULL],
+  counsellor: [...SEES_STUDENTS_IN_FULL, ...FOLLOWS_UP_SCREENING, 'key-students.manage', ...RUNS_CRISES],
+  head_teacher: [...SEES_STUDENTS_IN_FULL, ...RUNS_CRISES],
   class_committee: ['students.read', 'concerns.report'],
   dorm_liaison: ['students.read', 'concerns.report'],
   student_affairs: ['screening.counts', 'student-affairs.read', 'student-affairs.edit', 'alliance.read'],

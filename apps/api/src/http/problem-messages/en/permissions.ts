@@ -14,6 +14,12 @@ const texts = {
   'key-students.manage': 'Your roles do not manage key students.',
   'key-students.approve':
     'Only college station heads and the mental-health center approve removals of key students.',
+  'crises.read': 'Crises are not open to your roles.',
+  'crises.run': 'Your roles do not run crises.',
+  'crises.waive': 'Only the mental-health center director waives a step of a crisis.',
+  'crises.review': 'Only the mental-health center records crisis reviews.',
+  'hospitals.manage':
+    'Only the school administrator and the mental-health center keep the list of contracted hospitals.',
   'case-work.kpis': 'Case-work KPIs are not open to your roles.',
   'screening.counts': 'Your roles give no access to screening.',
   'screening.read': 'Your roles do not show screening results.',
