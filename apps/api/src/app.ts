@@ -9,6 +9,7 @@ import { compressResponses } from './http/compression.ts';
 import { originCheck } from './http/csrf.ts';
 import { problemErrorHandler, problemNotFound } from './http/errors.ts';
 import type { FrontendPackage } from './http/frontend-dist.ts';
+import { refuseUnstorableText } from './http/input-text.ts';
 import { noStore } from './http/no-store.ts';
 import { mountApiDocs, OPENAPI_PATH } from './http/openapi.ts';
 import { publicRoutes } from './http/public-routes.ts';
@@ -97,6 +98,7 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   });
   app.use('/api/*', noStore());
   app.use('/api/*', limitBodySize(config.maxBodyBytes));
+  app.use('/api/*', refuseUnstorableText());
   app.use('/api/*', originCheck(config));
   app.use(
     '/api/*',

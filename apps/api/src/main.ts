@@ -13,6 +13,7 @@ import { loadPluginDirectory, PluginRegistry, watchPluginDirectory } from '@xinq
 import { createApp } from './app.ts';
 import { listSchoolDirectory } from './auth/school-directory.ts';
 import { configFromEnv } from './context.ts';
+import { answerClientErrors } from './http/client-errors.ts';
 import { buildMissingFrontends } from './http/frontend-build.ts';
 import { discoverFrontends } from './http/frontend-dist.ts';
 import { jobKinds, jobSchedules } from './jobs/kinds.ts';
@@ -117,6 +118,7 @@ async function main(): Promise<void> {
     schedules: jobSchedules,
   });
   const server = serve({ fetch: app.fetch, port }, () => void printWhereToSignIn(db, port));
+  answerClientErrors(server);
   const stop = () => {
     server.close();
     // A running job goes back to the queue without using a try; the next process resumes it.

@@ -17,6 +17,8 @@ export const problemKinds = {
   'http.method-not-allowed': problemKind(405),
   'http.payload-too-large': problemKind<{ maxMiB?: number }>(413),
   'http.unsupported-media-type': problemKind(415),
+  'http.headers-too-large': problemKind<{ maxKiB: number }>(431),
+  'http.request-timeout': problemKind(408),
   'http.csrf-token': problemKind(403),
   'http.cross-site': problemKind<{ origin?: string }>(403),
   'server.internal': problemKind(500),
@@ -119,6 +121,19 @@ export const problemKinds = {
   'concerns.not-found': problemKind(404),
   'concerns.no-signs-policy': problemKind<{ school: string }>(409),
   'concerns.already-triaged': problemKind(409),
+
+  // Crises
+  'crises.not-found': problemKind(404),
+  'crises.no-protocol': problemKind<{ school: string }>(409),
+  'crises.closed': problemKind(409),
+  'crises.not-closed': problemKind(409),
+  'crises.step-not-found': problemKind<{ step: string }>(404),
+  'crises.step-finished': problemKind<{ step: string }>(409),
+  'crises.not-named': problemKind<{ step: string }>(403),
+  'crises.referral-not-found': problemKind(404),
+  'crises.no-review-due': problemKind(409),
+  'crises.hospital-not-found': problemKind(404),
+  'crises.hospital-in-use': problemKind(409),
 
   // Key students (重点关注学生)
   'key-students.not-found': problemKind(404),

@@ -15,6 +15,8 @@ export const messageKinds = {
   'field.unknown-keys': messageKind<{ keys: readonly string[] }>(),
   'field.not-multiple-of': messageKind<{ divisor: number }>(),
   'field.invalid': messageKind(),
+  'field.nul-character': messageKind(),
+  'field.bad-percent-encoding': messageKind(),
 
   'field.nothing-to-change': messageKind(),
 
@@ -150,6 +152,24 @@ export const messageKinds = {
   'concerns.case-of-another-student': messageKind(),
   'concerns.case-closed': messageKind(),
   'concerns.due-date-required': messageKind(),
+
+  // Crises
+  'crises.unknown-level': messageKind<{ level: string }>(),
+  'crises.one-source': messageKind(),
+  'crises.source-not-found': messageKind(),
+  'crises.source-not-self-harm': messageKind(),
+  'crises.step-open': messageKind<{ step: string }>(),
+  'crises.return-assessment-missing': messageKind(),
+  'crises.before-opening': messageKind(),
+  'crises.in-future': messageKind(),
+  'crises.hospital-not-listed': messageKind(),
+  'crises.record-missing': messageKind<{ record: string }>(),
+  'crises.guardian-not-found': messageKind(),
+  'crises.contact-required': messageKind(),
+  'crises.affected-is-the-student': messageKind(),
+  'crises.already-affected': messageKind(),
+  'crises.held-before-closing': messageKind(),
+  'crises.agreement-order': messageKind(),
 
   // Student affairs
   'student-affairs.area-not-configured': messageKind<{ area: string }>(),

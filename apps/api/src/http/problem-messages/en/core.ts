@@ -56,6 +56,15 @@ export const core = {
       title: 'Unsupported media type',
       detail: 'The body has a type this path does not take.',
     },
+    'http.headers-too-large': {
+      title: 'Request headers too large',
+      detail: ({ maxKiB }) =>
+        `The request headers together exceed ${maxKiB} KiB; clear this site's cookies and try again.`,
+    },
+    'http.request-timeout': {
+      title: 'Request timeout',
+      detail: 'The request was not sent in full in time; try again.',
+    },
     'http.csrf-token': {
       title: 'Security check failed',
       detail: 'The x-csrf-token header is missing or wrong; reload the page and try again.',
@@ -131,6 +140,8 @@ export const core = {
     'field.unknown-keys': ({ keys }) => `Unknown field(s): ${keys.join(', ')}`,
     'field.not-multiple-of': ({ divisor }) => `Must be a multiple of ${divisor}`,
     'field.invalid': 'Invalid value',
+    'field.nul-character': 'Must not contain the NUL character (U+0000)',
+    'field.bad-percent-encoding': 'Invalid percent-encoding (send what encodeURIComponent gives)',
     'field.nothing-to-change': 'Nothing to change',
   },
 } satisfies CataloguePart;

@@ -2,6 +2,7 @@ import type { Catalogue } from '../catalogue.ts';
 import { alliance } from './alliance.ts';
 import { concerns } from './concerns.ts';
 import { core } from './core.ts';
+import { crises } from './crises.ts';
 import { keyStudents } from './key-students.ts';
 import { network } from './network.ts';
 import { notifications } from './notifications.ts';
@@ -21,6 +22,7 @@ export const en: Catalogue = {
     ...alliance.problems,
     ...concerns.problems,
     ...keyStudents.problems,
+    ...crises.problems,
   },
   messages: {
     ...core.messages,
@@ -32,5 +34,6 @@ export const en: Catalogue = {
     ...alliance.messages,
     ...concerns.messages,
     ...keyStudents.messages,
+    ...crises.messages,
   },
 };

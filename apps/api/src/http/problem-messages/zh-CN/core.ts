@@ -43,6 +43,11 @@ export const core = {
         maxMiB === undefined ? '请求内容超过上限。' : `请求内容超过 ${maxMiB} MiB 的上限。`,
     },
     'http.unsupported-media-type': { title: '不支持的内容类型', detail: '请求内容的类型不受支持。' },
+    'http.headers-too-large': {
+      title: '请求头过大',
+      detail: ({ maxKiB }) => `请求头合计超过 ${maxKiB} KiB 的上限，请清除本站的 Cookie 后重试。`,
+    },
+    'http.request-timeout': { title: '请求超时', detail: '请求未在规定时间内发送完毕，请重试。' },
     'http.csrf-token': {
       title: '请求未通过安全校验',
       detail: '缺少或错误的安全令牌（x-csrf-token），请刷新页面后重试。',
@@ -109,6 +114,8 @@ export const core = {
     'field.unknown-keys': ({ keys }) => `不认识的字段：${keys.join('、')}`,
     'field.not-multiple-of': ({ divisor }) => `应为 ${divisor} 的倍数`,
     'field.invalid': '无效的值',
+    'field.nul-character': '不能包含空字符（U+0000）',
+    'field.bad-percent-encoding': '百分号编码无效（应为 encodeURIComponent 的结果）',
     'field.nothing-to-change': '没有要修改的内容',
   },
 } satisfies CataloguePart;
