@@ -13,6 +13,9 @@ describe('module pages', () => {
       { name: 'concerns', tab: 'triage' },
       { name: 'concerns', tab: 'mine' },
       { name: 'concern', id: '5e3f0a52-2d1c-4b8e-9f70-1c2d3e4f5a6b' },
+      { name: 'keyStudents', tab: 'roster' },
+      { name: 'keyStudents', tab: 'approvals' },
+      { name: 'kpis' },
     ];
     for (const view of views) expect(viewOf(pathOf(view, base), base)).toEqual(view);
   });

@@ -8,7 +8,9 @@ export type View =
   | { name: 'student'; id: string }
   | { name: 'case'; id: string }
   | { name: 'concerns'; tab: 'triage' | 'mine' }
-  | { name: 'concern'; id: string };
+  | { name: 'concern'; id: string }
+  | { name: 'keyStudents'; tab: 'roster' | 'approvals' }
+  | { name: 'kpis' };
 
 /** The module's default route path (GET /api/frontends normally passes it in the module prop). */
 export const DEFAULT_BASE = '/college-station';
@@ -29,6 +31,10 @@ export function viewOf(path: string, base: string): View {
   if (parts[0] === 'concerns' && parts[1] === 'mine' && parts.length === 2)
     return { name: 'concerns', tab: 'mine' };
   if (parts[0] === 'concerns' && parts[1] && parts.length === 2) return { name: 'concern', id: parts[1] };
+  if (parts[0] === 'key-students' && parts.length === 1) return { name: 'keyStudents', tab: 'roster' };
+  if (parts[0] === 'key-students' && parts[1] === 'approvals' && parts.length === 2)
+    return { name: 'keyStudents', tab: 'approvals' };
+  if (parts[0] === 'kpis' && parts.length === 1) return { name: 'kpis' };
   return { name: 'students' };
 }
 
@@ -47,5 +53,9 @@ export function pathOf(view: View, base: string): string {
       return view.tab === 'mine' ? `${base}/concerns/mine` : `${base}/concerns`;
     case 'concern':
       return `${base}/concerns/${encodeURIComponent(view.id)}`;
+    case 'keyStudents':
+      return view.tab === 'approvals' ? `${base}/key-students/approvals` : `${base}/key-students`;
+    case 'kpis':
+      return `${base}/kpis`;
   }
 }

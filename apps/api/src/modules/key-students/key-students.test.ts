@@ -98,7 +98,13 @@ describe('GET /api/key-students', () => {
     });
     const overdue = await roster(counsellor1, '?overdue=true');
     expect(overdue.items.map((i: { student: { id: string } }) => i.student.id)).toEqual([studentId]);
-    expect(overdue.items[0]).toMatchObject({ id: null, source: 'case', overdue: true, lastTalkAt: null });
+    expect(overdue.items[0]).toMatchObject({
+      id: null,
+      source: 'case',
+      overdue: true,
+      lastTalkAt: null,
+      caseId,
+    });
     // It shows in My work as an overdue talk.
     const work = await json(await counsellor1.request('/api/me/work'));
     expect(JSON.stringify(work)).toContain('key_student_talk');

@@ -22,6 +22,7 @@ export function presentKeyStudent(row: KeyStudentEntry): z.infer<typeof KeyStude
         : null,
     since: row.since.toISOString(),
     lastTalkAt: row.lastTalkAt?.toISOString() ?? null,
+    caseId: row.caseId,
     talkDueAt: row.talkDueAt.toISOString(),
     overdue: row.overdue,
     intervalDays: row.intervalDays,

@@ -21,6 +21,8 @@ export interface RosterRow {
   removalRequestedBy: string | null;
   requesterName: string | null;
   removalRequestedAt: Date | null;
+  /** The student's earliest open case, where a talk is recorded (none for some added by hand). */
+  caseId: string | null;
   /** The last talk (or the day the student came on the roster, if later) plus the school's interval. */
   talkDueAt: Date;
   overdue: boolean;
@@ -57,6 +59,7 @@ interface RawRow {
   removal_requested_by: string | null;
   requester_name: string | null;
   removal_requested_at: Date | string | null;
+  case_id: string | null;
   talk_due_at: Date | string;
   overdue: boolean;
   total: string | number;
@@ -93,7 +96,9 @@ function rosterSql(intervalDays: number, now: Date): SQL {
              counsellor.display_name AS counsellor_name, requester.display_name AS requester_name,
              (SELECT max(coalesce(ce.occurred_at, ce.created_at)) FROM case_entries ce
                 JOIN cases c2 ON c2.id = ce.case_id
-               WHERE c2.student_id = r.student_id AND ce.kind = 'interview') AS last_talk_at
+               WHERE c2.student_id = r.student_id AND ce.kind = 'interview') AS last_talk_at,
+             (SELECT c3.id FROM cases c3 WHERE c3.student_id = r.student_id AND c3.status <> 'closed'
+               ORDER BY c3.created_at LIMIT 1) AS case_id
         FROM roster r
         JOIN students s ON s.id = r.student_id
         JOIN units college ON college.id = s.college_unit_id
@@ -175,6 +180,7 @@ export async function rosterRows(
     removalRequestedBy: r.removal_requested_by,
     requesterName: r.requester_name,
     removalRequestedAt: maybeDate(r.removal_requested_at),
+    caseId: r.case_id,
     talkDueAt: date(r.talk_due_at),
     overdue: r.overdue,
   }));

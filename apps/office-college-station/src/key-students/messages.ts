@@ -1,0 +1,158 @@
+import { i18n } from '@xinqiao/web-kit';
+
+// The texts of the key-student roster (`collegeStation.keyStudents`) and the case-work KPIs (`collegeStation.kpis`).
+// zh-CN first; `en` has the same keys (a test checks).
+
+export const keyStudentsZh = {
+  tab: '重点关注',
+  roster: '重点关注名单',
+  approvals: '移出审批',
+  hint: '名单包括一级关注学生、有未结个案的学生和辅导员说明理由加入的学生；本校规定每 {days} 天至少谈话一次。',
+  student: '学生',
+  why: '关注原因',
+  source: { tier1: '一级关注', case: '未结个案', warning: '预警', manual: '手动加入' },
+  counsellor: '负责辅导员',
+  lastTalk: '最近谈话',
+  never: '尚未谈话',
+  nextDue: '下次谈话截止',
+  overdue: '已逾期',
+  actions: '操作',
+  recordTalk: '记录谈话',
+  openCaseFirst: '建档后记录谈话',
+  requestRemoval: '申请移出',
+  remove: '移出名单',
+  removalPending: '移出待审批',
+  removalReason: '移出理由',
+  removalReasonHint: '例如：连续四周状态稳定，已恢复正常学习生活',
+  requestedBy: '{name} 申请于 {time}',
+  approve: '批准移出',
+  approved: '已批准移出',
+  requested: '已提交移出申请，待辅导站站长审批',
+  removed: '已移出重点关注名单',
+  needsApproval: '本校规定：移出须经辅导站站长批准',
+  atOnce: '本校规定：说明理由即可移出',
+  byWork: '因一级关注或未结个案在名单上，结案后自动移出',
+  add: '加入重点关注',
+  addTitle: '加入重点关注名单',
+  reason: '关注理由',
+  reasonHint: '例如：家庭变故，近期情绪低落',
+  findStudent: '学生',
+  findStudentHint: '输入姓名或学号搜索',
+  added: '已加入重点关注名单',
+  onRoster: '该生已在重点关注名单中',
+  studentCardHint: '重点关注学生每周谈话一次，并记录在个案中。',
+  filters: {
+    overdue: '谈话状态',
+    overdueOnly: '仅逾期',
+    notOverdue: '未逾期',
+    anyTalk: '全部',
+    whose: '负责人',
+    mine: '我负责的',
+    all: '全部',
+    source: '来源',
+    anySource: '全部来源',
+    search: '姓名或学号',
+  },
+  total: '共 {n} 人',
+  empty: '名单中没有学生',
+  approvalsEmpty: '没有待审批的移出申请',
+  cancel: '取消',
+  submit: '提交',
+};
+
+export const kpisZh = {
+  tab: '工作指标',
+  title: '个案工作指标',
+  hint: '谈话按实际发生时间计算；“—”表示尚无到期事项。',
+  college: '学院',
+  school: '合计',
+  tier1: '一级关注按期谈话',
+  concerns: '关注报告按期处理',
+  keyStudents: '重点关注学生本周已谈话',
+  export: '导出 XLSX',
+  fileName: '个案工作指标.xlsx',
+  empty: '暂无数据',
+};
+
+type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
+
+export const keyStudentsEn: Texts<typeof keyStudentsZh> = {
+  tab: 'Key students',
+  roster: 'Key-student roster',
+  approvals: 'Removals to approve',
+  hint: 'Tier-1 students, students with an open case and students a counsellor added with a reason; the school asks for a talk at least every {days} days.',
+  student: 'Student',
+  why: 'Why',
+  source: { tier1: 'Tier 1', case: 'Open case', warning: 'Warning', manual: 'Added by hand' },
+  counsellor: 'Counsellor',
+  lastTalk: 'Last talk',
+  never: 'No talk yet',
+  nextDue: 'Next talk due',
+  overdue: 'Overdue',
+  actions: 'Actions',
+  recordTalk: 'Record a talk',
+  openCaseFirst: 'Open a case to record a talk',
+  requestRemoval: 'Ask to remove',
+  remove: 'Remove',
+  removalPending: 'Removal awaiting approval',
+  removalReason: 'Why remove',
+  removalReasonHint: 'e.g. stable for four weeks, back to normal study and life',
+  requestedBy: 'asked by {name} on {time}',
+  approve: 'Approve removal',
+  approved: 'Removal approved',
+  requested: 'Removal asked for; the station head approves',
+  removed: 'Taken off the roster',
+  needsApproval: "The school's rule: a removal needs the station head's approval",
+  atOnce: "The school's rule: a removal with a reason takes effect at once",
+  byWork: 'On the roster for tier 1 or an open case; leaves it when the case is closed',
+  add: 'Add to key students',
+  addTitle: 'Add to the key-student roster',
+  reason: 'Why',
+  reasonHint: 'e.g. a family loss, low mood lately',
+  findStudent: 'Student',
+  findStudentHint: 'Search by name or student number',
+  added: 'Added to the key-student roster',
+  onRoster: 'This student is on the key-student roster',
+  studentCardHint: 'Key students are talked to every week, recorded in their case.',
+  filters: {
+    overdue: 'Talks',
+    overdueOnly: 'Overdue only',
+    notOverdue: 'Not overdue',
+    anyTalk: 'All',
+    whose: 'Counsellor',
+    mine: 'Mine',
+    all: 'Everyone',
+    source: 'Why',
+    anySource: 'Any reason',
+    search: 'Name or number',
+  },
+  total: '{n} students',
+  empty: 'Nobody is on the roster',
+  approvalsEmpty: 'No removals to approve',
+  cancel: 'Cancel',
+  submit: 'Submit',
+};
+
+export const kpisEn: Texts<typeof kpisZh> = {
+  tab: 'KPIs',
+  title: 'Case-work KPIs',
+  hint: 'Talks count by when they were held; "—" means nothing is due yet.',
+  college: 'College',
+  school: 'Total',
+  tier1: 'Tier-1 students talked to in time',
+  concerns: 'Concern reports triaged in time',
+  keyStudents: 'Key students talked to this week',
+  export: 'Export XLSX',
+  fileName: 'case-work-kpis.xlsx',
+  empty: 'No figures yet',
+};
+
+let installed = false;
+
+/** Adds these texts to the shared i18n (once; the components that use them call it, so each stands alone). */
+export function installKeyStudentMessages(): void {
+  if (installed) return;
+  installed = true;
+  i18n.global.mergeLocaleMessage('zh-CN', { collegeStation: { keyStudents: keyStudentsZh, kpis: kpisZh } });
+  i18n.global.mergeLocaleMessage('en', { collegeStation: { keyStudents: keyStudentsEn, kpis: kpisEn } });
+}
