@@ -1,16 +1,18 @@
 import type { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { type Caller, callerOf } from '../../auth/caller.ts';
+import { callerOf } from '../../auth/caller.ts';
 import type { AuthedEnv } from '../../context.ts';
 import { problemResponses } from '../../http/problem.ts';
 import { recordAccess, statedPurpose } from '../audit/record.ts';
+import type { AllianceCaller } from './access.ts';
+import { alliancePluginOf } from './pricing.ts';
 
 export const tags = ['alliance'];
 const DEFAULT_PURPOSE = '朋辈互助联盟考核 / peer alliance assessment';
 
-/** The caller of an alliance request, for its access check (`requirePermission`, `requireScorer`). */
-export function allianceCaller(c: Context<AuthedEnv>): Caller {
-  return callerOf(c, DEFAULT_PURPOSE);
+/** The caller of an alliance request, handed to the service function, which starts with its access check. */
+export function allianceCaller(c: Context<AuthedEnv>): AllianceCaller {
+  return { ...callerOf(c, DEFAULT_PURPOSE), plugin: () => alliancePluginOf(c), now: c.var.clock() };
 }
 
 /** A JSON request body for createRoute. */

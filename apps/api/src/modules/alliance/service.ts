@@ -1,6 +1,4 @@
 import type { TenantTx } from '@xinqiao/db';
-import type { Context } from 'hono';
-import type { AuthedEnv } from '../../context.ts';
 import { fieldError, invalidFields, problem } from '../../http/problem.ts';
 import { minutesLate } from './attendance.ts';
 import {
@@ -11,7 +9,6 @@ import {
   meetingTypeOf,
   RECORD_KIND,
 } from './kinds.ts';
-import { alliancePluginOf } from './pricing.ts';
 import { type EventRow, getEvent, listEvents } from './queries/events.ts';
 import { liveEntriesOfRecords } from './queries/ledger.ts';
 import { getMember, listMembers, type MemberView } from './queries/members.ts';
@@ -19,22 +16,6 @@ import { getRecord, keyedRecordOf, type RecordRow, recordOf, recordsOfTerm } fro
 import { getTerm, listTerms, type TermRow } from './queries/structure.ts';
 import { amendRecord, contextOf, pluginFactsOf, type Writer, type Written, writeRecord } from './records.ts';
 import type { CreateRecordInput } from './schemas.ts';
-import type { Author } from './structure.ts';
-
-/** The writer of a request: the caller's school and person, the school's plugin, the request's clock. */
-export function writerOf(c: Context<AuthedEnv>): Writer {
-  return {
-    schoolId: c.var.me.school.id,
-    personId: c.var.me.person.id,
-    plugin: alliancePluginOf(c),
-    now: c.var.clock(),
-  };
-}
-
-/** The author of a request's structural change: the caller's school and person, the request's clock. */
-export function authorOf(c: Context<AuthedEnv>): Author {
-  return { schoolId: c.var.me.school.id, personId: c.var.me.person.id, now: c.var.clock() };
-}
 
 /** The term, or 404. */
 export async function loadTerm(tx: TenantTx, id: string): Promise<TermRow> {

@@ -1,14 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { requirePermission } from '../../../auth/caller.ts';
 import type { AuthedEnv } from '../../../context.ts';
 import { createRouter } from '../../../http/router.ts';
-import { requireScorer } from '../access.ts';
-import { checkIn, closeEvent, markAbsent, recordEarlyLeave, requestLeave } from '../attendance.ts';
 import { presentEntry, presentRecord, presentWritten } from '../present.ts';
-import { alliancePluginOf } from '../pricing.ts';
-import { recordsOfTerm } from '../queries/records.ts';
-import { decideApproval, type Written } from '../records.ts';
+import type { Written } from '../records.ts';
 import {
   AbsencesSchema,
   CorrectedSchema,
@@ -40,20 +35,22 @@ import {
   TermIdParams,
 } from '../schemas.ts';
 import {
-  assessFullAttendance,
-  correctRecord,
-  createRecords,
-  currentTermId,
-  loadEvent,
-  loadRecord,
-  loadTerm,
-  memberFromBody,
-  requireOpenTerm,
-  writerOf,
-} from '../service.ts';
-import { recordDepartmentFinding } from '../structure.ts';
-import { acknowledgeTask, closeTask, submitTask } from '../tasks.ts';
-import { eventSheet } from '../views.ts';
+  acknowledgeTask,
+  approveRecord,
+  checkIn,
+  closeEvent,
+  closeTask,
+  correct,
+  createRecord,
+  departmentFinding,
+  fullAttendance,
+  markAbsent,
+  recordEarlyLeave,
+  recordsOf,
+  requestLeave,
+  sheetOf,
+  submitTask,
+} from '../services/scoring.ts';
 
 const WRITTEN = 'The record and the ledger entries it booked';
 
@@ -202,13 +199,6 @@ const departmentFindingRoute = createRoute({
   responses: created('The finding', DepartmentFindingSchema),
 });
 
-async function scorerFor(c: Context<AuthedEnv>, termId: string) {
-  const term = await loadTerm(c.var.tx, termId);
-  await requireScorer(allianceCaller(c), term.id);
-  requireOpenTerm(term);
-  return writerOf(c);
-}
-
 async function audited(c: Context<AuthedEnv>, written: Written[]) {
   for (const w of written) await auditWrite(c, 'alliance_record.create', 'alliance_record', w.record.id);
   return written.map(presentWritten);
@@ -216,131 +206,92 @@ async function audited(c: Context<AuthedEnv>, written: Written[]) {
 
 /** Routes that record what members did and book it in the ledger. */
 export const scoringRoutes = createRouter()
-  .openapi(sheetRoute, async (c) => {
-    requirePermission(allianceCaller(c), 'alliance.read');
-    const event = await loadEvent(c.var.tx, c.req.valid('param').eventId);
-    return c.json(await eventSheet(c.var.tx, alliancePluginOf(c), event, c.var.clock()), 200);
-  })
+  .openapi(sheetRoute, async (c) =>
+    c.json(await sheetOf(allianceCaller(c), c.req.valid('param').eventId), 200),
+  )
   .openapi(checkInRoute, async (c) => {
-    const event = await loadEvent(c.var.tx, c.req.valid('param').eventId);
-    const writer = await scorerFor(c, event.termId);
-    const body = c.req.valid('json');
-    const member = await memberFromBody(c.var.tx, body.memberId);
-    const arrivedAt = body.arrivedAt ? new Date(body.arrivedAt) : writer.now;
-    const [json] = await audited(c, [await checkIn(c.var.tx, writer, event, member, arrivedAt)]);
+    const written = await checkIn(allianceCaller(c), c.req.valid('param').eventId, c.req.valid('json'));
+    const [json] = await audited(c, [written]);
     return c.json(json!, 201);
   })
   .openapi(leaveRoute, async (c) => {
-    const event = await loadEvent(c.var.tx, c.req.valid('param').eventId);
-    const writer = await scorerFor(c, event.termId);
-    const body = c.req.valid('json');
-    const member = await memberFromBody(c.var.tx, body.memberId);
-    const [json] = await audited(c, [await requestLeave(c.var.tx, writer, event, member, body.reason)]);
+    const written = await requestLeave(allianceCaller(c), c.req.valid('param').eventId, c.req.valid('json'));
+    const [json] = await audited(c, [written]);
     return c.json(json!, 201);
   })
   .openapi(absenceRoute, async (c) => {
-    const event = await loadEvent(c.var.tx, c.req.valid('param').eventId);
-    const writer = await scorerFor(c, event.termId);
-    const member = await memberFromBody(c.var.tx, (c.req.valid('json') as { memberId: string }).memberId);
-    const [json] = await audited(c, [await markAbsent(c.var.tx, writer, event, member)]);
+    const { memberId } = c.req.valid('json') as { memberId: string };
+    const written = await markAbsent(allianceCaller(c), c.req.valid('param').eventId, memberId);
+    const [json] = await audited(c, [written]);
     return c.json(json!, 201);
   })
   .openapi(earlyLeaveRoute, async (c) => {
-    const event = await loadEvent(c.var.tx, c.req.valid('param').eventId);
-    const writer = await scorerFor(c, event.termId);
-    const body = c.req.valid('json');
-    const member = await memberFromBody(c.var.tx, body.memberId);
-    const leftAt = body.leftAt ? new Date(body.leftAt) : writer.now;
-    const [json] = await audited(c, [await recordEarlyLeave(c.var.tx, writer, event, member, leftAt)]);
+    const caller = allianceCaller(c);
+    const written = await recordEarlyLeave(caller, c.req.valid('param').eventId, c.req.valid('json'));
+    const [json] = await audited(c, [written]);
     return c.json(json!, 201);
   })
   .openapi(closeRoute, async (c) => {
-    const event = await loadEvent(c.var.tx, c.req.valid('param').eventId);
-    const writer = await scorerFor(c, event.termId);
-    const written = await audited(c, await closeEvent(c.var.tx, writer, event));
+    const { event, written } = await closeEvent(allianceCaller(c), c.req.valid('param').eventId);
+    const absences = await audited(c, written);
     await auditWrite(c, 'alliance_event.close', 'alliance_event', event.id);
-    return c.json({ absences: written }, 200);
+    return c.json({ absences }, 200);
   })
   .openapi(acknowledgeRoute, async (c) => {
-    const task = await loadEvent(c.var.tx, c.req.valid('param').taskId);
-    const writer = await scorerFor(c, task.termId);
     const body = c.req.valid('json') as { memberId: string; at?: string };
-    const member = await memberFromBody(c.var.tx, body.memberId);
-    const at = body.at ? new Date(body.at) : writer.now;
-    const [json] = await audited(c, [await acknowledgeTask(c.var.tx, writer, task, member, at)]);
+    const written = await acknowledgeTask(allianceCaller(c), c.req.valid('param').taskId, body);
+    const [json] = await audited(c, [written]);
     return c.json(json!, 201);
   })
   .openapi(submitRoute, async (c) => {
-    const task = await loadEvent(c.var.tx, c.req.valid('param').taskId);
-    const writer = await scorerFor(c, task.termId);
     const body = c.req.valid('json') as { memberId: string; submittedAt?: string; requestedPoints?: number };
-    const member = await memberFromBody(c.var.tx, body.memberId);
-    const at = body.submittedAt ? new Date(body.submittedAt) : writer.now;
-    const [json] = await audited(c, [
-      await submitTask(c.var.tx, writer, task, member, at, body.requestedPoints),
-    ]);
+    const written = await submitTask(allianceCaller(c), c.req.valid('param').taskId, body);
+    const [json] = await audited(c, [written]);
     return c.json(json!, 201);
   })
   .openapi(closeTaskRoute, async (c) => {
-    const task = await loadEvent(c.var.tx, c.req.valid('param').taskId);
-    const writer = await scorerFor(c, task.termId);
-    const written = await audited(
-      c,
-      await closeTask(c.var.tx, writer, task, c.req.valid('json').requestedPoints),
-    );
+    const caller = allianceCaller(c);
+    const { requestedPoints } = c.req.valid('json');
+    const { task, written } = await closeTask(caller, c.req.valid('param').taskId, requestedPoints);
+    const missing = await audited(c, written);
     await auditWrite(c, 'alliance_task.close', 'alliance_event', task.id);
-    return c.json({ missing: written }, 200);
+    return c.json({ missing }, 200);
   })
   .openapi(createRecordRoute, async (c) => {
-    const body = c.req.valid('json');
-    const termId = await termOfRecordBody(c, body);
-    const writer = await scorerFor(c, termId);
-    return c.json({ records: await audited(c, await createRecords(c.var.tx, writer, body)) }, 201);
+    const written = await createRecord(allianceCaller(c), c.req.valid('json'));
+    return c.json({ records: await audited(c, written) }, 201);
   })
   .openapi(approvalRoute, async (c) => {
-    const record = await loadRecord(c.var.tx, c.req.valid('param').recordId);
-    const writer = await scorerFor(c, record.termId);
-    const written = await decideApproval(c.var.tx, writer, record, c.req.valid('json').approve);
+    const caller = allianceCaller(c);
+    const { approve } = c.req.valid('json');
+    const { record, written } = await approveRecord(caller, c.req.valid('param').recordId, approve);
     await auditWrite(c, 'alliance_record.approve', 'alliance_record', record.id);
     return c.json(presentWritten(written), 200);
   })
   .openapi(correctionRoute, async (c) => {
-    const record = await loadRecord(c.var.tx, c.req.valid('param').recordId);
-    const writer = await scorerFor(c, record.termId);
-    const corrected = await correctRecord(c.var.tx, writer, record, c.req.valid('json'));
+    const { record, corrected } = await correct(
+      allianceCaller(c),
+      c.req.valid('param').recordId,
+      c.req.valid('json'),
+    );
     await auditWrite(c, 'alliance_record.correct', 'alliance_record', record.id);
     return c.json({ ...presentWritten(corrected), reversed: corrected.reversed.map(presentEntry) }, 201);
   })
   .openapi(recordsRoute, async (c) => {
-    requirePermission(allianceCaller(c), 'alliance.read');
-    const term = await loadTerm(c.var.tx, c.req.valid('param').termId);
-    const rows = await recordsOfTerm(c.var.tx, term.id, c.req.valid('query'));
+    const rows = await recordsOf(allianceCaller(c), c.req.valid('param').termId, c.req.valid('query'));
     return c.json({ records: rows.map(presentRecord) }, 200);
   })
   .openapi(fullAttendanceRoute, async (c) => {
-    const term = await loadTerm(c.var.tx, c.req.valid('param').termId);
-    const writer = await scorerFor(c, term.id);
-    const written = await assessFullAttendance(c.var.tx, writer, term, c.req.valid('json'));
+    const caller = allianceCaller(c);
+    const written = await fullAttendance(caller, c.req.valid('param').termId, c.req.valid('json'));
     return c.json({ records: await audited(c, written) }, 201);
   })
   .openapi(departmentFindingRoute, async (c) => {
-    const term = await loadTerm(c.var.tx, c.req.valid('param').termId);
-    const writer = await scorerFor(c, term.id);
     const body = c.req.valid('json');
-    const finding = await recordDepartmentFinding(c.var.tx, writer, term, body);
+    const finding = await departmentFinding(allianceCaller(c), c.req.valid('param').termId, body);
     await auditWrite(c, 'alliance_department_finding.create', 'alliance_event', finding.id);
     return c.json(
       { id: finding.id, departmentId: body.departmentId, finding: body.finding, note: body.note ?? null },
       201,
     );
   });
-
-/** The term a record body writes into: the member's, the event's, or the open term for a department reward. */
-async function termOfRecordBody(
-  c: Context<AuthedEnv>,
-  body: { memberId?: string; eventId?: string; departmentId?: string },
-): Promise<string> {
-  if (body.memberId) return (await memberFromBody(c.var.tx, body.memberId)).termId;
-  if (body.eventId) return (await loadEvent(c.var.tx, body.eventId)).termId;
-  return currentTermId(c.var.tx);
-}

@@ -1,11 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
-import { requirePermission } from '../../../auth/caller.ts';
 import { createRouter } from '../../../http/router.ts';
-import { requireScorer } from '../access.ts';
 import { presentDepartment, presentEvent, presentMember, presentTerm } from '../present.ts';
-import { alliancePluginOf } from '../pricing.ts';
-import { listMembers } from '../queries/members.ts';
-import { setTermStatus } from '../queries/structure.ts';
 import {
   DepartmentSchema,
   EventListSchema,
@@ -28,16 +23,18 @@ import {
   UpdateMemberBody,
   UpdateTermBody,
 } from '../schemas.ts';
-import { authorOf, loadMember, loadTerm, requireOpenTerm } from '../service.ts';
 import {
   addMember,
   changeMember,
   createDepartment,
   createTerm,
+  eventsOf,
   giveTask,
+  membersOfTerm,
+  overview,
   scheduleEvent,
-} from '../structure.ts';
-import { allianceOverview, eventsOfTerm } from '../views.ts';
+  updateTerm,
+} from '../services/structure.ts';
 
 const overviewRoute = createRoute({
   method: 'get',
@@ -133,69 +130,49 @@ const createTaskRoute = createRoute({
 
 /** Routes of the alliance's structure: departments, terms, members, events and tasks. */
 export const structureRoutes = createRouter()
-  .openapi(overviewRoute, async (c) => {
-    requirePermission(allianceCaller(c), 'alliance.read');
-    return c.json(await allianceOverview(allianceCaller(c), alliancePluginOf(c)), 200);
-  })
+  .openapi(overviewRoute, async (c) => c.json(await overview(allianceCaller(c)), 200))
   .openapi(createDepartmentRoute, async (c) => {
-    requirePermission(allianceCaller(c), 'alliance.manage');
-    const department = await createDepartment(c.var.tx, authorOf(c), c.req.valid('json'));
+    const department = await createDepartment(allianceCaller(c), c.req.valid('json'));
     await auditWrite(c, 'alliance_department.create', 'alliance_department', department.id);
     return c.json(presentDepartment(department), 201);
   })
   .openapi(createTermRoute, async (c) => {
-    requirePermission(allianceCaller(c), 'alliance.manage');
-    const term = await createTerm(c.var.tx, authorOf(c), c.req.valid('json'));
+    const term = await createTerm(allianceCaller(c), c.req.valid('json'));
     await auditWrite(c, 'alliance_term.create', 'alliance_term', term.id);
     return c.json(presentTerm(term), 201);
   })
   .openapi(updateTermRoute, async (c) => {
-    const term = await loadTerm(c.var.tx, c.req.valid('param').termId);
-    await requireScorer(allianceCaller(c), term.id);
-    const updated = await setTermStatus(c.var.tx, term.id, c.req.valid('json').status);
-    await auditWrite(c, 'alliance_term.update', 'alliance_term', term.id);
+    const updated = await updateTerm(allianceCaller(c), c.req.valid('param').termId, c.req.valid('json'));
+    await auditWrite(c, 'alliance_term.update', 'alliance_term', updated.id);
     return c.json(presentTerm(updated), 200);
   })
   .openapi(listMembersRoute, async (c) => {
-    requirePermission(allianceCaller(c), 'alliance.read');
-    const term = await loadTerm(c.var.tx, c.req.valid('param').termId);
-    const members = await listMembers(c.var.tx, term.id, { includeInactive: true });
+    const members = await membersOfTerm(allianceCaller(c), c.req.valid('param').termId);
     return c.json({ members: members.map(presentMember) }, 200);
   })
   .openapi(createMemberRoute, async (c) => {
-    requirePermission(allianceCaller(c), 'alliance.manage');
-    const term = await loadTerm(c.var.tx, c.req.valid('param').termId);
-    requireOpenTerm(term);
-    const member = await addMember(c.var.tx, authorOf(c), term, c.req.valid('json'));
+    const member = await addMember(allianceCaller(c), c.req.valid('param').termId, c.req.valid('json'));
     await auditWrite(c, 'alliance_member.create', 'alliance_member', member.id, member.studentId);
     return c.json(presentMember(member), 201);
   })
   .openapi(updateMemberRoute, async (c) => {
-    const member = await loadMember(c.var.tx, c.req.valid('param').memberId);
-    await requireScorer(allianceCaller(c), member.termId);
-    const changed = await changeMember(c.var.tx, member, c.req.valid('json'));
-    await auditWrite(c, 'alliance_member.update', 'alliance_member', member.id, changed.studentId);
+    const changed = await changeMember(allianceCaller(c), c.req.valid('param').memberId, c.req.valid('json'));
+    await auditWrite(c, 'alliance_member.update', 'alliance_member', changed.id, changed.studentId);
     return c.json(presentMember(changed), 200);
   })
   .openapi(listEventsRoute, async (c) => {
-    requirePermission(allianceCaller(c), 'alliance.read');
-    const term = await loadTerm(c.var.tx, c.req.valid('param').termId);
-    const events = await eventsOfTerm(c.var.tx, term.id, c.var.clock(), c.req.valid('query').kind);
+    const events = await eventsOf(allianceCaller(c), c.req.valid('param').termId, c.req.valid('query').kind);
     return c.json({ events }, 200);
   })
   .openapi(createEventRoute, async (c) => {
-    const term = await loadTerm(c.var.tx, c.req.valid('param').termId);
-    await requireScorer(allianceCaller(c), term.id);
-    requireOpenTerm(term);
-    const event = await scheduleEvent(c.var.tx, authorOf(c), term, c.req.valid('json'));
+    const caller = allianceCaller(c);
+    const event = await scheduleEvent(caller, c.req.valid('param').termId, c.req.valid('json'));
     await auditWrite(c, 'alliance_event.create', 'alliance_event', event.id);
-    return c.json(presentEvent(event, c.var.clock()), 201);
+    return c.json(presentEvent(event, caller.now), 201);
   })
   .openapi(createTaskRoute, async (c) => {
-    const term = await loadTerm(c.var.tx, c.req.valid('param').termId);
-    await requireScorer(allianceCaller(c), term.id);
-    requireOpenTerm(term);
-    const task = await giveTask(c.var.tx, authorOf(c), term, c.req.valid('json'));
+    const caller = allianceCaller(c);
+    const task = await giveTask(caller, c.req.valid('param').termId, c.req.valid('json'));
     await auditWrite(c, 'alliance_task.create', 'alliance_event', task.id);
-    return c.json(presentEvent(task, c.var.clock()), 201);
+    return c.json(presentEvent(task, caller.now), 201);
   });

@@ -1,19 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { requirePermission } from '../../../auth/caller.ts';
 import { problemResponses } from '../../../http/problem.ts';
 import { createRouter } from '../../../http/router.ts';
-import { requireScorer } from '../access.ts';
-import { termWorkbook } from '../export.ts';
-import { alliancePluginOf } from '../pricing.ts';
-import { entriesOfTerm } from '../queries/ledger.ts';
-import { listMembers } from '../queries/members.ts';
-import { applyRepricing, previewRepricing } from '../repricing.ts';
 import { MemberLedgerSchema, RepricingPreviewSchema, TermStandingsSchema } from '../responses.ts';
 import { allianceCaller, auditWrite, created, jsonBody, ok, tags } from '../route-kit.ts';
 import { MemberIdParams, RepricingApplyBody, TermIdParams } from '../schemas.ts';
-import { loadMember, loadTerm, requireOpenTerm } from '../service.ts';
-import { termStandings } from '../standings.ts';
-import { memberLedger } from '../views.ts';
+import { exportTerm, ledgerOf, reprice, repricingPreview, standingsOf } from '../services/term.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -72,47 +63,25 @@ const exportRoute = createRoute({
 
 /** Routes that read the term (standings, ledgers, export) and re-price it. */
 export const termRoutes = createRouter()
-  .openapi(standingsRoute, async (c) => {
-    requirePermission(allianceCaller(c), 'alliance.read');
-    const term = await loadTerm(c.var.tx, c.req.valid('param').termId);
-    return c.json(await termStandings(c.var.tx, alliancePluginOf(c), term), 200);
-  })
-  .openapi(ledgerRoute, async (c) => {
-    requirePermission(allianceCaller(c), 'alliance.read');
-    const member = await loadMember(c.var.tx, c.req.valid('param').memberId);
-    return c.json(await memberLedger(c.var.tx, alliancePluginOf(c), member), 200);
-  })
-  .openapi(previewRoute, async (c) => {
-    requirePermission(allianceCaller(c), 'alliance.read');
-    const term = await loadTerm(c.var.tx, c.req.valid('param').termId);
-    return c.json(await previewRepricing(c.var.tx, alliancePluginOf(c), term), 200);
-  })
+  .openapi(standingsRoute, async (c) =>
+    c.json(await standingsOf(allianceCaller(c), c.req.valid('param').termId), 200),
+  )
+  .openapi(ledgerRoute, async (c) =>
+    c.json(await ledgerOf(allianceCaller(c), c.req.valid('param').memberId), 200),
+  )
+  .openapi(previewRoute, async (c) =>
+    c.json(await repricingPreview(allianceCaller(c), c.req.valid('param').termId), 200),
+  )
   .openapi(applyRoute, async (c) => {
-    const term = await loadTerm(c.var.tx, c.req.valid('param').termId);
-    await requireScorer(allianceCaller(c), term.id);
-    requireOpenTerm(term);
-    const plugin = alliancePluginOf(c);
-    const applied = await applyRepricing(
-      c.var.tx,
-      plugin,
-      term,
-      c.req.valid('json').fingerprint,
-      c.var.me.person.id,
-    );
+    const { fingerprint } = c.req.valid('json');
+    const { term, applied } = await reprice(allianceCaller(c), c.req.valid('param').termId, fingerprint);
     await auditWrite(c, 'alliance_term.reprice', 'alliance_term', term.id);
     return c.json(applied, 201);
   })
   .openapi(exportRoute, async (c) => {
-    requirePermission(allianceCaller(c), 'alliance.read');
-    const term = await loadTerm(c.var.tx, c.req.valid('param').termId);
-    const [standings, entries, members] = await Promise.all([
-      termStandings(c.var.tx, alliancePluginOf(c), term),
-      entriesOfTerm(c.var.tx, term.id),
-      listMembers(c.var.tx, term.id, { includeInactive: true }),
-    ]);
-    const workbook = await termWorkbook(standings, entries, new Map(members.map((m) => [m.id, m.name])));
+    const { term, workbook } = await exportTerm(allianceCaller(c), c.req.valid('param').termId);
     const filename = encodeURIComponent(`${term.name}-积分表.xlsx`);
-    return c.body(new Uint8Array(workbook), 200, {
+    return c.body(workbook, 200, {
       'content-type': XLSX,
       'content-disposition': `attachment; filename="term.xlsx"; filename*=UTF-8''${filename}`,
     });
