@@ -38,9 +38,16 @@ export const fetchProposals = (year: number) =>
 export const createWave = (input: NewWave) =>
   api.POST('/api/screening/waves', { body: input as Schemas['NewScreeningWave'] });
 
-/** Opens or closes a wave. */
-export const setWaveStatus = (id: string, status: 'open' | 'closed') =>
+/** Opens, closes or cancels a wave (cancelled is final). */
+export const setWaveStatus = (id: string, status: Schemas['ScreeningWaveStatus']['status']) =>
   api.POST('/api/screening/waves/{id}/status', { ...byId(id), body: { status } });
+
+/** What may change of a wave: its name, and its window while it holds no results. */
+export type WaveChange = Schemas['ScreeningWaveChange'];
+
+/** Renames a wave, or moves its window while it holds no results. */
+export const changeWave = (id: string, change: WaveChange) =>
+  api.PATCH('/api/screening/waves/{id}', { ...byId(id), body: change });
 
 /** A wave with its completion per college and class. */
 export const fetchWave = (id: string) => api.GET('/api/screening/waves/{id}', byId(id));
