@@ -17,10 +17,15 @@ export interface AppConfig {
   secureCookies: boolean;
   /** Failed logins counted within this window (default 15 minutes). */
   loginWindowMs: number;
-  /** Failed logins per school+username within the window before further attempts are refused (default 5). */
+  /** Failed logins per school+username within the window before each further attempt waits 1 s, 2 s, 4 s… (default 5). */
   maxFailuresPerAccount: number;
-  /** Failed logins per client address within the window (default 50: a campus NAT shares one address). */
+  /** Failed logins per client address within the window before the waits begin (default 50: a campus NAT shares one). */
   maxFailuresPerAddress: number;
+  /**
+   * The key of the known-device cookie's MAC (XINQIAO_DEVICE_COOKIE_KEY; every API process needs the same one);
+   * unset: a random key per process (auth/device.ts).
+   */
+  deviceCookieKey?: string;
   /** Read the client address from X-Forwarded-For (only behind a reverse proxy that sets it). */
   trustProxy: boolean;
   /** Origins besides the API's own that may post to it (a frontend served from elsewhere in development). */
@@ -66,6 +71,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): AppConfig {
     secureCookies: env.XINQIAO_SECURE_COOKIES
       ? env.XINQIAO_SECURE_COOKIES !== '0'
       : !['development', 'test'].includes(env.NODE_ENV ?? ''),
+    ...(env.XINQIAO_DEVICE_COOKIE_KEY ? { deviceCookieKey: env.XINQIAO_DEVICE_COOKIE_KEY } : {}),
     trustProxy: env.XINQIAO_TRUST_PROXY === '1' || env.XINQIAO_TRUST_PROXY === 'true',
     allowedOrigins: (env.XINQIAO_ALLOWED_ORIGINS ?? '')
       .split(',')

@@ -2,14 +2,8 @@ import { type Database, people, schools, type TenantTx, type UnscopedTx } from '
 import { runInTransaction, scopeTransaction } from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import { and, eq } from 'drizzle-orm';
 import type { AppConfig } from '../context.ts';
-import { verifyAgainstDecoy, verifyPassword } from './password.ts';
-import {
-  clearAccountFailures,
-  type LoginKeys,
-  loginBlockedFor,
-  loginKeys,
-  recordLoginFailure,
-} from './rate-limit.ts';
+import { hashPassword, needsRehash, verifyAgainstDecoy, verifyPassword } from './password.ts';
+import { loginKeys, releaseOnSuccess, reserveLoginAttempt } from './rate-limit.ts';
 import { loadAccount, schoolOnlyScope } from './scope.ts';
 import type { Me } from './session-types.ts';
 import { createSession } from './sessions.ts';
@@ -32,21 +26,24 @@ interface Candidate {
 }
 
 /**
- * Check a login and open a session. Three short steps so no transaction is held while argon2 runs: look up the
- * school and account (refusing early when rate limited), verify the password, then record the failure or
- * create the session. An unknown school, unknown user, disabled account and wrong password all answer the same.
+ * Check a login and open a session. Three short steps so no transaction is held while argon2 runs: reserve the
+ * attempt against the throttle and look up the school and account (refusing early when the attempt must wait),
+ * verify the password, then either keep the reservation as the failure or take it back and create the session
+ * (upgrading a hash made with weaker parameters than today's). An unknown school, unknown user, disabled account
+ * and wrong password all answer the same. `deviceId` is the id of a verified known-device cookie (auth/device.ts).
  */
 export async function logIn(
   db: Database,
   input: LoginInput,
-  context: { address: string; now: Date; config: AppConfig },
+  context: { address: string; now: Date; config: AppConfig; deviceId?: string },
 ): Promise<LoginOutcome> {
   const { now, config } = context;
-  const keys = loginKeys(input.school, input.username, context.address);
+  const keys = loginKeys(input.school, input.username, context.address, context.deviceId);
   const lookup = await runInTransaction(db, async (tx) => {
-    const retryAfterSeconds = await loginBlockedFor(tx, keys, now, config);
-    if (retryAfterSeconds > 0) return { blocked: true as const, retryAfterSeconds };
-    return { blocked: false as const, candidate: await findCandidate(tx, input) };
+    const reservation = await reserveLoginAttempt(tx, keys, now, config);
+    if (!reservation.granted)
+      return { blocked: true as const, retryAfterSeconds: reservation.retryAfterSeconds };
+    return { blocked: false as const, at: reservation.at, candidate: await findCandidate(tx, input) };
   });
   if (lookup.blocked)
     return { ok: false, reason: 'rate-limited', retryAfterSeconds: lookup.retryAfterSeconds };
@@ -54,11 +51,13 @@ export async function logIn(
   const valid = candidate
     ? await verifyPassword(candidate.passwordHash, input.password)
     : await verifyAgainstDecoy(input.password);
-  if (!candidate || !valid) {
-    await runInTransaction(db, (tx) => recordLoginFailure(tx, keys, now, config));
-    return { ok: false, reason: 'invalid' };
-  }
-  return runInTransaction(db, (tx) => openSession(tx, candidate, keys, now, config));
+  // A failure keeps its reservation: it was recorded before the hash was checked.
+  if (!candidate || !valid) return { ok: false, reason: 'invalid' };
+  const upgraded = needsRehash(candidate.passwordHash) ? await hashPassword(input.password) : undefined;
+  return runInTransaction(db, async (tx) => {
+    await releaseOnSuccess(tx, keys, lookup.at);
+    return openSession(tx, candidate, now, config, upgraded);
+  });
 }
 
 async function findCandidate(tx: UnscopedTx, input: LoginInput): Promise<Candidate | undefined> {
@@ -77,11 +76,10 @@ async function findCandidate(tx: UnscopedTx, input: LoginInput): Promise<Candida
 async function openSession(
   tx: UnscopedTx,
   candidate: Candidate,
-  keys: LoginKeys,
   now: Date,
   config: AppConfig,
+  upgradedHash: string | undefined,
 ): Promise<LoginOutcome> {
-  await clearAccountFailures(tx, keys);
   const scoped: TenantTx = await scopeTransaction(
     tx,
     schoolOnlyScope(candidate.schoolId, candidate.personId),
@@ -89,6 +87,13 @@ async function openSession(
   const account = await loadAccount(scoped, candidate.schoolId, candidate.personId);
   // Disabled between the password check and now: treat as a wrong password.
   if (!account || account.person.disabled) return { ok: false, reason: 'invalid' };
+  if (upgradedHash) {
+    // Only if the hash is still the one just verified (a password changed meanwhile wins).
+    await scoped
+      .update(people)
+      .set({ passwordHash: upgradedHash })
+      .where(and(eq(people.id, candidate.personId), eq(people.passwordHash, candidate.passwordHash)));
+  }
   const { token, session } = await createSession(scoped, {
     schoolId: candidate.schoolId,
     personId: candidate.personId,

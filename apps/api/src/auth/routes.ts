@@ -4,7 +4,9 @@ import { requireSameOrigin } from '../http/csrf.ts';
 import { problem, problemResponses } from '../http/problem.ts';
 import { createPublicRouter } from '../http/router.ts';
 import { clearSessionCookie, setSessionCookie } from './cookie.ts';
+import { deviceKey, knownDeviceId, setDeviceCookie } from './device.ts';
 import { logIn } from './login.ts';
+import { accountName } from './rate-limit.ts';
 import { MeSchema, publicMe } from './session-types.ts';
 import { deleteSession } from './sessions.ts';
 
@@ -55,10 +57,15 @@ authRoutes.use('/auth/login', async (c, next) => requireSameOrigin(c.var.config)
 
 authRoutes.openapi(loginRoute, async (c) => {
   const { config, db } = c.var;
-  const outcome = await logIn(db, c.req.valid('json'), {
+  const input = c.req.valid('json');
+  const key = deviceKey(config.deviceCookieKey);
+  const account = accountName(input.school, input.username);
+  const deviceId = knownDeviceId(c, account, key);
+  const outcome = await logIn(db, input, {
     address: clientAddress(c, config.trustProxy),
     now: c.var.clock(),
     config,
+    ...(deviceId ? { deviceId } : {}),
   });
   if (!outcome.ok && outcome.reason === 'rate-limited') {
     throw problem('auth.too-many-attempts').withHeaders({
@@ -67,6 +74,7 @@ authRoutes.openapi(loginRoute, async (c) => {
   }
   if (!outcome.ok) throw problem('auth.wrong-credentials');
   setSessionCookie(c, outcome.token, config.secureCookies);
+  setDeviceCookie(c, account, key, deviceId, config.secureCookies);
   return c.json(publicMe(outcome.me), 200);
 });
 
