@@ -1,4 +1,4 @@
-import type { TenantTx } from '@xinqiao/db';
+import { studentReach, type TenantTx } from '@xinqiao/db';
 import { type Caller, requirePermission, rolesGranting } from '../../auth/caller.ts';
 import { hashPassword } from '../../auth/password.ts';
 import { grants } from '../../auth/permissions.ts';
@@ -33,13 +33,23 @@ import type {
 const noSuchPerson = () => problem('people.not-found');
 
 /**
+ * The branch whose accounts the caller may look up. Class committee members and dorm liaisons (the reduced-view
+ * roles, who only observe and report) need no one's account and see only their own: staff usernames are half of a
+ * login, and a student holding such a role must not be able to list them.
+ */
+function lookupBranchOf(me: Caller['me']): Branch {
+  const onlyReduced = me.roles.length > 0 && me.roles.every((r) => studentReach[r.role] === 'reduced');
+  return onlyReduced ? { schoolWide: false, subtreePaths: [], ancestorIds: [] } : branchOf(me);
+}
+
+/**
  * A page of the people the caller may see (themselves and everyone holding a role in their branch of the network;
- * a school-wide reader sees every account), filtered by unit subtree and searched by name or username. Open to
- * every signed-in person: their branch is the access check.
+ * a school-wide reader sees every account; the reduced-view roles only themselves), filtered by unit subtree and
+ * searched by name or username. Open to every signed-in person: their branch is the access check.
  */
 export async function listPeople(caller: Caller, filter: PersonListFilter): Promise<Page<PersonView>> {
   const { tx, me } = caller;
-  const branch = branchOf(me);
+  const branch = lookupBranchOf(me);
   let underPath: string | undefined;
   if (filter.unitId) {
     const unit = await findUnitInBranch(tx, branch, filter.unitId);
@@ -69,7 +79,7 @@ export async function listPeople(caller: Caller, filter: PersonListFilter): Prom
 /** One person the caller may see (see {@link listPeople}), with their roles; 404 otherwise. */
 export async function getPerson(caller: Caller, id: string): Promise<PersonView> {
   const { tx, me } = caller;
-  const branch = branchOf(me);
+  const branch = lookupBranchOf(me);
   const row = await findVisiblePerson(tx, branch, me.person.id, id);
   if (!row) throw noSuchPerson();
   return presentPerson(row, await rolesInBranch(tx, branch, [id]));
