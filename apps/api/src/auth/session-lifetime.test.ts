@@ -35,6 +35,16 @@ describe('auth/session lifetime', () => {
     expect(await sessionCount(t.world.schools.alpha.people.counsellor1!)).toBe(0);
   });
 
+  it('counts the idle timeout from the last request, not from a timestamp written at most once a minute', async () => {
+    const session = await loginAs(t.app, 'alpha', 'station1');
+    t.clock.advance(30_000);
+    expect((await session.request('/api/auth/me')).status).toBe(200);
+    t.clock.advance(minutes(29) + 59_000); // 30 min 29 s after login, 29 min 59 s after the last request
+    expect((await session.request('/api/auth/me')).status).toBe(200);
+    t.clock.advance(minutes(30));
+    expect((await session.request('/api/auth/me')).status).toBe(401);
+  });
+
   it('ends a session at the absolute timeout however busy it is', async () => {
     const session = await loginAs(t.app, 'alpha', 'counsellor2');
     for (let elapsed = 0; elapsed < 11 * 60 + 40; elapsed += 20) {

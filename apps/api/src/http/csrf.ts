@@ -40,7 +40,11 @@ function isAllowedOrigin(origin: string, c: Context, policy: OriginPolicy): bool
  * ```
  */
 export function originCheck(policy: OriginPolicy): MiddlewareHandler {
-  return csrf({ origin: (origin, c) => isAllowedOrigin(origin, c, policy) });
+  const check = csrf({ origin: (origin, c) => isAllowedOrigin(origin, c, policy) });
+  // hono reads a missing Content-Type as text/plain (a form's). A request without one carries no form body (a
+  // logout, navigator.sendBeacon()): the synchronizer token, required of every state-changing request behind a
+  // session, is its CSRF check, and the public login takes JSON only.
+  return (c, next) => (c.req.header('content-type') === undefined ? next() : check(c, next));
 }
 
 /**
