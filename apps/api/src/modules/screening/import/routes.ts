@@ -1,11 +1,14 @@
 import { createRoute } from '@hono/zod-openapi';
+import { decodedHeader } from '../../../http/input-text.ts';
 import { fieldError, invalidFields, problemResponses, requestLocale } from '../../../http/problem.ts';
 import { createRouter } from '../../../http/router.ts';
+import { uploadFileName } from '../../../http/upload-name.ts';
 import { statedPurpose } from '../../audit/record.ts';
 import { screeningCaller } from '../access.ts';
 import { IdParams, ImportListSchema, ImportSchema, json } from '../schemas.ts';
 import { auditScreening } from '../waves/routes.ts';
 import { presentImport, presentImportSummary } from './present.ts';
+import { IMPORT_BATCH_SIZE } from './run.ts';
 import { getImport, importableWave, listImports, startImport } from './service.ts';
 import { type SpooledFile, spoolUpload } from './spool.ts';
 
@@ -23,7 +26,7 @@ const startRoute = createRoute({
     'against the student when given), 提交时间/submitted_at, 主动要求咨询/asks_for_counselling (UPI), and the ' +
     'answers: one column per item (Q1…Qn, 第1题…) or one 答案/answers column (`0,1,3,…` or `0113…`). Answers 202 ' +
     'with the import (the API’s body limit, 20 MiB by default, holds 50,000 SCL-90 rows as CSV); `GET /api/screening/imports/{id}` shows rows read, progress and row errors while it runs. ' +
-    'Rows are stored in batches of 2,000 (each batch one transaction) keyed by wave + student: the same file again ' +
+    `Rows are stored in batches of ${IMPORT_BATCH_SIZE.toLocaleString('en')} (each batch one transaction) keyed by wave + student: the same file again ` +
     'changes nothing. Tier-1 results open a follow-up case for the student’s counsellor.',
   request: { params: IdParams },
   responses: {
@@ -126,13 +129,19 @@ async function receiveFile(
     if (!(upload instanceof File)) {
       throw invalidFields([fieldError('file', 'import.file-missing')]);
     }
-    return { file: await spoolUpload(upload.stream()), fileName: upload.name || 'upload' };
+    const fileName = uploadFileName(upload.name || 'upload', 'file');
+    return { file: await spoolUpload(upload.stream()), fileName };
   }
   if (!request.body) {
     throw invalidFields([fieldError('body', 'import.body-missing')]);
   }
-  const header = request.headers.get('x-file-name');
-  const fileName = fileNameQuery ?? (header ? decodeURIComponent(header) : undefined) ?? guessName(type);
+  const header = decodedHeader(request.headers.get('x-file-name')) || undefined;
+  const fileName =
+    fileNameQuery !== undefined
+      ? uploadFileName(fileNameQuery, 'fileName')
+      : header !== undefined
+        ? uploadFileName(header, 'x-file-name')
+        : guessName(type);
   return { file: await spoolUpload(request.body), fileName };
 }
 
