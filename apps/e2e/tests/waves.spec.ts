@@ -116,9 +116,9 @@ for (const { name, viewport } of VIEWPORTS) {
         await page.getByRole('tab', { name: '导入结果' }).click();
         const picker = page.getByTestId('cc-import-wave');
         await picker.click();
-        await expect(page.locator('.el-select-dropdown__item.is-disabled:visible', { hasText: doomed })).toHaveCount(
-          1,
-        );
+        await expect(
+          page.locator('.el-select-dropdown__item.is-disabled:visible', { hasText: doomed }),
+        ).toHaveCount(1);
         await expect(
           page.locator('.el-select-dropdown__item:not(.is-disabled):visible', { hasText: renamed }),
         ).toHaveCount(1);
