@@ -170,5 +170,24 @@ for (const { name, viewport } of VIEWPORTS) {
       expect(cells.I3).toBe(expected ? expected[2] : '0');
       expect(Number(cells.I3)).toBeGreaterThan(0);
     });
+
+    test('as the center director, the student affairs KPI table shows the school case-work figures beside staffing and funding', async ({
+      page,
+    }) => {
+      await signIn(page, 'director');
+      const kpis = (await (await page.request.get('/api/case-work/kpis')).json()) as {
+        school: { keyStudentsTalkedThisWeek: { done: number; total: number } };
+      };
+      await page.getByTestId('module-nav').getByRole('link', { name: '学生处' }).click();
+      const table = page.getByTestId('sa-case-work-table');
+      await expect(page.getByTestId('sa-kpis')).toBeVisible();
+      const { done, total } = kpis.school.keyStudentsTalkedThisWeek;
+      await expect(table.locator('.el-table__body tr', { hasText: '重点关注学生本周已谈话' })).toContainText(
+        total ? `${done} / ${total}` : '—',
+      );
+      await expect(page.getByTestId('sa-case-work-export')).toBeVisible();
+      await page.getByTestId('sa-case-work').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${SCREENS}/student-affairs-director-${name}.png`, fullPage: true });
+    });
   });
 }
