@@ -3,7 +3,9 @@ import { withTenant } from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tenantScope } from '../../../auth/scope.ts';
-import { json, loginAs, type TestApp, type TestSession } from '../../../testing/index.ts';
+import type { Me } from '../../../auth/session-types.ts';
+import { json, loginAs, type TestApp, type TestSession, testPluginCatalog } from '../../../testing/index.ts';
+import { createImportRecord, type ImportActor, runImport } from '../import/run.ts';
 import { createScreeningTestApp, importCsv, openWave, phq9Row } from '../testing.ts';
 
 let t: TestApp;
@@ -38,6 +40,28 @@ const patch = (id: string, body: unknown, session = center, headers: Record<stri
   session.request(`/api/screening/waves/${id}`, { method: 'PATCH', body, headers });
 const setStatus = (id: string, status: string, headers: Record<string, string> = {}) =>
   center.request(`/api/screening/waves/${id}/status`, { method: 'POST', body: { status }, headers });
+
+const centerScope = () =>
+  tenantScope({
+    schoolId: alpha().id,
+    personId: null,
+    fullScopePaths: ['/'],
+    reducedScopePaths: [],
+    capabilities: ['screening.answers', 'screening.manage'],
+  });
+
+/** A running import record of the wave, as an upload leaves it until its job takes it. */
+const importRecord = (waveId: string) =>
+  withTenant(t.db, centerScope(), (tx) =>
+    createImportRecord(tx, {
+      schoolId: alpha().id,
+      waveId,
+      fileName: 'late.csv',
+      fileSha256: '',
+      bytesTotal: 1,
+      createdBy: null,
+    }),
+  );
 
 async function auditActions(entityId: string): Promise<string[]> {
   const scope = tenantScope({
@@ -199,5 +223,36 @@ describe('screening waves: cancel', () => {
     expect((await setStatus(id, 'cancelled')).status).toBe(200);
     expect((await proposals())[0]!.createdWaveId).toBeNull();
     expect((await make()).status).toBe(201);
+  });
+
+  it('refuses to cancel a wave while an import into it is still running', async () => {
+    const id = await openWave(center, { name: '导入中不能取消', academicYear: 2021 });
+    await importRecord(id);
+    const res = await setStatus(id, 'cancelled');
+    expect(res.status).toBe(409);
+    expect(await json(res)).toMatchObject({ code: 'screening.wave-import-running' });
+  });
+
+  it('ends an import that reaches a cancelled wave (the command line) failed, saying the wave was cancelled', async () => {
+    const id = await openWave(center, { name: '命令行导入', academicYear: 2020 });
+    expect((await setStatus(id, 'cancelled')).status).toBe(200);
+    const session = (await json(await center.request('/api/auth/me'))) as Me;
+    const { plugins } = await testPluginCatalog({ copies: { alpha: 'hrbmu' } });
+    const actor: ImportActor = {
+      db: t.db,
+      scope: centerScope(),
+      me: { ...session, school: { ...session.school, id: alpha().id } },
+      plugin: plugins.active('alpha')!.compiled!,
+      clock: () => new Date('2025-03-03T02:00:00Z'),
+      purpose: 'test',
+    };
+    const csv = `学号,答案\n${phq9Row(alpha().colleges[0].studentNumbers[0]!, [0, 0, 0, 0, 0, 0, 0, 0, 0])}`;
+    const stream = (async function* () {
+      yield new TextEncoder().encode(csv);
+    })();
+    const outcome = await runImport(actor, await importRecord(id), id, { stream, filename: 'late.csv' });
+    expect(outcome.status).toBe('failed');
+    expect(outcome.rowsAccepted).toBe(0);
+    expect(outcome.errors[0]).toMatchObject({ reason: { code: 'screening.wave-cancelled' } });
   });
 });
