@@ -107,7 +107,9 @@ describe('GET /api/key-students', () => {
     });
     // It shows in My work as an overdue talk.
     const work = await json(await counsellor1.request('/api/me/work'));
-    expect(JSON.stringify(work)).toContain('key_student_talk');
+    const talk = work.items.find((i: { kind: string }) => i.kind === 'key_student_talk');
+    // It links to the case, where the talk is recorded as an interview.
+    expect(talk).toMatchObject({ overdue: true, link: `/college-station/cases/${caseId}` });
     // A talk held two days ago (typed now): next one due in five days, not overdue any more.
     const heldAt = new Date(Date.now() - 2 * DAY);
     await asWholeSchool(t, 'alpha', (tx) =>

@@ -70,12 +70,9 @@ export const KeyStudentSchema = z
       .datetime()
       .nullable()
       .openapi({ description: 'The latest interview about the student' }),
-    caseId: z
-      .uuid()
-      .nullable()
-      .openapi({
-        description: 'The student’s earliest open case, where the talk is recorded (null: open one first)',
-      }),
+    caseId: z.uuid().nullable().openapi({
+      description: 'The student’s earliest open case, where the talk is recorded (null: open one first)',
+    }),
     talkDueAt: z.iso.datetime(),
     overdue: z.boolean(),
     intervalDays: z.number().int(),

@@ -36,8 +36,10 @@ export const keyStudentTalks: WorkProvider = {
       isNew: false,
       reasons: [],
       decision: null,
-      // The talk is recorded in the student's case, opened from their page.
-      link: `/college-station/students/${row.studentId}`,
+      // The talk is recorded as an interview in the student's open case; without one, from their page.
+      link: row.caseId
+        ? `/college-station/cases/${row.caseId}`
+        : `/college-station/students/${row.studentId}`,
     }));
   },
 };
