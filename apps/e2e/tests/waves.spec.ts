@@ -108,6 +108,8 @@ for (const { name, viewport } of VIEWPORTS) {
         await expect(row).toHaveClass(/cc__wave--cancelled/);
         await expect(row.getByTestId('cc-wave-cancel')).toHaveCount(0);
         await expect(row.getByTestId('cc-wave-rename')).toHaveCount(0);
+        // The completion card of the chosen wave says it counts nowhere.
+        await expect(page.getByTestId('cc-completion-cancelled')).toHaveText('批次已取消，不计入完成情况。');
         await row.scrollIntoViewIfNeeded();
         await page.screenshot({ path: `${SCREENS}/${name}-cancelled.png`, fullPage: true });
       });

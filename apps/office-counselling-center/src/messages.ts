@@ -17,6 +17,7 @@ const messages = {
       rename: '改名',
       cancelWave: '取消批次',
       cancelHasResults: '已有筛查结果的批次不能取消，可以关闭',
+      completionCancelled: '批次已取消，不计入完成情况。',
       cancelConfirm: '取消批次“{name}”？取消后不能再导入、修改或重新开放，本校插件的同名建议可以重新创建。',
       cancelConfirmTitle: '取消筛查批次',
       cancelConfirmOk: '取消批次',
@@ -106,6 +107,7 @@ const messages = {
       rename: 'Rename',
       cancelWave: 'Cancel wave',
       cancelHasResults: 'A wave with results cannot be cancelled; close it instead',
+      completionCancelled: 'The wave was cancelled: it counts in no completion figure.',
       cancelConfirm:
         'Cancel the wave "{name}"? It will take no imports and cannot be changed or reopened; the plugin’s proposal of the same name may be created again.',
       cancelConfirmTitle: 'Cancel screening wave',
