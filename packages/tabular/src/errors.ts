@@ -9,7 +9,8 @@ export type TabularErrorCode =
   | 'empty_file'
   | 'missing_header'
   | 'duplicate_header'
-  | 'too_many_rows';
+  | 'too_many_rows'
+  | 'over_limit';
 
 /** A problem with one row's value, as the user sees it: spreadsheet row number and column header. */
 export interface RowError {
@@ -29,6 +30,8 @@ export interface RowError {
  */
 export class TabularError extends Error {
   override readonly name = 'TabularError';
+  /** For `over_limit`: which limit (`unpacked-bytes`, `shared-strings`, `cell-chars`, `rows-read`…) and its value. */
+  limit?: { name: string; max: number };
 
   constructor(
     readonly code: TabularErrorCode,

@@ -4,11 +4,20 @@ import { TabularError } from './errors.ts';
 import { type HeaderMap, type HeaderOptions, mapHeaders } from './headers.ts';
 import { openSource, type TabularSource } from './source.ts';
 import { type XlsxOptions, xlsxRows } from './xlsx.ts';
+import { overLimit } from './xlsx-limits.ts';
 
 export interface ReadRowsOptions extends HeaderOptions, CsvOptions, XlsxOptions {
   /** Stop with a TabularError after this many data rows (not counting blank rows); default no limit. */
   maxRows?: number;
+  /**
+   * Stop with a TabularError `over_limit` (`rows-read`) after reading this many rows, blank rows included, so a
+   * file of a million empty rows ends at once; default {@link DEFAULT_MAX_ROWS_READ}.
+   */
+  maxRowsRead?: number;
 }
+
+/** Rows read at most by default, blank ones included: twice a 50,000-row wave, and then some. */
+export const DEFAULT_MAX_ROWS_READ = 200_000;
 
 /** One data row. `values` has every header's key, '' for an empty cell; cell texts are trimmed. */
 export interface TabularRow {
@@ -41,7 +50,10 @@ export async function* readRows(
   const cellRows = format === 'xlsx' ? xlsxRows(chunks, options) : csvRows(chunks, options);
   let header: HeaderMap | null = null;
   let dataRows = 0;
+  let rowsRead = 0;
+  const maxRowsRead = options.maxRowsRead ?? DEFAULT_MAX_ROWS_READ;
   for await (const { rowNumber, cells } of cellRows) {
+    if (++rowsRead > maxRowsRead) throw overLimit('rows-read', maxRowsRead, rowNumber);
     const trimmed = cells.map((cell) => cell.trim());
     if (trimmed.every((cell) => cell === '')) continue;
     if (header === null) {

@@ -2,21 +2,31 @@ import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import type { CellRow } from './cells.ts';
 import { TabularError } from './errors.ts';
+import { checkXlsxLimits, DEFAULT_XLSX_LIMITS, overLimit, type XlsxLimits } from './xlsx-limits.ts';
 
 export interface XlsxOptions {
   /** The worksheet to read, by name; default the first worksheet in the file. */
   sheet?: string;
+  /** What the file may unpack to (default {@link DEFAULT_XLSX_LIMITS}); checked before exceljs reads a byte. */
+  xlsxLimits?: Partial<XlsxLimits>;
 }
 
 /**
  * Streams the rows of one worksheet with exceljs's streaming WorkbookReader. Row numbers are the sheet's own, so
- * rows Excel leaves out of the file (never typed in) are simply absent.
+ * rows Excel leaves out of the file (never typed in) are simply absent. The packed file is collected first (at most
+ * `maxPackedBytes`) and checked against the limits (xlsx-limits.ts): exceljs has none of its own. A cell longer
+ * than `maxCellChars` stops the file.
  */
 export async function* xlsxRows(
   chunks: AsyncIterable<Uint8Array>,
   options: XlsxOptions = {},
 ): AsyncGenerator<CellRow> {
-  const input = Readable.from(asBuffers(chunks), { objectMode: false });
+  const limits = { ...DEFAULT_XLSX_LIMITS, ...options.xlsxLimits };
+  const bytes = await collect(chunks, limits.maxPackedBytes);
+  await checkXlsxLimits(bytes, limits);
+  const input = Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)], {
+    objectMode: false,
+  });
   // styles: 'cache' lets exceljs see date formats and hand dates over as Date values.
   // Loaded on first use: exceljs takes ~0.2 s to load, which a CSV import (or its parsing thread) need not pay.
   const { default: Excel } = await import('exceljs');
@@ -39,6 +49,8 @@ export async function* xlsxRows(
         const cells = Array.from({ length: Math.max(values.length - 1, 0) }, (_, i) =>
           cellText(values[i + 1]),
         );
+        if (cells.some((cell) => cell.length > limits.maxCellChars))
+          throw overLimit('cell-chars', limits.maxCellChars, row.number);
         yield { rowNumber: row.number, cells };
       }
       return;
@@ -88,6 +100,14 @@ function dateText(date: Date): string {
   return time === '00:00:00' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${time}`;
 }
 
-async function* asBuffers(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Buffer> {
-  for await (const chunk of chunks) yield Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+/** The whole packed file (a ZIP's directory is at its end), refused once it passes `max` bytes. */
+async function collect(chunks: AsyncIterable<Uint8Array>, max: number): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of chunks) {
+    size += chunk.byteLength;
+    if (size > max) throw overLimit('packed-bytes', max);
+    parts.push(chunk);
+  }
+  return parts.length === 1 ? parts[0]! : Buffer.concat(parts, size);
 }
