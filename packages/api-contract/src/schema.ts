@@ -4036,6 +4036,1106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/crises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The crisis board of your scope (危机看板)
+         * @description The crises of the students you run crises for (a station head: their college; the center: the school), open ones by default: level, current step, time open, late steps; counts per month and per college. Class psych committee members, dorm liaisons and school admins get 403.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Which crises the list holds (the counts are always all) */
+                    status?: "open" | "closed" | "all";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The board */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CrisisBoard"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with stored data */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Open a crisis (启动危机干预) about a student you see in full
+         * @description From exactly one of `studentId`, `concernReportId`, `caseId` or `screeningResultId` (a result whose follow-up carries a self-harm finding), at one of the levels of the school's crisis-protocol. The level's steps are copied with their due times and the people they name are told at once (outbound: a count only).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewCrisis"];
+                };
+            };
+            responses: {
+                /** @description The opened crisis */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Crisis"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with stored data */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crises/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The crisis board as an XLSX workbook */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Which crises the list holds (the counts are always all) */
+                    status?: "open" | "closed" | "all";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with stored data */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crises/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One crisis: its protocol checklist with due times, family contacts, referrals, affected people, reviews, timeline
+         * @description Audited with the purpose the `x-access-purpose` header states.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The crisis */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Crisis"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with stored data */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crises/{id}/affected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a roommate, classmate or witness affected; their support case goes to their counsellor */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewCrisisAffected"];
+                };
+            };
+            responses: {
+                /** @description The crisis with the person affected */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Crisis"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with stored data */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crises/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a crisis with a summary; refused while a required step is open or a referral lacks its assessment
+         * @description The review falls due by the protocol (e.g. one month), counted from the closing day in the working calendar.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CrisisClose"];
+                };
+            };
+            responses: {
+                /** @description The closed crisis */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Crisis"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with stored data */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crises/{id}/family-contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a contact with the family (家校沟通): a guardian or a typed contact, when, how, what was agreed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewCrisisFamilyContact"];
+                };
+            };
+            responses: {
+                /** @description The crisis with the contact */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Crisis"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with stored data */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crises/{id}/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a green-channel referral (绿色通道) to a hospital on the school's list */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewCrisisReferral"];
+                };
+            };
+            responses: {
+                /** @description The crisis with the referral */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Crisis"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with stored data */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crises/{id}/referrals/{referralId}/assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a referral's outcome and the return-to-school assessment (返校评估) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    referralId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CrisisReferralAssessment"];
+                };
+            };
+            responses: {
+                /** @description The crisis with the assessment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Crisis"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with stored data */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crises/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reopen a closed crisis with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CrisisReopen"];
+                };
+            };
+            responses: {
+                /** @description The reopened crisis */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Crisis"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with stored data */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crises/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the review meeting (复盘会) with its written case report (the center) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CrisisReviewRecord"];
+                };
+            };
+            responses: {
+                /** @description The crisis with its review */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Crisis"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with stored data */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crises/{id}/steps/{code}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a step done (only someone the protocol names for it, with what the step must have on record) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CrisisStepDone"];
+                };
+            };
+            responses: {
+                /** @description The crisis with the step done */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Crisis"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with stored data */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crises/{id}/steps/{code}/waive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Waive a step with a reason (the center director) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CrisisStepWaive"];
+                };
+            };
+            responses: {
+                /** @description The crisis with the step waived */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Crisis"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with stored data */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/frontends": {
         parameters: {
             query?: never;
@@ -6284,7 +7384,7 @@ export interface paths {
         put?: never;
         /**
          * Start importing a CSV or XLSX file of a wave’s results (center only); poll the import for progress
-         * @description Send the file as the raw request body (`Content-Type: text/csv` or the XLSX type, file name in `x-file-name` or `?fileName=`), or as multipart field `file`. Columns: 学号/student_number (required), 姓名/name (checked against the student when given), 提交时间/submitted_at, 主动要求咨询/asks_for_counselling (UPI), and the answers: one column per item (Q1…Qn, 第1题…) or one 答案/answers column (`0,1,3,…` or `0113…`). Answers 202 with the import (the API’s body limit, 20 MiB by default, holds 50,000 SCL-90 rows as CSV); `GET /api/screening/imports/{id}` shows rows read, progress and row errors while it runs. Rows are stored in batches of 2,000 (each batch one transaction) keyed by wave + student: the same file again changes nothing. Tier-1 results open a follow-up case for the student’s counsellor.
+         * @description Send the file as the raw request body (`Content-Type: text/csv` or the XLSX type, file name in `x-file-name` or `?fileName=`), or as multipart field `file`. Columns: 学号/student_number (required), 姓名/name (checked against the student when given), 提交时间/submitted_at, 主动要求咨询/asks_for_counselling (UPI), and the answers: one column per item (Q1…Qn, 第1题…) or one 答案/answers column (`0,1,3,…` or `0113…`). Answers 202 with the import (the API’s body limit, 20 MiB by default, holds 50,000 SCL-90 rows as CSV); `GET /api/screening/imports/{id}` shows rows read, progress and row errors while it runs. Rows are stored in batches of 5,000 (each batch one transaction) keyed by wave + student: the same file again changes nothing. Tier-1 results open a follow-up case for the student’s counsellor.
          */
         post: {
             parameters: {
@@ -6606,6 +7706,256 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/settings/hospitals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The school's contracted hospitals and units (绿色通道) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The list */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HospitalList"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a contracted hospital (school admin, the center) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["HospitalInput"];
+                };
+            };
+            responses: {
+                /** @description Added */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Hospital"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/settings/hospitals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a contracted hospital */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["HospitalInput"];
+                };
+            };
+            responses: {
+                /** @description Changed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Hospital"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Take a hospital off the list (409 once a referral names it) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The list left */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HospitalList"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with stored data */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -7147,7 +8497,7 @@ export interface paths {
         put?: never;
         /**
          * Import students from CSV or XLSX: all or nothing, keyed by student number
-         * @description Headers in Chinese or English: 学号/student_number, 姓名/name, 性别/gender (男/女/male/female), 入学年份/enrolment_year, 学院/college, 班级/class, 宿舍/dorm (optional), 手机/phone, 邮箱/email, 监护人姓名/guardian_name, 监护人关系/guardian_relation, 监护人电话/guardian_phone. College, class and dorm are unit names, each resolved inside the one before. Any bad row rejects the file with 400 listing every `{row, column, reason}` (header = row 1); a good file is upserted in one transaction, and importing it again changes nothing. Blank contact cells keep stored contacts.
+         * @description Headers in Chinese or English: 学号/student_number, 姓名/name, 性别/gender (男/女/male/female), 入学年份/enrolment_year, 学院/college, 班级/class, 宿舍/dorm (optional), 手机/phone, 邮箱/email, 监护人姓名/guardian_name, 监护人关系/guardian_relation, 监护人电话/guardian_phone. College, class and dorm are unit names, each resolved inside the one before. Any bad row rejects the file with 400 listing every `{row, column, reason}` (header = row 1); a good file is upserted in one transaction, and importing it again changes nothing. Blank contact cells keep stored contacts. An XLSX may unpack to at most 256 MiB (shared strings 32 MiB, 1,000,000 of them), a cell holds at most 32,767 characters and at most 100,000 rows are read, blank rows included: over a limit answers 413 `import.file-over-limit` naming it in `limit` and `max`.
          */
         post: {
             parameters: {
@@ -7188,6 +8538,15 @@ export interface paths {
                 };
                 /** @description Not signed in, or the session expired */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8850,6 +10209,288 @@ export interface components {
             /** @example 临床医学2024级1班 */
             name: string;
         };
+        Crisis: {
+            /** Format: uuid */
+            id: string;
+            student: components["schemas"]["CrisisStudent"];
+            /** @description The student's guardians, to call in one click */
+            guardians: components["schemas"]["CrisisGuardian"][];
+            level: components["schemas"]["CrisisLevel"];
+            levelName: {
+                zh: string;
+                en: string;
+            };
+            status: components["schemas"]["CrisisStatus"];
+            situation: string;
+            source: components["schemas"]["CrisisSource"];
+            /** Format: uuid */
+            concernReportId: string | null;
+            /** Format: uuid */
+            caseId: string | null;
+            /** Format: uuid */
+            screeningResultId: string | null;
+            openedBy: components["schemas"]["CrisisPerson"];
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            closedBy: components["schemas"]["CrisisPerson"] & (Record<string, never> | null);
+            summary: string | null;
+            steps: components["schemas"]["CrisisStep"][];
+            familyContacts: components["schemas"]["CrisisFamilyContact"][];
+            referrals: components["schemas"]["CrisisReferral"][];
+            affected: components["schemas"]["CrisisAffected"][];
+            reviews: components["schemas"]["CrisisReview"][];
+            timeline: components["schemas"]["CrisisEvent"][];
+            /** @description What the caller may do here */
+            can: {
+                run: boolean;
+                waive: boolean;
+                review: boolean;
+            };
+            plugin: {
+                id: string;
+                version: string;
+            };
+        };
+        /** @description A role at a place: reach student = on the student’s branch (their counsellor, their station head), school = anyone in the school */
+        CrisisActor: {
+            /** @enum {string} */
+            role: "counsellor" | "head_teacher" | "college_station_head" | "center_staff" | "center_director";
+            /** @enum {string} */
+            reach: "student" | "school";
+        };
+        CrisisAffected: {
+            /** Format: uuid */
+            id: string;
+            student: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                studentNumber: string;
+                className: string;
+                dormName: string | null;
+            };
+            /** @enum {string} */
+            relation: "roommate" | "classmate" | "witness";
+            /** @enum {string} */
+            support: "group" | "individual";
+            /** Format: uuid */
+            caseId: string | null;
+            responsible: components["schemas"]["CrisisPerson"] & (Record<string, never> | null);
+        };
+        CrisisBoard: {
+            items: components["schemas"]["CrisisBoardItem"][];
+            /** @description Crises opened (and of those, closed) per month, China time */
+            perMonth: {
+                /** @example 2026-12 */
+                month: string;
+                opened: number;
+                closed: number;
+            }[];
+            perCollege: {
+                /** Format: uuid */
+                collegeId: string;
+                collegeName: string;
+                open: number;
+                total: number;
+            }[];
+            /** @description The levels the school's protocol uses */
+            levels: {
+                code: components["schemas"]["CrisisLevel"];
+                zh: string;
+                en: string;
+            }[];
+        };
+        CrisisBoardItem: {
+            /** Format: uuid */
+            id: string;
+            student: components["schemas"]["CrisisStudent"];
+            level: components["schemas"]["CrisisLevel"];
+            levelName: {
+                zh: string;
+                en: string;
+            };
+            status: components["schemas"]["CrisisStatus"];
+            /** Format: date-time */
+            openedAt: string;
+            /** @description Minutes since opening (to closing when closed) */
+            minutesOpen: number;
+            /** @description The first step neither done nor waived */
+            currentStep: {
+                code: string;
+                zh: string;
+                en: string;
+                /** Format: date-time */
+                dueAt: string;
+            } | null;
+            lateSteps: {
+                code: string;
+                zh: string;
+                en: string;
+                /** Format: date-time */
+                dueAt: string;
+                escalated: boolean;
+            }[];
+            /** Format: date-time */
+            closedAt: string | null;
+        };
+        CrisisClose: {
+            summary: string;
+        };
+        CrisisEvent: {
+            /** Format: uuid */
+            id: string;
+            /** @example step.done */
+            kind: string;
+            actor: components["schemas"]["CrisisPerson"] & (Record<string, never> | null);
+            detail: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            at: string;
+        };
+        CrisisFamilyContact: {
+            /** Format: uuid */
+            id: string;
+            contactName: string;
+            relation: string;
+            phone: string | null;
+            fromGuardians: boolean;
+            /** Format: date-time */
+            contactedAt: string;
+            /** @enum {string} */
+            method: "phone" | "in_person" | "video" | "message";
+            agreed: string;
+            recordedBy: components["schemas"]["CrisisPerson"];
+        };
+        CrisisGuardian: {
+            index: number;
+            name: string;
+            relation: string;
+            phone: string;
+        };
+        /**
+         * @description general, serious, major, extraordinary (一般、较大、重大、特别重大); a school uses the ones its protocol names
+         * @enum {string}
+         */
+        CrisisLevel: "general" | "serious" | "major" | "extraordinary";
+        CrisisPerson: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+        };
+        CrisisReferral: {
+            /** Format: uuid */
+            id: string;
+            hospital: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                department: string;
+            };
+            /** Format: date-time */
+            referredAt: string;
+            accompaniedBy: string;
+            outcome: string | null;
+            returnAssessment: string | null;
+            /** Format: date-time */
+            returnAssessedAt: string | null;
+            returnAssessedBy: components["schemas"]["CrisisPerson"] & (Record<string, never> | null);
+            recordedBy: components["schemas"]["CrisisPerson"];
+        };
+        CrisisReferralAssessment: {
+            outcome?: string;
+            /** @description The return-to-school assessment (返校评估) */
+            returnAssessment: string;
+        };
+        CrisisReopen: {
+            reason: string;
+        };
+        CrisisReview: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date
+             * @example 2026-12-07
+             */
+            dueOn: string;
+            overdue: boolean;
+            /**
+             * Format: date
+             * @example 2026-12-07
+             */
+            heldOn: string | null;
+            participants: string | null;
+            findings: string | null;
+            changes: string | null;
+            report: string | null;
+            recordedBy: components["schemas"]["CrisisPerson"] & (Record<string, never> | null);
+        };
+        CrisisReviewRecord: {
+            /**
+             * Format: date
+             * @example 2026-12-07
+             */
+            heldOn: string;
+            participants: string;
+            findings: string;
+            /** @description Changes to make (制度、流程、设施) */
+            changes: string;
+            /** @description The written case report (书面案例报告) */
+            report: string;
+        };
+        /** @enum {string} */
+        CrisisSource: "concern" | "case" | "screening" | "direct";
+        /** @enum {string} */
+        CrisisStatus: "open" | "closed";
+        CrisisStep: {
+            code: string;
+            position: number;
+            zh: string;
+            en: string;
+            doers: components["schemas"]["CrisisActor"][];
+            escalateTo: components["schemas"]["CrisisActor"][];
+            records: ("note" | "family-contact" | "referral" | "affected-people")[];
+            required: boolean;
+            /** Format: date-time */
+            dueAt: string;
+            /** @enum {string} */
+            state: "pending" | "late" | "done" | "waived";
+            /** Format: date-time */
+            doneAt: string | null;
+            doneBy: components["schemas"]["CrisisPerson"] & (Record<string, never> | null);
+            note: string | null;
+            /** Format: date-time */
+            waivedAt: string | null;
+            waivedBy: components["schemas"]["CrisisPerson"] & (Record<string, never> | null);
+            waiveReason: string | null;
+            /** Format: date-time */
+            escalatedAt: string | null;
+            /** @description The protocol names the caller for this step and it is still to do */
+            canDo: boolean;
+        };
+        CrisisStepDone: {
+            /**
+             * @description What was done (required when the step records a note)
+             * @default
+             */
+            note?: string;
+        };
+        CrisisStepWaive: {
+            reason: string;
+        };
+        CrisisStudent: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            studentNumber: string;
+            className: string;
+            /** Format: uuid */
+            collegeId: string;
+            collegeName: string;
+            dormName: string | null;
+        };
         EmailChannel: {
             /** @example smtp.example.edu.cn */
             host: string;
@@ -9009,6 +10650,50 @@ export interface components {
             status: "ok";
             /** @enum {string} */
             database: "pglite" | "postgres";
+        };
+        Hospital: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            department: string;
+            contact: string;
+            phone: string;
+            /**
+             * Format: date
+             * @example 2026-12-07
+             */
+            agreementFrom: string | null;
+            /**
+             * Format: date
+             * @example 2026-12-07
+             */
+            agreementTo: string | null;
+            /** @description Today is within the agreement dates (open ends count) */
+            inForce: boolean;
+        };
+        HospitalInput: {
+            name: string;
+            /** @default  */
+            department?: string;
+            /** @default  */
+            contact?: string;
+            /** @default  */
+            phone?: string;
+            /**
+             * Format: date
+             * @default null
+             * @example 2026-12-07
+             */
+            agreementFrom?: string | null;
+            /**
+             * Format: date
+             * @default null
+             * @example 2026-12-07
+             */
+            agreementTo?: string | null;
+        };
+        HospitalList: {
+            items: components["schemas"]["Hospital"][];
         };
         /** @enum {string} */
         InterviewMethod: "face_to_face" | "phone" | "dorm_visit" | "online";
@@ -9230,6 +10915,67 @@ export interface components {
             note?: string;
             urgency?: components["schemas"]["ConcernUrgency"];
         };
+        NewCrisis: {
+            /**
+             * Format: uuid
+             * @description Open directly about this student
+             */
+            studentId?: string;
+            /**
+             * Format: uuid
+             * @description Open from this concern report (it becomes "being handled")
+             */
+            concernReportId?: string;
+            /**
+             * Format: uuid
+             * @description Open from this follow-up or support case
+             */
+            caseId?: string;
+            /**
+             * Format: uuid
+             * @description Open from this screening result (its follow-up must carry a self-harm finding)
+             */
+            screeningResultId?: string;
+            level: components["schemas"]["CrisisLevel"];
+            /** @description What happened, as far as known */
+            situation: string;
+        };
+        NewCrisisAffected: {
+            /** Format: uuid */
+            studentId: string;
+            /** @enum {string} */
+            relation: "roommate" | "classmate" | "witness";
+            /**
+             * @description group support or one-to-one
+             * @enum {string}
+             */
+            support: "group" | "individual";
+        };
+        NewCrisisFamilyContact: {
+            /** @description One of the student's guardians (its position in the student's guardians) */
+            guardianIndex?: number;
+            /** @description Typed when not a guardian */
+            contactName?: string;
+            relation?: string;
+            phone?: string;
+            /** Format: date-time */
+            contactedAt: string;
+            /** @enum {string} */
+            method: "phone" | "in_person" | "video" | "message";
+            /** @description What was agreed with the family */
+            agreed: string;
+        };
+        NewCrisisReferral: {
+            /**
+             * Format: uuid
+             * @description A hospital on the school's list (GET /api/settings/hospitals)
+             */
+            hospitalId: string;
+            /** Format: date-time */
+            referredAt: string;
+            accompaniedBy: string;
+            outcome?: string;
+        };
         NewFileEntry: {
             /** @example interview */
             kind: string;
@@ -9375,7 +11121,7 @@ export interface components {
              * @example validation.invalid-field
              * @enum {string}
              */
-            code: "validation.invalid-field" | "http.bad-request" | "http.not-found" | "http.no-route" | "http.method-not-allowed" | "http.payload-too-large" | "http.unsupported-media-type" | "http.headers-too-large" | "http.request-timeout" | "http.csrf-token" | "http.cross-site" | "server.internal" | "auth.sign-in-required" | "auth.session-expired" | "auth.account-disabled" | "auth.wrong-credentials" | "auth.too-many-attempts" | "auth.permission-denied" | "database.duplicate-key" | "database.missing-reference" | "database.out-of-range" | "database.value-missing" | "database.bad-format" | "database.not-permitted" | "units.not-found" | "units.outside-branch" | "units.name-taken" | "people.not-found" | "people.role-outside-administration" | "people.person-outside-administration" | "people.username-taken" | "audit.student-outside-units" | "audit.export-too-large" | "students.not-found" | "students.reduced-view" | "students.number-taken" | "students.placement-outside-units" | "import.rows-rejected" | "import.file-unreadable" | "cases.not-found" | "notifications.not-found" | "notifications.channel-not-set-up" | "notifications.test-failed" | "alliance.no-points-scale" | "alliance.term-not-found" | "alliance.event-not-found" | "alliance.member-not-found" | "alliance.record-not-found" | "alliance.not-a-member" | "alliance.term-closed" | "alliance.no-open-term" | "alliance.not-attended" | "alliance.event-closed" | "alliance.not-expected-at-event" | "alliance.attendance-exists" | "alliance.record-exists" | "alliance.not-checked-in" | "alliance.early-leave-exists" | "alliance.finding-exists" | "alliance.full-attendance-done" | "alliance.not-a-task" | "alliance.task-closed" | "alliance.not-assigned" | "alliance.task-acknowledged" | "alliance.task-submitted" | "alliance.member-inactive" | "alliance.record-not-pending" | "alliance.record-voided" | "alliance.record-not-voided" | "alliance.unknown-record-kind" | "alliance.no-base-score" | "alliance.repricing-stale" | "alliance.repricing-refused" | "alliance.plugin-refuses-facts" | "alliance.plugin-rules-refuse" | "screening.wave-not-found" | "screening.wave-exists" | "screening.wave-status-transition" | "screening.wave-not-open" | "screening.wave-cancelled" | "screening.wave-has-results" | "screening.wave-import-running" | "screening.no-tier-rules" | "screening.import-not-found" | "screening.result-not-found" | "screening.calendar-edit-not-found" | "concerns.not-found" | "concerns.no-signs-policy" | "concerns.already-triaged" | "crises.not-found" | "crises.no-protocol" | "crises.closed" | "crises.not-closed" | "crises.step-not-found" | "crises.step-finished" | "crises.not-named" | "crises.referral-not-found" | "crises.no-review-due" | "crises.hospital-not-found" | "crises.hospital-in-use" | "key-students.not-found" | "key-students.already-on-roster" | "key-students.no-removal-requested" | "plugins.no-active-plugin" | "student-affairs.staff-not-found" | "student-affairs.plugin-broken";
+            code: "validation.invalid-field" | "http.bad-request" | "http.not-found" | "http.no-route" | "http.method-not-allowed" | "http.payload-too-large" | "http.unsupported-media-type" | "http.headers-too-large" | "http.request-timeout" | "http.csrf-token" | "http.cross-site" | "server.internal" | "auth.sign-in-required" | "auth.session-expired" | "auth.account-disabled" | "auth.wrong-credentials" | "auth.too-many-attempts" | "auth.permission-denied" | "database.duplicate-key" | "database.missing-reference" | "database.out-of-range" | "database.value-missing" | "database.bad-format" | "database.not-permitted" | "units.not-found" | "units.outside-branch" | "units.name-taken" | "people.not-found" | "people.role-outside-administration" | "people.person-outside-administration" | "people.username-taken" | "audit.student-outside-units" | "audit.export-too-large" | "students.not-found" | "students.reduced-view" | "students.number-taken" | "students.placement-outside-units" | "import.rows-rejected" | "import.file-unreadable" | "import.file-over-limit" | "cases.not-found" | "notifications.not-found" | "notifications.channel-not-set-up" | "notifications.test-failed" | "alliance.no-points-scale" | "alliance.term-not-found" | "alliance.event-not-found" | "alliance.member-not-found" | "alliance.record-not-found" | "alliance.not-a-member" | "alliance.term-closed" | "alliance.no-open-term" | "alliance.not-attended" | "alliance.event-closed" | "alliance.not-expected-at-event" | "alliance.attendance-exists" | "alliance.record-exists" | "alliance.not-checked-in" | "alliance.early-leave-exists" | "alliance.finding-exists" | "alliance.full-attendance-done" | "alliance.not-a-task" | "alliance.task-closed" | "alliance.not-assigned" | "alliance.task-acknowledged" | "alliance.task-submitted" | "alliance.member-inactive" | "alliance.record-not-pending" | "alliance.record-voided" | "alliance.record-not-voided" | "alliance.unknown-record-kind" | "alliance.no-base-score" | "alliance.repricing-stale" | "alliance.repricing-refused" | "alliance.plugin-refuses-facts" | "alliance.plugin-rules-refuse" | "screening.wave-not-found" | "screening.wave-exists" | "screening.wave-status-transition" | "screening.wave-not-open" | "screening.wave-cancelled" | "screening.wave-has-results" | "screening.wave-import-running" | "screening.no-tier-rules" | "screening.import-not-found" | "screening.result-not-found" | "screening.calendar-edit-not-found" | "concerns.not-found" | "concerns.no-signs-policy" | "concerns.already-triaged" | "crises.not-found" | "crises.no-protocol" | "crises.closed" | "crises.not-closed" | "crises.step-not-found" | "crises.step-finished" | "crises.not-named" | "crises.referral-not-found" | "crises.no-review-due" | "crises.hospital-not-found" | "crises.hospital-in-use" | "key-students.not-found" | "key-students.already-on-roster" | "key-students.no-removal-requested" | "plugins.no-active-plugin" | "student-affairs.staff-not-found" | "student-affairs.plugin-broken";
             /**
              * @description The problem kind in words, in the language of Accept-Language (zh-CN by default)
              * @example 提交的内容有误
@@ -9385,6 +11131,16 @@ export interface components {
             status: number;
             /** @description This occurrence in words, in the same language */
             detail: string;
+            /**
+             * @description Which limit the request went over, when that is the problem (an upload: `unpacked-bytes`, `shared-strings-bytes`, `shared-strings`, `cell-chars`, `rows-read`, `packed-bytes`)
+             * @example unpacked-bytes
+             */
+            limit?: string;
+            /**
+             * @description The value of that limit
+             * @example 268435456
+             */
+            max?: number;
             errors?: ({
                 field: string;
                 /** @enum {string} */
@@ -10046,7 +11802,7 @@ export interface components {
             link: string;
         };
         /** @enum {string} */
-        WorkKind: "follow_up" | "case" | "unassigned" | "concern_report" | "key_student_talk";
+        WorkKind: "follow_up" | "case" | "unassigned" | "concern_report" | "key_student_talk" | "crisis_step" | "crisis_review";
     };
     responses: never;
     parameters: never;

@@ -35,6 +35,8 @@ export interface ProblemBody {
   status: ContentfulStatusCode;
   detail: string;
   errors?: (RenderedFieldError | RenderedRowError)[];
+  limit?: string;
+  max?: number;
 }
 
 /** The media type of every error response (RFC 9457 §3). */
@@ -53,6 +55,7 @@ export class ProblemError extends Error {
     readonly params: Params = {},
     readonly errors: readonly (FieldError | RowError)[] = [],
     readonly headers: Readonly<Record<string, string>> = {},
+    readonly extensions: Readonly<ProblemExtensions> = {},
   ) {
     super(code);
     this.name = 'ProblemError';
@@ -61,13 +64,33 @@ export class ProblemError extends Error {
 
   /** The same problem naming the fields or rows that caused it. */
   naming(errors: readonly (FieldError | RowError)[]): ProblemError {
-    return new ProblemError(this.code, this.params, errors, this.headers);
+    return new ProblemError(this.code, this.params, errors, this.headers, this.extensions);
   }
 
   /** The same problem answered with these extra response headers (`Retry-After`). */
   withHeaders(headers: Record<string, string>): ProblemError {
-    return new ProblemError(this.code, this.params, this.errors, { ...this.headers, ...headers });
+    return new ProblemError(
+      this.code,
+      this.params,
+      this.errors,
+      { ...this.headers, ...headers },
+      this.extensions,
+    );
   }
+
+  /** The same problem with RFC 9457 extension members for clients to key on (`limit`, `max`). */
+  withExtensions(extensions: ProblemExtensions): ProblemError {
+    return new ProblemError(this.code, this.params, this.errors, this.headers, {
+      ...this.extensions,
+      ...extensions,
+    });
+  }
+}
+
+/** Extension members of a problem (RFC 9457 §3.2): which limit a request went over, and its value. */
+export interface ProblemExtensions {
+  limit?: string;
+  max?: number;
 }
 
 /**
@@ -111,6 +134,7 @@ export function invalidFields(errors: readonly FieldError[]): ProblemError {
 export function renderProblem(error: ProblemError, locale: MessageLocale): ProblemBody {
   const { title, detail } = renderProblemTexts(error.code, error.params, locale);
   const body: ProblemBody = {
+    ...error.extensions,
     type: problemTypeOf(error.code),
     code: error.code,
     title,
@@ -164,6 +188,16 @@ export const ProblemSchema = z
     }),
     status: z.number().int().openapi({ example: 400 }),
     detail: z.string().openapi({ description: 'This occurrence in words, in the same language' }),
+    limit: z
+      .string()
+      .optional()
+      .openapi({
+        description:
+          'Which limit the request went over, when that is the problem (an upload: `unpacked-bytes`, ' +
+          '`shared-strings-bytes`, `shared-strings`, `cell-chars`, `rows-read`, `packed-bytes`)',
+        example: 'unpacked-bytes',
+      }),
+    max: z.number().optional().openapi({ description: 'The value of that limit', example: 268435456 }),
     errors: z
       .array(
         z.union([

@@ -61,6 +61,7 @@ export const problemKinds = {
   'students.placement-outside-units': problemKind(403),
   'import.rows-rejected': problemKind<{ count: number }>(400),
   'import.file-unreadable': problemKind<{ zh: string; en: string }>(400),
+  'import.file-over-limit': problemKind<{ zh: string; en: string }>(413),
 
   // Cases
   'cases.not-found': problemKind(404),

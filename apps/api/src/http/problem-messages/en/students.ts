@@ -31,6 +31,7 @@ export const students = {
       detail: ({ count }) => `${count} row error(s); nothing was imported.`,
     },
     'import.file-unreadable': { title: 'File cannot be read', detail: ({ en }) => en },
+    'import.file-over-limit': { title: 'File over a limit', detail: ({ en }) => en },
     'cases.not-found': { title: 'Case not found', detail: 'No such case, or not visible to you.' },
   },
   messages: {

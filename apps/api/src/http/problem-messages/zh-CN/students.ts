@@ -27,6 +27,7 @@ export const students = {
       detail: ({ count }) => `共 ${count} 处错误，文件未导入。`,
     },
     'import.file-unreadable': { title: '无法读取文件', detail: ({ zh }) => zh },
+    'import.file-over-limit': { title: '文件超出上限', detail: ({ zh }) => zh },
     'cases.not-found': { title: '未找到个案', detail: '没有这个个案，或你无权查看。' },
   },
   messages: {

@@ -46,7 +46,13 @@ export async function readStudentFile(bytes: Uint8Array, filename: string): Prom
   }
   const rows = readRows(
     { bytes, filename },
-    { aliases: importColumns, required: requiredImportColumns, maxRows: MAX_IMPORT_ROWS },
+    {
+      aliases: importColumns,
+      required: requiredImportColumns,
+      maxRows: MAX_IMPORT_ROWS,
+      // Blank rows count too: a roster has a few, not a million.
+      maxRowsRead: MAX_IMPORT_ROWS * 2,
+    },
   );
   const collected = await collectRows(validateRows(remember(rows), StudentImportRow), { maxErrors: 1000 });
   return {

@@ -1,8 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { callerOf } from '../../../auth/caller.ts';
+import { callerOf, requirePermission } from '../../../auth/caller.ts';
 import { limitBodySize } from '../../../http/body-limit.ts';
 import { problemResponses } from '../../../http/problem.ts';
 import { createRouter } from '../../../http/router.ts';
+import { uploadFileName } from '../../../http/upload-name.ts';
 import { schemaMessage } from '../../../http/zod-issues.ts';
 import { importStudents } from './service.ts';
 
@@ -36,11 +37,13 @@ const importRoute = createRoute({
     '监护人姓名/guardian_name, 监护人关系/guardian_relation, 监护人电话/guardian_phone. College, class and dorm are ' +
     'unit names, each resolved inside the one before. Any bad row rejects the file with 400 listing every ' +
     '`{row, column, reason}` (header = row 1); a good file is upserted in one transaction, and importing it again ' +
-    'changes nothing. Blank contact cells keep stored contacts.',
+    'changes nothing. Blank contact cells keep stored contacts. An XLSX may unpack to at most 256 MiB (shared ' +
+    'strings 32 MiB, 1,000,000 of them), a cell holds at most 32,767 characters and at most 100,000 rows are read, ' +
+    'blank rows included: over a limit answers 413 `import.file-over-limit` naming it in `limit` and `max`.',
   request: { body: { required: true, content: { 'multipart/form-data': { schema: ImportBody } } } },
   responses: {
     200: { description: 'Imported', content: { 'application/json': { schema: ImportReportSchema } } },
-    ...problemResponses(400, 401, 413),
+    ...problemResponses(400, 401, 403, 413),
   },
 });
 
@@ -52,7 +55,11 @@ importRoutes.use('/students/import', limitBodySize(MAX_IMPORT_BYTES));
 
 importRoutes.openapi(importRoute, async (c) => {
   const { file } = c.req.valid('form');
+  const caller = callerOf(c, '导入学生名单 / student import');
+  // The role check comes before the file is even read into memory, let alone parsed (the service checks again).
+  requirePermission(caller, 'students.import');
+  const fileName = uploadFileName(file.name, 'file');
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const report = await importStudents(callerOf(c, '导入学生名单 / student import'), bytes, file.name);
+  const report = await importStudents(caller, bytes, fileName);
   return c.json(report, 200);
 });

@@ -114,6 +114,13 @@ async function readOrReject(bytes: Uint8Array, filename: string): Promise<ReadSt
 /** A file that cannot be read at all, in the tabular package's own words in both languages, as a 400 naming where. */
 function fileProblem(error: TabularError): ProblemError {
   const texts = { zh: error.reason, en: error.reasonEn };
+  // Over one of the reader's limits (unpacked size, shared strings, cell length, rows read): 413 naming it.
+  if (error.code === 'over_limit' && error.limit) {
+    return problem('import.file-over-limit', texts).withExtensions({
+      limit: error.limit.name,
+      max: error.limit.max,
+    });
+  }
   const reason = message('import.file-unreadable', texts);
   return problem('import.file-unreadable', texts).naming([
     { row: error.row ?? 0, column: error.column ?? '', reason },
