@@ -20,6 +20,7 @@ import { auditRoutes } from './modules/audit/routes.ts';
 import { caseWorkRoutes } from './modules/case-work/routes.ts';
 import { casesRoutes } from './modules/cases/routes.ts';
 import { concernsRoutes } from './modules/concerns/routes.ts';
+import { crisesRoutes } from './modules/crises/routes.ts';
 import { frontendsRoutes } from './modules/frontends/routes.ts';
 import { keyStudentsRoutes } from './modules/key-students/routes.ts';
 import { notificationsRoutes } from './modules/notifications/routes.ts';
@@ -48,6 +49,7 @@ const moduleRoutes = [
   studentsRoutes,
   casesRoutes,
   concernsRoutes,
+  crisesRoutes,
   keyStudentsRoutes,
   caseWorkRoutes,
   peopleRoutes,

@@ -9,6 +9,10 @@ import {
   cases,
   centerStaffMembers,
   concernReports,
+  contractedHospitals,
+  crises,
+  crisisReferrals,
+  crisisSteps,
   keyStudents,
   notifications,
   screeningImports,
@@ -47,7 +51,10 @@ export type Kind =
   | 'allianceRecord'
   | 'notification'
   | 'concernReport'
-  | 'keyStudent';
+  | 'keyStudent'
+  | 'crisis'
+  | 'crisisReferral'
+  | 'hospital';
 
 /** One record of each kind, all belonging to one college (or, for school-level kinds, to the school). */
 export type KindIds = Partial<Record<Kind, string>>;
@@ -117,6 +124,7 @@ export async function createIsolationFixture(): Promise<IsolationFixture> {
   const beta = await enrich(t, t.world.schools.beta, 'beta', 2);
   for (const school of [alpha, beta]) await addConcernReports(t, school);
   for (const school of [alpha, beta]) await addKeyStudents(t, school);
+  for (const school of [alpha, beta]) await addCrises(t, school);
   return { t, schools: { alpha, beta } };
 }
 
@@ -604,4 +612,78 @@ async function addKeyStudents(t: TestApp, school: FixtureSchool): Promise<void> 
       school.markers.set(marker, `${where} key student`);
     }
   }
+}
+
+/**
+ * A contracted hospital per school (school settings), and a crisis per college opened by the college's counsellor,
+ * with its family-contact step and a referral to the school's hospital. What happened is sensitive: the reduced
+ * view never sees a crisis at all.
+ */
+async function addCrises(t: TestApp, school: FixtureSchool): Promise<void> {
+  const hospitalId = randomUUID();
+  const hospitalName = `${school.code}合作医院心理科`;
+  for (const college of school.colleges) {
+    const where = `${school.code} college ${college.index + 1}`;
+    const counsellorId = school.world.people[college.index === 0 ? 'counsellor1' : 'counsellor2']!;
+    const id = randomUUID();
+    const referralId = randomUUID();
+    const situation = `${school.code}${college.index + 1}危机经过：寝室发现自伤`;
+    const scope = tenantScope({
+      schoolId: school.world.id,
+      personId: counsellorId,
+      fullScopePaths: ['/'],
+      reducedScopePaths: [],
+    });
+    await withTenant(t.db, scope, async (tx) => {
+      if (college.index === 0) {
+        await tx
+          .insert(contractedHospitals)
+          .values({ id: hospitalId, schoolId: school.world.id, name: hospitalName });
+      }
+      await tx.insert(crises).values({
+        id,
+        schoolId: school.world.id,
+        studentId: college.ids.student!,
+        level: 'major',
+        situation,
+        source: 'direct',
+        openedBy: counsellorId,
+        openedAt: new Date('2025-03-03T07:00:00Z'),
+        pluginId: school.code,
+        pluginVersion: '1.0.0',
+      });
+      await tx.insert(crisisSteps).values({
+        schoolId: school.world.id,
+        crisisId: id,
+        code: 'family-contact',
+        position: 1,
+        titleZh: '家校沟通',
+        titleEn: 'Contact the family',
+        doers: [{ role: 'counsellor', reach: 'student' }],
+        escalateTo: [{ role: 'center_director', reach: 'school' }],
+        records: ['note'],
+        required: true,
+        dueAt: new Date('2025-03-03T12:00:00Z'),
+      });
+      await tx.insert(crisisReferrals).values({
+        id: referralId,
+        schoolId: school.world.id,
+        crisisId: id,
+        hospitalId,
+        referredAt: new Date('2025-03-03T09:00:00Z'),
+        accompaniedBy: '辅导员',
+        recordedBy: counsellorId,
+      });
+    });
+    college.ids.crisis = id;
+    college.ids.crisisReferral = referralId;
+    school.sensitive.set(situation, `${where} crisis situation`);
+    for (const marker of [id, referralId, situation]) {
+      college.markers.set(marker, `${where} crisis`);
+      school.markers.set(marker, `${where} crisis`);
+    }
+  }
+  school.schoolIds.hospital = hospitalId;
+  for (const marker of [hospitalId, hospitalName])
+    school.markers.set(marker, `${school.code} contracted hospital`);
 }

@@ -116,6 +116,10 @@ const NAMED_KINDS: Readonly<Record<string, Kind>> = {
   eventId: 'allianceEvent',
   taskId: 'allianceTask',
   recordId: 'allianceRecord',
+  concernReportId: 'concernReport',
+  screeningResultId: 'screeningResult',
+  hospitalId: 'hospital',
+  referralId: 'crisisReferral',
 };
 
 /** The record kind of `{id}` after a path segment: '/students/{id}' names a student. */
@@ -138,6 +142,8 @@ const SEGMENT_KINDS: Readonly<Record<string, Kind>> = {
   notifications: 'notification',
   concerns: 'concernReport',
   'key-students': 'keyStudent',
+  crises: 'crisis',
+  hospitals: 'hospital',
 };
 
 /** '/entries/{id}' after '/cases/{id}' is a case entry; after '/file' a file entry. */

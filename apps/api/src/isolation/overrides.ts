@@ -20,6 +20,12 @@ export const BODY_OVERRIDES: Readonly<Record<string, BodyOverride>> = {
     if (target.name === 'own') return { action: 'close', reason: '隔离探测' };
     return target.ids.case ? { action: 'add_to_case', caseId: target.ids.case } : undefined;
   },
+  // A referral must name a hospital of the caller's own school list and be dated after the crisis opened: another
+  // school's hospital is the id to probe (a college of the same school shares the list, so nothing to name there).
+  'POST /api/crises/{id}/referrals': (_prober, target) =>
+    target.ids.hospital
+      ? { hospitalId: target.ids.hospital, referredAt: '2025-03-03T07:30:00.000Z', accompaniedBy: '隔离探测' }
+      : undefined,
   // Both refine across fields: a correction must say what it corrects; a window must end after it starts.
   'POST /api/alliance/records/{recordId}/corrections': () => ({ reason: '隔离探测', attendance: 'present' }),
   'POST /api/alliance/terms/{termId}/full-attendance': () => ({

@@ -1,3 +1,4 @@
+import { crisisEscalationJob, crisisEscalationSweep } from '../modules/crises/job.ts';
 import { deliverNotificationsJob, outboxSweep } from '../modules/notifications/delivery/job.ts';
 import { screeningImportJob } from '../modules/screening/import/job.ts';
 import { dailyCleanUpJob, dailyCleanUpSchedule } from './daily-clean-up.ts';
@@ -13,7 +14,12 @@ export const jobKinds: readonly JobKind<any>[] = [
   screeningImportJob,
   dailyCleanUpJob,
   deliverNotificationsJob,
+  crisisEscalationJob,
 ];
 
 /** Every schedule (daily, or every few minutes). */
-export const jobSchedules: readonly JobSchedule[] = [dailyCleanUpSchedule, outboxSweep];
+export const jobSchedules: readonly JobSchedule[] = [
+  dailyCleanUpSchedule,
+  outboxSweep,
+  crisisEscalationSweep,
+];

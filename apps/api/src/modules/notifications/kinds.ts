@@ -60,6 +60,21 @@ export const NOTIFICATION_KINDS = {
     zh: (f) => `${f.count} 条紧急关注报告，请立即处理`,
     en: (f) => `${plural(f.count, 'urgent concern report')}: please act now`,
   },
+  /** A crisis was opened about a student of the recipient's: the protocol names them for a step. */
+  'crisis.opened': {
+    zh: (f) => `${f.count} 起心理危机事件已启动处置流程，请立即登录处理`,
+    en: (f) => `${plural(f.count, 'crisis', 'crises')} opened: please sign in and act now`,
+  },
+  /** A step of a crisis ran past its deadline; the recipient is whom the protocol escalates it to. */
+  'crisis.step-late': {
+    zh: (f) => `${f.count} 个心理危机处置步骤已超时，请立即跟进`,
+    en: (f) => `${plural(f.count, 'crisis step')} ${f.count === 1 ? 'is' : 'are'} late: please follow up now`,
+  },
+  /** A closed crisis's review meeting falls due. */
+  'crisis.review-due': {
+    zh: (f) => `${f.count} 起心理危机事件待召开复盘会${dueZh(f, '前召开')}`,
+    en: (f) => `${plural(f.count, 'crisis review')} to hold${dueEn(f, 'by')}`,
+  },
   /** Follow-ups of a tier fall due. */
   'follow-ups.due': {
     zh: (f) =>

@@ -16,6 +16,10 @@ export const WORK_KINDS = [
   'concern_report',
   /** A talk with a key student that is due (key-students module). */
   'key_student_talk',
+  /** A step of an open crisis the protocol names the caller for, or escalated to them when late (crises module). */
+  'crisis_step',
+  /** A closed crisis's review meeting not yet held (crises module, the center). */
+  'crisis_review',
 ] as const;
 export type WorkKind = (typeof WORK_KINDS)[number];
 

@@ -9,7 +9,8 @@ export const crises = {
     },
     'crises.no-protocol': {
       title: '没有危机干预流程',
-      detail: ({ school }) => `学校 ${school} 的策略插件没有危机干预流程（crisis-protocol），暂不能登记危机事件。`,
+      detail: ({ school }) =>
+        `学校 ${school} 的策略插件没有危机干预流程（crisis-protocol），暂不能登记危机事件。`,
     },
     'crises.closed': {
       title: '危机事件已结案',
@@ -58,7 +59,8 @@ export const crises = {
     'crises.before-opening': '早于危机事件登记的时间',
     'crises.in-future': '不能晚于当前时间',
     'crises.hospital-not-listed': '该医院不在学校的合作医院名单中',
-    'crises.record-missing': ({ record }) => `完成该步骤前需先登记${record === 'family-contact' ? '家校沟通' : record === 'referral' ? '转介' : '受影响人员'}记录`,
+    'crises.record-missing': ({ record }) =>
+      `完成该步骤前需先登记${record === 'family-contact' ? '家校沟通' : record === 'referral' ? '转介' : '受影响人员'}记录`,
     'crises.guardian-not-found': '该学生没有这一位监护人',
     'crises.contact-required': '请选择学生的监护人，或填写联系人姓名与关系',
     'crises.affected-is-the-student': '当事学生本人不列为受影响人员',

@@ -1,4 +1,5 @@
 import { concernReportsToTriage } from '../../concerns/work.ts';
+import { crisisReviewsDue, crisisSteps } from '../../crises/work.ts';
 import { keyStudentTalks } from '../../key-students/work.ts';
 import type { WorkProvider } from '../types.ts';
 import { myCases } from './cases.ts';
@@ -16,4 +17,6 @@ export const WORK_PROVIDERS: readonly WorkProvider[] = [
   unassignedCases,
   concernReportsToTriage,
   keyStudentTalks,
+  crisisSteps,
+  crisisReviewsDue,
 ];
