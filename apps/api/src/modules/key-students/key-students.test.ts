@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toChinaDate } from '@xinqiao/calendar';
-import { caseEntries, keyStudents } from '@xinqiao/db';
+import { auditLog, caseEntries, keyStudents } from '@xinqiao/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type TestApp, type TestSession, testClock } from '../../testing/index.ts';
@@ -261,6 +261,18 @@ describe('GET /api/key-students pages and filters in the database', () => {
     expect((await roster(station1, '?q=nobody-has-this-name')).total).toBe(0);
     const bySource = await roster(station1, '?source=case');
     expect(bySource.items.every((i: { source: string }) => i.source === 'case')).toBe(true);
+  });
+
+  it('audits the list with its filter', async () => {
+    await roster(station1, '?overdue=true&pageSize=5');
+    const rows = await asWholeSchool(t, 'alpha', (tx) =>
+      tx.select().from(auditLog).where(eq(auditLog.action, 'key-student.list')),
+    );
+    expect(rows.map((r) => JSON.parse(r.entityId!))).toContainEqual({
+      overdue: 'true',
+      page: 1,
+      pageSize: 5,
+    });
   });
 
   it('refuses a counsellor filter that is neither me nor a person id, naming it', async () => {

@@ -38,7 +38,10 @@ export async function rosterOf(
   return rows.map((row) => ({ ...row, intervalDays: policy.talkIntervalDays }));
 }
 
-/** The roster, filtered (counsellor, college, source, overdue, removal asked for, name) and paged by the database. */
+/**
+ * The roster, filtered (counsellor, college, source, overdue, removal asked for, name) and paged by the database.
+ * Audited as 'key-student.list'.
+ */
 export async function listKeyStudents(
   caller: Caller,
   policy: KeyStudentPolicy,
@@ -60,6 +63,15 @@ export async function listKeyStudents(
       q: filter.q,
     },
     page: limitOffset(page),
+  });
+  // Who is a key student and why is sensitive: the list is audited like a list of cases (the filter as typed; an id
+  // of nothing the caller sees is written as not-visible).
+  await recordAccess(caller.tx, caller.me, {
+    action: 'key-student.list',
+    entity: 'key_student',
+    entityId: JSON.stringify({ ...filter, ...page }),
+    studentId: null,
+    purpose: caller.purpose,
   });
   return { rows: rows.map((row) => ({ ...row, intervalDays: policy.talkIntervalDays })), total };
 }
