@@ -1,4 +1,13 @@
-import { type Database, people, roleAssignments, roles, schools, students, units } from '@xinqiao/db';
+import {
+  contractedHospitals,
+  type Database,
+  people,
+  roleAssignments,
+  roles,
+  schools,
+  students,
+  units,
+} from '@xinqiao/db';
 import { runInTransaction, withTenant } from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import { createTestDatabase } from '@xinqiao/db/testing';
 import { asc, eq } from 'drizzle-orm';
@@ -56,6 +65,19 @@ describe('seed/demo', () => {
     );
     expect(visible.length).toBe(all.filter((s) => s.college === counsellorUnit.id).length);
     expect(visible.length).toBeGreaterThan(0);
+  });
+
+  it('lists two contracted hospitals for the green channel, their agreements in force', async () => {
+    const scope = tenantScope({
+      schoolId: await schoolIdOf('hut'),
+      personId: null,
+      fullScopePaths: [],
+      reducedScopePaths: [],
+    });
+    const rows = await withTenant(db, scope, (tx) => tx.select().from(contractedHospitals));
+    expect(rows).toHaveLength(2);
+    const today = new Date().toISOString().slice(0, 10);
+    for (const row of rows) expect(row.agreementFrom! <= today && today <= row.agreementTo!).toBe(true);
   });
 
   it('gives a demo account to every role the server defines, and to no other', async () => {

@@ -21,6 +21,7 @@ import { DEMO_SCHOOL_CODES, type DemoSchool, generateDemoSchool } from '@xinqiao
 import { hashPassword } from '../auth/password.ts';
 import { tenantScope } from '../auth/scope.ts';
 import { seedDemoAllianceFor } from '../modules/alliance/seed.ts';
+import { seedDemoHospitalsFor } from '../modules/crises/seed.ts';
 
 /** Rows per INSERT: well under PostgreSQL's 65,535 bound parameters for the widest table. */
 const BATCH = 1000;
@@ -90,6 +91,7 @@ export async function seedDemoSchool(db: Database, school: DemoSchool): Promise<
     await insertAccounts(tx, schoolId, school, unitIds, hashes);
     await insertStudentAffairsFigures(tx, schoolId, school);
     await seedDemoAllianceFor(tx, schoolId, school.code);
+    await seedDemoHospitalsFor(tx, schoolId, school.code, new Date());
     await appendAudit(tx, {
       schoolId,
       actorPersonId: null,
