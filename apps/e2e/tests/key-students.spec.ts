@@ -189,5 +189,53 @@ for (const { name, viewport } of VIEWPORTS) {
       await page.getByTestId('sa-case-work').scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${SCREENS}/student-affairs-director-${name}.png`, fullPage: true });
     });
+
+    test('as counsellor, 记录谈话 opens the case of a student with an open case; the talk moves the next one a week on', async ({
+      page,
+    }) => {
+      test.setTimeout(90_000);
+      const student = await studentOfCounsellor(page, name === 'desktop' ? 58 : 60);
+      const csrf = await apiAs(page, 'counsellor');
+      const me = (await (await page.request.get('/api/auth/me')).json()) as { person: { id: string } };
+      const title = `学业压力大 e2e ${name} ${Date.now()}`;
+      const opened = await page.request.post('/api/cases', {
+        headers: { 'x-csrf-token': csrf },
+        data: {
+          studentId: student.id,
+          kind: 'support',
+          title,
+          responsiblePersonId: me.person.id,
+          dueDate: new Date(Date.now() + 5 * 86_400_000).toLocaleDateString('sv-SE', {
+            timeZone: 'Asia/Shanghai',
+          }),
+        },
+      });
+      expect(opened.status(), await opened.text()).toBe(201);
+      await page.context().clearCookies();
+
+      await signIn(page, 'counsellor');
+      await page.goto('/college-station/key-students');
+      await page.getByTestId('cs-key-search').fill(student.studentNumber);
+      const row = page.getByTestId('cs-key-table').locator('.el-table__body tr', { hasText: student.name });
+      // On the roster by itself: its open case is why.
+      await expect(row.getByTestId('cs-key-source')).toHaveText('未结个案');
+      await expect(row.getByTestId('cs-key-reason')).toHaveText(title);
+      await expect(row).toContainText('尚未谈话');
+      await row.getByTestId('cs-key-record-talk').click();
+
+      const entryForm = page.getByTestId('cs-case-entry-form');
+      await expect(entryForm.getByRole('radio', { name: '谈话' })).toBeChecked();
+      await entryForm.getByText('面谈', { exact: true }).click();
+      await entryForm.getByLabel('谈话结果').fill('情绪平稳');
+      await entryForm.getByText('低', { exact: true }).click();
+      await entryForm.getByLabel('记录内容').fill('每周谈话：学习节奏有改善。');
+      await entryForm.getByRole('button', { name: '保存记录' }).click();
+      await expect(page.getByTestId('cs-case-entries')).toContainText('每周谈话：学习节奏有改善。');
+
+      await page.getByTestId('cs-key-students-tab').click();
+      await page.getByTestId('cs-key-search').fill(student.studentNumber);
+      await expect(row).not.toContainText('尚未谈话');
+      await expect(row.getByTestId('cs-key-due')).toContainText(chinaMonthDay(7));
+    });
   });
 }
