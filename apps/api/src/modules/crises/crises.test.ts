@@ -418,6 +418,9 @@ describe('closing, reopening and the review', () => {
     expect(body.reviews).toEqual([
       expect.objectContaining({ dueOn: '2025-04-03', heldOn: null, overdue: false }),
     ]);
+    expect(await notificationsOf('staff')).toContainEqual(
+      expect.objectContaining({ kind: 'crisis.review-due', params: { count: 1, dueOn: '2025-04-03' } }),
+    );
     expect(
       (await post(counsellor1, `/crises/${crisisId}/steps/group-support/done`, { note: 'x' })).status,
     ).toBe(409);

@@ -47,3 +47,21 @@ export async function notifyLate(
     outbound: { count: steps.length },
   });
 }
+
+/** Tells the center that a closed crisis's review meeting falls due (outbound: a count and the day). */
+export async function notifyReviewDue(
+  tx: TenantTx,
+  schoolId: string,
+  crisisId: string,
+  recipients: readonly string[],
+  dueOn: string,
+): Promise<void> {
+  await notify(tx, {
+    schoolId,
+    recipients,
+    kind: 'crisis.review-due',
+    params: { count: 1, dueOn },
+    link: crisisLink(crisisId),
+    outbound: { count: 1, dueOn },
+  });
+}

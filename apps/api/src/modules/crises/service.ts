@@ -11,7 +11,7 @@ import { schoolCalendar } from '../screening/calendar/service.ts';
 import { loadResponsibleFinder } from '../screening/import/follow-up.ts';
 import { studentNotFound, studentViewOf } from '../students/access.ts';
 import { findStudent } from '../students/queries.ts';
-import { notifyOpened } from './notify.ts';
+import { notifyOpened, notifyReviewDue } from './notify.ts';
 import { isNamed, protocolOf, reviewDueOn } from './policy.ts';
 import { type Crisis, type CrisisBoardItem, isOpenStep, presentBoardItem, presentCrisis } from './present.ts';
 import {
@@ -564,6 +564,16 @@ export async function closeCrisis(
   if (review) {
     dueOn = reviewDueOn(review, now, await schoolCalendar(caller.tx));
     await insertReview(caller.tx, { schoolId: caller.me.school.id, crisisId: id, dueOn });
+    // The review is the center's (crises.review): its staff and director hear of it with its day.
+    const center = await holdersOf(
+      caller.tx,
+      [
+        { role: 'center_director', reach: 'school' },
+        { role: 'center_staff', reach: 'school' },
+      ],
+      crisis.placementPath,
+    );
+    await notifyReviewDue(caller.tx, caller.me.school.id, id, center, dueOn);
   }
   await event(caller, id, 'closed', { reviewDueOn: dueOn });
   await audit(caller, 'crisis.close', crisis);
