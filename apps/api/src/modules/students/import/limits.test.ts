@@ -35,6 +35,18 @@ describe('students import: a spreadsheet bomb cannot take the API down', () => {
     expect(performance.now() - started).toBeLessThan(2_000);
   });
 
+  it('refuses a dorm liaison before even the multipart body is parsed', async () => {
+    const res = await t.app.request('/api/students/import', {
+      method: 'POST',
+      headers: liaison.headers({
+        origin: 'http://localhost',
+        'content-type': 'multipart/form-data; boundary=x',
+      }),
+      body: '--x\r\nnot a part',
+    });
+    expect(res.status).toBe(403);
+  });
+
   it('refuses the shared-strings bomb with 413 problem+json naming the limit, in both languages', async () => {
     const started = performance.now();
     const res = await upload(counsellor, bomb);

@@ -47,17 +47,22 @@ const importRoute = createRoute({
   },
 });
 
+const PURPOSE = '导入学生名单 / student import';
+
 /** `POST /api/students/import`. */
 export const importRoutes = createRouter();
 
 // The app limits every body to 20 MiB already; the import states its own cap so it stays if that one grows.
 importRoutes.use('/students/import', limitBodySize(MAX_IMPORT_BYTES));
+// The role check comes before the body is parsed (multipart, then the spreadsheet); the service checks again.
+importRoutes.use('/students/import', async (c, next) => {
+  requirePermission(callerOf(c, PURPOSE), 'students.import');
+  await next();
+});
 
 importRoutes.openapi(importRoute, async (c) => {
   const { file } = c.req.valid('form');
-  const caller = callerOf(c, '导入学生名单 / student import');
-  // The role check comes before the file is even read into memory, let alone parsed (the service checks again).
-  requirePermission(caller, 'students.import');
+  const caller = callerOf(c, PURPOSE);
   const fileName = uploadFileName(file.name, 'file');
   const bytes = new Uint8Array(await file.arrayBuffer());
   const report = await importStudents(caller, bytes, fileName);
