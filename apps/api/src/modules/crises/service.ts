@@ -626,11 +626,23 @@ function checkAgreement(input: HospitalInput): void {
   }
 }
 
+/** Audits a change of the school's hospital list (school settings, no student). */
+const auditHospital = (caller: Caller, action: string, id: string) =>
+  recordAccess(caller.tx, caller.me, {
+    action,
+    entity: 'contracted_hospital',
+    entityId: id,
+    studentId: null,
+    purpose: caller.purpose,
+  });
+
 /** Adds a hospital to the school's list (`hospitals.manage`). */
 export async function createHospital(caller: Caller, input: HospitalInput) {
   requirePermission(caller, 'hospitals.manage');
   checkAgreement(input);
-  return insertHospital(caller.tx, { schoolId: caller.me.school.id, ...input });
+  const row = await insertHospital(caller.tx, { schoolId: caller.me.school.id, ...input });
+  await auditHospital(caller, 'hospital.create', row.id);
+  return row;
 }
 
 /** Changes a hospital of the list (404 for none). */
@@ -639,6 +651,7 @@ export async function changeHospital(caller: Caller, id: string, input: Hospital
   checkAgreement(input);
   const row = await updateHospital(caller.tx, id, input);
   if (!row) throw problem('crises.hospital-not-found');
+  await auditHospital(caller, 'hospital.update', id);
   return row;
 }
 
@@ -648,4 +661,5 @@ export async function removeHospital(caller: Caller, id: string): Promise<void> 
   if (!(await findHospital(caller.tx, id))) throw problem('crises.hospital-not-found');
   if (await hospitalInUse(caller.tx, id)) throw problem('crises.hospital-in-use');
   await deleteHospital(caller.tx, id);
+  await auditHospital(caller, 'hospital.delete', id);
 }
