@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sessions, type TenantTx, type UnscopedTx } from '@xinqiao/db';
-import { and, eq, lt, lte, or } from 'drizzle-orm';
+import { and, eq, inArray, lt, lte, or } from 'drizzle-orm';
 import type { AppConfig } from '../context.ts';
 import type { SessionInfo } from './session-types.ts';
 
@@ -124,13 +124,17 @@ export async function deleteExpiredSessions(
 }
 
 /**
- * Mark the session used now, on every request, so the idle timeout counts from the last request exactly. The
- * request's transaction is open anyway; the row is one index lookup away (its primary key).
+ * Mark the session used now, on every request, so the idle timeout counts from the last request. The request's
+ * transaction is open anyway and the row is found by its primary key. The row stays locked until the request
+ * commits, so a request whose session row another request of the same browser is touching at this moment skips
+ * (`SKIP LOCKED`): that one records the same moment, and parallel requests do not queue behind each other.
  */
 export async function touchSession(tx: TenantTx, session: SessionInfo, now: Date): Promise<void> {
   if (now.getTime() <= session.lastSeenAt.getTime()) return;
-  await tx
-    .update(sessions)
-    .set({ lastSeenAt: now })
-    .where(and(eq(sessions.tokenHash, session.tokenHash), lt(sessions.lastSeenAt, now)));
+  const locked = tx
+    .select({ tokenHash: sessions.tokenHash })
+    .from(sessions)
+    .where(and(eq(sessions.tokenHash, session.tokenHash), lt(sessions.lastSeenAt, now)))
+    .for('update', { skipLocked: true });
+  await tx.update(sessions).set({ lastSeenAt: now }).where(inArray(sessions.tokenHash, locked));
 }
