@@ -1,7 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import packageJson from '../package.json' with { type: 'json' };
-import { sessionMiddleware } from './auth/middleware.ts';
+import { type BeforeTransaction, sessionMiddleware } from './auth/middleware.ts';
 import { authRoutes } from './auth/routes.ts';
 import { type AppConfig, type AppDeps, type AppEnv, defaultConfig } from './context.ts';
 import { limitBodySize } from './http/body-limit.ts';
@@ -28,6 +28,8 @@ import { peopleRoutes } from './modules/people/routes.ts';
 import { pluginsRoutes } from './modules/plugins/routes.ts';
 import { screeningRoutes } from './modules/screening/routes.ts';
 import { studentAffairsRoutes } from './modules/student-affairs/routes.ts';
+import { MAX_IMPORT_BYTES } from './modules/students/import/routes.ts';
+import { readStudentUpload } from './modules/students/import/upload.ts';
 import { studentsRoutes } from './modules/students/routes.ts';
 import { unitsRoutes } from './modules/units/routes.ts';
 import { workRoutes } from './modules/work/routes.ts';
@@ -40,6 +42,11 @@ export const PUBLIC_API_PATHS: ReadonlySet<string> = new Set([
   OPENAPI_PATH,
   DOCS_PATH,
   DOCS_SCRIPT_PATH,
+]);
+
+/** Routes that read and parse an upload once the session is known, before their transaction opens. */
+const BEFORE_TRANSACTION: ReadonlyMap<string, BeforeTransaction> = new Map([
+  ['POST /api/students/import', readStudentUpload],
 ]);
 
 /** The domain modules, each an OpenAPIHono router mounted under /api behind the session middleware. */
@@ -100,11 +107,17 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   });
   app.use('/api/*', noStore());
   app.use('/api/*', limitBodySize(config.maxBodyBytes));
+  // The student import states its own cap, so it stays if the app's grows; before the session middleware, which
+  // reads the upload before the request's transaction opens.
+  app.use('/api/students/import', limitBodySize(MAX_IMPORT_BYTES));
   app.use('/api/*', refuseUnstorableText());
   app.use('/api/*', originCheck(config));
   app.use(
     '/api/*',
-    sessionMiddleware((c: Context<AppEnv>) => PUBLIC_API_PATHS.has(c.req.path)),
+    sessionMiddleware(
+      (c: Context<AppEnv>) => PUBLIC_API_PATHS.has(c.req.path),
+      (c: Context<AppEnv>) => BEFORE_TRANSACTION.get(`${c.req.method} ${c.req.path}`),
+    ),
   );
 
   mountApiDocs(app, packageJson.version);

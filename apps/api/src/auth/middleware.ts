@@ -1,3 +1,4 @@
+import type { TenantScope } from '@xinqiao/db';
 import {
   lookUpSessionToken,
   runInTransaction,
@@ -9,6 +10,7 @@ import { assertCsrfToken } from '../http/csrf.ts';
 import { type ProblemCode, problem } from '../http/problem.ts';
 import { clearSessionCookie, sessionTokenOf } from './cookie.ts';
 import { loadAccount, schoolOnlyScope, scopeOf } from './scope.ts';
+import type { Me, SessionInfo } from './session-types.ts';
 import { deleteSession, findSession, hashSessionToken, sessionExpiry, touchSession } from './sessions.ts';
 
 /** Thrown inside the request transaction to roll it back after the response is already decided. */
@@ -35,18 +37,43 @@ const refusals: Record<Exclude<Resolution, 'served'>, ProblemCode> = {
  * app.use('/api/*', sessionMiddleware((c) => publicPaths.has(c.req.path)));
  * ```
  */
-export function sessionMiddleware(isPublic: (c: Context<AppEnv>) => boolean): MiddlewareHandler<AppEnv> {
+export function sessionMiddleware(
+  isPublic: (c: Context<AppEnv>) => boolean,
+  beforeTransactionOf: (c: Context<AppEnv>) => BeforeTransaction | undefined = () => undefined,
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (isPublic(c)) return next();
     const token = sessionTokenOf(c);
-    const resolution: Resolution = token
-      ? await serveInTransaction(c, next, hashSessionToken(token))
-      : 'unknown';
-    if (resolution === 'served') return;
-    if (token) clearSessionCookie(c, c.var.config.secureCookies);
-    throw problem(refusals[resolution]);
+    const refuse = (resolution: Exclude<Resolution, 'served'>) => {
+      if (token) clearSessionCookie(c, c.var.config.secureCookies);
+      return problem(refusals[resolution]);
+    };
+    if (!token) throw refuse('unknown');
+    const tokenHash = hashSessionToken(token);
+    const beforeTransaction = beforeTransactionOf(c);
+    if (beforeTransaction) {
+      // Resolve the session (and check its CSRF token) in a short transaction of its own, then let the route read
+      // and parse its upload with no transaction open; the request's transaction opens after, resolving again.
+      const known = await serveInTransaction(c, async () => {}, tokenHash);
+      if (known !== 'served') throw refuse(known);
+      await beforeTransaction(c as Context<BeforeTransactionEnv>);
+    }
+    const resolution = await serveInTransaction(c, next, tokenHash);
+    if (resolution !== 'served') throw refuse(resolution);
   };
 }
+
+/** What a route's {@link BeforeTransaction} step sees: who is asking, no transaction. */
+export type BeforeTransactionEnv = AppEnv & {
+  Variables: AppEnv['Variables'] & { session: SessionInfo; me: Me; scope: TenantScope };
+};
+
+/**
+ * Work a route does once the session is known and before its transaction opens: reading and parsing an upload,
+ * which must not hold a database connection (PGlite has one) for as long as a file takes. It starts with its own
+ * permission check and throws a problem to refuse; what it reads it keeps for the handler.
+ */
+export type BeforeTransaction = (c: Context<BeforeTransactionEnv>) => Promise<void>;
 
 async function serveInTransaction(
   c: Context<AppEnv>,

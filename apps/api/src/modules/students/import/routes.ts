@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { callerOf, requirePermission } from '../../../auth/caller.ts';
-import { limitBodySize } from '../../../http/body-limit.ts';
 import { problemResponses } from '../../../http/problem.ts';
 import { createRouter } from '../../../http/router.ts';
 import { uploadFileName } from '../../../http/upload-name.ts';
 import { schemaMessage } from '../../../http/zod-issues.ts';
-import { importStudents } from './service.ts';
+import { importStudents, readImportFile } from './service.ts';
+import { uploadReadBefore } from './upload.ts';
 
 /** The largest file an import accepts: a whole school's roster as XLSX is a few MB. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -52,8 +52,6 @@ const PURPOSE = '导入学生名单 / student import';
 /** `POST /api/students/import`. */
 export const importRoutes = createRouter();
 
-// The app limits every body to 20 MiB already; the import states its own cap so it stays if that one grows.
-importRoutes.use('/students/import', limitBodySize(MAX_IMPORT_BYTES));
 // The role check comes before the body is parsed (multipart, then the spreadsheet); the service checks again.
 importRoutes.use('/students/import', async (c, next) => {
   requirePermission(callerOf(c, PURPOSE), 'students.import');
@@ -63,8 +61,10 @@ importRoutes.use('/students/import', async (c, next) => {
 importRoutes.openapi(importRoute, async (c) => {
   const { file } = c.req.valid('form');
   const caller = callerOf(c, PURPOSE);
-  const fileName = uploadFileName(file.name, 'file');
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const report = await importStudents(caller, bytes, fileName);
+  // Read before the transaction opened (upload.ts); an app mounted without that step reads it here.
+  const read =
+    uploadReadBefore(c.req.raw) ??
+    (await readImportFile(new Uint8Array(await file.arrayBuffer()), uploadFileName(file.name, 'file')));
+  const report = await importStudents(caller, read);
   return c.json(report, 200);
 });

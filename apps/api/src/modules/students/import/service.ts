@@ -24,7 +24,8 @@ export interface ImportReport {
 }
 
 /**
- * Imports a CSV or XLSX file of students, all or nothing, keyed by student number, in the request's transaction.
+ * Imports a CSV or XLSX file of students (read by {@link readImportFile} before the request's transaction opened),
+ * all or nothing, keyed by student number, in the request's transaction.
  * Every bad row is collected first (format, duplicates in the file, unknown units, placements outside the
  * caller's units, students the caller may not change) and any bad row rejects the whole file with 400 before a
  * single write. A good file creates the new students and rewrites only those whose values differ, so importing
@@ -34,15 +35,10 @@ export interface ImportReport {
  * ('student.import_update'); unchanged rows are not written, so they are not audited.
  *
  * @example
- * const report = await importStudents(callerOf(c, '导入学生 / import'), bytes, 'students.csv');
+ * const report = await importStudents(callerOf(c, '导入学生 / import'), await readImportFile(bytes, 'students.csv'));
  */
-export async function importStudents(
-  caller: Caller,
-  bytes: Uint8Array,
-  filename: string,
-): Promise<ImportReport> {
+export async function importStudents(caller: Caller, file: ReadStudentFile): Promise<ImportReport> {
   requirePermission(caller, 'students.import');
-  const file = await readOrReject(bytes, filename);
   const errors: RowError[] = [...file.errors];
   const columnName = (key: ImportColumn) => file.headers[key] ?? importColumns[key][0];
   const rowError = (row: number, key: ImportColumn, reason: Message) =>
@@ -102,7 +98,14 @@ export async function importStudents(
   return { created: toCreate.length, updated: toUpdate.length, unchanged };
 }
 
-async function readOrReject(bytes: Uint8Array, filename: string): Promise<ReadStudentFile> {
+/**
+ * Reads and checks a student file (see `readStudentFile`); a file that cannot be read, or is over one of the
+ * reader's limits, throws its problem. Call it before the request's transaction opens (`upload.ts`).
+ *
+ * @example
+ * const file = await readImportFile(bytes, 'students.xlsx');
+ */
+export async function readImportFile(bytes: Uint8Array, filename: string): Promise<ReadStudentFile> {
   try {
     return await readStudentFile(bytes, filename);
   } catch (error) {
