@@ -48,6 +48,10 @@ describe('http/input text: text PostgreSQL cannot store is refused with 400 nami
     await expectFieldRefused(await counsellor.request('/api/students?q=ab%00cd'), 'q');
   });
 
+  it('refuses U+0000 in a path parameter', async () => {
+    await expectFieldRefused(await counsellor.request('/api/units/ab%00cd'), 'path');
+  });
+
   it('refuses U+0000 in x-access-purpose, and decodes the header once (%2500 is the text %00)', async () => {
     const studentId = t.world.schools.alpha.colleges[0]!.studentIds[0]!;
     await expectFieldRefused(

@@ -12,7 +12,7 @@ const MAX_NAMED = 20;
 /**
  * Refuses, with 400 problem+json naming each field, text that PostgreSQL cannot store (U+0000 in a `text` or `jsonb`
  * value) before any route or query sees it: every JSON string and key (by its dotted path, `guardians.0.name`),
- * every query name and value, and the percent-encoded headers, which are decoded exactly once here
+ * the path's parameters, every query name and value, and the percent-encoded headers, which are decoded exactly once here
  * ({@link decodedHeader} reads them the same way) and refused when the encoding is malformed. Runs before the
  * session's transaction opens, so a JSON body is read in full before any database work.
  *
@@ -31,6 +31,7 @@ export function refuseUnstorableText(): MiddlewareHandler {
       if (decoded === undefined) errors.push(fieldError(name, 'field.bad-percent-encoding'));
       else if (decoded.includes(NUL)) errors.push(fieldError(name, 'field.nul-character'));
     }
+    if (/%00/i.test(new URL(c.req.url).pathname)) errors.push(fieldError('path', 'field.nul-character'));
     for (const [name, values] of Object.entries(c.req.queries())) {
       if (name.includes(NUL) || values.some((value) => value.includes(NUL)))
         errors.push(fieldError(name.replaceAll(NUL, '\\0'), 'field.nul-character'));
