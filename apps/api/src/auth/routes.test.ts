@@ -23,6 +23,8 @@ const counsellorPermissions = [
   'cases.write',
   'concerns.report',
   'concerns.triage',
+  'crises.read',
+  'crises.run',
   'key-students.manage',
   'screening.counts',
   'screening.read',
