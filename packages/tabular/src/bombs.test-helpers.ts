@@ -114,13 +114,18 @@ const sheetEnd = '</sheetData></worksheet>';
 async function xlsx(
   sheet: readonly Part[],
   sharedStrings: readonly Part[],
-  options: { lieAboutSizes?: boolean } = {},
+  options: { lieAboutSizes?: boolean; hiddenAfterSheet?: Buffer } = {},
 ): Promise<Uint8Array> {
   const entries = await Promise.all(Object.entries(skeleton).map(([name, text]) => packEntry(name, [text])));
   entries.push(await packEntry('xl/sharedStrings.xml', sharedStrings));
   entries.push(await packEntry('xl/worksheets/sheet1.xml', [sheetStart, ...sheet, sheetEnd]));
   // A ZIP's sizes are only what its writer claims; a streaming unzip inflates to the end of the data regardless.
   if (options.lieAboutSizes) for (const entry of entries) entry.size = 1;
+  // Bytes after the end of the sheet's deflate stream, inside its packed size: hidden from a check that stops where
+  // the stream ends, read by a streaming unzip of an entry with a data descriptor as whatever follows.
+  const sheetEntry = entries.at(-1)!;
+  if (options.hiddenAfterSheet)
+    sheetEntry.packed = Buffer.concat([sheetEntry.packed, options.hiddenAfterSheet]);
   return zip(entries);
 }
 
@@ -158,6 +163,15 @@ export function manySharedStrings(count: number, length: number): Promise<Uint8A
     '<row r="2"><c r="A2" t="s"><v>1</v></c></row>',
   ];
   return xlsx(rows, strings);
+}
+
+/** A small valid-looking workbook whose sheet entry carries bytes after the end of its compressed data. */
+export function hiddenBytesAfterSheet(): Promise<Uint8Array> {
+  const header = '<row r="1"><c r="A1" t="inlineStr"><is><t>学号</t></is></c></row>';
+  const hidden = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(60, 1)]);
+  return xlsx([header], ['<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>'], {
+    hiddenAfterSheet: hidden,
+  });
 }
 
 /** The blank-rows bomb of issue 16: a header row, then about `mebibytes` MiB of `<row/>` (1,024 packs to ~1 MB). */

@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blankRowsBomb, manySharedStrings, sharedStringsBomb } from './bombs.test-helpers.ts';
+import {
+  blankRowsBomb,
+  hiddenBytesAfterSheet,
+  manySharedStrings,
+  sharedStringsBomb,
+} from './bombs.test-helpers.ts';
+import { TabularError } from './errors.ts';
+import { readRows } from './read-rows.ts';
 
 /** The peak memory any file may take the reader to (docs/security.md, "Uploads"), with Node and tsx's own ~120 MiB. */
 const PEAK_RSS_MIB = 400;
@@ -70,6 +77,17 @@ describe('tabular: spreadsheet bombs are refused by a named limit, quickly, in b
     expect(result.ms).toBeLessThan(5_000);
     expect(result.peakRssMiB).toBeLessThan(PEAK_RSS_MIB);
   }, 120_000);
+
+  it('refuses bytes hidden after the end of an entry’s compressed data', async () => {
+    const bytes = await hiddenBytesAfterSheet();
+    const read = async () => {
+      for await (const _row of readRows({ bytes, filename: 'hidden.xlsx' })) {
+        // reading is the test
+      }
+    };
+    await expect(read()).rejects.toBeInstanceOf(TabularError);
+    await expect(read()).rejects.toMatchObject({ code: 'unreadable' });
+  });
 
   it('counts blank rows against the rows read', async () => {
     const result = await probe('blank-rows-small.xlsx', await blankRowsBomb(8));

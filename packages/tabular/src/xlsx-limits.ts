@@ -213,7 +213,11 @@ async function unpackedSize(
   });
   inflate.end(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
   await done;
-  return over && size > limit ? undefined : size;
+  if (over && size > limit) return undefined;
+  // zlib counts the input it consumed: bytes after the end of the deflate stream, inside the entry's packed size,
+  // would be read by a streaming unzip as whatever follows (a hidden entry), unchecked.
+  if (inflate.bytesWritten !== data.byteLength) throw unreadable('data after the end of a compressed entry');
+  return size;
 }
 
 /** Counts `<si>` elements in shared-strings XML as it streams by, and measures each one's XML bytes. */
