@@ -8,11 +8,12 @@ const OFFICE_MODULES_BY_ROLE: Record<string, string[]> = {
   student_affairs: ['学生处'],
   school_admin: ['学生处', '学校管理'],
   // The center opens students' files and cases in the college station's screens too.
-  center_director: ['学生处', '心理健康教育中心', '学院心理辅导站', '学校管理'],
-  center_staff: ['心理健康教育中心', '学院心理辅导站'],
-  college_station_head: ['学院心理辅导站'],
-  counsellor: ['学院心理辅导站'],
-  head_teacher: ['学院心理辅导站'],
+  center_director: ['学生处', '心理健康教育中心', '学院心理辅导站', '危机干预', '学校管理'],
+  center_staff: ['心理健康教育中心', '学院心理辅导站', '危机干预'],
+  // Those who run a crisis (the school's crisis-protocol names them) open the crisis module.
+  college_station_head: ['学院心理辅导站', '危机干预'],
+  counsellor: ['学院心理辅导站', '危机干预'],
+  head_teacher: ['学院心理辅导站', '危机干预'],
   class_committee: ['学院心理辅导站'],
   dorm_liaison: ['学院心理辅导站'],
   // The peer alliance needs the school plugin's alliance rules: hrbmu has none (peer-alliance.spec signs in at hut).

@@ -11,6 +11,7 @@ export {
   type HttpMethod,
   type TypedCall,
 } from './api/client.ts';
+export { downloadFile } from './api/download.ts';
 export { type FormProblem, formProblem } from './api/form-problem.ts';
 export {
   ApiProblem,

@@ -152,7 +152,7 @@ describe('opening a crisis', () => {
     expect(body.steps.find((s: { code: string }) => s.code === 'start-plan').canDo).toBe(false);
     for (const who of ['station1', 'director', 'staff']) {
       expect(await notificationsOf(who)).toContainEqual(
-        expect.objectContaining({ kind: 'crisis.opened', link: `/college-station/crises/${crisisId}` }),
+        expect.objectContaining({ kind: 'crisis.opened', link: `/crisis/${crisisId}` }),
       );
     }
     expect(await notificationsOf('counsellor2')).toEqual([]);
@@ -355,7 +355,7 @@ describe('running a crisis', () => {
         kind: 'crisis_step',
         id: late!.id,
         overdue: true,
-        link: `/college-station/crises/${crisisId}`,
+        link: `/crisis/${crisisId}`,
       }),
     );
     const mine = await json(await counsellor1.request('/api/me/work'));

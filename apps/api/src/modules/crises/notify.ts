@@ -2,12 +2,12 @@ import type { TenantTx } from '@xinqiao/db';
 import { notify } from '../notifications/notify.ts';
 
 /**
- * The shell path of a crisis: its page in the college station, which counsellors, head teachers, station heads
- * and the center open. A plain path (an id), so it may go out in e-mail and group messages.
+ * The shell path of a crisis: its page in the crisis module (apps/office-crisis), which counsellors, head teachers,
+ * station heads and the center open. A plain path (an id), so it may go out in e-mail and group messages.
  */
-export const crisisLink = (crisisId: string) => `/college-station/crises/${crisisId}`;
+export const crisisLink = (crisisId: string) => `/crisis/${crisisId}`;
 /** The crisis board. */
-export const crisisBoardLink = '/college-station/crises';
+export const crisisBoardLink = '/crisis';
 
 /**
  * Tells the people the protocol names that a crisis was opened (in the app with the level, outbound as a count

@@ -72,6 +72,14 @@ export const OFFICE_MODULES: readonly OfficeModule[] = [
     ],
   },
   {
+    id: 'crisis',
+    title: { zh: '危机干预', en: 'Crisis intervention' },
+    remoteName: 'xinqiao_crisis',
+    // Those who run crises and the chain above them; the crisis-protocol area gives the levels and steps.
+    roles: rolesWith('crises.read'),
+    requiresAreas: ['crisis-protocol'],
+  },
+  {
     id: 'school-admin',
     title: { zh: '学校管理', en: 'School administration' },
     remoteName: 'xinqiao_school_admin',

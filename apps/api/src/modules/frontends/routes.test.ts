@@ -50,6 +50,7 @@ describe('modules/frontends', () => {
         id: 'college-station',
         manifestUrl: '/modules/college-station/mf-manifest.json',
       }),
+      expect.objectContaining({ id: 'crisis', manifestUrl: '/modules/crisis/mf-manifest.json' }),
       {
         id: 'plugin-alpha',
         title: { zh: '筛查日历', en: 'Screening calendar' },
@@ -61,7 +62,7 @@ describe('modules/frontends', () => {
         pluginId: 'alpha',
       },
     ]);
-    expect(await moduleIds('beta', 'counsellor1')).toEqual(['college-station']);
+    expect(await moduleIds('beta', 'counsellor1')).toEqual(['college-station', 'crisis']);
   });
 
   it('shows each office module exactly to the roles that work in it', async () => {
@@ -72,10 +73,15 @@ describe('modules/frontends', () => {
       'student-affairs',
       'counselling-center',
       'college-station',
+      'crisis',
       'school-admin',
     ]);
-    expect(await moduleIds('beta', 'staff')).toEqual(['counselling-center', 'college-station']);
-    for (const username of ['station1', 'counsellor1', 'teacher1', 'committee1', 'liaison1']) {
+    expect(await moduleIds('beta', 'staff')).toEqual(['counselling-center', 'college-station', 'crisis']);
+    // Those who run a crisis open the crisis module; committee members and dorm liaisons report, they never run one.
+    for (const username of ['station1', 'counsellor1', 'teacher1']) {
+      expect(await moduleIds('beta', username), username).toEqual(['college-station', 'crisis']);
+    }
+    for (const username of ['committee1', 'liaison1']) {
       expect(await moduleIds('beta', username), username).toEqual(['college-station']);
     }
     expect(await moduleIds('beta', 'alliance')).not.toContain('college-station');
