@@ -379,9 +379,13 @@ export async function waiveStep(caller: Caller, id: string, code: string, reason
   await audit(caller, 'crisis.step-waive', crisis);
 }
 
-/** Refuses an instant before the crisis opened or in the future (400 naming the field). */
+/**
+ * Refuses an instant before the minute the crisis opened or in the future (400 naming the field). Forms give times
+ * to the minute, so a contact typed in the minute the crisis opened counts as after it.
+ */
 function checkWhen(field: string, at: Date, crisis: CrisisRow, now: Date): FieldError[] {
-  if (at.getTime() < crisis.openedAt.getTime()) return [fieldError(field, 'crises.before-opening')];
+  const openedMinute = Math.floor(crisis.openedAt.getTime() / 60_000) * 60_000;
+  if (at.getTime() < openedMinute) return [fieldError(field, 'crises.before-opening')];
   if (at.getTime() > now.getTime() + 5 * 60_000) return [fieldError(field, 'crises.in-future')];
   return [];
 }
