@@ -106,8 +106,11 @@ test('past meetings say they were held, and the ranking of departments is best f
   await expect(past).toContainText('已结束');
   await expect(past).not.toContainText('未开始');
   await page.getByTestId('pa-tab-ranking').click();
-  const ranks = await page.getByTestId('pa-departments').locator('tbody tr td:first-child').allTextContents();
-  const numbers = ranks.map((r) => Number(r.trim())).filter((n) => n > 0);
-  expect(numbers.length).toBeGreaterThan(2);
+  // The ranking loads after the tab opens: wait for its rows before reading them.
+  const rankCells = page.getByTestId('pa-departments').locator('tbody tr td:first-child');
+  const ranksShown = async () =>
+    (await rankCells.allTextContents()).map((r) => Number(r.trim())).filter((n) => n > 0);
+  await expect.poll(async () => (await ranksShown()).length).toBeGreaterThan(2);
+  const numbers = await ranksShown();
   expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
 });
