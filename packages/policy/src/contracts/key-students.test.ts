@@ -116,6 +116,8 @@ describe('contracts/key-students', () => {
 
   it('asks for the step', async () => {
     const plugin = compiled([interval('weekly', 7), approval('a', true)]);
-    await expect(evaluate(plugin, 'key-students', {})).rejects.toThrow(/step/);
+    // A caller that forgets the fact (the type forbids it; a plugin author's `pnpm policy eval` does not).
+    const noStep = {} as Parameters<typeof evaluate<'key-students'>>[2];
+    await expect(evaluate(plugin, 'key-students', noStep)).rejects.toThrow(/step/);
   });
 });
