@@ -1,4 +1,4 @@
-import { ApiProblem, api, currentLocale, problemFromResponse, type Schemas } from '@xinqiao/web-kit';
+import { ApiProblem, api, downloadFile, type Schemas } from '@xinqiao/web-kit';
 
 // The alliance API as this module calls it: every call and shape is the generated contract's (`pnpm generate:api`).
 
@@ -143,17 +143,6 @@ export function exportUrl(termId: string): string {
 }
 
 /** Downloads the term's XLSX sheet through the session cookie and saves it under `filename`. */
-export async function downloadTermSheet(termId: string, filename: string): Promise<void> {
-  // A file, not JSON: fetched directly (the typed client answers parsed JSON bodies).
-  const res = await fetch(exportUrl(termId), {
-    credentials: 'same-origin',
-    headers: { 'accept-language': currentLocale.value },
-  });
-  if (!res.ok) throw await problemFromResponse(res);
-  const url = URL.createObjectURL(await res.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+export function downloadTermSheet(termId: string, filename: string): Promise<void> {
+  return downloadFile(exportUrl(termId), filename);
 }

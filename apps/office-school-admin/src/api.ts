@@ -1,4 +1,4 @@
-import { api, currentLocale, problemFromResponse, type Schemas } from '@xinqiao/web-kit';
+import { api, downloadFile, type Schemas } from '@xinqiao/web-kit';
 
 /** A node of `GET /api/units/tree`. */
 export type UnitNode = Schemas['UnitTreeNode'];
@@ -109,17 +109,6 @@ export function auditExportUrl(filter: AuditLogFilter): string {
 }
 
 /** Downloads the filtered audit log as XLSX through the session cookie (the download is itself audited). */
-export async function downloadAuditLog(filter: AuditLogFilter, filename: string): Promise<void> {
-  // A file, not JSON: fetched directly (the typed client answers parsed JSON bodies).
-  const res = await fetch(auditExportUrl(filter), {
-    credentials: 'same-origin',
-    headers: { 'accept-language': currentLocale.value },
-  });
-  if (!res.ok) throw await problemFromResponse(res);
-  const url = URL.createObjectURL(await res.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+export function downloadAuditLog(filter: AuditLogFilter, filename: string): Promise<void> {
+  return downloadFile(auditExportUrl(filter), filename);
 }

@@ -1,4 +1,4 @@
-import { api, currentLocale, i18n, problemFromResponse, type Schemas } from '@xinqiao/web-kit';
+import { api, downloadFile, i18n, type Schemas } from '@xinqiao/web-kit';
 
 // The case-work KPIs (tier-1 talks in time, concern reports triaged in time, key students talked to this week) as
 // the KPI table shows them next to staffing and funding: the school's figures and the XLSX export. Texts under
@@ -19,18 +19,8 @@ export function fetchCaseWorkKpis(): Promise<CaseWorkKpis> {
 }
 
 /** Downloads the KPI sheet (a row per college and the school) through the session cookie. */
-export async function downloadCaseWorkSheet(filename: string): Promise<void> {
-  const res = await fetch('/api/case-work/kpis/export.xlsx', {
-    credentials: 'same-origin',
-    headers: { 'accept-language': currentLocale.value },
-  });
-  if (!res.ok) throw await problemFromResponse(res);
-  const url = URL.createObjectURL(await res.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+export function downloadCaseWorkSheet(filename: string): Promise<void> {
+  return downloadFile('/api/case-work/kpis/export.xlsx', filename);
 }
 
 /** "3 / 4（75%）", or "—" when nothing is due yet. */

@@ -1,4 +1,4 @@
-import { api, currentLocale, type paths, problemFromResponse, type Schemas } from '@xinqiao/web-kit';
+import { api, downloadFile, type paths, type Schemas } from '@xinqiao/web-kit';
 
 // The key-student roster (重点关注学生) and the case-work KPIs as this module calls them: every call and shape is the
 // generated contract's (`pnpm generate:api`).
@@ -40,19 +40,8 @@ export function fetchCaseWorkKpis(): Promise<CaseWorkKpis> {
 export const KPI_EXPORT_URL = '/api/case-work/kpis/export.xlsx';
 
 /** Downloads the KPI sheet through the session cookie and saves it under `filename`. */
-export async function downloadKpiSheet(filename: string): Promise<void> {
-  // A file, not JSON: fetched directly (the typed client answers parsed JSON bodies).
-  const res = await fetch(KPI_EXPORT_URL, {
-    credentials: 'same-origin',
-    headers: { 'accept-language': currentLocale.value },
-  });
-  if (!res.ok) throw await problemFromResponse(res);
-  const url = URL.createObjectURL(await res.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+export function downloadKpiSheet(filename: string): Promise<void> {
+  return downloadFile(KPI_EXPORT_URL, filename);
 }
 
 /** A share as the screens show it: "3 / 4（75%）", or "—" when nothing is due yet. */
