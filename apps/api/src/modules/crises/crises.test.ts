@@ -1,4 +1,4 @@
-import { WorkingDayCalendar } from '@xinqiao/calendar';
+import { toChinaDate, WorkingDayCalendar } from '@xinqiao/calendar';
 import { cases, crises, crisisSteps, notifications, students } from '@xinqiao/db';
 import { withTenant } from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import { eq } from 'drizzle-orm';
@@ -328,6 +328,12 @@ describe('running a crisis', () => {
       tx.select().from(cases).where(eq(cases.id, affected.caseId)),
     );
     expect(row).toMatchObject({ kind: 'support', studentId: student(0, 1), title: '心理支持（团体辅导）' });
+    // Due when the protocol's step that records the people affected is due (the school's deadline, not the API's).
+    const crisis = await json(await counsellor1.request(`/api/crises/${crisisId}`));
+    const supportStep = crisis.steps.find((s: { records: string[] }) =>
+      s.records.includes('affected-people'),
+    );
+    expect(row!.dueDate).toBe(toChinaDate(new Date(supportStep.dueAt)));
     const self = await post(counsellor1, `/crises/${crisisId}/affected`, {
       studentId: student(0, 0),
       relation: 'witness',

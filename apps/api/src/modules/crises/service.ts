@@ -56,8 +56,25 @@ import type {
   ReviewInput,
 } from './schemas.ts';
 
-/** Working days an affected student's support case is due in (work plan 3's three-day talk). */
+/**
+ * Working days an affected student's support case is due in when the school's protocol has no step that records the
+ * people affected (work plan 3's three-day talk); with such a step, its deadline is the support's.
+ */
 export const SUPPORT_DUE_WORKING_DAYS = 3;
+
+/**
+ * When an affected student's support case is due: by the protocol's step that records the people affected (the
+ * school's deadline for supporting them), never before today; else in {@link SUPPORT_DUE_WORKING_DAYS} working days.
+ */
+async function supportDueDate(caller: Caller, crisisId: string, now: Date): Promise<string> {
+  const today = chinaToday(now);
+  const step = (await stepsOf(caller.tx, [crisisId])).find((s) => s.records.includes('affected-people'));
+  if (step) {
+    const due = toChinaDate(step.dueAt);
+    return due < today ? today : due;
+  }
+  return (await schoolCalendar(caller.tx)).addWorkingDays(today, SUPPORT_DUE_WORKING_DAYS);
+}
 
 /** Audits one action on a crisis, naming its student. */
 async function audit(
@@ -503,7 +520,7 @@ export async function addAffected(caller: Caller, id: string, input: AffectedInp
     throw invalidFields([fieldError('studentId', 'crises.already-affected')]);
   }
   const responsible = (await loadResponsibleFinder(caller.tx)).responsibleFor(student.placementPath);
-  const dueDate = (await schoolCalendar(caller.tx)).addWorkingDays(chinaToday(now), SUPPORT_DUE_WORKING_DAYS);
+  const dueDate = await supportDueDate(caller, id, now);
   const caseId = await insertSupportCase(caller.tx, {
     schoolId: caller.me.school.id,
     studentId: student.id,
