@@ -208,6 +208,61 @@ CREATE POLICY crisis_steps_access ON crisis_steps AS PERMISSIVE FOR ALL TO PUBLI
    FROM crises)));
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE crisis_steps TO xinqiao_app;
 
+-- Table feed_activity_events
+ALTER TABLE feed_activity_events ENABLE ROW LEVEL SECURITY;
+ALTER TABLE feed_activity_events FORCE ROW LEVEL SECURITY;
+CREATE POLICY feed_activity_events_import ON feed_activity_events AS PERMISSIVE FOR ALL TO PUBLIC
+  USING ((school_id = xq_school_id()) AND xq_has_capability('feeds.raw'::text))
+  WITH CHECK ((school_id = xq_school_id()) AND xq_has_capability('feeds.raw'::text));
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE feed_activity_events TO xinqiao_app;
+
+-- Table feed_batches
+ALTER TABLE feed_batches ENABLE ROW LEVEL SECURITY;
+ALTER TABLE feed_batches FORCE ROW LEVEL SECURITY;
+CREATE POLICY feed_batches_import ON feed_batches AS PERMISSIVE FOR ALL TO PUBLIC
+  USING ((school_id = xq_school_id()) AND (xq_has_capability('feeds.raw'::text) OR xq_has_capability('integration.manage'::text)))
+  WITH CHECK ((school_id = xq_school_id()) AND xq_has_capability('feeds.raw'::text));
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE feed_batches TO xinqiao_app;
+
+-- Table feed_card_transactions
+ALTER TABLE feed_card_transactions ENABLE ROW LEVEL SECURITY;
+ALTER TABLE feed_card_transactions FORCE ROW LEVEL SECURITY;
+CREATE POLICY feed_card_transactions_import ON feed_card_transactions AS PERMISSIVE FOR ALL TO PUBLIC
+  USING ((school_id = xq_school_id()) AND xq_has_capability('feeds.raw'::text))
+  WITH CHECK ((school_id = xq_school_id()) AND xq_has_capability('feeds.raw'::text));
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE feed_card_transactions TO xinqiao_app;
+
+-- Table feed_grades
+ALTER TABLE feed_grades ENABLE ROW LEVEL SECURITY;
+ALTER TABLE feed_grades FORCE ROW LEVEL SECURITY;
+CREATE POLICY feed_grades_import ON feed_grades AS PERMISSIVE FOR ALL TO PUBLIC
+  USING ((school_id = xq_school_id()) AND xq_has_capability('feeds.raw'::text))
+  WITH CHECK ((school_id = xq_school_id()) AND xq_has_capability('feeds.raw'::text));
+CREATE POLICY feed_grades_read ON feed_grades AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING ((school_id = xq_school_id()) AND (xq_has_capability('feeds.raw'::text) OR xq_student_full_access(student_id)));
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE feed_grades TO xinqiao_app;
+
+-- Table improvement_plans
+ALTER TABLE improvement_plans ENABLE ROW LEVEL SECURITY;
+ALTER TABLE improvement_plans FORCE ROW LEVEL SECURITY;
+CREATE POLICY improvement_plans_access ON improvement_plans AS PERMISSIVE FOR ALL TO PUBLIC
+  USING ((school_id = xq_school_id()) AND xq_student_full_access(student_id))
+  WITH CHECK ((school_id = xq_school_id()) AND xq_student_full_access(student_id));
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE improvement_plans TO xinqiao_app;
+
+-- Table integration_tokens
+ALTER TABLE integration_tokens ENABLE ROW LEVEL SECURITY;
+ALTER TABLE integration_tokens FORCE ROW LEVEL SECURITY;
+CREATE POLICY integration_tokens_manage ON integration_tokens AS PERMISSIVE FOR ALL TO PUBLIC
+  USING ((school_id = xq_school_id()) AND xq_has_capability('integration.manage'::text))
+  WITH CHECK ((school_id = xq_school_id()) AND xq_has_capability('integration.manage'::text));
+CREATE POLICY integration_tokens_present ON integration_tokens AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING (token_hash = NULLIF(current_setting('xq.integration_token'::text, true), ''::text));
+CREATE POLICY integration_tokens_touch ON integration_tokens AS PERMISSIVE FOR UPDATE TO PUBLIC
+  USING (token_hash = NULLIF(current_setting('xq.integration_token'::text, true), ''::text))
+  WITH CHECK (token_hash = NULLIF(current_setting('xq.integration_token'::text, true), ''::text));
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE integration_tokens TO xinqiao_app;
+
 -- Table job_schedules
 ALTER TABLE job_schedules ENABLE ROW LEVEL SECURITY;
 ALTER TABLE job_schedules FORCE ROW LEVEL SECURITY;
@@ -354,6 +409,16 @@ CREATE POLICY student_file_entries_read ON student_file_entries AS PERMISSIVE FO
    FROM students)))));
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE student_file_entries TO xinqiao_app;
 
+-- Table student_signals
+ALTER TABLE student_signals ENABLE ROW LEVEL SECURITY;
+ALTER TABLE student_signals FORCE ROW LEVEL SECURITY;
+CREATE POLICY student_signals_read ON student_signals AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING ((school_id = xq_school_id()) AND (xq_has_capability('feeds.raw'::text) OR xq_student_full_access(student_id)));
+CREATE POLICY student_signals_write ON student_signals AS PERMISSIVE FOR ALL TO PUBLIC
+  USING ((school_id = xq_school_id()) AND xq_has_capability('feeds.raw'::text))
+  WITH CHECK ((school_id = xq_school_id()) AND xq_has_capability('feeds.raw'::text));
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE student_signals TO xinqiao_app;
+
 -- Table students
 ALTER TABLE students ENABLE ROW LEVEL SECURITY;
 ALTER TABLE students FORCE ROW LEVEL SECURITY;
@@ -375,6 +440,14 @@ CREATE POLICY units_tenant ON units AS PERMISSIVE FOR ALL TO PUBLIC
   WITH CHECK (school_id = xq_school_id());
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE units TO xinqiao_app;
 CREATE TRIGGER units_place BEFORE INSERT OR UPDATE ON units FOR EACH ROW EXECUTE FUNCTION xq_units_place();
+
+-- Table warnings
+ALTER TABLE warnings ENABLE ROW LEVEL SECURITY;
+ALTER TABLE warnings FORCE ROW LEVEL SECURITY;
+CREATE POLICY warnings_access ON warnings AS PERMISSIVE FOR ALL TO PUBLIC
+  USING ((school_id = xq_school_id()) AND xq_student_full_access(student_id))
+  WITH CHECK ((school_id = xq_school_id()) AND xq_student_full_access(student_id));
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE warnings TO xinqiao_app;
 
 -- Table working_day_overrides
 ALTER TABLE working_day_overrides ENABLE ROW LEVEL SECURITY;
@@ -461,6 +534,19 @@ CREATE FUNCTION xq_crisis_access(target uuid) RETURNS boolean LANGUAGE sql STABL
   )
 $$;
 GRANT EXECUTE ON FUNCTION xq_crisis_access(target uuid) TO PUBLIC;
+
+-- Function xq_failed_courses(target uuid, in_term text)
+CREATE FUNCTION xq_failed_courses(target uuid, in_term text) RETURNS TABLE(term text, course_code text, course_name text, credit numeric, score numeric, grade text, resit boolean) LANGUAGE sql STABLE SECURITY INVOKER AS $$
+  SELECT g.term, g.course_code, g.course_name, g.credit, g.score, g.grade, g.resit
+  FROM feed_grades g
+  WHERE g.student_id = target AND NOT g.passed AND (in_term IS NULL OR g.term = in_term)
+    AND NOT EXISTS (
+      SELECT 1 FROM feed_grades p
+      WHERE p.student_id = g.student_id AND p.course_code = g.course_code AND p.passed AND p.term >= g.term
+    )
+  ORDER BY g.term, g.course_code
+$$;
+GRANT EXECUTE ON FUNCTION xq_failed_courses(target uuid, in_term text) TO PUBLIC;
 
 -- Function xq_has_capability(capability text)
 CREATE FUNCTION xq_has_capability(capability text) RETURNS boolean LANGUAGE sql STABLE SECURITY INVOKER AS $$

@@ -3,6 +3,7 @@ export * from './audit.ts';
 export * from './case-work.ts';
 export * from './cases.ts';
 export * from './crises.ts';
+export * from './early-warning.ts';
 export * from './jobs.ts';
 export * from './network.ts';
 export * from './schools.ts';
