@@ -43,10 +43,20 @@ export {
   type CrisisStepDef,
 } from './contracts/crisis-protocol';
 export {
+  decideWarnings,
+  type GpaFormula,
+  WARNING_ACTIONS,
   WARNING_MODULES,
+  WARNING_PARTS,
+  WARNING_SIGNALS,
   type Warning,
+  type WarningAction,
   type WarningFacts,
+  type WarningModule,
   type WarningResult,
+  type WarningSettings,
+  type WarningSignal,
+  type WarningSignalDef,
 } from './contracts/early-warning';
 export {
   type FactSpec,
