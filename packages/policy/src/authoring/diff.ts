@@ -22,20 +22,65 @@ export interface AreaDiff {
   readonly transitions: readonly Transition[];
 }
 
+/**
+ * How diffArea evaluates: `compiled` (the default) through CompiledArea.decision, ~50× faster; `json-rules-engine`
+ * through the engine itself, which gives the same outcomes (fast-rules.test.ts) and is kept for comparison.
+ */
+export type DiffEngine = 'compiled' | 'json-rules-engine';
+
+/** The outcome label of a decision, or a label for why there is none. */
+function label(
+  plugin: CompiledPlugin,
+  area: AreaId,
+  decided: { readonly result?: unknown; readonly error?: Error },
+): string {
+  if (decided.error) return `no decision (${decided.error.message.replace(`${plugin.id} ${area}: `, '')})`;
+  return (AREA_CONTRACTS[area] as AreaContract).outcome(decided.result);
+}
+
 /** The outcome label of one subject, or a label for why there is none. */
 async function outcomeOf(
   plugin: CompiledPlugin,
   area: AreaId,
   facts: Record<string, unknown>,
+  engine: DiffEngine,
 ): Promise<string> {
   try {
-    const run = await explain(plugin, area, facts);
-    if (run.error) return `no decision (${run.error.message.replace(`${plugin.id} ${area}: `, '')})`;
-    return (AREA_CONTRACTS[area] as AreaContract).outcome(run.result);
+    if (engine === 'compiled') return label(plugin, area, plugin.compiledArea(area)!.decision(facts));
+    return label(plugin, area, await explain(plugin, area, facts));
   } catch (error) {
     if (error instanceof PolicyFactsError) return 'invalid facts';
     throw error;
   }
+}
+
+/** A subject's outcome at the base and at the head, when they differ. */
+interface Change {
+  readonly from: string;
+  readonly to: string;
+  readonly key: string;
+}
+
+/** Distinct subjects remembered by one diffArea call, at most (a large population file stays within memory). */
+const MAX_KNOWN_SUBJECTS = 200_000;
+
+/**
+ * A key equal for two subjects exactly when they have the same facts with the same values (an absent fact and an
+ * undefined one differ, as they do to the fact check; -0 and 0 differ); undefined when a value is not a scalar.
+ */
+export function subjectKey(facts: Readonly<Record<string, unknown>>): string | undefined {
+  let key = '';
+  for (const name in facts) {
+    if (!Object.hasOwn(facts, name)) continue;
+    const value = facts[name];
+    let text: string;
+    if (typeof value === 'string') text = JSON.stringify(value);
+    else if (typeof value === 'number') text = Object.is(value, -0) ? '-0' : `n${value}`;
+    else if (typeof value === 'boolean' || value === null || value === undefined) text = String(value);
+    else return undefined;
+    key += `${JSON.stringify(name)}:${text},`;
+  }
+  return key;
 }
 
 /**
@@ -47,21 +92,38 @@ export async function diffArea(
   head: CompiledPlugin,
   area: AreaId,
   population: readonly Record<string, unknown>[],
+  engine: DiffEngine = 'compiled',
 ): Promise<AreaDiff> {
+  if (!base.provides(area) || !head.provides(area))
+    throw new Error(`both revisions must provide the area "${area}"`);
   const transitions = new Map<
     string,
     { from: string; to: string; count: number; example: Record<string, unknown> }
   >();
+  // Outcomes depend on the facts alone, and populations repeat subjects (a generated one of 50,000 has 2 to 49,000
+  // distinct ones): each distinct subject is evaluated once.
+  const known = new Map<string, Change | null>();
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0; // a subject without a decision throws twice inside decide; only the message is kept
   let changed = 0;
-  for (const facts of population) {
-    const from = await outcomeOf(base, area, facts);
-    const to = await outcomeOf(head, area, facts);
-    if (from === to) continue;
-    changed++;
-    const key = `${from}\u0000${to}`;
-    const entry = transitions.get(key);
-    if (entry) entry.count++;
-    else transitions.set(key, { from, to, count: 1, example: facts });
+  try {
+    for (const facts of population) {
+      const key = subjectKey(facts);
+      let change = key === undefined ? undefined : known.get(key);
+      if (change === undefined) {
+        const from = await outcomeOf(base, area, facts, engine);
+        const to = await outcomeOf(head, area, facts, engine);
+        change = from === to ? null : { from, to, key: `${from}\u0000${to}` };
+        if (key !== undefined && known.size < MAX_KNOWN_SUBJECTS) known.set(key, change);
+      }
+      if (change === null) continue;
+      changed++;
+      const entry = transitions.get(change.key);
+      if (entry) entry.count++;
+      else transitions.set(change.key, { from: change.from, to: change.to, count: 1, example: facts });
+    }
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
   return {
     pluginId: head.id,

@@ -4,6 +4,7 @@ import type { AreaContract, FiredRule } from '../contracts/contract';
 import { validateFacts } from '../contracts/facts';
 import { PolicyEvaluationError, PolicyFactsError } from '../errors';
 import type { PolicyRule, RuleSet } from '../rules/schema';
+import { compileCondition, type Predicate, throwingTests } from './fast-rules';
 
 /** How one rule fared in one evaluation, with json-rules-engine's evaluated condition tree. */
 export interface RuleTrace {
@@ -26,6 +27,11 @@ export interface AreaRun<Result> {
   /** The facts the second stage saw (given facts plus derived facts). */
   readonly facts: Readonly<Record<string, unknown>>;
 }
+
+type Decided<Result> = { readonly result?: Result; readonly error?: PolicyEvaluationError };
+
+/** What {@link CompiledArea.decision} gives: run's result, error and fired rules, without the trace. */
+export type AreaDecision<Result> = Pick<AreaRun<Result>, 'result' | 'error' | 'firedRules'>;
 
 function engineOf(rules: readonly PolicyRule[]): Engine {
   const engine = new Engine([], { allowUndefinedFacts: true });
@@ -71,10 +77,7 @@ export class CompiledArea<Result = unknown> {
 
   /** Checks the facts, runs the rules, applies overrides and lets the contract decide. */
   async run(facts: Readonly<Record<string, unknown>>): Promise<AreaRun<Result>> {
-    const issues = validateFacts(this.contract.facts, facts);
-    if (issues.length === 0 && this.contract.checkFacts) issues.push(...this.contract.checkFacts(facts));
-    if (issues.length) throw new PolicyFactsError(this.area, issues);
-
+    this.checkFacts(facts);
     let seen: Record<string, unknown> = withoutUndefined(facts);
     const fired: string[] = [];
     const results: RuleResult[] = [];
@@ -92,23 +95,14 @@ export class CompiledArea<Result = unknown> {
       return standing;
     };
     const firstStage = await runStage(this.stages[0]);
-    if (this.contract.derived) {
-      try {
-        seen = { ...seen, ...this.contract.derived.derive(seen, firstStage) };
-      } catch (cause) {
-        error = this.failure(cause);
-      }
-    }
+    const derived = this.derive(seen, firstStage);
+    seen = derived.seen;
+    error = derived.error;
     if (!error) await runStage(this.stages[1]);
-    survivors.sort((a, b) => this.order.get(a.name)! - this.order.get(b.name)!);
-    let result: Result | undefined;
-    if (!error) {
-      try {
-        result = this.contract.decide({ facts: seen, fired: survivors, decision: this.ruleSet.decision });
-      } catch (cause) {
-        error = this.failure(cause);
-      }
-    }
+    this.sortByFile(survivors);
+    const decided: Decided<Result> = error ? { error } : this.decide(seen, survivors);
+    const result = decided.result;
+    error = decided.error;
     const firedSet = new Set(fired);
     const standing = new Set(survivors.map((rule) => rule.name));
     const byName = new Map(results.map((item) => [item.name as string, item]));
@@ -128,6 +122,68 @@ export class CompiledArea<Result = unknown> {
       trace,
       facts: seen,
     };
+  }
+
+  /**
+   * The same result, error and fired rules as {@link run} (without the trace), through the compiled conditions of
+   * fast-rules.ts instead of json-rules-engine: for evaluating many subjects (policy diff). Throws PolicyFactsError
+   * like run, and the TypeError json-rules-engine would throw for an `in` against an absent fact.
+   */
+  decision(facts: Readonly<Record<string, unknown>>): AreaDecision<Result> {
+    this.checkFacts(facts);
+    let seen: Record<string, unknown> = withoutUndefined(facts);
+    const firstStage = this.stages[0] ? this.fastStage(this.stages[0], seen) : [];
+    const derived = this.derive(seen, firstStage);
+    if (derived.error) return { error: derived.error, firedRules: firstStage.map(nameOf) };
+    seen = derived.seen;
+    const secondStage = this.stages[1] ? this.fastStage(this.stages[1], seen) : [];
+    const survivors = firstStage.length ? this.sortByFile([...firstStage, ...secondStage]) : secondStage;
+    return { ...this.decide(seen, survivors), firedRules: survivors.map(nameOf) };
+  }
+
+  /** One stage through the compiled conditions: the surviving fired rules, in file order. */
+  private fastStage(stage: Stage, seen: Readonly<Record<string, unknown>>): FiredRule[] {
+    const group =
+      (this.contract.partitionBy && stage.fastPartitioned?.get(seen[this.contract.partitionBy])) ||
+      stage.fast;
+    for (const test of group.throwing) test(seen);
+    const fired: FiredRule[] = [];
+    for (const rule of group.rules) if (rule.holds(seen)) fired.push(rule.fired);
+    if (this.overriders.size === 0 || fired.length < 2) return fired;
+    return this.survivors(fired.map(nameOf), stage.rules);
+  }
+
+  private checkFacts(facts: Readonly<Record<string, unknown>>): void {
+    const issues = validateFacts(this.contract.facts, facts);
+    if (issues.length === 0 && this.contract.checkFacts) issues.push(...this.contract.checkFacts(facts));
+    if (issues.length) throw new PolicyFactsError(this.area, issues);
+  }
+
+  /** Adds the derived facts; the first stage's rules are handed over in file order, whatever order they fired in. */
+  private derive(
+    seen: Record<string, unknown>,
+    firstStage: FiredRule[],
+  ): { seen: Record<string, unknown>; error?: PolicyEvaluationError } {
+    if (!this.contract.derived) return { seen };
+    try {
+      return { seen: { ...seen, ...this.contract.derived.derive(seen, this.sortByFile([...firstStage])) } };
+    } catch (cause) {
+      return { seen, error: this.failure(cause) };
+    }
+  }
+
+  private decide(seen: Record<string, unknown>, survivors: FiredRule[]): Decided<Result> {
+    try {
+      return {
+        result: this.contract.decide({ facts: seen, fired: survivors, decision: this.ruleSet.decision }),
+      };
+    } catch (cause) {
+      return { error: this.failure(cause) };
+    }
+  }
+
+  private sortByFile(rules: FiredRule[]): FiredRule[] {
+    return rules.sort((a, b) => this.order.get(a.name)! - this.order.get(b.name)!);
   }
 
   private failure(cause: unknown): PolicyEvaluationError {
@@ -158,11 +214,34 @@ export class CompiledArea<Result = unknown> {
   }
 }
 
+const nameOf = (rule: FiredRule) => rule.name;
+
+/** Rules compiled for {@link CompiledArea.decision}, in the order an Engine holds them. */
+interface FastGroup {
+  /** In file order, each with what decide gets when it fires (one object, shared by every decision). */
+  readonly rules: readonly { readonly holds: Predicate; readonly fired: FiredRule }[];
+  /** Tests that throw where json-rules-engine's run would fail (see throwingTests). */
+  readonly throwing: readonly Predicate[];
+}
+
+function fastGroupOf(rules: readonly PolicyRule[]): FastGroup {
+  return {
+    rules: rules.map((rule) => ({
+      holds: compileCondition(rule.conditions),
+      fired: { name: rule.name, priority: rule.priority, event: rule.event },
+    })),
+    throwing: rules.flatMap((rule) => throwingTests(rule.conditions)),
+  };
+}
+
 interface Stage {
   /** All rules of the stage. */
   readonly engine: Engine;
   /** One engine per value of the partition fact, holding only the rules that can fire for that value. */
   readonly partitioned?: ReadonlyMap<unknown, Engine>;
+  /** The same two, compiled. */
+  readonly fast: FastGroup;
+  readonly fastPartitioned?: ReadonlyMap<unknown, FastGroup>;
   readonly rules: ReadonlyMap<string, PolicyRule>;
 }
 
@@ -179,18 +258,22 @@ function requiredValues(rule: PolicyRule, fact: string): readonly unknown[] | un
 }
 
 function stageOf(rules: readonly PolicyRule[], contract: AreaContract): Stage {
-  const stage = { engine: engineOf(rules), rules: new Map(rules.map((rule) => [rule.name, rule])) };
+  const stage = {
+    engine: engineOf(rules),
+    fast: fastGroupOf(rules),
+    rules: new Map(rules.map((rule) => [rule.name, rule])),
+  };
   const fact = contract.partitionBy;
   const spec = fact ? contract.facts[fact] : undefined;
   if (!fact || spec?.type.kind !== 'enum') return stage;
   const partitioned = new Map<unknown, Engine>();
+  const fastPartitioned = new Map<unknown, FastGroup>();
   for (const value of spec.type.values) {
-    partitioned.set(
-      value,
-      engineOf(rules.filter((rule) => requiredValues(rule, fact)?.includes(value) ?? true)),
-    );
+    const some = rules.filter((rule) => requiredValues(rule, fact)?.includes(value) ?? true);
+    partitioned.set(value, engineOf(some));
+    fastPartitioned.set(value, fastGroupOf(some));
   }
-  return { ...stage, partitioned };
+  return { ...stage, partitioned, fastPartitioned };
 }
 
 function withoutUndefined(facts: Readonly<Record<string, unknown>>): Record<string, unknown> {
