@@ -13,6 +13,8 @@ import { refuseUnstorableText } from './http/input-text.ts';
 import { noStore } from './http/no-store.ts';
 import { mountApiDocs, OPENAPI_PATH } from './http/openapi.ts';
 import { publicRoutes } from './http/public-routes.ts';
+import { queueTicket } from './http/queued-database.ts';
+import { receiveBodyFirst } from './http/receive-body.ts';
 import { DOCS_PATH, DOCS_SCRIPT_PATH, securityHeaders } from './http/security-headers.ts';
 import { mountFrontends } from './http/static.ts';
 import { allianceRoutes } from './modules/alliance/routes.ts';
@@ -23,6 +25,7 @@ import { concernsRoutes } from './modules/concerns/routes.ts';
 import { crisesRoutes } from './modules/crises/routes.ts';
 import { frontendsRoutes } from './modules/frontends/routes.ts';
 import { keyStudentsRoutes } from './modules/key-students/routes.ts';
+import { sendTestBeforeTransaction } from './modules/notifications/channels/test-send.ts';
 import { notificationsRoutes } from './modules/notifications/routes.ts';
 import { peopleRoutes } from './modules/people/routes.ts';
 import { pluginsRoutes } from './modules/plugins/routes.ts';
@@ -44,9 +47,13 @@ export const PUBLIC_API_PATHS: ReadonlySet<string> = new Set([
   DOCS_SCRIPT_PATH,
 ]);
 
-/** Routes that read and parse an upload once the session is known, before their transaction opens. */
+/**
+ * Routes that read and parse an upload, or wait on another server, once the session is known and before their
+ * transaction opens.
+ */
 const BEFORE_TRANSACTION: ReadonlyMap<string, BeforeTransaction> = new Map([
   ['POST /api/students/import', readStudentUpload],
+  ['POST /api/notifications/channels/test', sendTestBeforeTransaction],
 ]);
 
 /** The domain modules, each an OpenAPIHono router mounted under /api behind the session middleware. */
@@ -110,6 +117,10 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   // The student import states its own cap, so it stays if the app's grows; before the session middleware, which
   // reads the upload before the request's transaction opens.
   app.use('/api/students/import', limitBodySize(MAX_IMPORT_BYTES));
+  // Each request's place in the database's fair queue (http/queued-database.ts), then its whole body, received
+  // within a deadline before any transaction opens: a slow upload holds a socket, never the connection.
+  app.use('/api/*', queueTicket(config.trustProxy));
+  app.use('/api/*', receiveBodyFirst(config.bodyDeadlineMs));
   app.use('/api/*', refuseUnstorableText());
   app.use('/api/*', originCheck(config));
   app.use(

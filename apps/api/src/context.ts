@@ -32,6 +32,11 @@ export interface AppConfig {
   allowedOrigins: string[];
   /** Largest request body accepted under /api (default 20 MiB, room for a student import file). */
   maxBodyBytes: number;
+  /**
+   * A request's body must arrive in full within this long of the app starting to read it, before any database
+   * work (default 60 s, XINQIAO_BODY_DEADLINE_SECONDS); slower answers 408 (http/receive-body.ts).
+   */
+  bodyDeadlineMs: number;
 }
 
 /** Defaults that match the security requirements of issue 2. */
@@ -45,7 +50,13 @@ export const defaultConfig: AppConfig = {
   trustProxy: false,
   allowedOrigins: [],
   maxBodyBytes: 20 * 1024 * 1024,
+  bodyDeadlineMs: 60_000,
 };
+
+function seconds(value: string | undefined, fallbackMs: number): number {
+  const n = Number(value);
+  return value && Number.isFinite(n) && n > 0 ? n * 1000 : fallbackMs;
+}
 
 function minutes(value: string | undefined, fallbackMs: number): number {
   const n = Number(value);
@@ -72,6 +83,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): AppConfig {
       ? env.XINQIAO_SECURE_COOKIES !== '0'
       : !['development', 'test'].includes(env.NODE_ENV ?? ''),
     ...(env.XINQIAO_DEVICE_COOKIE_KEY ? { deviceCookieKey: env.XINQIAO_DEVICE_COOKIE_KEY } : {}),
+    bodyDeadlineMs: seconds(env.XINQIAO_BODY_DEADLINE_SECONDS, defaultConfig.bodyDeadlineMs),
     trustProxy: env.XINQIAO_TRUST_PROXY === '1' || env.XINQIAO_TRUST_PROXY === 'true',
     allowedOrigins: (env.XINQIAO_ALLOWED_ORIGINS ?? '')
       .split(',')

@@ -4,6 +4,7 @@
  * and the frontends on PORT (3000).
  */
 import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
@@ -14,8 +15,11 @@ import { createApp } from './app.ts';
 import { listSchoolDirectory } from './auth/school-directory.ts';
 import { configFromEnv } from './context.ts';
 import { answerClientErrors } from './http/client-errors.ts';
+import { FairQueue } from './http/fair-queue.ts';
 import { buildMissingFrontends } from './http/frontend-build.ts';
 import { discoverFrontends } from './http/frontend-dist.ts';
+import { queueOptionsFromEnv, queueTransactions } from './http/queued-database.ts';
+import { httpServerSettings, serverOptionsOf, tuneHttpServer } from './http/server-options.ts';
 import { jobKinds, jobSchedules } from './jobs/kinds.ts';
 import { startJobWorker } from './jobs/worker.ts';
 import { type ReloadableCatalog, registryCatalog } from './modules/plugins/catalog.ts';
@@ -71,10 +75,13 @@ async function openPlatformDatabase(): Promise<Database> {
 
 async function seedIfEmpty(db: Database, plugins: ReloadableCatalog): Promise<void> {
   const started = Date.now();
+  // XINQIAO_DEMO_STUDENTS: students per demo school (default about 5,000; `pnpm test:security` seeds fewer).
+  const students = Number(process.env.XINQIAO_DEMO_STUDENTS) || undefined;
   const seeded = await seedDemoDataIfEmpty(
     db,
     (code) => plugins.registry().forSchool(code)?.manifest.network,
     (message) => log(`  ${message}`),
+    students,
   );
   if (seeded.length > 0)
     log(`  演示数据完成 / demo data seeded in ${((Date.now() - started) / 1000).toFixed(1)}s`);
@@ -99,8 +106,10 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT) || 3000;
   log('心桥 Xinqiao 启动中 / starting…');
   const plugins = await loadPlugins();
-  const db = await openPlatformDatabase();
-  await seedIfEmpty(db, plugins);
+  const opened = await openPlatformDatabase();
+  await seedIfEmpty(opened, plugins);
+  // Requests and background batches take turns at the database, fairly, with a bounded wait (docs/security.md).
+  const db = queueTransactions(opened, new FairQueue(queueOptionsFromEnv(process.env, opened.kind)));
   const frontends = discoverFrontends(repoRoot);
   if (process.env.XINQIAO_SKIP_FRONTEND_BUILD !== '1') await buildMissingFrontends(frontends, repoRoot, log);
   const config = configFromEnv(process.env);
@@ -116,8 +125,16 @@ async function main(): Promise<void> {
     },
     kinds: jobKinds,
     schedules: jobSchedules,
+    ...(Number(process.env.XINQIAO_JOB_LEASE_MS) > 0
+      ? { leaseMs: Number(process.env.XINQIAO_JOB_LEASE_MS) }
+      : {}),
   });
-  const server = serve({ fetch: app.fetch, port }, () => void printWhereToSignIn(db, port));
+  const http = httpServerSettings(config.bodyDeadlineMs);
+  const server = serve(
+    { fetch: app.fetch, port, serverOptions: serverOptionsOf(http) },
+    () => void printWhereToSignIn(db, port),
+  );
+  tuneHttpServer(server as Server, http);
   answerClientErrors(server);
   const stop = () => {
     server.close();

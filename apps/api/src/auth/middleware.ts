@@ -1,8 +1,9 @@
-import type { TenantScope } from '@xinqiao/db';
+import type { TenantScope, TenantTx } from '@xinqiao/db';
 import {
   lookUpSessionToken,
   runInTransaction,
   scopeTransaction,
+  withTenant,
 } from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../context.ts';
@@ -56,22 +57,33 @@ export function sessionMiddleware(
       // and parse its upload with no transaction open; the request's transaction opens after, resolving again.
       const known = await serveInTransaction(c, async () => {}, tokenHash);
       if (known !== 'served') throw refuse(known);
-      await beforeTransaction(c as Context<BeforeTransactionEnv>);
+      const before = c as unknown as Context<BeforeTransactionEnv>;
+      before.set('inScope', (work) => withTenant(c.var.db, before.var.scope, work));
+      await beforeTransaction(before);
     }
     const resolution = await serveInTransaction(c, next, tokenHash);
     if (resolution !== 'served') throw refuse(resolution);
   };
 }
 
-/** What a route's {@link BeforeTransaction} step sees: who is asking, no transaction. */
+/**
+ * What a route's {@link BeforeTransaction} step sees: who is asking, no transaction; `inScope` runs a short
+ * transaction of its own in the caller's scope (to read what the step needs before it waits on the network).
+ */
 export type BeforeTransactionEnv = AppEnv & {
-  Variables: AppEnv['Variables'] & { session: SessionInfo; me: Me; scope: TenantScope };
+  Variables: AppEnv['Variables'] & {
+    session: SessionInfo;
+    me: Me;
+    scope: TenantScope;
+    inScope: <T>(work: (tx: TenantTx) => Promise<T>) => Promise<T>;
+  };
 };
 
 /**
  * Work a route does once the session is known and before its transaction opens: reading and parsing an upload,
- * which must not hold a database connection (PGlite has one) for as long as a file takes. It starts with its own
- * permission check and throws a problem to refuse; what it reads it keeps for the handler.
+ * or waiting on another server (a test message), which must not hold a database connection (PGlite has one) for
+ * as long as it takes. It starts with its own permission check and throws a problem to refuse; what it reads it
+ * keeps for the handler.
  */
 export type BeforeTransaction = (c: Context<BeforeTransactionEnv>) => Promise<void>;
 

@@ -22,6 +22,7 @@ export const problemKinds = {
   'http.csrf-token': problemKind(403),
   'http.cross-site': problemKind<{ origin?: string }>(403),
   'server.internal': problemKind(500),
+  'server.busy': problemKind<{ retryAfterSeconds: number }>(503),
 
   // Sessions
   'auth.sign-in-required': problemKind(401),

@@ -3,7 +3,8 @@ import { callerOf } from '../../auth/caller.ts';
 import { problemResponses } from '../../http/problem.ts';
 import { createRouter } from '../../http/router.ts';
 import { ChannelsSchema, PutChannelsBody, TestChannelBody, TestResultSchema } from './channels/schemas.ts';
-import { getChannels, putChannels, testChannel } from './channels/service.ts';
+import { getChannels, putChannels, recordTestSend, testChannel } from './channels/service.ts';
+import { testSentBefore } from './channels/test-send.ts';
 import {
   NotificationIdParams,
   NotificationListQuery,
@@ -107,4 +108,12 @@ export const notificationsRoutes = createRouter()
   .openapi(putChannelsRoute, async (c) =>
     c.json(await putChannels(callerOf(c, PURPOSE), c.req.valid('json')), 200),
   )
-  .openapi(testRoute, async (c) => c.json(await testChannel(callerOf(c, PURPOSE), c.req.valid('json')), 200));
+  .openapi(testRoute, async (c) => {
+    // Sent before the transaction opened (channels/test-send.ts); audited here, in the request's transaction.
+    const sent = testSentBefore(c.req.raw);
+    const caller = callerOf(c, PURPOSE);
+    return c.json(
+      sent ? await recordTestSend(caller, sent) : await testChannel(caller, c.req.valid('json')),
+      200,
+    );
+  });

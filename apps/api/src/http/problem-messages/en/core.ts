@@ -78,6 +78,11 @@ export const core = {
       title: 'Internal server error',
       detail: 'The server failed to answer this request; it has been logged.',
     },
+    'server.busy': {
+      title: 'Server busy',
+      detail: ({ retryAfterSeconds }) =>
+        `Too many requests are waiting for the database; try again in ${retryAfterSeconds} s.`,
+    },
 
     'auth.sign-in-required': { title: 'Sign in first', detail: 'Sign in to do this.' },
     'auth.session-expired': { title: 'Session expired', detail: 'The session expired; sign in again.' },

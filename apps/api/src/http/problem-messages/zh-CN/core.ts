@@ -57,6 +57,10 @@ export const core = {
       detail: ({ origin }) => (origin ? `不接受来自 ${origin} 的请求。` : '跨站请求已被拒绝。'),
     },
     'server.internal': { title: '服务器出错', detail: '服务器未能完成这个请求，错误已记录。' },
+    'server.busy': {
+      title: '服务器繁忙',
+      detail: ({ retryAfterSeconds }) => `等待数据库的请求过多，请 ${retryAfterSeconds} 秒后重试。`,
+    },
 
     'auth.sign-in-required': { title: '请先登录', detail: '这个操作需要先登录。' },
     'auth.session-expired': { title: '登录已过期', detail: '登录已过期，请重新登录。' },

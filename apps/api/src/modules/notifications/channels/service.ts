@@ -107,31 +107,56 @@ function webhookSettings(input: WebhookChannelInput, before: WebhookConfig | und
   };
 }
 
+/** A test send made ready in a transaction: the channel's settings and where the message goes. */
+export interface PreparedTestSend {
+  channel: NonNullable<ReturnType<typeof channelOf>>;
+  to: string;
+}
+
 /**
  * Sends a test message by a stored channel, at once, and answers whether it arrived: 409 when the channel is not
  * set up, 400 naming `to` when an e-mail test has nowhere to go (the admin's account has no address), 502 with the
- * server's reason when it refused. Audited as 'notification_channels.test'.
+ * server's reason when it refused. Audited as 'notification_channels.test'. The route does the three steps apart
+ * ({@link prepareTestSend} in a short transaction, {@link deliverTestSend} with none open, {@link recordTestSend}
+ * in the request's), so no transaction is held while another server answers.
  */
 export async function testChannel(caller: Caller, input: TestChannelInput): Promise<TestResult> {
+  const prepared = await prepareTestSend(caller, input);
+  await deliverTestSend(prepared);
+  return recordTestSend(caller, prepared);
+}
+
+/** The permission check and what a test send needs from the database (the channel, the admin's address). */
+export async function prepareTestSend(caller: Caller, input: TestChannelInput): Promise<PreparedTestSend> {
   requirePermission(caller, 'notifications.manage');
   const row = (await listChannelRows(caller.tx)).find((r) => r.kind === input.channel);
   const channel = row && channelOf(row);
   if (!channel) throw problem('notifications.channel-not-set-up', { channel: input.channel });
   const to = channel.kind === 'email' ? (input.to ?? (await ownAddress(caller))) : '';
   if (channel.kind === 'email' && !to) throw invalidFields([fieldError('to', 'notifications.no-address')]);
+  return { channel, to };
+}
+
+/** Sends the test message (no transaction needed); 502 `notifications.test-failed` with the server's reason. */
+export async function deliverTestSend({ channel, to }: PreparedTestSend): Promise<void> {
   const text = outboundText('notifications.test', { count: 1 }, '/');
   try {
     await send(channel, { id: randomUUID(), recipient: to, ...text }, TEST_TIMEOUT_MS);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw problem('notifications.test-failed', { channel: input.channel, reason: reason.slice(0, 300) });
+    throw problem('notifications.test-failed', { channel: channel.kind, reason: reason.slice(0, 300) });
   }
+}
+
+/** Audits a test message that went, and answers it. */
+export async function recordTestSend(caller: Caller, { channel, to }: PreparedTestSend): Promise<TestResult> {
+  requirePermission(caller, 'notifications.manage');
   await recordAccess(caller.tx, caller.me, {
     action: 'notification_channels.test',
     entity: 'notification_channel',
     purpose: caller.purpose,
   });
-  return { channel: input.channel as NotificationChannelKind, delivered: true, to };
+  return { channel: channel.kind as NotificationChannelKind, delivered: true, to };
 }
 
 async function ownAddress(caller: Caller): Promise<string> {

@@ -5,7 +5,7 @@ import { message } from '../../../http/problem.ts';
 import { defineJob, type JobContext } from '../../../jobs/kind.ts';
 import { schoolJobScope } from '../../../jobs/runner-transaction.ts';
 import { importStatus, markImportFailed, personExists } from './queries.ts';
-import { type ImportActor, type ImportProgress, runImport } from './run.ts';
+import { IMPORT_BATCH_SIZE, type ImportActor, type ImportProgress, runImport } from './run.ts';
 import { readImportFilePart } from './stored-file.ts';
 
 /** What an import job carries: the import, its wave, who started it and why, and the file's name. */
@@ -64,8 +64,15 @@ export function defineScreeningImportJob(options: ScreeningImportJobOptions = {}
   });
 }
 
-/** The screening import job as the API registers it. */
-export const screeningImportJob = defineScreeningImportJob();
+/**
+ * The screening import job as the API registers it. XINQIAO_IMPORT_BATCH_SIZE sets the rows per batch
+ * (default {@link IMPORT_BATCH_SIZE}); `pnpm test:security` uses small batches to kill a server between them.
+ */
+export const screeningImportJob = defineScreeningImportJob(
+  Number(process.env.XINQIAO_IMPORT_BATCH_SIZE) > 0
+    ? { batchSize: Number(process.env.XINQIAO_IMPORT_BATCH_SIZE) }
+    : {},
+);
 
 /** The person who started the import, as they are now; undefined if they may no longer import. */
 async function importActorOf(
