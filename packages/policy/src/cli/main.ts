@@ -23,6 +23,7 @@ const USAGE = `pnpm policy <command>
   contracts [area]                  the facts, events and decision strategies of each area (markdown)
   schema [--check]                  writes (or checks) docs/plugin.schema.json and docs/plugin-rules.schema.json
   bench [--size N]                  one JSON line of evaluation rates
+  bench --diff [--size N]           one JSON line of policy diff's seconds per plugin (default 50,000 subjects)
 
   --dir <plugins-dir>               another plugins folder (default: <repo>/plugins)`;
 
