@@ -1,22 +1,28 @@
 // The API server the `bench:api` benchmark measures, started by bench/api.ts as a child process: what `pnpm start`
-// runs (policy plugins, migrations, the demo seed of four schools x 5,000 students, createApp, @hono/node-server),
-// without the frontends, bound to 127.0.0.1 only. Progress goes to stderr; one JSON line on stdout says it serves.
+// runs (policy plugins, migrations, the demo seed of four schools, createApp, @hono/node-server), without the
+// frontends, bound to 127.0.0.1 only, plus the bench's own minimal tenant route (bench/baseline.ts) on the same
+// database. Progress goes to stderr; one JSON line on stdout says it serves, with how long the start took.
 //   BENCH_PORT        port to listen on (127.0.0.1)
 //   BENCH_PGLITE_DIR  PGlite data folder, unless DATABASE_URL names a PostgreSQL database
+//   BENCH_SCHOOL      the school whose counsellor the baseline route reads as (hrbmu)
+//   BENCH_STUDENTS    students of that school when seeding (the demo's 5,000 by default; the others keep 5,000)
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { openDatabase } from '@xinqiao/db';
+import { openDatabase, refreshStatistics } from '@xinqiao/db';
 import { loadPluginDirectory } from '@xinqiao/policy';
 import { createApp } from '../src/app.ts';
 import { configFromEnv } from '../src/context.ts';
 import { registryCatalog } from '../src/modules/plugins/catalog.ts';
 import { seedDemoDataIfEmpty } from '../src/seed/demo.ts';
+import { BASELINE_PATH, baselineApp, benchCaller } from './baseline.ts';
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const progress = (line: string) => process.stderr.write(`  [server] ${line}\n`);
 
 const port = Number(process.env.BENCH_PORT);
+const school = process.env.BENCH_SCHOOL || 'hrbmu';
+const benchStudents = Number(process.env.BENCH_STUDENTS) || undefined;
 const plugins = registryCatalog(await loadPluginDirectory(join(repoRoot, 'plugins')));
 const db = await openDatabase({
   url: process.env.DATABASE_URL || undefined,
@@ -27,11 +33,20 @@ const seeded = await seedDemoDataIfEmpty(
   db,
   (code) => plugins.registry().forSchool(code)?.manifest.network,
   progress,
+  (code) => (code === school ? benchStudents : undefined),
 );
 const seedSeconds = (performance.now() - seedStarted) / 1000;
+await refreshStatistics(db, 'never-analysed'); // as main.ts does at every start
 const app = createApp({ db, plugins, config: configFromEnv(process.env) });
-const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => {
-  process.stdout.write(`${JSON.stringify({ ready: true, database: db.kind, seeded, seedSeconds })}\n`);
+const baseline = baselineApp(db, await benchCaller(db, school, 'counsellor'));
+const fetch = (request: Request, env?: unknown) =>
+  new URL(request.url).pathname === BASELINE_PATH ? baseline.fetch(request) : app.fetch(request, env);
+const server = serve({ fetch, port, hostname: '127.0.0.1' }, () => {
+  // performance.now() counts from the process's start: the whole start, module loading included.
+  const startSeconds = performance.now() / 1000;
+  process.stdout.write(
+    `${JSON.stringify({ ready: true, database: db.kind, seeded, seedSeconds, startSeconds })}\n`,
+  );
 });
 
 const stop = () => {

@@ -1,8 +1,18 @@
-// pnpm bench:api — requests/s and p50/p99 latency of a counsellor's student list and of one student's file, against
-// the real server (bench/api-server.ts) with the demo data (4 schools x 5,000 students), on PGlite and, when
-// XINQIAO_BENCH_DATABASE_URL or DATABASE_URL names a PostgreSQL server (an ordinary role with CREATEDB, as the
-// server refuses superusers), on a fresh database there. Loopback only. Prints ONE JSON line on stdout; progress on
-// stderr. Knobs: XINQIAO_BENCH_SECONDS (10 per case), XINQIAO_BENCH_CONNECTIONS (4: PGlite answers one query at a time, and the machine has few cores), XINQIAO_BENCH_SCHOOL (hrbmu).
+// pnpm bench:api — requests/s and p50/p99 latency of the routes staff use all day (the student list, a name search,
+// one student's file, the case list, the follow-up list, My work, the warning list when the route exists), each
+// beside the bench's own minimal tenant route (bench/baseline.ts: transaction, SET LOCAL ROLE, set_config, a 50-row
+// RLS-filtered select, one audit row) measured in the same run on the same database and data, at 4 and 50
+// connections, against the real server (bench/api-server.ts) with the demo data. On PGlite and, when
+// XINQIAO_BENCH_DATABASE_URL or DATABASE_URL names a PostgreSQL server (an ordinary role with CREATEDB, as the server
+// refuses superusers), on a fresh database there. It also restarts the seeded server and times the restart to
+// serving. Loopback only. Prints ONE JSON line on stdout (`ratios`: each route's req/s over the baseline's, by route,
+// database and connections); progress on stderr. Knobs:
+//   XINQIAO_BENCH_SECONDS      seconds per case (10), after a 2 s warm-up
+//   XINQIAO_BENCH_CONNECTIONS  connection counts (4,50); the student list also runs at 10 on PostgreSQL
+//   XINQIAO_BENCH_STUDENTS     students of the measured school (5000; e.g. 30000 — the other schools keep 5,000)
+//   XINQIAO_BENCH_SCHOOL       the school whose counsellor signs in (hrbmu)
+//   XINQIAO_BENCH_ROUTES       only these routes (comma-separated names, e.g. studentList,studentFile)
+//   XINQIAO_BENCH_DATABASES    only these databases (pglite,postgres)
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,12 +23,19 @@ import { fileURLToPath } from 'node:url';
 import { DEMO_PASSWORD } from '@xinqiao/demo-data';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
+import { BASELINE_PATH } from './baseline.ts';
 
+const list = (value: string | undefined) => (value ? value.split(',').map((s) => s.trim()) : undefined);
 const seconds = Number(process.env.XINQIAO_BENCH_SECONDS) || 10;
-const connections = Number(process.env.XINQIAO_BENCH_CONNECTIONS) || 4;
+const connectionCounts = (list(process.env.XINQIAO_BENCH_CONNECTIONS) ?? ['4', '50']).map(Number);
+const studentsPerSchool = Number(process.env.XINQIAO_BENCH_STUDENTS) || 5000;
 const school = process.env.XINQIAO_BENCH_SCHOOL || 'hrbmu';
+const onlyRoutes = list(process.env.XINQIAO_BENCH_ROUTES);
+const onlyDatabases = list(process.env.XINQIAO_BENCH_DATABASES);
 const progress = (line: string) => process.stderr.write(`${line}\n`);
 const apiDir = fileURLToPath(new URL('..', import.meta.url));
+const round = (n: number, places = 1) => Math.round(n * 10 ** places) / 10 ** places;
+const load = () => round(loadavg()[0]!);
 
 interface CaseFigures {
   requestsPerSecond: number;
@@ -28,12 +45,24 @@ interface CaseFigures {
   non2xx: number;
   errors: number;
   timeouts: number;
+  /** The machine's 1-minute load average when the case ended (other work slows every figure). */
+  loadAverage: number;
 }
+
+/** Figures of one route, by connection count ('4', '50'). */
+type RouteFigures = Record<string, CaseFigures>;
 
 interface DatabaseFigures {
   seedSeconds: number;
+  /** First start: migrations and the demo seed included. */
+  startSeconds: number;
+  /** A restart of the seeded server, process start to serving. */
+  restartSeconds: number;
+  visibleStudents: number;
+  /** The student list and the file at the first connection count (the fields this bench always printed). */
   studentList: CaseFigures;
   studentFile: CaseFigures;
+  routes: Record<string, RouteFigures>;
 }
 
 async function freePort(): Promise<number> {
@@ -47,10 +76,14 @@ async function freePort(): Promise<number> {
   });
 }
 
+interface Started {
+  child: ChildProcess;
+  seedSeconds: number;
+  startSeconds: number;
+}
+
 /** Start bench/api-server.ts and wait for its ready line. */
-async function startServer(
-  env: Record<string, string>,
-): Promise<{ child: ChildProcess; seedSeconds: number }> {
+async function startServer(env: Record<string, string>): Promise<Started> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/api-server.ts'], {
     cwd: apiDir,
     env: { ...process.env, NODE_ENV: 'production', ...env },
@@ -64,7 +97,9 @@ async function startServer(
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const line = out.split('\n').find((l) => l.startsWith('{'));
-      if (line) resolve({ child, seedSeconds: (JSON.parse(line) as { seedSeconds: number }).seedSeconds });
+      if (!line) return;
+      const ready = JSON.parse(line) as { seedSeconds: number; startSeconds: number };
+      resolve({ child, seedSeconds: ready.seedSeconds, startSeconds: ready.startSeconds });
     });
   });
 }
@@ -88,21 +123,56 @@ async function signIn(base: string): Promise<string> {
   return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
 }
 
-async function firstStudentId(base: string, cookie: string): Promise<{ id: string; total: number }> {
-  const res = await fetch(`${base}/api/students?pageSize=1`, { headers: { cookie } });
-  const page = (await res.json()) as { items: { id: string }[]; total: number };
-  if (res.status !== 200 || !page.items[0])
-    throw new Error(`the counsellor's student list answered ${res.status}`);
-  return { id: page.items[0].id, total: page.total };
+async function getJson<T>(url: string, cookie: string): Promise<{ status: number; body: T }> {
+  const res = await fetch(url, { headers: { cookie } });
+  return { status: res.status, body: (await res.json().catch(() => undefined)) as T };
 }
 
-async function measure(title: string, url: string, cookie: string): Promise<CaseFigures> {
+/** The routes to measure, by name → path; the warning list only when the server has the route. */
+async function routesOf(
+  base: string,
+  cookie: string,
+): Promise<{ routes: Record<string, string>; total: number }> {
+  const first = await getJson<{ items: { id: string; name: string }[]; total: number }>(
+    `${base}/api/students?pageSize=20`,
+    cookie,
+  );
+  const student = first.body?.items[0];
+  if (first.status !== 200 || !student)
+    throw new Error(`the counsellor's student list answered ${first.status}`);
+  // A name as staff type it: the full name of a student further down the first page.
+  const name = (first.body.items[10] ?? student).name;
+  const routes: Record<string, string> = {
+    baseline: BASELINE_PATH,
+    studentList: '/api/students',
+    studentSearch: `/api/students?q=${encodeURIComponent(name)}`,
+    studentFile: `/api/students/${student.id}/file`,
+    caseList: '/api/cases',
+    followUpList: '/api/screening/follow-ups',
+    myWork: '/api/me/work',
+    warningList: '/api/warnings',
+  };
+  for (const [key, path] of Object.entries(routes)) {
+    const probe = await fetch(`${base}${path}`, { headers: { cookie } });
+    await probe.arrayBuffer();
+    if (probe.status === 200 && (!onlyRoutes || onlyRoutes.includes(key) || key === 'baseline')) continue;
+    if (probe.status !== 404) progress(`  ${key}: ${path} answered ${probe.status}; not measured`);
+    delete routes[key];
+  }
+  return { routes, total: first.body.total };
+}
+
+async function measure(
+  title: string,
+  url: string,
+  cookie: string,
+  connections: number,
+): Promise<CaseFigures> {
   progress(`  ${title}: ${seconds} s, ${connections} connections → ${url}`);
   // A slow answer is counted with its latency rather than dropped as a timeout.
   const options = { url, connections, headers: { cookie }, timeout: 60 };
   await autocannon({ ...options, duration: 2 }); // warm-up, not counted
   const result = await autocannon({ ...options, duration: seconds });
-  const round = (n: number) => Math.round(n * 10) / 10;
   return {
     requestsPerSecond: round(result.requests.average),
     p50Ms: round(result.latency.p50),
@@ -111,22 +181,47 @@ async function measure(title: string, url: string, cookie: string): Promise<Case
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,
+    loadAverage: load(),
   };
 }
 
 async function benchOne(label: string, env: Record<string, string>): Promise<DatabaseFigures> {
-  const port = await freePort();
+  const serverEnv = { ...env, BENCH_SCHOOL: school, BENCH_STUDENTS: String(studentsPerSchool) };
   progress(`${label}: starting the server with the demo data (seeding takes a while on first start)…`);
-  const { child, seedSeconds } = await startServer({ ...env, BENCH_PORT: String(port) });
+  const first = await startServer({ ...serverEnv, BENCH_PORT: String(await freePort()) });
+  await stopServer(first.child);
+  const port = await freePort();
+  const { child, startSeconds: restartSeconds } = await startServer({
+    ...serverEnv,
+    BENCH_PORT: String(port),
+  });
+  progress(`${label}: restarted to serving in ${round(restartSeconds, 2)} s`);
   try {
     const base = `http://127.0.0.1:${port}`;
     const cookie = await signIn(base);
-    const student = await firstStudentId(base, cookie);
-    progress(`${label}: ${school}/counsellor sees ${student.total} students`);
+    const { routes, total } = await routesOf(base, cookie);
+    progress(`${label}: ${school}/counsellor sees ${total} students`);
+    const figures: Record<string, RouteFigures> = {};
+    const connectionsOf = (key: string) =>
+      label === 'PostgreSQL' && key === 'studentList' && !connectionCounts.includes(10)
+        ? [...connectionCounts, 10]
+        : connectionCounts;
+    for (const connections of [...new Set([...connectionCounts, 10])].sort((a, b) => a - b)) {
+      for (const [key, path] of Object.entries(routes)) {
+        if (!connectionsOf(key).includes(connections)) continue;
+        figures[key] ??= {};
+        figures[key][String(connections)] = await measure(key, `${base}${path}`, cookie, connections);
+      }
+    }
+    const at = String(connectionCounts[0]);
     return {
-      seedSeconds: Math.round(seedSeconds * 10) / 10,
-      studentList: await measure('student list', `${base}/api/students`, cookie),
-      studentFile: await measure('student file', `${base}/api/students/${student.id}/file`, cookie),
+      seedSeconds: round(first.seedSeconds),
+      startSeconds: round(first.startSeconds, 2),
+      restartSeconds: round(restartSeconds, 2),
+      visibleStudents: total,
+      studentList: figures.studentList?.[at] as CaseFigures,
+      studentFile: figures.studentFile?.[at] as CaseFigures,
+      routes: figures,
     };
   } finally {
     await stopServer(child);
@@ -156,11 +251,33 @@ async function benchPostgres(adminUrl: string): Promise<DatabaseFigures> {
   }
 }
 
-const loadBefore = Math.round(loadavg()[0]! * 10) / 10;
+/** Each route's req/s over the baseline's at the same connection count, by route, database and connections. */
+function ratiosOf(results: Record<string, DatabaseFigures>) {
+  const ratios: Record<string, Record<string, Record<string, number>>> = {};
+  for (const [database, figures] of Object.entries(results)) {
+    const baseline = figures.routes.baseline ?? {};
+    for (const [route, byConnections] of Object.entries(figures.routes)) {
+      if (route === 'baseline') continue;
+      for (const [connections, f] of Object.entries(byConnections)) {
+        const base = baseline[connections]?.requestsPerSecond;
+        if (!base) continue;
+        ratios[route] ??= {};
+        ratios[route][database] ??= {};
+        ratios[route][database][connections] = round(f.requestsPerSecond / base, 2);
+      }
+    }
+  }
+  return ratios;
+}
+
+const loadBefore = load();
+const wants = (database: string) => !onlyDatabases || onlyDatabases.includes(database);
 const postgresUrl = process.env.XINQIAO_BENCH_DATABASE_URL || process.env.DATABASE_URL;
-const results: Record<string, DatabaseFigures> = { pglite: await benchPglite() };
-if (postgresUrl) results.postgres = await benchPostgres(postgresUrl);
-else progress('PostgreSQL skipped: set XINQIAO_BENCH_DATABASE_URL (or DATABASE_URL) to measure it too');
+const results: Record<string, DatabaseFigures> = {};
+if (wants('pglite')) results.pglite = await benchPglite();
+if (postgresUrl && wants('postgres')) results.postgres = await benchPostgres(postgresUrl);
+else if (!postgresUrl)
+  progress('PostgreSQL skipped: set XINQIAO_BENCH_DATABASE_URL (or DATABASE_URL) to measure it too');
 
 console.log(
   JSON.stringify({
@@ -168,11 +285,14 @@ console.log(
     school,
     account: 'counsellor',
     seconds,
-    connections,
+    connections: connectionCounts,
+    studentsPerSchool,
     node: process.version,
     cpus: cpus().length,
-    // Other work on the machine slows every figure: the 1-minute load average before and after the runs.
-    loadAverage: { before: loadBefore, after: Math.round(loadavg()[0]! * 10) / 10 },
+    // Other work on the machine slows every figure: the 1-minute load average before and after the runs (and each
+    // case carries its own).
+    loadAverage: { before: loadBefore, after: load() },
     results,
+    ratios: ratiosOf(results),
   }),
 );

@@ -8,7 +8,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { type Database, openDatabase, UnsafeDatabaseRoleError } from '@xinqiao/db';
+import { type Database, openDatabase, refreshStatistics, UnsafeDatabaseRoleError } from '@xinqiao/db';
 import { DEMO_PASSWORD } from '@xinqiao/demo-data';
 import { loadPluginDirectory, PluginRegistry, watchPluginDirectory } from '@xinqiao/policy';
 import { createApp } from './app.ts';
@@ -108,6 +108,8 @@ async function main(): Promise<void> {
   const plugins = await loadPlugins();
   const opened = await openPlatformDatabase();
   await seedIfEmpty(opened, plugins);
+  // Statistics for tables never analysed (a migration's new tables, a database seeded before they were kept).
+  await refreshStatistics(opened, 'never-analysed');
   // Requests and background batches take turns at the database, fairly, with a bounded wait (docs/security.md).
   const db = queueTransactions(opened, new FairQueue(queueOptionsFromEnv(process.env, opened.kind)));
   const frontends = discoverFrontends(repoRoot);

@@ -13,6 +13,7 @@ export {
 } from './database.ts';
 export { type PgError, pgErrorOf } from './errors.ts';
 export * from './schema/index.ts';
+export { refreshStatistics, type StatisticsScope } from './statistics.ts';
 export {
   APPLICATION_ROLE,
   type TenantScope,

@@ -3,6 +3,7 @@ import { deliverNotificationsJob, outboxSweep } from '../modules/notifications/d
 import { screeningImportJob } from '../modules/screening/import/job.ts';
 import { dailyCleanUpJob, dailyCleanUpSchedule } from './daily-clean-up.ts';
 import type { JobKind } from './kind.ts';
+import { refreshStatisticsJob, refreshStatisticsSchedule } from './refresh-statistics.ts';
 import type { JobSchedule } from './schedule.ts';
 
 /**
@@ -15,6 +16,7 @@ export const jobKinds: readonly JobKind<any>[] = [
   dailyCleanUpJob,
   deliverNotificationsJob,
   crisisEscalationJob,
+  refreshStatisticsJob,
 ];
 
 /** Every schedule (daily, or every few minutes). */
@@ -22,4 +24,5 @@ export const jobSchedules: readonly JobSchedule[] = [
   dailyCleanUpSchedule,
   outboxSweep,
   crisisEscalationSweep,
+  refreshStatisticsSchedule,
 ];

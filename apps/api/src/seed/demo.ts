@@ -5,6 +5,7 @@ import {
   type NetworkLevel,
   people,
   type Role,
+  refreshStatistics,
   roleAssignments,
   schools,
   schoolYearFigures,
@@ -40,7 +41,7 @@ export async function seedDemoDataIfEmpty(
   db: Database,
   levelsFor: (schoolCode: string) => NetworkLevel[] | undefined,
   progress: SeedProgress = () => {},
-  studentCount?: number,
+  studentCount?: number | ((schoolCode: string) => number | undefined),
 ): Promise<string[]> {
   const existing = await runInTransaction(db, (tx) => tx.select({ id: schools.id }).from(schools).limit(1));
   if (existing.length > 0) return [];
@@ -51,15 +52,18 @@ export async function seedDemoDataIfEmpty(
       progress(`跳过 ${code}: 该校策略插件未加载 (skipped ${code}: its policy plugin did not load)`);
       continue;
     }
+    const count = typeof studentCount === 'function' ? studentCount(code) : studentCount;
     const school = generateDemoSchool({
       schoolCode: code,
       levels,
-      ...(studentCount ? { studentCount } : {}),
+      ...(count ? { studentCount: count } : {}),
     });
     await seedDemoSchool(db, school);
     progress(`已创建演示学校 ${school.name} (${school.students.length} 名学生) / seeded ${school.nameEn}`);
     seeded.push(code);
   }
+  // The planner needs statistics to use the indexes; PGlite gathers none by itself (docs/performance.md).
+  if (seeded.length > 0) await refreshStatistics(db);
   return seeded;
 }
 

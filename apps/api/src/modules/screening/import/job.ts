@@ -1,3 +1,4 @@
+import { refreshStatistics } from '@xinqiao/db';
 import { z } from 'zod';
 import { loadAccount, scopeOf } from '../../../auth/scope.ts';
 import type { Me } from '../../../auth/session-types.ts';
@@ -57,6 +58,8 @@ export function defineScreeningImportJob(options: ScreeningImportJobOptions = {}
         { stream: storedFile(ctx, payload.importId), filename: payload.fileName },
         { resume: true, onServerError: 'throw', ...options },
       );
+      // A wave's results change the distributions the planner relies on (docs/performance.md).
+      await refreshStatistics(ctx.deps.db);
     },
     async onGiveUp(tx, payload, reason) {
       await markImportFailed(tx, payload.importId, message('screening.import-gave-up', { reason }));

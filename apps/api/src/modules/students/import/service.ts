@@ -1,6 +1,8 @@
 import { TabularError } from '@xinqiao/tabular';
 import { type Caller, requirePermission } from '../../../auth/caller.ts';
 import { type Message, message, type ProblemError, problem, type RowError } from '../../../http/problem.ts';
+import { enqueueJob } from '../../../jobs/enqueue.ts';
+import { refreshStatisticsJob } from '../../../jobs/refresh-statistics.ts';
 import { studentViewOf } from '../access.ts';
 import type { StudentRow, StudentValues } from '../queries.ts';
 import { recordAccessBatch, rewriteStudents } from './batch.ts';
@@ -15,6 +17,9 @@ interface Update {
   row: StudentRow;
   values: StudentValues;
 }
+
+/** Rows written from which an import is followed by fresh planner statistics (`platform.refresh-statistics`). */
+export const LARGE_IMPORT_ROWS = 1000;
 
 /** What an import did: students created, students changed, rows that matched what was stored. */
 export interface ImportReport {
@@ -95,6 +100,10 @@ export async function importStudents(caller: Caller, file: ReadStudentFile): Pro
     toUpdate.map(({ row, values }) => ({ id: row.id, values })),
   );
   await auditImport(caller, toCreate, created, toUpdate);
+  // A large import changes the distributions the planner relies on: gather statistics once it has committed.
+  if (toCreate.length + toUpdate.length >= LARGE_IMPORT_ROWS) {
+    await enqueueJob(caller.tx, caller.me.school.id, refreshStatisticsJob, {});
+  }
   return { created: toCreate.length, updated: toUpdate.length, unchanged };
 }
 
