@@ -171,6 +171,8 @@ export const zhCN = {
       add: '添加医院',
       save: '保存',
       remove: '删除',
+      removeConfirm: '从绿色通道名单中删除“{name}”？（已有转介记录的医院不能删除。）',
+      keep: '保留',
       readOnly: '您的角色只能查看名单。',
     },
     event: {
@@ -365,6 +367,9 @@ export const en: typeof zhCN = {
       add: 'Add a hospital',
       save: 'Save',
       remove: 'Remove',
+      removeConfirm:
+        'Remove “{name}” from the green-channel list? (A hospital that referrals name cannot be removed.)',
+      keep: 'Keep',
       readOnly: 'Your role reads the list only.',
     },
     event: {
