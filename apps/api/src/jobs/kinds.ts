@@ -1,9 +1,9 @@
 import { crisisEscalationJob, crisisEscalationSweep } from '../modules/crises/job.ts';
 import { deliverNotificationsJob, outboxSweep } from '../modules/notifications/delivery/job.ts';
 import { screeningImportJob } from '../modules/screening/import/job.ts';
+import { orphanedImportsSweep, orphanedImportsSweepJob } from '../modules/screening/import/orphans.ts';
 import { dailyCleanUpJob, dailyCleanUpSchedule } from './daily-clean-up.ts';
 import type { JobKind } from './kind.ts';
-import { refreshStatisticsJob, refreshStatisticsSchedule } from './refresh-statistics.ts';
 import type { JobSchedule } from './schedule.ts';
 
 /**
@@ -16,7 +16,7 @@ export const jobKinds: readonly JobKind<any>[] = [
   dailyCleanUpJob,
   deliverNotificationsJob,
   crisisEscalationJob,
-  refreshStatisticsJob,
+  orphanedImportsSweepJob,
 ];
 
 /** Every schedule (daily, or every few minutes). */
@@ -24,5 +24,5 @@ export const jobSchedules: readonly JobSchedule[] = [
   dailyCleanUpSchedule,
   outboxSweep,
   crisisEscalationSweep,
-  refreshStatisticsSchedule,
+  orphanedImportsSweep,
 ];

@@ -103,6 +103,7 @@ export const messageKinds = {
   'screening.import-server-error': messageKind(),
   'screening.import-starter-gone': messageKind(),
   'screening.import-gave-up': messageKind<{ reason: string }>(),
+  'screening.import-orphaned': messageKind(),
   'screening.stored-reason': messageKind<{ text: string }>(),
   'screening.student-number-missing': messageKind(),
   'screening.yes-or-no': messageKind<{ value: string }>(),

@@ -73,6 +73,8 @@ export const screening = {
       'The person who started the import can no longer import; it did not finish',
     'screening.import-gave-up': ({ reason }) =>
       `The import stopped after repeated interruptions (${reason}); stored batches are kept, import the same file again to complete it`,
+    'screening.import-orphaned':
+      'The import was interrupted (the server stopped) and nothing carries it on; stored batches are kept, import the same file again to complete it',
     'screening.stored-reason': ({ text }) => text,
     'screening.student-number-missing': 'The student number is missing',
     'screening.yes-or-no': ({ value }) => `"${value}" is not yes or no`,

@@ -67,6 +67,8 @@ export const screening = {
     'screening.import-starter-gone': '发起导入的账号已停用或已不属于心理健康教育中心，导入未完成',
     'screening.import-gave-up': ({ reason }) =>
       `导入多次中断后停止（${reason}）：已保存的批次保留，重新导入同一文件即可补齐`,
+    'screening.import-orphaned':
+      '导入因服务器停止而中断，且没有任务继续：已保存的批次保留，重新导入同一文件即可补齐',
     'screening.stored-reason': ({ text }) => text,
     'screening.student-number-missing': '缺少学号',
     'screening.yes-or-no': ({ value }) => `“${value}”不是“是”或“否”`,
