@@ -4,6 +4,7 @@ import { screeningImportJob } from '../modules/screening/import/job.ts';
 import { orphanedImportsSweep, orphanedImportsSweepJob } from '../modules/screening/import/orphans.ts';
 import { dailyCleanUpJob, dailyCleanUpSchedule } from './daily-clean-up.ts';
 import type { JobKind } from './kind.ts';
+import { refreshStatisticsJob, refreshStatisticsSchedule } from './refresh-statistics.ts';
 import type { JobSchedule } from './schedule.ts';
 
 /**
@@ -17,6 +18,7 @@ export const jobKinds: readonly JobKind<any>[] = [
   deliverNotificationsJob,
   crisisEscalationJob,
   orphanedImportsSweepJob,
+  refreshStatisticsJob,
 ];
 
 /** Every schedule (daily, or every few minutes). */
@@ -25,4 +27,5 @@ export const jobSchedules: readonly JobSchedule[] = [
   outboxSweep,
   crisisEscalationSweep,
   orphanedImportsSweep,
+  refreshStatisticsSchedule,
 ];
