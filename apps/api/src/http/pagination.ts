@@ -22,8 +22,35 @@ export type PageRequest = z.infer<typeof PageQuery>;
 export interface Page<T> {
   items: T[];
   total: number;
+  /** False when `total` is a lower bound (a list that counts no further than {@link countBound}). */
+  totalExact?: boolean;
   page: number;
   pageSize: number;
+}
+
+/** The fewest rows a bounded list counts before it answers "at least this many" (docs/performance.md). */
+export const COUNT_LIMIT = 2000;
+
+/**
+ * How far a list counts the rows it could show: {@link COUNT_LIMIT}, or ten pages past the requested one when that
+ * is further. Counting every visible row on every page would cost as much as the whole visible set (a whole school
+ * for the center's staff); counting to a bound costs about as much as the page, and the pager still reaches every
+ * page (each further page counts further).
+ *
+ * @example
+ * ```ts
+ * countBound({ page: 1, pageSize: 50 }); // 2000
+ * countBound({ page: 100, pageSize: 50 }); // 5450
+ * ```
+ */
+export function countBound(page: PageRequest): number {
+  const { limit, offset } = limitOffset(page);
+  return Math.max(COUNT_LIMIT, offset + limit * 11);
+}
+
+/** The `total` and `totalExact` of a page from a count of at most `bound + 1` rows (see {@link countBound}). */
+export function boundedTotal(counted: number, bound: number): { total: number; totalExact: boolean } {
+  return counted > bound ? { total: bound, totalExact: false } : { total: counted, totalExact: true };
 }
 
 /**
@@ -39,6 +66,9 @@ export function pageOf<T extends z.ZodTypeAny>(item: T, name: string) {
     .object({
       items: z.array(item),
       total: z.number().int().openapi({ description: 'Items across all pages' }),
+      totalExact: z.boolean().optional().openapi({
+        description: 'false when total is a lower bound: the list counted no further (there are more items)',
+      }),
       page: z.number().int(),
       pageSize: z.number().int(),
     })

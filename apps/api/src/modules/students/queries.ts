@@ -1,7 +1,14 @@
 import { type GuardianContact, students, type TenantTx, units } from '@xinqiao/db';
 import { and, asc, count, eq, ilike, inArray, like, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { containsPattern, limitOffset, type PageRequest, prefixPattern } from '../../http/pagination.ts';
+import {
+  boundedTotal,
+  containsPattern,
+  countBound,
+  limitOffset,
+  type PageRequest,
+  prefixPattern,
+} from '../../http/pagination.ts';
 import { type AttentionFilter, attentionConditions } from './attention.ts';
 
 const college = alias(units, 'college');
@@ -86,12 +93,16 @@ function studentConditions(filter: StudentFilter): SQL | undefined {
   return conditions.length > 0 ? and(...conditions) : undefined;
 }
 
-/** One page of the students the caller sees, by student number, and how many match in all. */
+/**
+ * One page of the students the caller sees, by student number, and how many match: exactly up to `countBound`
+ * rows, beyond that "more than countBound" (`totalExact: false`), so a page costs the page and the bound, never the
+ * whole visible set (docs/performance.md).
+ */
 export async function listStudents(
   tx: TenantTx,
   filter: StudentFilter,
   page: PageRequest,
-): Promise<{ rows: StudentRow[]; total: number }> {
+): Promise<{ rows: StudentRow[]; total: number; totalExact: boolean }> {
   const where = studentConditions(filter);
   const { limit, offset } = limitOffset(page);
   const rows = await selectStudents(tx)
@@ -99,8 +110,15 @@ export async function listStudents(
     .orderBy(asc(students.studentNumber))
     .limit(limit)
     .offset(offset);
-  const [counted] = await tx.select({ total: count() }).from(students).where(where);
-  return { rows, total: counted?.total ?? 0 };
+  const bound = countBound(page);
+  const matching = tx
+    .select({ id: students.id })
+    .from(students)
+    .where(where)
+    .limit(bound + 1)
+    .as('matching');
+  const [counted] = await tx.select({ n: count() }).from(matching);
+  return { rows, ...boundedTotal(counted?.n ?? 0, bound) };
 }
 
 /** The materialised path of a unit of the caller's school, or undefined when there is no such unit. */

@@ -56,7 +56,7 @@ export async function listVisibleStudents(
   caller: Caller,
   query: { unitId?: string | undefined; q?: string | undefined } & AttentionFilter,
   page: PageRequest,
-): Promise<{ rows: StudentRow[]; total: number; attention: Map<string, Attention> }> {
+): Promise<{ rows: StudentRow[]; total: number; totalExact: boolean; attention: Map<string, Attention> }> {
   requirePermission(caller, 'students.read');
   if (query.tier !== undefined) requirePermission(caller, 'screening.read');
   if (query.keyStudent || query.openItems) requirePermission(caller, 'cases.read');
