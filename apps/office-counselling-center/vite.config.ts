@@ -6,6 +6,5 @@ export default defineConfig(
     name: 'xinqiao_counselling_center',
     base: '/modules/counselling-center/',
     exposes: { './App': './src/App.vue' },
-    charts: true,
   }),
 );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { officeRemote, remoteFederation } from './index.js';
+import { chartsImported } from './office-remote.js';
 
 const college = {
   name: 'xinqiao_college_station',
@@ -61,5 +62,47 @@ describe('officeRemote', () => {
       'base /modules/college-station is not served',
     );
     expect(() => officeRemote({ ...college, base: '/college-station/' })).toThrow('/college-station/');
+  });
+});
+
+describe('chartsImported', () => {
+  /** Runs the plugin over files as Vite would and returns the build error, if any. */
+  function build(files: Record<string, string>): string | undefined {
+    const plugin = chartsImported();
+    let failure: string | undefined;
+    const context = {
+      error: (message: string) => {
+        failure = message;
+      },
+    };
+    (plugin.configResolved as (config: { root: string }) => void).call(context, { root: '/app' });
+    (plugin.buildStart as () => void).call(context);
+    for (const [id, code] of Object.entries(files))
+      (plugin.transform as (code: string, id: string) => unknown).call(context, code, id);
+    (plugin.buildEnd as (error?: Error) => void).call(context);
+    return failure;
+  }
+
+  it('fails a remote that asks for the charts without importing them', () => {
+    expect(build({ '/app/src/App.vue': "import { ElButton } from '@xinqiao/web-kit/elements';" })).toContain(
+      'no file imports @xinqiao/web-kit/charts',
+    );
+    // web-kit's own source, or a library's, does not count.
+    expect(build({ '/repo/node_modules/x/index.js': "import('@xinqiao/web-kit/charts')" })).toBeDefined();
+  });
+
+  it('passes a remote that imports them, lazily or not', () => {
+    expect(
+      build({ '/app/src/charts/Chart.vue': 'import { VChart } from "@xinqiao/web-kit/charts";' }),
+    ).toBeUndefined();
+  });
+
+  it('runs only for a remote that asks for the charts', () => {
+    const names = (options: { charts?: boolean }) =>
+      (officeRemote({ ...college, ...options }).plugins ?? [])
+        .flat()
+        .map((p) => (p && typeof p === 'object' && 'name' in p ? p.name : ''));
+    expect(names({ charts: true })[0]).toBe('xinqiao:charts-imported');
+    expect(names({})).not.toContain('xinqiao:charts-imported');
   });
 });
