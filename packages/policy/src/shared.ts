@@ -90,6 +90,17 @@ export {
   type ScreeningWave,
 } from './contracts/screening-cadence';
 export type { StaffingFacts, StaffingResult } from './contracts/staffing-ratio';
+export {
+  type BookingRules,
+  type ConsentText,
+  type HelpLine,
+  type ResultVisibility,
+  type SatisfactionTarget,
+  STUDENT_SERVICE_STEPS,
+  type StudentServiceFacts,
+  type StudentServiceStep,
+  type StudentServicesResult,
+} from './contracts/student-services';
 export { SUPPORT_CATEGORIES, type SupportFacts, type SupportResult } from './contracts/support-targets';
 export {
   SANCTION_LEVELS,

@@ -8,6 +8,7 @@ import { type KeyStudentFacts, type KeyStudentResult, keyStudents } from './key-
 import { type PointsFacts, type PointsResult, penaltyPoints } from './penalty-points';
 import { type CadenceFacts, type CadenceResult, screeningCadence } from './screening-cadence';
 import { type StaffingFacts, type StaffingResult, staffingRatio } from './staffing-ratio';
+import { type StudentServiceFacts, type StudentServicesResult, studentServices } from './student-services';
 import { type SupportFacts, type SupportResult, supportTargets } from './support-targets';
 import { type TermFacts, type TermResult, termSanctions } from './term-sanctions';
 import { type TierFacts, type TierResult, tierThresholds } from './tier-thresholds';
@@ -28,6 +29,7 @@ export const AREA_IDS = [
   'concern-signs',
   'key-students',
   'crisis-protocol',
+  'student-services',
 ] as const;
 export type AreaId = (typeof AREA_IDS)[number];
 
@@ -46,6 +48,7 @@ export interface AreaTypes {
   'concern-signs': { facts: ConcernFacts; result: ConcernResult };
   'key-students': { facts: KeyStudentFacts; result: KeyStudentResult };
   'crisis-protocol': { facts: CrisisFacts; result: CrisisProtocolResult };
+  'student-services': { facts: StudentServiceFacts; result: StudentServicesResult };
 }
 export type AreaFacts<A extends AreaId> = AreaTypes[A]['facts'];
 export type AreaResult<A extends AreaId> = AreaTypes[A]['result'];
@@ -65,6 +68,7 @@ export const AREA_CONTRACTS: { readonly [A in AreaId]: AreaContract<AreaResult<A
   'concern-signs': concernSigns,
   'key-students': keyStudents,
   'crisis-protocol': crisisProtocol,
+  'student-services': studentServices,
 };
 
 /**
