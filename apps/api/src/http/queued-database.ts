@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { setImmediate as nextTurnOfEventLoop } from 'node:timers/promises';
 import type { Database } from '@xinqiao/db';
 import type { MiddlewareHandler } from 'hono';
 import { sessionTokenOf } from '../auth/cookie.ts';
@@ -39,6 +40,10 @@ export function queueTransactions(db: Database, queue: FairQueue): Database & { 
   (orm as { transaction: unknown }).transaction = async (...args: unknown[]) => {
     const ticket = tickets.getStore() ?? BACKGROUND;
     if (ticket.holding) return transaction(...args);
+    // PGlite runs in this thread and answers through promises only: a job storing batch after batch never lets the
+    // event loop read a waiting request's socket, so the request could not even join the queue. One turn of the
+    // event loop before each transaction lets it.
+    await nextTurnOfEventLoop();
     let release: () => void;
     try {
       release = await queue.acquire(ticket.key, ticket.maxWaitMs);
@@ -77,6 +82,19 @@ export function queueTicket(trustProxy: boolean): MiddlewareHandler {
     const key = session ? `session:${session}` : `address:${clientAddress(c, trustProxy)}`;
     return tickets.run({ key }, next);
   };
+}
+
+/**
+ * Runs `work` with its transactions queued under `key` (with the queue's wait bound), as a request's are: for work
+ * that does not come through the HTTP app (tests, tools).
+ *
+ * @example
+ * ```ts
+ * await asQueuedCaller('session:test', () => withTenant(db, scope, (tx) => listStudents(tx)));
+ * ```
+ */
+export function asQueuedCaller<T>(key: string, work: () => Promise<T>): Promise<T> {
+  return tickets.run({ key }, work);
 }
 
 /** Defaults: a turn is waited for at most 10 s; 2,000 waiters at most; one holder on PGlite, 8 on PostgreSQL. */
