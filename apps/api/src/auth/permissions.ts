@@ -130,6 +130,19 @@ export const PERMISSIONS = {
       "set up the school's outbound channels (SMTP e-mail, a 企业微信/钉钉 group robot) and send a test " +
       'message (RLS checks it too)',
   },
+  'student.self': {
+    allows:
+      'a student’s own things and nothing else: their open screenings with consent, their answers, their ' +
+      'appointments and one-time feedback codes (RLS on their own student id)',
+  },
+  'counselling.manage': {
+    allows:
+      'publish counselling slots, see the day’s appointments, record sessions, no-shows and session notes (the ' +
+      'center; RLS checks it too: notes are the center’s alone)',
+  },
+  'counselling.ratings': {
+    allows: 'see the anonymous counselling ratings in aggregate and the satisfaction KPI (RLS checks it too)',
+  },
 } as const satisfies Record<string, { allows: string }>;
 
 /** A named permission: `cases.write`, `screening.answers`… */
@@ -182,6 +195,7 @@ const WATCHES_KEY_STUDENTS = [
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   school_admin: [
     ...SEES_STUDENTS_IN_FULL,
+    'counselling.ratings',
     'screening.counts',
     'student-affairs.read',
     'student-affairs.edit',
@@ -199,6 +213,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   ],
   center_director: [
     ...SEES_STUDENTS_IN_FULL,
+    'counselling.manage',
+    'counselling.ratings',
     'cases.assign',
     ...SCREENING_CENTER,
     'student-affairs.read',
@@ -214,6 +230,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   ],
   center_staff: [
     ...SEES_STUDENTS_IN_FULL,
+    'counselling.manage',
+    'counselling.ratings',
     'cases.assign',
     ...SCREENING_CENTER,
     'alliance.read',
@@ -233,8 +251,10 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   head_teacher: [...SEES_STUDENTS_IN_FULL, ...RUNS_CRISES],
   class_committee: ['students.read', 'concerns.report'],
   dorm_liaison: ['students.read', 'concerns.report'],
-  student_affairs: ['screening.counts', 'student-affairs.read', 'student-affairs.edit', 'alliance.read'],
+  student_affairs: [
+    'counselling.ratings','screening.counts', 'student-affairs.read', 'student-affairs.edit', 'alliance.read'],
   alliance_officer: ['alliance.read', 'alliance.manage', 'alliance.score'],
+  student: ['student.self'],
 };
 
 /**
@@ -242,6 +262,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
  * `xq.capabilities`, and `screening.answers` makes the transaction run as `xinqiao_screening`.
  */
 export const RLS_CAPABILITIES = [
+  'counselling.manage',
+  'counselling.ratings',
   'screening.answers',
   'screening.manage',
   'notifications.manage',

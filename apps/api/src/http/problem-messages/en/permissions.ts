@@ -40,6 +40,9 @@ const texts = {
   'audit.read': 'Your roles do not read the audit log.',
   'audit.verify': 'Your roles do not verify the audit log.',
   'notifications.manage': 'Only the school administrator sets up notification channels.',
+  'student.self': 'Only a student uses the student side.',
+  'counselling.manage': 'Only the mental-health center publishes counselling slots and records sessions.',
+  'counselling.ratings': 'Your role cannot see counselling satisfaction.',
 };
 
 /** Why a permission is refused, in English: the detail of `auth.permission-denied`. */

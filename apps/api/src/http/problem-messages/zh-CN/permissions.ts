@@ -38,6 +38,9 @@ const texts = {
   'audit.read': '你的角色不能查看审计记录。',
   'audit.verify': '你的角色不能核验审计记录。',
   'notifications.manage': '只有学校管理员可以设置通知渠道。',
+  'student.self': '只有学生本人可以使用学生端。',
+  'counselling.manage': '只有心理健康教育中心可以发布咨询时段和记录咨询。',
+  'counselling.ratings': '你的角色不能查看咨询满意度。',
 };
 
 /** Why a permission is refused, in simplified Chinese: the detail of `auth.permission-denied`. */
