@@ -11,3 +11,4 @@ export * from './screening.ts';
 export * from './sessions.ts';
 export * from './student-affairs.ts';
 export * from './students.ts';
+export * from './support.ts';
