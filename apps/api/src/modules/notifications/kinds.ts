@@ -88,6 +88,16 @@ export const NOTIFICATION_KINDS = {
     en: (f) =>
       `Talks with ${plural(f.count, 'key student')} ${f.dueOn ? `are due by ${monthDay(f.dueOn)}` : 'are due'}`,
   },
+  /** A student gave a safety answer in an online screening (UPI 25, PHQ-9 item 9, SCL-90 15…): act now. */
+  'screening.safety': {
+    zh: (f) => `${f.count} 名学生在线上心理测评中作出安全相关作答，请立即联系`,
+    en: (f) => `${plural(f.count, 'student')} gave a safety answer in an online screening: please act now`,
+  },
+  /** A student is reminded of a screening wave open for them (in-app). */
+  'screening.reminder': {
+    zh: (f) => `你有 ${f.count} 项心理测评待完成`,
+    en: (f) => `${plural(f.count, 'screening')} waiting for you`,
+  },
   /** The school admin's test of a channel. */
   'notifications.test': {
     zh: () => '这是心桥的测试消息，通知渠道已接通',
