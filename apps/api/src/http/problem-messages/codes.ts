@@ -142,6 +142,20 @@ export const problemKinds = {
   'key-students.already-on-roster': problemKind(409),
   'key-students.no-removal-requested': problemKind(409),
 
+  // The student side (学生端)
+  'student.no-account': problemKind(403),
+  'student.password-change-required': problemKind(403),
+  'student.wave-not-open': problemKind(404),
+  'student.consent-required': problemKind(409),
+  'student.screening-submitted': problemKind(409),
+  'student.no-rules': problemKind(409),
+  'student-accounts.not-found': problemKind(404),
+  'student-accounts.class-not-found': problemKind(404),
+  'appointments.not-found': problemKind(404),
+  'appointments.slot-not-found': problemKind(404),
+  'appointments.refused': problemKind(409),
+  'feedback.refused': problemKind(409),
+
   // School plugins and student affairs
   'plugins.no-active-plugin': problemKind<{ school: string }>(404),
   'student-affairs.staff-not-found': problemKind(404),

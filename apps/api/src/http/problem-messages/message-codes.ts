@@ -156,6 +156,24 @@ export const messageKinds = {
 
   // Crises
   'crises.unknown-level': messageKind<{ level: string }>(),
+
+  // The student side (学生端)
+  'student.wrong-current-password': messageKind(),
+  'student.same-password': messageKind(),
+  'student.consent-version-changed': messageKind<{ version: string }>(),
+  'student.answer-count': messageKind<{ expected: number }>(),
+  'student.answer-missing': messageKind<{ item: number; min: number; max: number }>(),
+  'student.answer-out-of-range': messageKind<{ item: number; min: number; max: number }>(),
+  'student.answers-differ': messageKind(),
+  'appointments.slot-taken': messageKind(),
+  'appointments.slot-past': messageKind(),
+  'appointments.notice-too-short': messageKind<{ hours: number }>(),
+  'appointments.too-many-open': messageKind<{ max: number }>(),
+  'appointments.priority-only': messageKind(),
+  'appointments.not-booked': messageKind(),
+  'appointments.not-started': messageKind(),
+  'feedback.code-unknown': messageKind(),
+  'feedback.code-used': messageKind(),
   'crises.one-source': messageKind(),
   'crises.source-not-found': messageKind(),
   'crises.source-not-self-harm': messageKind(),

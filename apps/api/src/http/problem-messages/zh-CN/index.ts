@@ -8,6 +8,7 @@ import { network } from './network.ts';
 import { notifications } from './notifications.ts';
 import { plugins } from './plugins.ts';
 import { screening } from './screening.ts';
+import { studentSide } from './student-side.ts';
 import { students } from './students.ts';
 
 /** Every problem and message text in simplified Chinese, the default language. */
@@ -22,6 +23,7 @@ export const zhCN: Catalogue = {
     ...alliance.problems,
     ...concerns.problems,
     ...keyStudents.problems,
+    ...studentSide.problems,
     ...crises.problems,
   },
   messages: {
@@ -34,6 +36,7 @@ export const zhCN: Catalogue = {
     ...alliance.messages,
     ...concerns.messages,
     ...keyStudents.messages,
+    ...studentSide.messages,
     ...crises.messages,
   },
 };
