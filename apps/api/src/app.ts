@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import packageJson from '../package.json' with { type: 'json' };
+import { isIntegrationPath } from './auth/integration-token.ts';
 import { type BeforeTransaction, sessionMiddleware } from './auth/middleware.ts';
 import { authRoutes } from './auth/routes.ts';
 import { type AppConfig, type AppDeps, type AppEnv, defaultConfig } from './context.ts';
@@ -35,6 +36,8 @@ import { MAX_IMPORT_BYTES } from './modules/students/import/routes.ts';
 import { readStudentUpload } from './modules/students/import/upload.ts';
 import { studentsRoutes } from './modules/students/routes.ts';
 import { unitsRoutes } from './modules/units/routes.ts';
+import { integrationFeedRoutes, integrationTokenRoutes } from './modules/warnings/integration/routes.ts';
+import { warningsRoutes } from './modules/warnings/routes.ts';
 import { workRoutes } from './modules/work/routes.ts';
 
 /** The /api paths that answer without a session; every other /api path runs behind the session middleware. */
@@ -74,6 +77,8 @@ const moduleRoutes = [
   allianceRoutes,
   notificationsRoutes,
   workRoutes,
+  warningsRoutes,
+  integrationTokenRoutes,
 ];
 
 /** What {@link createApp} needs besides the database and plugins: built frontends to serve, if any. */
@@ -126,7 +131,8 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   app.use(
     '/api/*',
     sessionMiddleware(
-      (c: Context<AppEnv>) => PUBLIC_API_PATHS.has(c.req.path),
+      // The integration API authenticates by service token (auth/integration-token.ts), not by session.
+      (c: Context<AppEnv>) => PUBLIC_API_PATHS.has(c.req.path) || isIntegrationPath(c.req.path),
       (c: Context<AppEnv>) => BEFORE_TRANSACTION.get(`${c.req.method} ${c.req.path}`),
     ),
   );
@@ -134,6 +140,7 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   mountApiDocs(app, packageJson.version);
   app.route('/api', publicRoutes);
   app.route('/api', authRoutes);
+  app.route('/api', integrationFeedRoutes);
   for (const routes of [...moduleRoutes, ...(options.extraRoutes ?? [])]) app.route('/api', routes);
   app.all('/api/*', problemNotFound);
 

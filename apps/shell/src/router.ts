@@ -1,6 +1,7 @@
 import { useSessionStore } from '@xinqiao/web-kit';
 import { createRouter, createWebHistory, type Router } from 'vue-router';
 import AppLayout from './components/AppLayout.vue';
+import { pageChanging } from './page-ready.ts';
 import { useFrontendsStore } from './stores/frontends.ts';
 import HomeView from './views/HomeView.vue';
 import LoginView from './views/LoginView.vue';
@@ -27,9 +28,10 @@ export function createShellRouter(): Router {
   });
 
   router.beforeEach(async (to) => {
+    pageChanging();
     const session = useSessionStore();
     if (!session.checked) {
-      if (!to.meta.public) useFrontendsStore().prefetch();
+      if (!to.meta.public) useFrontendsStore().prefetch(to.path);
       await session.refresh().catch(() => null);
     }
     if (to.meta.public) return session.signedIn ? { name: 'home' } : true;

@@ -5226,6 +5226,275 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/integration/feeds/{feed}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Post a batch of a feed with a service token (Authorization: Bearer …)
+         * @description For the school's academic-affairs and campus-card systems. All or nothing: a batch with any bad row (unknown student, a grade off the school's scale, a time in the future, a repeated row) is refused with 400 naming each row (1 = the first) and field, and nothing is stored. Rows already stored are left alone (sending a batch again writes nothing). A missing, unknown or revoked token is 401, a feed the token may not write 403, more than 60 requests a minute 429 with Retry-After. Every batch is audited and queues the evaluation of warnings.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    feed: components["schemas"]["FeedKind"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FeedBatch"];
+                };
+            };
+            responses: {
+                /** @description Stored */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedOutcome"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with stored data */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many attempts */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integration/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The school's service tokens for its academic-affairs (教务) and campus-card (一卡通) systems */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The tokens */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IntegrationTokenList"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a service token for some feeds (school admin); the token is shown this once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewIntegrationToken"];
+                };
+            };
+            responses: {
+                /** @description Created, with the token */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreatedIntegrationToken"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integration/tokens/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a service token: its next request is refused */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Revoked */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IntegrationToken"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/key-students": {
         parameters: {
             query?: never;
@@ -9181,6 +9450,700 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/warnings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The early warnings you handle (预警): a counsellor’s own students’; station heads and the center all they see
+         * @description Academic, psychological-crisis, spending and lost-contact warnings with their level, the reasons and the signal values that tripped them (never a raw transaction), suggested actions and the deadline in working days. Audited.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    status?: components["schemas"]["WarningStatus"];
+                    module?: components["schemas"]["WarningModule"];
+                    level?: components["schemas"]["WarningLevel"];
+                    studentId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The warnings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WarningList"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warnings/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The warnings you handle as an XLSX workbook */
+        get: {
+            parameters: {
+                query?: {
+                    status?: components["schemas"]["WarningStatus"];
+                    module?: components["schemas"]["WarningModule"];
+                    level?: components["schemas"]["WarningLevel"];
+                    studentId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warnings/feeds/{feed}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a feed file (grades, card, activity) as CSV or XLSX (the school admin: the import role)
+         * @description Headers in Chinese or English. grades: 学号, 学期 (2025-2026-1), 课程代码, 课程名称, 学分, 成绩 or 等级, 是否通过, 补考重修; card: 学号, 交易时间, 流水号, 金额, 场所 (食堂/超市/图书馆/浴室/交通/其他); activity: 学号, 时间, 来源 (门禁/图书馆/上网/考勤/消费). All or nothing: any bad row rejects the file with 400 listing `{row, column, reason}`; importing the same file again writes nothing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    feed: components["schemas"]["FeedKind"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description .csv (UTF-8 or GBK) or .xlsx
+                         */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Imported */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedOutcome"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with stored data */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Error */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warnings/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Warning counts by module, level and college, weekly trends, and the KPI “cleared next term” per college */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The overview */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WarningOverview"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warnings/students/{studentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A student’s signal values, warnings and improvement plans (the student file’s part). Audited */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    studentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Signals and warnings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StudentWarnings"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warnings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One warning with its improvement plan. Audited */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The warning */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WarningDetail"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with stored data */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warnings/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close an open warning with a note */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CloseWarning"];
+                };
+            };
+            responses: {
+                /** @description The closed warning */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WarningDetail"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with stored data */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warnings/{id}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Write the improvement plan (《学业提升计划书》) of an academic warning: goals, actions, peer or tutor, review date */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ImprovementPlanInput"];
+                };
+            };
+            responses: {
+                /** @description The warning with its plan */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WarningDetail"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with stored data */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/warnings/{id}/talk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the one-to-one talk (an academic card’s talk is due within the plugin’s 3 working days) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The warning with its talk */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WarningDetail"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with stored data */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -9799,7 +10762,7 @@ export interface components {
         /** @description Why an area could not be computed */
         AreaIssue: {
             /** @enum {string} */
-            area: "screening-cadence" | "tier-thresholds" | "staffing-ratio" | "funding-formula" | "training-hours" | "penalty-points" | "term-sanctions" | "support-targets" | "early-warning" | "case-templates" | "concern-signs" | "key-students" | "crisis-protocol";
+            area: "screening-cadence" | "tier-thresholds" | "staffing-ratio" | "funding-formula" | "training-hours" | "penalty-points" | "term-sanctions" | "support-targets" | "early-warning" | "case-templates" | "concern-signs" | "key-students" | "crisis-protocol" | "student-services";
             /** @description The message code */
             code: string;
             /** @description In the language of Accept-Language (zh-CN by default) */
@@ -10051,6 +11014,9 @@ export interface components {
                 keyStudentsTalkedThisWeek: components["schemas"]["KpiShare"] & unknown;
             };
         };
+        CloseWarning: {
+            note: string;
+        };
         ConcernItem: components["schemas"]["ConcernReport"] | components["schemas"]["FiledConcern"];
         ConcernPage: {
             items: components["schemas"]["ConcernItem"][];
@@ -10214,6 +11180,10 @@ export interface components {
             levelKey: string;
             /** @example 临床医学2024级1班 */
             name: string;
+        };
+        CreatedIntegrationToken: components["schemas"]["IntegrationToken"] & {
+            /** @description The token itself: shown this once, stored only as its hash */
+            token: string;
         };
         Crisis: {
             /** Format: uuid */
@@ -10544,6 +11514,22 @@ export interface components {
             academicYear: number;
             enrolment: number;
         };
+        FeedBatch: {
+            /** @description grades: studentNumber, term (2025-2026-1), courseCode, courseName, credit, score (0–100) or grade, passed?, resit?; card: studentNumber, occurredAt (ISO 8601 or "YYYY-MM-DD HH:mm:ss" China time), ref, amount (yuan), place (canteen, shop, library, bath, transport, other); activity: studentNumber, occurredAt, source (door, library, wifi, attendance, card) */
+            rows: {
+                [key: string]: unknown;
+            }[];
+        };
+        /** @enum {string} */
+        FeedKind: "grades" | "card" | "activity";
+        FeedOutcome: {
+            /** Format: uuid */
+            batchId: string;
+            feed: components["schemas"]["FeedKind"];
+            rowsTotal: number;
+            rowsWritten: number;
+            rowsUnchanged: number;
+        };
         FileEntry: {
             /** Format: uuid */
             id: string;
@@ -10700,6 +11686,42 @@ export interface components {
         };
         HospitalList: {
             items: components["schemas"]["Hospital"][];
+        };
+        ImprovementPlan: components["schemas"]["ImprovementPlanInput"] & {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            warningId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ImprovementPlanInput: {
+            goals: string;
+            actions: string;
+            /** @enum {string} */
+            matchKind: "peer" | "tutor";
+            matchName: string;
+            /** Format: date */
+            reviewOn: string;
+        };
+        IntegrationToken: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            prefix: string;
+            feeds: components["schemas"]["FeedKind"][];
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** Format: date-time */
+            lastUsedAt: string | null;
+        };
+        IntegrationTokenList: {
+            items: components["schemas"]["IntegrationToken"][];
         };
         /** @enum {string} */
         InterviewMethod: "face_to_face" | "phone" | "dorm_visit" | "online";
@@ -10996,6 +12018,10 @@ export interface components {
              */
             visibility?: "restricted" | "network";
         };
+        NewIntegrationToken: {
+            name: string;
+            feeds: components["schemas"]["FeedKind"][];
+        };
         NewKeyStudent: {
             /** Format: uuid */
             studentId: string;
@@ -11022,7 +12048,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /**
-             * @description What happened; the screen renders it from `params` in the reader's language. One of: case.assigned, cases.unassigned, concern.reported, concern.status, concern.urgent, crisis.opened, crisis.step-late, crisis.review-due, follow-ups.due, key-students.talks-due, notifications.test
+             * @description What happened; the screen renders it from `params` in the reader's language. One of: case.assigned, cases.unassigned, concern.reported, concern.status, concern.urgent, crisis.opened, crisis.step-late, crisis.review-due, follow-ups.due, key-students.talks-due, screening.safety, screening.reminder, warnings.raised, warnings.lost-contact, notifications.test
              * @example case.assigned
              */
             kind: string;
@@ -11076,7 +12102,7 @@ export interface components {
             marked: number;
         };
         /** @enum {string} */
-        Permission: "alliance.manage" | "alliance.read" | "alliance.score" | "alliance.score-any-term" | "audit.read" | "audit.verify" | "calendar.edit" | "calendar.read" | "case-work.kpis" | "cases.assign" | "cases.read" | "cases.write" | "concerns.report" | "concerns.triage" | "crises.read" | "crises.review" | "crises.run" | "crises.waive" | "hospitals.manage" | "key-students.approve" | "key-students.manage" | "network.manage" | "network.rename-own-unit" | "notifications.manage" | "people.manage" | "screening.answers" | "screening.counts" | "screening.import" | "screening.manage" | "screening.read" | "student-affairs.edit" | "student-affairs.read" | "students.import" | "students.read" | "students.write";
+        Permission: "alliance.manage" | "alliance.read" | "alliance.score" | "alliance.score-any-term" | "audit.read" | "audit.verify" | "calendar.edit" | "calendar.read" | "case-work.kpis" | "cases.assign" | "cases.read" | "cases.write" | "concerns.report" | "concerns.triage" | "counselling.manage" | "counselling.ratings" | "crises.read" | "crises.review" | "crises.run" | "crises.waive" | "feeds.raw" | "hospitals.manage" | "integration.manage" | "key-students.approve" | "key-students.manage" | "network.manage" | "network.rename-own-unit" | "notifications.manage" | "people.manage" | "screening.answers" | "screening.counts" | "screening.import" | "screening.manage" | "screening.read" | "student-affairs.edit" | "student-affairs.read" | "student.self" | "students.import" | "students.read" | "students.write" | "warnings.handle" | "warnings.overview" | "warnings.read";
         Person: {
             /** Format: uuid */
             id: string;
@@ -11129,7 +12155,7 @@ export interface components {
              * @example validation.invalid-field
              * @enum {string}
              */
-            code: "validation.invalid-field" | "http.bad-request" | "http.not-found" | "http.no-route" | "http.method-not-allowed" | "http.payload-too-large" | "http.unsupported-media-type" | "http.headers-too-large" | "http.request-timeout" | "http.csrf-token" | "http.cross-site" | "server.internal" | "server.busy" | "auth.sign-in-required" | "auth.session-expired" | "auth.account-disabled" | "auth.wrong-credentials" | "auth.too-many-attempts" | "auth.permission-denied" | "database.duplicate-key" | "database.missing-reference" | "database.out-of-range" | "database.value-missing" | "database.bad-format" | "database.not-permitted" | "units.not-found" | "units.outside-branch" | "units.name-taken" | "people.not-found" | "people.role-outside-administration" | "people.person-outside-administration" | "people.username-taken" | "audit.student-outside-units" | "audit.export-too-large" | "students.not-found" | "students.reduced-view" | "students.number-taken" | "students.placement-outside-units" | "import.rows-rejected" | "import.file-unreadable" | "import.file-over-limit" | "cases.not-found" | "notifications.not-found" | "notifications.channel-not-set-up" | "notifications.test-failed" | "alliance.no-points-scale" | "alliance.term-not-found" | "alliance.event-not-found" | "alliance.member-not-found" | "alliance.record-not-found" | "alliance.not-a-member" | "alliance.term-closed" | "alliance.no-open-term" | "alliance.not-attended" | "alliance.event-closed" | "alliance.not-expected-at-event" | "alliance.attendance-exists" | "alliance.record-exists" | "alliance.not-checked-in" | "alliance.early-leave-exists" | "alliance.finding-exists" | "alliance.full-attendance-done" | "alliance.not-a-task" | "alliance.task-closed" | "alliance.not-assigned" | "alliance.task-acknowledged" | "alliance.task-submitted" | "alliance.member-inactive" | "alliance.record-not-pending" | "alliance.record-voided" | "alliance.record-not-voided" | "alliance.unknown-record-kind" | "alliance.no-base-score" | "alliance.repricing-stale" | "alliance.repricing-refused" | "alliance.plugin-refuses-facts" | "alliance.plugin-rules-refuse" | "screening.wave-not-found" | "screening.wave-exists" | "screening.wave-status-transition" | "screening.wave-not-open" | "screening.wave-cancelled" | "screening.wave-has-results" | "screening.wave-import-running" | "screening.no-tier-rules" | "screening.import-not-found" | "screening.result-not-found" | "screening.calendar-edit-not-found" | "concerns.not-found" | "concerns.no-signs-policy" | "concerns.already-triaged" | "crises.not-found" | "crises.no-protocol" | "crises.closed" | "crises.not-closed" | "crises.step-not-found" | "crises.step-finished" | "crises.not-named" | "crises.referral-not-found" | "crises.no-review-due" | "crises.hospital-not-found" | "crises.hospital-in-use" | "key-students.not-found" | "key-students.already-on-roster" | "key-students.no-removal-requested" | "plugins.no-active-plugin" | "student-affairs.staff-not-found" | "student-affairs.plugin-broken";
+            code: "validation.invalid-field" | "http.bad-request" | "http.not-found" | "http.no-route" | "http.method-not-allowed" | "http.payload-too-large" | "http.unsupported-media-type" | "http.headers-too-large" | "http.request-timeout" | "http.csrf-token" | "http.cross-site" | "server.internal" | "server.busy" | "auth.sign-in-required" | "auth.session-expired" | "auth.account-disabled" | "auth.wrong-credentials" | "auth.too-many-attempts" | "auth.permission-denied" | "database.duplicate-key" | "database.missing-reference" | "database.out-of-range" | "database.value-missing" | "database.bad-format" | "database.not-permitted" | "units.not-found" | "units.outside-branch" | "units.name-taken" | "people.not-found" | "people.role-outside-administration" | "people.person-outside-administration" | "people.username-taken" | "audit.student-outside-units" | "audit.export-too-large" | "students.not-found" | "students.reduced-view" | "students.number-taken" | "students.placement-outside-units" | "import.rows-rejected" | "import.file-unreadable" | "import.file-over-limit" | "cases.not-found" | "notifications.not-found" | "notifications.channel-not-set-up" | "notifications.test-failed" | "alliance.no-points-scale" | "alliance.term-not-found" | "alliance.event-not-found" | "alliance.member-not-found" | "alliance.record-not-found" | "alliance.not-a-member" | "alliance.term-closed" | "alliance.no-open-term" | "alliance.not-attended" | "alliance.event-closed" | "alliance.not-expected-at-event" | "alliance.attendance-exists" | "alliance.record-exists" | "alliance.not-checked-in" | "alliance.early-leave-exists" | "alliance.finding-exists" | "alliance.full-attendance-done" | "alliance.not-a-task" | "alliance.task-closed" | "alliance.not-assigned" | "alliance.task-acknowledged" | "alliance.task-submitted" | "alliance.member-inactive" | "alliance.record-not-pending" | "alliance.record-voided" | "alliance.record-not-voided" | "alliance.unknown-record-kind" | "alliance.no-base-score" | "alliance.repricing-stale" | "alliance.repricing-refused" | "alliance.plugin-refuses-facts" | "alliance.plugin-rules-refuse" | "screening.wave-not-found" | "screening.wave-exists" | "screening.wave-status-transition" | "screening.wave-not-open" | "screening.wave-cancelled" | "screening.wave-has-results" | "screening.wave-import-running" | "screening.no-tier-rules" | "screening.import-not-found" | "screening.result-not-found" | "screening.calendar-edit-not-found" | "concerns.not-found" | "concerns.no-signs-policy" | "concerns.already-triaged" | "crises.not-found" | "crises.no-protocol" | "crises.closed" | "crises.not-closed" | "crises.step-not-found" | "crises.step-finished" | "crises.not-named" | "crises.referral-not-found" | "crises.no-review-due" | "crises.hospital-not-found" | "crises.hospital-in-use" | "warnings.not-found" | "warnings.not-open" | "warnings.not-academic" | "warnings.no-plugin" | "integration.token-required" | "integration.token-invalid" | "integration.feed-not-allowed" | "integration.rate-limited" | "integration.token-not-found" | "key-students.not-found" | "key-students.already-on-roster" | "key-students.no-removal-requested" | "student.no-account" | "student.password-change-required" | "student.wave-not-open" | "student.consent-required" | "student.screening-submitted" | "student.no-rules" | "student-accounts.not-found" | "student-accounts.class-not-found" | "appointments.not-found" | "appointments.slot-not-found" | "appointments.refused" | "feedback.refused" | "plugins.no-active-plugin" | "student-affairs.staff-not-found" | "student-affairs.plugin-broken";
             /**
              * @description The problem kind in words, in the language of Accept-Language (zh-CN by default)
              * @example 提交的内容有误
@@ -11152,13 +12178,13 @@ export interface components {
             errors?: ({
                 field: string;
                 /** @enum {string} */
-                code: "field.required" | "field.wrong-type" | "field.too-small" | "field.too-big" | "field.invalid-format" | "field.invalid-option" | "field.unknown-keys" | "field.not-multiple-of" | "field.invalid" | "field.nul-character" | "field.bad-percent-encoding" | "field.nothing-to-change" | "units.no-such-unit" | "units.no-such-parent" | "units.lowest-level" | "units.wrong-level" | "units.name-taken" | "people.role-listed-twice" | "people.username-taken" | "people.username-characters" | "people.password-too-short" | "people.nothing-to-change" | "people.cannot-disable-self" | "people.cannot-drop-own-admin" | "students.no-such-student" | "students.phone-format" | "students.number-characters" | "students.number-taken" | "students.outside-units" | "students.not-a-college" | "students.not-a-class-of-college" | "students.not-a-dorm-of-class" | "students.gender" | "students.enrolment-year-format" | "students.guardian-name-missing" | "students.guardian-phone-missing" | "import.file-missing" | "import.body-missing" | "import.file-unreadable" | "import.stray-cells" | "import.number-repeated" | "import.no-college" | "import.ambiguous-college" | "import.no-class" | "import.ambiguous-class" | "import.no-dorm" | "import.ambiguous-dorm" | "import.placement-outside-units" | "import.student-outside-units" | "import.number-taken-outside-units" | "cases.responsible-out-of-reach" | "cases.date-in-past" | "cases.closed" | "cases.status-transition" | "cases.assignee-out-of-reach" | "cases.talk-in-future" | "cases.talk-before-case" | "cases.next-step-before-talk" | "notifications.no-address" | "screening.instrument" | "screening.cohort" | "screening.date-format" | "screening.closes-before-opens" | "screening.calendar-year-range" | "screening.calendar-date" | "screening.calendar-working" | "screening.no-such-wave" | "screening.wave-not-open" | "screening.wave-cancelled" | "screening.unsupported-instrument" | "screening.no-tier-rules" | "screening.tier-rules-miss-instrument" | "screening.import-server-error" | "screening.import-starter-gone" | "screening.import-gave-up" | "screening.import-orphaned" | "screening.stored-reason" | "screening.student-number-missing" | "screening.yes-or-no" | "screening.submission-time" | "screening.answers-invalid" | "screening.number-repeated" | "screening.no-tier-for-result" | "screening.no-such-student-number" | "screening.name-mismatch" | "alliance.no-such-member" | "alliance.no-such-department" | "alliance.no-such-account" | "alliance.no-such-event" | "alliance.no-such-event-in-term" | "alliance.member-or-department" | "alliance.department-empty" | "alliance.fact-protected" | "alliance.only-check-in" | "alliance.event-closed" | "alliance.task-closed" | "alliance.not-expected-at-event" | "alliance.not-assigned" | "alliance.not-checked-in" | "alliance.attendance-exists" | "alliance.record-exists" | "alliance.early-leave-exists" | "alliance.finding-exists" | "alliance.key-used" | "alliance.task-acknowledged" | "alliance.task-submitted" | "alliance.repricing-stale" | "alliance.plugin-refuses" | "alliance.branch-needs-college" | "alliance.routine-needs-department" | "alliance.plenary-without-department" | "alliance.ends-before-starts" | "alliance.deadline-before-assigned" | "alliance.correction-empty" | "concerns.unknown-sign" | "concerns.nothing-observed" | "concerns.reason-required" | "concerns.case-required" | "concerns.case-of-another-student" | "concerns.case-closed" | "concerns.due-date-required" | "crises.unknown-level" | "crises.one-source" | "crises.source-not-found" | "crises.source-not-self-harm" | "crises.step-open" | "crises.return-assessment-missing" | "crises.before-opening" | "crises.in-future" | "crises.hospital-not-listed" | "crises.record-missing" | "crises.guardian-not-found" | "crises.contact-required" | "crises.affected-is-the-student" | "crises.already-affected" | "crises.held-before-closing" | "crises.agreement-order" | "student-affairs.area-not-configured" | "student-affairs.plugin-refuses";
+                code: "field.required" | "field.wrong-type" | "field.too-small" | "field.too-big" | "field.invalid-format" | "field.invalid-option" | "field.unknown-keys" | "field.not-multiple-of" | "field.invalid" | "field.nul-character" | "field.bad-percent-encoding" | "field.nothing-to-change" | "units.no-such-unit" | "units.no-such-parent" | "units.lowest-level" | "units.wrong-level" | "units.name-taken" | "people.role-listed-twice" | "people.username-taken" | "people.username-characters" | "people.password-too-short" | "people.nothing-to-change" | "people.cannot-disable-self" | "people.cannot-drop-own-admin" | "students.no-such-student" | "students.phone-format" | "students.number-characters" | "students.number-taken" | "students.outside-units" | "students.not-a-college" | "students.not-a-class-of-college" | "students.not-a-dorm-of-class" | "students.gender" | "students.enrolment-year-format" | "students.guardian-name-missing" | "students.guardian-phone-missing" | "import.file-missing" | "import.body-missing" | "import.file-unreadable" | "import.stray-cells" | "import.number-repeated" | "import.no-college" | "import.ambiguous-college" | "import.no-class" | "import.ambiguous-class" | "import.no-dorm" | "import.ambiguous-dorm" | "import.placement-outside-units" | "import.student-outside-units" | "import.number-taken-outside-units" | "cases.responsible-out-of-reach" | "cases.date-in-past" | "cases.closed" | "cases.status-transition" | "cases.assignee-out-of-reach" | "cases.talk-in-future" | "cases.talk-before-case" | "cases.next-step-before-talk" | "notifications.no-address" | "screening.instrument" | "screening.cohort" | "screening.date-format" | "screening.closes-before-opens" | "screening.calendar-year-range" | "screening.calendar-date" | "screening.calendar-working" | "screening.no-such-wave" | "screening.wave-not-open" | "screening.wave-cancelled" | "screening.unsupported-instrument" | "screening.no-tier-rules" | "screening.tier-rules-miss-instrument" | "screening.import-server-error" | "screening.import-starter-gone" | "screening.import-gave-up" | "screening.import-orphaned" | "screening.stored-reason" | "screening.student-number-missing" | "screening.yes-or-no" | "screening.submission-time" | "screening.answers-invalid" | "screening.number-repeated" | "screening.no-tier-for-result" | "screening.no-such-student-number" | "screening.name-mismatch" | "alliance.no-such-member" | "alliance.no-such-department" | "alliance.no-such-account" | "alliance.no-such-event" | "alliance.no-such-event-in-term" | "alliance.member-or-department" | "alliance.department-empty" | "alliance.fact-protected" | "alliance.only-check-in" | "alliance.event-closed" | "alliance.task-closed" | "alliance.not-expected-at-event" | "alliance.not-assigned" | "alliance.not-checked-in" | "alliance.attendance-exists" | "alliance.record-exists" | "alliance.early-leave-exists" | "alliance.finding-exists" | "alliance.key-used" | "alliance.task-acknowledged" | "alliance.task-submitted" | "alliance.repricing-stale" | "alliance.plugin-refuses" | "alliance.branch-needs-college" | "alliance.routine-needs-department" | "alliance.plenary-without-department" | "alliance.ends-before-starts" | "alliance.deadline-before-assigned" | "alliance.correction-empty" | "concerns.unknown-sign" | "concerns.nothing-observed" | "concerns.reason-required" | "concerns.case-required" | "concerns.case-of-another-student" | "concerns.case-closed" | "concerns.due-date-required" | "feeds.no-such-student" | "feeds.grade-outside-scale" | "feeds.score-or-grade" | "feeds.future-time" | "feeds.row-repeated" | "feeds.too-many-rows" | "crises.unknown-level" | "student.wrong-current-password" | "student.same-password" | "student.consent-version-changed" | "student.answer-count" | "student.answer-missing" | "student.answer-out-of-range" | "student.answers-differ" | "appointments.slot-taken" | "appointments.slot-past" | "appointments.notice-too-short" | "appointments.too-many-open" | "appointments.priority-only" | "appointments.not-booked" | "appointments.not-started" | "feedback.code-unknown" | "feedback.code-used" | "crises.one-source" | "crises.source-not-found" | "crises.source-not-self-harm" | "crises.step-open" | "crises.return-assessment-missing" | "crises.before-opening" | "crises.in-future" | "crises.hospital-not-listed" | "crises.record-missing" | "crises.guardian-not-found" | "crises.contact-required" | "crises.affected-is-the-student" | "crises.already-affected" | "crises.held-before-closing" | "crises.agreement-order" | "student-affairs.area-not-configured" | "student-affairs.plugin-refuses";
                 message: string;
             } | {
                 row: number;
                 column: string;
                 /** @enum {string} */
-                code: "field.required" | "field.wrong-type" | "field.too-small" | "field.too-big" | "field.invalid-format" | "field.invalid-option" | "field.unknown-keys" | "field.not-multiple-of" | "field.invalid" | "field.nul-character" | "field.bad-percent-encoding" | "field.nothing-to-change" | "units.no-such-unit" | "units.no-such-parent" | "units.lowest-level" | "units.wrong-level" | "units.name-taken" | "people.role-listed-twice" | "people.username-taken" | "people.username-characters" | "people.password-too-short" | "people.nothing-to-change" | "people.cannot-disable-self" | "people.cannot-drop-own-admin" | "students.no-such-student" | "students.phone-format" | "students.number-characters" | "students.number-taken" | "students.outside-units" | "students.not-a-college" | "students.not-a-class-of-college" | "students.not-a-dorm-of-class" | "students.gender" | "students.enrolment-year-format" | "students.guardian-name-missing" | "students.guardian-phone-missing" | "import.file-missing" | "import.body-missing" | "import.file-unreadable" | "import.stray-cells" | "import.number-repeated" | "import.no-college" | "import.ambiguous-college" | "import.no-class" | "import.ambiguous-class" | "import.no-dorm" | "import.ambiguous-dorm" | "import.placement-outside-units" | "import.student-outside-units" | "import.number-taken-outside-units" | "cases.responsible-out-of-reach" | "cases.date-in-past" | "cases.closed" | "cases.status-transition" | "cases.assignee-out-of-reach" | "cases.talk-in-future" | "cases.talk-before-case" | "cases.next-step-before-talk" | "notifications.no-address" | "screening.instrument" | "screening.cohort" | "screening.date-format" | "screening.closes-before-opens" | "screening.calendar-year-range" | "screening.calendar-date" | "screening.calendar-working" | "screening.no-such-wave" | "screening.wave-not-open" | "screening.wave-cancelled" | "screening.unsupported-instrument" | "screening.no-tier-rules" | "screening.tier-rules-miss-instrument" | "screening.import-server-error" | "screening.import-starter-gone" | "screening.import-gave-up" | "screening.import-orphaned" | "screening.stored-reason" | "screening.student-number-missing" | "screening.yes-or-no" | "screening.submission-time" | "screening.answers-invalid" | "screening.number-repeated" | "screening.no-tier-for-result" | "screening.no-such-student-number" | "screening.name-mismatch" | "alliance.no-such-member" | "alliance.no-such-department" | "alliance.no-such-account" | "alliance.no-such-event" | "alliance.no-such-event-in-term" | "alliance.member-or-department" | "alliance.department-empty" | "alliance.fact-protected" | "alliance.only-check-in" | "alliance.event-closed" | "alliance.task-closed" | "alliance.not-expected-at-event" | "alliance.not-assigned" | "alliance.not-checked-in" | "alliance.attendance-exists" | "alliance.record-exists" | "alliance.early-leave-exists" | "alliance.finding-exists" | "alliance.key-used" | "alliance.task-acknowledged" | "alliance.task-submitted" | "alliance.repricing-stale" | "alliance.plugin-refuses" | "alliance.branch-needs-college" | "alliance.routine-needs-department" | "alliance.plenary-without-department" | "alliance.ends-before-starts" | "alliance.deadline-before-assigned" | "alliance.correction-empty" | "concerns.unknown-sign" | "concerns.nothing-observed" | "concerns.reason-required" | "concerns.case-required" | "concerns.case-of-another-student" | "concerns.case-closed" | "concerns.due-date-required" | "crises.unknown-level" | "crises.one-source" | "crises.source-not-found" | "crises.source-not-self-harm" | "crises.step-open" | "crises.return-assessment-missing" | "crises.before-opening" | "crises.in-future" | "crises.hospital-not-listed" | "crises.record-missing" | "crises.guardian-not-found" | "crises.contact-required" | "crises.affected-is-the-student" | "crises.already-affected" | "crises.held-before-closing" | "crises.agreement-order" | "student-affairs.area-not-configured" | "student-affairs.plugin-refuses";
+                code: "field.required" | "field.wrong-type" | "field.too-small" | "field.too-big" | "field.invalid-format" | "field.invalid-option" | "field.unknown-keys" | "field.not-multiple-of" | "field.invalid" | "field.nul-character" | "field.bad-percent-encoding" | "field.nothing-to-change" | "units.no-such-unit" | "units.no-such-parent" | "units.lowest-level" | "units.wrong-level" | "units.name-taken" | "people.role-listed-twice" | "people.username-taken" | "people.username-characters" | "people.password-too-short" | "people.nothing-to-change" | "people.cannot-disable-self" | "people.cannot-drop-own-admin" | "students.no-such-student" | "students.phone-format" | "students.number-characters" | "students.number-taken" | "students.outside-units" | "students.not-a-college" | "students.not-a-class-of-college" | "students.not-a-dorm-of-class" | "students.gender" | "students.enrolment-year-format" | "students.guardian-name-missing" | "students.guardian-phone-missing" | "import.file-missing" | "import.body-missing" | "import.file-unreadable" | "import.stray-cells" | "import.number-repeated" | "import.no-college" | "import.ambiguous-college" | "import.no-class" | "import.ambiguous-class" | "import.no-dorm" | "import.ambiguous-dorm" | "import.placement-outside-units" | "import.student-outside-units" | "import.number-taken-outside-units" | "cases.responsible-out-of-reach" | "cases.date-in-past" | "cases.closed" | "cases.status-transition" | "cases.assignee-out-of-reach" | "cases.talk-in-future" | "cases.talk-before-case" | "cases.next-step-before-talk" | "notifications.no-address" | "screening.instrument" | "screening.cohort" | "screening.date-format" | "screening.closes-before-opens" | "screening.calendar-year-range" | "screening.calendar-date" | "screening.calendar-working" | "screening.no-such-wave" | "screening.wave-not-open" | "screening.wave-cancelled" | "screening.unsupported-instrument" | "screening.no-tier-rules" | "screening.tier-rules-miss-instrument" | "screening.import-server-error" | "screening.import-starter-gone" | "screening.import-gave-up" | "screening.import-orphaned" | "screening.stored-reason" | "screening.student-number-missing" | "screening.yes-or-no" | "screening.submission-time" | "screening.answers-invalid" | "screening.number-repeated" | "screening.no-tier-for-result" | "screening.no-such-student-number" | "screening.name-mismatch" | "alliance.no-such-member" | "alliance.no-such-department" | "alliance.no-such-account" | "alliance.no-such-event" | "alliance.no-such-event-in-term" | "alliance.member-or-department" | "alliance.department-empty" | "alliance.fact-protected" | "alliance.only-check-in" | "alliance.event-closed" | "alliance.task-closed" | "alliance.not-expected-at-event" | "alliance.not-assigned" | "alliance.not-checked-in" | "alliance.attendance-exists" | "alliance.record-exists" | "alliance.early-leave-exists" | "alliance.finding-exists" | "alliance.key-used" | "alliance.task-acknowledged" | "alliance.task-submitted" | "alliance.repricing-stale" | "alliance.plugin-refuses" | "alliance.branch-needs-college" | "alliance.routine-needs-department" | "alliance.plenary-without-department" | "alliance.ends-before-starts" | "alliance.deadline-before-assigned" | "alliance.correction-empty" | "concerns.unknown-sign" | "concerns.nothing-observed" | "concerns.reason-required" | "concerns.case-required" | "concerns.case-of-another-student" | "concerns.case-closed" | "concerns.due-date-required" | "feeds.no-such-student" | "feeds.grade-outside-scale" | "feeds.score-or-grade" | "feeds.future-time" | "feeds.row-repeated" | "feeds.too-many-rows" | "crises.unknown-level" | "student.wrong-current-password" | "student.same-password" | "student.consent-version-changed" | "student.answer-count" | "student.answer-missing" | "student.answer-out-of-range" | "student.answers-differ" | "appointments.slot-taken" | "appointments.slot-past" | "appointments.notice-too-short" | "appointments.too-many-open" | "appointments.priority-only" | "appointments.not-booked" | "appointments.not-started" | "feedback.code-unknown" | "feedback.code-used" | "crises.one-source" | "crises.source-not-found" | "crises.source-not-self-harm" | "crises.step-open" | "crises.return-assessment-missing" | "crises.before-opening" | "crises.in-future" | "crises.hospital-not-listed" | "crises.record-missing" | "crises.guardian-not-found" | "crises.contact-required" | "crises.affected-is-the-student" | "crises.already-affected" | "crises.held-before-closing" | "crises.agreement-order" | "student-affairs.area-not-configured" | "student-affairs.plugin-refuses";
                 reason: string;
             })[];
         };
@@ -11611,6 +12637,23 @@ export interface components {
                 openItems: number;
             };
         };
+        StudentWarnings: {
+            /** @description Signal values, never raw rows */
+            signals: {
+                [key: string]: number;
+            };
+            signalNames: {
+                [key: string]: {
+                    zh: string;
+                    en: string;
+                };
+            };
+            term: string | null;
+            /** Format: date-time */
+            computedAt: string | null;
+            warnings: components["schemas"]["Warning"][];
+            plans: components["schemas"]["ImprovementPlan"][];
+        };
         TierReason: {
             ruleName: string;
             zh: string;
@@ -11739,6 +12782,112 @@ export interface components {
         UpdateUnit: {
             name: string;
         };
+        Warning: {
+            /** Format: uuid */
+            id: string;
+            student: components["schemas"]["WarningStudent"];
+            module: components["schemas"]["WarningModule"];
+            moduleName: {
+                zh: string;
+                en: string;
+            };
+            level: components["schemas"]["WarningLevel"];
+            status: components["schemas"]["WarningStatus"];
+            reasons: components["schemas"]["WarningReason"][];
+            actions: ("one-to-one-talk" | "improvement-plan" | "peer-or-tutor-match" | "home-school-contact" | "locate-student" | "report-to-center")[];
+            deadlineWorkingDays: number;
+            /** Format: date */
+            dueOn: string;
+            overdue: boolean;
+            urgent: boolean;
+            term: string | null;
+            clearedTerm: string | null;
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: date-time */
+            clearedAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            closeNote: string | null;
+            /** Format: date-time */
+            talkedAt: string | null;
+            /** Format: uuid */
+            crisisId: string | null;
+            hasPlan: boolean;
+            plugin: {
+                id: string;
+                version: string;
+            };
+        };
+        WarningDetail: components["schemas"]["Warning"] & {
+            plan: components["schemas"]["ImprovementPlan"];
+        };
+        /** @enum {string} */
+        WarningLevel: "yellow" | "red";
+        WarningList: {
+            items: components["schemas"]["Warning"][];
+        };
+        /** @enum {string} */
+        WarningModule: "academic" | "psychological-crisis" | "spending" | "lost-contact";
+        WarningOverview: {
+            byModule: {
+                module: components["schemas"]["WarningModule"];
+                level: components["schemas"]["WarningLevel"];
+                open: number;
+                cleared: number;
+                closed: number;
+            }[];
+            byCollege: {
+                /** Format: uuid */
+                collegeId: string;
+                collegeName: string;
+                module: components["schemas"]["WarningModule"];
+                level: components["schemas"]["WarningLevel"];
+                open: number;
+                cleared: number;
+                closed: number;
+            }[];
+            weekly: {
+                /** Format: date */
+                week: string;
+                module: components["schemas"]["WarningModule"];
+                opened: number;
+                cleared: number;
+            }[];
+            kpi: {
+                target: number;
+                perCollege: {
+                    term: string;
+                    /** Format: uuid */
+                    collegeId: string;
+                    collegeName: string;
+                    warned: number;
+                    cleared: number;
+                    share: number | null;
+                }[];
+            };
+        };
+        WarningReason: {
+            ruleName: string;
+            zh: string;
+            en: string;
+            /** @description The signal values that tripped the rule */
+            values: {
+                [key: string]: number;
+            };
+        };
+        /** @enum {string} */
+        WarningStatus: "open" | "cleared" | "closed";
+        WarningStudent: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            studentNumber: string;
+            className: string;
+            /** Format: uuid */
+            collegeId: string;
+            collegeName: string;
+        };
         WebhookChannel: {
             enabled: boolean;
             /** @example https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=••••5aaa */
@@ -11816,7 +12965,7 @@ export interface components {
             link: string;
         };
         /** @enum {string} */
-        WorkKind: "follow_up" | "case" | "unassigned" | "concern_report" | "key_student_talk" | "crisis_step" | "crisis_review";
+        WorkKind: "follow_up" | "case" | "unassigned" | "concern_report" | "key_student_talk" | "crisis_step" | "crisis_review" | "warning";
     };
     responses: never;
     parameters: never;

@@ -59,11 +59,15 @@ describe('auth/permissions', () => {
       cases.write             x     x     x     x     x     x     .     .     .     .
       concerns.report         x     x     x     x     x     x     x     x     .     .
       concerns.triage         x     x     x     x     x     x     .     .     .     .
+      counselling.manage      .     x     x     .     .     .     .     .     .     .
+      counselling.ratings     x     x     x     .     .     .     .     .     x     .
       crises.read             .     x     x     x     x     x     .     .     .     .
       crises.review           .     x     x     .     .     .     .     .     .     .
       crises.run              .     x     x     x     x     x     .     .     .     .
       crises.waive            .     x     .     .     .     .     .     .     .     .
+      feeds.raw               x     .     .     .     .     .     .     .     .     .
       hospitals.manage        x     x     x     .     .     .     .     .     .     .
+      integration.manage      x     .     .     .     .     .     .     .     .     .
       key-students.approve    .     x     x     x     .     .     .     .     .     .
       key-students.manage     .     x     x     x     x     .     .     .     .     .
       network.manage          x     x     .     .     .     .     .     .     .     .
@@ -77,9 +81,13 @@ describe('auth/permissions', () => {
       screening.read          .     x     x     x     x     .     .     .     .     .
       student-affairs.edit    x     .     .     .     .     .     .     .     x     .
       student-affairs.read    x     x     .     .     .     .     .     .     x     .
+      student.self            .     .     .     .     .     .     .     .     .     .
       students.import         x     x     x     x     x     x     .     .     .     .
       students.read           x     x     x     x     x     x     x     x     .     .
       students.write          x     x     x     x     x     x     .     .     .     .
+      warnings.handle         .     x     x     x     x     .     .     .     .     .
+      warnings.overview       .     x     x     x     .     .     .     .     .     .
+      warnings.read           .     x     x     x     x     .     .     .     .     .
       "
     `);
   });
@@ -93,13 +101,17 @@ describe('auth/permissions', () => {
     }
   });
 
-  it("sets the capabilities RLS checks: the center's screening ones, the school admin's notification channels", () => {
+  it("sets the capabilities RLS checks: the center's screening ones, the school admin's notification channels, feeds and integration tokens", () => {
     expect(rlsCapabilitiesOf(['center_staff'])).toEqual(['screening.answers', 'screening.manage']);
     expect(rlsCapabilitiesOf(['center_director', 'counsellor'])).toEqual([
       'screening.answers',
       'screening.manage',
     ]);
-    expect(rlsCapabilitiesOf(['school_admin'])).toEqual(['notifications.manage']);
+    expect(rlsCapabilitiesOf(['school_admin'])).toEqual([
+      'feeds.raw',
+      'integration.manage',
+      'notifications.manage',
+    ]);
     for (const role of roles.filter((r) => !r.startsWith('center_') && r !== 'school_admin'))
       expect(rlsCapabilitiesOf([role]), role).toEqual([]);
   });

@@ -125,6 +125,27 @@ export const PERMISSIONS = {
   'audit.verify': {
     allows: "verify the school's audit hash chain",
   },
+  'warnings.read': {
+    allows:
+      'see the early warnings (academic, psychological crisis, spending, lost contact) of the students they see in ' +
+      'full, with the signal values behind them (never a raw card transaction or access event)',
+  },
+  'warnings.handle': {
+    allows: 'record the talk of a warning, write its improvement plan, and close it with a note',
+  },
+  'warnings.overview': {
+    allows:
+      'see and export warning counts by module, level and college with trends, and the cleared-next-term KPI',
+  },
+  'feeds.raw': {
+    allows:
+      'import the grades, campus-card and campus-activity feeds and read their raw rows (the import role; RLS ' +
+      'checks it)',
+  },
+  'integration.manage': {
+    allows:
+      'create and revoke the service tokens of the school’s academic-affairs and campus-card systems (RLS too)',
+  },
   'notifications.manage': {
     allows:
       "set up the school's outbound channels (SMTP e-mail, a 企业微信/钉钉 group robot) and send a test " +
@@ -181,6 +202,10 @@ const FOLLOWS_UP_SCREENING = [
 const RUNS_CRISES = ['crises.read', 'crises.run'] as const satisfies readonly Permission[];
 
 /** Station heads and the center: the roster, approving removals from it, and the KPIs that follow from the work. */
+/** Who receives and works on early warnings, and who sees the overviews (station heads, the center). */
+const HANDLES_WARNINGS = ['warnings.read', 'warnings.handle'] as const satisfies readonly Permission[];
+const OVERSEES_WARNINGS = [...HANDLES_WARNINGS, 'warnings.overview'] as const satisfies readonly Permission[];
+
 const WATCHES_KEY_STUDENTS = [
   'key-students.manage',
   'key-students.approve',
@@ -210,6 +235,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'audit.verify',
     'notifications.manage',
     'hospitals.manage',
+    'feeds.raw',
+    'integration.manage',
   ],
   center_director: [
     ...SEES_STUDENTS_IN_FULL,
@@ -227,6 +254,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'crises.waive',
     'crises.review',
     'hospitals.manage',
+    ...OVERSEES_WARNINGS,
   ],
   center_staff: [
     ...SEES_STUDENTS_IN_FULL,
@@ -239,6 +267,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     ...RUNS_CRISES,
     'crises.review',
     'hospitals.manage',
+    ...OVERSEES_WARNINGS,
   ],
   college_station_head: [
     ...SEES_STUDENTS_IN_FULL,
@@ -246,8 +275,15 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     ...FOLLOWS_UP_SCREENING,
     ...WATCHES_KEY_STUDENTS,
     ...RUNS_CRISES,
+    ...OVERSEES_WARNINGS,
   ],
-  counsellor: [...SEES_STUDENTS_IN_FULL, ...FOLLOWS_UP_SCREENING, 'key-students.manage', ...RUNS_CRISES],
+  counsellor: [
+    ...SEES_STUDENTS_IN_FULL,
+    ...FOLLOWS_UP_SCREENING,
+    'key-students.manage',
+    ...RUNS_CRISES,
+    ...HANDLES_WARNINGS,
+  ],
   head_teacher: [...SEES_STUDENTS_IN_FULL, ...RUNS_CRISES],
   class_committee: ['students.read', 'concerns.report'],
   dorm_liaison: ['students.read', 'concerns.report'],
@@ -267,6 +303,8 @@ export const RLS_CAPABILITIES = [
   'screening.answers',
   'screening.manage',
   'notifications.manage',
+  'feeds.raw',
+  'integration.manage',
 ] as const satisfies readonly Permission[];
 
 /**

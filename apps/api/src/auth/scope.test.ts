@@ -38,7 +38,11 @@ describe('auth/scope', () => {
   });
 
   it("lets only the school admin read and change the school's notification channels", () => {
-    expect(scopeOf('s', 'p', [on('school_admin', '/r/')]).capabilities).toEqual(['notifications.manage']);
+    expect(scopeOf('s', 'p', [on('school_admin', '/r/')]).capabilities).toEqual([
+      'feeds.raw',
+      'integration.manage',
+      'notifications.manage',
+    ]);
   });
 
   it('drops subtrees already inside a wider one, and reduced paths already seen in full', () => {

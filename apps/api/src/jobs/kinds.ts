@@ -2,6 +2,7 @@ import { crisisEscalationJob, crisisEscalationSweep } from '../modules/crises/jo
 import { deliverNotificationsJob, outboxSweep } from '../modules/notifications/delivery/job.ts';
 import { screeningImportJob } from '../modules/screening/import/job.ts';
 import { orphanedImportsSweep, orphanedImportsSweepJob } from '../modules/screening/import/orphans.ts';
+import { dailyWarningsJob, dailyWarningsSchedule, evaluateWarningsJob } from '../modules/warnings/job.ts';
 import { dailyCleanUpJob, dailyCleanUpSchedule } from './daily-clean-up.ts';
 import type { JobKind } from './kind.ts';
 import { refreshStatisticsJob, refreshStatisticsSchedule } from './refresh-statistics.ts';
@@ -19,6 +20,8 @@ export const jobKinds: readonly JobKind<any>[] = [
   crisisEscalationJob,
   orphanedImportsSweepJob,
   refreshStatisticsJob,
+  evaluateWarningsJob,
+  dailyWarningsJob,
 ];
 
 /** Every schedule (daily, or every few minutes). */
@@ -28,4 +31,5 @@ export const jobSchedules: readonly JobSchedule[] = [
   crisisEscalationSweep,
   orphanedImportsSweep,
   refreshStatisticsSchedule,
+  dailyWarningsSchedule,
 ];

@@ -42,17 +42,38 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** Loads under way or done, per remote and manifest: a preload and the page's own load share one. */
+const loads = new Map<string, Promise<Component>>();
+
 /**
  * Loads a module's exposed `./App` component through the Module Federation runtime, registering the remote from
- * its manifest URL the first time. `retry` re-registers the remote so a failed manifest is fetched again.
+ * its manifest URL the first time. `retry` re-registers the remote so a failed manifest is fetched again; a failed
+ * load is forgotten, so the next call tries again.
  *
  * @example
  * const App = await loadModuleApp(module) // then <component :is="App" />
  */
-export async function loadModuleApp(
-  module: FrontendModule,
-  options: { retry?: boolean } = {},
-): Promise<Component> {
+export function loadModuleApp(module: FrontendModule, options: { retry?: boolean } = {}): Promise<Component> {
+  const key = `${module.remoteName} ${module.manifestUrl}`;
+  const known = options.retry ? undefined : loads.get(key);
+  if (known) return known;
+  const load = loadOnce(module, options);
+  loads.set(key, load);
+  load.catch(() => {
+    if (loads.get(key) === load) loads.delete(key);
+  });
+  return load;
+}
+
+/**
+ * Starts loading the module a fresh page opens on as soon as the module list is known, while the shell still checks
+ * the session (the list answering means the session is good): its manifest and chunks arrive one round trip sooner.
+ */
+export function preloadModuleApp(module: FrontendModule): void {
+  loadModuleApp(module).catch(() => undefined); // the page's own load shows the error
+}
+
+async function loadOnce(module: FrontendModule, options: { retry?: boolean }): Promise<Component> {
   const mf = instance();
   const known = registered.get(module.remoteName);
   if (known !== module.manifestUrl || options.retry) {

@@ -1,6 +1,7 @@
 import { api, type FrontendModule } from '@xinqiao/web-kit';
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
+import { preloadModuleApp } from '../federation/loader.ts';
 
 /**
  * Finds the module living at a shell path: the one whose routePath is the path or a prefix of it.
@@ -46,9 +47,15 @@ export const useFrontendsStore = defineStore('xinqiao-frontends', () => {
     return fetchList(false);
   }
 
-  /** Starts loading alongside `/api/auth/me` on a fresh page, so a module can start loading one round trip sooner. */
-  function prefetch(): void {
-    void fetchList(true);
+  /**
+   * Starts loading alongside `/api/auth/me` on a fresh page, so a module can start loading one round trip sooner;
+   * when `path` is a module's, that module's code starts loading as soon as the list arrives.
+   */
+  function prefetch(path?: string): void {
+    void fetchList(true).then(() => {
+      const module = path === undefined ? undefined : moduleAtPath(modules.value, path);
+      if (module) preloadModuleApp(module);
+    });
   }
 
   /** Forgets the list (on sign-out: the next user has other roles). */

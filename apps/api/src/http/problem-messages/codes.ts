@@ -137,6 +137,17 @@ export const problemKinds = {
   'crises.hospital-not-found': problemKind(404),
   'crises.hospital-in-use': problemKind(409),
 
+  // Early warning (预警) and the integration API
+  'warnings.not-found': problemKind(404),
+  'warnings.not-open': problemKind(409),
+  'warnings.not-academic': problemKind(409),
+  'warnings.no-plugin': problemKind<{ school: string }>(409),
+  'integration.token-required': problemKind(401),
+  'integration.token-invalid': problemKind(401),
+  'integration.feed-not-allowed': problemKind<{ feed: string }>(403),
+  'integration.rate-limited': problemKind<{ retryAfterSeconds: number }>(429),
+  'integration.token-not-found': problemKind(404),
+
   // Key students (重点关注学生)
   'key-students.not-found': problemKind(404),
   'key-students.already-on-roster': problemKind(409),

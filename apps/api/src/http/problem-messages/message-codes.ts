@@ -154,6 +154,14 @@ export const messageKinds = {
   'concerns.case-closed': messageKind(),
   'concerns.due-date-required': messageKind(),
 
+  // Early-warning feeds
+  'feeds.no-such-student': messageKind<{ studentNumber: string }>(),
+  'feeds.grade-outside-scale': messageKind<{ grade: string; allowed: readonly string[] }>(),
+  'feeds.score-or-grade': messageKind(),
+  'feeds.future-time': messageKind(),
+  'feeds.row-repeated': messageKind<{ first: number }>(),
+  'feeds.too-many-rows': messageKind<{ max: number }>(),
+
   // Crises
   'crises.unknown-level': messageKind<{ level: string }>(),
 

@@ -98,6 +98,16 @@ export const NOTIFICATION_KINDS = {
     zh: (f) => `你有 ${f.count} 项心理测评待完成`,
     en: (f) => `${plural(f.count, 'screening')} waiting for you`,
   },
+  /** New early warnings (academic, crisis signs, spending) about the recipient's students. */
+  'warnings.raised': {
+    zh: (f) => `${f.count} 条新的学生预警${dueZh(f)}`,
+    en: (f) => `${plural(f.count, 'new student warning')}${dueEn(f)}`,
+  },
+  /** Students without any campus activity beyond the school's lost-contact limit: act at once. */
+  'warnings.lost-contact': {
+    zh: (f) => `${f.count} 名学生疑似失联，请立即核实去向`,
+    en: (f) => `${plural(f.count, 'student')} may have lost contact: please locate them now`,
+  },
   /** The school admin's test of a channel. */
   'notifications.test': {
     zh: () => '这是心桥的测试消息，通知渠道已接通',

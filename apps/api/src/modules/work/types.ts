@@ -20,6 +20,8 @@ export const WORK_KINDS = [
   'crisis_step',
   /** A closed crisis's review meeting not yet held (crises module, the center). */
   'crisis_review',
+  /** An open early warning about one of the caller's students, no talk recorded yet (warnings module). */
+  'warning',
 ] as const;
 export type WorkKind = (typeof WORK_KINDS)[number];
 

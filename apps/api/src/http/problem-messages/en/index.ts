@@ -10,6 +10,7 @@ import { plugins } from './plugins.ts';
 import { screening } from './screening.ts';
 import { studentSide } from './student-side.ts';
 import { students } from './students.ts';
+import { warnings } from './warnings.ts';
 
 /** Every problem and message text in English. */
 export const en: Catalogue = {
@@ -25,6 +26,7 @@ export const en: Catalogue = {
     ...keyStudents.problems,
     ...studentSide.problems,
     ...crises.problems,
+    ...warnings.problems,
   },
   messages: {
     ...core.messages,
@@ -38,5 +40,6 @@ export const en: Catalogue = {
     ...keyStudents.messages,
     ...studentSide.messages,
     ...crises.messages,
+    ...warnings.messages,
   },
 };

@@ -20,6 +20,11 @@ const texts = {
   'crises.review': 'Only the mental-health center records crisis reviews.',
   'hospitals.manage':
     'Only the school administrator and the mental-health center keep the list of contracted hospitals.',
+  'warnings.read': 'Early warnings are not open to your roles.',
+  'warnings.handle': 'Your roles do not work on early warnings.',
+  'warnings.overview': 'Only college station heads and the mental-health center see the warning overview.',
+  'feeds.raw': 'Only the school administrator imports the data feeds.',
+  'integration.manage': 'Only the school administrator manages integration tokens.',
   'case-work.kpis': 'Case-work KPIs are not open to your roles.',
   'screening.counts': 'Your roles give no access to screening.',
   'screening.read': 'Your roles do not show screening results.',

@@ -1,6 +1,7 @@
 import { concernReportsToTriage } from '../../concerns/work.ts';
 import { crisisReviewsDue, crisisSteps } from '../../crises/work.ts';
 import { keyStudentTalks } from '../../key-students/work.ts';
+import { warningItems } from '../../warnings/work.ts';
 import type { WorkProvider } from '../types.ts';
 import { myCases } from './cases.ts';
 import { myFollowUps } from './follow-ups.ts';
@@ -19,4 +20,5 @@ export const WORK_PROVIDERS: readonly WorkProvider[] = [
   keyStudentTalks,
   crisisSteps,
   crisisReviewsDue,
+  warningItems,
 ];

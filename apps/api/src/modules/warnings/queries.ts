@@ -1,0 +1,176 @@
+import { improvementPlans, queryRows, type TenantTx, type WarningReasonRow, warnings } from '@xinqiao/db';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+
+/** A warning with its student as the caller may see them (RLS: students they see in full). */
+export interface WarningRow {
+  id: string;
+  studentId: string;
+  studentName: string;
+  studentNumber: string;
+  placementPath: string;
+  className: string;
+  collegeId: string;
+  collegeName: string;
+  module: string;
+  level: 'yellow' | 'red';
+  status: 'open' | 'cleared' | 'closed';
+  reasons: WarningReasonRow[];
+  actions: string[];
+  deadlineWorkingDays: number;
+  dueOn: string;
+  urgent: boolean;
+  term: string | null;
+  clearedTerm: string | null;
+  openedAt: Date;
+  clearedAt: Date | null;
+  closedAt: Date | null;
+  closeNote: string | null;
+  talkedAt: Date | null;
+  crisisId: string | null;
+  pluginId: string;
+  pluginVersion: string;
+  hasPlan: boolean;
+}
+
+export interface WarningFilter {
+  status?: 'open' | 'cleared' | 'closed' | undefined;
+  module?: string | undefined;
+  level?: 'yellow' | 'red' | undefined;
+  studentId?: string | undefined;
+  id?: string | undefined;
+  /** Only students under these unit paths (a counsellor's own units). */
+  underPaths?: readonly string[] | undefined;
+}
+
+const SELECT = sql`SELECT w.id, w.student_id AS "studentId", s.name AS "studentName", s.student_number AS "studentNumber",
+    s.placement_path AS "placementPath", cl.name AS "className", co.id AS "collegeId", co.name AS "collegeName",
+    w.module, w.level, w.status, w.reasons, w.actions, w.deadline_working_days AS "deadlineWorkingDays",
+    w.due_on::text AS "dueOn", w.urgent, w.term, w.cleared_term AS "clearedTerm", w.opened_at AS "openedAt",
+    w.cleared_at AS "clearedAt", w.closed_at AS "closedAt", w.close_note AS "closeNote", w.talked_at AS "talkedAt",
+    w.crisis_id AS "crisisId", w.plugin_id AS "pluginId", w.plugin_version AS "pluginVersion",
+    EXISTS (SELECT 1 FROM improvement_plans p WHERE p.warning_id = w.id) AS "hasPlan"
+  FROM warnings w
+  JOIN students s ON s.id = w.student_id
+  JOIN units cl ON cl.id = s.class_unit_id
+  JOIN units co ON co.id = s.college_unit_id`;
+
+/** Warnings by filter, most urgent first (urgent, red, earliest due), at most `limit`. */
+export async function selectWarnings(
+  tx: TenantTx,
+  filter: WarningFilter,
+  limit = 500,
+): Promise<WarningRow[]> {
+  const where: SQL[] = [sql`true`];
+  if (filter.status) where.push(sql`w.status = ${filter.status}`);
+  if (filter.module) where.push(sql`w.module = ${filter.module}`);
+  if (filter.level) where.push(sql`w.level = ${filter.level}`);
+  if (filter.studentId) where.push(sql`w.student_id = ${filter.studentId}::uuid`);
+  if (filter.id) where.push(sql`w.id = ${filter.id}::uuid`);
+  if (filter.underPaths) {
+    if (filter.underPaths.length === 0) return [];
+    where.push(
+      sql`(${sql.join(
+        filter.underPaths.map((p) => sql`s.placement_path LIKE ${`${p}%`}`),
+        sql` OR `,
+      )})`,
+    );
+  }
+  const rows = await queryRows<WarningRow & { openedAt: Date | string }>(
+    tx,
+    sql`${SELECT} WHERE ${sql.join(where, sql` AND `)}
+        ORDER BY w.status = 'open' DESC, w.urgent DESC, w.level = 'red' DESC, w.due_on, s.student_number
+        LIMIT ${limit}`,
+  );
+  return rows.map((row) => ({
+    ...row,
+    openedAt: new Date(row.openedAt),
+    clearedAt: row.clearedAt ? new Date(row.clearedAt) : null,
+    closedAt: row.closedAt ? new Date(row.closedAt) : null,
+    talkedAt: row.talkedAt ? new Date(row.talkedAt) : null,
+  }));
+}
+
+/** Counts per module, level, status and college (RLS: what the caller sees), and opened per ISO week for trends. */
+export async function warningCounts(tx: TenantTx, since: Date) {
+  const byCollege = await queryRows<{
+    collegeId: string;
+    collegeName: string;
+    module: string;
+    level: string;
+    open: number;
+    cleared: number;
+    closed: number;
+  }>(
+    tx,
+    sql`SELECT co.id AS "collegeId", co.name AS "collegeName", w.module, w.level,
+          (count(*) FILTER (WHERE w.status = 'open'))::integer AS open,
+          (count(*) FILTER (WHERE w.status = 'cleared'))::integer AS cleared,
+          (count(*) FILTER (WHERE w.status = 'closed'))::integer AS closed
+        FROM warnings w JOIN students s ON s.id = w.student_id JOIN units co ON co.id = s.college_unit_id
+        GROUP BY co.id, co.name, w.module, w.level ORDER BY co.name, w.module, w.level`,
+  );
+  const weekly = await queryRows<{ week: string; module: string; opened: number; cleared: number }>(
+    tx,
+    sql`SELECT to_char(date_trunc('week', (d.at AT TIME ZONE 'UTC') + interval '8 hours'), 'YYYY-MM-DD') AS week, d.module,
+          (count(*) FILTER (WHERE d.kind = 'opened'))::integer AS opened,
+          (count(*) FILTER (WHERE d.kind = 'cleared'))::integer AS cleared
+        FROM (
+          SELECT opened_at AS at, module, 'opened' AS kind FROM warnings WHERE opened_at >= ${since}
+          UNION ALL
+          SELECT coalesce(cleared_at, closed_at), module, 'cleared' FROM warnings
+          WHERE coalesce(cleared_at, closed_at) >= ${since}
+        ) d
+        GROUP BY 1, 2 ORDER BY 1, 2`,
+  );
+  return { byCollege, weekly };
+}
+
+/**
+ * KPI 1.2 (seed 003): of the students given an academic warning in a term, the share whose warning cleared in a later
+ * term, per college; terms with a later term only (the next term has to have happened).
+ */
+export async function clearedNextTermKpi(tx: TenantTx) {
+  return queryRows<{ term: string; collegeId: string; collegeName: string; warned: number; cleared: number }>(
+    tx,
+    sql`WITH terms AS (SELECT DISTINCT term FROM warnings WHERE module = 'academic' AND term IS NOT NULL),
+        latest AS (SELECT max(term) AS term FROM feed_grades)
+        SELECT w.term, co.id AS "collegeId", co.name AS "collegeName",
+          count(DISTINCT w.student_id)::integer AS warned,
+          count(DISTINCT w.student_id) FILTER (WHERE w.status = 'cleared' AND w.cleared_term > w.term)::integer AS cleared
+        FROM warnings w JOIN students s ON s.id = w.student_id JOIN units co ON co.id = s.college_unit_id, latest
+        WHERE w.module = 'academic' AND w.term IS NOT NULL AND w.term < latest.term
+        GROUP BY w.term, co.id, co.name ORDER BY w.term, co.name`,
+  );
+}
+
+export async function updateWarning(tx: TenantTx, id: string, values: Partial<typeof warnings.$inferInsert>) {
+  await tx
+    .update(warnings)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(warnings.id, id));
+}
+
+export async function planOf(tx: TenantTx, warningId: string) {
+  const [plan] = await tx.select().from(improvementPlans).where(eq(improvementPlans.warningId, warningId));
+  return plan;
+}
+
+export async function plansOfStudent(tx: TenantTx, studentId: string) {
+  return tx
+    .select()
+    .from(improvementPlans)
+    .where(and(eq(improvementPlans.studentId, studentId)));
+}
+
+/** The student's latest signals (values only). */
+export async function signalsOf(tx: TenantTx, studentId: string) {
+  const [row] = await queryRows<{
+    values: Record<string, number>;
+    term: string | null;
+    computedAt: Date | string;
+  }>(
+    tx,
+    sql`SELECT values, term, computed_at AS "computedAt" FROM student_signals WHERE student_id = ${studentId}::uuid`,
+  );
+  return row;
+}

@@ -1,0 +1,60 @@
+import { chinaToday } from '@xinqiao/calendar';
+import { can } from '../../auth/caller.ts';
+import type { WorkItem, WorkProvider } from '../work/types.ts';
+import { WARNINGS_LINK } from './job.ts';
+import { MODULE_NAMES } from './present.ts';
+import { selectWarnings, type WarningRow } from './queries.ts';
+import { counsellorPaths } from './service.ts';
+
+const NEW_FOR_MS = 3 * 86_400_000;
+
+function itemOf(row: WarningRow, now: Date, today: string): WorkItem {
+  const name = MODULE_NAMES[row.module as keyof typeof MODULE_NAMES] ?? { zh: row.module, en: row.module };
+  const level = row.level === 'red' ? { zh: '红色', en: 'red' } : { zh: '黄色', en: 'yellow' };
+  return {
+    kind: 'warning',
+    id: row.id,
+    title: { zh: `${name.zh}（${level.zh}）`, en: `${name.en} warning (${level.en})` },
+    student: {
+      id: row.studentId,
+      name: row.studentName,
+      studentNumber: row.studentNumber,
+      className: row.className,
+      collegeName: row.collegeName,
+    },
+    dueAt: new Date(`${row.dueOn}T23:59:59+08:00`),
+    dueOn: row.dueOn,
+    overdue: row.dueOn < today,
+    // Lost contact past the school's limit is worked on first, like a self-harm finding.
+    selfHarm: row.urgent,
+    isNew: now.getTime() - row.openedAt.getTime() < NEW_FOR_MS,
+    reasons: row.reasons.map((r) => ({
+      ruleName: r.ruleName,
+      zh: `${r.zh}${valuesText(r.values)}`,
+      en: `${r.en}${valuesText(r.values)}`,
+    })),
+    decision: { pluginId: row.pluginId, pluginVersion: row.pluginVersion },
+    link: `${WARNINGS_LINK}?warning=${row.id}`,
+  };
+}
+
+const valuesText = (values: Record<string, number>) => {
+  const parts = Object.entries(values).map(([k, v]) => `${k} ${v}`);
+  return parts.length ? ` (${parts.join(', ')})` : '';
+};
+
+/**
+ * Open warnings of the caller's own students (the units they are counsellor of), with the reasons and the values
+ * that tripped them, due by the plugin's working days; a talk already recorded takes it off the list.
+ */
+export const warningItems: WorkProvider = {
+  kind: 'warning',
+  async items(caller, clock) {
+    if (!can(caller, 'warnings.handle')) return [];
+    const paths = counsellorPaths(caller);
+    if (paths.length === 0) return [];
+    const rows = await selectWarnings(caller.tx, { status: 'open', underPaths: paths }, 200);
+    const today = clock.today ?? chinaToday(clock.now);
+    return rows.filter((row) => !row.talkedAt).map((row) => itemOf(row, clock.now, today));
+  },
+};
