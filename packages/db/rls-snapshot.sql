@@ -425,7 +425,7 @@ ALTER TABLE students FORCE ROW LEVEL SECURITY;
 CREATE POLICY students_insert ON students AS PERMISSIVE FOR INSERT TO PUBLIC
   WITH CHECK ((school_id = xq_school_id()) AND xq_in_scope(placement_path, 'xq.full_scope'::text));
 CREATE POLICY students_read ON students AS PERMISSIVE FOR SELECT TO PUBLIC
-  USING ((school_id = xq_school_id()) AND (xq_in_scope(placement_path, 'xq.full_scope'::text) OR xq_in_scope(placement_path, 'xq.reduced_scope'::text)));
+  USING ((school_id = xq_school_id()) AND (placement_path ~>=~ ANY (xq_scope_floors())) AND (placement_path ~<~ ANY (xq_scope_ceilings())) AND (xq_in_scope(placement_path, 'xq.full_scope'::text) OR xq_in_scope(placement_path, 'xq.reduced_scope'::text)));
 CREATE POLICY students_update ON students AS PERMISSIVE FOR UPDATE TO PUBLIC
   USING ((school_id = xq_school_id()) AND xq_in_scope(placement_path, 'xq.full_scope'::text))
   WITH CHECK ((school_id = xq_school_id()) AND xq_in_scope(placement_path, 'xq.full_scope'::text));
@@ -566,6 +566,35 @@ CREATE FUNCTION xq_job_runner() RETURNS boolean LANGUAGE sql STABLE SECURITY INV
 $$;
 GRANT EXECUTE ON FUNCTION xq_job_runner() TO PUBLIC;
 
+-- Function xq_open_session(p_token text, p_now timestamp with time zone)
+CREATE FUNCTION xq_open_session(p_token text, p_now timestamp with time zone) RETURNS TABLE(school_id uuid, person_id uuid, csrf_token text, created_at timestamp with time zone, last_seen_at timestamp with time zone, expires_at timestamp with time zone, p_id uuid, username text, display_name text, disabled boolean, school_code text, school_name text, school_name_en text, role text, unit_id uuid, unit_name text, level_key text, unit_path text) LANGUAGE plpgsql VOLATILE SECURITY INVOKER AS $$
+#variable_conflict use_column
+DECLARE s sessions%ROWTYPE;
+BEGIN
+  PERFORM set_config('xq.session_token', p_token, true);
+  SELECT * INTO s FROM sessions WHERE sessions.token_hash = p_token;
+  IF NOT FOUND THEN RETURN; END IF;
+  PERFORM set_config('xq.school_id', s.school_id::text, true), set_config('xq.person_id', s.person_id::text, true),
+    set_config('xq.full_scope', '', true), set_config('xq.reduced_scope', '', true),
+    set_config('xq.capabilities', '', true);
+  IF s.last_seen_at < p_now THEN
+    UPDATE sessions SET last_seen_at = p_now WHERE sessions.token_hash IN (
+      SELECT l.token_hash FROM sessions l WHERE l.token_hash = p_token AND l.last_seen_at < p_now
+      FOR UPDATE SKIP LOCKED);
+  END IF;
+  RETURN QUERY
+    SELECT s.school_id, s.person_id, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at, p.id, p.username,
+           p.display_name, p.disabled, sc.code, sc.name, sc.name_en, ra.role::text, u.id, u.name, u.level_key, u.path
+    FROM (SELECT 1) AS one
+    LEFT JOIN people p ON p.id = s.person_id AND p.school_id = s.school_id
+    LEFT JOIN schools sc ON sc.id = p.school_id
+    LEFT JOIN role_assignments ra ON ra.person_id = p.id
+    LEFT JOIN units u ON u.id = ra.unit_id
+    ORDER BY u.depth, ra.role;
+END
+$$;
+GRANT EXECUTE ON FUNCTION xq_open_session(p_token text, p_now timestamp with time zone) TO PUBLIC;
+
 -- Function xq_person_id()
 CREATE FUNCTION xq_person_id() RETURNS uuid LANGUAGE sql STABLE SECURITY INVOKER AS $$
   SELECT nullif(current_setting('xq.person_id', true), '')::uuid
@@ -577,6 +606,25 @@ CREATE FUNCTION xq_school_id() RETURNS uuid LANGUAGE sql STABLE SECURITY INVOKER
   SELECT nullif(current_setting('xq.school_id', true), '')::uuid
 $$;
 GRANT EXECUTE ON FUNCTION xq_school_id() TO PUBLIC;
+
+-- Function xq_scope_ceilings()
+CREATE FUNCTION xq_scope_ceilings() RETURNS text[] LANGUAGE sql STABLE SECURITY INVOKER AS $$
+  SELECT string_to_array(regexp_replace(xq_scope_prefixes(), '/(,|$)', '0\1', 'g'), ',')
+$$;
+GRANT EXECUTE ON FUNCTION xq_scope_ceilings() TO PUBLIC;
+
+-- Function xq_scope_floors()
+CREATE FUNCTION xq_scope_floors() RETURNS text[] LANGUAGE sql STABLE SECURITY INVOKER AS $$
+  SELECT string_to_array(xq_scope_prefixes(), ',')
+$$;
+GRANT EXECUTE ON FUNCTION xq_scope_floors() TO PUBLIC;
+
+-- Function xq_scope_prefixes()
+CREATE FUNCTION xq_scope_prefixes() RETURNS text LANGUAGE sql STABLE SECURITY INVOKER AS $$
+  SELECT nullif(concat_ws(',', nullif(current_setting('xq.full_scope', true), ''),
+                               nullif(current_setting('xq.reduced_scope', true), '')), '')
+$$;
+GRANT EXECUTE ON FUNCTION xq_scope_prefixes() TO PUBLIC;
 
 -- Function xq_student_full_access(target uuid)
 CREATE FUNCTION xq_student_full_access(target uuid) RETURNS boolean LANGUAGE sql STABLE SECURITY INVOKER AS $$

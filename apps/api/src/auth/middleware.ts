@@ -1,18 +1,13 @@
 import type { TenantScope, TenantTx } from '@xinqiao/db';
-import {
-  lookUpSessionToken,
-  runInTransaction,
-  scopeTransaction,
-  withTenant,
-} from '@xinqiao/db/internal-tenant-tx-do-not-import';
+import { runInTransaction, scopeTransaction, withTenant } from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../context.ts';
 import { assertCsrfToken } from '../http/csrf.ts';
 import { type ProblemCode, problem } from '../http/problem.ts';
 import { clearSessionCookie, sessionTokenOf } from './cookie.ts';
-import { loadAccount, schoolOnlyScope, scopeOf } from './scope.ts';
+import { scopeOf } from './scope.ts';
 import type { Me, SessionInfo } from './session-types.ts';
-import { deleteSession, findSession, hashSessionToken, sessionExpiry, touchSession } from './sessions.ts';
+import { deleteSession, hashSessionToken, openSession, sessionExpiry } from './sessions.ts';
 
 /** Thrown inside the request transaction to roll it back after the response is already decided. */
 class RollBack extends Error {}
@@ -96,23 +91,21 @@ async function serveInTransaction(
   const now = c.var.clock();
   try {
     return await runInTransaction(db, async (tx) => {
-      await lookUpSessionToken(tx, tokenHash);
-      const session = await findSession(tx, tokenHash);
-      if (!session) return 'unknown';
+      // The session, its person and roles, and the session marked used: one round trip (openSession).
+      const opened = await openSession(tx, tokenHash, now);
+      if (!opened) return 'unknown';
+      const { session, account } = opened;
       if (sessionExpiry(session, now, config)) {
         await deleteSession(tx, tokenHash);
         return 'expired';
       }
-      const schoolTx = await scopeTransaction(tx, schoolOnlyScope(session.schoolId, session.personId));
-      const account = await loadAccount(schoolTx, session.schoolId, session.personId);
       if (!account || account.person.disabled) {
-        await deleteSession(schoolTx, tokenHash);
+        await deleteSession(tx, tokenHash);
         return 'disabled';
       }
       const scope = scopeOf(session.schoolId, session.personId, account.roles);
       const tenantTx = await scopeTransaction(tx, scope);
       assertCsrfToken(c, session.csrfToken);
-      await touchSession(tenantTx, session, now);
       const { disabled: _disabled, ...person } = account.person;
       c.set('session', session);
       c.set('me', { person, school: account.school, roles: account.roles, csrfToken: session.csrfToken });

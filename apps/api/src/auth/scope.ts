@@ -50,8 +50,30 @@ export async function loadAccount(
     .leftJoin(units, eq(units.id, roleAssignments.unitId))
     .where(and(eq(people.id, personId), eq(people.schoolId, schoolId)))
     .orderBy(asc(units.depth), asc(roleAssignments.role));
+  return accountFromRows(schoolId, rows);
+}
+
+/** One row per role of the person (or one row with null role fields), ordered by the unit's depth and the role. */
+export interface AccountRow {
+  id: string | null;
+  username: string | null;
+  displayName: string | null;
+  disabled: boolean | null;
+  schoolCode: string | null;
+  schoolName: string | null;
+  schoolNameEn: string | null;
+  role: RoleOnUnit['role'] | null;
+  unitId: string | null;
+  unitName: string | null;
+  levelKey: string | null;
+  unitPath: string | null;
+}
+
+/** The account the rows of {@link loadAccount} (or the session opening) describe; undefined if the person is gone. */
+export function accountFromRows(schoolId: string, rows: readonly AccountRow[]): Account | undefined {
   const first = rows[0];
-  if (!first) return undefined;
+  if (!first?.id || first.username === null || first.displayName === null || first.schoolCode === null)
+    return undefined;
   const roles: RoleOnUnit[] = [];
   for (const row of rows) {
     if (row.role && row.unitId && row.unitName !== null && row.levelKey !== null && row.unitPath !== null) {
@@ -69,9 +91,14 @@ export async function loadAccount(
       id: first.id,
       username: first.username,
       displayName: first.displayName,
-      disabled: first.disabled,
+      disabled: first.disabled ?? false,
     },
-    school: { id: schoolId, code: first.schoolCode, name: first.schoolName, nameEn: first.schoolNameEn },
+    school: {
+      id: schoolId,
+      code: first.schoolCode,
+      name: first.schoolName ?? '',
+      nameEn: first.schoolNameEn ?? '',
+    },
     roles,
   };
 }

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { sessions, type TenantTx, type UnscopedTx } from '@xinqiao/db';
-import { and, eq, inArray, lt, lte, or } from 'drizzle-orm';
+import { queryRows, sessions, type TenantTx, type UnscopedTx } from '@xinqiao/db';
+import { and, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import type { AppConfig } from '../context.ts';
+import { type Account, type AccountRow, accountFromRows } from './scope.ts';
 import type { SessionInfo } from './session-types.ts';
 
 /** A new session id: 128 random bits, base64url (22 characters). Only the cookie ever holds it. */
@@ -137,4 +138,50 @@ export async function touchSession(tx: TenantTx, session: SessionInfo, now: Date
     .where(and(eq(sessions.tokenHash, session.tokenHash), lt(sessions.lastSeenAt, now)))
     .for('update', { skipLocked: true });
   await tx.update(sessions).set({ lastSeenAt: now }).where(inArray(sessions.tokenHash, locked));
+}
+
+interface OpenedSessionRow extends AccountRow {
+  schoolId: string;
+  personId: string;
+  csrfToken: string;
+  createdAt: Date | string;
+  lastSeenAt: Date | string;
+  expiresAt: Date | string;
+}
+
+/**
+ * What every request does before its handler, in ONE round trip (`xq_open_session`, migration 0015): set the
+ * session token, read the session, set its school and person (no units yet), mark it used now (as
+ * {@link touchSession}: skipped while another request of the session holds the row), and read the person, the
+ * school and the roles as {@link findSession} and `loadAccount` would. A plpgsql function of the invoker, so the
+ * same RLS applies as to the statements it replaces, and their plans are cached for the connection. Answers
+ * undefined for an unknown token; `account` is undefined when the person is gone. The session's `lastSeenAt` is
+ * the one before this request, for {@link sessionExpiry}; the caller deletes an expired or disabled one.
+ */
+export async function openSession(
+  tx: UnscopedTx,
+  tokenHash: string,
+  now: Date,
+): Promise<{ session: SessionInfo & { expiresAt: Date }; account: Account | undefined } | undefined> {
+  const rows = await queryRows<OpenedSessionRow>(
+    tx,
+    sql`SELECT school_id AS "schoolId", person_id AS "personId", csrf_token AS "csrfToken",
+          created_at AS "createdAt", last_seen_at AS "lastSeenAt", expires_at AS "expiresAt",
+          p_id AS "id", username, display_name AS "displayName", disabled, school_code AS "schoolCode",
+          school_name AS "schoolName", school_name_en AS "schoolNameEn", role, unit_id AS "unitId",
+          unit_name AS "unitName", level_key AS "levelKey", unit_path AS "unitPath"
+        FROM xq_open_session(${tokenHash}, ${now.toISOString()}::timestamptz)`,
+  );
+  const first = rows[0];
+  if (!first) return undefined;
+  const session = {
+    tokenHash,
+    schoolId: first.schoolId,
+    personId: first.personId,
+    csrfToken: first.csrfToken,
+    createdAt: new Date(first.createdAt),
+    lastSeenAt: new Date(first.lastSeenAt),
+    expiresAt: new Date(first.expiresAt),
+  };
+  return { session, account: accountFromRows(first.schoolId, rows) };
 }

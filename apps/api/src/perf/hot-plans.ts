@@ -1,0 +1,124 @@
+// The plans of the statements behind the routes staff use all day, as the application role with a counsellor's
+// settings, on a demo school of 5,000 students with fresh statistics: what `hot-plans.txt` holds, so a change that
+// turns an index range into a scan of the school shows in review (docs/performance.md).
+import { fileURLToPath } from 'node:url';
+import { type Database, queryRows, refreshStatistics } from '@xinqiao/db';
+import { createTestDatabase } from '@xinqiao/db/testing';
+import { DEMO_PASSWORD } from '@xinqiao/demo-data';
+import { loadPluginDirectory } from '@xinqiao/policy';
+import { sql } from 'drizzle-orm';
+import { createApp } from '../app.ts';
+import { registryCatalog } from '../modules/plugins/catalog.ts';
+import { seedDemoDataIfEmpty } from '../seed/demo.ts';
+import { loginAs, REPO_PLUGINS_DIR } from '../testing/index.ts';
+
+export const HOT_PLANS_PATH = fileURLToPath(new URL('./hot-plans.txt', import.meta.url));
+export const HOT_PLANS_COMMAND = 'pnpm --filter @xinqiao/api plans:write';
+const SCHOOL = 'hrbmu';
+
+interface Statement {
+  query: string;
+  params: unknown[];
+}
+
+/** Collects the statements each hot route runs (drizzle's logger, set on the open database) and explains them. */
+export async function collectHotPlans(): Promise<string> {
+  const db = await createTestDatabase();
+  try {
+    const plugins = registryCatalog(await loadPluginDirectory(REPO_PLUGINS_DIR));
+    const network = (code: string) =>
+      code === SCHOOL ? plugins.registry().forSchool(code)?.manifest.network : undefined;
+    await seedDemoDataIfEmpty(db, network);
+    await refreshStatistics(db);
+    const app = createApp({ db, plugins, config: { secureCookies: false }, log: () => {} });
+    const counsellor = await loginAs(app, SCHOOL, 'counsellor', DEMO_PASSWORD);
+    const captured: Statement[] = [];
+    captureStatements(db, captured);
+    const first = (await (await counsellor.request('/api/students?pageSize=20')).json()) as {
+      items: { id: string; name: string }[];
+    };
+    const routes = [
+      '/api/students',
+      `/api/students?q=${encodeURIComponent(first.items[10]!.name)}`,
+      `/api/students/${first.items[0]!.id}/file`,
+      '/api/cases',
+      '/api/screening/follow-ups',
+      '/api/me/work',
+      '/api/warnings',
+    ];
+    const sections: string[] = [];
+    for (const route of routes) {
+      captured.length = 0;
+      const res = await counsellor.request(route);
+      await res.arrayBuffer();
+      if (res.status === 404) continue;
+      sections.push(await explainRoute(db, `GET ${normalise(route)} (${res.status})`, [...captured]));
+    }
+    return `${HEADER}\n${sections.join('\n')}`;
+  } finally {
+    await db.close();
+  }
+}
+
+const HEADER = `-- The plans of the hot routes' statements (EXPLAIN, COSTS OFF) as xinqiao_app with hrbmu's demo counsellor's
+-- settings, on PGlite with the demo school (5,000 students) and fresh statistics. Rewritten by
+-- \`${HOT_PLANS_COMMAND}\`; a test fails while it is stale. Ids, tokens and times are replaced by <uuid>, <hash>, <time>.
+`;
+
+/** Sets drizzle's logger on the database's session: transactions copy the session's options, logger included. */
+function captureStatements(db: Database, into: Statement[]): void {
+  const session = (db.orm as unknown as { session: { options: Record<string, unknown>; logger: unknown } })
+    .session;
+  const logger = { logQuery: (query: string, params: unknown[]) => into.push({ query, params }) };
+  session.options.logger = logger;
+  session.logger = logger;
+}
+
+/** Replays a route's transaction: settings as they were, every other statement explained, then rolled back. */
+async function explainRoute(db: Database, title: string, statements: Statement[]): Promise<string> {
+  const lines = [`-- ${title}`];
+  await db.orm
+    .transaction(async (tx) => {
+      let n = 0;
+      for (const { query, params } of statements) {
+        const text = query.replace(/\s+/g, ' ').trim();
+        if (/^(SET LOCAL ROLE|SELECT set_config)/i.test(text)) {
+          await tx.execute(withParams(text, params));
+          continue;
+        }
+        if (/^EXPLAIN/i.test(text) || /^select pg_advisory/i.test(text)) continue;
+        n += 1;
+        const plan = await queryRows<{ 'QUERY PLAN': string }>(
+          tx,
+          sql`EXPLAIN (COSTS OFF) ${withParams(text, params)}`,
+        );
+        lines.push(`-- ${n}. ${normalise(text)}`, ...plan.map((row) => normalise(row['QUERY PLAN'])), '');
+      }
+      throw new RolledBack();
+    })
+    .catch((error: unknown) => {
+      if (!(error instanceof RolledBack)) throw error;
+    });
+  return lines.join('\n');
+}
+
+class RolledBack extends Error {}
+
+/** The statement with its `$n` parameters bound again. */
+function withParams(text: string, params: unknown[]) {
+  const parts = text.split(/\$(\d+)/);
+  const chunks = [sql.raw(parts[0]!)];
+  for (let i = 1; i < parts.length; i += 2) {
+    chunks.push(sql`${params[Number(parts[i]) - 1]}`, sql.raw(parts[i + 1]!));
+  }
+  return sql.join(chunks, sql.raw(''));
+}
+
+/** Replaces what differs between runs (ids, token hashes, paths of ids, times) with placeholders. */
+function normalise(text: string): string {
+  return text
+    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '<uuid>')
+    .replace(/\b[0-9a-f]{64}\b/g, '<hash>')
+    .replace(/\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}(:?\d{2})?)?/g, '<time>')
+    .replace(/%[0-9A-F]{2}(%[0-9A-F]{2})*/g, '<text>');
+}
