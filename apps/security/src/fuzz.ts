@@ -54,7 +54,7 @@ const NASTY_STRINGS = [
   '"; DROP TABLE students; --',
   '<script>alert(1)</script>',
   '../../../../etc/passwd',
-  '${7*7}',
+  '#{7*7}',
   '2025-02-30',
   '9999-99-99T99:99:99Z',
   '-1',
@@ -81,6 +81,24 @@ const NASTY_VALUES: unknown[] = [
   { a: { b: { c: {} } } },
   ...NASTY_STRINGS,
 ];
+
+/** Percent-encodes; a lone surrogate (which encodeURIComponent refuses) goes as the bytes of an invalid UTF-8. */
+function enc(text: string): string {
+  try {
+    return encodeURIComponent(text);
+  } catch {
+    return text
+      .split('')
+      .map((ch) => {
+        try {
+          return encodeURIComponent(ch);
+        } catch {
+          return '%ED%A0%80';
+        }
+      })
+      .join('');
+  }
+}
 
 function operations(): Operation[] {
   const list: Operation[] = [];
@@ -195,12 +213,12 @@ function mutate(value: unknown, random: Random, depth = 0): unknown {
 function pathParam(schema: Schema, random: Random, ids: string[], write: boolean, path: string): string {
   const roll = random();
   if (roll < 0.45 && ids.length > 0 && !(write && NO_REAL_IDS_FOR_WRITES.test(path))) return random.pick(ids);
-  if (roll < 0.75) return encodeURIComponent(String(valid(schema, random, [])));
+  if (roll < 0.75) return enc(String(valid(schema, random, [])));
   const nasty = random.pick(NASTY_STRINGS);
   // Some raw (a malformed %zz, a %00), most encoded.
   return random.chance(0.3)
     ? nasty.replaceAll('/', '%2F').replaceAll('?', '%3F').replaceAll('#', '%23') || 'x'
-    : encodeURIComponent(nasty) || 'x';
+    : enc(nasty) || 'x';
 }
 
 function queryString(op: Operation, random: Random, ids: string[]): string {
@@ -209,7 +227,7 @@ function queryString(op: Operation, random: Random, ids: string[]): string {
     if (!p.required && random.chance(0.5)) continue;
     const value = random.chance(0.7) ? valid(p.schema, random, ids) : random.pick(NASTY_VALUES);
     const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
-    parts.push(`${encodeURIComponent(p.name)}=${random.chance(0.1) ? text : encodeURIComponent(text)}`);
+    parts.push(`${enc(p.name)}=${random.chance(0.1) ? text : enc(text)}`);
   }
   if (random.chance(0.1)) parts.push(random.pick(['%zz=1', 'a=%00', 'page=-1', 'pageSize=100000', 'x=%E4']));
   return parts.length > 0 ? `?${parts.join('&')}` : '';

@@ -9,7 +9,7 @@ const apiRoot = fileURLToPath(new URL('../../api', import.meta.url));
 /** Settings of the API process the suite starts: small batches, short lease and body deadline. */
 export const SUITE_SERVER_ENV = {
   XINQIAO_DEMO_STUDENTS: '1500',
-  XINQIAO_IMPORT_BATCH_SIZE: '250',
+  XINQIAO_IMPORT_BATCH_SIZE: '50',
   XINQIAO_JOB_LEASE_MS: '2000',
   XINQIAO_BODY_DEADLINE_SECONDS: '3',
   XINQIAO_SKIP_FRONTEND_BUILD: '1',
