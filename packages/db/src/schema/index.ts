@@ -10,5 +10,6 @@ export * from './schools.ts';
 export * from './screening.ts';
 export * from './sessions.ts';
 export * from './student-affairs.ts';
+export * from './student-side.ts';
 export * from './students.ts';
 export * from './support.ts';

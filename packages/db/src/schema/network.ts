@@ -57,6 +57,7 @@ export const roles = [
   'dorm_liaison',
   'student_affairs',
   'alliance_officer',
+  'student',
 ] as const;
 export type Role = (typeof roles)[number];
 
@@ -77,6 +78,8 @@ export const studentReach: Readonly<Record<Role, 'full' | 'reduced' | 'none'>> =
   dorm_liaison: 'reduced',
   student_affairs: 'none',
   alliance_officer: 'none',
+  // A student sees no other student: only their own things, by RLS on their own student id (xq_my_student_id()).
+  student: 'none',
 };
 
 /** Roles that observe and report: they see who their students are, never screening answers or case notes. */
