@@ -68,6 +68,22 @@ CREATE POLICY alliance_terms_tenant ON alliance_terms AS PERMISSIVE FOR ALL TO P
   WITH CHECK (school_id = xq_school_id());
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE alliance_terms TO xinqiao_app;
 
+-- Table appointment_waitlist
+ALTER TABLE appointment_waitlist ENABLE ROW LEVEL SECURITY;
+ALTER TABLE appointment_waitlist FORCE ROW LEVEL SECURITY;
+CREATE POLICY appointment_waitlist_access ON appointment_waitlist AS PERMISSIVE FOR ALL TO PUBLIC
+  USING ((school_id = xq_school_id()) AND ((student_id = xq_my_student_id()) OR xq_has_capability('counselling.manage'::text)))
+  WITH CHECK ((school_id = xq_school_id()) AND ((student_id = xq_my_student_id()) OR xq_has_capability('counselling.manage'::text)));
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE appointment_waitlist TO xinqiao_app;
+
+-- Table appointments
+ALTER TABLE appointments ENABLE ROW LEVEL SECURITY;
+ALTER TABLE appointments FORCE ROW LEVEL SECURITY;
+CREATE POLICY appointments_access ON appointments AS PERMISSIVE FOR ALL TO PUBLIC
+  USING ((school_id = xq_school_id()) AND ((student_id = xq_my_student_id()) OR xq_has_capability('counselling.manage'::text)))
+  WITH CHECK ((school_id = xq_school_id()) AND ((student_id = xq_my_student_id()) OR xq_has_capability('counselling.manage'::text)));
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE appointments TO xinqiao_app;
+
 -- Table audit_log
 ALTER TABLE audit_log ENABLE ROW LEVEL SECURITY;
 ALTER TABLE audit_log FORCE ROW LEVEL SECURITY;
@@ -118,6 +134,14 @@ CREATE POLICY center_staff_members_tenant ON center_staff_members AS PERMISSIVE 
   WITH CHECK (school_id = xq_school_id());
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE center_staff_members TO xinqiao_app;
 
+-- Table college_student_counts
+ALTER TABLE college_student_counts ENABLE ROW LEVEL SECURITY;
+ALTER TABLE college_student_counts FORCE ROW LEVEL SECURITY;
+CREATE POLICY college_student_counts_tenant ON college_student_counts AS PERMISSIVE FOR ALL TO PUBLIC
+  USING (school_id = xq_school_id())
+  WITH CHECK (school_id = xq_school_id());
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE college_student_counts TO xinqiao_app;
+
 -- Table concern_reports
 ALTER TABLE concern_reports ENABLE ROW LEVEL SECURITY;
 ALTER TABLE concern_reports FORCE ROW LEVEL SECURITY;
@@ -138,6 +162,27 @@ CREATE POLICY contracted_hospitals_tenant ON contracted_hospitals AS PERMISSIVE 
   USING (school_id = xq_school_id())
   WITH CHECK (school_id = xq_school_id());
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE contracted_hospitals TO xinqiao_app;
+
+-- Table counselling_notes
+ALTER TABLE counselling_notes ENABLE ROW LEVEL SECURITY;
+ALTER TABLE counselling_notes FORCE ROW LEVEL SECURITY;
+CREATE POLICY counselling_notes_center ON counselling_notes AS PERMISSIVE FOR ALL TO PUBLIC
+  USING ((school_id = xq_school_id()) AND xq_has_capability('counselling.manage'::text))
+  WITH CHECK ((school_id = xq_school_id()) AND xq_has_capability('counselling.manage'::text));
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE counselling_notes TO xinqiao_app;
+
+-- Table counselling_slots
+ALTER TABLE counselling_slots ENABLE ROW LEVEL SECURITY;
+ALTER TABLE counselling_slots FORCE ROW LEVEL SECURITY;
+CREATE POLICY counselling_slots_manage ON counselling_slots AS PERMISSIVE FOR ALL TO PUBLIC
+  USING ((school_id = xq_school_id()) AND xq_has_capability('counselling.manage'::text))
+  WITH CHECK ((school_id = xq_school_id()) AND xq_has_capability('counselling.manage'::text));
+CREATE POLICY counselling_slots_read ON counselling_slots AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING (school_id = xq_school_id());
+CREATE POLICY counselling_slots_take ON counselling_slots AS PERMISSIVE FOR UPDATE TO PUBLIC
+  USING ((school_id = xq_school_id()) AND (xq_my_student_id() IS NOT NULL))
+  WITH CHECK ((school_id = xq_school_id()) AND (xq_my_student_id() IS NOT NULL));
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE counselling_slots TO xinqiao_app;
 
 -- Table crises
 ALTER TABLE crises ENABLE ROW LEVEL SECURITY;
@@ -208,6 +253,22 @@ CREATE POLICY crisis_steps_access ON crisis_steps AS PERMISSIVE FOR ALL TO PUBLI
    FROM crises)));
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE crisis_steps TO xinqiao_app;
 
+-- Table disciplinary_sanctions
+ALTER TABLE disciplinary_sanctions ENABLE ROW LEVEL SECURITY;
+ALTER TABLE disciplinary_sanctions FORCE ROW LEVEL SECURITY;
+CREATE POLICY disciplinary_sanctions_access ON disciplinary_sanctions AS PERMISSIVE FOR ALL TO PUBLIC
+  USING ((school_id = xq_school_id()) AND xq_student_full_access(student_id))
+  WITH CHECK ((school_id = xq_school_id()) AND xq_student_full_access(student_id));
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE disciplinary_sanctions TO xinqiao_app;
+
+-- Table entered_failed_courses
+ALTER TABLE entered_failed_courses ENABLE ROW LEVEL SECURITY;
+ALTER TABLE entered_failed_courses FORCE ROW LEVEL SECURITY;
+CREATE POLICY entered_failed_courses_access ON entered_failed_courses AS PERMISSIVE FOR ALL TO PUBLIC
+  USING ((school_id = xq_school_id()) AND xq_student_full_access(student_id))
+  WITH CHECK ((school_id = xq_school_id()) AND xq_student_full_access(student_id));
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE entered_failed_courses TO xinqiao_app;
+
 -- Table feed_activity_events
 ALTER TABLE feed_activity_events ENABLE ROW LEVEL SECURITY;
 ALTER TABLE feed_activity_events FORCE ROW LEVEL SECURITY;
@@ -241,6 +302,57 @@ CREATE POLICY feed_grades_import ON feed_grades AS PERMISSIVE FOR ALL TO PUBLIC
 CREATE POLICY feed_grades_read ON feed_grades AS PERMISSIVE FOR SELECT TO PUBLIC
   USING ((school_id = xq_school_id()) AND (xq_has_capability('feeds.raw'::text) OR xq_student_full_access(student_id)));
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE feed_grades TO xinqiao_app;
+
+-- Table feedback_codes
+ALTER TABLE feedback_codes ENABLE ROW LEVEL SECURITY;
+ALTER TABLE feedback_codes FORCE ROW LEVEL SECURITY;
+CREATE POLICY feedback_codes_issue ON feedback_codes AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK ((school_id = xq_school_id()) AND xq_has_capability('counselling.manage'::text));
+CREATE POLICY feedback_codes_own ON feedback_codes AS PERMISSIVE FOR ALL TO PUBLIC
+  USING ((school_id = xq_school_id()) AND (appointment_id IN ( SELECT appointments.id
+   FROM appointments
+  WHERE (appointments.student_id = xq_my_student_id()))))
+  WITH CHECK ((school_id = xq_school_id()) AND (appointment_id IN ( SELECT appointments.id
+   FROM appointments
+  WHERE (appointments.student_id = xq_my_student_id()))));
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE feedback_codes TO xinqiao_app;
+
+-- Table feedback_ratings
+ALTER TABLE feedback_ratings ENABLE ROW LEVEL SECURITY;
+ALTER TABLE feedback_ratings FORCE ROW LEVEL SECURITY;
+CREATE POLICY feedback_ratings_add ON feedback_ratings AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK ((school_id = xq_school_id()) AND (xq_my_student_id() IS NOT NULL));
+CREATE POLICY feedback_ratings_read ON feedback_ratings AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING ((school_id = xq_school_id()) AND xq_has_capability('counselling.ratings'::text));
+GRANT SELECT, INSERT ON TABLE feedback_ratings TO xinqiao_app;
+
+-- Table financial_aids
+ALTER TABLE financial_aids ENABLE ROW LEVEL SECURITY;
+ALTER TABLE financial_aids FORCE ROW LEVEL SECURITY;
+CREATE POLICY financial_aids_access ON financial_aids AS PERMISSIVE FOR ALL TO PUBLIC
+  USING ((school_id = xq_school_id()) AND xq_student_full_access(student_id))
+  WITH CHECK ((school_id = xq_school_id()) AND xq_student_full_access(student_id));
+CREATE POLICY financial_aids_counts ON financial_aids AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING ((school_id = xq_school_id()) AND xq_has_capability('financial-support.counts'::text));
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE financial_aids TO xinqiao_app;
+
+-- Table hardship_certifications
+ALTER TABLE hardship_certifications ENABLE ROW LEVEL SECURITY;
+ALTER TABLE hardship_certifications FORCE ROW LEVEL SECURITY;
+CREATE POLICY hardship_certifications_access ON hardship_certifications AS PERMISSIVE FOR ALL TO PUBLIC
+  USING ((school_id = xq_school_id()) AND xq_student_full_access(student_id))
+  WITH CHECK ((school_id = xq_school_id()) AND xq_student_full_access(student_id));
+CREATE POLICY hardship_certifications_counts ON hardship_certifications AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING ((school_id = xq_school_id()) AND xq_has_capability('financial-support.counts'::text));
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE hardship_certifications TO xinqiao_app;
+
+-- Table home_visits
+ALTER TABLE home_visits ENABLE ROW LEVEL SECURITY;
+ALTER TABLE home_visits FORCE ROW LEVEL SECURITY;
+CREATE POLICY home_visits_access ON home_visits AS PERMISSIVE FOR ALL TO PUBLIC
+  USING ((school_id = xq_school_id()) AND xq_student_full_access(student_id))
+  WITH CHECK ((school_id = xq_school_id()) AND xq_student_full_access(student_id));
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE home_visits TO xinqiao_app;
 
 -- Table improvement_plans
 ALTER TABLE improvement_plans ENABLE ROW LEVEL SECURITY;
@@ -353,6 +465,14 @@ CREATE POLICY schools_update ON schools AS PERMISSIVE FOR UPDATE TO PUBLIC
   WITH CHECK (id = xq_school_id());
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE schools TO xinqiao_app;
 
+-- Table screening_consents
+ALTER TABLE screening_consents ENABLE ROW LEVEL SECURITY;
+ALTER TABLE screening_consents FORCE ROW LEVEL SECURITY;
+CREATE POLICY screening_consents_access ON screening_consents AS PERMISSIVE FOR ALL TO PUBLIC
+  USING ((school_id = xq_school_id()) AND ((student_id = xq_my_student_id()) OR xq_student_full_access(student_id)))
+  WITH CHECK ((school_id = xq_school_id()) AND ((student_id = xq_my_student_id()) OR xq_student_full_access(student_id)));
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE screening_consents TO xinqiao_app;
+
 -- Table screening_import_files
 ALTER TABLE screening_import_files ENABLE ROW LEVEL SECURITY;
 ALTER TABLE screening_import_files FORCE ROW LEVEL SECURITY;
@@ -369,12 +489,22 @@ CREATE POLICY screening_imports_access ON screening_imports AS PERMISSIVE FOR AL
   WITH CHECK ((school_id = xq_school_id()) AND xq_has_capability('screening.manage'::text));
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE screening_imports TO xinqiao_app;
 
+-- Table screening_responses
+ALTER TABLE screening_responses ENABLE ROW LEVEL SECURITY;
+ALTER TABLE screening_responses FORCE ROW LEVEL SECURITY;
+CREATE POLICY screening_responses_access ON screening_responses AS PERMISSIVE FOR ALL TO PUBLIC
+  USING ((school_id = xq_school_id()) AND ((student_id = xq_my_student_id()) OR xq_has_capability('screening.answers'::text)))
+  WITH CHECK ((school_id = xq_school_id()) AND ((student_id = xq_my_student_id()) OR xq_has_capability('screening.answers'::text)));
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE screening_responses TO xinqiao_app;
+
 -- Table screening_results
 ALTER TABLE screening_results ENABLE ROW LEVEL SECURITY;
 ALTER TABLE screening_results FORCE ROW LEVEL SECURITY;
 CREATE POLICY screening_results_access ON screening_results AS PERMISSIVE FOR ALL TO PUBLIC
   USING ((school_id = xq_school_id()) AND xq_in_scope(placement_path, 'xq.full_scope'::text))
   WITH CHECK ((school_id = xq_school_id()) AND xq_in_scope(placement_path, 'xq.full_scope'::text));
+CREATE POLICY screening_results_self_read ON screening_results AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING ((school_id = xq_school_id()) AND (student_id = xq_my_student_id()));
 GRANT DELETE ON TABLE screening_results TO xinqiao_app;
 GRANT SELECT (attention_tier, created_at, id, import_batch_id, instrument, placement_path, plugin_id, plugin_version, reasons, school_id, student_id, submitted_at, summary, wave_id) ON TABLE screening_results TO xinqiao_app;
 GRANT INSERT (attention_tier, created_at, id, import_batch_id, instrument, placement_path, plugin_id, plugin_version, reasons, school_id, student_id, submitted_at, summary, wave_id) ON TABLE screening_results TO xinqiao_app;
@@ -398,6 +528,14 @@ CREATE POLICY sessions_access ON sessions AS PERMISSIVE FOR ALL TO PUBLIC
   USING ((school_id = xq_school_id()) OR (token_hash = current_setting('xq.session_token'::text, true)))
   WITH CHECK (school_id = xq_school_id());
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE sessions TO xinqiao_app;
+
+-- Table student_accounts
+ALTER TABLE student_accounts ENABLE ROW LEVEL SECURITY;
+ALTER TABLE student_accounts FORCE ROW LEVEL SECURITY;
+CREATE POLICY student_accounts_access ON student_accounts AS PERMISSIVE FOR ALL TO PUBLIC
+  USING ((school_id = xq_school_id()) AND ((person_id = xq_person_id()) OR xq_student_full_access(student_id)))
+  WITH CHECK ((school_id = xq_school_id()) AND ((person_id = xq_person_id()) OR xq_student_full_access(student_id)));
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE student_accounts TO xinqiao_app;
 
 -- Table student_file_entries
 ALTER TABLE student_file_entries ENABLE ROW LEVEL SECURITY;
@@ -426,11 +564,56 @@ CREATE POLICY students_insert ON students AS PERMISSIVE FOR INSERT TO PUBLIC
   WITH CHECK ((school_id = xq_school_id()) AND xq_in_scope(placement_path, 'xq.full_scope'::text));
 CREATE POLICY students_read ON students AS PERMISSIVE FOR SELECT TO PUBLIC
   USING ((school_id = xq_school_id()) AND (placement_path ~>=~ ANY (xq_scope_floors())) AND (placement_path ~<~ ANY (xq_scope_ceilings())) AND (xq_in_scope(placement_path, 'xq.full_scope'::text) OR xq_in_scope(placement_path, 'xq.reduced_scope'::text)));
+CREATE POLICY students_self_read ON students AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING ((school_id = xq_school_id()) AND (id = xq_my_student_id()));
 CREATE POLICY students_update ON students AS PERMISSIVE FOR UPDATE TO PUBLIC
   USING ((school_id = xq_school_id()) AND xq_in_scope(placement_path, 'xq.full_scope'::text))
   WITH CHECK ((school_id = xq_school_id()) AND xq_in_scope(placement_path, 'xq.full_scope'::text));
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE students TO xinqiao_app;
+CREATE TRIGGER students_count_delete AFTER DELETE ON students REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION xq_college_student_counts();
+CREATE TRIGGER students_count_insert AFTER INSERT ON students REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION xq_college_student_counts();
+CREATE TRIGGER students_count_update AFTER UPDATE ON students REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION xq_college_student_counts();
 CREATE TRIGGER students_place BEFORE INSERT OR UPDATE ON students FOR EACH ROW EXECUTE FUNCTION xq_students_place();
+
+-- Table support_files
+ALTER TABLE support_files ENABLE ROW LEVEL SECURITY;
+ALTER TABLE support_files FORCE ROW LEVEL SECURITY;
+CREATE POLICY support_files_access ON support_files AS PERMISSIVE FOR ALL TO PUBLIC
+  USING ((school_id = xq_school_id()) AND (xq_support_access(student_id) OR (responsible_person_id = xq_person_id())))
+  WITH CHECK ((school_id = xq_school_id()) AND (xq_support_access(student_id) OR (responsible_person_id = xq_person_id())));
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE support_files TO xinqiao_app;
+
+-- Table support_list_entries
+ALTER TABLE support_list_entries ENABLE ROW LEVEL SECURITY;
+ALTER TABLE support_list_entries FORCE ROW LEVEL SECURITY;
+CREATE POLICY support_list_entries_access ON support_list_entries AS PERMISSIVE FOR ALL TO PUBLIC
+  USING ((school_id = xq_school_id()) AND xq_support_access(student_id))
+  WITH CHECK ((school_id = xq_school_id()) AND xq_support_access(student_id));
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE support_list_entries TO xinqiao_app;
+
+-- Table support_lists
+ALTER TABLE support_lists ENABLE ROW LEVEL SECURITY;
+ALTER TABLE support_lists FORCE ROW LEVEL SECURITY;
+CREATE POLICY support_lists_access ON support_lists AS PERMISSIVE FOR ALL TO PUBLIC
+  USING ((school_id = xq_school_id()) AND xq_support_class_access(class_unit_id))
+  WITH CHECK ((school_id = xq_school_id()) AND xq_support_class_access(class_unit_id));
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE support_lists TO xinqiao_app;
+
+-- Table support_parent_contacts
+ALTER TABLE support_parent_contacts ENABLE ROW LEVEL SECURITY;
+ALTER TABLE support_parent_contacts FORCE ROW LEVEL SECURITY;
+CREATE POLICY support_parent_contacts_access ON support_parent_contacts AS PERMISSIVE FOR ALL TO PUBLIC
+  USING ((school_id = xq_school_id()) AND xq_support_file_access(file_id))
+  WITH CHECK ((school_id = xq_school_id()) AND xq_support_file_access(file_id));
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE support_parent_contacts TO xinqiao_app;
+
+-- Table support_process_notes
+ALTER TABLE support_process_notes ENABLE ROW LEVEL SECURITY;
+ALTER TABLE support_process_notes FORCE ROW LEVEL SECURITY;
+CREATE POLICY support_process_notes_access ON support_process_notes AS PERMISSIVE FOR ALL TO PUBLIC
+  USING ((school_id = xq_school_id()) AND xq_support_file_access(file_id))
+  WITH CHECK ((school_id = xq_school_id()) AND xq_support_file_access(file_id));
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE support_process_notes TO xinqiao_app;
 
 -- Table units
 ALTER TABLE units ENABLE ROW LEVEL SECURITY;
@@ -522,6 +705,24 @@ CREATE FUNCTION xq_case_full_access(target uuid) RETURNS boolean LANGUAGE sql ST
 $$;
 GRANT EXECUTE ON FUNCTION xq_case_full_access(target uuid) TO PUBLIC;
 
+-- Function xq_college_student_counts()
+CREATE FUNCTION xq_college_student_counts() RETURNS trigger LANGUAGE plpgsql VOLATILE SECURITY INVOKER AS $$
+BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    INSERT INTO college_student_counts AS c (school_id, college_unit_id, students)
+      SELECT school_id, college_unit_id, -count(*) FROM old_rows GROUP BY school_id, college_unit_id
+      ON CONFLICT (school_id, college_unit_id) DO UPDATE SET students = c.students + EXCLUDED.students;
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    INSERT INTO college_student_counts AS c (school_id, college_unit_id, students)
+      SELECT school_id, college_unit_id, count(*) FROM new_rows GROUP BY school_id, college_unit_id
+      ON CONFLICT (school_id, college_unit_id) DO UPDATE SET students = c.students + EXCLUDED.students;
+  END IF;
+  RETURN NULL;
+END
+$$;
+GRANT EXECUTE ON FUNCTION xq_college_student_counts() TO PUBLIC;
+
 -- Function xq_crisis_access(target uuid)
 CREATE FUNCTION xq_crisis_access(target uuid) RETURNS boolean LANGUAGE sql STABLE SECURITY INVOKER AS $$
   SELECT xq_has_capability('crises.escalate') OR EXISTS (
@@ -565,6 +766,13 @@ CREATE FUNCTION xq_job_runner() RETURNS boolean LANGUAGE sql STABLE SECURITY INV
   SELECT coalesce(current_setting('xq.job_runner', true), '') = 'on'
 $$;
 GRANT EXECUTE ON FUNCTION xq_job_runner() TO PUBLIC;
+
+-- Function xq_my_student_id()
+CREATE FUNCTION xq_my_student_id() RETURNS uuid LANGUAGE sql STABLE SECURITY INVOKER AS $$
+  SELECT sa.student_id FROM student_accounts sa
+  WHERE sa.person_id = xq_person_id() AND sa.school_id = xq_school_id()
+$$;
+GRANT EXECUTE ON FUNCTION xq_my_student_id() TO PUBLIC;
 
 -- Function xq_open_session(p_token text, p_now timestamp with time zone)
 CREATE FUNCTION xq_open_session(p_token text, p_now timestamp with time zone) RETURNS TABLE(school_id uuid, person_id uuid, csrf_token text, created_at timestamp with time zone, last_seen_at timestamp with time zone, expires_at timestamp with time zone, p_id uuid, username text, display_name text, disabled boolean, school_code text, school_name text, school_name_en text, role text, unit_id uuid, unit_name text, level_key text, unit_path text) LANGUAGE plpgsql VOLATILE SECURITY INVOKER AS $$
@@ -659,6 +867,38 @@ BEGIN
 END
 $$;
 GRANT EXECUTE ON FUNCTION xq_students_place() TO PUBLIC;
+
+-- Function xq_support_access(target uuid)
+CREATE FUNCTION xq_support_access(target uuid) RETURNS boolean LANGUAGE sql STABLE SECURITY INVOKER AS $$
+  SELECT EXISTS (
+    SELECT 1
+    FROM students s
+    JOIN role_assignments ra ON ra.person_id = xq_person_id()
+      AND ra.role IN ('counsellor', 'head_teacher', 'college_station_head', 'center_staff', 'center_director')
+    JOIN units u ON u.id = ra.unit_id
+    WHERE s.id = target AND xq_in_scope(s.placement_path, 'xq.full_scope') AND s.placement_path ^@ u.path
+  )
+$$;
+GRANT EXECUTE ON FUNCTION xq_support_access(target uuid) TO PUBLIC;
+
+-- Function xq_support_class_access(target uuid)
+CREATE FUNCTION xq_support_class_access(target uuid) RETURNS boolean LANGUAGE sql STABLE SECURITY INVOKER AS $$
+  SELECT EXISTS (
+    SELECT 1
+    FROM units c
+    JOIN role_assignments ra ON ra.person_id = xq_person_id()
+      AND ra.role IN ('counsellor', 'head_teacher', 'college_station_head', 'center_staff', 'center_director')
+    JOIN units u ON u.id = ra.unit_id
+    WHERE c.id = target AND xq_in_scope(c.path, 'xq.full_scope') AND c.path ^@ u.path
+  )
+$$;
+GRANT EXECUTE ON FUNCTION xq_support_class_access(target uuid) TO PUBLIC;
+
+-- Function xq_support_file_access(target uuid)
+CREATE FUNCTION xq_support_file_access(target uuid) RETURNS boolean LANGUAGE sql STABLE SECURITY INVOKER AS $$
+  SELECT EXISTS (SELECT 1 FROM support_files f WHERE f.id = target)
+$$;
+GRANT EXECUTE ON FUNCTION xq_support_file_access(target uuid) TO PUBLIC;
 
 -- Function xq_units_place()
 CREATE FUNCTION xq_units_place() RETURNS trigger LANGUAGE plpgsql VOLATILE SECURITY INVOKER AS $$

@@ -259,7 +259,7 @@ $$;
 CREATE TRIGGER students_count_insert AFTER INSERT ON students REFERENCING NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION xq_college_student_counts();
 --> statement-breakpoint
-CREATE TRIGGER students_count_update AFTER UPDATE OF college_unit_id ON students
+CREATE TRIGGER students_count_update AFTER UPDATE ON students
   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION xq_college_student_counts();
 --> statement-breakpoint
 CREATE TRIGGER students_count_delete AFTER DELETE ON students REFERENCING OLD TABLE AS old_rows
