@@ -84,6 +84,20 @@ CREATE POLICY appointments_access ON appointments AS PERMISSIVE FOR ALL TO PUBLI
   WITH CHECK ((school_id = xq_school_id()) AND ((student_id = xq_my_student_id()) OR xq_has_capability('counselling.manage'::text)));
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE appointments TO xinqiao_app;
 
+-- Table audit_checkpoints
+ALTER TABLE audit_checkpoints ENABLE ROW LEVEL SECURITY;
+ALTER TABLE audit_checkpoints FORCE ROW LEVEL SECURITY;
+CREATE POLICY audit_checkpoints_insert ON audit_checkpoints AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK (school_id = xq_school_id());
+CREATE POLICY audit_checkpoints_read ON audit_checkpoints AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING (school_id = xq_school_id());
+GRANT SELECT, INSERT ON TABLE audit_checkpoints TO xinqiao_app;
+CREATE TRIGGER audit_checkpoints_no_truncate BEFORE TRUNCATE ON audit_checkpoints FOR EACH STATEMENT EXECUTE FUNCTION xq_audit_append_only();
+CREATE TRIGGER audit_checkpoints_no_update BEFORE DELETE OR UPDATE ON audit_checkpoints FOR EACH ROW EXECUTE FUNCTION xq_audit_append_only();
+
+-- Sequence audit_checkpoints_id_seq
+GRANT SELECT, USAGE ON SEQUENCE audit_checkpoints_id_seq TO xinqiao_app;
+
 -- Table audit_log
 ALTER TABLE audit_log ENABLE ROW LEVEL SECURITY;
 ALTER TABLE audit_log FORCE ROW LEVEL SECURITY;
@@ -689,6 +703,25 @@ CREATE FUNCTION xq_audit_first_break() RETURNS TABLE(id bigint, seq bigint, reas
   ORDER BY chain.seq LIMIT 1
 $$;
 GRANT EXECUTE ON FUNCTION xq_audit_first_break() TO PUBLIC;
+
+-- Function xq_audit_first_break_since(from_seq bigint)
+CREATE FUNCTION xq_audit_first_break_since(from_seq bigint) RETURNS TABLE(id bigint, seq bigint, reason text) LANGUAGE sql STABLE SECURITY INVOKER AS $$
+  WITH chain AS (
+    SELECT a.id, a.seq, a.prev_hash, a.hash, xq_audit_hash(a.prev_hash, a) AS recomputed,
+           lag(a.hash) OVER (ORDER BY a.seq) AS expected_prev,
+           lag(a.seq) OVER (ORDER BY a.seq) AS previous_seq
+    FROM audit_log a WHERE a.school_id = xq_school_id() AND a.seq >= from_seq
+  )
+  SELECT chain.id, chain.seq,
+         CASE WHEN chain.previous_seq IS NOT NULL AND chain.seq <> chain.previous_seq + 1 THEN 'missing rows before this one'
+              WHEN chain.previous_seq IS NOT NULL AND chain.prev_hash <> chain.expected_prev THEN 'previous hash does not match'
+              ELSE 'row content does not match its hash' END
+  FROM chain
+  WHERE (chain.previous_seq IS NOT NULL AND (chain.seq <> chain.previous_seq + 1 OR chain.prev_hash <> chain.expected_prev))
+     OR chain.hash <> chain.recomputed
+  ORDER BY chain.seq LIMIT 1
+$$;
+GRANT EXECUTE ON FUNCTION xq_audit_first_break_since(from_seq bigint) TO PUBLIC;
 
 -- Function xq_audit_hash(prev_hash text, r audit_log)
 CREATE FUNCTION xq_audit_hash(prev_hash text, r audit_log) RETURNS text LANGUAGE sql IMMUTABLE SECURITY INVOKER AS $$

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -20,13 +21,30 @@ export type DatabaseKind = 'pglite' | 'postgres';
 /** An open database: drizzle over PGlite (embedded) or over a PostgreSQL server. */
 export interface Database {
   readonly kind: DatabaseKind;
+  /** The request connections: on PostgreSQL a login role that owns nothing (see {@link openDatabase}). */
   readonly orm: Orm;
   close(): Promise<void>;
+  /**
+   * Runs `work` over a connection of the tables' owner, for maintenance the request role may not do (ANALYZE on
+   * PostgreSQL 15). PGlite: the one connection. Absent on a database that has none: use {@link withOwnerConnection}.
+   */
+  asOwner?<T>(work: (owner: Orm) => Promise<T>): Promise<T>;
+}
+
+/** `work` over the owner's connection when the database has one, over its usual connections otherwise. */
+export function withOwnerConnection<T>(db: Database, work: (owner: Orm) => Promise<T>): Promise<T> {
+  return db.asOwner ? db.asOwner(work) : work(db.orm);
 }
 
 export interface OpenDatabaseOptions {
-  /** A PostgreSQL connection string; when absent the embedded PGlite is used. */
+  /**
+   * A PostgreSQL connection string; when absent the embedded PGlite is used. Without `migrationUrl` this role owns
+   * the tables: it runs the migrations, then requests log in as `<role>_request`, a role it creates that owns
+   * nothing. With `migrationUrl`, this is the request role itself and must own nothing.
+   */
   url?: string | undefined;
+  /** The tables' owner (`DATABASE_MIGRATION_URL`): runs the migrations; requests use `url`. */
+  migrationUrl?: string | undefined;
   /** PGlite data folder; `memory://` keeps it in memory. */
   dataDir?: string | undefined;
   /** Run the checked-in migrations (default true). */
@@ -45,11 +63,9 @@ const migrationsFolder = fileURLToPath(new URL('../drizzle', import.meta.url));
  * const db = await openDatabase({ url: process.env.DATABASE_URL, dataDir: '.data/pglite' });
  */
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
-  const database = options.url
-    ? await openPostgres(options.url, options.maxConnections ?? 10)
-    : await openPglite(options.dataDir);
+  if (options.url) return openPostgresAsRequestRole(options);
+  const database = await openPglite(options.dataDir);
   try {
-    if (database.kind === 'postgres') await assertRoleCannotBypassRls(database.orm);
     if (options.migrate !== false) await runMigrations(database);
   } catch (error) {
     await database.close();
@@ -57,6 +73,113 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   }
   return database;
 }
+
+/**
+ * PostgreSQL with two roles (issue 16.4): the owner migrates over one short-lived connection, and every request
+ * connection logs in as a role that owns no table, so nothing a request runs (even `RESET ROLE`) can disable the
+ * audit log's append-only triggers or turn off FORCE ROW LEVEL SECURITY.
+ */
+async function openPostgresAsRequestRole(options: OpenDatabaseOptions): Promise<Database> {
+  const requestUrlGiven = options.migrationUrl ? options.url : undefined;
+  const ownerUrl = options.migrationUrl ?? (options.url as string);
+  const owner = await openPostgres(ownerUrl, 1);
+  let requestUrl: string;
+  try {
+    await assertRoleCannotBypassRls(owner.orm);
+    if (options.migrate !== false) await runMigrations(owner);
+    requestUrl = await grantRequestRole(owner.orm, ownerUrl, requestUrlGiven);
+  } finally {
+    await owner.close();
+  }
+  const database = await openPostgres(requestUrl, options.maxConnections ?? 10);
+  try {
+    await assertRoleCannotBypassRls(database.orm);
+    await assertRoleOwnsNothing(database.orm);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return {
+    ...database,
+    async asOwner(work) {
+      const maintenance = await openPostgres(ownerUrl, 1);
+      try {
+        return await work(maintenance.orm);
+      } finally {
+        await maintenance.close();
+      }
+    },
+  };
+}
+
+/** The roles a request connection switches to with SET LOCAL ROLE. */
+const REQUEST_ROLE_GRANTS = ['xinqiao_app', 'xinqiao_screening'];
+
+/**
+ * Makes the request role able to SET ROLE to the application roles and answers the URL requests connect with: the
+ * given one, or the owner's URL with the login role `<owner>_request` (created here, NOINHERIT, owning nothing; its
+ * password is derived from the owner's URL, so every server of one deployment computes the same one).
+ */
+async function grantRequestRole(
+  owner: Orm,
+  ownerUrl: string,
+  requestUrl: string | undefined,
+): Promise<string> {
+  const [me] = await queryRows<{ name: string }>(owner, sql`SELECT current_user AS name`);
+  const ownerName = String(me?.name);
+  const url = new URL(requestUrl ?? ownerUrl);
+  if (!requestUrl) {
+    url.username = `${ownerName}_request`.slice(0, 63);
+    url.password = createHmac('sha256', ownerUrl).update('xinqiao request role').digest('hex');
+    await ensureLoginRole(owner, decodeURIComponent(url.username), url.password);
+  }
+  const login = decodeURIComponent(url.username);
+  if (login === ownerName) {
+    throw new UnsafeDatabaseRoleError(
+      `DATABASE_URL and DATABASE_MIGRATION_URL both log in as "${login}": requests must not connect as the tables' owner`,
+    );
+  }
+  for (const role of REQUEST_ROLE_GRANTS) await retryCatalogRace(() => grantRole(owner, role, login));
+  return url.toString();
+}
+
+async function ensureLoginRole(owner: Orm, name: string, password: string): Promise<void> {
+  const exists = await queryRows(owner, sql`SELECT 1 FROM pg_roles WHERE rolname = ${name}`);
+  // NOSUPERUSER and NOBYPASSRLS are the defaults (naming them needs a superuser); the request pool checks both.
+  const attributes = 'LOGIN NOCREATEDB NOCREATEROLE NOINHERIT';
+  const statement = exists.length
+    ? `ALTER ROLE ${quoteIdent(name)} ${attributes} PASSWORD ${quoteLiteral(password)}`
+    : `CREATE ROLE ${quoteIdent(name)} ${attributes} PASSWORD ${quoteLiteral(password)}`;
+  await retryCatalogRace(() => owner.execute(sql.raw(statement)));
+}
+
+async function grantRole(owner: Orm, role: string, login: string): Promise<void> {
+  const [member] = await queryRows<{ yes: boolean }>(
+    owner,
+    sql`SELECT pg_has_role(${login}, ${role}, 'MEMBER') AS yes`,
+  );
+  if (!member?.yes) await owner.execute(sql.raw(`GRANT ${quoteIdent(role)} TO ${quoteIdent(login)}`));
+}
+
+/**
+ * Several servers (or test files) starting at once race on the shared role catalog: a second CREATE ROLE fails with
+ * duplicate_object, a concurrent ALTER with "tuple concurrently updated". Retrying makes the outcome the same.
+ */
+async function retryCatalogRace<T>(step: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await step();
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      const raced = code === '42710' || code === '23505' || code === 'XX000' || code === '40001';
+      if (!raced || i >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * i));
+    }
+  }
+}
+
+const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
+const quoteLiteral = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 /**
  * PGlite's settings. Its default 128 MB buffer pool is touched in full when the database opens (~100 MB of resident
@@ -90,6 +213,21 @@ export async function runMigrations(database: Database): Promise<void> {
 /** Thrown when the server's role could read every school's rows. */
 export class UnsafeDatabaseRoleError extends Error {
   override name = 'UnsafeDatabaseRoleError';
+}
+
+/** Refuses a request role that owns a table of the platform (or may act as its owner). */
+async function assertRoleOwnsNothing(orm: Orm): Promise<void> {
+  const owned = await queryRows<{ name: string }>(
+    orm,
+    sql`SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND pg_has_role(current_user, c.relowner, 'MEMBER')
+        LIMIT 1`,
+  );
+  if (owned[0]) {
+    throw new UnsafeDatabaseRoleError(
+      `the request role may act as the owner of table "${owned[0].name}"; give DATABASE_URL a role that owns nothing (README: Configuration)`,
+    );
+  }
 }
 
 async function assertRoleCannotBypassRls(orm: Orm): Promise<void> {

@@ -1,4 +1,25 @@
-export { type AuditChainReport, type AuditEvent, appendAudit, verifyAuditChain } from './audit.ts';
+export {
+  type AuditAnchorPoint,
+  type AuditChainReport,
+  type AuditCheckpoint,
+  type AuditEvent,
+  type AuditTamper,
+  appendAudit,
+  auditSigningKeyOf,
+  configureAuditAnchor,
+  flushDeferredAudit,
+  listAuditCheckpoints,
+  signAuditCheckpoint,
+  verifyAuditChain,
+} from './audit.ts';
+export { type AuditAnchor, type AuditAnchorOptions, type AuditHead, auditAnchorOf } from './audit-anchor.ts';
+export {
+  type AuditSigningKey,
+  auditSigningKey,
+  checkpointMessage,
+  loadOrCreateAuditSecret,
+  parseAuditSecret,
+} from './audit-key.ts';
 export {
   type Database,
   type DatabaseKind,
@@ -10,6 +31,7 @@ export {
   type Schema,
   type Tx,
   UnsafeDatabaseRoleError,
+  withOwnerConnection,
 } from './database.ts';
 export { type PgError, pgErrorOf } from './errors.ts';
 export * from './schema/index.ts';

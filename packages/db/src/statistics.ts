@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type Database, queryRows } from './database.ts';
+import { type Database, queryRows, withOwnerConnection } from './database.ts';
 
 /**
  * Which tables {@link refreshStatistics} analyses: all of the platform's, or only those never analysed yet (new
@@ -8,7 +8,7 @@ import { type Database, queryRows } from './database.ts';
 export type StatisticsScope = 'all' | 'never-analysed';
 
 /**
- * Runs ANALYZE on the platform's tables, as the database's owner (the role the server connects as) and outside any
+ * Runs ANALYZE on the platform's tables, as the tables' owner (over `Database.asOwner` on PostgreSQL) and outside any
  * tenant transaction, and answers the tables analysed. The planner needs the row counts and value distributions
  * ANALYZE gathers to use the indexes; PGlite runs no autovacuum, so without this nothing ever gathers them (and a
  * PostgreSQL server's autovacuum only gets round to it some time after a seed or a large import). ANALYZE reads
@@ -20,16 +20,19 @@ export type StatisticsScope = 'all' | 'never-analysed';
  * await refreshStatistics(db, 'never-analysed');  // at start: tables a migration added
  */
 export async function refreshStatistics(db: Database, scope: StatisticsScope = 'all'): Promise<string[]> {
-  // reltuples is -1 until a table is first analysed or vacuumed (PostgreSQL 14 and later; PGlite is 17).
-  const tables = await queryRows<{ name: string }>(
-    db.orm,
-    sql`SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND pg_has_role(c.relowner, 'USAGE')
-          AND (${scope} = 'all' OR c.reltuples < 0)
-        ORDER BY c.relname`,
-  );
-  if (tables.length === 0) return [];
-  const names = tables.map((t) => `"${t.name.replaceAll('"', '""')}"`).join(', ');
-  await db.orm.execute(sql.raw(`ANALYZE ${names}`));
-  return tables.map((t) => t.name);
+  // On PostgreSQL the request connections own nothing (issue 16.4): ANALYZE runs over a short owner connection.
+  return withOwnerConnection(db, async (owner) => {
+    // reltuples is -1 until a table is first analysed or vacuumed (PostgreSQL 14 and later; PGlite is 17).
+    const tables = await queryRows<{ name: string }>(
+      owner,
+      sql`SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND pg_has_role(c.relowner, 'USAGE')
+            AND (${scope} = 'all' OR c.reltuples < 0)
+          ORDER BY c.relname`,
+    );
+    if (tables.length === 0) return [];
+    const names = tables.map((t) => `"${t.name.replaceAll('"', '""')}"`).join(', ');
+    await owner.execute(sql.raw(`ANALYZE ${names}`));
+    return tables.map((t) => t.name);
+  });
 }

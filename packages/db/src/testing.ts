@@ -4,9 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
-import { type Database, type Orm, openDatabase, PGLITE_CONFIGURATION } from './database.ts';
+import { type Database, type Orm, openDatabase, PGLITE_CONFIGURATION, queryRows } from './database.ts';
 import * as schema from './schema/index.ts';
 
 /** Which server the current test project runs on: set per vitest project (see vitest.shared.ts at the root). */
@@ -18,7 +20,7 @@ export function testDatabaseKind(): 'pglite' | 'postgres' {
  * A fresh, migrated database for one test file: in-memory PGlite, or a new database on the PostgreSQL server
  * named by XINQIAO_TEST_DATABASE_URL (dropped again by `close`).
  */
-export async function createTestDatabase(): Promise<Database> {
+export async function createTestDatabase(options: { maxConnections?: number } = {}): Promise<Database> {
   if (testDatabaseKind() === 'pglite') return openMigratedPglite();
   const adminUrl = process.env.XINQIAO_TEST_DATABASE_URL;
   if (!adminUrl) throw new Error('XINQIAO_TEST_DB=postgres needs XINQIAO_TEST_DATABASE_URL');
@@ -27,16 +29,36 @@ export async function createTestDatabase(): Promise<Database> {
   await admin.unsafe(`CREATE DATABASE ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), maxConnections: 4 });
-  return {
-    kind: database.kind,
-    orm: database.orm,
+  const database = await openDatabase({ url: url.toString(), maxConnections: options.maxConnections ?? 4 });
+  const close = database.close;
+  // The same object (its audit anchor is kept per object), with a close that also drops the database.
+  return Object.assign(database, {
     async close() {
-      await database.close();
+      await close();
       await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();
     },
-  };
+  });
+}
+
+/**
+ * Runs `work` in a transaction as a superuser of the test database — what an intruder with the server's
+ * administrator rights could do: PGlite's own user, or XINQIAO_TEST_SUPERUSER_URL on PostgreSQL.
+ */
+export async function asTestSuperuser<T>(db: Database, work: (orm: Orm) => Promise<T>): Promise<T> {
+  if (db.kind === 'pglite') return db.orm.transaction((tx) => work(tx as unknown as Orm));
+  const superuserUrl = process.env.XINQIAO_TEST_SUPERUSER_URL;
+  if (!superuserUrl) throw new Error('this test needs XINQIAO_TEST_SUPERUSER_URL on PostgreSQL');
+  const [current] = await queryRows<{ name: string }>(db.orm, sql`SELECT current_database() AS name`);
+  const url = new URL(superuserUrl);
+  url.pathname = `/${current?.name}`;
+  const client = postgres(url.toString(), { max: 1, onnotice: () => {} });
+  try {
+    const orm = drizzlePostgres(client, { schema }) as unknown as Orm;
+    return await orm.transaction((tx) => work(tx as unknown as Orm));
+  } finally {
+    await client.end();
+  }
 }
 
 const migrationsFolder = fileURLToPath(new URL('../drizzle', import.meta.url));

@@ -1,4 +1,6 @@
 import { sql } from 'drizzle-orm';
+import { deferAuditUntilCommit, flushDeferredAudit, noteAuditCommitted } from './audit.ts';
+import type { AuditHead } from './audit-anchor.ts';
 import type { Database, Tx } from './database.ts';
 
 /** Who is asking, and which parts of the school's network they may see: the fields of a {@link TenantScope}. */
@@ -63,10 +65,17 @@ export const SCREENING_ANSWERS_ROLE = 'xinqiao_screening';
  * await runInTransaction(db, async (tx) => scopeTransaction(tx, scope).then(listStudents));
  */
 export async function runInTransaction<T>(db: Database, work: (tx: UnscopedTx) => Promise<T>): Promise<T> {
-  return db.orm.transaction(async (tx) => {
+  let heads: AuditHead[] = [];
+  const result = await db.orm.transaction(async (tx) => {
     await tx.execute(sql.raw(`SET LOCAL ROLE ${APPLICATION_ROLE}`));
-    return work(tx as UnscopedTx);
+    deferAuditUntilCommit(tx, db);
+    const value = await work(tx as UnscopedTx);
+    // The audit rows go in last: the chain's per-school lock is then held for this insert and COMMIT only.
+    heads = await flushDeferredAudit(tx);
+    return value;
   });
+  noteAuditCommitted(db, heads);
+  return result;
 }
 
 /** Sets the school, the caller and their visible scope for the rest of the transaction. */

@@ -29,3 +29,23 @@ export const auditLog = pgTable(
     index('audit_log_student_idx').on(t.schoolId, t.studentId, t.at),
   ],
 );
+
+/**
+ * Signed checkpoints of each school's audit chain: the newest `seq` and its `hash` at `at`, signed (ed25519) with a
+ * key the database never holds (XINQIAO_AUDIT_KEY or the key file). Deleting the newest audit rows or re-hashing the
+ * chain with the database's own hash function no longer matches a checkpoint; a director exports them to keep a copy
+ * outside the database. Append-only like the log.
+ */
+export const auditCheckpoints = pgTable(
+  'audit_checkpoints',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    schoolId: schoolId().references(() => schools.id),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    hash: text('hash').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    keyId: text('key_id').notNull(),
+    signature: text('signature').notNull(),
+  },
+  (t) => [index('audit_checkpoints_school_seq_idx').on(t.schoolId, t.seq)],
+);
