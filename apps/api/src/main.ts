@@ -8,7 +8,15 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { type Database, openDatabase, refreshStatistics, UnsafeDatabaseRoleError } from '@xinqiao/db';
+import {
+  type AuditAnchor,
+  configureAuditAnchor,
+  type Database,
+  loadOrCreateAuditSecret,
+  openDatabase,
+  refreshStatistics,
+  UnsafeDatabaseRoleError,
+} from '@xinqiao/db';
 import { DEMO_PASSWORD } from '@xinqiao/demo-data';
 import { loadPluginDirectory, PluginRegistry, watchPluginDirectory } from '@xinqiao/policy';
 import { createApp } from './app.ts';
@@ -54,16 +62,19 @@ async function loadPlugins(): Promise<ReloadableCatalog> {
   return catalog;
 }
 
+const dataRoot = process.env.XINQIAO_DATA_DIR || join(repoRoot, '.data');
+
 async function openPlatformDatabase(): Promise<Database> {
   const url = process.env.DATABASE_URL || undefined;
-  const dataDir = join(process.env.XINQIAO_DATA_DIR || join(repoRoot, '.data'), 'pglite');
+  const migrationUrl = process.env.DATABASE_MIGRATION_URL || undefined;
+  const dataDir = join(dataRoot, 'pglite');
   log(
     url
       ? '打开 PostgreSQL / opening PostgreSQL (DATABASE_URL)…'
       : `打开内嵌数据库 / opening PGlite in ${dataDir}…`,
   );
   try {
-    return await openDatabase({ url, dataDir });
+    return await openDatabase({ url, migrationUrl, dataDir });
   } catch (error) {
     if (error instanceof UnsafeDatabaseRoleError) {
       console.error(`拒绝启动 / refusing to start: ${error.message}`);
@@ -71,6 +82,24 @@ async function openPlatformDatabase(): Promise<Database> {
     }
     throw error;
   }
+}
+
+/**
+ * The audit chain's anchor outside the database (issue 16.4): the signing key (XINQIAO_AUDIT_KEY, or a key file
+ * created on first start), the file of the newest committed head per school, and the checkpoint interval.
+ */
+function anchorAuditChain(db: Database): AuditAnchor {
+  const env = process.env;
+  const keyFile = env.XINQIAO_AUDIT_KEY_FILE || join(dataRoot, 'audit', 'signing.key');
+  const anchor = configureAuditAnchor(db, {
+    secret: loadOrCreateAuditSecret(env.XINQIAO_AUDIT_KEY, keyFile),
+    anchorFile: env.XINQIAO_AUDIT_ANCHOR_FILE || join(dataRoot, 'audit', 'anchors.json'),
+    checkpointIntervalMs: (Number(env.XINQIAO_AUDIT_CHECKPOINT_SECONDS) || 60) * 1000,
+  });
+  log(
+    `  审计签名密钥 / audit signing key ${anchor.key.keyId}${env.XINQIAO_AUDIT_KEY ? '' : ` (${keyFile})`}`,
+  );
+  return anchor;
 }
 
 async function seedIfEmpty(db: Database, plugins: ReloadableCatalog): Promise<void> {
@@ -107,6 +136,7 @@ async function main(): Promise<void> {
   log('心桥 Xinqiao 启动中 / starting…');
   const plugins = await loadPlugins();
   const opened = await openPlatformDatabase();
+  const auditAnchor = anchorAuditChain(opened);
   await seedIfEmpty(opened, plugins);
   // Statistics for tables never analysed (a migration's new tables, a database seeded before they were kept).
   await refreshStatistics(opened, 'never-analysed');
@@ -143,6 +173,7 @@ async function main(): Promise<void> {
     // A running job goes back to the queue without using a try; the next process resumes it.
     void worker
       .stop()
+      .then(() => auditAnchor.close())
       .then(() => db.close())
       .finally(() => process.exit(0));
   };

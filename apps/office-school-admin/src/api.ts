@@ -112,3 +112,11 @@ export function auditExportUrl(filter: AuditLogFilter): string {
 export function downloadAuditLog(filter: AuditLogFilter, filename: string): Promise<void> {
   return downloadFile(auditExportUrl(filter), filename);
 }
+
+/**
+ * Downloads the school's signed audit checkpoints (JSON with the public key) to keep outside the database; the
+ * server signs the chain's current head first. The download is itself audited.
+ */
+export function downloadAuditCheckpoints(filename: string): Promise<void> {
+  return downloadFile('/api/audit/checkpoints', filename);
+}

@@ -68,6 +68,18 @@ export const zhCN = {
       intact: '审计链完整，共 {n} 条记录',
       broken: '审计链已被破坏（共 {n} 条记录）',
       firstBroken: '第一条出错的记录：序号 {seq}（ID {id}）。',
+      anchored: '已与库外锚点核对：序号 {seq}（{source}，{at}）；签名检查点 {checkpoints} 个。',
+      notAnchored: '尚无库外锚点（服务器尚未记录本校的审计写入）；签名检查点 {checkpoints} 个。',
+      anchorSource: { server: '服务器记录的最新位置', checkpoint: '签名检查点' },
+      tamper: {
+        tailDeleted: '最新的 {missing} 条审计记录被删除：审计链止于序号 {head}，而库外锚点记录到序号 {seq}。',
+        rewritten: '审计链被改写并重新计算了哈希：序号 {seq} 的记录与库外锚点不符。',
+        checkpointForged: '序号 {seq} 的签名检查点不是本服务器签发的（签名无效）。',
+      },
+      exportCheckpoints: '导出签名检查点',
+      checkpointsHint:
+        '签名检查点由数据库之外保存的密钥签发（ed25519），请定期导出并在数据库之外留存；文件内含公钥，可离线核验。',
+      checkpointsFile: '审计签名检查点',
       whoTitle: '谁查看过这名学生',
       whoHint: '按学号查找学生，列出查看或修改过其信息的人员。本次查阅同样记入审计日志。',
       studentNumber: '学号',
@@ -193,6 +205,22 @@ export const en: SchoolAdminMessages = {
       intact: 'The audit chain is intact: {n} rows',
       broken: 'The audit chain is broken ({n} rows)',
       firstBroken: 'First broken row: number {seq} (id {id}).',
+      anchored:
+        'Checked against the anchor kept outside the database: number {seq} ({source}, {at}); {checkpoints} signed checkpoints.',
+      notAnchored:
+        'No anchor outside the database yet (the server has recorded no audit write of this school); {checkpoints} signed checkpoints.',
+      anchorSource: { server: 'newest position the server recorded', checkpoint: 'signed checkpoint' },
+      tamper: {
+        tailDeleted:
+          'The newest {missing} audit rows were deleted: the chain ends at number {head}, but number {seq} was anchored outside the database.',
+        rewritten: 'The chain was rewritten and re-hashed: row number {seq} no longer matches its anchor.',
+        checkpointForged:
+          'The signed checkpoint at number {seq} was not signed by this server (the signature fails).',
+      },
+      exportCheckpoints: 'Export signed checkpoints',
+      checkpointsHint:
+        'Checkpoints are signed (ed25519) with a key kept outside the database. Export them regularly and keep the file outside the database; it carries the public key for checking offline.',
+      checkpointsFile: 'audit-checkpoints',
       whoTitle: 'Who looked at this student',
       whoHint:
         'Find a student by number to list who read or changed their records. This look is audited too.',

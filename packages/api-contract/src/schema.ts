@@ -2618,6 +2618,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sign the chain's current head and download every signed checkpoint with the public key, to keep outside the database (school admins and center directors; itself audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The checkpoints (JSON, sent as a download) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditCheckpointExport"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit/log": {
         parameters: {
             query?: never;
@@ -9122,6 +9176,1953 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/support/aids": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an aid (the five aids) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AidBody"];
+                };
+            };
+            responses: {
+                /** @description Record an aid (the five aids) */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SupportOk"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/support/failed-courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enter a term's failed-course count (no grades feed) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FailedCoursesBody"];
+                };
+            };
+            responses: {
+                /** @description Enter a term's failed-course count (no grades feed) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SupportOk"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/support/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The support files of a student */
+        get: {
+            parameters: {
+                query: {
+                    studentId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The support files of a student */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SupportStudentFiles"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/support/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A support file (audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A support file (audited) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SupportFile"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/support/files/{id}/card.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The student's record card (A4, both sides, two copies) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The student's record card (A4, both sides, two copies) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/support/files/{id}/evaluation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The head teacher's evaluation (from the term's end) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SupportEvaluationBody"];
+                };
+            };
+            responses: {
+                /** @description The head teacher's evaluation (from the term's end) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SupportFile"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/support/files/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add to the process record */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SupportNoteBody"];
+                };
+            };
+            responses: {
+                /** @description Add to the process record */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SupportFile"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/support/files/{id}/parent-contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Log a parent contact */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SupportContactBody"];
+                };
+            };
+            responses: {
+                /** @description Log a parent contact */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SupportFile"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/support/files/{id}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Write the plan (the six contents) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SupportPlan"];
+                };
+            };
+            responses: {
+                /** @description Write the plan (the six contents) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SupportFile"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/support/files/{id}/responsible": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Name the responsible person (帮扶责任人) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SupportResponsibleBody"];
+                };
+            };
+            responses: {
+                /** @description Name the responsible person (帮扶责任人) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SupportFile"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/support/financial/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Financial-support coverage per college against the school's target (counts only) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Academic year and term (1 autumn, 2 spring) */
+                    term?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Financial-support coverage per college against the school's target (counts only) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FinancialCoverage"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/support/financial/coverage.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The coverage as an XLSX workbook */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Academic year and term (1 autumn, 2 spring) */
+                    term?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The coverage as an XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/support/hardship": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Certify economic hardship for a term */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["HardshipBody"];
+                };
+            };
+            responses: {
+                /** @description Certify economic hardship for a term */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SupportOk"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/support/home-visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a home visit (家访) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["HomeVisitBody"];
+                };
+            };
+            responses: {
+                /** @description Record a home visit (家访) */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SupportOk"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/support/lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The classes you run support for, with the term's support list of each */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Academic year and term (1 autumn, 2 spring) */
+                    term?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The classes you run support for, with the term's support list of each */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SupportLists"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Propose a class's support list by the school's support-targets rules */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SupportPropose"];
+                };
+            };
+            responses: {
+                /** @description Propose a class's support list by the school's support-targets rules */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SupportList"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with stored data */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/support/lists/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A support list with categories and facts (audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A support list with categories and facts (audited) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SupportList"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/support/lists/{id}/cards.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The class's record cards (学生帮扶教育记录卡) in one PDF */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The class's record cards (学生帮扶教育记录卡) in one PDF */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/support/lists/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the list: each student gets a support file */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Confirm the list: each student gets a support file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SupportList"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/support/lists/{id}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a student with the categories and a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SupportAddEntry"];
+                };
+            };
+            responses: {
+                /** @description Add a student with the categories and a reason */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SupportList"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/support/lists/{id}/entries/{entryId}/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remove a student from the list with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    entryId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SupportRemoveEntry"];
+                };
+            };
+            responses: {
+                /** @description Remove a student from the list with a reason */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SupportList"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/support/lists/{id}/letters/responsibility.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Attachment 1: the head teacher's responsibility letter */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Attachment 1: the head teacher's responsibility letter */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/support/lists/{id}/letters/volunteer.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Attachment 2: the helpers' volunteer letters */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Attachment 2: the helpers' volunteer letters */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/support/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A student's sanctions, hardship certifications, aids, entered failed courses and home visits (audited) */
+        get: {
+            parameters: {
+                query: {
+                    studentId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A student's sanctions, hardship certifications, aids, entered failed courses and home visits (audited) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SupportStudentRecords"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/support/sanctions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a disciplinary sanction */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SanctionBody"];
+                };
+            };
+            responses: {
+                /** @description Record a disciplinary sanction */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SupportOk"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/support/sanctions/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a sanction */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SanctionRevoke"];
+                };
+            };
+            responses: {
+                /** @description Revoke a sanction */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SupportOk"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/units": {
         parameters: {
             query?: never;
@@ -10160,6 +12161,24 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        AidBody: {
+            /** Format: uuid */
+            studentId: string;
+            /**
+             * @description Academic year and term (1 autumn, 2 spring)
+             * @example 2026-2027-1
+             */
+            term: string;
+            /** @enum {string} */
+            kind: "money" | "job" | "psychological" | "growth" | "self_help";
+            description: string;
+            amountYuan?: number;
+            /**
+             * Format: date
+             * @example 2026-12-07
+             */
+            givenOn: string;
+        };
         AllianceAbsences: {
             absences: components["schemas"]["AllianceWritten"][];
         };
@@ -10787,6 +12806,26 @@ export interface components {
         };
         /** @description Attention tier (关注等级): 1 needs the most attention, 3 the least */
         AttentionTier: 1 | 2 | 3;
+        AuditCheckpointExport: {
+            /** Format: uuid */
+            schoolId: string;
+            /** @enum {string} */
+            algorithm: "ed25519";
+            keyId: string;
+            publicKeyPem: string;
+            /**
+             * @description What each signature covers: these lines joined by \n, UTF-8
+             * @example xinqiao-audit-checkpoint-v1 / schoolId / seq / hash / at (ISO 8601)
+             */
+            message: string;
+            checkpoints: {
+                seq: number;
+                hash: string;
+                at: string;
+                keyId: string;
+                signature: string;
+            }[];
+        };
         AuditLogEntry: components["schemas"]["StudentAccess"] & {
             /** Format: uuid */
             studentId: string | null;
@@ -10808,11 +12847,35 @@ export interface components {
             intact: boolean;
             /** @description Rows in the school's audit chain */
             rows: number;
+            /** @description The chain's newest row (null when empty) */
+            head: {
+                seq: number;
+                hash: string;
+            } | null;
+            /** @description The furthest position anchored outside the rows: the newest head this server committed (kept in memory and in its anchor file) or the newest signed checkpoint */
+            anchor: {
+                /** @enum {string} */
+                source: "server" | "checkpoint";
+                seq: number;
+                hash: string;
+                at: string;
+            } | null;
+            /** @description Signed checkpoints stored for the school */
+            checkpoints: number;
             /** @description Present when the chain is broken: the first row that does not verify */
             firstBrokenRow?: {
                 id: number;
                 seq: number;
                 /** @example row content does not match its hash */
+                reason: string;
+            };
+            /** @description Present when the rows agree with each other but not with an anchor: the newest rows were deleted, or rows were re-hashed with the database's own function */
+            tamper?: {
+                /** @enum {string} */
+                kind: "tail-deleted" | "rewritten" | "checkpoint-forged";
+                /** @description The anchored position the chain fails */
+                seq: number;
+                missingRows?: number;
                 reason: string;
             };
         };
@@ -11147,7 +13210,7 @@ export interface components {
             /** @default [] */
             roles?: {
                 /** @enum {string} */
-                role: "school_admin" | "center_director" | "center_staff" | "college_station_head" | "counsellor" | "head_teacher" | "class_committee" | "dorm_liaison" | "student_affairs" | "alliance_officer";
+                role: "school_admin" | "center_director" | "center_staff" | "college_station_head" | "counsellor" | "head_teacher" | "class_committee" | "dorm_liaison" | "student_affairs" | "alliance_officer" | "student";
                 /** Format: uuid */
                 unitId: string;
             }[];
@@ -11514,6 +13577,16 @@ export interface components {
             academicYear: number;
             enrolment: number;
         };
+        FailedCoursesBody: {
+            /** Format: uuid */
+            studentId: string;
+            /**
+             * @description Academic year and term (1 autumn, 2 spring)
+             * @example 2026-2027-1
+             */
+            term: string;
+            count: number;
+        };
         FeedBatch: {
             /** @description grades: studentNumber, term (2025-2026-1), courseCode, courseName, credit, score (0–100) or grade, passed?, resit?; card: studentNumber, occurredAt (ISO 8601 or "YYYY-MM-DD HH:mm:ss" China time), ref, amount (yuan), place (canteen, shop, library, bath, transport, other); activity: studentNumber, occurredAt, source (door, library, wifi, attendance, card) */
             rows: {
@@ -11588,6 +13661,36 @@ export interface components {
              */
             statusSince: string;
         };
+        FinancialCoverage: {
+            term: string;
+            termLabel: string;
+            target: {
+                percent: number;
+                zh: string;
+                en: string;
+            } | null;
+            colleges: {
+                /** Format: uuid */
+                collegeId: string;
+                collegeName: string;
+                students: number;
+                certified: number;
+                aided: number;
+                aids: number;
+                amountYuan: number;
+                coverage: number | null;
+                meetsTarget: boolean | null;
+                byKind: {
+                    [key: string]: number;
+                };
+            }[];
+            school: {
+                students: number;
+                certified: number;
+                aided: number;
+                coverage: number | null;
+            };
+        };
         FrontendList: {
             modules: {
                 id: string;
@@ -11637,11 +13740,41 @@ export interface components {
             /** @example 13800138000 */
             phone: string;
         };
+        HardshipBody: {
+            /** Format: uuid */
+            studentId: string;
+            /**
+             * @description Academic year and term (1 autumn, 2 spring)
+             * @example 2026-2027-1
+             */
+            term: string;
+            /** @enum {string} */
+            level: "special" | "hardship" | "general";
+            /**
+             * Format: date
+             * @example 2026-12-07
+             */
+            certifiedOn: string;
+            /** @default  */
+            note?: string;
+        };
         Health: {
             /** @enum {string} */
             status: "ok";
             /** @enum {string} */
             database: "pglite" | "postgres";
+        };
+        HomeVisitBody: {
+            /** Format: uuid */
+            studentId: string;
+            /**
+             * Format: date
+             * @example 2026-12-07
+             */
+            visitedOn: string;
+            visitors: string;
+            familyPresent: string;
+            findings: string;
         };
         Hospital: {
             /** Format: uuid */
@@ -11838,7 +13971,7 @@ export interface components {
             };
             roles: {
                 /** @enum {string} */
-                role: "school_admin" | "center_director" | "center_staff" | "college_station_head" | "counsellor" | "head_teacher" | "class_committee" | "dorm_liaison" | "student_affairs" | "alliance_officer";
+                role: "school_admin" | "center_director" | "center_staff" | "college_station_head" | "counsellor" | "head_teacher" | "class_committee" | "dorm_liaison" | "student_affairs" | "alliance_officer" | "student";
                 /** Format: uuid */
                 unitId: string;
                 unitName: string;
@@ -12048,7 +14181,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /**
-             * @description What happened; the screen renders it from `params` in the reader's language. One of: case.assigned, cases.unassigned, concern.reported, concern.status, concern.urgent, crisis.opened, crisis.step-late, crisis.review-due, follow-ups.due, key-students.talks-due, screening.safety, screening.reminder, warnings.raised, warnings.lost-contact, notifications.test
+             * @description What happened; the screen renders it from `params` in the reader's language. One of: case.assigned, cases.unassigned, concern.reported, concern.status, concern.urgent, crisis.opened, crisis.step-late, crisis.review-due, follow-ups.due, key-students.talks-due, warnings.raised, warnings.lost-contact, support.list-confirmed, support.helper-named, screening.safety, screening.reminder, notifications.test
              * @example case.assigned
              */
             kind: string;
@@ -12102,7 +14235,7 @@ export interface components {
             marked: number;
         };
         /** @enum {string} */
-        Permission: "alliance.manage" | "alliance.read" | "alliance.score" | "alliance.score-any-term" | "audit.read" | "audit.verify" | "calendar.edit" | "calendar.read" | "case-work.kpis" | "cases.assign" | "cases.read" | "cases.write" | "concerns.report" | "concerns.triage" | "counselling.manage" | "counselling.ratings" | "crises.read" | "crises.review" | "crises.run" | "crises.waive" | "feeds.raw" | "hospitals.manage" | "integration.manage" | "key-students.approve" | "key-students.manage" | "network.manage" | "network.rename-own-unit" | "notifications.manage" | "people.manage" | "screening.answers" | "screening.counts" | "screening.import" | "screening.manage" | "screening.read" | "student-affairs.edit" | "student-affairs.read" | "student.self" | "students.import" | "students.read" | "students.write" | "warnings.handle" | "warnings.overview" | "warnings.read";
+        Permission: "alliance.manage" | "alliance.read" | "alliance.score" | "alliance.score-any-term" | "audit.read" | "audit.verify" | "calendar.edit" | "calendar.read" | "case-work.kpis" | "cases.assign" | "cases.read" | "cases.write" | "concerns.report" | "concerns.triage" | "counselling.manage" | "counselling.ratings" | "crises.read" | "crises.review" | "crises.run" | "crises.waive" | "feeds.raw" | "financial-support.counts" | "hospitals.manage" | "integration.manage" | "key-students.approve" | "key-students.manage" | "network.manage" | "network.rename-own-unit" | "notifications.manage" | "people.manage" | "screening.answers" | "screening.counts" | "screening.import" | "screening.manage" | "screening.read" | "student-affairs.edit" | "student-affairs.read" | "student.self" | "students.import" | "students.read" | "students.write" | "support.manage" | "support.read" | "support.records" | "support.write" | "warnings.handle" | "warnings.overview" | "warnings.read";
         Person: {
             /** Format: uuid */
             id: string;
@@ -12130,7 +14263,7 @@ export interface components {
         } | null;
         PersonRole: {
             /** @enum {string} */
-            role: "school_admin" | "center_director" | "center_staff" | "college_station_head" | "counsellor" | "head_teacher" | "class_committee" | "dorm_liaison" | "student_affairs" | "alliance_officer";
+            role: "school_admin" | "center_director" | "center_staff" | "college_station_head" | "counsellor" | "head_teacher" | "class_committee" | "dorm_liaison" | "student_affairs" | "alliance_officer" | "student";
             /** Format: uuid */
             unitId: string;
             unitName: string;
@@ -12155,7 +14288,7 @@ export interface components {
              * @example validation.invalid-field
              * @enum {string}
              */
-            code: "validation.invalid-field" | "http.bad-request" | "http.not-found" | "http.no-route" | "http.method-not-allowed" | "http.payload-too-large" | "http.unsupported-media-type" | "http.headers-too-large" | "http.request-timeout" | "http.csrf-token" | "http.cross-site" | "server.internal" | "server.busy" | "auth.sign-in-required" | "auth.session-expired" | "auth.account-disabled" | "auth.wrong-credentials" | "auth.too-many-attempts" | "auth.permission-denied" | "database.duplicate-key" | "database.missing-reference" | "database.out-of-range" | "database.value-missing" | "database.bad-format" | "database.not-permitted" | "units.not-found" | "units.outside-branch" | "units.name-taken" | "people.not-found" | "people.role-outside-administration" | "people.person-outside-administration" | "people.username-taken" | "audit.student-outside-units" | "audit.export-too-large" | "students.not-found" | "students.reduced-view" | "students.number-taken" | "students.placement-outside-units" | "import.rows-rejected" | "import.file-unreadable" | "import.file-over-limit" | "cases.not-found" | "notifications.not-found" | "notifications.channel-not-set-up" | "notifications.test-failed" | "alliance.no-points-scale" | "alliance.term-not-found" | "alliance.event-not-found" | "alliance.member-not-found" | "alliance.record-not-found" | "alliance.not-a-member" | "alliance.term-closed" | "alliance.no-open-term" | "alliance.not-attended" | "alliance.event-closed" | "alliance.not-expected-at-event" | "alliance.attendance-exists" | "alliance.record-exists" | "alliance.not-checked-in" | "alliance.early-leave-exists" | "alliance.finding-exists" | "alliance.full-attendance-done" | "alliance.not-a-task" | "alliance.task-closed" | "alliance.not-assigned" | "alliance.task-acknowledged" | "alliance.task-submitted" | "alliance.member-inactive" | "alliance.record-not-pending" | "alliance.record-voided" | "alliance.record-not-voided" | "alliance.unknown-record-kind" | "alliance.no-base-score" | "alliance.repricing-stale" | "alliance.repricing-refused" | "alliance.plugin-refuses-facts" | "alliance.plugin-rules-refuse" | "screening.wave-not-found" | "screening.wave-exists" | "screening.wave-status-transition" | "screening.wave-not-open" | "screening.wave-cancelled" | "screening.wave-has-results" | "screening.wave-import-running" | "screening.no-tier-rules" | "screening.import-not-found" | "screening.result-not-found" | "screening.calendar-edit-not-found" | "concerns.not-found" | "concerns.no-signs-policy" | "concerns.already-triaged" | "crises.not-found" | "crises.no-protocol" | "crises.closed" | "crises.not-closed" | "crises.step-not-found" | "crises.step-finished" | "crises.not-named" | "crises.referral-not-found" | "crises.no-review-due" | "crises.hospital-not-found" | "crises.hospital-in-use" | "warnings.not-found" | "warnings.not-open" | "warnings.not-academic" | "warnings.no-plugin" | "integration.token-required" | "integration.token-invalid" | "integration.feed-not-allowed" | "integration.rate-limited" | "integration.token-not-found" | "key-students.not-found" | "key-students.already-on-roster" | "key-students.no-removal-requested" | "student.no-account" | "student.password-change-required" | "student.wave-not-open" | "student.consent-required" | "student.screening-submitted" | "student.no-rules" | "student-accounts.not-found" | "student-accounts.class-not-found" | "appointments.not-found" | "appointments.slot-not-found" | "appointments.refused" | "feedback.refused" | "plugins.no-active-plugin" | "student-affairs.staff-not-found" | "student-affairs.plugin-broken";
+            code: "validation.invalid-field" | "http.bad-request" | "http.not-found" | "http.no-route" | "http.method-not-allowed" | "http.payload-too-large" | "http.unsupported-media-type" | "http.headers-too-large" | "http.request-timeout" | "http.csrf-token" | "http.cross-site" | "server.internal" | "server.busy" | "auth.sign-in-required" | "auth.session-expired" | "auth.account-disabled" | "auth.wrong-credentials" | "auth.too-many-attempts" | "auth.permission-denied" | "database.duplicate-key" | "database.missing-reference" | "database.out-of-range" | "database.value-missing" | "database.bad-format" | "database.not-permitted" | "units.not-found" | "units.outside-branch" | "units.name-taken" | "people.not-found" | "people.role-outside-administration" | "people.person-outside-administration" | "people.username-taken" | "audit.student-outside-units" | "audit.export-too-large" | "students.not-found" | "students.reduced-view" | "students.number-taken" | "students.placement-outside-units" | "import.rows-rejected" | "import.file-unreadable" | "import.file-over-limit" | "cases.not-found" | "notifications.not-found" | "notifications.channel-not-set-up" | "notifications.test-failed" | "alliance.no-points-scale" | "alliance.term-not-found" | "alliance.event-not-found" | "alliance.member-not-found" | "alliance.record-not-found" | "alliance.not-a-member" | "alliance.term-closed" | "alliance.no-open-term" | "alliance.not-attended" | "alliance.event-closed" | "alliance.not-expected-at-event" | "alliance.attendance-exists" | "alliance.record-exists" | "alliance.not-checked-in" | "alliance.early-leave-exists" | "alliance.finding-exists" | "alliance.full-attendance-done" | "alliance.not-a-task" | "alliance.task-closed" | "alliance.not-assigned" | "alliance.task-acknowledged" | "alliance.task-submitted" | "alliance.member-inactive" | "alliance.record-not-pending" | "alliance.record-voided" | "alliance.record-not-voided" | "alliance.unknown-record-kind" | "alliance.no-base-score" | "alliance.repricing-stale" | "alliance.repricing-refused" | "alliance.plugin-refuses-facts" | "alliance.plugin-rules-refuse" | "screening.wave-not-found" | "screening.wave-exists" | "screening.wave-status-transition" | "screening.wave-not-open" | "screening.wave-cancelled" | "screening.wave-has-results" | "screening.wave-import-running" | "screening.no-tier-rules" | "screening.import-not-found" | "screening.result-not-found" | "screening.calendar-edit-not-found" | "concerns.not-found" | "concerns.no-signs-policy" | "concerns.already-triaged" | "crises.not-found" | "crises.no-protocol" | "crises.closed" | "crises.not-closed" | "crises.step-not-found" | "crises.step-finished" | "crises.not-named" | "crises.referral-not-found" | "crises.no-review-due" | "crises.hospital-not-found" | "crises.hospital-in-use" | "warnings.not-found" | "warnings.not-open" | "warnings.not-academic" | "warnings.no-plugin" | "integration.token-required" | "integration.token-invalid" | "integration.feed-not-allowed" | "integration.rate-limited" | "integration.token-not-found" | "key-students.not-found" | "key-students.already-on-roster" | "key-students.no-removal-requested" | "student.no-account" | "student.password-change-required" | "student.wave-not-open" | "student.consent-required" | "student.screening-submitted" | "student.no-rules" | "student-accounts.not-found" | "student-accounts.class-not-found" | "appointments.not-found" | "appointments.slot-not-found" | "appointments.refused" | "feedback.refused" | "support.no-rules" | "support.list-not-found" | "support.entry-not-found" | "support.file-not-found" | "support.class-not-found" | "support.record-not-found" | "plugins.no-active-plugin" | "student-affairs.staff-not-found" | "student-affairs.plugin-broken";
             /**
              * @description The problem kind in words, in the language of Accept-Language (zh-CN by default)
              * @example 提交的内容有误
@@ -12178,13 +14311,13 @@ export interface components {
             errors?: ({
                 field: string;
                 /** @enum {string} */
-                code: "field.required" | "field.wrong-type" | "field.too-small" | "field.too-big" | "field.invalid-format" | "field.invalid-option" | "field.unknown-keys" | "field.not-multiple-of" | "field.invalid" | "field.nul-character" | "field.bad-percent-encoding" | "field.nothing-to-change" | "units.no-such-unit" | "units.no-such-parent" | "units.lowest-level" | "units.wrong-level" | "units.name-taken" | "people.role-listed-twice" | "people.username-taken" | "people.username-characters" | "people.password-too-short" | "people.nothing-to-change" | "people.cannot-disable-self" | "people.cannot-drop-own-admin" | "students.no-such-student" | "students.phone-format" | "students.number-characters" | "students.number-taken" | "students.outside-units" | "students.not-a-college" | "students.not-a-class-of-college" | "students.not-a-dorm-of-class" | "students.gender" | "students.enrolment-year-format" | "students.guardian-name-missing" | "students.guardian-phone-missing" | "import.file-missing" | "import.body-missing" | "import.file-unreadable" | "import.stray-cells" | "import.number-repeated" | "import.no-college" | "import.ambiguous-college" | "import.no-class" | "import.ambiguous-class" | "import.no-dorm" | "import.ambiguous-dorm" | "import.placement-outside-units" | "import.student-outside-units" | "import.number-taken-outside-units" | "cases.responsible-out-of-reach" | "cases.date-in-past" | "cases.closed" | "cases.status-transition" | "cases.assignee-out-of-reach" | "cases.talk-in-future" | "cases.talk-before-case" | "cases.next-step-before-talk" | "notifications.no-address" | "screening.instrument" | "screening.cohort" | "screening.date-format" | "screening.closes-before-opens" | "screening.calendar-year-range" | "screening.calendar-date" | "screening.calendar-working" | "screening.no-such-wave" | "screening.wave-not-open" | "screening.wave-cancelled" | "screening.unsupported-instrument" | "screening.no-tier-rules" | "screening.tier-rules-miss-instrument" | "screening.import-server-error" | "screening.import-starter-gone" | "screening.import-gave-up" | "screening.import-orphaned" | "screening.stored-reason" | "screening.student-number-missing" | "screening.yes-or-no" | "screening.submission-time" | "screening.answers-invalid" | "screening.number-repeated" | "screening.no-tier-for-result" | "screening.no-such-student-number" | "screening.name-mismatch" | "alliance.no-such-member" | "alliance.no-such-department" | "alliance.no-such-account" | "alliance.no-such-event" | "alliance.no-such-event-in-term" | "alliance.member-or-department" | "alliance.department-empty" | "alliance.fact-protected" | "alliance.only-check-in" | "alliance.event-closed" | "alliance.task-closed" | "alliance.not-expected-at-event" | "alliance.not-assigned" | "alliance.not-checked-in" | "alliance.attendance-exists" | "alliance.record-exists" | "alliance.early-leave-exists" | "alliance.finding-exists" | "alliance.key-used" | "alliance.task-acknowledged" | "alliance.task-submitted" | "alliance.repricing-stale" | "alliance.plugin-refuses" | "alliance.branch-needs-college" | "alliance.routine-needs-department" | "alliance.plenary-without-department" | "alliance.ends-before-starts" | "alliance.deadline-before-assigned" | "alliance.correction-empty" | "concerns.unknown-sign" | "concerns.nothing-observed" | "concerns.reason-required" | "concerns.case-required" | "concerns.case-of-another-student" | "concerns.case-closed" | "concerns.due-date-required" | "feeds.no-such-student" | "feeds.grade-outside-scale" | "feeds.score-or-grade" | "feeds.future-time" | "feeds.row-repeated" | "feeds.too-many-rows" | "crises.unknown-level" | "student.wrong-current-password" | "student.same-password" | "student.consent-version-changed" | "student.answer-count" | "student.answer-missing" | "student.answer-out-of-range" | "student.answers-differ" | "appointments.slot-taken" | "appointments.slot-past" | "appointments.notice-too-short" | "appointments.too-many-open" | "appointments.priority-only" | "appointments.not-booked" | "appointments.not-started" | "feedback.code-unknown" | "feedback.code-used" | "crises.one-source" | "crises.source-not-found" | "crises.source-not-self-harm" | "crises.step-open" | "crises.return-assessment-missing" | "crises.before-opening" | "crises.in-future" | "crises.hospital-not-listed" | "crises.record-missing" | "crises.guardian-not-found" | "crises.contact-required" | "crises.affected-is-the-student" | "crises.already-affected" | "crises.held-before-closing" | "crises.agreement-order" | "student-affairs.area-not-configured" | "student-affairs.plugin-refuses";
+                code: "field.required" | "field.wrong-type" | "field.too-small" | "field.too-big" | "field.invalid-format" | "field.invalid-option" | "field.unknown-keys" | "field.not-multiple-of" | "field.invalid" | "field.nul-character" | "field.bad-percent-encoding" | "field.nothing-to-change" | "units.no-such-unit" | "units.no-such-parent" | "units.lowest-level" | "units.wrong-level" | "units.name-taken" | "people.role-listed-twice" | "people.username-taken" | "people.username-characters" | "people.password-too-short" | "people.nothing-to-change" | "people.cannot-disable-self" | "people.cannot-drop-own-admin" | "students.no-such-student" | "students.phone-format" | "students.number-characters" | "students.number-taken" | "students.outside-units" | "students.not-a-college" | "students.not-a-class-of-college" | "students.not-a-dorm-of-class" | "students.gender" | "students.enrolment-year-format" | "students.guardian-name-missing" | "students.guardian-phone-missing" | "import.file-missing" | "import.body-missing" | "import.file-unreadable" | "import.stray-cells" | "import.number-repeated" | "import.no-college" | "import.ambiguous-college" | "import.no-class" | "import.ambiguous-class" | "import.no-dorm" | "import.ambiguous-dorm" | "import.placement-outside-units" | "import.student-outside-units" | "import.number-taken-outside-units" | "cases.responsible-out-of-reach" | "cases.date-in-past" | "cases.closed" | "cases.status-transition" | "cases.assignee-out-of-reach" | "cases.talk-in-future" | "cases.talk-before-case" | "cases.next-step-before-talk" | "notifications.no-address" | "screening.instrument" | "screening.cohort" | "screening.date-format" | "screening.closes-before-opens" | "screening.calendar-year-range" | "screening.calendar-date" | "screening.calendar-working" | "screening.no-such-wave" | "screening.wave-not-open" | "screening.wave-cancelled" | "screening.unsupported-instrument" | "screening.no-tier-rules" | "screening.tier-rules-miss-instrument" | "screening.import-server-error" | "screening.import-starter-gone" | "screening.import-gave-up" | "screening.import-orphaned" | "screening.stored-reason" | "screening.student-number-missing" | "screening.yes-or-no" | "screening.submission-time" | "screening.answers-invalid" | "screening.number-repeated" | "screening.no-tier-for-result" | "screening.no-such-student-number" | "screening.name-mismatch" | "alliance.no-such-member" | "alliance.no-such-department" | "alliance.no-such-account" | "alliance.no-such-event" | "alliance.no-such-event-in-term" | "alliance.member-or-department" | "alliance.department-empty" | "alliance.fact-protected" | "alliance.only-check-in" | "alliance.event-closed" | "alliance.task-closed" | "alliance.not-expected-at-event" | "alliance.not-assigned" | "alliance.not-checked-in" | "alliance.attendance-exists" | "alliance.record-exists" | "alliance.early-leave-exists" | "alliance.finding-exists" | "alliance.key-used" | "alliance.task-acknowledged" | "alliance.task-submitted" | "alliance.repricing-stale" | "alliance.plugin-refuses" | "alliance.branch-needs-college" | "alliance.routine-needs-department" | "alliance.plenary-without-department" | "alliance.ends-before-starts" | "alliance.deadline-before-assigned" | "alliance.correction-empty" | "concerns.unknown-sign" | "concerns.nothing-observed" | "concerns.reason-required" | "concerns.case-required" | "concerns.case-of-another-student" | "concerns.case-closed" | "concerns.due-date-required" | "feeds.no-such-student" | "feeds.grade-outside-scale" | "feeds.score-or-grade" | "feeds.future-time" | "feeds.row-repeated" | "feeds.too-many-rows" | "crises.unknown-level" | "student.wrong-current-password" | "student.same-password" | "student.consent-version-changed" | "student.answer-count" | "student.answer-missing" | "student.answer-out-of-range" | "student.answers-differ" | "appointments.slot-taken" | "appointments.slot-past" | "appointments.notice-too-short" | "appointments.too-many-open" | "appointments.priority-only" | "appointments.not-booked" | "appointments.not-started" | "feedback.code-unknown" | "feedback.code-used" | "crises.one-source" | "crises.source-not-found" | "crises.source-not-self-harm" | "crises.step-open" | "crises.return-assessment-missing" | "crises.before-opening" | "crises.in-future" | "crises.hospital-not-listed" | "crises.record-missing" | "crises.guardian-not-found" | "crises.contact-required" | "crises.affected-is-the-student" | "crises.already-affected" | "crises.held-before-closing" | "crises.agreement-order" | "support.not-a-class" | "support.not-in-class" | "support.already-listed" | "support.removed-entry" | "support.not-on-list" | "support.helper-outside-network" | "support.helper-kind" | "support.plan-empty" | "support.before-term-end" | "support.in-future" | "support.revoked-before" | "support.already-revoked" | "support.already-certified" | "student-affairs.area-not-configured" | "student-affairs.plugin-refuses";
                 message: string;
             } | {
                 row: number;
                 column: string;
                 /** @enum {string} */
-                code: "field.required" | "field.wrong-type" | "field.too-small" | "field.too-big" | "field.invalid-format" | "field.invalid-option" | "field.unknown-keys" | "field.not-multiple-of" | "field.invalid" | "field.nul-character" | "field.bad-percent-encoding" | "field.nothing-to-change" | "units.no-such-unit" | "units.no-such-parent" | "units.lowest-level" | "units.wrong-level" | "units.name-taken" | "people.role-listed-twice" | "people.username-taken" | "people.username-characters" | "people.password-too-short" | "people.nothing-to-change" | "people.cannot-disable-self" | "people.cannot-drop-own-admin" | "students.no-such-student" | "students.phone-format" | "students.number-characters" | "students.number-taken" | "students.outside-units" | "students.not-a-college" | "students.not-a-class-of-college" | "students.not-a-dorm-of-class" | "students.gender" | "students.enrolment-year-format" | "students.guardian-name-missing" | "students.guardian-phone-missing" | "import.file-missing" | "import.body-missing" | "import.file-unreadable" | "import.stray-cells" | "import.number-repeated" | "import.no-college" | "import.ambiguous-college" | "import.no-class" | "import.ambiguous-class" | "import.no-dorm" | "import.ambiguous-dorm" | "import.placement-outside-units" | "import.student-outside-units" | "import.number-taken-outside-units" | "cases.responsible-out-of-reach" | "cases.date-in-past" | "cases.closed" | "cases.status-transition" | "cases.assignee-out-of-reach" | "cases.talk-in-future" | "cases.talk-before-case" | "cases.next-step-before-talk" | "notifications.no-address" | "screening.instrument" | "screening.cohort" | "screening.date-format" | "screening.closes-before-opens" | "screening.calendar-year-range" | "screening.calendar-date" | "screening.calendar-working" | "screening.no-such-wave" | "screening.wave-not-open" | "screening.wave-cancelled" | "screening.unsupported-instrument" | "screening.no-tier-rules" | "screening.tier-rules-miss-instrument" | "screening.import-server-error" | "screening.import-starter-gone" | "screening.import-gave-up" | "screening.import-orphaned" | "screening.stored-reason" | "screening.student-number-missing" | "screening.yes-or-no" | "screening.submission-time" | "screening.answers-invalid" | "screening.number-repeated" | "screening.no-tier-for-result" | "screening.no-such-student-number" | "screening.name-mismatch" | "alliance.no-such-member" | "alliance.no-such-department" | "alliance.no-such-account" | "alliance.no-such-event" | "alliance.no-such-event-in-term" | "alliance.member-or-department" | "alliance.department-empty" | "alliance.fact-protected" | "alliance.only-check-in" | "alliance.event-closed" | "alliance.task-closed" | "alliance.not-expected-at-event" | "alliance.not-assigned" | "alliance.not-checked-in" | "alliance.attendance-exists" | "alliance.record-exists" | "alliance.early-leave-exists" | "alliance.finding-exists" | "alliance.key-used" | "alliance.task-acknowledged" | "alliance.task-submitted" | "alliance.repricing-stale" | "alliance.plugin-refuses" | "alliance.branch-needs-college" | "alliance.routine-needs-department" | "alliance.plenary-without-department" | "alliance.ends-before-starts" | "alliance.deadline-before-assigned" | "alliance.correction-empty" | "concerns.unknown-sign" | "concerns.nothing-observed" | "concerns.reason-required" | "concerns.case-required" | "concerns.case-of-another-student" | "concerns.case-closed" | "concerns.due-date-required" | "feeds.no-such-student" | "feeds.grade-outside-scale" | "feeds.score-or-grade" | "feeds.future-time" | "feeds.row-repeated" | "feeds.too-many-rows" | "crises.unknown-level" | "student.wrong-current-password" | "student.same-password" | "student.consent-version-changed" | "student.answer-count" | "student.answer-missing" | "student.answer-out-of-range" | "student.answers-differ" | "appointments.slot-taken" | "appointments.slot-past" | "appointments.notice-too-short" | "appointments.too-many-open" | "appointments.priority-only" | "appointments.not-booked" | "appointments.not-started" | "feedback.code-unknown" | "feedback.code-used" | "crises.one-source" | "crises.source-not-found" | "crises.source-not-self-harm" | "crises.step-open" | "crises.return-assessment-missing" | "crises.before-opening" | "crises.in-future" | "crises.hospital-not-listed" | "crises.record-missing" | "crises.guardian-not-found" | "crises.contact-required" | "crises.affected-is-the-student" | "crises.already-affected" | "crises.held-before-closing" | "crises.agreement-order" | "student-affairs.area-not-configured" | "student-affairs.plugin-refuses";
+                code: "field.required" | "field.wrong-type" | "field.too-small" | "field.too-big" | "field.invalid-format" | "field.invalid-option" | "field.unknown-keys" | "field.not-multiple-of" | "field.invalid" | "field.nul-character" | "field.bad-percent-encoding" | "field.nothing-to-change" | "units.no-such-unit" | "units.no-such-parent" | "units.lowest-level" | "units.wrong-level" | "units.name-taken" | "people.role-listed-twice" | "people.username-taken" | "people.username-characters" | "people.password-too-short" | "people.nothing-to-change" | "people.cannot-disable-self" | "people.cannot-drop-own-admin" | "students.no-such-student" | "students.phone-format" | "students.number-characters" | "students.number-taken" | "students.outside-units" | "students.not-a-college" | "students.not-a-class-of-college" | "students.not-a-dorm-of-class" | "students.gender" | "students.enrolment-year-format" | "students.guardian-name-missing" | "students.guardian-phone-missing" | "import.file-missing" | "import.body-missing" | "import.file-unreadable" | "import.stray-cells" | "import.number-repeated" | "import.no-college" | "import.ambiguous-college" | "import.no-class" | "import.ambiguous-class" | "import.no-dorm" | "import.ambiguous-dorm" | "import.placement-outside-units" | "import.student-outside-units" | "import.number-taken-outside-units" | "cases.responsible-out-of-reach" | "cases.date-in-past" | "cases.closed" | "cases.status-transition" | "cases.assignee-out-of-reach" | "cases.talk-in-future" | "cases.talk-before-case" | "cases.next-step-before-talk" | "notifications.no-address" | "screening.instrument" | "screening.cohort" | "screening.date-format" | "screening.closes-before-opens" | "screening.calendar-year-range" | "screening.calendar-date" | "screening.calendar-working" | "screening.no-such-wave" | "screening.wave-not-open" | "screening.wave-cancelled" | "screening.unsupported-instrument" | "screening.no-tier-rules" | "screening.tier-rules-miss-instrument" | "screening.import-server-error" | "screening.import-starter-gone" | "screening.import-gave-up" | "screening.import-orphaned" | "screening.stored-reason" | "screening.student-number-missing" | "screening.yes-or-no" | "screening.submission-time" | "screening.answers-invalid" | "screening.number-repeated" | "screening.no-tier-for-result" | "screening.no-such-student-number" | "screening.name-mismatch" | "alliance.no-such-member" | "alliance.no-such-department" | "alliance.no-such-account" | "alliance.no-such-event" | "alliance.no-such-event-in-term" | "alliance.member-or-department" | "alliance.department-empty" | "alliance.fact-protected" | "alliance.only-check-in" | "alliance.event-closed" | "alliance.task-closed" | "alliance.not-expected-at-event" | "alliance.not-assigned" | "alliance.not-checked-in" | "alliance.attendance-exists" | "alliance.record-exists" | "alliance.early-leave-exists" | "alliance.finding-exists" | "alliance.key-used" | "alliance.task-acknowledged" | "alliance.task-submitted" | "alliance.repricing-stale" | "alliance.plugin-refuses" | "alliance.branch-needs-college" | "alliance.routine-needs-department" | "alliance.plenary-without-department" | "alliance.ends-before-starts" | "alliance.deadline-before-assigned" | "alliance.correction-empty" | "concerns.unknown-sign" | "concerns.nothing-observed" | "concerns.reason-required" | "concerns.case-required" | "concerns.case-of-another-student" | "concerns.case-closed" | "concerns.due-date-required" | "feeds.no-such-student" | "feeds.grade-outside-scale" | "feeds.score-or-grade" | "feeds.future-time" | "feeds.row-repeated" | "feeds.too-many-rows" | "crises.unknown-level" | "student.wrong-current-password" | "student.same-password" | "student.consent-version-changed" | "student.answer-count" | "student.answer-missing" | "student.answer-out-of-range" | "student.answers-differ" | "appointments.slot-taken" | "appointments.slot-past" | "appointments.notice-too-short" | "appointments.too-many-open" | "appointments.priority-only" | "appointments.not-booked" | "appointments.not-started" | "feedback.code-unknown" | "feedback.code-used" | "crises.one-source" | "crises.source-not-found" | "crises.source-not-self-harm" | "crises.step-open" | "crises.return-assessment-missing" | "crises.before-opening" | "crises.in-future" | "crises.hospital-not-listed" | "crises.record-missing" | "crises.guardian-not-found" | "crises.contact-required" | "crises.affected-is-the-student" | "crises.already-affected" | "crises.held-before-closing" | "crises.agreement-order" | "support.not-a-class" | "support.not-in-class" | "support.already-listed" | "support.removed-entry" | "support.not-on-list" | "support.helper-outside-network" | "support.helper-kind" | "support.plan-empty" | "support.before-term-end" | "support.in-future" | "support.revoked-before" | "support.already-revoked" | "support.already-certified" | "student-affairs.area-not-configured" | "student-affairs.plugin-refuses";
                 reason: string;
             })[];
         };
@@ -12227,6 +14360,26 @@ export interface components {
         };
         /** @enum {string} */
         RiskLevel: "low" | "medium" | "high" | "crisis";
+        SanctionBody: {
+            /** Format: uuid */
+            studentId: string;
+            /** @description What for, as the decision says */
+            sanction: string;
+            /** @enum {string} */
+            level: "warning" | "serious_warning" | "demerit" | "probation" | "expulsion";
+            /**
+             * Format: date
+             * @example 2026-12-07
+             */
+            sanctionedOn: string;
+        };
+        SanctionRevoke: {
+            /**
+             * Format: date
+             * @example 2026-12-07
+             */
+            revokedOn: string;
+        };
         School: {
             code: string;
             name: string;
@@ -12654,6 +14807,313 @@ export interface components {
             warnings: components["schemas"]["Warning"][];
             plans: components["schemas"]["ImprovementPlan"][];
         };
+        SupportAddEntry: {
+            /** Format: uuid */
+            studentId: string;
+            categories: components["schemas"]["SupportCategory"][];
+            reason: string;
+        };
+        /** @enum {string} */
+        SupportCategory: "academic" | "disciplinary" | "psychological" | "economic" | "behavioural";
+        SupportCategoryReason: {
+            category: components["schemas"]["SupportCategory"];
+            ruleName: string;
+            zh: string;
+            en: string;
+        };
+        SupportContactBody: {
+            /** Format: date-time */
+            contactedAt: string;
+            /** @enum {string} */
+            method: "phone" | "video" | "message" | "meeting" | "home_visit";
+            /** @description Who was reached: a guardian, with the relation */
+            contactedPerson: string;
+            agreed: string;
+            invitedToCampus: boolean;
+        };
+        SupportEntry: {
+            /** Format: uuid */
+            id: string;
+            student: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                studentNumber: string;
+            };
+            categories: components["schemas"]["SupportCategoryReason"][];
+            facts: components["schemas"]["SupportFact"][];
+            parentContact: {
+                zh: string;
+                en: string;
+            } | null;
+            /** @enum {string} */
+            origin: "rules" | "added";
+            /** @enum {string} */
+            status: "proposed" | "confirmed" | "removed";
+            reason: string | null;
+            /** Format: uuid */
+            fileId: string | null;
+            responsible: components["schemas"]["SupportResponsible"] | null;
+            planWritten: boolean;
+        };
+        SupportEvaluationBody: {
+            evaluation: string;
+        };
+        SupportFact: {
+            fact: string;
+            value: number | boolean;
+            /** @description grades-feed, entered, sanctions, cases, screening, hardship, concerns */
+            source: string;
+            detail: string;
+        };
+        SupportFile: {
+            /** Format: uuid */
+            id: string;
+            term: string;
+            termLabel: string;
+            /**
+             * Format: date
+             * @example 2026-12-07
+             */
+            termEnd: string;
+            /** Format: uuid */
+            listId: string;
+            student: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                studentNumber: string;
+                className: string;
+                phone: string | null;
+                guardians: {
+                    name: string;
+                    relation: string;
+                    phone: string;
+                }[];
+            };
+            categories: components["schemas"]["SupportCategoryReason"][];
+            facts: components["schemas"]["SupportFact"][];
+            parentContact: {
+                zh: string;
+                en: string;
+            } | null;
+            responsible: components["schemas"]["SupportResponsible"] | null;
+            plan: components["schemas"]["SupportPlan"];
+            /** Format: date-time */
+            planWrittenAt: string | null;
+            /**
+             * Format: date
+             * @example 2026-12-07
+             */
+            planDueOn: string;
+            /**
+             * Format: date
+             * @example 2026-12-07
+             */
+            parentContactDueOn: string | null;
+            notes: {
+                /** Format: uuid */
+                id: string;
+                /**
+                 * Format: date
+                 * @example 2026-12-07
+                 */
+                occurredOn: string;
+                note: string;
+                author: string;
+            }[];
+            contacts: {
+                /** Format: uuid */
+                id: string;
+                /** Format: date-time */
+                contactedAt: string;
+                /** @enum {string} */
+                method: "phone" | "video" | "message" | "meeting" | "home_visit";
+                contactedPerson: string;
+                agreed: string;
+                invitedToCampus: boolean;
+                recorder: string;
+            }[];
+            evaluation: string | null;
+            /** Format: date-time */
+            evaluatedAt: string | null;
+            canManage: boolean;
+            helpers: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                role: string;
+                unitName: string;
+            }[];
+        };
+        SupportList: {
+            /** Format: uuid */
+            id: string;
+            term: string;
+            termLabel: string;
+            classUnit: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            status: "proposed" | "confirmed";
+            /** Format: date-time */
+            proposedAt: string;
+            /** Format: date-time */
+            confirmedAt: string | null;
+            decision: {
+                pluginId: string;
+                pluginVersion: string;
+            };
+            entries: components["schemas"]["SupportEntry"][];
+            canManage: boolean;
+        };
+        SupportLists: {
+            term: string;
+            termLabel: string;
+            classes: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                collegeName: string;
+                /** Format: uuid */
+                listId: string | null;
+                /** @enum {string|null} */
+                status: "proposed" | "confirmed" | null;
+                entries: number;
+                confirmed: number;
+            }[];
+        };
+        SupportNoteBody: {
+            /**
+             * Format: date
+             * @example 2026-12-07
+             */
+            occurredOn: string;
+            note: string;
+        };
+        SupportOk: {
+            /** @enum {boolean} */
+            ok: true;
+        };
+        /** @description 思想引导、心理疏导、学业辅导、行为养成、经济扶持、挖掘优势: at least one part written */
+        SupportPlan: {
+            thought?: string;
+            psychological?: string;
+            academic?: string;
+            behaviour?: string;
+            economic?: string;
+            strengths?: string;
+        };
+        SupportPropose: {
+            /** Format: uuid */
+            classUnitId: string;
+            /**
+             * @description Default: the current term
+             * @example 2026-2027-1
+             */
+            term?: string;
+        };
+        SupportRemoveEntry: {
+            reason: string;
+        };
+        SupportResponsible: {
+            kind: components["schemas"]["SupportResponsibleKind"];
+            /** Format: uuid */
+            id: string;
+            name: string;
+            detail: string;
+        };
+        SupportResponsibleBody: {
+            kind: components["schemas"]["SupportResponsibleKind"];
+            /**
+             * Format: uuid
+             * @description A staff helper (head_teacher, counsellor, teacher)
+             */
+            personId?: string;
+            /**
+             * Format: uuid
+             * @description A student helper (party_member, student_helper)
+             */
+            studentId?: string;
+        };
+        /**
+         * @description head_teacher, counsellor, teacher (staff: personId); party_member, student_helper (studentId)
+         * @enum {string}
+         */
+        SupportResponsibleKind: "head_teacher" | "counsellor" | "teacher" | "party_member" | "student_helper";
+        SupportStudentFiles: {
+            files: {
+                /** Format: uuid */
+                id: string;
+                term: string;
+                termLabel: string;
+            }[];
+        };
+        SupportStudentRecords: {
+            sanctions: {
+                /** Format: uuid */
+                id: string;
+                sanction: string;
+                /** @enum {string} */
+                level: "warning" | "serious_warning" | "demerit" | "probation" | "expulsion";
+                /**
+                 * Format: date
+                 * @example 2026-12-07
+                 */
+                sanctionedOn: string;
+                /**
+                 * Format: date
+                 * @example 2026-12-07
+                 */
+                revokedOn: string | null;
+            }[];
+            hardship: {
+                /** Format: uuid */
+                id: string;
+                term: string;
+                /** @enum {string} */
+                level: "special" | "hardship" | "general";
+                /**
+                 * Format: date
+                 * @example 2026-12-07
+                 */
+                certifiedOn: string;
+                note: string;
+            }[];
+            aids: {
+                /** Format: uuid */
+                id: string;
+                term: string;
+                /** @enum {string} */
+                kind: "money" | "job" | "psychological" | "growth" | "self_help";
+                description: string;
+                amountYuan: number | null;
+                /**
+                 * Format: date
+                 * @example 2026-12-07
+                 */
+                givenOn: string;
+            }[];
+            failedCourses: {
+                term: string;
+                count: number;
+            }[];
+            homeVisits: {
+                /** Format: uuid */
+                id: string;
+                /**
+                 * Format: date
+                 * @example 2026-12-07
+                 */
+                visitedOn: string;
+                visitors: string;
+                familyPresent: string;
+                findings: string;
+                recorder: string;
+            }[];
+        };
         TierReason: {
             ruleName: string;
             zh: string;
@@ -12753,7 +15213,7 @@ export interface components {
             /** @description Replaces the person's roles on units the caller administers */
             roles?: {
                 /** @enum {string} */
-                role: "school_admin" | "center_director" | "center_staff" | "college_station_head" | "counsellor" | "head_teacher" | "class_committee" | "dorm_liaison" | "student_affairs" | "alliance_officer";
+                role: "school_admin" | "center_director" | "center_staff" | "college_station_head" | "counsellor" | "head_teacher" | "class_committee" | "dorm_liaison" | "student_affairs" | "alliance_officer" | "student";
                 /** Format: uuid */
                 unitId: string;
             }[];
@@ -12965,7 +15425,7 @@ export interface components {
             link: string;
         };
         /** @enum {string} */
-        WorkKind: "follow_up" | "case" | "unassigned" | "concern_report" | "key_student_talk" | "crisis_step" | "crisis_review" | "warning";
+        WorkKind: "follow_up" | "case" | "unassigned" | "concern_report" | "key_student_talk" | "crisis_step" | "crisis_review" | "support_file" | "warning";
     };
     responses: never;
     parameters: never;

@@ -52,6 +52,44 @@ describe('the audit panel', () => {
     expect(wrapper.text()).toContain('row content does not match its hash');
   });
 
+  it('says when the newest rows were deleted behind the API’s back', async () => {
+    fakeApi({
+      '/api/audit/verify': {
+        intact: false,
+        rows: 117,
+        head: { seq: 117, hash: 'h117' },
+        anchor: { source: 'server', seq: 120, hash: 'h120', at: '2026-12-06T03:00:00.000Z' },
+        checkpoints: 2,
+        tamper: { kind: 'tail-deleted', seq: 120, missingRows: 3, reason: 'the newest rows are missing' },
+      },
+    });
+    const wrapper = mountPanel();
+    await wrapper.get('[data-testid="sadm-verify"]').trigger('click');
+    await vi.waitFor(() =>
+      expect(wrapper.get('[data-testid="sadm-verify-tamper"]').text()).toBe(
+        '最新的 3 条审计记录被删除：审计链止于序号 117，而库外锚点记录到序号 120。',
+      ),
+    );
+  });
+
+  it('shows the anchor an intact chain was checked against, and offers the signed checkpoints', async () => {
+    fakeApi({
+      '/api/audit/verify': {
+        intact: true,
+        rows: 120,
+        head: { seq: 120, hash: 'h' },
+        anchor: { source: 'checkpoint', seq: 118, hash: 'g', at: '2026-12-06T03:00:00.000Z' },
+        checkpoints: 4,
+      },
+    });
+    const wrapper = mountPanel();
+    await wrapper.get('[data-testid="sadm-verify"]').trigger('click');
+    await vi.waitFor(() => expect(wrapper.text()).toContain('审计链完整，共 120 条记录'));
+    expect(wrapper.get('[data-testid="sadm-verify-anchor"]').text()).toContain('序号 118（签名检查点');
+    expect(wrapper.get('[data-testid="sadm-verify-anchor"]').text()).toContain('签名检查点 4 个');
+    expect(wrapper.find('[data-testid="sadm-export-checkpoints"]').exists()).toBe(true);
+  });
+
   it('picks the student whose number is exactly the one typed, and says so next to the field when none is', async () => {
     const asked = fakeApi({
       '/api/students': {

@@ -72,6 +72,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, { zh: string; en: stri
   'working_calendar.drop_day': { zh: '撤销工作日修改', en: 'Dropped a working-day change' },
   'audit_log.list': { zh: '查看审计日志', en: 'Browsed the audit log' },
   'audit_log.export': { zh: '导出审计日志', en: 'Exported the audit log' },
+  'audit_checkpoints.export': { zh: '导出审计签名检查点', en: 'Exported the signed audit checkpoints' },
   'alliance_department.create': { zh: '新建联盟部门', en: 'Created an alliance department' },
   'alliance_department_finding.create': { zh: '记录部门评定', en: 'Recorded a department finding' },
   'alliance_event.create': { zh: '新建联盟活动', en: 'Created an alliance event' },

@@ -42,10 +42,14 @@ async function json(res: Response | Promise<Response>, status: number): Promise<
 describe('audit/verify', () => {
   it('reports an intact chain with its row count to school admins and center directors', async () => {
     const before = await json(admin.request('/api/audit/verify'), 200);
-    expect(before).toEqual({ intact: true, rows: expect.any(Number) });
+    expect(before).toMatchObject({ intact: true, rows: expect.any(Number), checkpoints: 0 });
     await json(counsellor.request(`/api/students/${alpha().colleges[0].studentIds[0]}`), 200);
     const after = await json(director.request('/api/audit/verify'), 200);
-    expect(after).toEqual({ intact: true, rows: before.rows + 1 });
+    expect(after).toMatchObject({ intact: true, rows: before.rows + 1, head: { seq: before.rows + 1 } });
+    // The server's own anchor: the head its last audited commit made.
+    expect(after.anchor).toMatchObject({ source: 'server', seq: before.rows + 1, hash: after.head.hash });
+    expect(after.firstBrokenRow).toBeUndefined();
+    expect(after.tamper).toBeUndefined();
   });
 
   it('refuses every other role', async () => {

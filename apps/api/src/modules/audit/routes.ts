@@ -5,6 +5,7 @@ import { createRouter } from '../../http/router.ts';
 import { auditLogWorkbook } from './export.ts';
 import { browseAuditLog, exportAuditLog } from './log.ts';
 import {
+  AuditCheckpointExportSchema,
   AuditLogFilterQuery,
   AuditLogPageSchema,
   AuditLogQuery,
@@ -13,7 +14,7 @@ import {
   StudentAuditParams,
   StudentAuditQuery,
 } from './schemas.ts';
-import { studentAccessLog, verifySchoolAudit } from './service.ts';
+import { exportAuditCheckpoints, studentAccessLog, verifySchoolAudit } from './service.ts';
 
 const tags = ['audit'];
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
@@ -25,6 +26,18 @@ const verifyRoute = createRoute({
   summary: "Verify the school's hash-chained audit log (school admins and center directors)",
   responses: {
     200: { description: 'Intact, or the first row that does not verify', ...json(AuditVerifySchema) },
+    ...problemResponses(401, 403),
+  },
+});
+
+const checkpointsRoute = createRoute({
+  method: 'get',
+  path: '/audit/checkpoints',
+  tags,
+  summary:
+    "Sign the chain's current head and download every signed checkpoint with the public key, to keep outside the database (school admins and center directors; itself audited)",
+  responses: {
+    200: { description: 'The checkpoints (JSON, sent as a download)', ...json(AuditCheckpointExportSchema) },
     ...problemResponses(401, 403),
   },
 });
@@ -75,6 +88,11 @@ const exportRoute = createRoute({
 /** The audit log: verify the chain, browse and export it, and who looked at one student. */
 export const auditRoutes = createRouter()
   .openapi(verifyRoute, async (c) => c.json(await verifySchoolAudit(callerOf(c, '审计校验')), 200))
+  .openapi(checkpointsRoute, async (c) => {
+    const body = await exportAuditCheckpoints(callerOf(c, '审计检查点导出'));
+    c.header('content-disposition', `attachment; filename="audit-checkpoints-${body.schoolId}.json"`);
+    return c.json(body, 200);
+  })
   .openapi(logRoute, async (c) =>
     c.json(await browseAuditLog(callerOf(c, '审计查阅'), c.req.valid('query')), 200),
   )

@@ -1,10 +1,26 @@
 import { z } from '@hono/zod-openapi';
 import { PageQuery, pageOf } from '../../http/pagination.ts';
 
+const ChainPosition = z.object({ seq: z.number().int(), hash: z.string() });
+
 export const AuditVerifySchema = z
   .object({
     intact: z.boolean(),
     rows: z.number().int().openapi({ description: "Rows in the school's audit chain" }),
+    head: ChainPosition.nullable().openapi({ description: "The chain's newest row (null when empty)" }),
+    anchor: z
+      .object({
+        source: z.enum(['server', 'checkpoint']),
+        seq: z.number().int(),
+        hash: z.string(),
+        at: z.string(),
+      })
+      .nullable()
+      .openapi({
+        description:
+          'The furthest position anchored outside the rows: the newest head this server committed (kept in memory and in its anchor file) or the newest signed checkpoint',
+      }),
+    checkpoints: z.number().int().openapi({ description: 'Signed checkpoints stored for the school' }),
     firstBrokenRow: z
       .object({
         id: z.number().int(),
@@ -13,8 +29,44 @@ export const AuditVerifySchema = z
       })
       .optional()
       .openapi({ description: 'Present when the chain is broken: the first row that does not verify' }),
+    tamper: z
+      .object({
+        kind: z.enum(['tail-deleted', 'rewritten', 'checkpoint-forged']),
+        seq: z.number().int().openapi({ description: 'The anchored position the chain fails' }),
+        missingRows: z.number().int().optional(),
+        reason: z.string(),
+      })
+      .optional()
+      .openapi({
+        description:
+          "Present when the rows agree with each other but not with an anchor: the newest rows were deleted, or rows were re-hashed with the database's own function",
+      }),
   })
   .openapi('AuditVerification');
+
+export const AuditCheckpointExportSchema = z
+  .object({
+    schoolId: z.uuid(),
+    algorithm: z.literal('ed25519'),
+    keyId: z.string(),
+    publicKeyPem: z.string(),
+    message: z.string().openapi({
+      description: 'What each signature covers: these lines joined by \\n, UTF-8',
+      example: 'xinqiao-audit-checkpoint-v1 / schoolId / seq / hash / at (ISO 8601)',
+    }),
+    checkpoints: z.array(
+      z.object({
+        seq: z.number().int(),
+        hash: z.string(),
+        at: z.string(),
+        keyId: z.string(),
+        signature: z.string(),
+      }),
+    ),
+  })
+  .openapi('AuditCheckpointExport');
+
+export type AuditCheckpointExportView = z.infer<typeof AuditCheckpointExportSchema>;
 
 /** One access to a student: who, in which role on which unit, did what, why and when. */
 export const StudentAccessSchema = z

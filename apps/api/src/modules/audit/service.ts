@@ -1,11 +1,17 @@
-import { type AuditChainReport, verifyAuditChain } from '@xinqiao/db';
+import {
+  type AuditChainReport,
+  auditSigningKeyOf,
+  listAuditCheckpoints,
+  signAuditCheckpoint,
+  verifyAuditChain,
+} from '@xinqiao/db';
 import { type Caller, requirePermission, rolesGranting } from '../../auth/caller.ts';
 import type { Page, PageRequest } from '../../http/pagination.ts';
 import { problem } from '../../http/problem.ts';
 import { presentStudentAccess } from './present.ts';
 import { auditRowsOfStudent, visibleStudentPlacement } from './queries.ts';
 import { recordAccess } from './record.ts';
-import type { StudentAccessView } from './schemas.ts';
+import type { AuditCheckpointExportView, StudentAccessView } from './schemas.ts';
 
 /**
  * Recompute the school's hash chain and say whether it is intact, or which row is the first that does not verify.
@@ -18,6 +24,38 @@ import type { StudentAccessView } from './schemas.ts';
 export async function verifySchoolAudit(caller: Caller): Promise<AuditChainReport> {
   requirePermission(caller, 'audit.verify');
   return verifyAuditChain(caller.tx);
+}
+
+/**
+ * The school's signed checkpoints for a director to keep outside the database, after signing the current head (when
+ * the chain verifies; a broken chain is exported as it is, unsigned). The export is audited.
+ */
+export async function exportAuditCheckpoints(caller: Caller): Promise<AuditCheckpointExportView> {
+  requirePermission(caller, 'audit.verify');
+  const { tx, me } = caller;
+  const report = await verifyAuditChain(tx);
+  if (report.intact) await signAuditCheckpoint(tx);
+  const key = auditSigningKeyOf(tx);
+  const checkpoints = await listAuditCheckpoints(tx);
+  await recordAccess(tx, me, {
+    action: 'audit_checkpoints.export',
+    entity: 'audit_log',
+    purpose: caller.purpose,
+  });
+  return {
+    schoolId: me.school.id,
+    algorithm: 'ed25519',
+    keyId: key.keyId,
+    publicKeyPem: key.publicKeyPem,
+    message: 'xinqiao-audit-checkpoint-v1\\n<schoolId>\\n<seq>\\n<hash>\\n<at, ISO 8601>',
+    checkpoints: checkpoints.map((c) => ({
+      seq: c.seq,
+      hash: c.hash,
+      at: c.at.toISOString(),
+      keyId: c.keyId,
+      signature: c.signature,
+    })),
+  };
 }
 
 /**

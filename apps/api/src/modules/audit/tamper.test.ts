@@ -1,11 +1,12 @@
 import { auditLog } from '@xinqiao/db';
 import { withTenant } from '@xinqiao/db/internal-tenant-tx-do-not-import';
+import { asTestSuperuser } from '@xinqiao/db/testing';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tenantScope } from '../../auth/scope.ts';
 import { createTestApp, loginAs, type TestApp, type TestSession } from '../../testing/index.ts';
 
-// An intruder with the table owner's rights edits the audit log behind the API's back: /api/audit/verify must name
+// An intruder with a superuser's rights edits the audit log behind the API's back: /api/audit/verify must name
 // the row. One app for this file: the tampering is permanent.
 let t: TestApp;
 let director: TestSession;
@@ -34,14 +35,11 @@ const asWholeSchool = (schoolId: string) =>
     reducedScopePaths: [],
   });
 
-/** Run statements as the table owner with the audit guards switched off, then switch them on again. */
+/** Run a statement as a superuser with the append-only triggers skipped (the request role cannot do either). */
 async function asTableOwner(statement: ReturnType<typeof sql>): Promise<void> {
-  await t.db.orm.transaction(async (tx) => {
-    await tx.execute(sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update`);
-    await tx.execute(sql`ALTER TABLE audit_log NO FORCE ROW LEVEL SECURITY`);
-    await tx.execute(statement);
-    await tx.execute(sql`ALTER TABLE audit_log FORCE ROW LEVEL SECURITY`);
-    await tx.execute(sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update`);
+  await asTestSuperuser(t.db, async (orm) => {
+    await orm.execute(sql`SET LOCAL session_replication_role = replica`);
+    await orm.execute(statement);
   });
 }
 
