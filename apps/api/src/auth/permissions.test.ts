@@ -20,6 +20,7 @@ const HEADS: Record<Role, string> = {
   dorm_liaison: 'dorm',
   student_affairs: 'affrs',
   alliance_officer: 'allnc',
+  student: 'stud',
 };
 
 /** The table as a reviewer reads it: one line per permission, an x under each role that grants it. */
@@ -44,50 +45,55 @@ describe('auth/permissions', () => {
   it('gives each role exactly these permissions (a change here is a change of who may do what)', () => {
     expect(`\n${table()}\n`).toMatchInlineSnapshot(`
       "
-                              admin dir   staff head  couns teach comm  dorm  affrs allnc
-      alliance.manage         x     .     .     .     .     .     .     .     .     x
-      alliance.read           x     x     x     .     .     .     .     .     x     x
-      alliance.score          x     .     .     .     .     .     .     .     .     x
-      alliance.score-any-term x     .     .     .     .     .     .     .     .     .
-      audit.read              x     x     .     .     .     .     .     .     .     .
-      audit.verify            x     x     .     .     .     .     .     .     .     .
-      calendar.edit           .     x     x     .     .     .     .     .     .     .
-      calendar.read           .     x     x     x     x     .     .     .     .     .
-      case-work.kpis          .     x     x     x     .     .     .     .     .     .
-      cases.assign            .     x     x     x     .     .     .     .     .     .
-      cases.read              x     x     x     x     x     x     .     .     .     .
-      cases.write             x     x     x     x     x     x     .     .     .     .
-      concerns.report         x     x     x     x     x     x     x     x     .     .
-      concerns.triage         x     x     x     x     x     x     .     .     .     .
-      counselling.manage      .     x     x     .     .     .     .     .     .     .
-      counselling.ratings     x     x     x     .     .     .     .     .     x     .
-      crises.read             .     x     x     x     x     x     .     .     .     .
-      crises.review           .     x     x     .     .     .     .     .     .     .
-      crises.run              .     x     x     x     x     x     .     .     .     .
-      crises.waive            .     x     .     .     .     .     .     .     .     .
-      feeds.raw               x     .     .     .     .     .     .     .     .     .
-      hospitals.manage        x     x     x     .     .     .     .     .     .     .
-      integration.manage      x     .     .     .     .     .     .     .     .     .
-      key-students.approve    .     x     x     x     .     .     .     .     .     .
-      key-students.manage     .     x     x     x     x     .     .     .     .     .
-      network.manage          x     x     .     .     .     .     .     .     .     .
-      network.rename-own-unit x     .     .     .     .     .     .     .     .     .
-      notifications.manage    x     .     .     .     .     .     .     .     .     .
-      people.manage           x     .     .     .     .     .     .     .     .     .
-      screening.answers       .     x     x     .     .     .     .     .     .     .
-      screening.counts        x     x     x     x     x     .     .     .     x     .
-      screening.import        .     x     x     .     .     .     .     .     .     .
-      screening.manage        .     x     x     .     .     .     .     .     .     .
-      screening.read          .     x     x     x     x     .     .     .     .     .
-      student-affairs.edit    x     .     .     .     .     .     .     .     x     .
-      student-affairs.read    x     x     .     .     .     .     .     .     x     .
-      student.self            .     .     .     .     .     .     .     .     .     .
-      students.import         x     x     x     x     x     x     .     .     .     .
-      students.read           x     x     x     x     x     x     x     x     .     .
-      students.write          x     x     x     x     x     x     .     .     .     .
-      warnings.handle         .     x     x     x     x     .     .     .     .     .
-      warnings.overview       .     x     x     x     .     .     .     .     .     .
-      warnings.read           .     x     x     x     x     .     .     .     .     .
+                              admin dir   staff head  couns teach comm  dorm  affrs allnc stud
+      alliance.manage         x     .     .     .     .     .     .     .     .     x     .
+      alliance.read           x     x     x     .     .     .     .     .     x     x     .
+      alliance.score          x     .     .     .     .     .     .     .     .     x     .
+      alliance.score-any-term x     .     .     .     .     .     .     .     .     .     .
+      audit.read              x     x     .     .     .     .     .     .     .     .     .
+      audit.verify            x     x     .     .     .     .     .     .     .     .     .
+      calendar.edit           .     x     x     .     .     .     .     .     .     .     .
+      calendar.read           .     x     x     x     x     .     .     .     .     .     .
+      case-work.kpis          .     x     x     x     .     .     .     .     .     .     .
+      cases.assign            .     x     x     x     .     .     .     .     .     .     .
+      cases.read              x     x     x     x     x     x     .     .     .     .     .
+      cases.write             x     x     x     x     x     x     .     .     .     .     .
+      concerns.report         x     x     x     x     x     x     x     x     .     .     .
+      concerns.triage         x     x     x     x     x     x     .     .     .     .     .
+      counselling.manage      .     x     x     .     .     .     .     .     .     .     .
+      counselling.ratings     x     x     x     .     .     .     .     .     x     .     .
+      crises.read             .     x     x     x     x     x     .     .     .     .     .
+      crises.review           .     x     x     .     .     .     .     .     .     .     .
+      crises.run              .     x     x     x     x     x     .     .     .     .     .
+      crises.waive            .     x     .     .     .     .     .     .     .     .     .
+      feeds.raw               x     .     .     .     .     .     .     .     .     .     .
+      financial-support.countsx     x     .     .     .     .     .     .     x     .     .
+      hospitals.manage        x     x     x     .     .     .     .     .     .     .     .
+      integration.manage      x     .     .     .     .     .     .     .     .     .     .
+      key-students.approve    .     x     x     x     .     .     .     .     .     .     .
+      key-students.manage     .     x     x     x     x     .     .     .     .     .     .
+      network.manage          x     x     .     .     .     .     .     .     .     .     .
+      network.rename-own-unit x     .     .     .     .     .     .     .     .     .     .
+      notifications.manage    x     .     .     .     .     .     .     .     .     .     .
+      people.manage           x     .     .     .     .     .     .     .     .     .     .
+      screening.answers       .     x     x     .     .     .     .     .     .     .     .
+      screening.counts        x     x     x     x     x     .     .     .     x     .     .
+      screening.import        .     x     x     .     .     .     .     .     .     .     .
+      screening.manage        .     x     x     .     .     .     .     .     .     .     .
+      screening.read          .     x     x     x     x     .     .     .     .     .     .
+      student-affairs.edit    x     .     .     .     .     .     .     .     x     .     .
+      student-affairs.read    x     x     .     .     .     .     .     .     x     .     .
+      student.self            .     .     .     .     .     .     .     .     .     .     x
+      students.import         x     x     x     x     x     x     .     .     .     .     .
+      students.read           x     x     x     x     x     x     x     x     .     .     .
+      students.write          x     x     x     x     x     x     .     .     .     .     .
+      support.manage          .     .     .     x     x     x     .     .     .     .     .
+      support.read            .     x     x     x     x     x     .     .     .     .     .
+      support.records         .     x     x     x     x     x     .     .     .     .     .
+      support.write           .     x     x     x     x     x     .     .     .     .     .
+      warnings.handle         .     x     x     x     x     .     .     .     .     .     .
+      warnings.overview       .     x     x     x     .     .     .     .     .     .     .
+      warnings.read           .     x     x     x     x     .     .     .     .     .     .
       "
     `);
   });
@@ -102,17 +108,23 @@ describe('auth/permissions', () => {
   });
 
   it("sets the capabilities RLS checks: the center's screening ones, the school admin's notification channels, feeds and integration tokens", () => {
-    expect(rlsCapabilitiesOf(['center_staff'])).toEqual(['screening.answers', 'screening.manage']);
-    expect(rlsCapabilitiesOf(['center_director', 'counsellor'])).toEqual([
+    expect(rlsCapabilitiesOf(['center_staff'])).toEqual([
+      'counselling.manage',
+      'counselling.ratings',
       'screening.answers',
       'screening.manage',
     ]);
+    expect(rlsCapabilitiesOf(['center_director', 'counsellor'])).toEqual(
+      expect.arrayContaining(['counselling.manage', 'counselling.ratings', 'screening.answers', 'screening.manage']),
+    );
+    expect(rlsCapabilitiesOf(['student_affairs'])).toEqual(['counselling.ratings']);
     expect(rlsCapabilitiesOf(['school_admin'])).toEqual([
+      'counselling.ratings',
       'feeds.raw',
       'integration.manage',
       'notifications.manage',
     ]);
-    for (const role of roles.filter((r) => !r.startsWith('center_') && r !== 'school_admin'))
+    for (const role of roles.filter((r) => !r.startsWith('center_') && r !== 'school_admin' && r !== 'student_affairs'))
       expect(rlsCapabilitiesOf([role]), role).toEqual([]);
   });
 
