@@ -4,6 +4,7 @@ import packageJson from '../package.json' with { type: 'json' };
 import { isIntegrationPath } from './auth/integration-token.ts';
 import { type BeforeTransaction, sessionMiddleware } from './auth/middleware.ts';
 import { authRoutes } from './auth/routes.ts';
+import { studentLoginRoutes } from './auth/student-login.ts';
 import { type AppConfig, type AppDeps, type AppEnv, defaultConfig } from './context.ts';
 import { limitBodySize } from './http/body-limit.ts';
 import { compressResponses } from './http/compression.ts';
@@ -39,12 +40,16 @@ import { unitsRoutes } from './modules/units/routes.ts';
 import { integrationFeedRoutes, integrationTokenRoutes } from './modules/warnings/integration/routes.ts';
 import { warningsRoutes } from './modules/warnings/routes.ts';
 import { workRoutes } from './modules/work/routes.ts';
+import { appointmentsRoutes } from './modules/appointments/routes.ts';
+import { meRoutes } from './modules/me/routes.ts';
+import { studentAccountsRoutes } from './modules/student-accounts/routes.ts';
 
 /** The /api paths that answer without a session; every other /api path runs behind the session middleware. */
 export const PUBLIC_API_PATHS: ReadonlySet<string> = new Set([
   '/api/health',
   '/api/schools',
   '/api/auth/login',
+  '/api/auth/student-login',
   OPENAPI_PATH,
   DOCS_PATH,
   DOCS_SCRIPT_PATH,
@@ -77,6 +82,9 @@ const moduleRoutes = [
   allianceRoutes,
   notificationsRoutes,
   workRoutes,
+  meRoutes,
+  appointmentsRoutes,
+  studentAccountsRoutes,
   warningsRoutes,
   integrationTokenRoutes,
 ];
@@ -140,6 +148,7 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   mountApiDocs(app, packageJson.version);
   app.route('/api', publicRoutes);
   app.route('/api', authRoutes);
+  app.route('/api', studentLoginRoutes);
   app.route('/api', integrationFeedRoutes);
   for (const routes of [...moduleRoutes, ...(options.extraRoutes ?? [])]) app.route('/api', routes);
   app.all('/api/*', problemNotFound);

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { call, expectJson, type Session } from './client.ts';
-import { type ApiServer, SUITE_SERVER_ENV, startApi, stopApi } from './server.ts';
+import { type ApiServer, SUITE_SERVER_ENV, stopApi } from './server.ts';
 import { openWave } from './uploads.ts';
 
 const BATCH = Number(SUITE_SERVER_ENV.XINQIAO_IMPORT_BATCH_SIZE);

@@ -40,6 +40,7 @@ async function main(): Promise<number> {
     progress(`starting the API on port ${port} (${dataDir})…`);
     server = await start();
     const startSeconds = seconds(started);
+    const rssMiB = { afterStart: server.peakRssMiB(), afterFuzz: 0, afterUploads: 0 };
     const { base } = server;
     const sign = (school: string, username: string) => signIn(base, school, username);
 
@@ -78,6 +79,7 @@ async function main(): Promise<number> {
         `fuzz: ${fuzzed.notProblems.length} 4xx not problem+json: ${JSON.stringify(fuzzed.notProblems.slice(0, 5))}`,
       );
 
+    rssMiB.afterFuzz = server.peakRssMiB();
     // The fuzz may have ended a session (an account disabled by a generated body): sign in afresh.
     const [admin, center, liaison, director, fresh] = await Promise.all([
       sign('hrbmu', 'admin'),
@@ -94,6 +96,7 @@ async function main(): Promise<number> {
     if (uploaded.otherSchool.max > MAX_OTHER_SCHOOL_MS)
       failures.push(`uploads: another school waited up to ${uploaded.otherSchool.max} ms`);
 
+    rssMiB.afterUploads = server.peakRssMiB();
     progress('a screening import killed three times…');
     const crashed = await crashImports(start, server, dataDir, center);
     server = crashed.server;
@@ -108,6 +111,8 @@ async function main(): Promise<number> {
       ok: failures.length === 0,
       seconds: seconds(started),
       startSeconds,
+      /** The first server process's peak resident memory (VmHWM) after each step. */
+      serverPeakRssMiB: rssMiB,
       fuzz: {
         seed: SEED,
         requests: fuzzed.requests,
@@ -130,7 +135,6 @@ async function main(): Promise<number> {
         ),
         slowUpload: uploaded.slowUpload,
         otherSchoolMs: uploaded.otherSchool,
-        serverPeakRssMiB: uploaded.serverPeakRssMiB,
       },
       crash: crashed.report,
       audit: audit.report,

@@ -1,5 +1,6 @@
 import { crisisEscalationJob, crisisEscalationSweep } from '../modules/crises/job.ts';
 import { deliverNotificationsJob, outboxSweep } from '../modules/notifications/delivery/job.ts';
+import { onlineResultJob } from '../modules/me/job.ts';
 import { screeningImportJob } from '../modules/screening/import/job.ts';
 import { orphanedImportsSweep, orphanedImportsSweepJob } from '../modules/screening/import/orphans.ts';
 import { dailyWarningsJob, dailyWarningsSchedule, evaluateWarningsJob } from '../modules/warnings/job.ts';
@@ -15,6 +16,7 @@ import type { JobSchedule } from './schedule.ts';
 // biome-ignore lint/suspicious/noExplicitAny: a registry holds kinds of every payload type
 export const jobKinds: readonly JobKind<any>[] = [
   screeningImportJob,
+  onlineResultJob,
   dailyCleanUpJob,
   deliverNotificationsJob,
   crisisEscalationJob,
