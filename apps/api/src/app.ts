@@ -36,6 +36,7 @@ import { studentAffairsRoutes } from './modules/student-affairs/routes.ts';
 import { MAX_IMPORT_BYTES } from './modules/students/import/routes.ts';
 import { readStudentUpload } from './modules/students/import/upload.ts';
 import { studentsRoutes } from './modules/students/routes.ts';
+import { supportRoutes } from './modules/support/routes.ts';
 import { unitsRoutes } from './modules/units/routes.ts';
 import { integrationFeedRoutes, integrationTokenRoutes } from './modules/warnings/integration/routes.ts';
 import { warningsRoutes } from './modules/warnings/routes.ts';
@@ -72,6 +73,7 @@ const moduleRoutes = [
   casesRoutes,
   concernsRoutes,
   crisesRoutes,
+  supportRoutes,
   keyStudentsRoutes,
   caseWorkRoutes,
   peopleRoutes,

@@ -23,6 +23,7 @@ import { hashPassword } from '../auth/password.ts';
 import { tenantScope } from '../auth/scope.ts';
 import { seedDemoAllianceFor } from '../modules/alliance/seed.ts';
 import { seedDemoHospitalsFor } from '../modules/crises/seed.ts';
+import { seedDemoSupportFor } from '../modules/support/seed.ts';
 
 /** Rows per INSERT: well under PostgreSQL's 65,535 bound parameters for the widest table. */
 const BATCH = 1000;
@@ -96,6 +97,7 @@ export async function seedDemoSchool(db: Database, school: DemoSchool): Promise<
     await insertStudentAffairsFigures(tx, schoolId, school);
     await seedDemoAllianceFor(tx, schoolId, school.code);
     await seedDemoHospitalsFor(tx, schoolId, school.code, new Date());
+    await seedDemoSupportFor(tx, schoolId, school.code, new Date());
     await appendAudit(tx, {
       schoolId,
       actorPersonId: null,

@@ -64,6 +64,8 @@ function sentence(t: Translate, kind: string, p: Notification['params']): string
     case 'cases.unassigned':
     case 'concern.urgent':
     case 'key-students.talks-due':
+    case 'support.list-confirmed':
+    case 'support.helper-named':
     case 'notifications.test':
       return t(`notifications.kinds.${kind.replace(/[.-]/g, '_')}`, { count: count(p.count) });
     default:

@@ -167,6 +167,14 @@ export const problemKinds = {
   'appointments.refused': problemKind(409),
   'feedback.refused': problemKind(409),
 
+  // Support files (帮扶教育)
+  'support.no-rules': problemKind<{ school: string }>(409),
+  'support.list-not-found': problemKind(404),
+  'support.entry-not-found': problemKind(404),
+  'support.file-not-found': problemKind(404),
+  'support.class-not-found': problemKind(404),
+  'support.record-not-found': problemKind(404),
+
   // School plugins and student affairs
   'plugins.no-active-plugin': problemKind<{ school: string }>(404),
   'student-affairs.staff-not-found': problemKind(404),

@@ -198,6 +198,21 @@ export const messageKinds = {
   'crises.held-before-closing': messageKind(),
   'crises.agreement-order': messageKind(),
 
+  // Support files
+  'support.not-a-class': messageKind(),
+  'support.not-in-class': messageKind(),
+  'support.already-listed': messageKind(),
+  'support.removed-entry': messageKind(),
+  'support.not-on-list': messageKind(),
+  'support.helper-outside-network': messageKind(),
+  'support.helper-kind': messageKind<{ kind: string }>(),
+  'support.plan-empty': messageKind(),
+  'support.before-term-end': messageKind<{ termEnd: string }>(),
+  'support.in-future': messageKind(),
+  'support.revoked-before': messageKind(),
+  'support.already-revoked': messageKind(),
+  'support.already-certified': messageKind(),
+
   // Student affairs
   'student-affairs.area-not-configured': messageKind<{ area: string }>(),
   'student-affairs.plugin-refuses': messageKind<{ area: string; detail: string }>(),

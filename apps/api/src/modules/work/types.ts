@@ -20,6 +20,8 @@ export const WORK_KINDS = [
   'crisis_step',
   /** A closed crisis's review meeting not yet held (crises module, the center). */
   'crisis_review',
+  /** A support file's plan, parent contact or evaluation that is due (support module; seed 004). */
+  'support_file',
   /** An open early warning about one of the caller's students, no talk recorded yet (warnings module). */
   'warning',
 ] as const;

@@ -10,6 +10,7 @@ import { plugins } from './plugins.ts';
 import { screening } from './screening.ts';
 import { studentSide } from './student-side.ts';
 import { students } from './students.ts';
+import { support } from './support.ts';
 import { warnings } from './warnings.ts';
 
 /** Every problem and message text in simplified Chinese, the default language. */
@@ -26,6 +27,7 @@ export const zhCN: Catalogue = {
     ...keyStudents.problems,
     ...studentSide.problems,
     ...crises.problems,
+    ...support.problems,
     ...warnings.problems,
   },
   messages: {
@@ -40,6 +42,7 @@ export const zhCN: Catalogue = {
     ...keyStudents.messages,
     ...studentSide.messages,
     ...crises.messages,
+    ...support.messages,
     ...warnings.messages,
   },
 };

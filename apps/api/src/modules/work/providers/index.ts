@@ -1,6 +1,7 @@
 import { concernReportsToTriage } from '../../concerns/work.ts';
 import { crisisReviewsDue, crisisSteps } from '../../crises/work.ts';
 import { keyStudentTalks } from '../../key-students/work.ts';
+import { supportFileItems } from '../../support/work.ts';
 import { warningItems } from '../../warnings/work.ts';
 import type { WorkProvider } from '../types.ts';
 import { myCases } from './cases.ts';
@@ -20,5 +21,6 @@ export const WORK_PROVIDERS: readonly WorkProvider[] = [
   keyStudentTalks,
   crisisSteps,
   crisisReviewsDue,
+  supportFileItems,
   warningItems,
 ];
