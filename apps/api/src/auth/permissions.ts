@@ -66,6 +66,27 @@ export const PERMISSIONS = {
   'hospitals.manage': {
     allows: 'keep the school’s list of contracted hospitals and units for green-channel referrals (绿色通道)',
   },
+  'support.read': {
+    allows:
+      'read the support lists and files (帮扶档案) of the students they run support for (RLS xq_support_access: the ' +
+      'head teacher, counsellor, station head and center on the student’s branch; a file’s responsible person)',
+  },
+  'support.write': {
+    allows: 'write the plan, the process notes and the parent contacts of a support file they read',
+  },
+  'support.manage': {
+    allows:
+      'propose and confirm a class’s support list, add or remove a student with a reason, name the ' +
+      'responsible person, evaluate at term end (head teachers, counsellors, station heads)',
+  },
+  'support.records': {
+    allows:
+      'record sanctions, hardship certifications, the five aids, entered failed courses and home visits of ' +
+      'the students they see in full',
+  },
+  'financial-support.counts': {
+    allows: 'see financial-support coverage per college (counts, no names; RLS checks it on hardship and aids)',
+  },
   'case-work.kpis': {
     allows:
       'see and export the case-work KPIs (tier-1 talks in time, concern reports triaged in time, key students ' +
@@ -134,8 +155,7 @@ export const PERMISSIONS = {
     allows: 'record the talk of a warning, write its improvement plan, and close it with a note',
   },
   'warnings.overview': {
-    allows:
-      'see and export warning counts by module, level and college with trends, and the cleared-next-term KPI',
+    allows: 'see and export warning counts by module, level and college with trends, and the cleared-next-term KPI',
   },
   'feeds.raw': {
     allows:
@@ -143,8 +163,7 @@ export const PERMISSIONS = {
       'checks it)',
   },
   'integration.manage': {
-    allows:
-      'create and revoke the service tokens of the school’s academic-affairs and campus-card systems (RLS too)',
+    allows: 'create and revoke the service tokens of the school’s academic-affairs and campus-card systems (RLS too)',
   },
   'notifications.manage': {
     allows:
@@ -201,6 +220,9 @@ const FOLLOWS_UP_SCREENING = [
 /** The people who run a crisis and the chain above them (RLS `xq_crisis_access` holds the same roles). */
 const RUNS_CRISES = ['crises.read', 'crises.run'] as const satisfies readonly Permission[];
 
+/** The people who run support files (seed 004) and the chain above them (RLS `xq_support_access`). */
+const READS_SUPPORT = ['support.read', 'support.write', 'support.records'] as const satisfies readonly Permission[];
+
 /** Station heads and the center: the roster, approving removals from it, and the KPIs that follow from the work. */
 /** Who receives and works on early warnings, and who sees the overviews (station heads, the center). */
 const HANDLES_WARNINGS = ['warnings.read', 'warnings.handle'] as const satisfies readonly Permission[];
@@ -237,6 +259,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'hospitals.manage',
     'feeds.raw',
     'integration.manage',
+    'financial-support.counts',
   ],
   center_director: [
     ...SEES_STUDENTS_IN_FULL,
@@ -255,6 +278,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'crises.review',
     'hospitals.manage',
     ...OVERSEES_WARNINGS,
+    ...READS_SUPPORT,
+    'financial-support.counts',
   ],
   center_staff: [
     ...SEES_STUDENTS_IN_FULL,
@@ -268,6 +293,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'crises.review',
     'hospitals.manage',
     ...OVERSEES_WARNINGS,
+    ...READS_SUPPORT,
   ],
   college_station_head: [
     ...SEES_STUDENTS_IN_FULL,
@@ -276,6 +302,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     ...WATCHES_KEY_STUDENTS,
     ...RUNS_CRISES,
     ...OVERSEES_WARNINGS,
+    ...READS_SUPPORT,
+    'support.manage',
   ],
   counsellor: [
     ...SEES_STUDENTS_IN_FULL,
@@ -283,12 +311,20 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'key-students.manage',
     ...RUNS_CRISES,
     ...HANDLES_WARNINGS,
+    ...READS_SUPPORT,
+    'support.manage',
   ],
-  head_teacher: [...SEES_STUDENTS_IN_FULL, ...RUNS_CRISES],
+  head_teacher: [...SEES_STUDENTS_IN_FULL, ...RUNS_CRISES, ...READS_SUPPORT, 'support.manage'],
   class_committee: ['students.read', 'concerns.report'],
   dorm_liaison: ['students.read', 'concerns.report'],
   student_affairs: [
-    'counselling.ratings','screening.counts', 'student-affairs.read', 'student-affairs.edit', 'alliance.read'],
+    'counselling.ratings',
+    'screening.counts',
+    'student-affairs.read',
+    'student-affairs.edit',
+    'alliance.read',
+    'financial-support.counts',
+  ],
   alliance_officer: ['alliance.read', 'alliance.manage', 'alliance.score'],
   student: ['student.self'],
 };
@@ -300,6 +336,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
 export const RLS_CAPABILITIES = [
   'counselling.manage',
   'counselling.ratings',
+  'financial-support.counts',
   'screening.answers',
   'screening.manage',
   'notifications.manage',

@@ -88,16 +88,6 @@ export const NOTIFICATION_KINDS = {
     en: (f) =>
       `Talks with ${plural(f.count, 'key student')} ${f.dueOn ? `are due by ${monthDay(f.dueOn)}` : 'are due'}`,
   },
-  /** A student gave a safety answer in an online screening (UPI 25, PHQ-9 item 9, SCL-90 15…): act now. */
-  'screening.safety': {
-    zh: (f) => `${f.count} 名学生在线上心理测评中作出安全相关作答，请立即联系`,
-    en: (f) => `${plural(f.count, 'student')} gave a safety answer in an online screening: please act now`,
-  },
-  /** A student is reminded of a screening wave open for them (in-app). */
-  'screening.reminder': {
-    zh: (f) => `你有 ${f.count} 项心理测评待完成`,
-    en: (f) => `${plural(f.count, 'screening')} waiting for you`,
-  },
   /** New early warnings (academic, crisis signs, spending) about the recipient's students. */
   'warnings.raised': {
     zh: (f) => `${f.count} 条新的学生预警${dueZh(f)}`,
@@ -107,6 +97,26 @@ export const NOTIFICATION_KINDS = {
   'warnings.lost-contact': {
     zh: (f) => `${f.count} 名学生疑似失联，请立即核实去向`,
     en: (f) => `${plural(f.count, 'student')} may have lost contact: please locate them now`,
+  },
+  /** A class's support list was confirmed: its students need plans (the counsellor and the head teacher). */
+  'support.list-confirmed': {
+    zh: (f) => `班级帮扶名单已确认，${f.count} 名学生需制定帮扶方案${dueZh(f, '前完成')}`,
+    en: (f) => `A support list was confirmed: ${plural(f.count, 'student')} need a plan${dueEn(f, 'by')}`,
+  },
+  /** The recipient was named responsible person (帮扶责任人) for a student. */
+  'support.helper-named': {
+    zh: (f) => `您被指定为 ${f.count} 名学生的帮扶责任人，请制定帮扶方案${dueZh(f, '前完成')}`,
+    en: (f) => `You were named responsible for ${plural(f.count, 'student')}: please write the plan${dueEn(f, 'by')}`,
+  },
+  /** A student gave a safety answer in an online screening (UPI 25, PHQ-9 item 9, SCL-90 15…): act now. */
+  'screening.safety': {
+    zh: (f) => `${f.count} 名学生在线上心理测评中作出安全相关作答，请立即联系`,
+    en: (f) => `${plural(f.count, 'student')} gave a safety answer in an online screening: please act now`,
+  },
+  /** A student is reminded of a screening wave open for them (in-app). */
+  'screening.reminder': {
+    zh: (f) => `你有 ${f.count} 项心理测评待完成`,
+    en: (f) => `${plural(f.count, 'screening')} waiting for you`,
   },
   /** The school admin's test of a channel. */
   'notifications.test': {

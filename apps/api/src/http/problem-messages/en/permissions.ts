@@ -48,6 +48,13 @@ const texts = {
   'student.self': 'Only a student uses the student side.',
   'counselling.manage': 'Only the mental-health center publishes counselling slots and records sessions.',
   'counselling.ratings': 'Your role cannot see counselling satisfaction.',
+  'support.read':
+    'Support files are open to the head teacher, the counsellor, the chain above and the responsible person only.',
+  'support.write': 'Your roles do not write support files.',
+  'support.manage':
+    'Only head teachers, counsellors and station heads confirm support lists, name helpers and evaluate.',
+  'support.records': 'Your roles do not record sanctions, hardship, aids or home visits.',
+  'financial-support.counts': 'Your roles do not see financial-support coverage.',
 };
 
 /** Why a permission is refused, in English: the detail of `auth.permission-denied`. */

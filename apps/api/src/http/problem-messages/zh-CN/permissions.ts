@@ -46,6 +46,11 @@ const texts = {
   'student.self': '只有学生本人可以使用学生端。',
   'counselling.manage': '只有心理健康教育中心可以发布咨询时段和记录咨询。',
   'counselling.ratings': '你的角色不能查看咨询满意度。',
+  'support.read': '帮扶档案只对班主任、辅导员及上级工作人员和帮扶责任人开放。',
+  'support.write': '你的角色不能填写帮扶档案。',
+  'support.manage': '只有班主任、辅导员和辅导站站长可以确认帮扶名单、指定责任人和评价效果。',
+  'support.records': '你的角色不能登记处分、困难认定、资助或家访记录。',
+  'financial-support.counts': '你的角色不能查看资助覆盖情况。',
 };
 
 /** Why a permission is refused, in simplified Chinese: the detail of `auth.permission-denied`. */

@@ -1,0 +1,51 @@
+import { queryRows } from '@xinqiao/db';
+import { sql } from 'drizzle-orm';
+import type { Caller } from '../../auth/caller.ts';
+import { notify } from '../notifications/notify.ts';
+import type { ListRow } from './queries.ts';
+
+/** The shell path of a support file (an id only, so it may go out in e-mail and group messages). */
+export const supportFileLink = (fileId: string) => `/support/files/${fileId}`;
+/** The shell path of a class's support list. */
+export const supportListLink = (listId: string) => `/support/lists/${listId}`;
+
+/**
+ * Tells the class's counsellors and head teachers other than the confirmer that the list was confirmed (in the app
+ * with the count; outbound a count only, never a name, PIPL art. 28).
+ */
+export async function notifyListConfirmed(caller: Caller, list: ListRow, count: number): Promise<void> {
+  if (count === 0) return;
+  const rows = await queryRows<{ id: string }>(
+    caller.tx,
+    sql`SELECT DISTINCT ra.person_id AS id
+        FROM units k JOIN units u ON k.path ^@ u.path JOIN role_assignments ra ON ra.unit_id = u.id
+        WHERE k.id = ${list.classUnitId}::uuid AND ra.role IN ('counsellor', 'head_teacher')
+          AND ra.person_id <> ${caller.me.person.id}::uuid`,
+  );
+  if (rows.length === 0) return;
+  await notify(caller.tx, {
+    schoolId: caller.me.school.id,
+    recipients: rows.map((r) => r.id),
+    kind: 'support.list-confirmed',
+    params: { count },
+    link: supportListLink(list.id),
+    outbound: { count },
+  });
+}
+
+/** Tells a staff member they were named responsible person for a student (outbound: a count and the plan's day). */
+export async function notifyHelperNamed(
+  caller: Caller,
+  fileId: string,
+  personId: string,
+  planDueOn: string,
+): Promise<void> {
+  await notify(caller.tx, {
+    schoolId: caller.me.school.id,
+    recipients: [personId],
+    kind: 'support.helper-named',
+    params: { count: 1, dueOn: planDueOn },
+    link: supportFileLink(fileId),
+    outbound: { count: 1, dueOn: planDueOn },
+  });
+}
