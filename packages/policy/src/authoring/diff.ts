@@ -61,6 +61,9 @@ interface Change {
   readonly key: string;
 }
 
+/** How many subjects diffArea looks at before it decides whether remembering outcomes pays. */
+const PROBE_SUBJECTS = 5_000;
+
 /** Distinct subjects remembered by one diffArea call, at most (a large population file stays within memory). */
 const MAX_KNOWN_SUBJECTS = 200_000;
 
@@ -107,9 +110,15 @@ export async function diffArea(
   Error.stackTraceLimit = 0; // a subject without a decision throws twice inside decide; only the message is kept
   let changed = 0;
   try {
-    for (const facts of population) {
-      const key = subjectKey(facts);
+    let remembering = true;
+    let repeats = 0;
+    for (const [index, facts] of population.entries()) {
+      // Few repeats among the first subjects (a population of distinct students): keying each one costs more than
+      // it saves, so stop remembering.
+      if (index === PROBE_SUBJECTS && repeats < PROBE_SUBJECTS / 10) remembering = false;
+      const key = remembering ? subjectKey(facts) : undefined;
       let change = key === undefined ? undefined : known.get(key);
+      if (change !== undefined) repeats++;
       if (change === undefined) {
         const from = await outcomeOf(base, area, facts, engine);
         const to = await outcomeOf(head, area, facts, engine);
