@@ -9,6 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { pgErrorOf } from './errors.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -91,9 +92,15 @@ async function openPostgresAsRequestRole(options: OpenDatabaseOptions): Promise<
   } finally {
     await owner.close();
   }
-  const database = await openPostgres(requestUrl, options.maxConnections ?? 10);
+  let database = await openPostgres(requestUrl, options.maxConnections ?? 10);
   try {
-    await assertRoleCannotBypassRls(database.orm);
+    const refused = await assertRoleCannotBypassRls(database.orm).catch((error: unknown) => error);
+    if (refused && !requestUrlGiven && pgErrorOf(refused)?.code === '28P01') {
+      await database.close();
+      await setRequestRolePassword(ownerUrl, requestUrl);
+      database = await openPostgres(requestUrl, options.maxConnections ?? 10);
+      await assertRoleCannotBypassRls(database.orm);
+    } else if (refused) throw refused;
     await assertRoleOwnsNothing(database.orm);
   } catch (error) {
     await database.close();
@@ -144,13 +151,30 @@ async function grantRequestRole(
 }
 
 async function ensureLoginRole(owner: Orm, name: string, password: string): Promise<void> {
-  const exists = await queryRows(owner, sql`SELECT 1 FROM pg_roles WHERE rolname = ${name}`);
+  const [role] = await queryRows<{ fit: boolean }>(
+    owner,
+    sql`SELECT rolcanlogin AND NOT rolinherit AND NOT rolcreatedb AND NOT rolcreaterole AS fit
+        FROM pg_roles WHERE rolname = ${name}`,
+  );
+  if (role?.fit) return; // its password is set when a login fails (setRequestRolePassword): no catalog write per start
   // NOSUPERUSER and NOBYPASSRLS are the defaults (naming them needs a superuser); the request pool checks both.
   const attributes = 'LOGIN NOCREATEDB NOCREATEROLE NOINHERIT';
-  const statement = exists.length
+  const statement = role
     ? `ALTER ROLE ${quoteIdent(name)} ${attributes} PASSWORD ${quoteLiteral(password)}`
     : `CREATE ROLE ${quoteIdent(name)} ${attributes} PASSWORD ${quoteLiteral(password)}`;
   await retryCatalogRace(() => owner.execute(sql.raw(statement)));
+}
+
+/** Sets the derived password of the request role again (the owner's URL, and with it the password, changed). */
+async function setRequestRolePassword(ownerUrl: string, requestUrl: string): Promise<void> {
+  const owner = await openPostgres(ownerUrl, 1);
+  try {
+    const url = new URL(requestUrl);
+    const statement = `ALTER ROLE ${quoteIdent(decodeURIComponent(url.username))} PASSWORD ${quoteLiteral(url.password)}`;
+    await retryCatalogRace(() => owner.orm.execute(sql.raw(statement)));
+  } finally {
+    await owner.close();
+  }
 }
 
 async function grantRole(owner: Orm, role: string, login: string): Promise<void> {
