@@ -1,0 +1,269 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../context.ts';
+import { jobKinds } from '../../jobs/kinds.ts';
+import { type JobWorker, startJobWorker } from '../../jobs/worker.ts';
+import {
+  createTestApp,
+  json,
+  loginAs,
+  type TestApp,
+  type TestSession,
+  testClock,
+  testPluginCatalog,
+} from '../../testing/index.ts';
+
+// The student side end to end through the API: bulk-issued accounts, the first password change, consent, an online
+// PHQ-9 with a safety answer, the counsellor's urgent work, a booking, the session and an anonymous rating.
+let t: TestApp;
+let worker: JobWorker;
+let admin: TestSession;
+let director: TestSession;
+let counsellor: TestSession;
+const passwords = new Map<string, string>();
+
+async function studentLogin(studentNumber: string, password: string): Promise<TestSession> {
+  const res = await t.app.request('/api/auth/student-login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ school: 'alpha', studentNumber, password }),
+  });
+  expect(res.status, await res.clone().text()).toBe(200);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const me = await res.json();
+  const headers = (extra: Record<string, string> = {}) => ({
+    cookie,
+    'x-csrf-token': me.csrfToken,
+    'content-type': 'application/json',
+    ...extra,
+  });
+  return {
+    cookie,
+    csrfToken: me.csrfToken,
+    me,
+    headers,
+    request: (path, init = {}) => {
+      const { body, headers: given, ...rest } = init;
+      return t.app.request(path, {
+        ...rest,
+        headers: headers(given as Record<string, string>),
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    },
+  };
+}
+
+const college1 = () => t.world.schools.alpha.colleges[0];
+let waveId: string;
+
+beforeAll(async () => {
+  const { plugins } = await testPluginCatalog({ copies: { alpha: 'hrbmu' } });
+  t = await createTestApp({ plugins, clock: testClock(new Date('2026-11-02T02:00:00Z')) });
+  worker = startJobWorker({
+    deps: { db: t.db, plugins, config: defaultConfig, clock: t.clock, log: () => {} },
+    kinds: jobKinds,
+    pollMs: 20,
+  });
+  admin = await loginAs(t.app, 'alpha', 'admin');
+  director = await loginAs(t.app, 'alpha', 'director');
+  counsellor = await loginAs(t.app, 'alpha', 'counsellor1');
+}, 60_000);
+afterAll(async () => {
+  await worker?.stop();
+  await t?.close();
+});
+
+describe('student side', () => {
+  it('issues a class’s accounts in bulk as an XLSX sheet of initial passwords, once', async () => {
+    const res = await admin.request(`/api/student-accounts/classes/${college1().classId}/issue.xlsx`, {
+      method: 'POST',
+    });
+    expect(res.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await res.arrayBuffer());
+    workbook.worksheets[0]!.eachRow((row, n) => {
+      if (n > 1) passwords.set(String(row.getCell(1).value), String(row.getCell(3).value));
+    });
+    expect(passwords.size).toBe(3);
+    const again = await admin.request(`/api/student-accounts/classes/${college1().classId}/issue.xlsx`, {
+      method: 'POST',
+    });
+    expect(again.status).toBe(200);
+    const counsellorTry = await counsellor.request(
+      `/api/student-accounts/classes/${college1().classId}/issue.xlsx`,
+      { method: 'POST' },
+    );
+    expect(counsellorTry.status).toBe(403);
+  }, 60_000);
+
+  it('makes a student change the issued password before anything else', async () => {
+    const number = college1().studentNumbers[0]!;
+    const student = await studentLogin(number, passwords.get(number)!);
+    expect((await json(await student.request('/api/me/student'))).mustChangePassword).toBe(true);
+    const blocked = await student.request('/api/me/screenings');
+    expect(blocked.status).toBe(403);
+    expect((await json(blocked)).code).toBe('student.password-change-required');
+    const wrong = await student.request('/api/me/password', {
+      method: 'POST',
+      body: { currentPassword: 'nope', newPassword: 'a-new-password-2026' },
+    });
+    expect(wrong.status).toBe(400);
+    expect((await json(wrong)).errors[0].field).toBe('currentPassword');
+    const changed = await student.request('/api/me/password', {
+      method: 'POST',
+      body: { currentPassword: passwords.get(number), newPassword: 'a-new-password-2026' },
+    });
+    expect(changed.status).toBe(204);
+    expect((await student.request('/api/me/screenings')).status).toBe(200);
+  });
+
+  it('takes a PHQ-9 with consent: bad answers refused naming the item, a safety answer tells the counsellor at once', async () => {
+    const created = await director.request('/api/screening/waves', {
+      method: 'POST',
+      body: {
+        academicYear: 2026,
+        name: '线上测评',
+        instrument: 'PHQ-9',
+        cohort: 'all',
+        opensOn: '2026-11-01',
+        closesOn: '2026-11-30',
+      },
+    });
+    expect(created.status).toBe(201);
+    waveId = (await json(created)).wave.id;
+    const opened = await director.request(`/api/screening/waves/${waveId}/status`, {
+      method: 'POST',
+      body: { status: 'open' },
+    });
+    expect(opened.status, await opened.clone().text()).toBe(200);
+
+    const student = await studentLogin(college1().studentNumbers[0]!, 'a-new-password-2026');
+    const list = await json(await student.request('/api/me/screenings'));
+    expect(list.screenings).toHaveLength(1);
+    expect(list.screenings[0].status).toBe('not_started');
+    const early = await student.request(`/api/me/screenings/${waveId}/responses`, {
+      method: 'POST',
+      body: { answers: [0, 0, 0, 0, 0, 0, 0, 0, 1], submit: true },
+    });
+    expect(early.status).toBe(409);
+    const consent = await student.request(`/api/me/screenings/${waveId}/consent`, {
+      method: 'POST',
+      body: { decision: 'consented', version: list.consentText.version },
+    });
+    expect(consent.status).toBe(200);
+    const bad = await student.request(`/api/me/screenings/${waveId}/responses`, {
+      method: 'POST',
+      body: { answers: [0, 0, 7, 0, 0, 0, 0, 0, null], submit: false },
+    });
+    expect(bad.status).toBe(400);
+    expect((await json(bad)).errors.map((e: { field: string }) => e.field)).toEqual(['answers.2']);
+    const saved = await student.request(`/api/me/screenings/${waveId}/responses`, {
+      method: 'POST',
+      body: { answers: [1, 0, 0, 0, 0, 0, 0, 0, null], submit: false },
+    });
+    expect((await json(saved)).status).toBe('in_progress');
+    expect((await json(await student.request('/api/me/screenings'))).screenings[0].answers).toEqual([
+      1,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      null,
+    ]);
+    const submitted = await student.request(`/api/me/screenings/${waveId}/responses`, {
+      method: 'POST',
+      body: { answers: [1, 0, 0, 0, 0, 0, 0, 0, 1], submit: true },
+    });
+    const outcome = await json(submitted);
+    expect(outcome).toMatchObject({ status: 'submitted', safety: true, score: null });
+    expect(outcome.helpLine.phone).toBeTruthy();
+    const same = await student.request(`/api/me/screenings/${waveId}/responses`, {
+      method: 'POST',
+      body: { answers: [1, 0, 0, 0, 0, 0, 0, 0, 1], submit: true },
+    });
+    expect(same.status).toBe(200);
+    const differ = await student.request(`/api/me/screenings/${waveId}/responses`, {
+      method: 'POST',
+      body: { answers: [0, 0, 0, 0, 0, 0, 0, 0, 0], submit: true },
+    });
+    expect(differ.status).toBe(409);
+    expect((await json(differ)).errors[0].field).toBe('answers');
+
+    const bell = await json(await counsellor.request('/api/notifications'));
+    expect(JSON.stringify(bell)).toContain('screening.safety');
+    let work: { items: { kind: string; selfHarm: boolean }[] } = { items: [] };
+    for (let i = 0; i < 100 && !work.items.some((w) => w.kind === 'follow_up' && w.selfHarm); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      work = await json(await counsellor.request('/api/me/work'));
+    }
+    expect(work.items[0]).toMatchObject({ kind: 'follow_up', selfHarm: true });
+  }, 30_000);
+
+  it('shows a student nothing of another student', async () => {
+    const number = college1().studentNumbers[1]!;
+    const other = await studentLogin(number, passwords.get(number)!);
+    await other.request('/api/me/password', {
+      method: 'POST',
+      body: { currentPassword: passwords.get(number), newPassword: 'another-password-2026' },
+    });
+    expect((await other.request(`/api/me/screenings/${waveId}/consent`)).status).toBe(404);
+    expect((await json(await other.request('/api/me/screenings'))).screenings[0].status).toBe('not_started');
+    expect((await json(await other.request('/api/appointments/mine'))).appointments).toEqual([]);
+    expect((await other.request('/api/students')).status).toBe(403);
+    expect((await other.request(`/api/students/${college1().studentIds[0]}`)).status).toBe(403);
+  });
+
+  it('books a slot, refuses a taken one naming slotId, records the session and takes one anonymous rating per code', async () => {
+    const published = await director.request('/api/appointments/slots', {
+      method: 'POST',
+      body: { startsAt: '2026-11-05T02:00:00Z', endsAt: '2026-11-05T03:00:00Z', location: '心理中心 201' },
+    });
+    expect(published.status).toBe(201);
+    const slotId = (await json(published)).id;
+    const student = await studentLogin(college1().studentNumbers[0]!, 'a-new-password-2026');
+    const slots = await json(await student.request('/api/appointments/slots'));
+    expect(slots.slots.map((s: { id: string }) => s.id)).toContain(slotId);
+    const booked = await student.request('/api/appointments', { method: 'POST', body: { slotId } });
+    expect(booked.status).toBe(201);
+    expect((await json(booked)).firstVisit).toBe(true);
+    const other = await studentLogin(college1().studentNumbers[1]!, 'another-password-2026');
+    const taken = await other.request('/api/appointments', { method: 'POST', body: { slotId } });
+    expect(taken.status).toBe(409);
+    expect((await json(taken)).errors[0]).toMatchObject({ field: 'slotId' });
+
+    t.clock.advance(new Date('2026-11-05T03:10:00Z').getTime() - t.clock().getTime());
+    director = await loginAs(t.app, 'alpha', 'director');
+    const again = await studentLogin(college1().studentNumbers[0]!, 'a-new-password-2026');
+    const day = await json(await director.request('/api/appointments/day?date=2026-11-05'));
+    expect(day.appointments).toHaveLength(1);
+    const appointmentId = day.appointments[0].id;
+    const recorded = await director.request(`/api/appointments/${appointmentId}/record`, {
+      method: 'POST',
+      body: { outcome: 'attended', note: '初访评估' },
+    });
+    expect(recorded.status).toBe(200);
+    const mine = await json(await again.request('/api/appointments/mine'));
+    const code = mine.appointments[0].feedbackCode;
+    expect(code).toMatch(/^[A-Z0-9]{8}$/);
+    const rating = { code, attitude: 5, professionalism: 5, helpfulness: 4, overall: 92 };
+    const otherAgain = await studentLogin(college1().studentNumbers[1]!, 'another-password-2026');
+    expect(
+      (await otherAgain.request('/api/appointments/feedback', { method: 'POST', body: rating })).status,
+    ).toBe(409);
+    expect((await again.request('/api/appointments/feedback', { method: 'POST', body: rating })).status).toBe(
+      204,
+    );
+    const used = await again.request('/api/appointments/feedback', { method: 'POST', body: rating });
+    expect(used.status).toBe(409);
+    expect((await json(used)).errors[0].field).toBe('code');
+    const satisfaction = await json(
+      await director.request('/api/appointments/satisfaction?since=2026-09-01'),
+    );
+    expect(satisfaction).toMatchObject({ target: 85, ratings: 1, overall: null, byCounsellor: [] });
+    const counsellorAgain = await loginAs(t.app, 'alpha', 'counsellor1');
+    expect((await counsellorAgain.request('/api/appointments/satisfaction')).status).toBe(403);
+  });
+});

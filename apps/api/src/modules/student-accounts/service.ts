@@ -1,0 +1,97 @@
+import { randomInt } from 'node:crypto';
+import { type Caller, requirePermission, rolesGranting } from '../../auth/caller.ts';
+import { hashPassword } from '../../auth/password.ts';
+import { studentUsername } from '../../auth/student-login.ts';
+import { problem } from '../../http/problem.ts';
+import { recordAccess } from '../audit/record.ts';
+import {
+  accountOfStudent,
+  classStudents,
+  classUnit,
+  insertStudentAccount,
+  resetPassword,
+} from './queries.ts';
+
+// No look-alike characters (0/O, 1/l/I): the password is read off a printed sheet.
+const ALPHABET = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** A 12-character temporary password from the system's random source (the staff minimum length). */
+export function temporaryPassword(): string {
+  let out = '';
+  for (let i = 0; i < 12; i++) out += ALPHABET[randomInt(ALPHABET.length)];
+  return out;
+}
+
+/** One line of a class's sheet of initial passwords. */
+export interface IssuedLine {
+  studentNumber: string;
+  name: string;
+  /** The initial password of an account issued now; null when the student already had one. */
+  password: string | null;
+}
+
+/**
+ * Issues the student accounts of one class in bulk (school admins, for classes below their unit): every student
+ * without an account gets `student:<学号>`, the student role on the class and a temporary password to change at the
+ * first sign-in. Answers the class's sheet (the passwords appear only here, once).
+ */
+export async function issueClassAccounts(caller: Caller, classUnitId: string) {
+  requirePermission(caller, 'people.manage');
+  const unit = await classUnit(caller.tx, classUnitId);
+  const admins = rolesGranting(caller.me, 'people.manage');
+  if (!unit || unit.levelKey !== 'class' || !admins.some((r) => unit.path.startsWith(r.unitPath))) {
+    throw problem('student-accounts.class-not-found');
+  }
+  const lines: IssuedLine[] = [];
+  for (const student of await classStudents(caller.tx, classUnitId)) {
+    if (student.personId) {
+      lines.push({ studentNumber: student.studentNumber, name: student.name, password: null });
+      continue;
+    }
+    const password = temporaryPassword();
+    const personId = await insertStudentAccount(caller.tx, {
+      schoolId: caller.me.school.id,
+      studentId: student.id,
+      classUnitId,
+      username: studentUsername(student.studentNumber),
+      displayName: student.name,
+      passwordHash: await hashPassword(password),
+      issuedBy: caller.me.person.id,
+    });
+    await recordAccess(caller.tx, caller.me, {
+      action: 'student_account.issued',
+      entity: 'person',
+      entityId: personId,
+      studentId: student.id,
+      studentPath: student.placementPath,
+      purpose: caller.purpose,
+    });
+    lines.push({ studentNumber: student.studentNumber, name: student.name, password });
+  }
+  return { className: unit.name, lines };
+}
+
+/**
+ * A counsellor (or anyone who may change the student) resets a student's password: a new temporary one, to be
+ * changed at the next sign-in. Answered once; 404 for a student without an account or outside the caller's reach.
+ */
+export async function resetStudentPassword(
+  caller: Caller,
+  studentId: string,
+  now: Date,
+): Promise<{ password: string }> {
+  requirePermission(caller, 'students.write');
+  const account = await accountOfStudent(caller.tx, studentId);
+  if (!account) throw problem('student-accounts.not-found');
+  const password = temporaryPassword();
+  await resetPassword(caller.tx, account.personId, await hashPassword(password), now);
+  await recordAccess(caller.tx, caller.me, {
+    action: 'student_account.password_reset',
+    entity: 'person',
+    entityId: account.personId,
+    studentId,
+    studentPath: account.placementPath,
+    purpose: caller.purpose,
+  });
+  return { password };
+}
