@@ -12,6 +12,14 @@ export {
   type DemoSchoolInput,
   generateDemoSchool,
 } from './generate.ts';
+export {
+  type DemoActivity,
+  type DemoCardSpend,
+  type DemoFeeds,
+  type DemoGrade,
+  finishedTerms,
+  generateDemoFeeds,
+} from './feeds.ts';
 export { createRandom, type Random } from './random.ts';
 export {
   DEMO_SCHOOL_CODES,

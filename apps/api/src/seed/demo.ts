@@ -24,6 +24,7 @@ import { tenantScope } from '../auth/scope.ts';
 import { seedDemoAllianceFor } from '../modules/alliance/seed.ts';
 import { seedDemoHospitalsFor } from '../modules/crises/seed.ts';
 import { seedDemoSupportFor } from '../modules/support/seed.ts';
+import { seedDemoFeeds } from './demo-warnings.ts';
 
 /** Rows per INSERT: well under PostgreSQL's 65,535 bound parameters for the widest table. */
 const BATCH = 1000;
@@ -59,7 +60,9 @@ export async function seedDemoDataIfEmpty(
       levels,
       ...(count ? { studentCount: count } : {}),
     });
-    await seedDemoSchool(db, school);
+    const schoolId = await seedDemoSchool(db, school);
+    // A term of synthetic grades, card spending and campus activity; its warnings are evaluated by the job worker.
+    await seedDemoFeeds(db, schoolId, school);
     progress(`已创建演示学校 ${school.name} (${school.students.length} 名学生) / seeded ${school.nameEn}`);
     seeded.push(code);
   }

@@ -49,8 +49,6 @@ interface SignalRow {
   base: string | null;
   last_seen: Date | string | null;
   tier: number | null;
-  has_card: boolean;
-  has_act: boolean;
 }
 
 /** China midnight at the start of `date` as an instant. */
@@ -61,7 +59,7 @@ const chinaMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`);
  * read here and nowhere else): failed courses this term and in total, GPA by the school's formula and its change,
  * spending over the window against the student's own baseline and per day, days since the last campus activity
  * (access events and card use), the latest screening tier. Only the signals the school's settings list are given,
- * and a feed the school does not send gives no signal (no card data is not "no spending").
+ * and a student a feed does not track gives no signal of it (no card use before the window is not "no spending").
  */
 export async function computeSignals(
   tx: TenantTx,
@@ -79,7 +77,10 @@ export async function computeSignals(
   const windowStart = new Date(dayEnd.getTime() - windowDays * DAY_MS);
   const baseStart = new Date(windowStart.getTime() - baselineDays * DAY_MS);
   const activityStart = new Date(dayEnd.getTime() - activityDays * DAY_MS);
-  const cardStart = baseStart < activityStart ? baseStart : activityStart;
+  // A student never seen over the activity window and the baseline before it is not tracked by the feeds (on leave,
+  // or outside the systems that send them): no lost-contact signal, rather than a warning for everyone missing.
+  const trackStart = new Date(activityStart.getTime() - baselineDays * DAY_MS);
+  const cardStart = baseStart < trackStart ? baseStart : trackStart;
   const only = studentIds
     ? sql`AND s.id = ANY (string_to_array(${studentIds.join(',')}, ',')::uuid[])`
     : sql``;
@@ -113,18 +114,13 @@ export async function computeSignals(
           SELECT student_id,
                  sum(amount_cents) FILTER (WHERE occurred_at >= ${windowStart}) AS recent,
                  sum(amount_cents) FILTER (WHERE occurred_at >= ${baseStart} AND occurred_at < ${windowStart}) AS base,
-                 max(occurred_at) FILTER (WHERE occurred_at >= ${activityStart}) AS last
+                 max(occurred_at) AS last
           FROM feed_card_transactions WHERE occurred_at >= ${cardStart} AND occurred_at < ${dayEnd}
           GROUP BY student_id
         ),
         act AS (
           SELECT student_id, max(occurred_at) AS last FROM feed_activity_events
-          WHERE occurred_at >= ${activityStart} AND occurred_at < ${dayEnd} GROUP BY student_id
-        ),
-        has AS MATERIALIZED (
-          SELECT EXISTS (SELECT 1 FROM feed_card_transactions WHERE occurred_at >= ${baseStart} AND occurred_at < ${windowStart}) AS card,
-                 EXISTS (SELECT 1 FROM feed_activity_events WHERE occurred_at >= ${activityStart})
-                   OR EXISTS (SELECT 1 FROM feed_card_transactions WHERE occurred_at >= ${activityStart}) AS act
+          WHERE occurred_at >= ${trackStart} AND occurred_at < ${dayEnd} GROUP BY student_id
         ),
         tier AS (
           SELECT DISTINCT ON (student_id) student_id, attention_tier
@@ -133,8 +129,8 @@ export async function computeSignals(
         SELECT s.id, s.placement_path AS path, s.college_unit_id AS college, (SELECT cur FROM terms) AS term,
                pt.gpa, pt.gpa_prev, CASE WHEN pt.has_cur THEN pt.failed_now END AS failed_now,
                (gr.student_id IS NOT NULL) AS graded, fa.failed_total, c.recent, c.base,
-               greatest(c.last, a.last) AS last_seen, t.attention_tier AS tier, has.card AS has_card, has.act AS has_act
-        FROM students s CROSS JOIN has
+               greatest(c.last, a.last) AS last_seen, t.attention_tier AS tier
+        FROM students s
         LEFT JOIN per_term pt ON pt.student_id = s.id
         LEFT JOIN failed_all fa ON fa.student_id = s.id
         LEFT JOIN graded gr ON gr.student_id = s.id
@@ -174,15 +170,16 @@ function factsOf(
     give('gpaChange', clamp(round(gpa - Number(row.gpa_prev), 2), -5, 5));
   give('failedCoursesThisTerm', row.failed_now === null ? null : Math.min(60, row.failed_now));
   give('failedCoursesTotal', row.graded ? Math.min(200, row.failed_total ?? 0) : null);
-  if (row.has_card) {
+  // Spending is compared with the student's own baseline: a student without one (no card use before the window)
+  // gives no spending signal.
+  const base = Number(row.base ?? 0) / 100 / at.baselineDays;
+  if (base > 0) {
     const recent = Number(row.recent ?? 0) / 100 / at.windowDays;
-    const base = Number(row.base ?? 0) / 100 / at.baselineDays;
     give('dailySpending', clamp(round(recent, 2), 0, 10_000));
-    if (base > 0) give('spendingChangePercent', clamp(round((recent / base - 1) * 100, 1), -100, 10_000));
+    give('spendingChangePercent', clamp(round((recent / base - 1) * 100, 1), -100, 10_000));
   }
-  if (row.has_act) {
-    const last = row.last_seen === null ? null : new Date(row.last_seen).getTime();
-    const days = last === null ? at.activityDays : Math.floor((at.dayEnd.getTime() - last) / DAY_MS);
+  if (row.last_seen !== null) {
+    const days = Math.floor((at.dayEnd.getTime() - new Date(row.last_seen).getTime()) / DAY_MS);
     give('daysWithoutCampusActivity', clamp(days, 0, 366));
   }
   give('attentionTier', row.tier);
