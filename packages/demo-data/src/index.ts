@@ -6,13 +6,6 @@ export {
   demoAccountsMarkdown,
 } from './accounts.ts';
 export {
-  DEFAULT_ACADEMIC_YEAR,
-  DEFAULT_SEED,
-  DEFAULT_STUDENT_COUNT,
-  type DemoSchoolInput,
-  generateDemoSchool,
-} from './generate.ts';
-export {
   type DemoActivity,
   type DemoCardSpend,
   type DemoFeeds,
@@ -20,6 +13,13 @@ export {
   finishedTerms,
   generateDemoFeeds,
 } from './feeds.ts';
+export {
+  DEFAULT_ACADEMIC_YEAR,
+  DEFAULT_SEED,
+  DEFAULT_STUDENT_COUNT,
+  type DemoSchoolInput,
+  generateDemoSchool,
+} from './generate.ts';
 export { createRandom, type Random } from './random.ts';
 export {
   DEMO_SCHOOL_CODES,
