@@ -1,6 +1,6 @@
 // The API server the `bench:api` benchmark measures, started by bench/api.ts as a child process: what `pnpm start`
 // runs (policy plugins, migrations, the demo seed of four schools, createApp, @hono/node-server), without the
-// frontends, bound to 127.0.0.1 only, plus the bench's own minimal tenant route (bench/baseline.ts) on the same
+// frontends, bound to 127.0.0.1 only, with the fair database queue, plus the bench's own minimal tenant route (bench/baseline.ts) on the same
 // database. Progress goes to stderr; one JSON line on stdout says it serves, with how long the start took.
 //   BENCH_PORT        port to listen on (127.0.0.1)
 //   BENCH_PGLITE_DIR  PGlite data folder, unless DATABASE_URL names a PostgreSQL database
@@ -13,6 +13,8 @@ import { openDatabase, refreshStatistics } from '@xinqiao/db';
 import { loadPluginDirectory } from '@xinqiao/policy';
 import { createApp } from '../src/app.ts';
 import { configFromEnv } from '../src/context.ts';
+import { FairQueue } from '../src/http/fair-queue.ts';
+import { queueOptionsFromEnv, queueTransactions } from '../src/http/queued-database.ts';
 import { registryCatalog } from '../src/modules/plugins/catalog.ts';
 import { seedDemoDataIfEmpty } from '../src/seed/demo.ts';
 import { BASELINE_PATH, baselineApp, benchCaller } from './baseline.ts';
@@ -37,7 +39,9 @@ const seeded = await seedDemoDataIfEmpty(
 );
 const seedSeconds = (performance.now() - seedStarted) / 1000;
 await refreshStatistics(db, 'never-analysed'); // as main.ts does at every start
-const app = createApp({ db, plugins, config: configFromEnv(process.env) });
+// As main.ts: requests take turns at the database through the fair queue (the baseline route goes straight to it).
+const queued = queueTransactions(db, new FairQueue(queueOptionsFromEnv(process.env, db.kind)));
+const app = createApp({ db: queued, plugins, config: configFromEnv(process.env) });
 const baseline = baselineApp(db, await benchCaller(db, school, 'counsellor'));
 const fetch = (request: Request, env?: unknown) =>
   new URL(request.url).pathname === BASELINE_PATH ? baseline.fetch(request) : app.fetch(request, env);

@@ -56,8 +56,10 @@ interface DatabaseFigures {
   seedSeconds: number;
   /** First start: migrations and the demo seed included. */
   startSeconds: number;
-  /** A restart of the seeded server, process start to serving. */
+  /** A restart of the seeded bench server, process start to serving. */
   restartSeconds: number;
+  /** A restart of the platform itself (`src/main.ts`, as `pnpm start` runs it) on the same data, to serving. */
+  mainRestartSeconds: number;
   visibleStudents: number;
   /** The student list and the file at the first connection count (the fields this bench always printed). */
   studentList: CaseFigures;
@@ -102,6 +104,27 @@ async function startServer(env: Record<string, string>): Promise<Started> {
       resolve({ child, seedSeconds: ready.seedSeconds, startSeconds: ready.startSeconds });
     });
   });
+}
+
+/** Starts `src/main.ts` on the bench's data (frontends not built), times it to its "is running" line, stops it. */
+async function timeMainRestart(env: Record<string, string>): Promise<number> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: apiDir,
+    env: { ...process.env, NODE_ENV: 'production', XINQIAO_SKIP_FRONTEND_BUILD: '1', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    child.once('exit', (code) => reject(new Error(`src/main.ts exited with code ${code} before serving`)));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('is running at')) resolve();
+    });
+  });
+  const seconds = (performance.now() - started) / 1000;
+  await stopServer(child);
+  return seconds;
 }
 
 async function stopServer(child: ChildProcess): Promise<void> {
@@ -185,11 +208,17 @@ async function measure(
   };
 }
 
-async function benchOne(label: string, env: Record<string, string>): Promise<DatabaseFigures> {
+async function benchOne(
+  label: string,
+  env: Record<string, string>,
+  mainEnv: Record<string, string>,
+): Promise<DatabaseFigures> {
   const serverEnv = { ...env, BENCH_SCHOOL: school, BENCH_STUDENTS: String(studentsPerSchool) };
   progress(`${label}: starting the server with the demo data (seeding takes a while on first start)…`);
   const first = await startServer({ ...serverEnv, BENCH_PORT: String(await freePort()) });
   await stopServer(first.child);
+  const mainRestartSeconds = await timeMainRestart({ ...mainEnv, PORT: String(await freePort()) });
+  progress(`${label}: src/main.ts restarted to serving in ${round(mainRestartSeconds, 2)} s`);
   const port = await freePort();
   const { child, startSeconds: restartSeconds } = await startServer({
     ...serverEnv,
@@ -218,6 +247,7 @@ async function benchOne(label: string, env: Record<string, string>): Promise<Dat
       seedSeconds: round(first.seedSeconds),
       startSeconds: round(first.startSeconds, 2),
       restartSeconds: round(restartSeconds, 2),
+      mainRestartSeconds: round(mainRestartSeconds, 2),
       visibleStudents: total,
       studentList: figures.studentList?.[at] as CaseFigures,
       studentFile: figures.studentFile?.[at] as CaseFigures,
@@ -231,7 +261,13 @@ async function benchOne(label: string, env: Record<string, string>): Promise<Dat
 async function benchPglite(): Promise<DatabaseFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'xinqiao-bench-'));
   try {
-    return await benchOne('PGlite', { BENCH_PGLITE_DIR: dir, DATABASE_URL: '' });
+    // main.ts opens <XINQIAO_DATA_DIR>/pglite.
+    const pglite = { DATABASE_URL: '' };
+    return await benchOne(
+      'PGlite',
+      { ...pglite, BENCH_PGLITE_DIR: join(dir, 'pglite') },
+      { ...pglite, XINQIAO_DATA_DIR: dir },
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -244,7 +280,7 @@ async function benchPostgres(adminUrl: string): Promise<DatabaseFigures> {
   try {
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
-    return await benchOne('PostgreSQL', { DATABASE_URL: url.toString() });
+    return await benchOne('PostgreSQL', { DATABASE_URL: url.toString() }, { DATABASE_URL: url.toString() });
   } finally {
     await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
@@ -268,6 +304,21 @@ function ratiosOf(results: Record<string, DatabaseFigures>) {
     }
   }
   return ratios;
+}
+
+/** p99 over p50 of each route at the most connections measured: the fairness target is at most 4 on PGlite. */
+function fairnessOf(results: Record<string, DatabaseFigures>) {
+  const most = String(Math.max(...connectionCounts));
+  const fairness: Record<string, Record<string, number>> = {};
+  for (const [database, figures] of Object.entries(results)) {
+    for (const [route, byConnections] of Object.entries(figures.routes)) {
+      const f = byConnections[most];
+      if (!f || !f.p50Ms) continue;
+      fairness[database] ??= {};
+      fairness[database][route] = round(f.p99Ms / f.p50Ms, 2);
+    }
+  }
+  return { connections: Number(most), p99OverP50: fairness };
 }
 
 const loadBefore = load();
@@ -294,5 +345,6 @@ console.log(
     loadAverage: { before: loadBefore, after: load() },
     results,
     ratios: ratiosOf(results),
+    fairness: fairnessOf(results),
   }),
 );
