@@ -80,6 +80,14 @@ export const OFFICE_MODULES: readonly OfficeModule[] = [
     requiresAreas: ['crisis-protocol'],
   },
   {
+    id: 'support',
+    title: { zh: '学生帮扶', en: 'Student support' },
+    remoteName: 'xinqiao_support',
+    // The head teacher, the counsellor and the chain above them (seed 004); the lists come from support-targets.
+    roles: rolesWith('support.read'),
+    requiresAreas: ['support-targets'],
+  },
+  {
     id: 'school-admin',
     title: { zh: '学校管理', en: 'School administration' },
     remoteName: 'xinqiao_school_admin',
