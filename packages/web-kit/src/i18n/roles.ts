@@ -16,6 +16,7 @@ export const ROLE_NAMES = {
   dorm_liaison: { zh: '寝室联络员', en: 'Dorm liaison' },
   student_affairs: { zh: '学生处', en: 'Student affairs office' },
   alliance_officer: { zh: '朋辈联盟干部', en: 'Peer alliance officer' },
+  student: { zh: '学生', en: 'Student' },
 } as const satisfies Record<RoleId, LocalizedText>;
 
 /**
