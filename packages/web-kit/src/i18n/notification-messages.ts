@@ -27,6 +27,8 @@ export const notificationsZh = {
       support_list_confirmed: '班级帮扶名单已确认：{count} 名学生需制定帮扶方案',
       support_helper_named: '您被指定为学生帮扶责任人，请制定帮扶方案',
       notifications_test: '测试消息：通知渠道已接通',
+      screening_safety: '{count} 名学生在线上心理测评中作出安全相关作答，请立即联系',
+      screening_reminder: '你有 {count} 项心理测评待完成',
       unknown: '新通知',
     },
     caseKinds: { follow_up: '筛查随访', crisis: '危机个案', support: '支持个案', other: '个案' },
@@ -60,6 +62,8 @@ export const notificationsEn: typeof notificationsZh = {
       support_list_confirmed: 'A class support list was confirmed: {count} student(s) need a support plan',
       support_helper_named: 'You were named responsible for supporting a student: please write the plan',
       notifications_test: 'Test message: the channel works',
+      screening_safety: '{count} student(s) gave a safety answer in an online screening: please act now',
+      screening_reminder: '{count} screening(s) waiting for you',
       unknown: 'New notification',
     },
     caseKinds: {
