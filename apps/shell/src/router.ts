@@ -35,6 +35,8 @@ export function createShellRouter(): Router {
       await session.refresh().catch(() => null);
     }
     if (to.meta.public) return session.signedIn ? { name: 'home' } : true;
+    // A student's home is the student side (学生端); they have no My work.
+    if (to.name === 'home' && session.signedIn && session.can('student.self')) return { path: '/student' };
     if (!session.signedIn)
       return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
     return true;

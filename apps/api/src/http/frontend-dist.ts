@@ -52,6 +52,9 @@ export function discoverFrontends(repoRoot: string): FrontendPackage[] {
     const id = name.slice('office-'.length);
     found.push(frontend('office', id, join(repoRoot, 'apps', name), `/modules/${id}/`));
   }
+  // The student side (学生端) is a module like the offices, served at /modules/student/.
+  const studentDir = join(repoRoot, 'apps', 'student');
+  if (existsSync(studentDir)) found.push(frontend('office', 'student', studentDir, '/modules/student/'));
   for (const id of subfolders(join(repoRoot, 'plugins'))) {
     const uiDir = join(repoRoot, 'plugins', id, 'ui');
     if (existsSync(uiDir)) found.push(frontend('plugin', id, uiDir, `/plugins/${id}/ui/`));

@@ -6,6 +6,8 @@ import type { Me, Permission, Schemas } from '../contract.ts';
 
 /** What the login form sends. */
 export type LoginInput = Schemas['LoginRequest'];
+/** What the login form sends for a student: school, student number (学号), password. */
+export type StudentLoginInput = Schemas['StudentLoginRequest'];
 
 /**
  * Builds the session store over an API client (the shared `api` in the browser, a test double in tests).
@@ -59,6 +61,13 @@ export function defineSessionStore(client: ApiClient) {
       return next;
     }
 
+    /** Signs a student in with their student number (学号); throws the API's problem like {@link login}. */
+    async function studentLogin(input: StudentLoginInput): Promise<Me> {
+      const next = await client.POST('/api/auth/student-login', { body: input });
+      adopt(next);
+      return next;
+    }
+
     /** Signs out on the API and forgets the user here even if the API call fails. */
     async function logout(): Promise<void> {
       try {
@@ -73,7 +82,7 @@ export function defineSessionStore(client: ApiClient) {
       adopt(null);
     }
 
-    return { me, checked, signedIn, can, refresh, login, logout, expire };
+    return { me, checked, signedIn, can, refresh, login, studentLogin, logout, expire };
   });
 }
 

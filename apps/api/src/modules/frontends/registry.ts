@@ -94,6 +94,13 @@ export const OFFICE_MODULES: readonly OfficeModule[] = [
     roles: ['school_admin', 'center_director'],
   },
   {
+    id: 'student',
+    title: { zh: '学生端', en: 'Student side' },
+    remoteName: 'xinqiao_student',
+    // Students only: their own screenings with consent, appointments and anonymous ratings (apps/student).
+    roles: rolesWith('student.self'),
+  },
+  {
     id: 'peer-alliance',
     title: { zh: '朋辈互助联盟', en: 'Peer Alliance' },
     remoteName: 'xinqiao_peer_alliance',

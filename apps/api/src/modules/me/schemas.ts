@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { orNull } from '../../http/or-null.ts';
 import { MIN_PASSWORD_LENGTH } from '../people/schemas.ts';
 
 const Localized = z.object({ zh: z.string(), en: z.string() });
@@ -92,7 +93,7 @@ export const ResponseOutcomeSchema = z
   .object({
     status: z.enum(['in_progress', 'submitted']),
     safety: z.boolean().openapi({ description: 'A safety answer: show the help line now' }),
-    helpLine: HelpLineSchema.nullable(),
+    helpLine: orNull(HelpLineSchema),
     score: z.number().nullable().openapi({ description: 'Only where the plugin lets students see it' }),
   })
   .openapi('ScreeningResponseOutcome');
