@@ -14263,10 +14263,7 @@ export interface components {
             algorithm: "ed25519";
             keyId: string;
             publicKeyPem: string;
-            /**
-             * @description What each signature covers: these lines joined by \n, UTF-8
-             * @example xinqiao-audit-checkpoint-v1 / schoolId / seq / hash / at (ISO 8601)
-             */
+            /** @description What each signature covers and how to check it */
             message: string;
             checkpoints: {
                 seq: number;
@@ -16134,7 +16131,7 @@ export interface components {
             status: "in_progress" | "submitted";
             /** @description A safety answer: show the help line now */
             safety: boolean;
-            helpLine: components["schemas"]["HelpLine"] & (Record<string, never> | null);
+            helpLine: components["schemas"]["HelpLine"] | null;
             /** @description Only where the plugin lets students see it */
             score: number | null;
         };
