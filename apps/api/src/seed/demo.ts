@@ -22,6 +22,7 @@ import { DEMO_SCHOOL_CODES, type DemoSchool, generateDemoSchool } from '@xinqiao
 import { hashPassword } from '../auth/password.ts';
 import { tenantScope } from '../auth/scope.ts';
 import { seedDemoAllianceFor } from '../modules/alliance/seed.ts';
+import { seedDemoRatingsFor, seedDemoStudentSideFor } from '../modules/appointments/seed.ts';
 import { seedDemoHospitalsFor } from '../modules/crises/seed.ts';
 import { seedDemoSupportFor } from '../modules/support/seed.ts';
 import { seedDemoFeeds } from './demo-warnings.ts';
@@ -78,7 +79,7 @@ export async function seedDemoSchool(db: Database, school: DemoSchool): Promise<
   for (const { password } of school.accounts)
     if (!hashOf.has(password)) hashOf.set(password, hashPassword(password));
   const hashes = await Promise.all(school.accounts.map((account) => hashOf.get(account.password)!));
-  return runInTransaction(db, async (unscoped) => {
+  const seeded = await runInTransaction(db, async (unscoped) => {
     await allowSchoolProvisioning(unscoped);
     const [row] = await unscoped
       .insert(schools)
@@ -92,6 +93,8 @@ export async function seedDemoSchool(db: Database, school: DemoSchool): Promise<
         personId: null,
         fullScopePaths: ['/'],
         reducedScopePaths: [],
+        // The student side's demo publishes the center's slots and books one (RLS checks the capability).
+        capabilities: ['counselling.manage'],
       }),
     );
     const unitIds = await insertUnits(tx, schoolId, school);
@@ -101,6 +104,7 @@ export async function seedDemoSchool(db: Database, school: DemoSchool): Promise<
     await seedDemoAllianceFor(tx, schoolId, school.code);
     await seedDemoHospitalsFor(tx, schoolId, school.code, new Date());
     await seedDemoSupportFor(tx, schoolId, school.code, new Date());
+    const studentSide = await seedDemoStudentSideFor(tx, schoolId, hashes[0]!, new Date());
     await appendAudit(tx, {
       schoolId,
       actorPersonId: null,
@@ -111,8 +115,20 @@ export async function seedDemoSchool(db: Database, school: DemoSchool): Promise<
       entityId: schoolId,
       purpose: '演示数据初始化',
     });
-    return schoolId;
+    return { schoolId, demoStudent: studentSide.personIds[0] };
   });
+  // Anonymous ratings are added by a student's transaction only (RLS): the first demo student's.
+  const { schoolId, demoStudent } = seeded;
+  if (demoStudent) {
+    await runInTransaction(db, async (unscoped) => {
+      const asStudent = await scopeTransaction(
+        unscoped,
+        tenantScope({ schoolId, personId: demoStudent, fullScopePaths: [], reducedScopePaths: [] }),
+      );
+      await seedDemoRatingsFor(asStudent, schoolId, new Date());
+    });
+  }
+  return schoolId;
 }
 
 async function insertUnits(tx: TenantTx, schoolId: string, school: DemoSchool): Promise<Map<string, string>> {
