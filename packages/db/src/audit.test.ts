@@ -143,6 +143,16 @@ describe('db/audit anchors (issue 16.4)', () => {
     });
   });
 
+  it('inserts a large transaction’s rows in chunks, chained and anchored at the last one', async () => {
+    const big = await createTinySchool(db, 'big-import');
+    await append(big.schoolId, 2500);
+    expect(await verify(big.schoolId)).toMatchObject({
+      intact: true,
+      rows: 2500,
+      anchor: { source: 'server', seq: 2500 },
+    });
+  });
+
   it('reports a chain re-hashed with the database’s own hash function', async () => {
     const b = await createTinySchool(db, 'rehashed');
     await append(b.schoolId, 5);

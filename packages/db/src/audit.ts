@@ -69,7 +69,18 @@ export function noteAuditCommitted(db: Database, heads: readonly AuditHead[]): v
   if (heads.length > 0) auditAnchorOf(db).noteCommitted(heads);
 }
 
+/** Rows per INSERT: far below PostgreSQL's 65,535 bound parameters (nine per row). */
+const INSERT_CHUNK = 1000;
+
 async function insertAuditRows(tx: Tx, events: readonly AuditEvent[]): Promise<AuditHead[]> {
+  const heads: AuditHead[] = [];
+  for (let i = 0; i < events.length; i += INSERT_CHUNK) {
+    heads.push(...(await insertAuditChunk(tx, events.slice(i, i + INSERT_CHUNK))));
+  }
+  return heads;
+}
+
+async function insertAuditChunk(tx: Tx, events: readonly AuditEvent[]): Promise<AuditHead[]> {
   const rows = await tx
     .insert(auditLog)
     .values(

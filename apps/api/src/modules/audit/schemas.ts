@@ -50,10 +50,7 @@ export const AuditCheckpointExportSchema = z
     algorithm: z.literal('ed25519'),
     keyId: z.string(),
     publicKeyPem: z.string(),
-    message: z.string().openapi({
-      description: 'What each signature covers: these lines joined by \\n, UTF-8',
-      example: 'xinqiao-audit-checkpoint-v1 / schoolId / seq / hash / at (ISO 8601)',
-    }),
+    message: z.string().openapi({ description: 'What each signature covers and how to check it' }),
     checkpoints: z.array(
       z.object({
         seq: z.number().int(),

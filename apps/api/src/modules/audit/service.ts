@@ -26,6 +26,10 @@ export async function verifySchoolAudit(caller: Caller): Promise<AuditChainRepor
   return verifyAuditChain(caller.tx);
 }
 
+/** How an exported checkpoint's signature is checked, in words (the export carries it beside the public key). */
+const CHECKPOINT_MESSAGE_FORMAT =
+  'UTF-8 lines joined by LF: xinqiao-audit-checkpoint-v1, schoolId, seq, hash, at (ISO 8601 as exported); ed25519 over those bytes, signature in base64';
+
 /**
  * The school's signed checkpoints for a director to keep outside the database, after signing the current head (when
  * the chain verifies; a broken chain is exported as it is, unsigned). The export is audited.
@@ -47,7 +51,7 @@ export async function exportAuditCheckpoints(caller: Caller): Promise<AuditCheck
     algorithm: 'ed25519',
     keyId: key.keyId,
     publicKeyPem: key.publicKeyPem,
-    message: 'xinqiao-audit-checkpoint-v1\\n<schoolId>\\n<seq>\\n<hash>\\n<at, ISO 8601>',
+    message: CHECKPOINT_MESSAGE_FORMAT,
     checkpoints: checkpoints.map((c) => ({
       seq: c.seq,
       hash: c.hash,
