@@ -22,7 +22,15 @@ export interface FuzzReport {
   serverErrors: { method: string; path: string; status: number; body: string }[];
   /** 4xx answers that were not application/problem+json with a code (should be none). */
   notProblems: { method: string; path: string; status: number; type: string; body: string }[];
+  /** Requests not answered within {@link ANSWER_WITHIN_MS}, with what they sent (should be none). */
+  unanswered: { method: string; path: string; role: string; body: string }[];
+  /** Why the pass stopped before its count (the server stopped answering), if it did. */
+  stoppedEarly?: string;
 }
+
+/** A request not answered within this long is reported; after three such the pass stops (the server hangs). */
+const ANSWER_WITHIN_MS = 20_000;
+const MAX_UNANSWERED = 3;
 
 /**
  * Not fuzzed: logging out ends the suite's own sessions, and the channel routes would make the server send to
@@ -282,6 +290,7 @@ export async function fuzz(
     statuses: {},
     serverErrors: [],
     notProblems: [],
+    unanswered: [],
   };
   let logins = 0;
   const started = performance.now();
@@ -294,7 +303,7 @@ export async function fuzz(
   });
   let next = 0;
   const worker = async () => {
-    while (next < plan.length) {
+    while (next < plan.length && report.unanswered.length < MAX_UNANSWERED) {
       const { op, session, seed } = plan[next++]!;
       const r = seeded(seed);
       const ids = [...pool];
@@ -312,6 +321,8 @@ export async function fuzz(
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
+  if (next < plan.length)
+    report.stoppedEarly = `stopped after ${report.requests} requests: ${report.unanswered.length} were not answered within ${ANSWER_WITHIN_MS / 1000} s`;
   report.seconds = Math.round((performance.now() - started) / 100) / 10;
   return report;
 }
@@ -333,10 +344,24 @@ async function send(
       method: op.method,
       headers: authHeaders(base, session, headers),
       ...(payload !== undefined && op.method !== 'GET' ? { body: payload } : {}),
-      signal: AbortSignal.timeout(30_000),
+      signal: AbortSignal.timeout(ANSWER_WITHIN_MS),
     });
   } catch (error) {
-    report.serverErrors.push({ method: op.method, path: url, status: 0, body: String(error).slice(0, 300) });
+    const sent = typeof payload === 'string' ? payload.slice(0, 300) : payload === undefined ? '' : '(form)';
+    if (error instanceof Error && error.name === 'TimeoutError')
+      report.unanswered.push({
+        method: op.method,
+        path: url.slice(0, 300),
+        role: session?.username ?? '(signed out)',
+        body: sent,
+      });
+    else
+      report.serverErrors.push({
+        method: op.method,
+        path: url,
+        status: 0,
+        body: String(error).slice(0, 300),
+      });
     return;
   }
   const status = res.status;

@@ -74,6 +74,11 @@ async function main(): Promise<number> {
       failures.push(
         `fuzz: ${fuzzed.serverErrors.length} answers ≥ 500: ${JSON.stringify(fuzzed.serverErrors.slice(0, 5))}`,
       );
+    if (fuzzed.unanswered.length > 0)
+      failures.push(
+        `fuzz: ${fuzzed.unanswered.length} requests not answered: ${JSON.stringify(fuzzed.unanswered)}`,
+      );
+    if (fuzzed.stoppedEarly) failures.push(`fuzz: ${fuzzed.stoppedEarly}`);
     if (fuzzed.notProblems.length > 0)
       failures.push(
         `fuzz: ${fuzzed.notProblems.length} 4xx not problem+json: ${JSON.stringify(fuzzed.notProblems.slice(0, 5))}`,
@@ -120,6 +125,7 @@ async function main(): Promise<number> {
         seconds: fuzzed.seconds,
         serverErrors: fuzzed.serverErrors.length,
         notProblem4xx: fuzzed.notProblems.length,
+        unanswered: fuzzed.unanswered.length,
         statuses: fuzzed.statuses,
       },
       passwords: {

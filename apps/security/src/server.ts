@@ -25,6 +25,15 @@ export interface ApiServer {
   output(): string;
 }
 
+/** Every API process this suite started; killed when the suite exits, however it exits. */
+const started = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of started) child.kill('SIGKILL');
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => process.exit(130));
+}
+
 /** A free TCP port on 127.0.0.1. */
 export async function freePort(): Promise<number> {
   const probe = createServer();
@@ -53,6 +62,8 @@ export async function startApi(port: number, dataDir: string, timeoutMs = 180_00
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  started.add(child);
+  child.once('exit', () => started.delete(child));
   let output = '';
   child.stdout!.on('data', (chunk) => {
     output += String(chunk);
