@@ -10,6 +10,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { pgErrorOf } from './errors.ts';
+import { preparedStatements } from './prepared-statements.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -221,7 +222,8 @@ async function openPglite(dataDir = 'memory://'): Promise<Database> {
 
 async function openPostgres(url: string, max: number): Promise<Database> {
   const client = postgres(url, { max, onnotice: () => {}, connection: { application_name: 'xinqiao' } });
-  const orm = drizzlePostgres(client, { schema }) as unknown as Orm;
+  // Named prepared statements: parsed and planned once per connection (prepared-statements.ts).
+  const orm = drizzlePostgres(preparedStatements(client), { schema }) as unknown as Orm;
   return { kind: 'postgres', orm, close: () => client.end({ timeout: 5 }) };
 }
 
