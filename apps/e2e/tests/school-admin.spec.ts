@@ -12,6 +12,11 @@ test('a school admin verifies the audit chain and sees who looked at a student',
   await page.getByRole('tab', { name: '审计' }).click();
   await page.getByTestId('sadm-verify').click();
   await expect(page.getByTestId('sadm-verify-result')).toContainText(/审计链完整，共 \d+ 条记录/);
+  // Checked against the head the server committed, kept outside the database (issue 16.4).
+  await expect(page.getByTestId('sadm-verify-anchor')).toContainText('已与库外锚点核对');
+  const download = page.waitForEvent('download');
+  await page.getByTestId('sadm-export-checkpoints').click();
+  expect((await download).suggestedFilename()).toBe('审计签名检查点.json');
 
   // Read one student's file through the API as this admin: the look-up must list that read.
   const listed = await page.request.get('/api/students?pageSize=1');
