@@ -518,7 +518,7 @@ CREATE POLICY screening_results_access ON screening_results AS PERMISSIVE FOR AL
   USING ((school_id = xq_school_id()) AND xq_in_scope(placement_path, 'xq.full_scope'::text))
   WITH CHECK ((school_id = xq_school_id()) AND xq_in_scope(placement_path, 'xq.full_scope'::text));
 CREATE POLICY screening_results_self_read ON screening_results AS PERMISSIVE FOR SELECT TO PUBLIC
-  USING ((school_id = xq_school_id()) AND (student_id = xq_my_student_id()));
+  USING ((school_id = xq_school_id()) AND (student_id = ( SELECT xq_my_student_id() AS xq_my_student_id)));
 GRANT DELETE ON TABLE screening_results TO xinqiao_app;
 GRANT SELECT (attention_tier, created_at, id, import_batch_id, instrument, placement_path, plugin_id, plugin_version, reasons, school_id, student_id, submitted_at, summary, wave_id) ON TABLE screening_results TO xinqiao_app;
 GRANT INSERT (attention_tier, created_at, id, import_batch_id, instrument, placement_path, plugin_id, plugin_version, reasons, school_id, student_id, submitted_at, summary, wave_id) ON TABLE screening_results TO xinqiao_app;
@@ -579,7 +579,7 @@ CREATE POLICY students_insert ON students AS PERMISSIVE FOR INSERT TO PUBLIC
 CREATE POLICY students_read ON students AS PERMISSIVE FOR SELECT TO PUBLIC
   USING ((school_id = xq_school_id()) AND (placement_path ~>=~ ANY (xq_scope_floors())) AND (placement_path ~<~ ANY (xq_scope_ceilings())) AND (xq_in_scope(placement_path, 'xq.full_scope'::text) OR xq_in_scope(placement_path, 'xq.reduced_scope'::text)));
 CREATE POLICY students_self_read ON students AS PERMISSIVE FOR SELECT TO PUBLIC
-  USING ((school_id = xq_school_id()) AND (id = xq_my_student_id()));
+  USING ((school_id = xq_school_id()) AND (id = ( SELECT xq_my_student_id() AS xq_my_student_id)));
 CREATE POLICY students_update ON students AS PERMISSIVE FOR UPDATE TO PUBLIC
   USING ((school_id = xq_school_id()) AND xq_in_scope(placement_path, 'xq.full_scope'::text))
   WITH CHECK ((school_id = xq_school_id()) AND xq_in_scope(placement_path, 'xq.full_scope'::text));
