@@ -18,13 +18,13 @@ export function factsOf(row: ClassFactsRow): { facts: SupportFacts; shown: Suppo
     extremeThinkingOrAbnormalBehaviour: row.concerns > 0,
   };
   const shown: SupportFactRow[] = [];
-  if (failed > 0 || row.has_feed || row.entered_failed !== null) {
+  if (failed > 0) {
     shown.push({
       fact: 'failedCourseCount',
       value: failed,
       source: row.has_feed ? 'grades-feed' : 'entered',
       detail: row.has_feed
-        ? `教务成绩：${failed} 门未通过${row.failed_names ? `（${row.failed_names}）` : ''}`
+        ? `教务成绩：不及格 ${failed} 门次${row.failed_names ? `（${row.failed_names}）` : ''}`
         : `班主任录入：不及格 ${failed} 门次`,
     });
   }

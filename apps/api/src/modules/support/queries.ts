@@ -49,7 +49,7 @@ export function classFacts(tx: TenantTx, classUnitId: string, term: string, toda
     sql`SELECT s.id AS student_id,
           EXISTS (SELECT 1 FROM feed_grades g WHERE g.student_id = s.id) AS has_feed,
           (SELECT count(*)::int FROM xq_failed_courses(s.id)) AS feed_failed,
-          (SELECT string_agg(f.course_name, '、') FROM xq_failed_courses(s.id) f) AS failed_names,
+          (SELECT string_agg(DISTINCT f.course_name, '、') FROM xq_failed_courses(s.id) f) AS failed_names,
           e.count AS entered_failed,
           (SELECT string_agg(d.sanction || '（' || d.sanctioned_on::text || '）', '；')
              FROM disciplinary_sanctions d
