@@ -121,6 +121,7 @@ describe('auth/permissions', () => {
     expect(rlsCapabilitiesOf(['school_admin'])).toEqual([
       'counselling.ratings',
       'feeds.raw',
+      'financial-support.counts',
       'integration.manage',
       'notifications.manage',
     ]);

@@ -40,6 +40,7 @@ describe('auth/scope', () => {
   it("lets only the school admin read and change the school's notification channels", () => {
     expect(scopeOf('s', 'p', [on('school_admin', '/r/')]).capabilities).toEqual([
       'feeds.raw',
+      'financial-support.counts',
       'integration.manage',
       'notifications.manage',
     ]);
