@@ -8219,6 +8219,69 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/screening/consents/{id}/followed-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a student’s declined consent followed up (their counsellor talked to them): it leaves My work */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Marked */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/screening/follow-ups": {
         parameters: {
             query?: never;
@@ -9075,6 +9138,71 @@ export interface paths {
                 };
                 /** @description Error */
                 413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/screening/waves/{id}/remind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remind the students of an open wave who have not taken it (in the app; the center) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description How many were reminded */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WaveReminded"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -17020,6 +17148,9 @@ export interface components {
             collegeId: string;
             collegeName: string;
         };
+        WaveReminded: {
+            reminded: number;
+        };
         WebhookChannel: {
             enabled: boolean;
             /** @example https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=••••5aaa */
@@ -17097,7 +17228,7 @@ export interface components {
             link: string;
         };
         /** @enum {string} */
-        WorkKind: "follow_up" | "case" | "unassigned" | "concern_report" | "key_student_talk" | "crisis_step" | "crisis_review" | "support_file" | "warning";
+        WorkKind: "follow_up" | "case" | "unassigned" | "concern_report" | "key_student_talk" | "crisis_step" | "crisis_review" | "support_file" | "warning" | "screening_declined";
     };
     responses: never;
     parameters: never;

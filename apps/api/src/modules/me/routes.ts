@@ -1,10 +1,12 @@
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { callerOf } from '../../auth/caller.ts';
 import type { AuthedEnv } from '../../context.ts';
 import { problemResponses } from '../../http/problem.ts';
 import { createRouter } from '../../http/router.ts';
+import { markDeclineFollowedUp } from './declines.ts';
 import { presentConsentText, presentMyScreening } from './present.ts';
+import { remindNonTakers } from './remind.ts';
 import {
   ConsentBody,
   ConsentRecordSchema,
@@ -96,6 +98,33 @@ const responsesRoute = createRoute({
   },
 });
 
+const declineRoute = createRoute({
+  method: 'post',
+  path: '/screening/consents/{id}/followed-up',
+  tags: ['screening'],
+  summary:
+    'Mark a student’s declined consent followed up (their counsellor talked to them): it leaves My work',
+  request: { params: z.object({ id: z.uuid() }) },
+  responses: { 204: { description: 'Marked' }, ...problemResponses(401, 403, 404) },
+});
+
+const remindRoute = createRoute({
+  method: 'post',
+  path: '/screening/waves/{id}/remind',
+  tags: ['screening'],
+  summary: 'Remind the students of an open wave who have not taken it (in the app; the center)',
+  request: { params: z.object({ id: z.uuid() }) },
+  responses: {
+    200: {
+      description: 'How many were reminded',
+      content: {
+        'application/json': { schema: z.object({ reminded: z.number().int() }).openapi('WaveReminded') },
+      },
+    },
+    ...problemResponses(401, 403, 404),
+  },
+});
+
 const pluginOf = (c: Context<AuthedEnv>) => c.var.plugins.active(c.var.me.school.code)?.compiled;
 
 /** `/api/me/…`: the student side's own things (the student role; RLS on the student's own id). */
@@ -142,6 +171,21 @@ export const meRoutes = createRouter()
       },
       200,
     );
+  })
+  .openapi(remindRoute, async (c) => {
+    const done = await remindNonTakers(
+      callerOf(c, '提醒未参加测评的学生 / remind non-takers'),
+      c.req.valid('param').id,
+    );
+    return c.json(done, 200);
+  })
+  .openapi(declineRoute, async (c) => {
+    await markDeclineFollowedUp(
+      callerOf(c, '拒绝测评随访 / declined screening follow-up'),
+      c.req.valid('param').id,
+      c.var.clock(),
+    );
+    return c.body(null, 204);
   })
   .openapi(responsesRoute, async (c) => {
     const { waveId } = c.req.valid('param');

@@ -216,6 +216,40 @@ describe('student side', () => {
     expect((await other.request(`/api/students/${college1().studentIds[0]}`)).status).toBe(403);
   });
 
+  it('makes a declined consent a follow-up in the counsellor’s My work, and reminds only those still to take it', async () => {
+    const number = college1().studentNumbers[2]!;
+    const third = await studentLogin(number, passwords.get(number)!);
+    await third.request('/api/me/password', {
+      method: 'POST',
+      body: { currentPassword: passwords.get(number), newPassword: 'third-password-2026' },
+    });
+    const list = await json(await third.request('/api/me/screenings'));
+    const stale = await third.request(`/api/me/screenings/${waveId}/consent`, {
+      method: 'POST',
+      body: { decision: 'declined', version: 'nope' },
+    });
+    expect(stale.status).toBe(400);
+    expect((await json(stale)).errors[0].field).toBe('version');
+    const declined = await third.request(`/api/me/screenings/${waveId}/consent`, {
+      method: 'POST',
+      body: { decision: 'declined', version: list.consentText.version },
+    });
+    expect(declined.status).toBe(200);
+    const record = await json(await third.request(`/api/me/screenings/${waveId}/consent`));
+    expect(record).toMatchObject({ decision: 'declined', version: list.consentText.version });
+    expect(record.text).toContain('个人信息保护法');
+    const work = await json(await counsellor.request('/api/me/work'));
+    const item = work.items.find((w: { kind: string }) => w.kind === 'screening_declined');
+    expect(item.student.studentNumber).toBe(number);
+    expect((await counsellor.request(`/api/screening/consents/${item.id}/followed-up`, { method: 'POST' })).status).toBe(204);
+    const after = await json(await counsellor.request('/api/me/work'));
+    expect(after.items.some((w: { kind: string }) => w.kind === 'screening_declined')).toBe(false);
+    // Of the three with accounts: one submitted, one declined; the second is reminded.
+    const reminded = await director.request(`/api/screening/waves/${waveId}/remind`, { method: 'POST' });
+    expect(await json(reminded)).toEqual({ reminded: 1 });
+    expect((await counsellor.request(`/api/screening/waves/${waveId}/remind`, { method: 'POST' })).status).toBe(403);
+  });
+
   it('books a slot, refuses a taken one naming slotId, records the session and takes one anonymous rating per code', async () => {
     const published = await director.request('/api/appointments/slots', {
       method: 'POST',
@@ -250,6 +284,7 @@ describe('student side', () => {
     expect(code).toMatch(/^[A-Z0-9]{8}$/);
     const rating = { code, attitude: 5, professionalism: 5, helpfulness: 4, overall: 92 };
     const otherAgain = await studentLogin(college1().studentNumbers[1]!, 'another-password-2026');
+    expect(JSON.stringify(await json(await otherAgain.request('/api/notifications')))).toContain('screening.reminder');
     expect(
       (await otherAgain.request('/api/appointments/feedback', { method: 'POST', body: rating })).status,
     ).toBe(409);

@@ -24,6 +24,8 @@ export const WORK_KINDS = [
   'support_file',
   /** An open early warning about one of the caller's students, no talk recorded yet (warnings module). */
   'warning',
+  /** A student declined an online screening, where the plugin makes that a follow-up (student side, me module). */
+  'screening_declined',
 ] as const;
 export type WorkKind = (typeof WORK_KINDS)[number];
 

@@ -1,6 +1,7 @@
 import { concernReportsToTriage } from '../../concerns/work.ts';
 import { crisisReviewsDue, crisisSteps } from '../../crises/work.ts';
 import { keyStudentTalks } from '../../key-students/work.ts';
+import { consentDeclines } from '../../me/declines.ts';
 import { supportFileItems } from '../../support/work.ts';
 import { warningItems } from '../../warnings/work.ts';
 import type { WorkProvider } from '../types.ts';
@@ -23,4 +24,5 @@ export const WORK_PROVIDERS: readonly WorkProvider[] = [
   crisisReviewsDue,
   supportFileItems,
   warningItems,
+  consentDeclines,
 ];
