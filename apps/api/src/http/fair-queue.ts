@@ -25,6 +25,8 @@ export interface FairQueueStats {
   refused: number;
   /** Moving average of how long a turn is held (ms). */
   meanHoldMs: number;
+  /** The longest turn held so far (ms): what a waiter may have had to wait for, at most, once. */
+  maxHoldMs: number;
 }
 
 interface Waiter {
@@ -55,6 +57,7 @@ export class FairQueue {
   #admitted = 0;
   #refused = 0;
   #meanHoldMs = 20;
+  #maxHoldMs = 0;
 
   constructor(options: FairQueueOptions) {
     if (!(options.concurrency >= 1)) throw new Error('FairQueue: concurrency must be at least 1');
@@ -108,6 +111,7 @@ export class FairQueue {
       admitted: this.#admitted,
       refused: this.#refused,
       meanHoldMs: Math.round(this.#meanHoldMs * 10) / 10,
+      maxHoldMs: Math.round(this.#maxHoldMs),
     };
   }
 
@@ -120,7 +124,9 @@ export class FairQueue {
       if (released) return;
       released = true;
       this.#holding--;
-      this.#meanHoldMs = this.#meanHoldMs * 0.9 + (performance.now() - started) * 0.1;
+      const held = performance.now() - started;
+      this.#meanHoldMs = this.#meanHoldMs * 0.9 + held * 0.1;
+      this.#maxHoldMs = Math.max(this.#maxHoldMs, held);
       this.#next();
     };
   }

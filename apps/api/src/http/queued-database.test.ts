@@ -13,6 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => raw?.close());
 
+const TRANSACTIONS = 250;
 const work = (rows: number) =>
   db.orm.transaction((tx) => tx.execute(sql`SELECT count(*) FROM generate_series(1, ${rows})`));
 
@@ -20,8 +21,9 @@ describe('queueTransactions', () => {
   it('lets a caller that arrives by the event loop take a turn between a background job’s transactions', async () => {
     if (raw.kind !== 'pglite') return; // PostgreSQL answers over sockets: its event loop turns anyway
     let jobDone = 0;
+    const jobStarted = performance.now();
     const job = (async () => {
-      for (let i = 0; i < 250; i++) await work(20_000); // background: no ticket
+      for (let i = 0; i < TRANSACTIONS; i++) await work(20_000); // background: no ticket
       jobDone = performance.now();
     })();
     // A request arrives by a timer (a macrotask, as a socket's data does) while the job runs.
@@ -38,8 +40,10 @@ describe('queueTransactions', () => {
     );
     // Before: PGlite answers through promises only, so the job never yielded a turn of the event loop and the
     // request (its timer) ran only after the job's last transaction.
+    // Now it waits about one of the job's transactions (and its own); the bound leaves room for a loaded machine.
+    const perTransaction = (jobDone - jobStarted) / TRANSACTIONS;
     expect(jobDone).toBeGreaterThan(answeredAt);
-    expect(requestMs).toBeLessThan(300);
+    expect(requestMs).toBeLessThan(Math.max(100, 25 * perTransaction));
   });
 
   it('answers 503 server.busy with Retry-After when a turn does not come within the bound', async () => {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { setImmediate as nextTurnOfEventLoop } from 'node:timers/promises';
 import { toChinaDate } from '@xinqiao/calendar';
 import { type Database, pgErrorOf, type TenantScope, type TenantTx } from '@xinqiao/db';
 import { scoreResponse } from '@xinqiao/instruments';
@@ -31,6 +32,12 @@ import { type BatchTarget, type StorableRow, writeBatch } from './write-batch.ts
 export const IMPORT_BATCH_SIZE = 5000;
 /** Rows read between progress reports while a batch fills (each stored batch reports too). */
 const PROGRESS_EVERY_ROWS = 500;
+/**
+ * Rows parsed and scored between turns of the event loop: reading a stored file and scoring are promises only (PGlite
+ * runs in this thread), so without a turn now and then another school's request would not even be read until the
+ * batch is stored (issue 16.2).
+ */
+const YIELD_EVERY_ROWS = 250;
 /** Row errors kept on the import (all are counted in `rowsRejected`). */
 export const MAX_STORED_ERRORS = 1000;
 
@@ -175,6 +182,7 @@ export async function runImport(
       else pending.push(parsed);
       if (pending.length >= batchSize) await flush();
       else if (progress.rowsRead % PROGRESS_EVERY_ROWS === 0) options.onProgress?.({ ...progress });
+      if (progress.rowsRead % YIELD_EVERY_ROWS === 0) await nextTurnOfEventLoop();
     }
     await flush();
     errors.sort((a, b) => a.row - b.row);
