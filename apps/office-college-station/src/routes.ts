@@ -10,7 +10,8 @@ export type View =
   | { name: 'concerns'; tab: 'triage' | 'mine' }
   | { name: 'concern'; id: string }
   | { name: 'keyStudents'; tab: 'roster' | 'approvals' }
-  | { name: 'kpis' };
+  | { name: 'kpis' }
+  | { name: 'warnings' };
 
 /** The module's default route path (GET /api/frontends normally passes it in the module prop). */
 export const DEFAULT_BASE = '/college-station';
@@ -35,6 +36,7 @@ export function viewOf(path: string, base: string): View {
   if (parts[0] === 'key-students' && parts[1] === 'approvals' && parts.length === 2)
     return { name: 'keyStudents', tab: 'approvals' };
   if (parts[0] === 'kpis' && parts.length === 1) return { name: 'kpis' };
+  if (parts[0] === 'warnings' && parts.length === 1) return { name: 'warnings' };
   return { name: 'students' };
 }
 
@@ -57,5 +59,7 @@ export function pathOf(view: View, base: string): string {
       return view.tab === 'approvals' ? `${base}/key-students/approvals` : `${base}/key-students`;
     case 'kpis':
       return `${base}/kpis`;
+    case 'warnings':
+      return `${base}/warnings`;
   }
 }
