@@ -105,6 +105,7 @@ const NAMED_KINDS: Readonly<Record<string, Kind>> = {
   dormUnitId: 'unit',
   personId: 'person',
   responsiblePersonId: 'person',
+  counsellorId: 'person',
   assigneeId: 'person',
   waveId: 'wave',
   resultId: 'screeningResult',

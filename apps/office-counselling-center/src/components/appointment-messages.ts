@@ -39,6 +39,8 @@ export const appointmentMessages = {
       attitude: '服务态度',
       professionalism: '专业性',
       helpfulness: '有效性',
+      remind: '提醒未参加的学生（学生端）',
+      reminded: '已提醒 {n} 名学生',
     },
   },
   en: {
@@ -78,6 +80,8 @@ export const appointmentMessages = {
       attitude: 'Attitude',
       professionalism: 'Professionalism',
       helpfulness: 'Helpfulness',
+      remind: 'Remind the students who have not taken it (student side)',
+      reminded: '{n} students reminded',
     },
   },
 };
