@@ -8,6 +8,9 @@ export type Person = Schemas['Person'];
 export type PersonPage = Schemas['PersonPage'];
 export type NewPerson = Schemas['CreatePerson'];
 export type AuditVerification = Schemas['AuditVerification'];
+/** The chain checked against a file of exported checkpoints. */
+export type AuditExportVerification = Schemas['AuditExportVerification'];
+export type AuditCheckpointFile = Schemas['AuditCheckpointCheck'];
 /** One access to a student, from `GET /api/audit/students/{id}`. */
 export type StudentAccess = Schemas['StudentAccess'];
 export type StudentAccessPage = Schemas['StudentAccessPage'];
@@ -119,4 +122,9 @@ export function downloadAuditLog(filter: AuditLogFilter, filename: string): Prom
  */
 export function downloadAuditCheckpoints(filename: string): Promise<void> {
   return downloadFile('/api/audit/checkpoints', filename);
+}
+
+/** Checks the chain against a file of checkpoints exported earlier and kept outside the database. */
+export function checkAuditExport(file: AuditCheckpointFile): Promise<AuditExportVerification> {
+  return api.POST('/api/audit/checkpoints/check', { body: file });
 }

@@ -70,7 +70,10 @@ export const zhCN = {
       firstBroken: '第一条出错的记录：序号 {seq}（ID {id}）。',
       anchored: '已与库外锚点核对：序号 {seq}（{source}，{at}）；签名检查点 {checkpoints} 个。',
       notAnchored: '尚无库外锚点（服务器尚未记录本校的审计写入）；签名检查点 {checkpoints} 个。',
-      anchorSource: { server: '服务器记录的最新位置', checkpoint: '签名检查点' },
+      anchorSource: { server: '服务器记录的最新位置', checkpoint: '签名检查点', export: '导出的检查点文件' },
+      checkExport: '核对已导出的检查点文件',
+      badExportFile: '无法读取该文件：它不是导出的审计签名检查点（JSON）。',
+      exportChecked: '已核对文件中本服务器签发的检查点 {checked} 个；其他密钥签发的 {other} 个未使用。',
       tamper: {
         tailDeleted: '最新的 {missing} 条审计记录被删除：审计链止于序号 {head}，而库外锚点记录到序号 {seq}。',
         rewritten: '审计链被改写并重新计算了哈希：序号 {seq} 的记录与库外锚点不符。',
@@ -209,7 +212,15 @@ export const en: SchoolAdminMessages = {
         'Checked against the anchor kept outside the database: number {seq} ({source}, {at}); {checkpoints} signed checkpoints.',
       notAnchored:
         'No anchor outside the database yet (the server has recorded no audit write of this school); {checkpoints} signed checkpoints.',
-      anchorSource: { server: 'newest position the server recorded', checkpoint: 'signed checkpoint' },
+      anchorSource: {
+        server: 'newest position the server recorded',
+        checkpoint: 'signed checkpoint',
+        export: 'exported checkpoint file',
+      },
+      checkExport: 'Check an exported checkpoint file',
+      badExportFile: 'This file cannot be read: it is not an export of signed audit checkpoints (JSON).',
+      exportChecked:
+        'Checked {checked} checkpoints of the file signed by this server; {other} signed by another key were not used.',
       tamper: {
         tailDeleted:
           'The newest {missing} audit rows were deleted: the chain ends at number {head}, but number {seq} was anchored outside the database.',

@@ -3496,6 +3496,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit/checkpoints/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check the chain against checkpoints exported earlier (the JSON of GET /audit/checkpoints, kept outside the database) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AuditCheckpointCheck"];
+                };
+            };
+            responses: {
+                /** @description The verification against the exported checkpoints */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditExportVerification"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit/log": {
         parameters: {
             query?: never;
@@ -14384,6 +14451,18 @@ export interface components {
         };
         /** @description Attention tier (关注等级): 1 needs the most attention, 3 the least */
         AttentionTier: 1 | 2 | 3;
+        AuditCheckpointCheck: {
+            /** Format: uuid */
+            schoolId: string;
+            checkpoints: {
+                seq: number;
+                hash: string;
+                /** Format: date-time */
+                at: string;
+                keyId: string;
+                signature: string;
+            }[];
+        };
         AuditCheckpointExport: {
             /** Format: uuid */
             schoolId: string;
@@ -14400,6 +14479,14 @@ export interface components {
                 keyId: string;
                 signature: string;
             }[];
+        };
+        AuditExportVerification: components["schemas"]["AuditVerification"] & {
+            exported: {
+                /** @description Checkpoints signed by this server's key, all checked */
+                checked: number;
+                /** @description Checkpoints signed by another key, not used */
+                otherKey: number;
+            };
         };
         AuditLogEntry: components["schemas"]["StudentAccess"] & {
             /** Format: uuid */
@@ -14430,7 +14517,7 @@ export interface components {
             /** @description The furthest position anchored outside the rows: the newest head this server committed (kept in memory and in its anchor file) or the newest signed checkpoint */
             anchor: {
                 /** @enum {string} */
-                source: "server" | "checkpoint";
+                source: "server" | "checkpoint" | "export";
                 seq: number;
                 hash: string;
                 at: string;
@@ -14854,7 +14941,7 @@ export interface components {
             /** @default [] */
             roles?: {
                 /** @enum {string} */
-                role: "school_admin" | "center_director" | "center_staff" | "college_station_head" | "counsellor" | "head_teacher" | "class_committee" | "dorm_liaison" | "student_affairs" | "alliance_officer" | "student";
+                role: "school_admin" | "center_director" | "center_staff" | "college_station_head" | "counsellor" | "head_teacher" | "class_committee" | "dorm_liaison" | "student_affairs" | "alliance_officer";
                 /** Format: uuid */
                 unitId: string;
             }[];
@@ -17010,7 +17097,7 @@ export interface components {
             /** @description Replaces the person's roles on units the caller administers */
             roles?: {
                 /** @enum {string} */
-                role: "school_admin" | "center_director" | "center_staff" | "college_station_head" | "counsellor" | "head_teacher" | "class_committee" | "dorm_liaison" | "student_affairs" | "alliance_officer" | "student";
+                role: "school_admin" | "center_director" | "center_staff" | "college_station_head" | "counsellor" | "head_teacher" | "class_committee" | "dorm_liaison" | "student_affairs" | "alliance_officer";
                 /** Format: uuid */
                 unitId: string;
             }[];

@@ -225,7 +225,7 @@ export function auditSigningKeyOf(tx: TenantTx): { keyId: string; publicKeyPem: 
 
 /** Where the chain was anchored outside its rows: the server's own memory/file, or a signed checkpoint. */
 export interface AuditAnchorPoint {
-  source: 'server' | 'checkpoint';
+  source: 'server' | 'checkpoint' | 'export';
   seq: number;
   hash: string;
   at: string;
@@ -343,4 +343,51 @@ async function checkAgainst(
     };
   }
   return undefined;
+}
+
+/** A checkpoint as a director exported it (`GET /api/audit/checkpoints`). */
+export interface ExportedCheckpoint {
+  seq: number;
+  hash: string;
+  at: string;
+  keyId: string;
+  signature: string;
+}
+
+/**
+ * Checks the school's chain against checkpoints a director exported earlier and kept outside the database: the
+ * anchor that survives an intruder who erased the server's anchor file and the checkpoints in the database too.
+ * A checkpoint signed by this server's key must verify (else `checkpoint-forged`: the file was altered); one signed by
+ * another key is not used (`otherKey`).
+ */
+export async function verifyAgainstExport(
+  tx: TenantTx,
+  exported: readonly ExportedCheckpoint[],
+): Promise<AuditChainReport & { exported: { checked: number; otherKey: number } }> {
+  const anchor = anchorOfTx(tx);
+  const [school] = await queryRows<{ id: string }>(tx, sql`SELECT xq_school_id() AS id`);
+  const schoolId = String(school?.id);
+  const ours = exported.filter((c) => c.keyId === anchor.key.keyId);
+  const summary = { checked: ours.length, otherKey: exported.length - ours.length };
+  const report = await verifyAuditChain(tx);
+  const withSummary = { ...report, exported: summary };
+  for (const c of ours) {
+    const message = checkpointMessage({ schoolId, seq: c.seq, hash: c.hash, at: new Date(c.at) });
+    if (!anchor.key.verify(message, c.signature)) {
+      const reason = `the exported checkpoint at ${c.seq} does not carry this server's signature for this school`;
+      const tamper: AuditTamper = { kind: 'checkpoint-forged', seq: c.seq, reason };
+      return { ...withSummary, intact: false, tamper };
+    }
+  }
+  if (!report.intact) return withSummary;
+  const points = ours
+    .map((c): AuditAnchorPoint => ({ source: 'export', seq: c.seq, hash: c.hash, at: c.at }))
+    .sort((a, b) => b.seq - a.seq);
+  for (const point of points) {
+    const tamper = await checkAgainst(tx, report.head, point);
+    if (tamper) return { ...withSummary, intact: false, anchor: point, tamper };
+  }
+  const furthest = points[0];
+  const useExport = furthest && (!report.anchor || furthest.seq > report.anchor.seq);
+  return useExport ? { ...withSummary, anchor: furthest } : withSummary;
 }

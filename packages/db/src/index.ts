@@ -7,9 +7,11 @@ export {
   appendAudit,
   auditSigningKeyOf,
   configureAuditAnchor,
+  type ExportedCheckpoint,
   flushDeferredAudit,
   listAuditCheckpoints,
   signAuditCheckpoint,
+  verifyAgainstExport,
   verifyAuditChain,
 } from './audit.ts';
 export { type AuditAnchor, type AuditAnchorOptions, type AuditHead, auditAnchorOf } from './audit-anchor.ts';

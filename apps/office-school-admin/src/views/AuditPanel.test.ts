@@ -90,6 +90,35 @@ describe('the audit panel', () => {
     expect(wrapper.find('[data-testid="sadm-export-checkpoints"]').exists()).toBe(true);
   });
 
+  it('checks a file of exported checkpoints and says what the file proved, or that it is not one', async () => {
+    const asked = fakeApi({
+      '/api/audit/checkpoints/check': {
+        intact: false,
+        rows: 40,
+        head: { seq: 40, hash: 'h40' },
+        anchor: { source: 'export', seq: 45, hash: 'h45', at: '2026-12-01T03:00:00.000Z' },
+        checkpoints: 0,
+        tamper: { kind: 'tail-deleted', seq: 45, missingRows: 5, reason: 'x' },
+        exported: { checked: 3, otherKey: 1 },
+      },
+    });
+    const wrapper = mountPanel();
+    const input = wrapper.get('[data-testid="sadm-check-export-file"]');
+    const pick = async (text: string) => {
+      Object.defineProperty(input.element, 'files', {
+        value: [new File([text], 'audit.json', { type: 'application/json' })],
+        configurable: true,
+      });
+      await input.trigger('change');
+    };
+    await pick('not json');
+    await vi.waitFor(() => expect(wrapper.text()).toContain('它不是导出的审计签名检查点'));
+    await pick(JSON.stringify({ schoolId: 's1', checkpoints: [{ seq: 45 }] }));
+    await vi.waitFor(() => expect(wrapper.text()).toContain('最新的 5 条审计记录被删除'));
+    expect(wrapper.get('[data-testid="sadm-verify-exported"]').text()).toContain('检查点 3 个');
+    expect(asked).toContain('/api/audit/checkpoints/check');
+  });
+
   it('picks the student whose number is exactly the one typed, and says so next to the field when none is', async () => {
     const asked = fakeApi({
       '/api/students': {

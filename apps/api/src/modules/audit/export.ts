@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../../http/workbook.ts';
 import type { AuditLogEntryView } from './schemas.ts';
 
 const chinaTime = new Intl.DateTimeFormat('zh-CN', {
@@ -18,7 +18,7 @@ const chinaTime = new Intl.DateTimeFormat('zh-CN', {
  * checked against `GET /api/audit/verify`.
  */
 export async function auditLogWorkbook(entries: readonly AuditLogEntryView[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   workbook.creator = 'Xinqiao 心桥';
   workbook.created = new Date(0);
   const sheet = workbook.addWorksheet('审计日志');

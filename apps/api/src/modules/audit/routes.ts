@@ -5,7 +5,9 @@ import { createRouter } from '../../http/router.ts';
 import { auditLogWorkbook } from './export.ts';
 import { browseAuditLog, exportAuditLog } from './log.ts';
 import {
+  AuditCheckpointCheckSchema,
   AuditCheckpointExportSchema,
+  AuditExportVerifySchema,
   AuditLogFilterQuery,
   AuditLogPageSchema,
   AuditLogQuery,
@@ -14,7 +16,12 @@ import {
   StudentAuditParams,
   StudentAuditQuery,
 } from './schemas.ts';
-import { exportAuditCheckpoints, studentAccessLog, verifySchoolAudit } from './service.ts';
+import {
+  checkExportedCheckpoints,
+  exportAuditCheckpoints,
+  studentAccessLog,
+  verifySchoolAudit,
+} from './service.ts';
 
 const tags = ['audit'];
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
@@ -39,6 +46,24 @@ const checkpointsRoute = createRoute({
   responses: {
     200: { description: 'The checkpoints (JSON, sent as a download)', ...json(AuditCheckpointExportSchema) },
     ...problemResponses(401, 403),
+  },
+});
+
+const checkExportRoute = createRoute({
+  method: 'post',
+  path: '/audit/checkpoints/check',
+  tags,
+  summary:
+    'Check the chain against checkpoints exported earlier (the JSON of GET /audit/checkpoints, kept outside the database)',
+  request: {
+    body: { content: { 'application/json': { schema: AuditCheckpointCheckSchema } }, required: true },
+  },
+  responses: {
+    200: {
+      description: 'The verification against the exported checkpoints',
+      ...json(AuditExportVerifySchema),
+    },
+    ...problemResponses(400, 401, 403),
   },
 });
 
@@ -93,6 +118,9 @@ export const auditRoutes = createRouter()
     c.header('content-disposition', `attachment; filename="audit-checkpoints-${body.schoolId}.json"`);
     return c.json(body, 200);
   })
+  .openapi(checkExportRoute, async (c) =>
+    c.json(await checkExportedCheckpoints(callerOf(c, '审计校验'), c.req.valid('json')), 200),
+  )
   .openapi(logRoute, async (c) =>
     c.json(await browseAuditLog(callerOf(c, '审计查阅'), c.req.valid('query')), 200),
   )

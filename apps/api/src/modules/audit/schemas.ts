@@ -10,7 +10,7 @@ export const AuditVerifySchema = z
     head: ChainPosition.nullable().openapi({ description: "The chain's newest row (null when empty)" }),
     anchor: z
       .object({
-        source: z.enum(['server', 'checkpoint']),
+        source: z.enum(['server', 'checkpoint', 'export']),
         seq: z.number().int(),
         hash: z.string(),
         at: z.string(),
@@ -64,6 +64,34 @@ export const AuditCheckpointExportSchema = z
   .openapi('AuditCheckpointExport');
 
 export type AuditCheckpointExportView = z.infer<typeof AuditCheckpointExportSchema>;
+
+/** A director's exported checkpoints, sent back to be checked against the chain as it is now. */
+export const AuditCheckpointCheckSchema = z
+  .object({
+    schoolId: z.uuid(),
+    checkpoints: z
+      .array(
+        z.object({
+          seq: z.number().int().min(1),
+          hash: z.string().max(200),
+          at: z.iso.datetime(),
+          keyId: z.string().max(100),
+          signature: z.string().max(200),
+        }),
+      )
+      .max(100_000),
+  })
+  .openapi('AuditCheckpointCheck');
+
+export const AuditExportVerifySchema = AuditVerifySchema.extend({
+  exported: z.object({
+    checked: z
+      .number()
+      .int()
+      .openapi({ description: "Checkpoints signed by this server's key, all checked" }),
+    otherKey: z.number().int().openapi({ description: 'Checkpoints signed by another key, not used' }),
+  }),
+}).openapi('AuditExportVerification');
 
 /** One access to a student: who, in which role on which unit, did what, why and when. */
 export const StudentAccessSchema = z

@@ -1,8 +1,10 @@
 import {
   type AuditChainReport,
   auditSigningKeyOf,
+  type ExportedCheckpoint,
   listAuditCheckpoints,
   signAuditCheckpoint,
+  verifyAgainstExport,
   verifyAuditChain,
 } from '@xinqiao/db';
 import { type Caller, requirePermission, rolesGranting } from '../../auth/caller.ts';
@@ -60,6 +62,20 @@ export async function exportAuditCheckpoints(caller: Caller): Promise<AuditCheck
       signature: c.signature,
     })),
   };
+}
+
+/**
+ * Checks the chain against checkpoints a director exported earlier (kept outside the database): deleted or rewritten
+ * rows show even when every anchor the server and the database kept was erased. Another school's file is refused.
+ */
+export async function checkExportedCheckpoints(
+  caller: Caller,
+  body: { schoolId: string; checkpoints: ExportedCheckpoint[] },
+): Promise<Awaited<ReturnType<typeof verifyAgainstExport>>> {
+  requirePermission(caller, 'audit.verify');
+  if (body.schoolId !== caller.me.school.id)
+    throw problem('validation.invalid-field', { fields: ['schoolId'] });
+  return verifyAgainstExport(caller.tx, body.checkpoints);
 }
 
 /**
