@@ -14941,7 +14941,7 @@ export interface components {
             /** @default [] */
             roles?: {
                 /** @enum {string} */
-                role: "school_admin" | "center_director" | "center_staff" | "college_station_head" | "counsellor" | "head_teacher" | "class_committee" | "dorm_liaison" | "student_affairs" | "alliance_officer";
+                role: "school_admin" | "center_director" | "center_staff" | "college_station_head" | "counsellor" | "head_teacher" | "class_committee" | "dorm_liaison" | "student_affairs" | "alliance_officer" | "student";
                 /** Format: uuid */
                 unitId: string;
             }[];
@@ -17097,7 +17097,7 @@ export interface components {
             /** @description Replaces the person's roles on units the caller administers */
             roles?: {
                 /** @enum {string} */
-                role: "school_admin" | "center_director" | "center_staff" | "college_station_head" | "counsellor" | "head_teacher" | "class_committee" | "dorm_liaison" | "student_affairs" | "alliance_officer";
+                role: "school_admin" | "center_director" | "center_staff" | "college_station_head" | "counsellor" | "head_teacher" | "class_committee" | "dorm_liaison" | "student_affairs" | "alliance_officer" | "student";
                 /** Format: uuid */
                 unitId: string;
             }[];
