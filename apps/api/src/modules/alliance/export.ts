@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../../http/workbook.ts';
 import type { LedgerRow } from './queries/ledger.ts';
 import type { MemberStanding, TermStandings } from './standings.ts';
 
@@ -58,7 +59,7 @@ export async function termWorkbook(
   entries: readonly LedgerRow[],
   memberNames: ReadonlyMap<string, string>,
 ): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   workbook.creator = 'Xinqiao 心桥';
   workbook.created = new Date(0);
   const sheet = workbook.addWorksheet('积分表');

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../../http/workbook.ts';
 import type { CaseWorkFigures, CaseWorkKpis, Share } from './kpis.ts';
 
 const percent = (s: Share) => (s.share === null ? '—' : `${Math.round(s.share * 1000) / 10}%`);
@@ -14,7 +14,7 @@ const cells = (f: CaseWorkFigures) =>
  * as done, of and share, headed in Chinese first.
  */
 export async function caseWorkWorkbook(kpis: CaseWorkKpis): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   workbook.creator = 'Xinqiao 心桥';
   workbook.created = new Date(0);
   const sheet = workbook.addWorksheet('个案工作指标');

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../../http/workbook.ts';
 import type { CrisisBoard } from './service.ts';
 
 const hours = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
@@ -8,7 +8,7 @@ const hours = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
  * step, late steps) and a sheet of counts per month and per college, headed in Chinese first.
  */
 export async function crisisWorkbook(board: CrisisBoard): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   workbook.creator = 'Xinqiao 心桥';
   workbook.created = new Date(0);
   const list = workbook.addWorksheet('危机事件');

@@ -1,9 +1,9 @@
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../../http/workbook.ts';
 import type { IssuedLine } from './service.ts';
 
 /** The class's sheet of initial passwords: 学号, 姓名, 初始密码 (或"已有账号"), for the school to print or send. */
 export async function issuedWorkbook(className: string, lines: readonly IssuedLine[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   const sheet = workbook.addWorksheet(className.slice(0, 31) || 'class');
   sheet.columns = [
     { header: '学号 student number', key: 'studentNumber', width: 18 },

@@ -1,7 +1,7 @@
 import { aidKinds } from '@xinqiao/db';
 import type { CompiledPlugin } from '@xinqiao/policy';
-import ExcelJS from 'exceljs';
 import { type Caller, requirePermission } from '../../auth/caller.ts';
+import { newWorkbook } from '../../http/workbook.ts';
 import { recordAccess } from '../audit/record.ts';
 import { schoolSettings } from './propose.ts';
 import { aidKindRows, coverageRows } from './queries.ts';
@@ -84,7 +84,7 @@ const percent = (value: number | null) => (value === null ? '' : Math.round(valu
 
 /** The coverage as a workbook: one row per college, headed in Chinese first. */
 export async function coverageWorkbook(coverage: FinancialCoverage): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   workbook.creator = 'Xinqiao 心桥';
   workbook.created = new Date(0);
   const sheet = workbook.addWorksheet('资助覆盖');

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../../http/workbook.ts';
 import type { presentWarning } from './present.ts';
 
 type Warning = ReturnType<typeof presentWarning>;
@@ -11,7 +11,7 @@ const STATUS = { open: '待处理', cleared: '已解除', closed: '已关闭' } 
  * deadline, state), headed in Chinese first. Signal values only: no card transaction or access event is exported.
  */
 export async function warningWorkbook(items: readonly Warning[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   workbook.creator = 'Xinqiao 心桥';
   workbook.created = new Date(0);
   const sheet = workbook.addWorksheet('预警');
