@@ -90,13 +90,13 @@ export async function computeSignals(
           SELECT max(term) AS cur, (SELECT max(term) FROM feed_grades WHERE term < (SELECT max(term) FROM feed_grades)) AS prev
           FROM feed_grades
         ),
-        best AS (
+        best AS MATERIALIZED (
           SELECT DISTINCT ON (g.student_id, g.term, g.course_code)
                  g.student_id, g.term, g.credit, g.passed, ${pointsOf(settings.gpaFormula)} AS points
           FROM feed_grades g, terms WHERE g.term = terms.cur OR g.term = terms.prev
           ORDER BY g.student_id, g.term, g.course_code, g.resit DESC
         ),
-        per_term AS (
+        per_term AS MATERIALIZED (
           SELECT b.student_id,
                  sum(b.points * b.credit) FILTER (WHERE b.term = t.cur) / nullif(sum(b.credit) FILTER (WHERE b.term = t.cur), 0) AS gpa,
                  sum(b.points * b.credit) FILTER (WHERE b.term = t.prev) / nullif(sum(b.credit) FILTER (WHERE b.term = t.prev), 0) AS gpa_prev,
@@ -104,13 +104,13 @@ export async function computeSignals(
                  bool_or(b.term = t.cur) AS has_cur
           FROM best b, terms t GROUP BY b.student_id
         ),
-        failed_all AS (
+        failed_all AS MATERIALIZED (
           SELECT student_id, count(*)::integer AS failed_total
           FROM (SELECT student_id FROM feed_grades GROUP BY student_id, course_code HAVING NOT bool_or(passed)) f
           GROUP BY student_id
         ),
-        graded AS (SELECT DISTINCT student_id FROM feed_grades),
-        card AS (
+        graded AS MATERIALIZED (SELECT DISTINCT student_id FROM feed_grades),
+        card AS MATERIALIZED (
           SELECT student_id,
                  sum(amount_cents) FILTER (WHERE occurred_at >= ${windowStart}) AS recent,
                  sum(amount_cents) FILTER (WHERE occurred_at >= ${baseStart} AND occurred_at < ${windowStart}) AS base,
@@ -118,11 +118,11 @@ export async function computeSignals(
           FROM feed_card_transactions WHERE occurred_at >= ${cardStart} AND occurred_at < ${dayEnd}
           GROUP BY student_id
         ),
-        act AS (
+        act AS MATERIALIZED (
           SELECT student_id, max(occurred_at) AS last FROM feed_activity_events
           WHERE occurred_at >= ${trackStart} AND occurred_at < ${dayEnd} GROUP BY student_id
         ),
-        tier AS (
+        tier AS MATERIALIZED (
           SELECT DISTINCT ON (student_id) student_id, attention_tier
           FROM screening_results ORDER BY student_id, submitted_at DESC NULLS LAST
         )
