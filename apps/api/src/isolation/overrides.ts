@@ -26,6 +26,35 @@ export const BODY_OVERRIDES: Readonly<Record<string, BodyOverride>> = {
     target.ids.hospital
       ? { hospitalId: target.ids.hospital, referredAt: '2025-03-03T07:30:00.000Z', accompaniedBy: '隔离探测' }
       : undefined,
+  // Support records refuse a date after today: the test clock is in 2025, the schema's example in 2026.
+  'POST /api/support/sanctions': (_prober, target) =>
+    target.ids.student
+      ? { studentId: target.ids.student, sanction: '隔离探测', level: 'warning', sanctionedOn: '2025-01-15' }
+      : undefined,
+  'POST /api/support/hardship': (_prober, target) =>
+    target.ids.student
+      ? { studentId: target.ids.student, term: '2024-2025-2', level: 'general', certifiedOn: '2025-01-15' }
+      : undefined,
+  'POST /api/support/aids': (_prober, target) =>
+    target.ids.student
+      ? {
+          studentId: target.ids.student,
+          term: '2024-2025-2',
+          kind: 'money',
+          description: '隔离探测',
+          givenOn: '2025-01-15',
+        }
+      : undefined,
+  'POST /api/support/home-visits': (_prober, target) =>
+    target.ids.student
+      ? {
+          studentId: target.ids.student,
+          visitedOn: '2025-01-15',
+          visitors: '隔离探测',
+          familyPresent: '隔离探测',
+          findings: '隔离探测',
+        }
+      : undefined,
   // Both refine across fields: a correction must say what it corrects; a window must end after it starts.
   'POST /api/alliance/records/{recordId}/corrections': () => ({ reason: '隔离探测', attendance: 'present' }),
   'POST /api/alliance/terms/{termId}/full-attendance': () => ({
