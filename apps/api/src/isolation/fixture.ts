@@ -27,6 +27,7 @@ import { withTenant } from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import { eq, sql } from 'drizzle-orm';
 import { tenantScope } from '../auth/scope.ts';
 import { createTestApp, TEST_ACCOUNTS, type TestApp, type TestSchool } from '../testing/index.ts';
+import { addSupport } from './fixture-support.ts';
 
 /**
  * The kinds of record a route can name in its path, query or body. A route that names something else makes the
@@ -54,6 +55,10 @@ export type Kind =
   | 'keyStudent'
   | 'crisis'
   | 'crisisReferral'
+  | 'supportList'
+  | 'supportEntry'
+  | 'supportFile'
+  | 'sanction'
   | 'hospital';
 
 /** One record of each kind, all belonging to one college (or, for school-level kinds, to the school). */
@@ -125,6 +130,7 @@ export async function createIsolationFixture(): Promise<IsolationFixture> {
   for (const school of [alpha, beta]) await addConcernReports(t, school);
   for (const school of [alpha, beta]) await addKeyStudents(t, school);
   for (const school of [alpha, beta]) await addCrises(t, school);
+  for (const school of [alpha, beta]) await addSupport(t, school);
   return { t, schools: { alpha, beta } };
 }
 
