@@ -145,10 +145,17 @@ const SEGMENT_KINDS: Readonly<Record<string, Kind>> = {
   'key-students': 'keyStudent',
   crises: 'crisis',
   hospitals: 'hospital',
+  lists: 'supportList',
+  files: 'supportFile',
+  sanctions: 'sanction',
 };
 
 /** '/entries/{id}' after '/cases/{id}' is a case entry; after '/file' a file entry. */
-const ENTRY_KINDS: Readonly<Record<string, Kind>> = { cases: 'caseEntry', file: 'fileEntry' };
+const ENTRY_KINDS: Readonly<Record<string, Kind>> = {
+  cases: 'caseEntry',
+  file: 'fileEntry',
+  lists: 'supportEntry',
+};
 
 /** Whether a parameter or field name refers to a record: `id`, `…Id`, `…Ids`. */
 export function isIdName(name: string): boolean {
