@@ -25,8 +25,8 @@ function itemOf(row: WarningRow, now: Date, today: string): WorkItem {
     dueAt: new Date(`${row.dueOn}T23:59:59+08:00`),
     dueOn: row.dueOn,
     overdue: row.dueOn < today,
-    // Lost contact past the school's limit is worked on first, like a self-harm finding.
-    selfHarm: row.urgent,
+    // Lost contact past the school's limit is due today (the rule's 0 working days), so it sorts first by its date.
+    selfHarm: false,
     isNew: now.getTime() - row.openedAt.getTime() < NEW_FOR_MS,
     reasons: row.reasons.map((r) => ({
       ruleName: r.ruleName,
