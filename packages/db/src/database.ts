@@ -151,7 +151,12 @@ async function grantRequestRole(
   return url.toString();
 }
 
-async function ensureLoginRole(owner: Orm, name: string, password: string): Promise<void> {
+/** Creates the request role, or fixes its attributes; retried whole, so a role another server just made is seen. */
+function ensureLoginRole(owner: Orm, name: string, password: string): Promise<void> {
+  return retryCatalogRace(() => ensureLoginRoleOnce(owner, name, password));
+}
+
+async function ensureLoginRoleOnce(owner: Orm, name: string, password: string): Promise<void> {
   const [role] = await queryRows<{ fit: boolean }>(
     owner,
     sql`SELECT rolcanlogin AND NOT rolinherit AND NOT rolcreatedb AND NOT rolcreaterole AS fit
@@ -163,7 +168,7 @@ async function ensureLoginRole(owner: Orm, name: string, password: string): Prom
   const statement = role
     ? `ALTER ROLE ${quoteIdent(name)} ${attributes} PASSWORD ${quoteLiteral(password)}`
     : `CREATE ROLE ${quoteIdent(name)} ${attributes} PASSWORD ${quoteLiteral(password)}`;
-  await retryCatalogRace(() => owner.execute(sql.raw(statement)));
+  await owner.execute(sql.raw(statement));
 }
 
 /** Sets the derived password of the request role again (the owner's URL, and with it the password, changed). */

@@ -26,6 +26,16 @@ export const BODY_OVERRIDES: Readonly<Record<string, BodyOverride>> = {
     target.ids.hospital
       ? { hospitalId: target.ids.hospital, referredAt: '2025-03-03T07:30:00.000Z', accompaniedBy: '隔离探测' }
       : undefined,
+  // A slot must start after the test clock (2025-03-03) and end after it starts; the counsellor named is the probe.
+  'POST /api/appointments/slots': (_prober, target) =>
+    target.name !== 'own' && target.ids.person
+      ? {
+          startsAt: '2025-04-01T02:00:00Z',
+          endsAt: '2025-04-01T03:00:00Z',
+          location: '隔离探测',
+          counsellorId: target.ids.person,
+        }
+      : undefined,
   // Support records refuse a date after today: the test clock is in 2025, the schema's example in 2026.
   'POST /api/support/sanctions': (_prober, target) =>
     target.ids.student
