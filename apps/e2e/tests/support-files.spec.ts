@@ -49,6 +49,15 @@ test('the head teacher proposes, confirms and works the support list, and prints
 
   await page.getByTestId('sp-confirm').click();
   await expect(page.getByTestId('sp-list-status')).toHaveText('已确认');
+  const listPath = new URL(page.url()).pathname;
+
+  // My work: each confirmed student's plan is due, and the parents of a student with 3+ failed courses, with their
+  // phone numbers.
+  await page.goto('/');
+  const work = page.getByTestId('work-list');
+  await expect(work.getByText('制定帮扶方案').first()).toBeVisible();
+  await expect(work.getByText(/家长联系（不及格三门及以上）：.*1\d{10}/).first()).toBeVisible();
+  await page.goto(listPath);
 
   // The student with 3+ failed courses: parent contact due.
   const row = entries.locator('tr', { has: page.getByTestId('sp-parents-due') }).first();
