@@ -143,6 +143,17 @@ describe('db/audit anchors (issue 16.4)', () => {
     });
   });
 
+  it('never mistakes a commit that lands while it verifies for a deleted tail', async () => {
+    const busy = await createTinySchool(db, 'busy');
+    await append(busy.schoolId, 1);
+    const writers = Array.from({ length: 12 }, () => append(busy.schoolId, 1));
+    const checks = Array.from({ length: 12 }, () => verify(busy.schoolId));
+    const reports = await Promise.all(checks);
+    await Promise.all(writers);
+    expect(reports.filter((r) => !r.intact)).toEqual([]);
+    expect(await verify(busy.schoolId)).toMatchObject({ intact: true, rows: 13 });
+  });
+
   it('inserts a large transaction’s rows in chunks, chained and anchored at the last one', async () => {
     const big = await createTinySchool(db, 'big-import');
     await append(big.schoolId, 2500);

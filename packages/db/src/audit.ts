@@ -267,14 +267,18 @@ export async function verifyAuditChain(
   options: { sinceLatestCheckpoint?: boolean } = {},
 ): Promise<AuditChainReport> {
   const anchor = anchorOfTx(tx);
-  const [count] = await queryRows<{ school: string; rows: string | number; checkpoints: string | number }>(
+  // The anchors are read before the rows: the server's head moves only after a commit, and a checkpoint is signed
+  // over committed rows, so every row they name is committed before the row queries below start (READ COMMITTED) and
+  // they see it. Read after them, a commit in between would look like a deleted tail.
+  const [school] = await queryRows<{ id: string }>(tx, sql`SELECT xq_school_id() AS id`);
+  const server = anchor.head(String(school?.id));
+  const checkpoint = await latestCheckpoint(tx, anchor.key.keyId);
+  const [count] = await queryRows<{ rows: string | number; checkpoints: string | number }>(
     tx,
-    sql`SELECT xq_school_id() AS school,
-               (SELECT count(*) FROM audit_log WHERE school_id = xq_school_id()) AS rows,
+    sql`SELECT (SELECT count(*) FROM audit_log WHERE school_id = xq_school_id()) AS rows,
                (SELECT count(*) FROM audit_checkpoints WHERE school_id = xq_school_id()) AS checkpoints`,
   );
   const head = (await chainHead(tx)) ?? null;
-  const checkpoint = await latestCheckpoint(tx, anchor.key.keyId);
   const base = { rows: Number(count?.rows ?? 0), head, checkpoints: Number(count?.checkpoints ?? 0) };
   const from = options.sinceLatestCheckpoint ? (checkpoint?.seq ?? 1) : null;
   const [broken] = await queryRows<{ id: string | number; seq: string | number; reason: string }>(
@@ -283,7 +287,7 @@ export async function verifyAuditChain(
       ? sql`SELECT id, seq, reason FROM xq_audit_first_break()`
       : sql`SELECT id, seq, reason FROM xq_audit_first_break_since(${from})`,
   );
-  const points = anchorPoints(anchor, String(count?.school), checkpoint);
+  const points = anchorPoints(server, checkpoint);
   const furthest = points.reduce<AuditAnchorPoint | null>((a, p) => (!a || p.seq > a.seq ? p : a), null);
   if (broken) {
     const firstBrokenRow = { id: Number(broken.id), seq: Number(broken.seq), reason: broken.reason };
@@ -305,8 +309,7 @@ export async function verifyAuditChain(
 }
 
 function anchorPoints(
-  anchor: AuditAnchor,
-  schoolId: string,
+  server: AuditHead | undefined,
   checkpoint: AuditCheckpoint | undefined,
 ): AuditAnchorPoint[] {
   const points: AuditAnchorPoint[] = [];
@@ -314,7 +317,6 @@ function anchorPoints(
     const { seq, hash, at } = checkpoint;
     points.push({ source: 'checkpoint', seq, hash, at: at.toISOString() });
   }
-  const server = anchor.head(schoolId);
   if (server)
     points.push({ source: 'server', seq: server.seq, hash: server.hash, at: server.at.toISOString() });
   return points;
