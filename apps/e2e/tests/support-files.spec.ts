@@ -117,6 +117,21 @@ test('the counsellor reads the support file the head teacher wrote', async ({ pa
   await shot(page, 'support-file-counsellor-desktop');
   await page.setViewportSize(PHONE);
   await shot(page, 'support-file-counsellor-phone');
+
+  // The student file shows the support file and takes a home visit (家访).
+  const file = (await (await page.request.get(`/api${fileLink}`)).json()) as {
+    student: { id: string };
+  };
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`/college-station/students/${file.student.id}`);
+  const section = page.getByTestId('cs-student-support');
+  await expect(section.getByTestId('cs-support-file')).toBeVisible();
+  await section.getByTestId('cs-visit-visitors').fill('辅导员、班主任');
+  await section.getByTestId('cs-visit-familyPresent').fill('父亲、母亲');
+  await section.getByTestId('cs-visit-findings').fill('家长了解学业情况，同意每周督促');
+  await section.getByTestId('cs-visit-save').click();
+  await expect(section.getByTestId('cs-home-visits')).toContainText('家长了解学业情况');
+  await shot(page, 'support-student-file-counsellor-desktop');
 });
 
 test('student affairs at wuhan-polytechnic sees financial-support coverage per college', async ({ page }) => {
