@@ -25,8 +25,17 @@ import {
 } from '@xinqiao/db';
 import { withTenant } from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import { eq, sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { tenantScope } from '../auth/scope.ts';
-import { createTestApp, TEST_ACCOUNTS, type TestApp, type TestSchool } from '../testing/index.ts';
+import {
+  createTestApp,
+  loginAs,
+  loginAsStudent,
+  TEST_ACCOUNTS,
+  type TestApp,
+  type TestSchool,
+  type TestSession,
+} from '../testing/index.ts';
 import { addSupport } from './fixture-support.ts';
 
 /**
@@ -59,7 +68,10 @@ export type Kind =
   | 'supportEntry'
   | 'supportFile'
   | 'sanction'
-  | 'hospital';
+  | 'hospital'
+  | 'slot'
+  | 'appointment'
+  | 'screeningConsent';
 
 /** One record of each kind, all belonging to one college (or, for school-level kinds, to the school). */
 export type KindIds = Partial<Record<Kind, string>>;
@@ -89,6 +101,9 @@ export interface FixtureSchool {
   markers: Map<string, MarkerLabel>;
   /** What reduced-view roles must never see: screening answers, case notes, contacts, guardian data. */
   sensitive: Map<string, MarkerLabel>;
+  /** The first student of college 1 with a student account (学生端), its password already changed, and the ids of
+   * their own records (an appointment, a declined consent), which they may read. */
+  student?: { number: string; password: string; ownIds: string[] };
 }
 
 export interface IsolationFixture {
@@ -692,4 +707,107 @@ async function addCrises(t: TestApp, school: FixtureSchool): Promise<void> {
   school.schoolIds.hospital = hospitalId;
   for (const marker of [hospitalId, hospitalName])
     school.markers.set(marker, `${school.code} contracted hospital`);
+}
+
+/**
+ * A student account for the first student of college 1, made as a school does it: the admin issues the class's
+ * accounts (the XLSX of initial passwords), the student changes the issued password at the first sign-in.
+ */
+async function addStudentAccount(
+  t: TestApp,
+  school: FixtureSchool,
+): Promise<{ number: string; password: string }> {
+  const admin = await loginAs(t.app, school.code, 'admin');
+  const issued = await admin.request(
+    `/api/student-accounts/classes/${school.world.colleges[0].classId}/issue.xlsx`,
+    {
+      method: 'POST',
+    },
+  );
+  if (issued.status !== 200) throw new Error(`issuing student accounts answered ${issued.status}`);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(await issued.arrayBuffer());
+  const number = school.colleges[0].studentNumbers[0]!;
+  let initial = '';
+  workbook.worksheets[0]!.eachRow((row) => {
+    if (String(row.getCell(1).value) === number) initial = String(row.getCell(3).value);
+  });
+  const student = await loginAsStudent(t.app, school.code, number, initial);
+  const password = `${school.code}-student-password`;
+  const changed = await student.request('/api/me/password', {
+    method: 'POST',
+    body: { currentPassword: initial, newPassword: password },
+  });
+  if (changed.status !== 204) throw new Error(`changing the student password answered ${changed.status}`);
+  const ownIds = await addStudentSideRecords(t, school, student);
+  return { number, password, ownIds };
+}
+
+/**
+ * The student side's records to aim at: a slot the center published (the school's), the student's booking of it
+ * and their declined consent to an open online wave (college 1's). Answers the student's own ids.
+ */
+async function addStudentSideRecords(
+  t: TestApp,
+  school: FixtureSchool,
+  student: TestSession,
+): Promise<string[]> {
+  const director = await loginAs(t.app, school.code, 'director');
+  const expect2xx = async (what: string, res: Response) => {
+    if (res.status >= 300) throw new Error(`${what} answered ${res.status}: ${await res.text()}`);
+    return res.json();
+  };
+  const slot = await expect2xx(
+    'publishing a slot',
+    await director.request('/api/appointments/slots', {
+      method: 'POST',
+      body: {
+        startsAt: '2025-03-20T02:00:00Z',
+        endsAt: '2025-03-20T03:00:00Z',
+        location: `${school.code}咨询室`,
+      },
+    }),
+  );
+  const appointment = await expect2xx(
+    'booking',
+    await student.request('/api/appointments', { method: 'POST', body: { slotId: slot.id } }),
+  );
+  const wave = await expect2xx(
+    'creating an online wave',
+    await director.request('/api/screening/waves', {
+      method: 'POST',
+      body: {
+        academicYear: 2024,
+        name: `${school.code}线上测评`,
+        instrument: 'PHQ-9',
+        cohort: 'all',
+        opensOn: '2025-03-01',
+        closesOn: '2025-03-31',
+      },
+    }),
+  );
+  await expect2xx(
+    'opening the wave',
+    await director.request(`/api/screening/waves/${wave.wave.id}/status`, {
+      method: 'POST',
+      body: { status: 'open' },
+    }),
+  );
+  const open = await expect2xx('listing open waves', await student.request('/api/me/screenings'));
+  const consent = await expect2xx(
+    'declining',
+    await student.request(`/api/me/screenings/${wave.wave.id}/consent`, {
+      method: 'POST',
+      body: { decision: 'declined', version: open.consentText.version },
+    }),
+  );
+  school.schoolIds.slot = slot.id;
+  school.markers.set(slot.id, `${school.code} counselling slot id`);
+  school.colleges[0].ids.appointment = appointment.id;
+  school.colleges[0].ids.screeningConsent = consent.id;
+  for (const id of [appointment.id, consent.id]) {
+    school.colleges[0].markers.set(id, `${school.code} college 1 student-side id`);
+    school.markers.set(id, `${school.code} college 1 student-side id`);
+  }
+  return [appointment.id, consent.id];
 }

@@ -121,6 +121,7 @@ const NAMED_KINDS: Readonly<Record<string, Kind>> = {
   screeningResultId: 'screeningResult',
   hospitalId: 'hospital',
   referralId: 'crisisReferral',
+  slotId: 'slot',
 };
 
 /** The record kind of `{id}` after a path segment: '/students/{id}' names a student. */
@@ -148,6 +149,9 @@ const SEGMENT_KINDS: Readonly<Record<string, Kind>> = {
   lists: 'supportList',
   files: 'supportFile',
   sanctions: 'sanction',
+  slots: 'slot',
+  appointments: 'appointment',
+  consents: 'screeningConsent',
 };
 
 /** '/entries/{id}' after '/cases/{id}' is a case entry; after '/file' a file entry. */

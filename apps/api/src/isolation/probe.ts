@@ -1,4 +1,4 @@
-import { loginAs, TEST_ACCOUNTS, type TestSession } from '../testing/index.ts';
+import { loginAs, loginAsStudent, TEST_ACCOUNTS, type TestSession } from '../testing/index.ts';
 import {
   COLLEGE_OF_ACCOUNT,
   type FixtureSchool,
@@ -59,8 +59,43 @@ export async function signInEveryone(fixture: IsolationFixture): Promise<Prober[
         ],
       });
     }
+    if (school.student) probers.push(await studentProber(fixture, school, other));
   }
   return probers;
+}
+
+/**
+ * The student of the school's first college (学生端): they must see nothing of the other school and nothing of any
+ * other student of their own school — no id, 学号, name, file entry, case or result of anybody but themselves.
+ */
+async function studentProber(
+  fixture: IsolationFixture,
+  school: IsolationFixture['schools']['alpha'],
+  other: IsolationFixture['schools']['alpha'],
+): Promise<Prober> {
+  const { number, password, ownIds } = school.student!;
+  const own = school.colleges[0];
+  const ownIndex = own.studentNumbers.indexOf(number);
+  const ownStudentId = school.world.colleges[0].studentIds[ownIndex]!;
+  const mine = new Set([number, ownStudentId, `${school.code}同学1${ownIndex + 1}`, ...ownIds]);
+  const everyoneElse = new Map(
+    [...mergeMarkers(school.colleges[0].markers, school.colleges[1].markers, school.sensitive)].filter(
+      ([marker]) => !mine.has(marker),
+    ),
+  );
+  return {
+    school,
+    username: `student:${number}`,
+    session: await loginAsStudent(fixture.t.app, school.code, number, password),
+    college: 0,
+    forbidden: mergeMarkers(other.markers, everyoneElse),
+    sensitive: new Map(),
+    targets: [
+      { name: 'own', ids: { ...school.schoolIds, ...own.ids } },
+      { name: 'other school', ids: { ...other.schoolIds, ...other.colleges[0].ids } },
+      { name: 'other college', ids: { ...school.colleges[1].ids } },
+    ],
+  };
 }
 
 /** One request the suite sends, and what it must answer. */

@@ -122,6 +122,39 @@ export async function loginAs(
   if (res.status !== 200) {
     throw new Error(`login as ${schoolCode}/${username} answered ${res.status}: ${await res.text()}`);
   }
+  return sessionOf(app, res);
+}
+
+/**
+ * Sign in through `POST /api/auth/student-login` as a student with an account (学号 and password).
+ *
+ * @example
+ * ```ts
+ * const student = await loginAsStudent(t.app, 'alpha', '2024010101', password);
+ * const res = await student.request('/api/me/screenings');
+ * ```
+ */
+export async function loginAsStudent(
+  app: OpenAPIHono<AppEnv>,
+  schoolCode: string,
+  studentNumber: string,
+  password: string,
+): Promise<TestSession> {
+  const res = await app.request('/api/auth/student-login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ school: schoolCode, studentNumber, password }),
+  });
+  if (res.status !== 200) {
+    throw new Error(
+      `student login as ${schoolCode}/${studentNumber} answered ${res.status}: ${await res.text()}`,
+    );
+  }
+  return sessionOf(app, res);
+}
+
+/** The test session of a successful sign-in answer: its cookie and CSRF token. */
+async function sessionOf(app: OpenAPIHono<AppEnv>, res: Response): Promise<TestSession> {
   const setCookie = res.headers.get('set-cookie') ?? '';
   const cookie = setCookie.split(';')[0]!;
   const me = (await res.json()) as TestSession['me'] & { csrfToken: string };

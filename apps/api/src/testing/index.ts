@@ -1,6 +1,7 @@
 export {
   createTestApp,
   loginAs,
+  loginAsStudent,
   type TestApp,
   type TestAppOptions,
   type TestClock,

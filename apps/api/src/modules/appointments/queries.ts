@@ -8,6 +8,7 @@ import {
   people,
   queryRows,
   screeningResults,
+  studentFileEntries,
   students,
   type TenantTx,
   units,
@@ -309,4 +310,31 @@ export async function waitlist(tx: TenantTx) {
     .innerJoin(students, eq(students.id, appointmentWaitlist.studentId))
     .where(isNull(appointmentWaitlist.closedAt))
     .orderBy(asc(appointmentWaitlist.createdAt));
+}
+
+/** Whether a person id is of the caller's school (RLS: people of other schools are invisible). */
+export async function personOfSchool(tx: TenantTx, personId: string): Promise<boolean> {
+  const [row] = await tx.select({ id: people.id }).from(people).where(eq(people.id, personId));
+  return Boolean(row);
+}
+
+/**
+ * What the rest of the network sees of counselling: a restricted file entry "in counselling" (counsellors, station
+ * heads and head teachers who reach the student read it; class committee members and dorm liaisons do not), with no
+ * note: the notes stay in `counselling_notes`, the center's alone.
+ */
+export async function noteInCounselling(
+  tx: TenantTx,
+  values: { schoolId: string; studentId: string; recordedBy: string; firstVisit: boolean },
+): Promise<void> {
+  await tx.insert(studentFileEntries).values({
+    schoolId: values.schoolId,
+    studentId: values.studentId,
+    recordedBy: values.recordedBy,
+    kind: 'counselling',
+    title: values.firstVisit
+      ? '在心理健康教育中心接受个体咨询（初访；记录仅心理中心可见）'
+      : '在心理健康教育中心接受个体咨询（记录仅心理中心可见）',
+    visibility: 'restricted',
+  });
 }

@@ -125,15 +125,13 @@ export async function seedDemoStudentSideFor(
         createdBy: center.id,
       })
       .returning({ id: counsellingSlots.id });
-    await tx
-      .insert(appointments)
-      .values({
-        schoolId,
-        slotId: slot!.id,
-        studentId: first.id,
-        firstVisit: true,
-        bookedAt: new Date(now.getTime() - 3 * DAY),
-      });
+    await tx.insert(appointments).values({
+      schoolId,
+      slotId: slot!.id,
+      studentId: first.id,
+      firstVisit: true,
+      bookedAt: new Date(now.getTime() - 3 * DAY),
+    });
   }
   return { numbers: demo.map((s) => s.number), personIds };
 }

@@ -18,8 +18,10 @@ import {
   insertSlot,
   isTier1,
   joinWaitlist,
+  noteInCounselling,
   openBookingsOf,
   openWaitlistEntry,
+  personOfSchool,
   setAppointmentStatus,
   setSlotTaken,
   slotForUpdate,
@@ -46,6 +48,10 @@ export async function publishSlot(
   requirePermission(caller, 'counselling.manage');
   if (input.endsAt <= input.startsAt) throw invalidFields([fieldError('endsAt', 'appointments.slot-past')]);
   if (input.startsAt <= now) throw invalidFields([fieldError('startsAt', 'appointments.slot-past')]);
+  // Another counsellor of the center: a person of the caller's own school (RLS shows no other school's people).
+  if (input.counsellorId && !(await personOfSchool(caller.tx, input.counsellorId))) {
+    throw invalidFields([fieldError('counsellorId', 'field.invalid')]);
+  }
   const id = await insertSlot(caller.tx, {
     schoolId: caller.me.school.id,
     counsellorId: input.counsellorId ?? caller.me.person.id,
@@ -240,6 +246,12 @@ export async function recordSession(
         recordedBy: caller.me.person.id,
       });
     }
+    await noteInCounselling(caller.tx, {
+      schoolId: caller.me.school.id,
+      studentId: row.appointment.studentId,
+      recordedBy: caller.me.person.id,
+      firstVisit: row.appointment.firstVisit,
+    });
     code = newFeedbackCode();
     await insertFeedbackCode(caller.tx, { code, schoolId: caller.me.school.id, appointmentId });
   }

@@ -12,9 +12,14 @@ import { notify } from '../notifications/notify.ts';
  */
 export async function remindNonTakers(caller: Caller, waveId: string): Promise<{ reminded: number }> {
   requirePermission(caller, 'screening.manage');
-  const rows = await queryRows<{ personId: string; status: string }>(
+  const [wave] = await queryRows<{ status: string }>(
     caller.tx,
-    sql`SELECT sa.person_id AS "personId", w.status
+    sql`SELECT status FROM screening_waves WHERE id = ${waveId}`,
+  );
+  if (!wave || wave.status !== 'open') throw problem('student.wave-not-open');
+  const rows = await queryRows<{ personId: string }>(
+    caller.tx,
+    sql`SELECT sa.person_id AS "personId"
         FROM screening_waves w
         JOIN students s ON (w.cohort NOT IN ('freshmen', 'graduating') AND w.cohort !~ '^[0-9]{4}$')
                         OR (w.cohort = 'freshmen' AND s.enrolment_year = w.academic_year)
@@ -26,7 +31,6 @@ export async function remindNonTakers(caller: Caller, waveId: string): Promise<{
           AND NOT EXISTS (SELECT 1 FROM screening_consents c WHERE c.wave_id = w.id AND c.student_id = s.id
                             AND c.decision = 'declined')`,
   );
-  if (rows.some((r) => r.status !== 'open')) throw problem('student.wave-not-open');
   const recipients = rows.map((r) => r.personId);
   await notify(caller.tx, {
     schoolId: caller.me.school.id,

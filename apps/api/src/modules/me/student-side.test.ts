@@ -241,13 +241,17 @@ describe('student side', () => {
     const work = await json(await counsellor.request('/api/me/work'));
     const item = work.items.find((w: { kind: string }) => w.kind === 'screening_declined');
     expect(item.student.studentNumber).toBe(number);
-    expect((await counsellor.request(`/api/screening/consents/${item.id}/followed-up`, { method: 'POST' })).status).toBe(204);
+    expect(
+      (await counsellor.request(`/api/screening/consents/${item.id}/followed-up`, { method: 'POST' })).status,
+    ).toBe(204);
     const after = await json(await counsellor.request('/api/me/work'));
     expect(after.items.some((w: { kind: string }) => w.kind === 'screening_declined')).toBe(false);
     // Of the three with accounts: one submitted, one declined; the second is reminded.
     const reminded = await director.request(`/api/screening/waves/${waveId}/remind`, { method: 'POST' });
     expect(await json(reminded)).toEqual({ reminded: 1 });
-    expect((await counsellor.request(`/api/screening/waves/${waveId}/remind`, { method: 'POST' })).status).toBe(403);
+    expect(
+      (await counsellor.request(`/api/screening/waves/${waveId}/remind`, { method: 'POST' })).status,
+    ).toBe(403);
   });
 
   it('books a slot, refuses a taken one naming slotId, records the session and takes one anonymous rating per code', async () => {
@@ -269,6 +273,10 @@ describe('student side', () => {
     expect((await json(taken)).errors[0]).toMatchObject({ field: 'slotId' });
 
     t.clock.advance(new Date('2026-11-05T03:10:00Z').getTime() - t.clock().getTime());
+    const counsellorFile = async () =>
+      (await loginAs(t.app, 'alpha', 'counsellor1')).request(
+        `/api/students/${college1().studentIds[0]}/file`,
+      );
     director = await loginAs(t.app, 'alpha', 'director');
     const again = await studentLogin(college1().studentNumbers[0]!, 'a-new-password-2026');
     const day = await json(await director.request('/api/appointments/day?date=2026-11-05'));
@@ -279,12 +287,18 @@ describe('student side', () => {
       body: { outcome: 'attended', note: '初访评估' },
     });
     expect(recorded.status).toBe(200);
+    // The counsellor sees that the student is in counselling, not the note (the center's alone).
+    const file = JSON.stringify(await json(await counsellorFile()));
+    expect(file).toContain('接受个体咨询');
+    expect(file).not.toContain('初访评估');
     const mine = await json(await again.request('/api/appointments/mine'));
     const code = mine.appointments[0].feedbackCode;
     expect(code).toMatch(/^[A-Z0-9]{8}$/);
     const rating = { code, attitude: 5, professionalism: 5, helpfulness: 4, overall: 92 };
     const otherAgain = await studentLogin(college1().studentNumbers[1]!, 'another-password-2026');
-    expect(JSON.stringify(await json(await otherAgain.request('/api/notifications')))).toContain('screening.reminder');
+    expect(JSON.stringify(await json(await otherAgain.request('/api/notifications')))).toContain(
+      'screening.reminder',
+    );
     expect(
       (await otherAgain.request('/api/appointments/feedback', { method: 'POST', body: rating })).status,
     ).toBe(409);
