@@ -186,6 +186,18 @@ describe('support/files', () => {
     });
   });
 
+  it('refuses a plan for a student taken off the list, naming id, and writes nothing', async () => {
+    const list = await json(await get(teacher, `/support/lists/${listId}`));
+    const other = list.entries.find((e: any) => e.student.id === student(1));
+    expect(
+      (await post(teacher, `/support/lists/${listId}/entries/${other.id}/remove`, { reason: '处分已解除' })).status,
+    ).toBe(200);
+    const res = await put(teacher, `/support/files/${other.fileId}/plan`, { academic: '不应写入' });
+    expect(res.status).toBe(400);
+    expect(fieldsOf(await json(res))).toEqual(['id']);
+    expect((await json(await get(teacher, `/support/files/${other.fileId}`))).plan).toEqual({});
+  });
+
   it('logs a parent contact, which settles the parent contact that was due', async () => {
     const res = await post(teacher, `/support/files/${fileId}/parent-contacts`, {
       contactedAt: '2025-03-03T07:00:00Z',
