@@ -190,7 +190,8 @@ describe('support/files', () => {
     const list = await json(await get(teacher, `/support/lists/${listId}`));
     const other = list.entries.find((e: any) => e.student.id === student(1));
     expect(
-      (await post(teacher, `/support/lists/${listId}/entries/${other.id}/remove`, { reason: '处分已解除' })).status,
+      (await post(teacher, `/support/lists/${listId}/entries/${other.id}/remove`, { reason: '处分已解除' }))
+        .status,
     ).toBe(200);
     const res = await put(teacher, `/support/files/${other.fileId}/plan`, { academic: '不应写入' });
     expect(res.status).toBe(400);
