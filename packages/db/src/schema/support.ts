@@ -114,10 +114,7 @@ export const financialAids = pgTable(
   (t) => [
     index('financial_aids_student_idx').on(t.studentId, t.term),
     index('financial_aids_term_idx').on(t.schoolId, t.term, t.collegeUnitId),
-    check(
-      'financial_aids_kind_check',
-      sql`kind IN ('money', 'job', 'psychological', 'growth', 'self_help')`,
-    ),
+    check('financial_aids_kind_check', sql`kind IN ('money', 'job', 'psychological', 'growth', 'self_help')`),
     check('financial_aids_amount_check', sql`amount_yuan IS NULL OR amount_yuan >= 0`),
   ],
 );
@@ -221,7 +218,12 @@ export const supportListEntries = pgTable(
     categories: jsonb('categories').$type<SupportCategoryRow[]>().notNull(),
     facts: jsonb('facts').$type<SupportFactRow[]>().notNull(),
     /** Whether parents are to be contacted (the plugin's `parent-contact`), and the plugin's words. */
-    parentContact: jsonb('parent_contact').$type<{ zh: string; en: string; ruleName: string; withinDays: number } | null>(),
+    parentContact: jsonb('parent_contact').$type<{
+      zh: string;
+      en: string;
+      ruleName: string;
+      withinDays: number;
+    } | null>(),
     origin: text('origin').$type<'rules' | 'added'>().notNull(),
     status: text('status').$type<SupportEntryStatus>().notNull().default('proposed'),
     reason: text('reason'),
@@ -242,11 +244,24 @@ export const supportListEntries = pgTable(
 );
 
 /** Seed 004's helpers: a teacher, the counsellor or head teacher, a student party member or a student helper. */
-export const responsibleKinds = ['head_teacher', 'counsellor', 'teacher', 'party_member', 'student_helper'] as const;
+export const responsibleKinds = [
+  'head_teacher',
+  'counsellor',
+  'teacher',
+  'party_member',
+  'student_helper',
+] as const;
 export type ResponsibleKind = (typeof responsibleKinds)[number];
 
 /** The six contents of the plan (seed 004 四、帮扶教育的内容). */
-export const planParts = ['thought', 'psychological', 'academic', 'behaviour', 'economic', 'strengths'] as const;
+export const planParts = [
+  'thought',
+  'psychological',
+  'academic',
+  'behaviour',
+  'economic',
+  'strengths',
+] as const;
 export type PlanPart = (typeof planParts)[number];
 export type SupportPlan = Partial<Record<PlanPart, string>>;
 
