@@ -73,6 +73,20 @@ export function preloadModuleApp(module: FrontendModule): void {
   loadModuleApp(module).catch(() => undefined); // the page's own load shows the error
 }
 
+/**
+ * Every remote is built with its entry beside its manifest (`remoteEntry.js`, @xinqiao/vite-config): fetching it while
+ * the runtime still reads the manifest saves a round trip. A modulepreload lands in the page's module map, so the
+ * runtime's `import()` of the same address uses it; a wrong guess only costs a 404.
+ */
+function preloadRemoteEntry(manifestUrl: string): void {
+  const href = new URL('remoteEntry.js', new URL(manifestUrl, document.baseURI)).href;
+  if (document.head.querySelector(`link[rel="modulepreload"][href="${CSS.escape(href)}"]`)) return;
+  const link = document.createElement('link');
+  link.rel = 'modulepreload';
+  link.href = href;
+  document.head.append(link);
+}
+
 async function loadOnce(module: FrontendModule, options: { retry?: boolean }): Promise<Component> {
   const mf = instance();
   const known = registered.get(module.remoteName);
@@ -84,6 +98,7 @@ async function loadOnce(module: FrontendModule, options: { retry?: boolean }): P
   }
   // Nearly every module renders Element Plus from web-kit/elements: fetch that shared chunk alongside the manifest.
   void import('@xinqiao/web-kit/elements');
+  preloadRemoteEntry(module.manifestUrl);
   const request = `${module.remoteName}/${module.exposes.replace(/^\.\//, '')}`;
   try {
     const exposed = await withTimeout(
