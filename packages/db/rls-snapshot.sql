@@ -577,7 +577,7 @@ ALTER TABLE students FORCE ROW LEVEL SECURITY;
 CREATE POLICY students_insert ON students AS PERMISSIVE FOR INSERT TO PUBLIC
   WITH CHECK ((school_id = xq_school_id()) AND xq_in_scope(placement_path, 'xq.full_scope'::text));
 CREATE POLICY students_read ON students AS PERMISSIVE FOR SELECT TO PUBLIC
-  USING ((school_id = xq_school_id()) AND (placement_path ~>=~ ANY (xq_scope_floors())) AND (placement_path ~<~ ANY (xq_scope_ceilings())) AND (xq_in_scope(placement_path, 'xq.full_scope'::text) OR xq_in_scope(placement_path, 'xq.reduced_scope'::text)));
+  USING ((school_id = xq_school_id()) AND (placement_path ~>=~ ANY (( SELECT xq_scope_floors() AS xq_scope_floors)::text[])) AND (placement_path ~<~ ANY (( SELECT xq_scope_ceilings() AS xq_scope_ceilings)::text[])) AND (placement_path ^@ ANY (( SELECT xq_scope_floors() AS xq_scope_floors)::text[])));
 CREATE POLICY students_self_read ON students AS PERMISSIVE FOR SELECT TO PUBLIC
   USING ((school_id = xq_school_id()) AND (id = ( SELECT xq_my_student_id() AS xq_my_student_id)));
 CREATE POLICY students_update ON students AS PERMISSIVE FOR UPDATE TO PUBLIC
