@@ -716,7 +716,7 @@ async function addCrises(t: TestApp, school: FixtureSchool): Promise<void> {
 async function addStudentAccount(
   t: TestApp,
   school: FixtureSchool,
-): Promise<{ number: string; password: string }> {
+): Promise<{ number: string; password: string; ownIds: string[] }> {
   const admin = await loginAs(t.app, school.code, 'admin');
   const issued = await admin.request(
     `/api/student-accounts/classes/${school.world.colleges[0].classId}/issue.xlsx`,
@@ -753,7 +753,8 @@ async function addStudentSideRecords(
   student: TestSession,
 ): Promise<string[]> {
   const director = await loginAs(t.app, school.code, 'director');
-  const expect2xx = async (what: string, res: Response) => {
+  // biome-ignore lint/suspicious/noExplicitAny: the answers' shapes are the API's, read a field or two
+  const expect2xx = async (what: string, res: Response): Promise<any> => {
     if (res.status >= 300) throw new Error(`${what} answered ${res.status}: ${await res.text()}`);
     return res.json();
   };

@@ -7,6 +7,7 @@ import {
   createTestApp,
   json,
   loginAs,
+  loginAsStudent,
   type TestApp,
   type TestSession,
   testClock,
@@ -22,36 +23,8 @@ let director: TestSession;
 let counsellor: TestSession;
 const passwords = new Map<string, string>();
 
-async function studentLogin(studentNumber: string, password: string): Promise<TestSession> {
-  const res = await t.app.request('/api/auth/student-login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ school: 'alpha', studentNumber, password }),
-  });
-  expect(res.status, await res.clone().text()).toBe(200);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const me = await res.json();
-  const headers = (extra: Record<string, string> = {}) => ({
-    cookie,
-    'x-csrf-token': me.csrfToken,
-    'content-type': 'application/json',
-    ...extra,
-  });
-  return {
-    cookie,
-    csrfToken: me.csrfToken,
-    me,
-    headers,
-    request: (path, init = {}) => {
-      const { body, headers: given, ...rest } = init;
-      return t.app.request(path, {
-        ...rest,
-        headers: headers(given as Record<string, string>),
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-    },
-  };
-}
+const studentLogin = (studentNumber: string, password: string): Promise<TestSession> =>
+  loginAsStudent(t.app, 'alpha', studentNumber, password);
 
 const college1 = () => t.world.schools.alpha.colleges[0];
 let waveId: string;
