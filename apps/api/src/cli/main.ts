@@ -7,6 +7,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { importFeed } from './import-feed.ts';
 import { CliError, importScreening } from './import-screening.ts';
 import { sampleWave } from './sample-wave.ts';
 
@@ -16,6 +17,8 @@ const userDir = process.env.INIT_CWD ?? process.cwd();
 
 const usage = `用法 / usage:
   pnpm xinqiao import-screening <批次 id 或名称 wave> <文件 file> --school <学校代码 code> --as <中心账号 username>
+
+  pnpm xinqiao import-feed <grades|card|activity> <文件 file> --school <学校代码 code> --as <学校管理员 username>
 
   pnpm xinqiao sample-wave <学校代码 code> <UPI|PHQ-9> [--rows 行数 N]   (写到标准输出 / writes CSV to stdout)
 
@@ -46,6 +49,10 @@ async function main(argv: string[]): Promise<number> {
     }
     process.stdout.write(await sampleWave({ school, instrument, rows, repoRoot }));
     return 0;
+  }
+  if (command === 'import-feed') {
+    if (!wave || !file || !values.school || !values.as) throw new CliError(usage);
+    return importFeed({ feed: wave, file: resolve(userDir, file), school: values.school, as: values.as, repoRoot });
   }
   if (command !== 'import-screening') throw new CliError(`未知命令 / unknown command: ${command}\n${usage}`);
   if (!wave || !file || !values.school || !values.as) throw new CliError(usage);
