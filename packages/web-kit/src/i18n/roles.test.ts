@@ -17,6 +17,7 @@ describe('i18n/roles', () => {
       'dorm_liaison',
       'student_affairs',
       'alliance_officer',
+      'student',
     ]);
   });
 
