@@ -84,6 +84,9 @@ export async function computeSignals(
   const only = studentIds
     ? sql`AND s.id = ANY (string_to_array(${studentIds.join(',')}, ',')::uuid[])`
     : sql``;
+  // The planner knows nothing of the materialised parts' sizes and would join them to the students by nested loops
+  // (a whole school is then quadratic): hash joins for this statement only.
+  await tx.execute(sql`SET LOCAL enable_nestloop = off`);
   const rows = await queryRows<SignalRow>(
     tx,
     sql`WITH terms AS MATERIALIZED (
@@ -139,6 +142,7 @@ export async function computeSignals(
         LEFT JOIN tier t ON t.student_id = s.id
         WHERE true ${only}`,
   );
+  await tx.execute(sql`SET LOCAL enable_nestloop = on`);
   const listed = new Set(settings.signals.map((signal) => signal.code));
   const term = rows[0]?.term ?? null;
   return {
