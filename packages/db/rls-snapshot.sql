@@ -577,7 +577,7 @@ ALTER TABLE students FORCE ROW LEVEL SECURITY;
 CREATE POLICY students_insert ON students AS PERMISSIVE FOR INSERT TO PUBLIC
   WITH CHECK ((school_id = xq_school_id()) AND xq_in_scope(placement_path, 'xq.full_scope'::text));
 CREATE POLICY students_read ON students AS PERMISSIVE FOR SELECT TO PUBLIC
-  USING ((school_id = xq_school_id()) AND (placement_path ~>=~ ANY (( SELECT xq_scope_floors() AS xq_scope_floors)::text[])) AND (placement_path ~<~ ANY (( SELECT xq_scope_ceilings() AS xq_scope_ceilings)::text[])) AND (placement_path ^@ ANY (( SELECT xq_scope_floors() AS xq_scope_floors)::text[])));
+  USING ((school_id = xq_school_id()) AND (placement_path ~>=~ ANY (xq_scope_floors())) AND (placement_path ~<~ ANY (xq_scope_ceilings())) AND (placement_path ^@ ANY (( SELECT xq_scope_floors() AS xq_scope_floors)::text[])));
 CREATE POLICY students_self_read ON students AS PERMISSIVE FOR SELECT TO PUBLIC
   USING ((school_id = xq_school_id()) AND (id = ( SELECT xq_my_student_id() AS xq_my_student_id)));
 CREATE POLICY students_update ON students AS PERMISSIVE FOR UPDATE TO PUBLIC
@@ -850,7 +850,7 @@ GRANT EXECUTE ON FUNCTION xq_school_id() TO PUBLIC;
 
 -- Function xq_scope_ceilings()
 CREATE FUNCTION xq_scope_ceilings() RETURNS text[] LANGUAGE sql STABLE SECURITY INVOKER AS $$
-  SELECT string_to_array(regexp_replace(xq_scope_prefixes(), '/(,|$)', '0\1', 'g'), ',')
+  SELECT string_to_array(replace(xq_scope_prefixes() || ',', '/,', '0,'), ',')
 $$;
 GRANT EXECUTE ON FUNCTION xq_scope_ceilings() TO PUBLIC;
 
