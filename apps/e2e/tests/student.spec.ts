@@ -18,8 +18,8 @@ async function phonePage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `${SHOTS}/student-${name}.png`, fullPage: true });
+const shot = (page: Page, name: string, fullPage = true) =>
+  page.screenshot({ path: `${SHOTS}/student-${name}.png`, fullPage });
 
 /** A day in China, as YYYY-MM-DD. */
 const chinaDay = (at: number) => new Date(at).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
