@@ -42,6 +42,19 @@ export interface WarningFilter {
   underPaths?: readonly string[] | undefined;
 }
 
+/**
+ * Runs a statement with hash joins only: warnings are a new table the planner has no statistics of, and it would
+ * nest-loop a whole school's warnings against its students (the center's list and overview).
+ */
+async function hashJoined<T>(tx: TenantTx, query: SQL): Promise<T[]> {
+  await tx.execute(sql`SET LOCAL enable_nestloop = off`);
+  try {
+    return await queryRows<T>(tx, query);
+  } finally {
+    await tx.execute(sql`SET LOCAL enable_nestloop = on`);
+  }
+}
+
 const SELECT = sql`SELECT w.id, w.student_id AS "studentId", s.name AS "studentName", s.student_number AS "studentNumber",
     s.placement_path AS "placementPath", cl.name AS "className", co.id AS "collegeId", co.name AS "collegeName",
     w.module, w.level, w.status, w.reasons, w.actions, w.deadline_working_days AS "deadlineWorkingDays",
@@ -75,7 +88,8 @@ export async function selectWarnings(
       )})`,
     );
   }
-  const rows = await queryRows<WarningRow & { openedAt: Date | string }>(
+  const wide = !filter.studentId && !filter.id && !filter.underPaths;
+  const rows = await (wide ? hashJoined : queryRows)<WarningRow & { openedAt: Date | string }>(
     tx,
     sql`${SELECT} WHERE ${sql.join(where, sql` AND `)}
         ORDER BY w.status = 'open' DESC, w.urgent DESC, w.level = 'red' DESC, w.due_on, s.student_number
@@ -92,7 +106,7 @@ export async function selectWarnings(
 
 /** Counts per module, level, status and college (RLS: what the caller sees), and opened per ISO week for trends. */
 export async function warningCounts(tx: TenantTx, since: Date) {
-  const byCollege = await queryRows<{
+  const byCollege = await hashJoined<{
     collegeId: string;
     collegeName: string;
     module: string;
@@ -109,7 +123,7 @@ export async function warningCounts(tx: TenantTx, since: Date) {
         FROM warnings w JOIN students s ON s.id = w.student_id JOIN units co ON co.id = s.college_unit_id
         GROUP BY co.id, co.name, w.module, w.level ORDER BY co.name, w.module, w.level`,
   );
-  const weekly = await queryRows<{ week: string; module: string; opened: number; cleared: number }>(
+  const weekly = await hashJoined<{ week: string; module: string; opened: number; cleared: number }>(
     tx,
     sql`SELECT to_char(date_trunc('week', (d.at AT TIME ZONE 'UTC') + interval '8 hours'), 'YYYY-MM-DD') AS week, d.module,
           (count(*) FILTER (WHERE d.kind = 'opened'))::integer AS opened,
@@ -130,7 +144,13 @@ export async function warningCounts(tx: TenantTx, since: Date) {
  * term, per college; terms with a later term only (the next term has to have happened).
  */
 export async function clearedNextTermKpi(tx: TenantTx) {
-  return queryRows<{ term: string; collegeId: string; collegeName: string; warned: number; cleared: number }>(
+  return hashJoined<{
+    term: string;
+    collegeId: string;
+    collegeName: string;
+    warned: number;
+    cleared: number;
+  }>(
     tx,
     sql`WITH terms AS (SELECT DISTINCT term FROM warnings WHERE module = 'academic' AND term IS NOT NULL),
         latest AS (SELECT max(term) AS term FROM feed_grades)

@@ -30,17 +30,30 @@ function itemOf(row: WarningRow, now: Date, today: string): WorkItem {
     isNew: now.getTime() - row.openedAt.getTime() < NEW_FOR_MS,
     reasons: row.reasons.map((r) => ({
       ruleName: r.ruleName,
-      zh: `${r.zh}${valuesText(r.values)}`,
-      en: `${r.en}${valuesText(r.values)}`,
+      zh: `${r.zh}${valuesText(r.values, 'zh')}`,
+      en: `${r.en}${valuesText(r.values, 'en')}`,
     })),
     decision: { pluginId: row.pluginId, pluginVersion: row.pluginVersion },
     link: `${WARNINGS_LINK}?warning=${row.id}`,
   };
 }
 
-const valuesText = (values: Record<string, number>) => {
-  const parts = Object.entries(values).map(([k, v]) => `${k} ${v}`);
-  return parts.length ? ` (${parts.join(', ')})` : '';
+const SIGNAL_NAMES: Record<string, { zh: string; en: string }> = {
+  gpa: { zh: '绩点', en: 'GPA' },
+  gpaChange: { zh: '绩点变化', en: 'GPA change' },
+  failedCoursesThisTerm: { zh: '本学期不及格', en: 'failed this term' },
+  failedCoursesTotal: { zh: '累计未通过', en: 'failed in total' },
+  spendingChangePercent: { zh: '消费变化%', en: 'spending change %' },
+  dailySpending: { zh: '日均消费（元）', en: 'yuan a day' },
+  daysWithoutCampusActivity: { zh: '无活动天数', en: 'days without activity' },
+  attentionTier: { zh: '筛查等级', en: 'screening tier' },
+};
+
+/** The values that tripped a rule, named in the reader's language: "（无活动天数 5）". */
+const valuesText = (values: Record<string, number>, lang: 'zh' | 'en') => {
+  const parts = Object.entries(values).map(([k, v]) => `${SIGNAL_NAMES[k]?.[lang] ?? k} ${v}`);
+  if (parts.length === 0) return '';
+  return lang === 'zh' ? `（${parts.join('，')}）` : ` (${parts.join(', ')})`;
 };
 
 /**
