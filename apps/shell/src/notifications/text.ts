@@ -67,6 +67,8 @@ function sentence(t: Translate, kind: string, p: Notification['params']): string
     case 'support.list-confirmed':
     case 'support.helper-named':
     case 'notifications.test':
+    case 'warnings.raised':
+    case 'warnings.lost-contact':
     case 'screening.safety':
     case 'screening.reminder':
       return t(`notifications.kinds.${kind.replace(/[.-]/g, '_')}`, { count: count(p.count) });
