@@ -153,7 +153,9 @@ export async function clearedNextTermKpi(tx: TenantTx) {
   }>(
     tx,
     sql`WITH terms AS (SELECT DISTINCT term FROM warnings WHERE module = 'academic' AND term IS NOT NULL),
-        latest AS (SELECT max(term) AS term FROM feed_grades)
+        -- The school's current grades term, from the signals (one row), not from every grade: reading feed_grades
+        -- as the center checks each row's student against the caller's view.
+        latest AS (SELECT term FROM student_signals WHERE term IS NOT NULL LIMIT 1)
         SELECT w.term, co.id AS "collegeId", co.name AS "collegeName",
           count(DISTINCT w.student_id)::integer AS warned,
           count(DISTINCT w.student_id) FILTER (WHERE w.status = 'cleared' AND w.cleared_term > w.term)::integer AS cleared
