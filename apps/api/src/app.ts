@@ -20,6 +20,7 @@ import { receiveBodyFirst } from './http/receive-body.ts';
 import { DOCS_PATH, DOCS_SCRIPT_PATH, securityHeaders } from './http/security-headers.ts';
 import { mountFrontends } from './http/static.ts';
 import { allianceRoutes } from './modules/alliance/routes.ts';
+import { appointmentsRoutes } from './modules/appointments/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { caseWorkRoutes } from './modules/case-work/routes.ts';
 import { casesRoutes } from './modules/cases/routes.ts';
@@ -27,11 +28,13 @@ import { concernsRoutes } from './modules/concerns/routes.ts';
 import { crisesRoutes } from './modules/crises/routes.ts';
 import { frontendsRoutes } from './modules/frontends/routes.ts';
 import { keyStudentsRoutes } from './modules/key-students/routes.ts';
+import { meRoutes } from './modules/me/routes.ts';
 import { sendTestBeforeTransaction } from './modules/notifications/channels/test-send.ts';
 import { notificationsRoutes } from './modules/notifications/routes.ts';
 import { peopleRoutes } from './modules/people/routes.ts';
 import { pluginsRoutes } from './modules/plugins/routes.ts';
 import { screeningRoutes } from './modules/screening/routes.ts';
+import { studentAccountsRoutes } from './modules/student-accounts/routes.ts';
 import { studentAffairsRoutes } from './modules/student-affairs/routes.ts';
 import { MAX_IMPORT_BYTES } from './modules/students/import/routes.ts';
 import { readStudentUpload } from './modules/students/import/upload.ts';
@@ -41,9 +44,6 @@ import { unitsRoutes } from './modules/units/routes.ts';
 import { integrationFeedRoutes, integrationTokenRoutes } from './modules/warnings/integration/routes.ts';
 import { warningsRoutes } from './modules/warnings/routes.ts';
 import { workRoutes } from './modules/work/routes.ts';
-import { appointmentsRoutes } from './modules/appointments/routes.ts';
-import { meRoutes } from './modules/me/routes.ts';
-import { studentAccountsRoutes } from './modules/student-accounts/routes.ts';
 
 /** The /api paths that answer without a session; every other /api path runs behind the session middleware. */
 export const PUBLIC_API_PATHS: ReadonlySet<string> = new Set([

@@ -52,7 +52,13 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'import-feed') {
     if (!wave || !file || !values.school || !values.as) throw new CliError(usage);
-    return importFeed({ feed: wave, file: resolve(userDir, file), school: values.school, as: values.as, repoRoot });
+    return importFeed({
+      feed: wave,
+      file: resolve(userDir, file),
+      school: values.school,
+      as: values.as,
+      repoRoot,
+    });
   }
   if (command !== 'import-screening') throw new CliError(`未知命令 / unknown command: ${command}\n${usage}`);
   if (!wave || !file || !values.school || !values.as) throw new CliError(usage);

@@ -1,6 +1,6 @@
 import { crisisEscalationJob, crisisEscalationSweep } from '../modules/crises/job.ts';
-import { deliverNotificationsJob, outboxSweep } from '../modules/notifications/delivery/job.ts';
 import { onlineResultJob } from '../modules/me/job.ts';
+import { deliverNotificationsJob, outboxSweep } from '../modules/notifications/delivery/job.ts';
 import { screeningImportJob } from '../modules/screening/import/job.ts';
 import { orphanedImportsSweep, orphanedImportsSweepJob } from '../modules/screening/import/orphans.ts';
 import { dailyWarningsJob, dailyWarningsSchedule, evaluateWarningsJob } from '../modules/warnings/job.ts';
