@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 // Each school's checks walk 5,000 students with several expects each: well under a second alone, but more than
 // vitest's 5 s default when the whole monorepo's tests share two cores.
 vi.setConfig({ testTimeout: 30_000 });
+
 import { DEMO_ACCOUNT_TABLE, DEMO_PASSWORD } from './accounts.ts';
 import { generateDemoSchool } from './generate.ts';
 import { DEMO_SCHOOL_CODES, schoolProfile } from './schools/index.ts';

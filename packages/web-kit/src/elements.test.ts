@@ -15,7 +15,8 @@ describe('web-kit/elements', () => {
             nodeKey: 'id',
             props: { label: 'name', children: 'children' },
             defaultExpandAll: true,
-            filterNodeMethod: (value: string, data: Record<string, unknown>) => String(data.name).includes(value),
+            filterNodeMethod: (value: string, data: Record<string, unknown>) =>
+              String(data.name).includes(value),
           }),
       ),
     );

@@ -115,7 +115,12 @@ describe('auth/permissions', () => {
       'screening.manage',
     ]);
     expect(rlsCapabilitiesOf(['center_director', 'counsellor'])).toEqual(
-      expect.arrayContaining(['counselling.manage', 'counselling.ratings', 'screening.answers', 'screening.manage']),
+      expect.arrayContaining([
+        'counselling.manage',
+        'counselling.ratings',
+        'screening.answers',
+        'screening.manage',
+      ]),
     );
     expect(rlsCapabilitiesOf(['student_affairs'])).toEqual(expect.arrayContaining(['counselling.ratings']));
     expect(rlsCapabilitiesOf(['school_admin'])).toEqual([
@@ -125,7 +130,9 @@ describe('auth/permissions', () => {
       'integration.manage',
       'notifications.manage',
     ]);
-    for (const role of roles.filter((r) => !r.startsWith('center_') && r !== 'school_admin' && r !== 'student_affairs'))
+    for (const role of roles.filter(
+      (r) => !r.startsWith('center_') && r !== 'school_admin' && r !== 'student_affairs',
+    ))
       expect(rlsCapabilitiesOf([role]), role).toEqual([]);
   });
 

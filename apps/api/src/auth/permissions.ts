@@ -85,7 +85,8 @@ export const PERMISSIONS = {
       'the students they see in full',
   },
   'financial-support.counts': {
-    allows: 'see financial-support coverage per college (counts, no names; RLS checks it on hardship and aids)',
+    allows:
+      'see financial-support coverage per college (counts, no names; RLS checks it on hardship and aids)',
   },
   'case-work.kpis': {
     allows:
@@ -155,7 +156,8 @@ export const PERMISSIONS = {
     allows: 'record the talk of a warning, write its improvement plan, and close it with a note',
   },
   'warnings.overview': {
-    allows: 'see and export warning counts by module, level and college with trends, and the cleared-next-term KPI',
+    allows:
+      'see and export warning counts by module, level and college with trends, and the cleared-next-term KPI',
   },
   'feeds.raw': {
     allows:
@@ -163,7 +165,8 @@ export const PERMISSIONS = {
       'checks it)',
   },
   'integration.manage': {
-    allows: 'create and revoke the service tokens of the school’s academic-affairs and campus-card systems (RLS too)',
+    allows:
+      'create and revoke the service tokens of the school’s academic-affairs and campus-card systems (RLS too)',
   },
   'notifications.manage': {
     allows:
@@ -221,7 +224,11 @@ const FOLLOWS_UP_SCREENING = [
 const RUNS_CRISES = ['crises.read', 'crises.run'] as const satisfies readonly Permission[];
 
 /** The people who run support files (seed 004) and the chain above them (RLS `xq_support_access`). */
-const READS_SUPPORT = ['support.read', 'support.write', 'support.records'] as const satisfies readonly Permission[];
+const READS_SUPPORT = [
+  'support.read',
+  'support.write',
+  'support.records',
+] as const satisfies readonly Permission[];
 
 /** Station heads and the center: the roster, approving removals from it, and the KPIs that follow from the work. */
 /** Who receives and works on early warnings, and who sees the overviews (station heads, the center). */

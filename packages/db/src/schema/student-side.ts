@@ -151,9 +151,7 @@ export const appointments = pgTable(
     recordedAt: timestamp('recorded_at', { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex('appointments_active_slot_unique')
-      .on(t.slotId)
-      .where(sql`status <> 'cancelled'`),
+    uniqueIndex('appointments_active_slot_unique').on(t.slotId).where(sql`status <> 'cancelled'`),
     index('appointments_student_idx').on(t.studentId),
     check('appointments_status_check', sql`status IN ('booked', 'cancelled', 'attended', 'no_show')`),
   ],
@@ -171,11 +169,7 @@ export const appointmentWaitlist = pgTable(
     createdAt: createdAt(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
   },
-  (t) => [
-    uniqueIndex('appointment_waitlist_open_unique')
-      .on(t.studentId)
-      .where(sql`closed_at IS NULL`),
-  ],
+  (t) => [uniqueIndex('appointment_waitlist_open_unique').on(t.studentId).where(sql`closed_at IS NULL`)],
 );
 
 /** The counsellor's note of a session: the center's alone (RLS), others see only that a student is in counselling. */

@@ -106,7 +106,8 @@ export const NOTIFICATION_KINDS = {
   /** The recipient was named responsible person (帮扶责任人) for a student. */
   'support.helper-named': {
     zh: (f) => `您被指定为 ${f.count} 名学生的帮扶责任人，请制定帮扶方案${dueZh(f, '前完成')}`,
-    en: (f) => `You were named responsible for ${plural(f.count, 'student')}: please write the plan${dueEn(f, 'by')}`,
+    en: (f) =>
+      `You were named responsible for ${plural(f.count, 'student')}: please write the plan${dueEn(f, 'by')}`,
   },
   /** A student gave a safety answer in an online screening (UPI 25, PHQ-9 item 9, SCL-90 15…): act now. */
   'screening.safety': {
