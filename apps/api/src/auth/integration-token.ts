@@ -44,6 +44,8 @@ export const hashServiceToken = (token: string) => createHash('sha256').update(t
 /** Reads the one token whose hash was presented (RLS `integration_tokens_present`), counting the request. */
 async function admitToken(tx: UnscopedTx, hash: string, now: Date) {
   await tx.execute(sql`SELECT set_config('xq.integration_token', ${hash}, true)`);
+  // As text with its cast: the postgres driver refuses a Date bound to a raw statement's untyped parameter.
+  const at = sql`${now.toISOString()}::timestamptz`;
   const [row] = await queryRows<{
     id: string;
     name: string;
@@ -54,10 +56,10 @@ async function admitToken(tx: UnscopedTx, hash: string, now: Date) {
     window_start: Date | string;
   }>(
     tx,
-    sql`UPDATE integration_tokens SET last_used_at = ${now},
-          window_start = CASE WHEN window_start IS NULL OR window_start <= ${now}::timestamptz - interval '1 minute'
-                              THEN ${now}::timestamptz ELSE window_start END,
-          window_count = CASE WHEN window_start IS NULL OR window_start <= ${now}::timestamptz - interval '1 minute'
+    sql`UPDATE integration_tokens SET last_used_at = ${at},
+          window_start = CASE WHEN window_start IS NULL OR window_start <= ${at} - interval '1 minute'
+                              THEN ${at} ELSE window_start END,
+          window_count = CASE WHEN window_start IS NULL OR window_start <= ${at} - interval '1 minute'
                               THEN 1 ELSE window_count + 1 END
         WHERE token_hash = ${hash} AND revoked_at IS NULL
         RETURNING id, name, school_id, feeds, revoked_at, window_count, window_start`,

@@ -129,10 +129,10 @@ export async function warningCounts(tx: TenantTx, since: Date) {
           (count(*) FILTER (WHERE d.kind = 'opened'))::integer AS opened,
           (count(*) FILTER (WHERE d.kind = 'cleared'))::integer AS cleared
         FROM (
-          SELECT opened_at AS at, module, 'opened' AS kind FROM warnings WHERE opened_at >= ${since}
+          SELECT opened_at AS at, module, 'opened' AS kind FROM warnings WHERE opened_at >= ${since.toISOString()}::timestamptz
           UNION ALL
           SELECT coalesce(cleared_at, closed_at), module, 'cleared' FROM warnings
-          WHERE coalesce(cleared_at, closed_at) >= ${since}
+          WHERE coalesce(cleared_at, closed_at) >= ${since.toISOString()}::timestamptz
         ) d
         GROUP BY 1, 2 ORDER BY 1, 2`,
   );

@@ -6,6 +6,10 @@ import { signalOf } from './settings.ts';
 
 const DAY_MS = 86_400_000;
 
+// A timestamp parameter as text: the postgres driver refuses a Date bound to a raw statement's untyped parameter
+// (PGlite takes either), so both get the ISO string and the cast.
+const at = (date: Date): SQL => sql`${date.toISOString()}::timestamptz`;
+
 /** One student's signals as the rules see them (absent: unknown), with the grades term they were computed for. */
 export interface StudentSignals {
   studentId: string;
@@ -115,15 +119,15 @@ export async function computeSignals(
         graded AS MATERIALIZED (SELECT DISTINCT student_id FROM feed_grades),
         card AS MATERIALIZED (
           SELECT student_id,
-                 sum(amount_cents) FILTER (WHERE occurred_at >= ${windowStart}) AS recent,
-                 sum(amount_cents) FILTER (WHERE occurred_at >= ${baseStart} AND occurred_at < ${windowStart}) AS base,
+                 sum(amount_cents) FILTER (WHERE occurred_at >= ${at(windowStart)}) AS recent,
+                 sum(amount_cents) FILTER (WHERE occurred_at >= ${at(baseStart)} AND occurred_at < ${at(windowStart)}) AS base,
                  max(occurred_at) AS last
-          FROM feed_card_transactions WHERE occurred_at >= ${cardStart} AND occurred_at < ${dayEnd}
+          FROM feed_card_transactions WHERE occurred_at >= ${at(cardStart)} AND occurred_at < ${at(dayEnd)}
           GROUP BY student_id
         ),
         act AS MATERIALIZED (
           SELECT student_id, max(occurred_at) AS last FROM feed_activity_events
-          WHERE occurred_at >= ${trackStart} AND occurred_at < ${dayEnd} GROUP BY student_id
+          WHERE occurred_at >= ${at(trackStart)} AND occurred_at < ${at(dayEnd)} GROUP BY student_id
         ),
         tier AS MATERIALIZED (
           SELECT DISTINCT ON (student_id) student_id, attention_tier
