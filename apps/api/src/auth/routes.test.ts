@@ -31,6 +31,12 @@ const counsellorPermissions = [
   'students.import',
   'students.read',
   'students.write',
+  'support.manage',
+  'support.read',
+  'support.records',
+  'support.write',
+  'warnings.handle',
+  'warnings.read',
 ];
 
 describe('auth/login', () => {
@@ -132,6 +138,8 @@ describe('auth/me and logout', () => {
     expect(await permissionsOf('committee1')).toEqual(['concerns.report', 'students.read']);
     expect(await permissionsOf('affairs')).toEqual([
       'alliance.read',
+      'counselling.ratings',
+      'financial-support.counts',
       'screening.counts',
       'student-affairs.edit',
       'student-affairs.read',

@@ -26,10 +26,15 @@ describe('auth/scope', () => {
 
   it('lets only the mental-health center read screening answers and manage screening', () => {
     expect(scopeOf('s', 'p', [on('center_staff', '/r/m/')]).capabilities).toEqual([
+      'counselling.manage',
+      'counselling.ratings',
       'screening.answers',
       'screening.manage',
     ]);
     expect(scopeOf('s', 'p', [on('center_director', '/r/m/')]).capabilities).toEqual([
+      'counselling.manage',
+      'counselling.ratings',
+      'financial-support.counts',
       'screening.answers',
       'screening.manage',
     ]);
@@ -39,6 +44,7 @@ describe('auth/scope', () => {
 
   it("lets only the school admin read and change the school's notification channels", () => {
     expect(scopeOf('s', 'p', [on('school_admin', '/r/')]).capabilities).toEqual([
+      'counselling.ratings',
       'feeds.raw',
       'financial-support.counts',
       'integration.manage',

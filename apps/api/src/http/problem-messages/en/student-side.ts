@@ -16,7 +16,10 @@ export const studentSide = {
       title: 'Read and accept the consent first',
       detail: 'You can answer once you consent.',
     },
-    'student.screening-submitted': { title: 'Already submitted', detail: 'A screening is submitted once.' },
+    'student.screening-submitted': {
+      title: 'Screening already submitted',
+      detail: 'A screening is submitted once.',
+    },
     'student.no-rules': {
       title: 'No tier rules',
       detail: 'The school has no tier rules yet: ask the center.',
@@ -26,7 +29,7 @@ export const studentSide = {
       detail: 'This student has no account yet, or you may not see it.',
     },
     'student-accounts.class-not-found': {
-      title: 'Class not found',
+      title: 'Class for the accounts not found',
       detail: 'This class does not exist, or is not within your reach.',
     },
     'appointments.not-found': {

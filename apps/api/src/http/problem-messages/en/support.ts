@@ -21,7 +21,7 @@ export const support = {
       detail: 'The class does not exist, or you do not run support for it.',
     },
     'support.record-not-found': {
-      title: 'Record not found',
+      title: 'Support record not found',
       detail: 'The record does not exist, or you may not see it.',
     },
   },

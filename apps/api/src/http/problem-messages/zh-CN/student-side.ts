@@ -14,7 +14,7 @@ export const studentSide = {
     'student.no-rules': { title: '学校尚未设置分级规则', detail: '请联系心理健康教育中心。' },
     'student-accounts.not-found': { title: '未找到学生账号', detail: '该学生还没有账号，或你无权查看。' },
     'student-accounts.class-not-found': {
-      title: '未找到班级',
+      title: '未找到要发放账号的班级',
       detail: '该班级不存在，或不在你的管理范围内。',
     },
     'appointments.not-found': { title: '未找到预约', detail: '该预约不存在，或你无权查看。' },
