@@ -5,6 +5,8 @@ import { eq } from 'drizzle-orm';
 import { type Caller, requirePermission } from '../../auth/caller.ts';
 import { problem } from '../../http/problem.ts';
 import { recordAccess } from '../audit/record.ts';
+import { studentNotFound, studentViewOf } from '../students/access.ts';
+import { findStudent } from '../students/queries.ts';
 import { presentPlan, presentWarning } from './present.ts';
 import {
   clearedNextTermKpi,
@@ -126,6 +128,10 @@ export async function studentWarnings(
   now: Date,
 ) {
   requirePermission(caller, 'warnings.read');
+  // Like the other student-file routes: another school's or college's student (hidden by RLS) and one seen only
+  // in the reduced view both answer 404, before anything of theirs is read.
+  const student = await findStudent(caller.tx, studentId);
+  if (!student || studentViewOf(caller.scope, student.placementPath) !== 'full') throw studentNotFound();
   const rows = await selectWarnings(caller.tx, { studentId });
   const signals = await signalsOf(caller.tx, studentId);
   const plans = await plansOfStudent(caller.tx, studentId);
