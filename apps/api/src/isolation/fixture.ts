@@ -37,6 +37,7 @@ import {
   type TestSession,
 } from '../testing/index.ts';
 import { addSupport } from './fixture-support.ts';
+import { addWarnings } from './fixture-warnings.ts';
 
 /**
  * The kinds of record a route can name in its path, query or body. A route that names something else makes the
@@ -68,6 +69,8 @@ export type Kind =
   | 'supportEntry'
   | 'supportFile'
   | 'sanction'
+  | 'warning'
+  | 'integrationToken'
   | 'hospital'
   | 'slot'
   | 'appointment'
@@ -146,6 +149,7 @@ export async function createIsolationFixture(): Promise<IsolationFixture> {
   for (const school of [alpha, beta]) await addKeyStudents(t, school);
   for (const school of [alpha, beta]) await addCrises(t, school);
   for (const school of [alpha, beta]) await addSupport(t, school);
+  for (const school of [alpha, beta]) await addWarnings(t, school);
   return { t, schools: { alpha, beta } };
 }
 

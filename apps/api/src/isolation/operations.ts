@@ -51,6 +51,8 @@ export interface Operation {
   body?: { contentType: string; schema: JsonSchema };
   /** Answers without a session (`security: []`). */
   public: boolean;
+  /** Authenticated by a service token (`security: [{ bearer: [] }]`), not by a session: no account can call it. */
+  serviceToken: boolean;
 }
 
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete']);
@@ -84,6 +86,9 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
           .map((p) => ({ name: p.name, required: p.required === true, schema: p.schema ?? {} })),
         ...(content ? { body: { contentType: content[0], schema: content[1].schema ?? {} } } : {}),
         public: Array.isArray(op.security) && op.security.length === 0,
+        serviceToken:
+          Array.isArray(op.security) &&
+          op.security.some((s) => typeof s === 'object' && s !== null && 'bearer' in s),
       });
     }
   }
@@ -149,6 +154,8 @@ const SEGMENT_KINDS: Readonly<Record<string, Kind>> = {
   lists: 'supportList',
   files: 'supportFile',
   sanctions: 'sanction',
+  warnings: 'warning',
+  tokens: 'integrationToken',
   slots: 'slot',
   appointments: 'appointment',
   consents: 'screeningConsent',

@@ -7,6 +7,10 @@ function csvFile(rows: string[][]): FormData {
   return form;
 }
 
+const GRADE_HEADER = ['studentNumber', 'term', 'courseCode', 'courseName', 'credit', 'score'];
+const gradeFile = (number: string) =>
+  csvFile([GRADE_HEADER, [number, '2024-2025-1', 'ISO1', '隔离探测课程', '3', '85']]);
+
 const IMPORT_HEADER = ['学号', '姓名', '性别', '入学年份', '学院', '班级'];
 
 /**
@@ -89,5 +93,22 @@ export const BODY_OVERRIDES: Readonly<Record<string, BodyOverride>> = {
       ]),
       csvFile([IMPORT_HEADER, ['probe-new-1', '越界新生', '女', '2024', other.collegeName, other.className]]),
     ];
+  },
+  // A feed file names students by number, resolved inside the caller's school (and scope): the caller's own
+  // student is imported (the value-keyed probe: `{feed}` names no record); another school's or college's student
+  // number is an unknown row, which rejects the whole file.
+  'POST /api/warnings/feeds/{feed}/import': (prober, target) => {
+    if (target.name === 'own')
+      return gradeFile(prober.school.colleges[prober.college ?? 0].studentNumbers[0]!);
+    if (target.name === 'other college') {
+      return prober.college === undefined
+        ? undefined
+        : gradeFile(prober.school.colleges[prober.college === 0 ? 1 : 0].studentNumbers[0]!);
+    }
+    const other = [...prober.forbidden].find(
+      ([marker, label]) =>
+        label.endsWith('student number') && !label.startsWith(prober.school.code) && marker,
+    );
+    return other ? gradeFile(other[0]) : undefined;
   },
 };
