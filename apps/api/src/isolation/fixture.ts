@@ -150,6 +150,7 @@ export async function createIsolationFixture(): Promise<IsolationFixture> {
   for (const school of [alpha, beta]) await addCrises(t, school);
   for (const school of [alpha, beta]) await addSupport(t, school);
   for (const school of [alpha, beta]) await addWarnings(t, school);
+  for (const school of [alpha, beta]) school.student = await addStudentAccount(t, school);
   return { t, schools: { alpha, beta } };
 }
 

@@ -77,7 +77,10 @@ async function studentProber(
   const own = school.colleges[0];
   const ownIndex = own.studentNumbers.indexOf(number);
   const ownStudentId = school.world.colleges[0].studentIds[ownIndex]!;
-  const mine = new Set([number, ownStudentId, `${school.code}同学1${ownIndex + 1}`, ...ownIds]);
+  // Their own place in the network (college, class, dorm) is theirs to know: /api/auth/me names the class of their role.
+  const world = school.world.colleges[0];
+  const ownUnits = [world.id, world.classId, world.dormId];
+  const mine = new Set([number, ownStudentId, `${school.code}同学1${ownIndex + 1}`, ...ownIds, ...ownUnits]);
   const everyoneElse = new Map(
     [...mergeMarkers(school.colleges[0].markers, school.colleges[1].markers, school.sensitive)].filter(
       ([marker]) => !mine.has(marker),

@@ -31,7 +31,10 @@ export function idsOnPath(path: string): string[] {
  * ```
  */
 export function branchOf(me: Pick<Me, 'roles'>): Branch {
-  const paths = [...new Set(me.roles.map((role) => role.unitPath))].sort();
+  // A student's role on their class reaches no one: the student side shows a student only their own things, never
+  // the class's units or the people in them.
+  const working = me.roles.filter((role) => role.role !== 'student');
+  const paths = [...new Set(working.map((role) => role.unitPath))].sort();
   const subtreePaths = paths.filter((p) => !paths.some((q) => q !== p && p.startsWith(q)));
   return {
     schoolWide: subtreePaths.some((p) => idsOnPath(p).length === 1),
