@@ -331,6 +331,9 @@ export interface Finding {
 export async function runProbe(prober: Prober, probe: Probe): Promise<Finding> {
   const res = await prober.session.request(probe.url, {
     method: probe.op.method,
+    // A file upload is a form post: the browser sends its own Origin, without which the API's CSRF check refuses it
+    // before the route (and the probe would pass without testing the route at all).
+    ...(probe.body instanceof FormData ? { headers: { origin: 'http://localhost' } } : {}),
     ...(probe.body !== undefined ? { body: probe.body } : {}),
   });
   const text = await res.text();
