@@ -65,7 +65,18 @@ beforeAll(async () => {
   });
   tuneHttpServer(server, settings);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  [center, beta] = await Promise.all([loginAs(app, 'alpha', 'staff'), loginAs(app, 'beta', 'counsellor1')]);
+  // One after the other, and once more after a throttled answer: in the full PostgreSQL run the first sign-in has
+  // answered 429 (cause not found yet, docs: session note); the throttle is not what this file tests.
+  const signIn = async (school: string, username: string) => {
+    try {
+      return await loginAs(app, school, username);
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      return loginAs(app, school, username);
+    }
+  };
+  center = await signIn('alpha', 'staff');
+  beta = await signIn('beta', 'counsellor1');
   waveId = await openWave(center);
 }, 120_000);
 
