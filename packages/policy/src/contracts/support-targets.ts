@@ -31,6 +31,12 @@ export const supportFactSpecs = {
     '思想偏激、行为表现异常',
     'Extreme thinking or abnormal behaviour',
   ),
+  // The school's own settings (the plan deadline, the coverage target) answer this question rather than a student's
+  // situation: their rules test it, so a rule can be seen to fire and to stay silent like every other.
+  schoolSettings: flag(
+    '询问学校的帮扶设置（方案期限、资助覆盖目标）',
+    "Asking for the school's support settings",
+  ),
 } as const;
 export type SupportFacts = FactsOf<typeof supportFactSpecs>;
 

@@ -119,7 +119,7 @@ export async function propose(plugin: CompiledPlugin, rows: readonly ClassFactsR
 
 /** The school's settings that do not depend on a student: the plan deadline and the coverage target. */
 export async function schoolSettings(plugin: CompiledPlugin) {
-  const result = await evaluate(plugin, 'support-targets', { failedCourseCount: 0 });
+  const result = await evaluate(plugin, 'support-targets', { failedCourseCount: 0, schoolSettings: true });
   return { planDeadline: result.planDeadline, coverageTarget: result.coverageTarget };
 }
 
