@@ -16,7 +16,8 @@ export const SUPPORT_AREA = 'support-targets';
 export type SupportCategory = (typeof SUPPORT_CATEGORIES)[number];
 
 /** The form's facts: a student's academic, disciplinary, psychological and economic situation. */
-export type SupportForm = Required<SupportFacts>;
+// The settings question (schoolSettings) is not a student's situation: the form leaves it out.
+export type SupportForm = Required<Omit<SupportFacts, 'schoolSettings'>>;
 
 /** A form with nothing known: no failed course and no flag set. */
 export function emptySupportForm(): SupportForm {
