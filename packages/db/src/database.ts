@@ -280,6 +280,14 @@ async function assertRoleCannotBypassRls(orm: Orm): Promise<void> {
  * @example
  * const [row] = await queryRows<{ now: Date }>(tx, sql`SELECT now() AS now`);
  */
+/**
+ * A point in time as a raw statement's parameter: ISO text with its cast. The postgres driver refuses a `Date` bound
+ * to an untyped parameter of a raw statement (PGlite takes either), so raw SQL passes instants through this.
+ *
+ * @example sql`DELETE FROM feed_card_transactions WHERE occurred_at < ${sqlInstant(before)}`
+ */
+export const sqlInstant = (date: Date): SQL => sql`${date.toISOString()}::timestamptz`;
+
 export async function queryRows<T>(orm: Orm | Tx, query: SQL): Promise<T[]> {
   const result = (await orm.execute(query)) as unknown;
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];

@@ -31,6 +31,7 @@ export {
   queryRows,
   runMigrations,
   type Schema,
+  sqlInstant,
   type Tx,
   UnsafeDatabaseRoleError,
   withOwnerConnection,

@@ -4,6 +4,7 @@ import {
   integrationTokens,
   queryRows,
   schools,
+  sqlInstant,
   type TenantTx,
   type UnscopedTx,
 } from '@xinqiao/db';
@@ -44,8 +45,7 @@ export const hashServiceToken = (token: string) => createHash('sha256').update(t
 /** Reads the one token whose hash was presented (RLS `integration_tokens_present`), counting the request. */
 async function admitToken(tx: UnscopedTx, hash: string, now: Date) {
   await tx.execute(sql`SELECT set_config('xq.integration_token', ${hash}, true)`);
-  // As text with its cast: the postgres driver refuses a Date bound to a raw statement's untyped parameter.
-  const at = sql`${now.toISOString()}::timestamptz`;
+  const at = sqlInstant(now);
   const [row] = await queryRows<{
     id: string;
     name: string;

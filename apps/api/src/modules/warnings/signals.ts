@@ -1,14 +1,10 @@
 import { addCalendarDays } from '@xinqiao/calendar';
-import { queryRows, type TenantTx } from '@xinqiao/db';
+import { sqlInstant as at, queryRows, type TenantTx } from '@xinqiao/db';
 import type { GpaFormula, WarningFacts, WarningSettings } from '@xinqiao/policy';
 import { type SQL, sql } from 'drizzle-orm';
 import { signalOf } from './settings.ts';
 
 const DAY_MS = 86_400_000;
-
-// A timestamp parameter as text: the postgres driver refuses a Date bound to a raw statement's untyped parameter
-// (PGlite takes either), so both get the ISO string and the cast.
-const at = (date: Date): SQL => sql`${date.toISOString()}::timestamptz`;
 
 /** One student's signals as the rules see them (absent: unknown), with the grades term they were computed for. */
 export interface StudentSignals {
