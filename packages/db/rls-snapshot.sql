@@ -800,6 +800,15 @@ CREATE FUNCTION xq_job_runner() RETURNS boolean LANGUAGE sql STABLE SECURITY INV
 $$;
 GRANT EXECUTE ON FUNCTION xq_job_runner() TO PUBLIC;
 
+-- Function xq_my_student_has_open_crisis()
+CREATE FUNCTION xq_my_student_has_open_crisis() RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public SET xq.capabilities = crises.escalate AS $$
+  SELECT EXISTS (
+    SELECT 1 FROM public.crises c
+    WHERE c.school_id = public.xq_school_id() AND c.student_id = public.xq_my_student_id() AND c.status = 'open'
+  )
+$$;
+GRANT EXECUTE ON FUNCTION xq_my_student_has_open_crisis() TO xinqiao_app;
+
 -- Function xq_my_student_id()
 CREATE FUNCTION xq_my_student_id() RETURNS uuid LANGUAGE sql STABLE SECURITY INVOKER AS $$
   SELECT sa.student_id FROM student_accounts sa
@@ -841,6 +850,15 @@ CREATE FUNCTION xq_person_id() RETURNS uuid LANGUAGE sql STABLE SECURITY INVOKER
   SELECT nullif(current_setting('xq.person_id', true), '')::uuid
 $$;
 GRANT EXECUTE ON FUNCTION xq_person_id() TO PUBLIC;
+
+-- Function xq_school_channel_enabled(channel_kind text)
+CREATE FUNCTION xq_school_channel_enabled(channel_kind text) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public SET xq.capabilities = notifications.manage AS $$
+  SELECT EXISTS (
+    SELECT 1 FROM public.notification_channels n
+    WHERE n.school_id = public.xq_school_id() AND n.kind = channel_kind AND n.enabled
+  )
+$$;
+GRANT EXECUTE ON FUNCTION xq_school_channel_enabled(channel_kind text) TO xinqiao_app;
 
 -- Function xq_school_id()
 CREATE FUNCTION xq_school_id() RETURNS uuid LANGUAGE sql STABLE SECURITY INVOKER AS $$
