@@ -629,6 +629,64 @@ CREATE POLICY support_process_notes_access ON support_process_notes AS PERMISSIV
   WITH CHECK ((school_id = xq_school_id()) AND xq_support_file_access(file_id));
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE support_process_notes TO xinqiao_app;
 
+-- Table tree_hole_keys
+ALTER TABLE tree_hole_keys ENABLE ROW LEVEL SECURITY;
+ALTER TABLE tree_hole_keys FORCE ROW LEVEL SECURITY;
+CREATE POLICY tree_hole_keys_issue ON tree_hole_keys AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK ((school_id = xq_school_id()) AND (xq_my_student_id() IS NOT NULL));
+CREATE POLICY tree_hole_keys_read ON tree_hole_keys AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING ((school_id = xq_school_id()) AND (xq_my_student_id() IS NOT NULL) AND (key_hash = xq_tree_hole_key()));
+CREATE POLICY tree_hole_keys_use ON tree_hole_keys AS PERMISSIVE FOR UPDATE TO PUBLIC
+  USING ((school_id = xq_school_id()) AND (xq_my_student_id() IS NOT NULL) AND (key_hash = xq_tree_hole_key()))
+  WITH CHECK ((school_id = xq_school_id()) AND (xq_my_student_id() IS NOT NULL) AND (key_hash = xq_tree_hole_key()));
+GRANT SELECT, INSERT, UPDATE ON TABLE tree_hole_keys TO xinqiao_app;
+
+-- Table tree_hole_messages
+ALTER TABLE tree_hole_messages ENABLE ROW LEVEL SECURITY;
+ALTER TABLE tree_hole_messages FORCE ROW LEVEL SECURITY;
+CREATE POLICY tree_hole_messages_center ON tree_hole_messages AS PERMISSIVE FOR ALL TO PUBLIC
+  USING ((school_id = xq_school_id()) AND xq_has_capability('treehole.reply'::text))
+  WITH CHECK ((school_id = xq_school_id()) AND xq_has_capability('treehole.reply'::text));
+CREATE POLICY tree_hole_messages_key_read ON tree_hole_messages AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING ((school_id = xq_school_id()) AND (xq_my_student_id() IS NOT NULL) AND (id IN ( SELECT tree_hole_keys.message_id
+   FROM tree_hole_keys
+  WHERE (tree_hole_keys.key_hash = xq_tree_hole_key()))));
+CREATE POLICY tree_hole_messages_key_update ON tree_hole_messages AS PERMISSIVE FOR UPDATE TO PUBLIC
+  USING ((school_id = xq_school_id()) AND (xq_my_student_id() IS NOT NULL) AND (id IN ( SELECT tree_hole_keys.message_id
+   FROM tree_hole_keys
+  WHERE (tree_hole_keys.key_hash = xq_tree_hole_key()))))
+  WITH CHECK ((school_id = xq_school_id()) AND (xq_my_student_id() IS NOT NULL) AND (id IN ( SELECT tree_hole_keys.message_id
+   FROM tree_hole_keys
+  WHERE (tree_hole_keys.key_hash = xq_tree_hole_key()))));
+CREATE POLICY tree_hole_messages_write ON tree_hole_messages AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK ((school_id = xq_school_id()) AND (xq_my_student_id() IS NOT NULL));
+GRANT SELECT, INSERT, UPDATE ON TABLE tree_hole_messages TO xinqiao_app;
+
+-- Table tree_hole_replies
+ALTER TABLE tree_hole_replies ENABLE ROW LEVEL SECURITY;
+ALTER TABLE tree_hole_replies FORCE ROW LEVEL SECURITY;
+CREATE POLICY tree_hole_replies_center ON tree_hole_replies AS PERMISSIVE FOR ALL TO PUBLIC
+  USING ((school_id = xq_school_id()) AND xq_has_capability('treehole.reply'::text))
+  WITH CHECK ((school_id = xq_school_id()) AND xq_has_capability('treehole.reply'::text));
+CREATE POLICY tree_hole_replies_key_read ON tree_hole_replies AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING ((school_id = xq_school_id()) AND (xq_my_student_id() IS NOT NULL) AND (message_id IN ( SELECT tree_hole_keys.message_id
+   FROM tree_hole_keys
+  WHERE (tree_hole_keys.key_hash = xq_tree_hole_key()))));
+CREATE POLICY tree_hole_replies_key_write ON tree_hole_replies AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK ((school_id = xq_school_id()) AND (xq_my_student_id() IS NOT NULL) AND (NOT from_center) AND (author_id IS NULL) AND (message_id IN ( SELECT tree_hole_keys.message_id
+   FROM tree_hole_keys
+  WHERE (tree_hole_keys.key_hash = xq_tree_hole_key()))));
+GRANT SELECT, INSERT ON TABLE tree_hole_replies TO xinqiao_app;
+
+-- Table tree_hole_writers
+ALTER TABLE tree_hole_writers ENABLE ROW LEVEL SECURITY;
+ALTER TABLE tree_hole_writers FORCE ROW LEVEL SECURITY;
+CREATE POLICY tree_hole_writers_identify ON tree_hole_writers AS PERMISSIVE FOR SELECT TO PUBLIC
+  USING ((school_id = xq_school_id()) AND xq_has_capability('treehole.identify'::text));
+CREATE POLICY tree_hole_writers_link ON tree_hole_writers AS PERMISSIVE FOR INSERT TO PUBLIC
+  WITH CHECK ((school_id = xq_school_id()) AND (student_id = xq_my_student_id()));
+GRANT SELECT, INSERT ON TABLE tree_hole_writers TO xinqiao_app;
+
 -- Table units
 ALTER TABLE units ENABLE ROW LEVEL SECURITY;
 ALTER TABLE units FORCE ROW LEVEL SECURITY;
@@ -950,6 +1008,12 @@ CREATE FUNCTION xq_support_file_access(target uuid) RETURNS boolean LANGUAGE sql
   SELECT EXISTS (SELECT 1 FROM support_files f WHERE f.id = target)
 $$;
 GRANT EXECUTE ON FUNCTION xq_support_file_access(target uuid) TO PUBLIC;
+
+-- Function xq_tree_hole_key()
+CREATE FUNCTION xq_tree_hole_key() RETURNS text LANGUAGE sql STABLE SECURITY INVOKER AS $$
+  SELECT nullif(current_setting('xq.tree_hole_key', true), '')
+$$;
+GRANT EXECUTE ON FUNCTION xq_tree_hole_key() TO PUBLIC;
 
 -- Function xq_units_place()
 CREATE FUNCTION xq_units_place() RETURNS trigger LANGUAGE plpgsql VOLATILE SECURITY INVOKER AS $$

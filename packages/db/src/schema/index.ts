@@ -13,3 +13,4 @@ export * from './student-affairs.ts';
 export * from './student-side.ts';
 export * from './students.ts';
 export * from './support.ts';
+export * from './tree-hole.ts';
