@@ -175,7 +175,12 @@ for (const { name, viewport } of VIEWPORTS) {
       await expect(dialog.locator('.el-form-item.is-error')).toHaveCount(1);
       await expect(dialog.locator('.el-form-item.is-error')).toContainText('负责人');
       await dialog.locator('.el-select').click();
-      await page.locator('.el-select-dropdown__item', { hasText: second.displayName }).click();
+      const option = page.locator('.el-select-dropdown__item', { hasText: second.displayName });
+      await option.click();
+      // The choice shows in the field and its list has closed before the dialog is sent (a list still fading out
+      // over the button held the click once on a loaded CI machine).
+      await expect(dialog.getByTestId('assign-assignee')).toContainText(second.displayName);
+      await expect(option).toBeHidden();
       await dialog.getByRole('button', { name: '确认分派' }).click();
       await expect(page.getByTestId('cs-case-responsible')).toHaveText(second.displayName);
       await expect(page.getByTestId('cs-case-entries')).toContainText('按班级分工');
