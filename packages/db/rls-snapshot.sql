@@ -859,11 +859,19 @@ $$;
 GRANT EXECUTE ON FUNCTION xq_job_runner() TO PUBLIC;
 
 -- Function xq_my_student_has_open_crisis()
-CREATE FUNCTION xq_my_student_has_open_crisis() RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public SET xq.capabilities = crises.escalate AS $$
+CREATE FUNCTION xq_my_student_has_open_crisis() RETURNS boolean LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+DECLARE
+  prior text := coalesce(current_setting('xq.capabilities', true), '');
+  answer boolean;
+BEGIN
+  PERFORM set_config('xq.capabilities', 'crises.escalate', true);
   SELECT EXISTS (
     SELECT 1 FROM public.crises c
     WHERE c.school_id = public.xq_school_id() AND c.student_id = public.xq_my_student_id() AND c.status = 'open'
-  )
+  ) INTO answer;
+  PERFORM set_config('xq.capabilities', prior, true);
+  RETURN answer;
+END
 $$;
 GRANT EXECUTE ON FUNCTION xq_my_student_has_open_crisis() TO xinqiao_app;
 
@@ -910,11 +918,19 @@ $$;
 GRANT EXECUTE ON FUNCTION xq_person_id() TO PUBLIC;
 
 -- Function xq_school_channel_enabled(channel_kind text)
-CREATE FUNCTION xq_school_channel_enabled(channel_kind text) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public SET xq.capabilities = notifications.manage AS $$
+CREATE FUNCTION xq_school_channel_enabled(channel_kind text) RETURNS boolean LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+DECLARE
+  prior text := coalesce(current_setting('xq.capabilities', true), '');
+  answer boolean;
+BEGIN
+  PERFORM set_config('xq.capabilities', 'notifications.manage', true);
   SELECT EXISTS (
     SELECT 1 FROM public.notification_channels n
     WHERE n.school_id = public.xq_school_id() AND n.kind = channel_kind AND n.enabled
-  )
+  ) INTO answer;
+  PERFORM set_config('xq.capabilities', prior, true);
+  RETURN answer;
+END
 $$;
 GRANT EXECUTE ON FUNCTION xq_school_channel_enabled(channel_kind text) TO xinqiao_app;
 
