@@ -71,6 +71,7 @@ export const zhCN = {
       waitlisted: '你已在候补名单中，有新时段时老师会联系你',
       leaveWaitlist: '退出候补',
       priority: '优先时段',
+      priorityLead: '标有「优先时段」的时间由中心留给需要尽快见面的同学，你可以预约。',
       book: '预约',
       booked: '预约成功',
       intake: '首次咨询为初访评估',
@@ -165,6 +166,8 @@ export const en: typeof zhCN = {
       waitlisted: 'You are on the waitlist; a teacher will contact you when a slot opens',
       leaveWaitlist: 'Leave the waitlist',
       priority: 'Priority slot',
+      priorityLead:
+        'Slots marked “Priority slot” are kept by the center for students who should be seen soon; you may book them.',
       book: 'Book',
       booked: 'Booked',
       intake: 'The first session is an intake',

@@ -14550,6 +14550,7 @@ export interface components {
             maxOpenBookings: number;
             firstVisitIntake: boolean;
             priorityForTier1: boolean;
+            priorityForOpenCrisis: boolean;
             zh: string;
             en: string;
         };

@@ -60,6 +60,11 @@ const bookingEvent = z
     firstVisitIntake: z.boolean(),
     /** Students in tier 1 may book the slots the center keeps as priority slots. */
     priorityForTier1: z.boolean(),
+    /**
+     * Students with an open crisis may book priority slots too. The student is told only that the slot is a
+     * priority slot (优先时段), never why.
+     */
+    priorityForOpenCrisis: z.boolean(),
     zh: z.string().min(1),
     en: z.string().min(1),
   })

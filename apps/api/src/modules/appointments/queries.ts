@@ -108,6 +108,15 @@ export async function isTier1(tx: TenantTx, studentId: string): Promise<boolean>
   return (row?.n ?? 0) > 0;
 }
 
+/**
+ * Whether the signed-in student has an open crisis: `xq_my_student_has_open_crisis()` answers this one boolean about
+ * the session's own student (a student cannot read crises, RLS), nothing about the crisis itself.
+ */
+export async function myOpenCrisis(tx: TenantTx): Promise<boolean> {
+  const [row] = await queryRows<{ open: boolean }>(tx, sql`SELECT xq_my_student_has_open_crisis() AS open`);
+  return row?.open ?? false;
+}
+
 export async function insertAppointment(
   tx: TenantTx,
   values: { schoolId: string; slotId: string; studentId: string; firstVisit: boolean; bookedAt: Date },

@@ -8,6 +8,7 @@ export const BookingRulesSchema = z
     maxOpenBookings: z.number().int(),
     firstVisitIntake: z.boolean(),
     priorityForTier1: z.boolean(),
+    priorityForOpenCrisis: z.boolean(),
     zh: z.string(),
     en: z.string(),
   })

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { CompiledPlugin } from '@xinqiao/policy';
+import type { BookingRules, CompiledPlugin } from '@xinqiao/policy';
 import { type Caller, requirePermission } from '../../auth/caller.ts';
 import { fieldError, invalidFields, problem } from '../../http/problem.ts';
 import { recordAccess } from '../audit/record.ts';
@@ -18,6 +18,7 @@ import {
   insertSlot,
   isTier1,
   joinWaitlist,
+  myOpenCrisis,
   noteInCounselling,
   openBookingsOf,
   openWaitlistEntry,
@@ -85,8 +86,19 @@ export async function cancelSlot(caller: Caller, slotId: string, now: Date): Pro
 }
 
 /**
+ * Whether the signed-in student may book priority slots: the plugin keeps them for tier 1 and the student has a
+ * tier-1 result, or for an open crisis and the student has one. Only the yes or no leaves the API: a student is
+ * told a slot is a priority slot (优先时段), never why.
+ */
+async function priorityEligible(caller: Caller, rules: BookingRules, studentId: string): Promise<boolean> {
+  if (rules.priorityForTier1 && (await isTier1(caller.tx, studentId))) return true;
+  return rules.priorityForOpenCrisis && (await myOpenCrisis(caller.tx));
+}
+
+/**
  * The published slots of the next four weeks. The center sees every slot; a student sees the free ones they may
- * book (priority slots only when the plugin keeps them for tier 1 and they are in tier 1), with the booking rules.
+ * book (priority slots only when they are eligible: tier 1 or an open crisis, as the plugin says), with the
+ * booking rules.
  */
 export async function listSlots(caller: Caller, plugin: CompiledPlugin | undefined, now: Date) {
   const until = new Date(now.getTime() + 28 * 24 * HOUR);
@@ -99,15 +111,15 @@ export async function listSlots(caller: Caller, plugin: CompiledPlugin | undefin
     };
   }
   const student = await requireStudent(caller);
-  const eligible = rules.priorityForTier1 && (await isTier1(caller.tx, student.studentId));
+  const eligible = await priorityEligible(caller, rules, student.studentId);
   const slots = (await slotsFrom(caller.tx, now, until)).filter((s) => !s.taken && (!s.priority || eligible));
   return { slots, rules, priorityEligible: eligible };
 }
 
 /**
  * Books a slot for the signed-in student within the school's rules: the slot is free, not started, at least the
- * notice period away, a priority slot only for an eligible student, no more open bookings than allowed; the first
- * visit is marked an intake. A refusal names `slotId`; nothing is stored.
+ * notice period away, a priority slot only for an eligible student (tier 1 or an open crisis), no more open
+ * bookings than allowed; the first visit is marked an intake. A refusal names `slotId`; nothing is stored.
  */
 export async function book(caller: Caller, plugin: CompiledPlugin | undefined, slotId: string, now: Date) {
   const student = await requireStudent(caller);
@@ -119,7 +131,7 @@ export async function book(caller: Caller, plugin: CompiledPlugin | undefined, s
   if (slot.startsAt.getTime() - now.getTime() < rules.noticeHours * HOUR) {
     throw refused('slotId', 'appointments.notice-too-short', { hours: rules.noticeHours });
   }
-  if (slot.priority && !(rules.priorityForTier1 && (await isTier1(caller.tx, student.studentId)))) {
+  if (slot.priority && !(await priorityEligible(caller, rules, student.studentId))) {
     throw refused('slotId', 'appointments.priority-only');
   }
   if ((await openBookingsOf(caller.tx, student.studentId, now)) >= rules.maxOpenBookings) {

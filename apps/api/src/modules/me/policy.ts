@@ -11,7 +11,8 @@ import {
 /**
  * What a school whose plugin has no `student-services` area gets, so the student side works before its rules are
  * written: a plain consent text (declines followed up), no score shown, 24 hours' notice, two open bookings, an
- * intake first, the seed 003 satisfaction target (KPI 2.2: 85), and the national help line 12356.
+ * intake first, priority slots for tier 1 and an open crisis, the seed 003 satisfaction target (KPI 2.2: 85), and
+ * the national help line 12356.
  */
 export const SEED_STUDENT_SERVICES = {
   consent: {
@@ -25,6 +26,7 @@ export const SEED_STUDENT_SERVICES = {
     maxOpenBookings: 2,
     firstVisitIntake: true,
     priorityForTier1: true,
+    priorityForOpenCrisis: true,
     zh: '预约、改约、取消须提前24小时',
     en: 'Book, move or cancel 24 hours ahead',
   } satisfies BookingRules,

@@ -288,4 +288,53 @@ describe('student side', () => {
     const counsellorAgain = await loginAs(t.app, 'alpha', 'counsellor1');
     expect((await counsellorAgain.request('/api/appointments/satisfaction')).status).toBe(403);
   });
+
+  it('offers priority slots to a student with an open crisis (not tier 1) without saying why, and to no one else', async () => {
+    director = await loginAs(t.app, 'alpha', 'director');
+    const published = await director.request('/api/appointments/slots', {
+      method: 'POST',
+      body: {
+        startsAt: '2026-11-10T02:00:00Z',
+        endsAt: '2026-11-10T03:00:00Z',
+        location: '心理中心 202',
+        priority: true,
+      },
+    });
+    expect(published.status).toBe(201);
+    const slotId = (await json(published)).id;
+    // The second student: not screened (so not tier 1), no crisis yet.
+    const second = await studentLogin(college1().studentNumbers[1]!, 'another-password-2026');
+    const before = await json(await second.request('/api/appointments/slots'));
+    expect(before.priorityEligible).toBe(false);
+    expect(before.rules).toMatchObject({ priorityForTier1: true, priorityForOpenCrisis: true });
+    expect(before.slots.map((s: { id: string }) => s.id)).not.toContain(slotId);
+    const refused = await second.request('/api/appointments', { method: 'POST', body: { slotId } });
+    expect(refused.status).toBe(409);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    expect((await json(refused)).errors[0]).toMatchObject({
+      field: 'slotId',
+      code: 'appointments.priority-only',
+    });
+
+    counsellor = await loginAs(t.app, 'alpha', 'counsellor1');
+    const opened = await counsellor.request('/api/crises', {
+      method: 'POST',
+      body: { studentId: college1().studentIds[1], level: 'general', situation: '情绪崩溃，辅导员陪同' },
+    });
+    expect(opened.status, await opened.clone().text()).toBe(201);
+
+    const after = await json(await second.request('/api/appointments/slots'));
+    expect(after.priorityEligible).toBe(true);
+    expect(after.slots.find((s: { id: string }) => s.id === slotId)).toMatchObject({ priority: true });
+    // The student learns that the slot is a priority one, nothing of the crisis.
+    expect(Object.keys(after).sort()).toEqual(['priorityEligible', 'rules', 'slots']);
+    expect(JSON.stringify(after.slots)).not.toMatch(/crisis|情绪崩溃|general/i);
+    expect((await second.request('/api/crises')).status).toBe(403);
+    const booked = await second.request('/api/appointments', { method: 'POST', body: { slotId } });
+    expect(booked.status, await booked.clone().text()).toBe(201);
+
+    // The third student (declined the screening, no crisis) still gets no priority slot.
+    const third = await studentLogin(college1().studentNumbers[2]!, 'third-password-2026');
+    expect((await json(await third.request('/api/appointments/slots'))).priorityEligible).toBe(false);
+  });
 });
