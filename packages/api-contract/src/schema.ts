@@ -9778,6 +9778,139 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/student-accounts/classes/{classId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The students of a class and where their accounts stand (school admins, as for the bulk issue) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    classId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The class’s students by 学号 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ClassStudentAccounts"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/student-accounts/classes/{classId}/issue.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue the accounts of a class’s students in bulk (school admins); the initial passwords as printable A4 slips
+         * @description The same issue as `issue.xlsx`, answered as a PDF of cut-out slips (school, class, 学号, name, temporary password, sign-in address, 首次登录须修改密码), ten a page, one per account issued now. The passwords are in this answer only: choose the format before issuing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    classId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The slips */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/student-accounts/classes/{classId}/issue.xlsx": {
         parameters: {
             query?: never;
@@ -14752,6 +14885,29 @@ export interface components {
                 keyStudentsTalkedThisWeek: components["schemas"]["KpiShare"] & unknown;
             };
         };
+        ClassStudentAccount: {
+            /** Format: uuid */
+            studentId: string;
+            studentNumber: string;
+            name: string;
+            state: components["schemas"]["StudentAccountState"];
+            /** Format: date-time */
+            issuedAt: string | null;
+            /** Format: date-time */
+            passwordChangedAt: string | null;
+            /**
+             * Format: date-time
+             * @description The newest sign-in the server still holds (sessions are purged after they end)
+             */
+            lastSignInAt: string | null;
+        };
+        ClassStudentAccounts: {
+            /** Format: uuid */
+            classId: string;
+            className: string;
+            schoolName: string;
+            students: components["schemas"]["ClassStudentAccount"][];
+        };
         CloseWarning: {
             note: string;
         };
@@ -16580,6 +16736,11 @@ export interface components {
             page: number;
             pageSize: number;
         };
+        /**
+         * @description none: no account yet; must_change_password: issued or reset, the temporary password not yet changed; active: in use; disabled: the account is disabled
+         * @enum {string}
+         */
+        StudentAccountState: "none" | "must_change_password" | "active" | "disabled";
         StudentAffairsOverview: {
             academicYear: number;
             /** @description Years with an enrolment figure and the current year, newest first */

@@ -1,5 +1,13 @@
-import { people, roleAssignments, studentAccounts, students, type TenantTx, units } from '@xinqiao/db';
-import { and, asc, eq } from 'drizzle-orm';
+import {
+  people,
+  roleAssignments,
+  sessions,
+  studentAccounts,
+  students,
+  type TenantTx,
+  units,
+} from '@xinqiao/db';
+import { and, asc, eq, sql } from 'drizzle-orm';
 
 /** A class unit by id (the network is readable school-wide). */
 export async function classUnit(tx: TenantTx, id: string) {
@@ -22,6 +30,34 @@ export async function classStudents(tx: TenantTx, classUnitId: string) {
     })
     .from(students)
     .leftJoin(studentAccounts, eq(studentAccounts.studentId, students.id))
+    .where(eq(students.classUnitId, classUnitId))
+    .orderBy(asc(students.studentNumber));
+}
+
+/**
+ * The students of a class with the state of their account: none, a temporary password still to change, or in use
+ * (and whether the person is disabled). The last sign-in is the newest session the database still holds (sessions
+ * end at sign-out and are purged after they expire, so an older sign-in is not known).
+ */
+export async function classAccountStates(tx: TenantTx, classUnitId: string) {
+  return tx
+    .select({
+      id: students.id,
+      name: students.name,
+      studentNumber: students.studentNumber,
+      personId: studentAccounts.personId,
+      mustChangePassword: studentAccounts.mustChangePassword,
+      issuedAt: studentAccounts.issuedAt,
+      passwordChangedAt: studentAccounts.passwordChangedAt,
+      disabled: people.disabled,
+      lastSignInAt:
+        sql<Date | null>`(SELECT max(${sessions.createdAt}) FROM ${sessions} WHERE ${sessions.personId} = ${studentAccounts.personId})`.mapWith(
+          sessions.createdAt,
+        ),
+    })
+    .from(students)
+    .leftJoin(studentAccounts, eq(studentAccounts.studentId, students.id))
+    .leftJoin(people, eq(people.id, studentAccounts.personId))
     .where(eq(students.classUnitId, classUnitId))
     .orderBy(asc(students.studentNumber));
 }
