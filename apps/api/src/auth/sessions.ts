@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { queryRows, sessions, type TenantTx, type UnscopedTx } from '@xinqiao/db';
+import { queryRows, sessions, sqlInstant, type TenantTx, type UnscopedTx } from '@xinqiao/db';
 import { and, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import type { AppConfig } from '../context.ts';
 import { type Account, type AccountRow, accountFromRows } from './scope.ts';
@@ -170,7 +170,7 @@ export async function openSession(
           p_id AS "id", username, display_name AS "displayName", disabled, school_code AS "schoolCode",
           school_name AS "schoolName", school_name_en AS "schoolNameEn", role, unit_id AS "unitId",
           unit_name AS "unitName", level_key AS "levelKey", unit_path AS "unitPath"
-        FROM xq_open_session(${tokenHash}, ${now.toISOString()}::timestamptz)`,
+        FROM xq_open_session(${tokenHash}, ${sqlInstant(now)})`,
   );
   const first = rows[0];
   if (!first) return undefined;

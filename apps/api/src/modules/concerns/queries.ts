@@ -10,6 +10,7 @@ import {
   people,
   type Role,
   roleAssignments,
+  sqlInstant,
   students,
   type TenantTx,
   units,
@@ -211,10 +212,7 @@ export async function concernsToTriage(
   const watched = inSubtree.length
     ? and(
         or(...inSubtree),
-        or(
-          isNull(concernReports.assigneeId),
-          sql`${concernReports.dueAt} < ${now.toISOString()}::timestamptz`,
-        ),
+        or(isNull(concernReports.assigneeId), sql`${concernReports.dueAt} < ${sqlInstant(now)}`),
       )
     : undefined;
   const rows = await selectConcerns(tx)

@@ -1,4 +1,4 @@
-import { type KeyStudentSource, keyStudents, queryRows, type TenantTx } from '@xinqiao/db';
+import { type KeyStudentSource, keyStudents, queryRows, sqlInstant, type TenantTx } from '@xinqiao/db';
 import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
 
 /** One student on the roster, as stored (a roster row) or as the work puts them there (an open case). */
@@ -109,7 +109,7 @@ function rosterSql(intervalDays: number, now: Date): SQL {
       SELECT e.*, greatest(e.since, e.last_talk_at) + make_interval(days => ${intervalDays}::int) AS talk_due_at
         FROM entries e
     )
-    SELECT d.*, d.talk_due_at < ${now.toISOString()}::timestamptz AS overdue, count(*) OVER () AS total
+    SELECT d.*, d.talk_due_at < ${sqlInstant(now)} AS overdue, count(*) OVER () AS total
       FROM due d`;
 }
 
@@ -118,7 +118,7 @@ function conditionsOf(filter: RosterFilter, now: Date): SQL {
   if (filter.counsellorId) conditions.push(sql`d.counsellor_id = ${filter.counsellorId}::uuid`);
   if (filter.collegeId) conditions.push(sql`d.college_id = ${filter.collegeId}::uuid`);
   if (filter.source) conditions.push(sql`d.source = ${filter.source}`);
-  const nowSql = sql`${now.toISOString()}::timestamptz`;
+  const nowSql = sql`${sqlInstant(now)}`;
   if (filter.overdue === true) conditions.push(sql`d.talk_due_at < ${nowSql}`);
   if (filter.overdue === false) conditions.push(sql`d.talk_due_at >= ${nowSql}`);
   if (filter.removalRequested === true) conditions.push(sql`d.removal_requested_at IS NOT NULL`);

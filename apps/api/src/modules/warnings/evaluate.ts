@@ -1,5 +1,5 @@
 import type { WorkingDayCalendar } from '@xinqiao/calendar';
-import { queryRows, type TenantTx, type WarningReasonRow } from '@xinqiao/db';
+import { queryRows, sqlInstant, type TenantTx, type WarningReasonRow } from '@xinqiao/db';
 import type { Warning, WarningSettings } from '@xinqiao/policy';
 import { sql } from 'drizzle-orm';
 import type { WarningRules } from './rules.ts';
@@ -192,7 +192,7 @@ async function storeSignals(
     }),
   );
   await tx.execute(sql`INSERT INTO student_signals AS ss (student_id, school_id, values, term, computed_at)
-    SELECT i.s, ${schoolId}::uuid, i.v, ${term}, ${now.toISOString()}::timestamptz
+    SELECT i.s, ${schoolId}::uuid, i.v, ${term}, ${sqlInstant(now)}
     FROM jsonb_to_recordset(${payload}::jsonb) AS i(s uuid, v jsonb)
     ON CONFLICT (student_id) DO UPDATE SET values = excluded.values, term = excluded.term, computed_at = excluded.computed_at
     WHERE ss.values IS DISTINCT FROM excluded.values OR ss.term IS DISTINCT FROM excluded.term`);
@@ -210,7 +210,7 @@ async function insertWarnings(
       (id, school_id, student_id, module, level, reasons, actions, deadline_working_days, due_on, urgent, term,
        opened_at, plugin_id, plugin_version)
     SELECT i.i, ${schoolId}::uuid, i.s, i.m, i.l, i.r, ARRAY(SELECT jsonb_array_elements_text(i.a)), i.d, i.u, i.g, i.t,
-           ${now.toISOString()}::timestamptz, ${plugin.id}, ${plugin.version}
+           ${sqlInstant(now)}, ${plugin.id}, ${plugin.version}
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
       AS i(i uuid, s uuid, m text, l text, r jsonb, a jsonb, d integer, u date, g boolean, t text)`);
 }
@@ -224,7 +224,7 @@ async function updateWarnings(
   if (rows.length === 0) return;
   await tx.execute(sql`UPDATE warnings w SET level = i.l, reasons = i.r, actions = ARRAY(SELECT jsonb_array_elements_text(i.a)),
       deadline_working_days = i.d, due_on = i.u, urgent = i.g, plugin_id = ${plugin.id},
-      plugin_version = ${plugin.version}, updated_at = ${now.toISOString()}::timestamptz
+      plugin_version = ${plugin.version}, updated_at = ${sqlInstant(now)}
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
       AS i(i uuid, l text, r jsonb, a jsonb, d integer, u date, g boolean)
     WHERE w.id = i.i AND w.status = 'open'`);
@@ -237,7 +237,7 @@ async function clearWarnings(
   now: Date,
 ): Promise<void> {
   if (ids.length === 0) return;
-  await tx.execute(sql`UPDATE warnings SET status = 'cleared', cleared_at = ${now.toISOString()}::timestamptz, updated_at = ${now.toISOString()}::timestamptz,
+  await tx.execute(sql`UPDATE warnings SET status = 'cleared', cleared_at = ${sqlInstant(now)}, updated_at = ${sqlInstant(now)},
       cleared_term = CASE WHEN module = 'academic' THEN ${term} END
     WHERE id = ANY (string_to_array(${ids.join(',')}, ',')::uuid[]) AND status = 'open'`);
 }

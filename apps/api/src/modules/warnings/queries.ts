@@ -1,4 +1,11 @@
-import { improvementPlans, queryRows, type TenantTx, type WarningReasonRow, warnings } from '@xinqiao/db';
+import {
+  improvementPlans,
+  queryRows,
+  sqlInstant,
+  type TenantTx,
+  type WarningReasonRow,
+  warnings,
+} from '@xinqiao/db';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 
 /** A warning with its student as the caller may see them (RLS: students they see in full). */
@@ -129,10 +136,10 @@ export async function warningCounts(tx: TenantTx, since: Date) {
           (count(*) FILTER (WHERE d.kind = 'opened'))::integer AS opened,
           (count(*) FILTER (WHERE d.kind = 'cleared'))::integer AS cleared
         FROM (
-          SELECT opened_at AS at, module, 'opened' AS kind FROM warnings WHERE opened_at >= ${since.toISOString()}::timestamptz
+          SELECT opened_at AS at, module, 'opened' AS kind FROM warnings WHERE opened_at >= ${sqlInstant(since)}
           UNION ALL
           SELECT coalesce(cleared_at, closed_at), module, 'cleared' FROM warnings
-          WHERE coalesce(cleared_at, closed_at) >= ${since.toISOString()}::timestamptz
+          WHERE coalesce(cleared_at, closed_at) >= ${sqlInstant(since)}
         ) d
         GROUP BY 1, 2 ORDER BY 1, 2`,
   );

@@ -1,4 +1,4 @@
-import { queryRows, type TenantTx } from '@xinqiao/db';
+import { queryRows, sqlInstant, type TenantTx } from '@xinqiao/db';
 import { sql } from 'drizzle-orm';
 
 const DAY_MS = 86_400_000;
@@ -14,8 +14,8 @@ export async function deleteExpiredFeedRows(tx: TenantTx, now: Date, rawDays: nu
   const before = new Date(now.getTime() - rawDays * DAY_MS);
   const [row] = await queryRows<{ n: number }>(
     tx,
-    sql`WITH card AS (DELETE FROM feed_card_transactions WHERE occurred_at < ${before.toISOString()}::timestamptz RETURNING 1),
-             act AS (DELETE FROM feed_activity_events WHERE occurred_at < ${before.toISOString()}::timestamptz RETURNING 1)
+    sql`WITH card AS (DELETE FROM feed_card_transactions WHERE occurred_at < ${sqlInstant(before)} RETURNING 1),
+             act AS (DELETE FROM feed_activity_events WHERE occurred_at < ${sqlInstant(before)} RETURNING 1)
         SELECT ((SELECT count(*) FROM card) + (SELECT count(*) FROM act))::integer AS n`,
   );
   return row?.n ?? 0;

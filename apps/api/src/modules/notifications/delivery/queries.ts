@@ -1,4 +1,10 @@
-import { backgroundJobs, notificationChannels, notificationOutbox, type UnscopedTx } from '@xinqiao/db';
+import {
+  backgroundJobs,
+  notificationChannels,
+  notificationOutbox,
+  sqlInstant,
+  type UnscopedTx,
+} from '@xinqiao/db';
 import { and, asc, eq, inArray, isNull, lt, lte, min, sql } from 'drizzle-orm';
 import type { OutboxRow } from './compose.ts';
 
@@ -155,7 +161,7 @@ export async function purgeFinishedMessages(tx: UnscopedTx, before: Date): Promi
   const purged = await tx
     .delete(notificationOutbox)
     .where(
-      sql`coalesce(${notificationOutbox.sentAt}, ${notificationOutbox.failedAt}) < ${before.toISOString()}::timestamptz`,
+      sql`coalesce(${notificationOutbox.sentAt}, ${notificationOutbox.failedAt}) < ${sqlInstant(before)}`,
     )
     .returning({ id: notificationOutbox.id });
   return purged.length;
