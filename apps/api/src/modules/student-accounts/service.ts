@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { type Caller, requirePermission, rolesGranting } from '../../auth/caller.ts';
 import { hashPassword } from '../../auth/password.ts';
+import { endSessionsOf } from '../../auth/sessions.ts';
 import { studentUsername } from '../../auth/student-login.ts';
 import { problem } from '../../http/problem.ts';
 import { recordAccess } from '../audit/record.ts';
@@ -134,7 +135,8 @@ export async function issueClassAccounts(caller: Caller, classUnitId: string) {
 
 /**
  * A counsellor (or anyone who may change the student) resets a student's password: a new temporary one, to be
- * changed at the next sign-in. Answered once; 404 for a student without an account or outside the caller's reach.
+ * changed at the next sign-in; the account's sessions end. Answered once; 404 for a student without an account or
+ * outside the caller's reach.
  */
 export async function resetStudentPassword(
   caller: Caller,
@@ -146,6 +148,8 @@ export async function resetStudentPassword(
   if (!account) throw problem('student-accounts.not-found');
   const password = temporaryPassword();
   await resetPassword(caller.tx, account.personId, await hashPassword(password), now);
+  // Whoever is signed in with the old password (a lost phone, a friend who knew it) is signed out now.
+  await endSessionsOf(caller.tx, account.personId);
   await recordAccess(caller.tx, caller.me, {
     action: 'student_account.password_reset',
     entity: 'person',

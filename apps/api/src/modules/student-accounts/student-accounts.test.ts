@@ -3,13 +3,22 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, json, loginAs, loginAsStudent, type TestApp, type TestSession } from '../../testing/index.ts';
+import {
+  createTestApp,
+  json,
+  loginAs,
+  loginAsStudent,
+  type TestApp,
+  type TestSession,
+} from '../../testing/index.ts';
 import { accountState } from './service.ts';
 
 // The school admin's panel reads a class's accounts, issues them as printable slips (PDF, read back with poppler's
 // pdftotext: the Chinese comes from the font the API ships) and the counsellor resets one.
 let t: TestApp;
 let admin: TestSession;
+/** The first student, signed in with the slip's password. */
+let firstStudent: TestSession;
 const dir = mkdtempSync(join(tmpdir(), 'xinqiao-slips-'));
 const college = (i: 0 | 1) => t.world.schools.alpha.colleges[i];
 
@@ -27,7 +36,9 @@ async function accounts(session: TestSession, classId: string) {
 describe('accountState', () => {
   it('names none, a temporary password, in use and disabled', () => {
     expect(accountState({ personId: null, mustChangePassword: null, disabled: null })).toBe('none');
-    expect(accountState({ personId: 'p', mustChangePassword: true, disabled: false })).toBe('must_change_password');
+    expect(accountState({ personId: 'p', mustChangePassword: true, disabled: false })).toBe(
+      'must_change_password',
+    );
     expect(accountState({ personId: 'p', mustChangePassword: false, disabled: false })).toBe('active');
     expect(accountState({ personId: 'p', mustChangePassword: true, disabled: true })).toBe('disabled');
   });
@@ -80,8 +91,9 @@ describe('student accounts of a class', () => {
 
     // The slip's password signs in (which student's is which: the same order as the 学号).
     const numbers = [...text.matchAll(/学号：(\S+)/g)].map((m) => m[1]!);
-    const student = await loginAsStudent(t.app, 'alpha', numbers[0]!, passwords[0]!);
-    expect((await json(await student.request('/api/me/student'))).mustChangePassword).toBe(true);
+    expect(numbers[0]).toBe(college(0).studentNumbers[0]);
+    firstStudent = await loginAsStudent(t.app, 'alpha', numbers[0]!, passwords[0]!);
+    expect((await json(await firstStudent.request('/api/me/student'))).mustChangePassword).toBe(true);
 
     const after = await json(await accounts(admin, college(0).classId));
     const first = after.students.find((s: { studentNumber: string }) => s.studentNumber === numbers[0]);
@@ -109,7 +121,12 @@ describe('student accounts of a class', () => {
       method: 'POST',
     });
     expect(reset.status).toBe(200);
-    expect((await json(reset)).password).toMatch(/^[A-Za-z0-9]{12}$/);
+    const { password } = await json(reset);
+    expect(password).toMatch(/^[A-Za-z0-9]{12}$/);
+    // The old sign-in ends; the new password signs in and must be changed.
+    expect((await firstStudent.request('/api/me/student')).status).toBe(401);
+    const again = await loginAsStudent(t.app, 'alpha', college(0).studentNumbers[0]!, password);
+    expect((await json(await again.request('/api/me/student'))).mustChangePassword).toBe(true);
     const counsellor2 = await loginAs(t.app, 'alpha', 'counsellor2');
     const none = await counsellor2.request(`/api/students/${college(1).studentIds[0]}/account/reset`, {
       method: 'POST',
