@@ -1,5 +1,5 @@
 import { mount } from '@vue/test-utils';
-import { i18n, setLocale } from '@xinqiao/web-kit';
+import { i18n, setLocale, useSessionStore } from '@xinqiao/web-kit';
 import { createPinia } from 'pinia';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
@@ -62,14 +62,19 @@ function fakeApi(student: FullStudent | ReducedStudent): string[] {
   return asked;
 }
 
-async function mountPage(caseWorker: boolean) {
+async function mountPage(caseWorker: boolean, permissions: string[] = []) {
+  const pinia = createPinia();
+  if (permissions.length > 0) {
+    // Only what the page reads of the session: its permissions.
+    useSessionStore(pinia).me = { permissions } as never;
+  }
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [{ path: '/:p(.*)*', component: { render: () => null } }],
   });
   const wrapper = mount(StudentPage, {
     props: { id: 's1', base: '/college-station', caseWorker },
-    global: { plugins: [i18n, createPinia(), router] },
+    global: { plugins: [i18n, pinia, router] },
   });
   await vi.waitFor(() => expect(wrapper.text()).toContain('2024030127'));
   return wrapper;
@@ -103,6 +108,20 @@ describe('a student page', () => {
     expect(text).toContain('张父（父亲）：13900139000');
     expect(text).toContain('记入档案');
     expect(asked).toContain('/api/cases?studentId=s1&page=1&pageSize=20');
+  });
+
+  it('offers the reset of the student-side password to those who may change the student, in full view only', async () => {
+    fakeApi(full);
+    const writer = await mountPage(false, ['students.write']);
+    expect(writer.find('[data-testid="cs-reset-password"]').text()).toBe('重置学生端密码');
+    fakeApi(full);
+    expect(
+      (await mountPage(false, ['students.read'])).find('[data-testid="cs-reset-password"]').exists(),
+    ).toBe(false);
+    fakeApi(reduced);
+    expect(
+      (await mountPage(false, ['students.write'])).find('[data-testid="cs-reset-password"]').exists(),
+    ).toBe(false);
   });
 
   it('follows the shell language switch', async () => {
