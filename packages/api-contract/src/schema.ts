@@ -9229,7 +9229,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Remind the students of an open wave who have not taken it (in the app; the center) */
+        /** Remind the students of an open wave who have not taken it (the center): in the app, and by e-mail where the school’s channel is on */
         post: {
             parameters: {
                 query?: never;
@@ -16386,14 +16386,45 @@ export interface components {
             name: string;
             nameEn: string;
         };
-        /** @description How many students of a class have a result in the wave */
+        /** @description The same counts for a whole college */
+        ScreeningCollegeCompletion: {
+            collegeId: string;
+            collegeName: string;
+            /** @description Students of the wave’s cohort */
+            students: number;
+            /** @description Of them, with a stored result (imported or online) */
+            screened: number;
+            /** @description A result, or online answers submitted and being stored */
+            submitted: number;
+            /** @description Answers saved, not submitted; null when the caller may not read saved answers (they count under consented) */
+            inProgress: number | null;
+            /** @description Consented, not started */
+            consented: number;
+            /** @description Declined the consent */
+            declined: number;
+            /** @description No consent, no answers, no result */
+            notOpened: number;
+        };
+        /** @description Where the students of a class stand in the wave: submitted + inProgress + consented + declined + notOpened = students */
         ScreeningCompletion: {
             collegeId: string;
             collegeName: string;
             classId: string;
             className: string;
+            /** @description Students of the wave’s cohort */
             students: number;
+            /** @description Of them, with a stored result (imported or online) */
             screened: number;
+            /** @description A result, or online answers submitted and being stored */
+            submitted: number;
+            /** @description Answers saved, not submitted; null when the caller may not read saved answers (they count under consented) */
+            inProgress: number | null;
+            /** @description Consented, not started */
+            consented: number;
+            /** @description Declined the consent */
+            declined: number;
+            /** @description No consent, no answers, no result */
+            notOpened: number;
         };
         /** @description The follow-up case a tier-1 result opened */
         ScreeningFollowUp: components["schemas"]["ScreeningFollowUpState"] & {
@@ -16634,7 +16665,10 @@ export interface components {
         };
         ScreeningWaveDetail: {
             wave: components["schemas"]["ScreeningWave"];
+            /** @description Per class */
             completion: components["schemas"]["ScreeningCompletion"][];
+            /** @description Per college */
+            colleges: components["schemas"]["ScreeningCollegeCompletion"][];
         };
         ScreeningWaveList: {
             waves: components["schemas"]["ScreeningWave"][];
@@ -17398,7 +17432,12 @@ export interface components {
             collegeName: string;
         };
         WaveReminded: {
+            /** @description Reminded in the student side (in-app) */
             reminded: number;
+            /** @description Of them, sent an e-mail too (an address on their record, the e-mail channel on) */
+            emailed: number;
+            /** @description Whether the school’s e-mail channel is on */
+            emailChannel: boolean;
         };
         WebhookChannel: {
             enabled: boolean;

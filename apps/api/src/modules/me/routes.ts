@@ -112,13 +112,25 @@ const remindRoute = createRoute({
   method: 'post',
   path: '/screening/waves/{id}/remind',
   tags: ['screening'],
-  summary: 'Remind the students of an open wave who have not taken it (in the app; the center)',
+  summary:
+    'Remind the students of an open wave who have not taken it (the center): in the app, and by e-mail where the school’s channel is on',
   request: { params: z.object({ id: z.uuid() }) },
   responses: {
     200: {
       description: 'How many were reminded',
       content: {
-        'application/json': { schema: z.object({ reminded: z.number().int() }).openapi('WaveReminded') },
+        'application/json': {
+          schema: z
+            .object({
+              reminded: z.number().int().openapi({ description: 'Reminded in the student side (in-app)' }),
+              emailed: z.number().int().openapi({
+                description:
+                  'Of them, sent an e-mail too (an address on their record, the e-mail channel on)',
+              }),
+              emailChannel: z.boolean().openapi({ description: 'Whether the school’s e-mail channel is on' }),
+            })
+            .openapi('WaveReminded'),
+        },
       },
     },
     ...problemResponses(401, 403, 404),

@@ -13,6 +13,7 @@ import {
   testClock,
   testPluginCatalog,
 } from '../../testing/index.ts';
+import { localEmail, outboxRows, setUpChannels, startSmtpServer } from '../notifications/testing.ts';
 
 // The student side end to end through the API: bulk-issued accounts, the first password change, consent, an online
 // PHQ-9 with a safety answer, the counsellor's urgent work, a booking, the session and an anonymous rating.
@@ -221,10 +222,73 @@ describe('student side', () => {
     expect(after.items.some((w: { kind: string }) => w.kind === 'screening_declined')).toBe(false);
     // Of the three with accounts: one submitted, one declined; the second is reminded.
     const reminded = await director.request(`/api/screening/waves/${waveId}/remind`, { method: 'POST' });
-    expect(await json(reminded)).toEqual({ reminded: 1 });
+    expect(await json(reminded)).toEqual({ reminded: 1, emailed: 0, emailChannel: false });
+    // With the school's e-mail channel on and an address on the student's record, the reminder goes out by e-mail
+    // too (the outbox and its job), with the kind's words only; the group robot gets nothing.
+    const smtp = await startSmtpServer();
+    try {
+      await setUpChannels(t.db, t.world.schools.alpha.id, {
+        email: localEmail(smtp.port),
+        webhook: { url: 'http://127.0.0.1:9/robot', format: 'wecom', secret: '', siteUrl: '' },
+      });
+      const patched = await director.request(`/api/students/${college1().studentIds[1]}`, {
+        method: 'PATCH',
+        body: { email: 'second@alpha.example.edu.cn' },
+      });
+      expect(patched.status, await patched.clone().text()).toBe(200);
+      const outbound = await director.request(`/api/screening/waves/${waveId}/remind`, { method: 'POST' });
+      expect(await json(outbound)).toEqual({ reminded: 1, emailed: 1, emailChannel: true });
+      const [mail] = await smtp.waitFor(1);
+      expect(mail!.to).toEqual(['second@alpha.example.edu.cn']);
+      expect(mail!.text).toContain('心理测评待完成');
+      expect(mail!.raw).not.toContain(college1().studentNumbers[1]!);
+      const outbox = await outboxRows(t.db);
+      expect(outbox.filter((m) => m.channel === 'webhook')).toEqual([]);
+    } finally {
+      await setUpChannels(t.db, t.world.schools.alpha.id, {});
+      await smtp.close();
+    }
     expect(
       (await counsellor.request(`/api/screening/waves/${waveId}/remind`, { method: 'POST' })).status,
     ).toBe(403);
+  });
+
+  it('shows the center where each class and college stands: submitted, in progress, consented, declined, not opened', async () => {
+    const classRow = async (session: TestSession) => {
+      const detail = await json(await session.request(`/api/screening/waves/${waveId}`));
+      return {
+        row: detail.completion.find((r: { classId: string }) => r.classId === college1().classId),
+        college: detail.colleges.find((r: { collegeId: string }) => r.collegeId === college1().id),
+      };
+    };
+    const before = await classRow(director);
+    expect(before.row).toMatchObject({ submitted: 1, inProgress: 0, consented: 0, declined: 1 });
+    expect(before.row.notOpened).toBe(before.row.students - 2);
+    const second = await studentLogin(college1().studentNumbers[1]!, 'another-password-2026');
+    const list = await json(await second.request('/api/me/screenings'));
+    await second.request(`/api/me/screenings/${waveId}/consent`, {
+      method: 'POST',
+      body: { decision: 'consented', version: list.consentText.version },
+    });
+    expect((await classRow(director)).row).toMatchObject({ consented: 1, inProgress: 0 });
+    const saved = await second.request(`/api/me/screenings/${waveId}/responses`, {
+      method: 'POST',
+      body: { answers: [0, 1, 0, null, null, null, null, null, null], submit: false },
+    });
+    expect(saved.status).toBe(200);
+    const { row, college } = await classRow(director);
+    expect(row).toMatchObject({ submitted: 1, inProgress: 1, consented: 0, declined: 1, screened: 1 });
+    expect(row.submitted + row.inProgress + row.consented + row.declined + row.notOpened).toBe(row.students);
+    // The college's row counts the same students as its classes.
+    expect(college).toMatchObject({ submitted: 1, inProgress: 1, declined: 1 });
+    expect(college.students).toBeGreaterThanOrEqual(row.students);
+    // A counsellor may not read saved answers: in progress is not known to them and counts as consented.
+    const counsellorView = await counsellor.request(`/api/screening/waves/${waveId}`);
+    expect(counsellorView.status).toBe(200);
+    const theirs = (await json(counsellorView)).completion.find(
+      (r: { classId: string }) => r.classId === college1().classId,
+    );
+    expect(theirs).toMatchObject({ inProgress: null, consented: 1, submitted: 1, declined: 1 });
   });
 
   it('books a slot, refuses a taken one naming slotId, records the session and takes one anonymous rating per code', async () => {

@@ -19,6 +19,16 @@ export interface NotifyInput {
    * `params` (see {@link OutboundFacts}).
    */
   outbound?: OutboundFacts;
+  /**
+   * Where the e-mails go instead of the recipients' own accounts' addresses (a student's reminder: the address on
+   * their student record). Each address once.
+   */
+  outboundAddresses?: readonly string[];
+  /**
+   * Whether the school's group robot gets one message too (default yes). No for what concerns students only: the
+   * group is the staff's.
+   */
+  groupMessage?: boolean;
 }
 
 /** Transactions that already enqueued a delivery job: one job per transaction is enough. */
@@ -51,13 +61,17 @@ export async function notify(tx: TenantTx, input: NotifyInput): Promise<void> {
     .insert(notifications)
     .values(recipients.map((recipientId) => ({ schoolId, recipientId, kind, params, link })));
   if (!text) return;
-  const addresses = await emailAddressesOf(tx, recipients);
-  await tx
-    .insert(notificationOutbox)
-    .values([
-      ...addresses.map((recipient) => ({ schoolId, channel: 'email' as const, recipient, ...text })),
-      { schoolId, channel: 'webhook' as const, recipient: '', ...text },
-    ]);
+  const addresses = input.outboundAddresses
+    ? [...new Set(input.outboundAddresses)].sort()
+    : await emailAddressesOf(tx, recipients);
+  const messages = [
+    ...addresses.map((recipient) => ({ schoolId, channel: 'email' as const, recipient, ...text })),
+    ...(input.groupMessage === false
+      ? []
+      : [{ schoolId, channel: 'webhook' as const, recipient: '', ...text }]),
+  ];
+  if (messages.length === 0) return;
+  await tx.insert(notificationOutbox).values(messages);
   if (deliveryEnqueued.has(tx)) return;
   await enqueueJob(tx, schoolId, deliverNotificationsJob, {});
   deliveryEnqueued.add(tx);

@@ -54,19 +54,45 @@ export const WaveSchema = z
 
 export const WaveListSchema = z.object({ waves: z.array(WaveSchema) }).openapi('ScreeningWaveList');
 
+const completionCounts = {
+  students: z.number().int().openapi({ description: 'Students of the wave’s cohort' }),
+  screened: z.number().int().openapi({ description: 'Of them, with a stored result (imported or online)' }),
+  submitted: z
+    .number()
+    .int()
+    .openapi({ description: 'A result, or online answers submitted and being stored' }),
+  inProgress: z.number().int().nullable().openapi({
+    description:
+      'Answers saved, not submitted; null when the caller may not read saved answers (they count under consented)',
+  }),
+  consented: z.number().int().openapi({ description: 'Consented, not started' }),
+  declined: z.number().int().openapi({ description: 'Declined the consent' }),
+  notOpened: z.number().int().openapi({ description: 'No consent, no answers, no result' }),
+};
+
 export const CompletionSchema = z
   .object({
     collegeId: z.string(),
     collegeName: z.string(),
     classId: z.string(),
     className: z.string(),
-    students: z.number().int(),
-    screened: z.number().int(),
+    ...completionCounts,
   })
-  .openapi('ScreeningCompletion', { description: 'How many students of a class have a result in the wave' });
+  .openapi('ScreeningCompletion', {
+    description:
+      'Where the students of a class stand in the wave: submitted + inProgress + consented + declined + notOpened = students',
+  });
+
+export const CollegeCompletionSchema = z
+  .object({ collegeId: z.string(), collegeName: z.string(), ...completionCounts })
+  .openapi('ScreeningCollegeCompletion', { description: 'The same counts for a whole college' });
 
 export const WaveDetailSchema = z
-  .object({ wave: WaveSchema, completion: z.array(CompletionSchema) })
+  .object({
+    wave: WaveSchema,
+    completion: z.array(CompletionSchema).openapi({ description: 'Per class' }),
+    colleges: z.array(CollegeCompletionSchema).openapi({ description: 'Per college' }),
+  })
   .openapi('ScreeningWaveDetail');
 
 export const ProposedWaveSchema = z

@@ -127,17 +127,31 @@ function cohortCondition(cohort: string, academicYear: number) {
   return sql`true`;
 }
 
-/** Completion of a wave in one class: students of the cohort, and how many have a result. */
+/**
+ * Completion of a wave in one class (or, with `class_id` null, one college): students of the cohort, how many have a
+ * result, and where each stands in the online wave, one state per student, the first that holds: submitted (a
+ * result, or answers submitted and being stored), declined (their consent says so now), in progress (answers saved,
+ * not submitted), consented but not started, not opened (no consent, no answers, no result).
+ */
 export interface CompletionRow {
   college_id: string;
   college_name: string;
-  class_id: string;
-  class_name: string;
+  class_id: string | null;
+  class_name: string | null;
   students: number;
   screened: number;
+  submitted: number;
+  in_progress: number;
+  consented: number;
+  declined: number;
+  not_opened: number;
 }
 
-/** Per college and class of the caller's full scope: the wave's cohort and how many of it have a result. */
+/**
+ * Per college and per class of the caller's full scope, in one statement (GROUPING SETS: a college's row has no
+ * class): the wave's cohort and where it stands. Saved answers are read only with `screening.answers` (RLS); for
+ * anyone else a student with saved answers counts as consented.
+ */
 export function completionRows(
   tx: TenantTx,
   wave: Pick<WaveRow, 'id' | 'cohort' | 'academicYear'>,
@@ -145,14 +159,23 @@ export function completionRows(
   return queryRows<CompletionRow>(
     tx,
     sql`SELECT s.college_unit_id AS college_id, cu.name AS college_name, s.class_unit_id AS class_id,
-               ku.name AS class_name, count(*)::int AS students, count(r.id)::int AS screened
+               ku.name AS class_name, count(*)::int AS students, count(r.id)::int AS screened,
+               count(*) FILTER (WHERE r.id IS NOT NULL OR p.status = 'submitted')::int AS submitted,
+               count(*) FILTER (WHERE r.id IS NULL AND p.status IS DISTINCT FROM 'submitted'
+                                  AND c.decision = 'declined')::int AS declined,
+               count(*) FILTER (WHERE r.id IS NULL AND p.status = 'in_progress'
+                                  AND c.decision IS DISTINCT FROM 'declined')::int AS in_progress,
+               count(*) FILTER (WHERE r.id IS NULL AND p.id IS NULL AND c.decision = 'consented')::int AS consented,
+               count(*) FILTER (WHERE r.id IS NULL AND p.id IS NULL AND c.id IS NULL)::int AS not_opened
         FROM students s
         JOIN units cu ON cu.id = s.college_unit_id
         JOIN units ku ON ku.id = s.class_unit_id
         LEFT JOIN screening_results r ON r.student_id = s.id AND r.wave_id = ${wave.id}::uuid
+        LEFT JOIN screening_responses p ON p.student_id = s.id AND p.wave_id = ${wave.id}::uuid
+        LEFT JOIN screening_consents c ON c.student_id = s.id AND c.wave_id = ${wave.id}::uuid
         WHERE ${cohortCondition(wave.cohort, wave.academicYear)} AND xq_in_scope(s.placement_path, 'xq.full_scope')
-        GROUP BY s.college_unit_id, cu.name, s.class_unit_id, ku.name
-        ORDER BY cu.name, ku.name`,
+        GROUP BY GROUPING SETS ((s.college_unit_id, cu.name), (s.college_unit_id, cu.name, s.class_unit_id, ku.name))
+        ORDER BY cu.name, s.college_unit_id, ku.name NULLS FIRST`,
   );
 }
 

@@ -20,10 +20,14 @@ import {
   wavesOfYear,
 } from './queries.ts';
 
-/** A wave with its result counts and its completion per college and class. */
+/**
+ * A wave with its result counts and its completion per college and class; saved answers counted apart only when
+ * the caller may read them (`screening.answers`).
+ */
 export interface WaveDetail {
   wave: WaveCountRow;
   completion: CompletionRow[];
+  answersVisible: boolean;
 }
 
 /**
@@ -39,16 +43,18 @@ export async function listWaves(caller: Caller, academicYear?: number): Promise<
 /** A wave with its completion per college and class; 404 when there is no such wave. Needs `screening.counts`. */
 export async function waveDetail(caller: Caller, id: string): Promise<WaveDetail> {
   requirePermission(caller, 'screening.counts');
-  return detailOf(caller.tx, id);
+  return detailOf(caller, id);
 }
 
 /** A wave's counts and completion (a cancelled wave's completion is empty: it counts nowhere); 404 if none. */
-async function detailOf(tx: TenantTx, id: string): Promise<WaveDetail> {
+async function detailOf(caller: Caller, id: string): Promise<WaveDetail> {
+  const { tx } = caller;
+  const answersVisible = caller.permissions.includes('screening.answers');
   const [wave] = await waveCountRows(tx, { id });
   if (!wave) throw problem('screening.wave-not-found');
-  if (wave.status === 'cancelled') return { wave, completion: [] };
+  if (wave.status === 'cancelled') return { wave, completion: [], answersVisible };
   const cohort = { id: wave.id, cohort: wave.cohort, academicYear: wave.academic_year };
-  return { wave, completion: await completionRows(tx, cohort) };
+  return { wave, completion: await completionRows(tx, cohort), answersVisible };
 }
 
 /**
@@ -143,7 +149,7 @@ export async function createWave(caller: Caller, input: NewWave): Promise<WaveDe
     status: 'planned',
     createdBy: me.person.id,
   });
-  return detailOf(caller.tx, id);
+  return detailOf(caller, id);
 }
 
 /** What may change of a wave: its name, and its window while it holds no results. */
@@ -179,7 +185,7 @@ export async function changeWave(caller: Caller, id: string, change: WaveChange)
     throw problem('screening.wave-exists', { name: next.name });
   }
   await updateWave(tx, id, next);
-  return detailOf(tx, id);
+  return detailOf(caller, id);
 }
 
 const transitions: Record<WaveStatus, readonly WaveStatus[]> = {
@@ -198,7 +204,7 @@ export async function setWaveStatus(caller: Caller, id: string, status: WaveStat
   requirePermission(caller, 'screening.manage');
   const { tx } = caller;
   const wave = await getWave(tx, id);
-  if (wave.status === status) return detailOf(tx, id);
+  if (wave.status === status) return detailOf(caller, id);
   if (wave.status === 'cancelled') throw problem('screening.wave-cancelled', { wave: wave.name });
   if (!transitions[wave.status].includes(status)) {
     throw problem('screening.wave-status-transition', { from: wave.status, to: status });
@@ -209,5 +215,5 @@ export async function setWaveStatus(caller: Caller, id: string, status: WaveStat
     if (await importRunning(tx, id)) throw problem('screening.wave-import-running', { wave: wave.name });
   }
   await updateWaveStatus(tx, id, status);
-  return detailOf(tx, id);
+  return detailOf(caller, id);
 }
