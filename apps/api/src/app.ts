@@ -40,7 +40,9 @@ import { MAX_IMPORT_BYTES } from './modules/students/import/routes.ts';
 import { readStudentUpload } from './modules/students/import/upload.ts';
 import { studentsRoutes } from './modules/students/routes.ts';
 import { supportRoutes } from './modules/support/routes.ts';
+import { treeHoleRoutes } from './modules/tree-hole/routes.ts';
 import { unitsRoutes } from './modules/units/routes.ts';
+import { feedUploadSteps } from './modules/warnings/feeds/upload.ts';
 import { integrationFeedRoutes, integrationTokenRoutes } from './modules/warnings/integration/routes.ts';
 import { warningsRoutes } from './modules/warnings/routes.ts';
 import { workRoutes } from './modules/work/routes.ts';
@@ -63,6 +65,7 @@ export const PUBLIC_API_PATHS: ReadonlySet<string> = new Set([
 const BEFORE_TRANSACTION: ReadonlyMap<string, BeforeTransaction> = new Map([
   ['POST /api/students/import', readStudentUpload],
   ['POST /api/notifications/channels/test', sendTestBeforeTransaction],
+  ...feedUploadSteps,
 ]);
 
 /** The domain modules, each an OpenAPIHono router mounted under /api behind the session middleware. */
@@ -86,6 +89,7 @@ const moduleRoutes = [
   workRoutes,
   meRoutes,
   appointmentsRoutes,
+  treeHoleRoutes,
   studentAccountsRoutes,
   warningsRoutes,
   integrationTokenRoutes,

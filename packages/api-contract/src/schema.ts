@@ -12883,6 +12883,539 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tree-hole/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The center’s tree-hole inbox: awaiting a reply first, escalated first (never who wrote) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The inbox */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TreeHoleInbox"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Write to the tree hole (a student): stored without the student; answers the one-time key, shown this once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewTreeHoleMessage"];
+                };
+            };
+            responses: {
+                /** @description Written */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TreeHoleWritten"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with stored data */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tree-hole/messages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A tree-hole message with its thread (the center; never who wrote) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The message */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TreeHoleMessage"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tree-hole/messages/{id}/replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reply to a tree-hole message (the center) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TreeHoleReply"];
+                };
+            };
+            responses: {
+                /** @description Replied */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TreeHoleReplyCreated"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tree-hole/messages/{id}/writer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who wrote an escalated message, where the plugin reveals the writer (the center director alone; audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The writer */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TreeHoleWriter"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tree-hole/notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The notice a student reads before writing (the school plugin’s text: anonymous, and the one limit of a safety signal) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The notice */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TreeHoleNotice"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with stored data */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tree-hole/thread": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read one’s thread with its key (a student): the key is spent, the next one answered */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TreeHoleKey"];
+                };
+            };
+            responses: {
+                /** @description The thread */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyTreeHoleThread"];
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tree-hole/thread/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write again in one’s thread with its key (a student): the key is spent, the next one answered */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TreeHoleFollowUp"];
+                };
+            };
+            responses: {
+                /** @description Written */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The one-time key to read the replies, shown this once */
+                            key: string;
+                            /** @description A safety signal was found: the message is escalated; the page shows the help line */
+                            safety: boolean;
+                        };
+                    };
+                };
+                /** @description Invalid request: `errors` names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with stored data */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/units": {
         parameters: {
             query?: never;
@@ -14559,7 +15092,7 @@ export interface components {
         /** @description Why an area could not be computed */
         AreaIssue: {
             /** @enum {string} */
-            area: "screening-cadence" | "tier-thresholds" | "staffing-ratio" | "funding-formula" | "training-hours" | "penalty-points" | "term-sanctions" | "support-targets" | "early-warning" | "case-templates" | "concern-signs" | "key-students" | "crisis-protocol" | "student-services";
+            area: "screening-cadence" | "tier-thresholds" | "staffing-ratio" | "funding-formula" | "training-hours" | "penalty-points" | "term-sanctions" | "support-targets" | "early-warning" | "case-templates" | "concern-signs" | "key-students" | "crisis-protocol" | "student-services" | "tree-hole";
             /** @description The message code */
             code: string;
             /** @description In the language of Accept-Language (zh-CN by default) */
@@ -15960,6 +16493,20 @@ export interface components {
             mustChangePassword: boolean;
             helpLine: components["schemas"]["HelpLine"];
         };
+        MyTreeHoleThread: {
+            body: string;
+            /** @description ISO 8601 instant */
+            createdAt: string;
+            posts: {
+                fromCenter: boolean;
+                body: string;
+                /** @description ISO 8601 instant */
+                createdAt: string;
+            }[];
+            /** @description The key used is spent: this one opens the thread next time, shown this once */
+            nextKey: string;
+            safety: boolean;
+        };
         MyWork: {
             /** @description Most urgent first */
             items: components["schemas"]["WorkItem"][];
@@ -16165,11 +16712,16 @@ export interface components {
             employment: "full_time" | "part_time";
             trainingHours: number;
         };
+        NewTreeHoleMessage: {
+            body: string;
+            /** @description The notice version the writer read (GET /tree-hole/notice) */
+            noticeVersion: string;
+        };
         Notification: {
             /** Format: uuid */
             id: string;
             /**
-             * @description What happened; the screen renders it from `params` in the reader's language. One of: case.assigned, cases.unassigned, concern.reported, concern.status, concern.urgent, crisis.opened, crisis.step-late, crisis.review-due, follow-ups.due, key-students.talks-due, warnings.raised, warnings.lost-contact, support.list-confirmed, support.helper-named, screening.safety, screening.reminder, notifications.test
+             * @description What happened; the screen renders it from `params` in the reader's language. One of: case.assigned, cases.unassigned, concern.reported, concern.status, concern.urgent, crisis.opened, crisis.step-late, crisis.review-due, follow-ups.due, key-students.talks-due, warnings.raised, warnings.lost-contact, support.list-confirmed, support.helper-named, screening.safety, tree-hole.escalated, screening.reminder, notifications.test
              * @example case.assigned
              */
             kind: string;
@@ -16227,7 +16779,7 @@ export interface components {
             newPassword: string;
         };
         /** @enum {string} */
-        Permission: "alliance.manage" | "alliance.read" | "alliance.score" | "alliance.score-any-term" | "audit.read" | "audit.verify" | "calendar.edit" | "calendar.read" | "case-work.kpis" | "cases.assign" | "cases.read" | "cases.write" | "concerns.report" | "concerns.triage" | "counselling.manage" | "counselling.ratings" | "crises.read" | "crises.review" | "crises.run" | "crises.waive" | "feeds.raw" | "financial-support.counts" | "hospitals.manage" | "integration.manage" | "key-students.approve" | "key-students.manage" | "network.manage" | "network.rename-own-unit" | "notifications.manage" | "people.manage" | "screening.answers" | "screening.counts" | "screening.import" | "screening.manage" | "screening.read" | "student-affairs.edit" | "student-affairs.read" | "student.self" | "students.import" | "students.read" | "students.write" | "support.manage" | "support.read" | "support.records" | "support.write" | "warnings.handle" | "warnings.overview" | "warnings.read";
+        Permission: "alliance.manage" | "alliance.read" | "alliance.score" | "alliance.score-any-term" | "audit.read" | "audit.verify" | "calendar.edit" | "calendar.read" | "case-work.kpis" | "cases.assign" | "cases.read" | "cases.write" | "concerns.report" | "concerns.triage" | "counselling.manage" | "counselling.ratings" | "crises.read" | "crises.review" | "crises.run" | "crises.waive" | "feeds.raw" | "financial-support.counts" | "hospitals.manage" | "integration.manage" | "key-students.approve" | "key-students.manage" | "network.manage" | "network.rename-own-unit" | "notifications.manage" | "people.manage" | "screening.answers" | "screening.counts" | "screening.import" | "screening.manage" | "screening.read" | "student-affairs.edit" | "student-affairs.read" | "student.self" | "students.import" | "students.read" | "students.write" | "support.manage" | "support.read" | "support.records" | "support.write" | "treehole.identify" | "treehole.reply" | "warnings.handle" | "warnings.overview" | "warnings.read";
         Person: {
             /** Format: uuid */
             id: string;
@@ -16280,7 +16832,7 @@ export interface components {
              * @example validation.invalid-field
              * @enum {string}
              */
-            code: "validation.invalid-field" | "http.bad-request" | "http.not-found" | "http.no-route" | "http.method-not-allowed" | "http.payload-too-large" | "http.unsupported-media-type" | "http.headers-too-large" | "http.request-timeout" | "http.csrf-token" | "http.cross-site" | "server.internal" | "server.busy" | "auth.sign-in-required" | "auth.session-expired" | "auth.account-disabled" | "auth.wrong-credentials" | "auth.too-many-attempts" | "auth.permission-denied" | "database.duplicate-key" | "database.missing-reference" | "database.out-of-range" | "database.value-missing" | "database.bad-format" | "database.not-permitted" | "units.not-found" | "units.outside-branch" | "units.name-taken" | "people.not-found" | "people.role-outside-administration" | "people.person-outside-administration" | "people.username-taken" | "audit.student-outside-units" | "audit.export-too-large" | "students.not-found" | "students.reduced-view" | "students.number-taken" | "students.placement-outside-units" | "import.rows-rejected" | "import.file-unreadable" | "import.file-over-limit" | "cases.not-found" | "notifications.not-found" | "notifications.channel-not-set-up" | "notifications.test-failed" | "alliance.no-points-scale" | "alliance.term-not-found" | "alliance.event-not-found" | "alliance.member-not-found" | "alliance.record-not-found" | "alliance.not-a-member" | "alliance.term-closed" | "alliance.no-open-term" | "alliance.not-attended" | "alliance.event-closed" | "alliance.not-expected-at-event" | "alliance.attendance-exists" | "alliance.record-exists" | "alliance.not-checked-in" | "alliance.early-leave-exists" | "alliance.finding-exists" | "alliance.full-attendance-done" | "alliance.not-a-task" | "alliance.task-closed" | "alliance.not-assigned" | "alliance.task-acknowledged" | "alliance.task-submitted" | "alliance.member-inactive" | "alliance.record-not-pending" | "alliance.record-voided" | "alliance.record-not-voided" | "alliance.unknown-record-kind" | "alliance.no-base-score" | "alliance.repricing-stale" | "alliance.repricing-refused" | "alliance.plugin-refuses-facts" | "alliance.plugin-rules-refuse" | "screening.wave-not-found" | "screening.wave-exists" | "screening.wave-status-transition" | "screening.wave-not-open" | "screening.wave-cancelled" | "screening.wave-has-results" | "screening.wave-import-running" | "screening.no-tier-rules" | "screening.import-not-found" | "screening.result-not-found" | "screening.calendar-edit-not-found" | "concerns.not-found" | "concerns.no-signs-policy" | "concerns.already-triaged" | "crises.not-found" | "crises.no-protocol" | "crises.closed" | "crises.not-closed" | "crises.step-not-found" | "crises.step-finished" | "crises.not-named" | "crises.referral-not-found" | "crises.no-review-due" | "crises.hospital-not-found" | "crises.hospital-in-use" | "warnings.not-found" | "warnings.not-open" | "warnings.not-academic" | "warnings.no-plugin" | "integration.token-required" | "integration.token-invalid" | "integration.feed-not-allowed" | "integration.rate-limited" | "integration.token-not-found" | "key-students.not-found" | "key-students.already-on-roster" | "key-students.no-removal-requested" | "student.no-account" | "student.password-change-required" | "student.wave-not-open" | "student.consent-required" | "student.screening-submitted" | "student.no-rules" | "student-accounts.not-found" | "student-accounts.class-not-found" | "appointments.not-found" | "appointments.slot-not-found" | "appointments.refused" | "feedback.refused" | "support.no-rules" | "support.list-not-found" | "support.entry-not-found" | "support.file-not-found" | "support.class-not-found" | "support.record-not-found" | "plugins.no-active-plugin" | "student-affairs.staff-not-found" | "student-affairs.plugin-broken";
+            code: "validation.invalid-field" | "http.bad-request" | "http.not-found" | "http.no-route" | "http.method-not-allowed" | "http.payload-too-large" | "http.unsupported-media-type" | "http.headers-too-large" | "http.request-timeout" | "http.csrf-token" | "http.cross-site" | "server.internal" | "server.busy" | "auth.sign-in-required" | "auth.session-expired" | "auth.account-disabled" | "auth.wrong-credentials" | "auth.too-many-attempts" | "auth.permission-denied" | "database.duplicate-key" | "database.missing-reference" | "database.out-of-range" | "database.value-missing" | "database.bad-format" | "database.not-permitted" | "units.not-found" | "units.outside-branch" | "units.name-taken" | "people.not-found" | "people.role-outside-administration" | "people.person-outside-administration" | "people.username-taken" | "audit.student-outside-units" | "audit.export-too-large" | "students.not-found" | "students.reduced-view" | "students.number-taken" | "students.placement-outside-units" | "import.rows-rejected" | "import.file-unreadable" | "import.file-over-limit" | "cases.not-found" | "notifications.not-found" | "notifications.channel-not-set-up" | "notifications.test-failed" | "alliance.no-points-scale" | "alliance.term-not-found" | "alliance.event-not-found" | "alliance.member-not-found" | "alliance.record-not-found" | "alliance.not-a-member" | "alliance.term-closed" | "alliance.no-open-term" | "alliance.not-attended" | "alliance.event-closed" | "alliance.not-expected-at-event" | "alliance.attendance-exists" | "alliance.record-exists" | "alliance.not-checked-in" | "alliance.early-leave-exists" | "alliance.finding-exists" | "alliance.full-attendance-done" | "alliance.not-a-task" | "alliance.task-closed" | "alliance.not-assigned" | "alliance.task-acknowledged" | "alliance.task-submitted" | "alliance.member-inactive" | "alliance.record-not-pending" | "alliance.record-voided" | "alliance.record-not-voided" | "alliance.unknown-record-kind" | "alliance.no-base-score" | "alliance.repricing-stale" | "alliance.repricing-refused" | "alliance.plugin-refuses-facts" | "alliance.plugin-rules-refuse" | "screening.wave-not-found" | "screening.wave-exists" | "screening.wave-status-transition" | "screening.wave-not-open" | "screening.wave-cancelled" | "screening.wave-has-results" | "screening.wave-import-running" | "screening.no-tier-rules" | "screening.import-not-found" | "screening.result-not-found" | "screening.calendar-edit-not-found" | "concerns.not-found" | "concerns.no-signs-policy" | "concerns.already-triaged" | "crises.not-found" | "crises.no-protocol" | "crises.closed" | "crises.not-closed" | "crises.step-not-found" | "crises.step-finished" | "crises.not-named" | "crises.referral-not-found" | "crises.no-review-due" | "crises.hospital-not-found" | "crises.hospital-in-use" | "warnings.not-found" | "warnings.not-open" | "warnings.not-academic" | "warnings.no-plugin" | "integration.token-required" | "integration.token-invalid" | "integration.feed-not-allowed" | "integration.rate-limited" | "integration.token-not-found" | "key-students.not-found" | "key-students.already-on-roster" | "key-students.no-removal-requested" | "student.no-account" | "student.password-change-required" | "student.wave-not-open" | "student.consent-required" | "student.screening-submitted" | "student.no-rules" | "student-accounts.not-found" | "student-accounts.class-not-found" | "appointments.not-found" | "appointments.slot-not-found" | "appointments.refused" | "feedback.refused" | "tree-hole.no-rules" | "tree-hole.not-found" | "tree-hole.key-refused" | "tree-hole.writer-not-revealed" | "support.no-rules" | "support.list-not-found" | "support.entry-not-found" | "support.file-not-found" | "support.class-not-found" | "support.record-not-found" | "plugins.no-active-plugin" | "student-affairs.staff-not-found" | "student-affairs.plugin-broken";
             /**
              * @description The problem kind in words, in the language of Accept-Language (zh-CN by default)
              * @example 提交的内容有误
@@ -16303,13 +16855,13 @@ export interface components {
             errors?: ({
                 field: string;
                 /** @enum {string} */
-                code: "field.required" | "field.wrong-type" | "field.too-small" | "field.too-big" | "field.invalid-format" | "field.invalid-option" | "field.unknown-keys" | "field.not-multiple-of" | "field.invalid" | "field.nul-character" | "field.bad-percent-encoding" | "field.nothing-to-change" | "units.no-such-unit" | "units.no-such-parent" | "units.lowest-level" | "units.wrong-level" | "units.name-taken" | "people.role-listed-twice" | "people.username-taken" | "people.username-characters" | "people.password-too-short" | "people.nothing-to-change" | "people.cannot-disable-self" | "people.cannot-drop-own-admin" | "students.no-such-student" | "students.phone-format" | "students.number-characters" | "students.number-taken" | "students.outside-units" | "students.not-a-college" | "students.not-a-class-of-college" | "students.not-a-dorm-of-class" | "students.gender" | "students.enrolment-year-format" | "students.guardian-name-missing" | "students.guardian-phone-missing" | "import.file-missing" | "import.body-missing" | "import.file-unreadable" | "import.stray-cells" | "import.number-repeated" | "import.no-college" | "import.ambiguous-college" | "import.no-class" | "import.ambiguous-class" | "import.no-dorm" | "import.ambiguous-dorm" | "import.placement-outside-units" | "import.student-outside-units" | "import.number-taken-outside-units" | "cases.responsible-out-of-reach" | "cases.date-in-past" | "cases.closed" | "cases.status-transition" | "cases.assignee-out-of-reach" | "cases.talk-in-future" | "cases.talk-before-case" | "cases.next-step-before-talk" | "notifications.no-address" | "screening.instrument" | "screening.cohort" | "screening.date-format" | "screening.closes-before-opens" | "screening.calendar-year-range" | "screening.calendar-date" | "screening.calendar-working" | "screening.no-such-wave" | "screening.wave-not-open" | "screening.wave-cancelled" | "screening.unsupported-instrument" | "screening.no-tier-rules" | "screening.tier-rules-miss-instrument" | "screening.import-server-error" | "screening.import-starter-gone" | "screening.import-gave-up" | "screening.import-orphaned" | "screening.stored-reason" | "screening.student-number-missing" | "screening.yes-or-no" | "screening.submission-time" | "screening.answers-invalid" | "screening.number-repeated" | "screening.no-tier-for-result" | "screening.no-such-student-number" | "screening.name-mismatch" | "alliance.no-such-member" | "alliance.no-such-department" | "alliance.no-such-account" | "alliance.no-such-event" | "alliance.no-such-event-in-term" | "alliance.member-or-department" | "alliance.department-empty" | "alliance.fact-protected" | "alliance.only-check-in" | "alliance.event-closed" | "alliance.task-closed" | "alliance.not-expected-at-event" | "alliance.not-assigned" | "alliance.not-checked-in" | "alliance.attendance-exists" | "alliance.record-exists" | "alliance.early-leave-exists" | "alliance.finding-exists" | "alliance.key-used" | "alliance.task-acknowledged" | "alliance.task-submitted" | "alliance.repricing-stale" | "alliance.plugin-refuses" | "alliance.branch-needs-college" | "alliance.routine-needs-department" | "alliance.plenary-without-department" | "alliance.ends-before-starts" | "alliance.deadline-before-assigned" | "alliance.correction-empty" | "concerns.unknown-sign" | "concerns.nothing-observed" | "concerns.reason-required" | "concerns.case-required" | "concerns.case-of-another-student" | "concerns.case-closed" | "concerns.due-date-required" | "feeds.no-such-student" | "feeds.grade-outside-scale" | "feeds.score-or-grade" | "feeds.future-time" | "feeds.row-repeated" | "feeds.too-many-rows" | "crises.unknown-level" | "student.wrong-current-password" | "student.same-password" | "student.consent-version-changed" | "student.answer-count" | "student.answer-missing" | "student.answer-out-of-range" | "student.answers-differ" | "appointments.slot-taken" | "appointments.slot-past" | "appointments.notice-too-short" | "appointments.too-many-open" | "appointments.priority-only" | "appointments.not-booked" | "appointments.not-started" | "feedback.code-unknown" | "feedback.code-used" | "crises.one-source" | "crises.source-not-found" | "crises.source-not-self-harm" | "crises.step-open" | "crises.return-assessment-missing" | "crises.before-opening" | "crises.in-future" | "crises.hospital-not-listed" | "crises.record-missing" | "crises.guardian-not-found" | "crises.contact-required" | "crises.affected-is-the-student" | "crises.already-affected" | "crises.held-before-closing" | "crises.agreement-order" | "support.not-a-class" | "support.not-in-class" | "support.already-listed" | "support.removed-entry" | "support.not-on-list" | "support.helper-outside-network" | "support.helper-kind" | "support.plan-empty" | "support.before-term-end" | "support.in-future" | "support.revoked-before" | "support.already-revoked" | "support.already-certified" | "student-affairs.area-not-configured" | "student-affairs.plugin-refuses";
+                code: "field.required" | "field.wrong-type" | "field.too-small" | "field.too-big" | "field.invalid-format" | "field.invalid-option" | "field.unknown-keys" | "field.not-multiple-of" | "field.invalid" | "field.nul-character" | "field.bad-percent-encoding" | "field.nothing-to-change" | "units.no-such-unit" | "units.no-such-parent" | "units.lowest-level" | "units.wrong-level" | "units.name-taken" | "people.role-listed-twice" | "people.username-taken" | "people.username-characters" | "people.password-too-short" | "people.nothing-to-change" | "people.cannot-disable-self" | "people.cannot-drop-own-admin" | "students.no-such-student" | "students.phone-format" | "students.number-characters" | "students.number-taken" | "students.outside-units" | "students.not-a-college" | "students.not-a-class-of-college" | "students.not-a-dorm-of-class" | "students.gender" | "students.enrolment-year-format" | "students.guardian-name-missing" | "students.guardian-phone-missing" | "import.file-missing" | "import.body-missing" | "import.file-unreadable" | "import.stray-cells" | "import.number-repeated" | "import.no-college" | "import.ambiguous-college" | "import.no-class" | "import.ambiguous-class" | "import.no-dorm" | "import.ambiguous-dorm" | "import.placement-outside-units" | "import.student-outside-units" | "import.number-taken-outside-units" | "cases.responsible-out-of-reach" | "cases.date-in-past" | "cases.closed" | "cases.status-transition" | "cases.assignee-out-of-reach" | "cases.talk-in-future" | "cases.talk-before-case" | "cases.next-step-before-talk" | "notifications.no-address" | "screening.instrument" | "screening.cohort" | "screening.date-format" | "screening.closes-before-opens" | "screening.calendar-year-range" | "screening.calendar-date" | "screening.calendar-working" | "screening.no-such-wave" | "screening.wave-not-open" | "screening.wave-cancelled" | "screening.unsupported-instrument" | "screening.no-tier-rules" | "screening.tier-rules-miss-instrument" | "screening.import-server-error" | "screening.import-starter-gone" | "screening.import-gave-up" | "screening.import-orphaned" | "screening.stored-reason" | "screening.student-number-missing" | "screening.yes-or-no" | "screening.submission-time" | "screening.answers-invalid" | "screening.number-repeated" | "screening.no-tier-for-result" | "screening.no-such-student-number" | "screening.name-mismatch" | "alliance.no-such-member" | "alliance.no-such-department" | "alliance.no-such-account" | "alliance.no-such-event" | "alliance.no-such-event-in-term" | "alliance.member-or-department" | "alliance.department-empty" | "alliance.fact-protected" | "alliance.only-check-in" | "alliance.event-closed" | "alliance.task-closed" | "alliance.not-expected-at-event" | "alliance.not-assigned" | "alliance.not-checked-in" | "alliance.attendance-exists" | "alliance.record-exists" | "alliance.early-leave-exists" | "alliance.finding-exists" | "alliance.key-used" | "alliance.task-acknowledged" | "alliance.task-submitted" | "alliance.repricing-stale" | "alliance.plugin-refuses" | "alliance.branch-needs-college" | "alliance.routine-needs-department" | "alliance.plenary-without-department" | "alliance.ends-before-starts" | "alliance.deadline-before-assigned" | "alliance.correction-empty" | "concerns.unknown-sign" | "concerns.nothing-observed" | "concerns.reason-required" | "concerns.case-required" | "concerns.case-of-another-student" | "concerns.case-closed" | "concerns.due-date-required" | "feeds.no-such-student" | "feeds.grade-outside-scale" | "feeds.score-or-grade" | "feeds.future-time" | "feeds.row-repeated" | "feeds.too-many-rows" | "crises.unknown-level" | "student.wrong-current-password" | "student.same-password" | "student.consent-version-changed" | "student.answer-count" | "student.answer-missing" | "student.answer-out-of-range" | "student.answers-differ" | "appointments.slot-taken" | "appointments.slot-past" | "appointments.notice-too-short" | "appointments.too-many-open" | "appointments.priority-only" | "appointments.not-booked" | "appointments.not-started" | "feedback.code-unknown" | "feedback.code-used" | "tree-hole.key-unknown" | "tree-hole.key-used" | "tree-hole.notice-changed" | "crises.one-source" | "crises.source-not-found" | "crises.source-not-self-harm" | "crises.step-open" | "crises.return-assessment-missing" | "crises.before-opening" | "crises.in-future" | "crises.hospital-not-listed" | "crises.record-missing" | "crises.guardian-not-found" | "crises.contact-required" | "crises.affected-is-the-student" | "crises.already-affected" | "crises.held-before-closing" | "crises.agreement-order" | "support.not-a-class" | "support.not-in-class" | "support.already-listed" | "support.removed-entry" | "support.not-on-list" | "support.helper-outside-network" | "support.helper-kind" | "support.plan-empty" | "support.before-term-end" | "support.in-future" | "support.revoked-before" | "support.already-revoked" | "support.already-certified" | "student-affairs.area-not-configured" | "student-affairs.plugin-refuses";
                 message: string;
             } | {
                 row: number;
                 column: string;
                 /** @enum {string} */
-                code: "field.required" | "field.wrong-type" | "field.too-small" | "field.too-big" | "field.invalid-format" | "field.invalid-option" | "field.unknown-keys" | "field.not-multiple-of" | "field.invalid" | "field.nul-character" | "field.bad-percent-encoding" | "field.nothing-to-change" | "units.no-such-unit" | "units.no-such-parent" | "units.lowest-level" | "units.wrong-level" | "units.name-taken" | "people.role-listed-twice" | "people.username-taken" | "people.username-characters" | "people.password-too-short" | "people.nothing-to-change" | "people.cannot-disable-self" | "people.cannot-drop-own-admin" | "students.no-such-student" | "students.phone-format" | "students.number-characters" | "students.number-taken" | "students.outside-units" | "students.not-a-college" | "students.not-a-class-of-college" | "students.not-a-dorm-of-class" | "students.gender" | "students.enrolment-year-format" | "students.guardian-name-missing" | "students.guardian-phone-missing" | "import.file-missing" | "import.body-missing" | "import.file-unreadable" | "import.stray-cells" | "import.number-repeated" | "import.no-college" | "import.ambiguous-college" | "import.no-class" | "import.ambiguous-class" | "import.no-dorm" | "import.ambiguous-dorm" | "import.placement-outside-units" | "import.student-outside-units" | "import.number-taken-outside-units" | "cases.responsible-out-of-reach" | "cases.date-in-past" | "cases.closed" | "cases.status-transition" | "cases.assignee-out-of-reach" | "cases.talk-in-future" | "cases.talk-before-case" | "cases.next-step-before-talk" | "notifications.no-address" | "screening.instrument" | "screening.cohort" | "screening.date-format" | "screening.closes-before-opens" | "screening.calendar-year-range" | "screening.calendar-date" | "screening.calendar-working" | "screening.no-such-wave" | "screening.wave-not-open" | "screening.wave-cancelled" | "screening.unsupported-instrument" | "screening.no-tier-rules" | "screening.tier-rules-miss-instrument" | "screening.import-server-error" | "screening.import-starter-gone" | "screening.import-gave-up" | "screening.import-orphaned" | "screening.stored-reason" | "screening.student-number-missing" | "screening.yes-or-no" | "screening.submission-time" | "screening.answers-invalid" | "screening.number-repeated" | "screening.no-tier-for-result" | "screening.no-such-student-number" | "screening.name-mismatch" | "alliance.no-such-member" | "alliance.no-such-department" | "alliance.no-such-account" | "alliance.no-such-event" | "alliance.no-such-event-in-term" | "alliance.member-or-department" | "alliance.department-empty" | "alliance.fact-protected" | "alliance.only-check-in" | "alliance.event-closed" | "alliance.task-closed" | "alliance.not-expected-at-event" | "alliance.not-assigned" | "alliance.not-checked-in" | "alliance.attendance-exists" | "alliance.record-exists" | "alliance.early-leave-exists" | "alliance.finding-exists" | "alliance.key-used" | "alliance.task-acknowledged" | "alliance.task-submitted" | "alliance.repricing-stale" | "alliance.plugin-refuses" | "alliance.branch-needs-college" | "alliance.routine-needs-department" | "alliance.plenary-without-department" | "alliance.ends-before-starts" | "alliance.deadline-before-assigned" | "alliance.correction-empty" | "concerns.unknown-sign" | "concerns.nothing-observed" | "concerns.reason-required" | "concerns.case-required" | "concerns.case-of-another-student" | "concerns.case-closed" | "concerns.due-date-required" | "feeds.no-such-student" | "feeds.grade-outside-scale" | "feeds.score-or-grade" | "feeds.future-time" | "feeds.row-repeated" | "feeds.too-many-rows" | "crises.unknown-level" | "student.wrong-current-password" | "student.same-password" | "student.consent-version-changed" | "student.answer-count" | "student.answer-missing" | "student.answer-out-of-range" | "student.answers-differ" | "appointments.slot-taken" | "appointments.slot-past" | "appointments.notice-too-short" | "appointments.too-many-open" | "appointments.priority-only" | "appointments.not-booked" | "appointments.not-started" | "feedback.code-unknown" | "feedback.code-used" | "crises.one-source" | "crises.source-not-found" | "crises.source-not-self-harm" | "crises.step-open" | "crises.return-assessment-missing" | "crises.before-opening" | "crises.in-future" | "crises.hospital-not-listed" | "crises.record-missing" | "crises.guardian-not-found" | "crises.contact-required" | "crises.affected-is-the-student" | "crises.already-affected" | "crises.held-before-closing" | "crises.agreement-order" | "support.not-a-class" | "support.not-in-class" | "support.already-listed" | "support.removed-entry" | "support.not-on-list" | "support.helper-outside-network" | "support.helper-kind" | "support.plan-empty" | "support.before-term-end" | "support.in-future" | "support.revoked-before" | "support.already-revoked" | "support.already-certified" | "student-affairs.area-not-configured" | "student-affairs.plugin-refuses";
+                code: "field.required" | "field.wrong-type" | "field.too-small" | "field.too-big" | "field.invalid-format" | "field.invalid-option" | "field.unknown-keys" | "field.not-multiple-of" | "field.invalid" | "field.nul-character" | "field.bad-percent-encoding" | "field.nothing-to-change" | "units.no-such-unit" | "units.no-such-parent" | "units.lowest-level" | "units.wrong-level" | "units.name-taken" | "people.role-listed-twice" | "people.username-taken" | "people.username-characters" | "people.password-too-short" | "people.nothing-to-change" | "people.cannot-disable-self" | "people.cannot-drop-own-admin" | "students.no-such-student" | "students.phone-format" | "students.number-characters" | "students.number-taken" | "students.outside-units" | "students.not-a-college" | "students.not-a-class-of-college" | "students.not-a-dorm-of-class" | "students.gender" | "students.enrolment-year-format" | "students.guardian-name-missing" | "students.guardian-phone-missing" | "import.file-missing" | "import.body-missing" | "import.file-unreadable" | "import.stray-cells" | "import.number-repeated" | "import.no-college" | "import.ambiguous-college" | "import.no-class" | "import.ambiguous-class" | "import.no-dorm" | "import.ambiguous-dorm" | "import.placement-outside-units" | "import.student-outside-units" | "import.number-taken-outside-units" | "cases.responsible-out-of-reach" | "cases.date-in-past" | "cases.closed" | "cases.status-transition" | "cases.assignee-out-of-reach" | "cases.talk-in-future" | "cases.talk-before-case" | "cases.next-step-before-talk" | "notifications.no-address" | "screening.instrument" | "screening.cohort" | "screening.date-format" | "screening.closes-before-opens" | "screening.calendar-year-range" | "screening.calendar-date" | "screening.calendar-working" | "screening.no-such-wave" | "screening.wave-not-open" | "screening.wave-cancelled" | "screening.unsupported-instrument" | "screening.no-tier-rules" | "screening.tier-rules-miss-instrument" | "screening.import-server-error" | "screening.import-starter-gone" | "screening.import-gave-up" | "screening.import-orphaned" | "screening.stored-reason" | "screening.student-number-missing" | "screening.yes-or-no" | "screening.submission-time" | "screening.answers-invalid" | "screening.number-repeated" | "screening.no-tier-for-result" | "screening.no-such-student-number" | "screening.name-mismatch" | "alliance.no-such-member" | "alliance.no-such-department" | "alliance.no-such-account" | "alliance.no-such-event" | "alliance.no-such-event-in-term" | "alliance.member-or-department" | "alliance.department-empty" | "alliance.fact-protected" | "alliance.only-check-in" | "alliance.event-closed" | "alliance.task-closed" | "alliance.not-expected-at-event" | "alliance.not-assigned" | "alliance.not-checked-in" | "alliance.attendance-exists" | "alliance.record-exists" | "alliance.early-leave-exists" | "alliance.finding-exists" | "alliance.key-used" | "alliance.task-acknowledged" | "alliance.task-submitted" | "alliance.repricing-stale" | "alliance.plugin-refuses" | "alliance.branch-needs-college" | "alliance.routine-needs-department" | "alliance.plenary-without-department" | "alliance.ends-before-starts" | "alliance.deadline-before-assigned" | "alliance.correction-empty" | "concerns.unknown-sign" | "concerns.nothing-observed" | "concerns.reason-required" | "concerns.case-required" | "concerns.case-of-another-student" | "concerns.case-closed" | "concerns.due-date-required" | "feeds.no-such-student" | "feeds.grade-outside-scale" | "feeds.score-or-grade" | "feeds.future-time" | "feeds.row-repeated" | "feeds.too-many-rows" | "crises.unknown-level" | "student.wrong-current-password" | "student.same-password" | "student.consent-version-changed" | "student.answer-count" | "student.answer-missing" | "student.answer-out-of-range" | "student.answers-differ" | "appointments.slot-taken" | "appointments.slot-past" | "appointments.notice-too-short" | "appointments.too-many-open" | "appointments.priority-only" | "appointments.not-booked" | "appointments.not-started" | "feedback.code-unknown" | "feedback.code-used" | "tree-hole.key-unknown" | "tree-hole.key-used" | "tree-hole.notice-changed" | "crises.one-source" | "crises.source-not-found" | "crises.source-not-self-harm" | "crises.step-open" | "crises.return-assessment-missing" | "crises.before-opening" | "crises.in-future" | "crises.hospital-not-listed" | "crises.record-missing" | "crises.guardian-not-found" | "crises.contact-required" | "crises.affected-is-the-student" | "crises.already-affected" | "crises.held-before-closing" | "crises.agreement-order" | "support.not-a-class" | "support.not-in-class" | "support.already-listed" | "support.removed-entry" | "support.not-on-list" | "support.helper-outside-network" | "support.helper-kind" | "support.plan-empty" | "support.before-term-end" | "support.in-future" | "support.revoked-before" | "support.already-revoked" | "support.already-certified" | "student-affairs.area-not-configured" | "student-affairs.plugin-refuses";
                 reason: string;
             })[];
         };
@@ -17219,6 +17771,118 @@ export interface components {
             /** Format: uuid */
             staffId: string;
         };
+        TreeHoleFollowUp: {
+            /**
+             * @description The one-time key (查看码), dashes and spaces ignored
+             * @example ABCD-EFGH-JKMN-PQRS
+             */
+            key: string;
+            body: string;
+        };
+        TreeHoleInbox: {
+            /** @description Awaiting a reply first, escalated first */
+            messages: {
+                /** Format: uuid */
+                id: string;
+                /** @description The first 120 characters of the message */
+                excerpt: string;
+                /** @description ISO 8601 instant */
+                createdAt: string;
+                signals: {
+                    code: string;
+                    zh: string;
+                    en: string;
+                }[];
+                escalated: boolean;
+                /** @description The plugin lets the center director see who wrote it (treehole.identify) */
+                writerRevealable: boolean;
+                /** @description ISO 8601 instant */
+                replyDueAt: string;
+                overdue: boolean;
+                awaitingReply: boolean;
+                /** @description ISO 8601 instant */
+                answeredAt: string | null;
+                posts: number;
+            }[];
+        };
+        TreeHoleKey: {
+            /**
+             * @description The one-time key (查看码), dashes and spaces ignored
+             * @example ABCD-EFGH-JKMN-PQRS
+             */
+            key: string;
+        };
+        TreeHoleMessage: {
+            /** Format: uuid */
+            id: string;
+            body: string;
+            /** @description ISO 8601 instant */
+            createdAt: string;
+            signals: {
+                code: string;
+                zh: string;
+                en: string;
+            }[];
+            escalated: boolean;
+            writerRevealable: boolean;
+            /** @description ISO 8601 instant */
+            replyDueAt: string;
+            overdue: boolean;
+            awaitingReply: boolean;
+            decision: {
+                pluginId: string;
+                pluginVersion: string;
+                ruleNames: string[];
+            };
+            posts: {
+                /** Format: uuid */
+                id: string;
+                fromCenter: boolean;
+                /** @description The member of the center; null for the writer */
+                authorName: string | null;
+                body: string;
+                /** @description ISO 8601 instant */
+                createdAt: string;
+            }[];
+        };
+        TreeHoleNotice: {
+            version: string;
+            zh: string;
+            en: string;
+            /** @description When the center replies to a message without a safety signal */
+            replyWithin: {
+                minutes: number;
+                zh: string;
+                en: string;
+            };
+            plugin: {
+                id: string;
+                version: string;
+            };
+        };
+        TreeHoleReply: {
+            body: string;
+        };
+        TreeHoleReplyCreated: {
+            /** Format: uuid */
+            id: string;
+        };
+        TreeHoleWriter: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            studentNumber: string;
+            className: string;
+            collegeName: string;
+        };
+        TreeHoleWritten: {
+            /** @description The one-time key to read the replies, shown this once */
+            key: string;
+            /** @description A safety signal was found: the message is escalated; the page shows the help line */
+            safety: boolean;
+            /** @description ISO 8601 instant */
+            replyDueAt: string;
+        };
         Unit: {
             /** Format: uuid */
             id: string;
@@ -17516,7 +18180,7 @@ export interface components {
             link: string;
         };
         /** @enum {string} */
-        WorkKind: "follow_up" | "case" | "unassigned" | "concern_report" | "key_student_talk" | "crisis_step" | "crisis_review" | "support_file" | "warning" | "screening_declined";
+        WorkKind: "follow_up" | "case" | "unassigned" | "concern_report" | "key_student_talk" | "crisis_step" | "crisis_review" | "support_file" | "warning" | "screening_declined" | "tree_hole";
     };
     responses: never;
     parameters: never;

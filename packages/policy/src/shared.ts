@@ -121,6 +121,15 @@ export {
   tierFacts,
 } from './contracts/tier-thresholds';
 export type { TrainingFacts, TrainingResult } from './contracts/training-hours';
+export {
+  TREE_HOLE_STEPS,
+  type TreeHoleFacts,
+  type TreeHoleHandling,
+  type TreeHoleNotice,
+  type TreeHoleResult,
+  type TreeHoleSignal as TreeHoleSignalRule,
+  type TreeHoleStep,
+} from './contracts/tree-hole';
 export type { AreaRun, RuleTrace } from './engine/compiled-area';
 export {
   CompiledPlugin,

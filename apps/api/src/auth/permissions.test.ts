@@ -91,6 +91,8 @@ describe('auth/permissions', () => {
       support.read            .     x     x     x     x     x     .     .     .     .     .
       support.records         .     x     x     x     x     x     .     .     .     .     .
       support.write           .     x     x     x     x     x     .     .     .     .     .
+      treehole.identify       .     x     .     .     .     .     .     .     .     .     .
+      treehole.reply          .     x     x     .     .     .     .     .     .     .     .
       warnings.handle         .     x     x     x     x     .     .     .     .     .     .
       warnings.overview       .     x     x     x     .     .     .     .     .     .     .
       warnings.read           .     x     x     x     x     .     .     .     .     .     .
@@ -113,6 +115,7 @@ describe('auth/permissions', () => {
       'counselling.ratings',
       'screening.answers',
       'screening.manage',
+      'treehole.reply',
     ]);
     expect(rlsCapabilitiesOf(['center_director', 'counsellor'])).toEqual(
       expect.arrayContaining([

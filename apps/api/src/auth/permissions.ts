@@ -186,6 +186,16 @@ export const PERMISSIONS = {
   'counselling.ratings': {
     allows: 'see the anonymous counselling ratings in aggregate and the satisfaction KPI (RLS checks it too)',
   },
+  'treehole.reply': {
+    allows:
+      'read the anonymous messages of the tree hole (情绪树洞) — never who wrote them — and reply (the center; RLS ' +
+      'checks it too)',
+  },
+  'treehole.identify': {
+    allows:
+      'see who wrote a tree-hole message the school’s plugin escalated for a safety signal (the center director ' +
+      'alone; audited; RLS checks it too)',
+  },
 } as const satisfies Record<string, { allows: string }>;
 
 /** A named permission: `cases.write`, `screening.answers`… */
@@ -272,6 +282,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     ...SEES_STUDENTS_IN_FULL,
     'counselling.manage',
     'counselling.ratings',
+    'treehole.reply',
+    'treehole.identify',
     'cases.assign',
     ...SCREENING_CENTER,
     'student-affairs.read',
@@ -292,6 +304,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     ...SEES_STUDENTS_IN_FULL,
     'counselling.manage',
     'counselling.ratings',
+    'treehole.reply',
     'cases.assign',
     ...SCREENING_CENTER,
     'alliance.read',
@@ -349,6 +362,8 @@ export const RLS_CAPABILITIES = [
   'notifications.manage',
   'feeds.raw',
   'integration.manage',
+  'treehole.reply',
+  'treehole.identify',
 ] as const satisfies readonly Permission[];
 
 /**

@@ -30,6 +30,7 @@ describe('auth/scope', () => {
       'counselling.ratings',
       'screening.answers',
       'screening.manage',
+      'treehole.reply',
     ]);
     expect(scopeOf('s', 'p', [on('center_director', '/r/m/')]).capabilities).toEqual([
       'counselling.manage',
@@ -37,6 +38,8 @@ describe('auth/scope', () => {
       'financial-support.counts',
       'screening.answers',
       'screening.manage',
+      'treehole.identify',
+      'treehole.reply',
     ]);
     for (const role of ['counsellor', 'college_station_head', 'class_committee'] as const)
       expect(scopeOf('s', 'p', [on(role, '/r/')]).capabilities).toEqual([]);

@@ -37,6 +37,7 @@ import {
   type TestSession,
 } from '../testing/index.ts';
 import { addSupport } from './fixture-support.ts';
+import { addTreeHole } from './fixture-tree-hole.ts';
 import { addWarnings } from './fixture-warnings.ts';
 
 /**
@@ -74,7 +75,8 @@ export type Kind =
   | 'hospital'
   | 'slot'
   | 'appointment'
-  | 'screeningConsent';
+  | 'screeningConsent'
+  | 'treeHoleMessage';
 
 /** One record of each kind, all belonging to one college (or, for school-level kinds, to the school). */
 export type KindIds = Partial<Record<Kind, string>>;
@@ -150,6 +152,7 @@ export async function createIsolationFixture(): Promise<IsolationFixture> {
   for (const school of [alpha, beta]) await addCrises(t, school);
   for (const school of [alpha, beta]) await addSupport(t, school);
   for (const school of [alpha, beta]) await addWarnings(t, school);
+  for (const school of [alpha, beta]) await addTreeHole(t, school);
   for (const school of [alpha, beta]) school.student = await addStudentAccount(t, school);
   return { t, schools: { alpha, beta } };
 }

@@ -159,6 +159,7 @@ const SEGMENT_KINDS: Readonly<Record<string, Kind>> = {
   slots: 'slot',
   appointments: 'appointment',
   consents: 'screeningConsent',
+  messages: 'treeHoleMessage',
 };
 
 /** '/entries/{id}' after '/cases/{id}' is a case entry; after '/file' a file entry. */

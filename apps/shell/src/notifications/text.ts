@@ -71,6 +71,7 @@ function sentence(t: Translate, kind: string, p: Notification['params']): string
     case 'warnings.lost-contact':
     case 'screening.safety':
     case 'screening.reminder':
+    case 'tree-hole.escalated':
       return t(`notifications.kinds.${kind.replace(/[.-]/g, '_')}`, { count: count(p.count) });
     default:
       return t('notifications.kinds.unknown');

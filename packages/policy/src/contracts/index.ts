@@ -13,6 +13,7 @@ import { type SupportFacts, type SupportResult, supportTargets } from './support
 import { type TermFacts, type TermResult, termSanctions } from './term-sanctions';
 import { type TierFacts, type TierResult, tierThresholds } from './tier-thresholds';
 import { type TrainingFacts, type TrainingResult, trainingHours } from './training-hours';
+import { type TreeHoleFacts, type TreeHoleResult, treeHole } from './tree-hole';
 
 /** The policy areas a plugin may provide, by id. */
 export const AREA_IDS = [
@@ -30,6 +31,7 @@ export const AREA_IDS = [
   'key-students',
   'crisis-protocol',
   'student-services',
+  'tree-hole',
 ] as const;
 export type AreaId = (typeof AREA_IDS)[number];
 
@@ -49,6 +51,7 @@ export interface AreaTypes {
   'key-students': { facts: KeyStudentFacts; result: KeyStudentResult };
   'crisis-protocol': { facts: CrisisFacts; result: CrisisProtocolResult };
   'student-services': { facts: StudentServiceFacts; result: StudentServicesResult };
+  'tree-hole': { facts: TreeHoleFacts; result: TreeHoleResult };
 }
 export type AreaFacts<A extends AreaId> = AreaTypes[A]['facts'];
 export type AreaResult<A extends AreaId> = AreaTypes[A]['result'];
@@ -69,6 +72,7 @@ export const AREA_CONTRACTS: { readonly [A in AreaId]: AreaContract<AreaResult<A
   'key-students': keyStudents,
   'crisis-protocol': crisisProtocol,
   'student-services': studentServices,
+  'tree-hole': treeHole,
 };
 
 /**

@@ -58,7 +58,7 @@ describe('loader/loadPluginDirectory', () => {
     const file = 'plugins/bad-manifest/plugin.json';
     expect(errors).toEqual(
       expect.arrayContaining([
-        `${file}: $.areas["tier-threshold"]: unknown area "tier-threshold" (did you mean "tier-thresholds"?); known: screening-cadence, tier-thresholds, staffing-ratio, funding-formula, training-hours, penalty-points, term-sanctions, support-targets, early-warning, case-templates, concern-signs, key-students, crisis-protocol, student-services`,
+        `${file}: $.areas["tier-threshold"]: unknown area "tier-threshold" (did you mean "tier-thresholds"?); known: screening-cadence, tier-thresholds, staffing-ratio, funding-formula, training-hours, penalty-points, term-sanctions, support-targets, early-warning, case-templates, concern-signs, key-students, crisis-protocol, student-services, tree-hole`,
         `${file}: $.version: expected a semantic version, e.g. "1.2.0"`,
         `${file}: $.areas["staffing-ratio"]: expected a .json path inside the plugin folder (no "..", no leading "/")`,
         `${file}: $.ui.manifestUrl: expected a URL relative to the plugin folder`,

@@ -166,6 +166,10 @@ export const problemKinds = {
   'appointments.slot-not-found': problemKind(404),
   'appointments.refused': problemKind(409),
   'feedback.refused': problemKind(409),
+  'tree-hole.no-rules': problemKind<{ school: string }>(409),
+  'tree-hole.not-found': problemKind(404),
+  'tree-hole.key-refused': problemKind(403),
+  'tree-hole.writer-not-revealed': problemKind(404),
 
   // Support files (帮扶教育)
   'support.no-rules': problemKind<{ school: string }>(409),

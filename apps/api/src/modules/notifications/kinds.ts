@@ -114,6 +114,11 @@ export const NOTIFICATION_KINDS = {
     zh: (f) => `${f.count} 名学生在线上心理测评中作出安全相关作答，请立即联系`,
     en: (f) => `${plural(f.count, 'student')} gave a safety answer in an online screening: please act now`,
   },
+  /** A tree-hole message carries a safety signal and the school's plugin escalates it: the center acts now. */
+  'tree-hole.escalated': {
+    zh: (f) => `${f.count} 条树洞留言含安全信号，请立即处理`,
+    en: (f) => `${plural(f.count, 'tree-hole message')} with a safety signal: please act now`,
+  },
   /** A student is reminded of a screening wave open for them (in-app). */
   'screening.reminder': {
     zh: (f) => `你有 ${f.count} 项心理测评待完成`,

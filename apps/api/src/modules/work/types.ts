@@ -26,6 +26,8 @@ export const WORK_KINDS = [
   'warning',
   /** A student declined an online screening, where the plugin makes that a follow-up (student side, me module). */
   'screening_declined',
+  /** An anonymous tree-hole message awaiting the center's reply; urgent when escalated (tree-hole module). */
+  'tree_hole',
 ] as const;
 export type WorkKind = (typeof WORK_KINDS)[number];
 

@@ -11,6 +11,7 @@ import { screening } from './screening.ts';
 import { studentSide } from './student-side.ts';
 import { students } from './students.ts';
 import { support } from './support.ts';
+import { treeHole } from './tree-hole.ts';
 import { warnings } from './warnings.ts';
 
 /** Every problem and message text in English. */
@@ -28,6 +29,7 @@ export const en: Catalogue = {
     ...studentSide.problems,
     ...crises.problems,
     ...support.problems,
+    ...treeHole.problems,
     ...warnings.problems,
   },
   messages: {
@@ -43,6 +45,7 @@ export const en: Catalogue = {
     ...studentSide.messages,
     ...crises.messages,
     ...support.messages,
+    ...treeHole.messages,
     ...warnings.messages,
   },
 };

@@ -48,6 +48,8 @@ const texts = {
   'student.self': 'Only a student uses the student side.',
   'counselling.manage': 'Only the mental-health center publishes counselling slots and records sessions.',
   'counselling.ratings': 'Your role cannot see counselling satisfaction.',
+  'treehole.reply': 'Only the mental-health center reads and answers the tree hole.',
+  'treehole.identify': 'Only the center director may see who wrote an escalated tree-hole message.',
   'support.read':
     'Support files are open to the head teacher, the counsellor, the chain above and the responsible person only.',
   'support.write': 'Your roles do not write support files.',

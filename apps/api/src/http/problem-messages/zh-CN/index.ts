@@ -11,6 +11,7 @@ import { screening } from './screening.ts';
 import { studentSide } from './student-side.ts';
 import { students } from './students.ts';
 import { support } from './support.ts';
+import { treeHole } from './tree-hole.ts';
 import { warnings } from './warnings.ts';
 
 /** Every problem and message text in simplified Chinese, the default language. */
@@ -28,6 +29,7 @@ export const zhCN: Catalogue = {
     ...studentSide.problems,
     ...crises.problems,
     ...support.problems,
+    ...treeHole.problems,
     ...warnings.problems,
   },
   messages: {
@@ -43,6 +45,7 @@ export const zhCN: Catalogue = {
     ...studentSide.messages,
     ...crises.messages,
     ...support.messages,
+    ...treeHole.messages,
     ...warnings.messages,
   },
 };

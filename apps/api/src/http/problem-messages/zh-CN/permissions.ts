@@ -46,6 +46,8 @@ const texts = {
   'student.self': '只有学生本人可以使用学生端。',
   'counselling.manage': '只有心理健康教育中心可以发布咨询时段和记录咨询。',
   'counselling.ratings': '你的角色不能查看咨询满意度。',
+  'treehole.reply': '只有心理健康教育中心可以查看和回复树洞留言。',
+  'treehole.identify': '只有中心主任可以查看被升级处理的树洞留言的作者。',
   'support.read': '帮扶档案只对班主任、辅导员及上级工作人员和帮扶责任人开放。',
   'support.write': '你的角色不能填写帮扶档案。',
   'support.manage': '只有班主任、辅导员和辅导站站长可以确认帮扶名单、指定责任人和评价效果。',

@@ -3,6 +3,7 @@ import { crisisReviewsDue, crisisSteps } from '../../crises/work.ts';
 import { keyStudentTalks } from '../../key-students/work.ts';
 import { consentDeclines } from '../../me/declines.ts';
 import { supportFileItems } from '../../support/work.ts';
+import { treeHoleItems } from '../../tree-hole/work.ts';
 import { warningItems } from '../../warnings/work.ts';
 import type { WorkProvider } from '../types.ts';
 import { myCases } from './cases.ts';
@@ -25,4 +26,5 @@ export const WORK_PROVIDERS: readonly WorkProvider[] = [
   supportFileItems,
   warningItems,
   consentDeclines,
+  treeHoleItems,
 ];
