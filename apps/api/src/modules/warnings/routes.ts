@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import type { FeedKind as DbFeedKind } from '@xinqiao/db';
 import type { Context } from 'hono';
 import { callerOf, requirePermission } from '../../auth/caller.ts';
 import type { AuthedEnv } from '../../context.ts';
@@ -9,6 +10,7 @@ import { schemaMessage } from '../../http/zod-issues.ts';
 import { warningWorkbook } from './export.ts';
 import { readFeedFile } from './feeds/read-file.ts';
 import { storeFeedBatch } from './feeds/service.ts';
+import { feedUploadReadBefore } from './feeds/upload.ts';
 import {
   CloseWarningBody,
   FeedOutcomeSchema,
@@ -231,11 +233,8 @@ warningsRoutes.openapi(importRoute, async (c) => {
   requirePermission(caller, 'feeds.raw');
   const { feed } = c.req.valid('param');
   const { file } = c.req.valid('form');
-  const fileName = uploadFileName(file.name, 'file');
-  const read = await readFeedFile(feed, {
-    bytes: new Uint8Array(await file.arrayBuffer()),
-    filename: fileName,
-  });
+  // Read before the transaction opened (feeds/upload.ts); an app mounted without that step reads it here.
+  const { fileName, read } = feedUploadReadBefore(c.req.raw) ?? (await readFeedUpload(feed, file));
   const outcome = await storeFeedBatch(caller.tx, {
     schoolId: caller.me.school.id,
     schoolCode: caller.me.school.code,
@@ -249,3 +248,12 @@ warningsRoutes.openapi(importRoute, async (c) => {
   });
   return c.json(outcome, 200);
 });
+
+async function readFeedUpload(feed: DbFeedKind, file: File) {
+  const fileName = uploadFileName(file.name, 'file');
+  const read = await readFeedFile(feed, {
+    bytes: new Uint8Array(await file.arrayBuffer()),
+    filename: fileName,
+  });
+  return { fileName, read };
+}
