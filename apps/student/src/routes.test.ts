@@ -7,6 +7,7 @@ describe('student/routes', () => {
       { name: 'home' },
       { name: 'password' },
       { name: 'appointments' },
+      { name: 'tree-hole' },
       { name: 'help' },
       { name: 'screening', waveId: 'w1' },
     ] as const) {

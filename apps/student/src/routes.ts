@@ -4,6 +4,7 @@ export type StudentView =
   | { name: 'password' }
   | { name: 'screening'; waveId: string }
   | { name: 'appointments' }
+  | { name: 'tree-hole' }
   | { name: 'help' };
 
 export const DEFAULT_BASE = '/student';
@@ -19,6 +20,7 @@ export function viewOf(path: string, base: string): StudentView {
   const [first, second] = rest.split('/');
   if (first === 'password') return { name: 'password' };
   if (first === 'appointments') return { name: 'appointments' };
+  if (first === 'tree-hole') return { name: 'tree-hole' };
   if (first === 'help') return { name: 'help' };
   if (first === 'screening' && second) return { name: 'screening', waveId: second };
   return { name: 'home' };
