@@ -66,6 +66,7 @@ function sentence(t: Translate, kind: string, p: Notification['params']): string
     case 'key-students.talks-due':
     case 'support.list-confirmed':
     case 'support.helper-named':
+    case 'support.proposed':
     case 'notifications.test':
     case 'warnings.raised':
     case 'warnings.lost-contact':

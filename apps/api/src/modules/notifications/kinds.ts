@@ -103,6 +103,12 @@ export const NOTIFICATION_KINDS = {
     zh: (f) => `班级帮扶名单已确认，${f.count} 名学生需制定帮扶方案${dueZh(f, '前完成')}`,
     en: (f) => `A support list was confirmed: ${plural(f.count, 'student')} need a plan${dueEn(f, 'by')}`,
   },
+  /** A record made during the term (a sanction, hardship, failed courses) put a student on the class's support list. */
+  'support.proposed': {
+    zh: (f) => `${f.count} 名学生因新登记的情况符合帮扶条件，请在帮扶名单中确认`,
+    en: (f) =>
+      `${plural(f.count, 'student')} now meet the support criteria: please confirm them on the support list`,
+  },
   /** The recipient was named responsible person (帮扶责任人) for a student. */
   'support.helper-named': {
     zh: (f) => `您被指定为 ${f.count} 名学生的帮扶责任人，请制定帮扶方案${dueZh(f, '前完成')}`,

@@ -9,11 +9,13 @@ import {
   homeVisits,
   type SanctionLevel,
 } from '@xinqiao/db';
+import type { CompiledPlugin } from '@xinqiao/policy';
 import { eq } from 'drizzle-orm';
 import { type Caller, requirePermission } from '../../auth/caller.ts';
 import { fieldError, invalidFields, problem } from '../../http/problem.ts';
 import { studentNotFound, studentViewOf } from '../students/access.ts';
 import { findStudent } from '../students/queries.ts';
+import { proposeAfterRecord } from './mid-term.ts';
 import { aidsOf, enteredFailedOf, hardshipOf, sanctionsOf, visitsOf } from './queries.ts';
 import { auditSupport } from './service.ts';
 
@@ -76,9 +78,13 @@ export async function studentRecords(caller: Caller, studentId: string) {
   };
 }
 
-/** Records a disciplinary sanction; one dated in the future is refused naming `sanctionedOn`. */
+/**
+ * Records a disciplinary sanction; one dated in the future is refused naming `sanctionedOn`. The school's rules
+ * may then propose the student for the class's support list (mid-term.ts).
+ */
 export async function addSanction(
   caller: Caller,
+  plugin: CompiledPlugin | undefined,
   input: { studentId: string; sanction: string; level: SanctionLevel; sanctionedOn: string },
   now: Date,
 ) {
@@ -90,6 +96,7 @@ export async function addSanction(
     .values({ schoolId: caller.me.school.id, ...input, recordedBy: caller.me.person.id })
     .returning({ id: disciplinarySanctions.id });
   await auditSupport(caller, 'sanction.create', 'disciplinary_sanction', row!.id, student);
+  await proposeAfterRecord(caller, plugin, student, now);
 }
 
 /** Revokes a sanction (解除处分) on a day not before it nor in the future. */
@@ -105,9 +112,10 @@ export async function revokeSanction(caller: Caller, id: string, revokedOn: stri
   await auditSupport(caller, 'sanction.revoke', 'disciplinary_sanction', id, student);
 }
 
-/** Certifies a student's family economic hardship for a term (one per term). */
+/** Certifies a student's family economic hardship for a term (one per term); the rules may then propose them. */
 export async function certifyHardship(
   caller: Caller,
+  plugin: CompiledPlugin | undefined,
   input: { studentId: string; term: string; level: HardshipLevel; certifiedOn: string; note: string },
   now: Date,
 ) {
@@ -126,6 +134,7 @@ export async function certifyHardship(
     })
     .returning({ id: hardshipCertifications.id });
   await auditSupport(caller, 'hardship.certify', 'hardship_certification', row!.id, student);
+  await proposeAfterRecord(caller, plugin, student, now);
 }
 
 /** Records an aid of the five (五助) given to a student in a term. */
@@ -161,10 +170,12 @@ export async function addAid(
   await auditSupport(caller, 'aid.create', 'financial_aid', row!.id, student);
 }
 
-/** Enters a term's failed-course count by hand (for a school without a grades feed). */
+/** Enters a term's failed-course count by hand (for a school without a grades feed); the rules may then propose them. */
 export async function enterFailedCourses(
   caller: Caller,
+  plugin: CompiledPlugin | undefined,
   input: { studentId: string; term: string; count: number },
+  now: Date,
 ) {
   requirePermission(caller, 'support.records');
   const student = await fullStudent(caller, input.studentId);
@@ -176,6 +187,7 @@ export async function enterFailedCourses(
       set: { count: input.count, enteredBy: caller.me.person.id, updatedAt: new Date() },
     });
   await auditSupport(caller, 'failed_courses.enter', 'student', student.id, student);
+  await proposeAfterRecord(caller, plugin, student, now);
 }
 
 /** Records a home visit (家访). */

@@ -499,7 +499,12 @@ export const supportRoutes = createRouter()
     return c.json(await studentRecords(caller, c.req.valid('query').studentId), 200);
   })
   .openapi(sanctionRoute, async (c) => {
-    await addSanction(callerOf(c, '登记处分 / record a sanction'), c.req.valid('json'), c.var.clock());
+    await addSanction(
+      callerOf(c, '登记处分 / record a sanction'),
+      pluginOf(c),
+      c.req.valid('json'),
+      c.var.clock(),
+    );
     return c.json(ok, 201);
   })
   .openapi(revokeRoute, async (c) => {
@@ -510,6 +515,7 @@ export const supportRoutes = createRouter()
   .openapi(hardshipRoute, async (c) => {
     await certifyHardship(
       callerOf(c, '困难认定 / hardship certification'),
+      pluginOf(c),
       c.req.valid('json'),
       c.var.clock(),
     );
@@ -520,7 +526,12 @@ export const supportRoutes = createRouter()
     return c.json(ok, 201);
   })
   .openapi(failedRoute, async (c) => {
-    await enterFailedCourses(callerOf(c, '录入不及格课程 / failed courses'), c.req.valid('json'));
+    await enterFailedCourses(
+      callerOf(c, '录入不及格课程 / failed courses'),
+      pluginOf(c),
+      c.req.valid('json'),
+      c.var.clock(),
+    );
     return c.json(ok, 200);
   })
   .openapi(visitRoute, async (c) => {

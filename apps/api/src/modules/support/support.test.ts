@@ -130,6 +130,33 @@ describe('support/lists', () => {
     fileId = mine.fileId;
     expect(confirmed.entries.find((e: any) => e.id === entry.id).fileId).toBeNull();
   });
+
+  it('puts a student back before the head teacher when a sanction recorded during the term meets the rules', async () => {
+    const recorded = await post(counsellor, '/support/sanctions', {
+      studentId: student(2),
+      sanction: '夜不归宿',
+      level: 'warning',
+      sanctionedOn: '2025-03-03',
+    });
+    expect(recorded.status).toBe(201);
+    const list = await json(await get(teacher, `/support/lists/${listId}`));
+    const entry = list.entries.find((e: any) => e.student.id === student(2));
+    expect(entry.status).toBe('proposed');
+    expect(entry.categories.map((c: any) => c.category)).toContain('disciplinary');
+    // The head teacher is told and finds it in My work, linked to the list.
+    const notes = await json(await get(teacher, '/notifications'));
+    expect(notes.items.map((n: any) => n.kind)).toContain('support.proposed');
+    const work = await json(await get(teacher, '/me/work'));
+    const item = work.items.find((i: any) => i.id === `${entry.id}:confirm`);
+    expect(item).toMatchObject({ kind: 'support_file', link: `/support/lists/${listId}` });
+    expect(item.title.zh).toContain('确认新增帮扶对象');
+    // Confirming opens the file and clears the item.
+    const confirmed = await json(await post(teacher, `/support/lists/${listId}/confirm`));
+    expect(confirmed.entries.find((e: any) => e.id === entry.id)).toMatchObject({ status: 'confirmed' });
+    expect(confirmed.entries.find((e: any) => e.id === entry.id).fileId).toBeTruthy();
+    const after = await json(await get(teacher, '/me/work'));
+    expect(after.items.some((i: any) => i.id === `${entry.id}:confirm`)).toBe(false);
+  });
 });
 
 describe('support/files', () => {

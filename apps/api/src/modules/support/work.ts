@@ -3,7 +3,7 @@ import { queryRows } from '@xinqiao/db';
 import { sql } from 'drizzle-orm';
 import { type Caller, can } from '../../auth/caller.ts';
 import type { WorkClock, WorkItem, WorkProvider } from '../work/types.ts';
-import { supportFileLink } from './notify.ts';
+import { supportFileLink, supportListLink } from './notify.ts';
 import { termEnd } from './terms.ts';
 
 /** Days before the term's end from which the head teacher's evaluation is listed as due. */
@@ -94,10 +94,75 @@ function item(
   };
 }
 
+interface ProposalRow {
+  entry_id: string;
+  list_id: string;
+  student_id: string;
+  student_name: string;
+  student_number: string;
+  class_name: string;
+  college_name: string;
+  categories: { zh: string; en: string }[];
+  created_at: Date;
+  plugin_id: string;
+  plugin_version: string;
+}
+
+/**
+ * Students the rules proposed after the list was confirmed (a record made during the term, mid-term.ts), on the
+ * lists of the classes the caller heads: they wait for the head teacher to confirm or remove them.
+ */
+function proposalsAfterConfirmation(caller: Caller) {
+  return queryRows<ProposalRow>(
+    caller.tx,
+    sql`SELECT e.id AS entry_id, l.id AS list_id, s.id AS student_id, s.name AS student_name, s.student_number,
+          k.name AS class_name, c.name AS college_name, e.categories,
+          e.created_at, l.plugin_id, l.plugin_version
+        FROM support_list_entries e
+        JOIN support_lists l ON l.id = e.list_id AND l.status = 'confirmed'
+        JOIN students s ON s.id = e.student_id
+        JOIN units k ON k.id = s.class_unit_id JOIN units c ON c.id = s.college_unit_id
+        WHERE e.status = 'proposed' AND EXISTS (
+          SELECT 1 FROM role_assignments ra WHERE ra.person_id = ${caller.me.person.id}::uuid
+            AND ra.role = 'head_teacher' AND ra.unit_id = l.class_unit_id)
+        LIMIT 500`,
+  );
+}
+
+function proposalItem(row: ProposalRow, clock: WorkClock): WorkItem {
+  const why = (lang: 'zh' | 'en') =>
+    row.categories.map((category) => category[lang]).join(lang === 'zh' ? '；' : '; ');
+  return {
+    kind: 'support_file',
+    id: `${row.entry_id}:confirm`,
+    title: {
+      zh: `确认新增帮扶对象：${why('zh')}`,
+      en: `Confirm a newly proposed student: ${why('en')}`,
+    },
+    student: {
+      id: row.student_id,
+      name: row.student_name,
+      studentNumber: row.student_number,
+      className: row.class_name,
+      collegeName: row.college_name,
+    },
+    // Decided as soon as it is seen: no deadline of its own (the plan's clock starts at confirmation).
+    dueAt: null,
+    dueOn: null,
+    overdue: false,
+    selfHarm: false,
+    isNew: clock.now.getTime() - new Date(row.created_at).getTime() < 3 * 86_400_000,
+    reasons: [],
+    decision: { pluginId: row.plugin_id, pluginVersion: row.plugin_version },
+    link: supportListLink(row.list_id),
+  };
+}
+
 /**
  * My work's support items (seed 004): a plan not written (due by the school's deadline) for the responsible person
  * and the head teacher; parent contact for 3+ failed courses, with the guardians' contacts, for the head teacher;
- * the evaluation from two weeks before the term's end, for the head teacher.
+ * the evaluation from two weeks before the term's end, for the head teacher; a student proposed after the list was
+ * confirmed, for the head teacher to confirm.
  */
 export const supportFileItems: WorkProvider = {
   kind: 'support_file',
@@ -113,6 +178,9 @@ export const supportFileItems: WorkProvider = {
       if (!row.evaluated && row.heads_class && addCalendarDays(end, -EVALUATION_LEAD_DAYS) <= clock.today) {
         items.push(item(row, 'evaluation', end, clock));
       }
+    }
+    if (can(caller, 'support.manage')) {
+      for (const row of await proposalsAfterConfirmation(caller)) items.push(proposalItem(row, clock));
     }
     return items;
   },
