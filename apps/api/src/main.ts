@@ -21,6 +21,7 @@ import { DEMO_PASSWORD } from '@xinqiao/demo-data';
 import { loadPluginDirectory, PluginRegistry, watchPluginDirectory } from '@xinqiao/policy';
 import { createApp } from './app.ts';
 import { listSchoolDirectory } from './auth/school-directory.ts';
+import { clockFromEnv } from './clock.ts';
 import { configFromEnv } from './context.ts';
 import { answerClientErrors } from './http/client-errors.ts';
 import { FairQueue } from './http/fair-queue.ts';
@@ -145,14 +146,16 @@ async function main(): Promise<void> {
   const frontends = discoverFrontends(repoRoot);
   if (process.env.XINQIAO_SKIP_FRONTEND_BUILD !== '1') await buildMissingFrontends(frontends, repoRoot, log);
   const config = configFromEnv(process.env);
-  const app = createApp({ db, plugins, config, frontends });
+  // The real time; a browser test's server may run ahead (clock.ts).
+  const clock = clockFromEnv(process.env);
+  const app = createApp({ db, plugins, config, frontends, clock });
   // Background jobs (screening imports, the daily clean-up): any number of API processes share the queue.
   const worker = startJobWorker({
     deps: {
       db,
       plugins,
       config,
-      clock: () => new Date(),
+      clock,
       log: (message, error) => console.error(message, error ?? ''),
     },
     kinds: jobKinds,
