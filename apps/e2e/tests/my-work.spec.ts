@@ -138,6 +138,37 @@ for (const { name, viewport } of VIEWPORTS) {
       await expect(page.getByTestId('cs-case-screening')).toContainText('PHQ-9 第9题（自伤念头）得分 > 0');
     });
 
+    test('as counsellor, a kind’s count narrows the list to that kind, and the next hundred come on request', async ({
+      page,
+    }) => {
+      await signIn(page, 'counsellor');
+      await expect(workItems(page).first()).toBeVisible();
+      const counts = (await (await page.request.get('/api/me/work/counts')).json()) as {
+        total: number;
+        counts: { kind: string; count: number }[];
+      };
+      const [largest] = counts.counts.filter((c) => c.count > 0).sort((a, b) => b.count - a.count);
+      const chip = page
+        .getByTestId('work-counts')
+        .locator(`[data-kind="${largest!.kind}"]`)
+        .getByRole('button');
+      await chip.click();
+      await expect(chip).toHaveAttribute('aria-pressed', 'true');
+      await expect(workItems(page)).toHaveCount(Math.min(largest!.count, 100));
+      await expect(workItems(page).and(page.locator(`:not([data-kind="${largest!.kind}"])`))).toHaveCount(0);
+      await page.getByTestId('work-filter-all').click();
+      await expect(chip).toHaveAttribute('aria-pressed', 'false');
+      await expect(workItems(page)).toHaveCount(Math.min(counts.total, 100));
+      if (counts.total > 100) {
+        await page.getByTestId('work-more').click();
+        await expect(workItems(page)).toHaveCount(Math.min(counts.total, 200));
+      } else {
+        await expect(page.getByTestId('work-more')).toHaveCount(0);
+      }
+      mkdirSync(SCREENS, { recursive: true });
+      await page.screenshot({ path: `${SCREENS}/my-work-filtered-${name}.png`, fullPage: false });
+    });
+
     test('as station, an unassigned follow-up is assigned to another counsellor of the college and shows in their work', async ({
       page,
     }) => {

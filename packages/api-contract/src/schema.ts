@@ -7241,6 +7241,10 @@ export interface paths {
                 query?: {
                     /** @description How many items to list */
                     limit?: number;
+                    /** @description How many of the most urgent items to skip (the next page) */
+                    offset?: number | null;
+                    /** @description Only items of this kind (the counts stay over all of them; the kind’s count says how many match) */
+                    kind?: components["schemas"]["WorkKind"] & unknown;
                 };
                 header?: never;
                 path?: never;
@@ -16721,7 +16725,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /**
-             * @description What happened; the screen renders it from `params` in the reader's language. One of: case.assigned, cases.unassigned, concern.reported, concern.status, concern.urgent, crisis.opened, crisis.step-late, crisis.review-due, follow-ups.due, key-students.talks-due, warnings.raised, warnings.lost-contact, support.list-confirmed, support.helper-named, screening.safety, tree-hole.escalated, screening.reminder, notifications.test
+             * @description What happened; the screen renders it from `params` in the reader's language. One of: case.assigned, cases.unassigned, concern.reported, concern.status, concern.urgent, crisis.opened, crisis.step-late, crisis.review-due, follow-ups.due, key-students.talks-due, warnings.raised, warnings.lost-contact, support.list-confirmed, support.proposed, support.helper-named, screening.safety, tree-hole.escalated, screening.reminder, notifications.test
              * @example case.assigned
              */
             kind: string;

@@ -9,6 +9,9 @@ export const workZh = {
     emptyHint: '新的随访、个案和需分派的事项会出现在这里。',
     total: '共 {n} 项',
     more: '另有 {n} 项未显示',
+    showMore: '再显示 {n} 项',
+    filterAll: '全部',
+    filterHint: '点击类别只看该类事项',
     kinds: {
       follow_up: '筛查随访',
       case: '个案',
@@ -62,6 +65,9 @@ export const workEn: Texts<typeof workZh> = {
     emptyHint: 'New follow-ups, cases and work to assign appear here.',
     total: '{n} items',
     more: '{n} more not shown',
+    showMore: 'Show {n} more',
+    filterAll: 'All',
+    filterHint: 'Choose a kind to see only its items',
     kinds: {
       follow_up: 'Screening follow-up',
       case: 'Case',

@@ -49,7 +49,7 @@ const clockOf = (c: Context<AuthedEnv>): WorkClock => {
 export const workRoutes = createRouter()
   .openapi(workRoute, async (c) => {
     const caller = callerOf(c, '我的待办 / my work');
-    const work = await myWork(caller, clockOf(c), c.req.valid('query').limit);
+    const work = await myWork(caller, clockOf(c), c.req.valid('query'));
     return c.json({ ...work, items: work.items.map(presentWorkItem) }, 200);
   })
   .openapi(countsRoute, async (c) => {

@@ -66,4 +66,15 @@ export const MyWorkQuery = z.object({
     .max(500)
     .default(100)
     .openapi({ description: 'How many items to list' }),
+  offset: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(100_000)
+    .default(0)
+    .openapi({ description: 'How many of the most urgent items to skip (the next page)' }),
+  kind: WorkKind.optional().openapi({
+    description:
+      'Only items of this kind (the counts stay over all of them; the kind’s count says how many match)',
+  }),
 });

@@ -40,32 +40,42 @@ function tally<K extends string>(
 
 const moduleOf = (link: string) => `/${link.split(/[/?]/)[1] ?? ''}`;
 
+/** Which of the caller's items to list: up to `limit` after skipping `offset`, of one kind or of all. */
+export interface WorkPage {
+  limit: number;
+  offset?: number;
+  kind?: WorkKind | undefined;
+}
+
 /**
  * Everything that needs the caller now, from every provider, most urgent first (see `byUrgency`), with counts per
- * kind and per module over all items; `limit` keeps the list short. Every role gets an answer (empty when its roles
- * have no such work). Audited as one 'work.list' row, like a list of cases: the caller decides what was shown.
+ * kind and per module over all items; the page keeps the list short (a kind's items, the next hundred). Every role
+ * gets an answer (empty when its roles have no such work). Audited as one 'work.list' row, like a list of cases:
+ * the caller decides what was shown.
  *
  * @example
  * ```ts
- * const work = await myWork(caller, { now, today: chinaToday(now) }, 100);
+ * const work = await myWork(caller, { now, today: chinaToday(now) }, { limit: 100 });
  * work.items[0]; // a self-harm follow-up, if there is one
  * ```
  */
 export async function myWork(
   caller: Caller,
   clock: WorkClock,
-  limit: number,
+  page: WorkPage,
   providers: readonly WorkProvider[] = WORK_PROVIDERS,
 ): Promise<MyWork> {
   const all = await workItems(caller, clock, providers);
+  const { limit, offset = 0, kind } = page;
   await recordAccess(caller.tx, caller.me, {
     action: 'work.list',
     entity: 'work',
-    entityId: JSON.stringify({ limit, total: all.length }),
+    entityId: JSON.stringify({ limit, offset, kind: kind ?? null, total: all.length }),
     studentId: null,
     purpose: caller.purpose,
   });
-  return { items: all.slice(0, limit), ...countsOf(all) };
+  const matching = kind ? all.filter((item) => item.kind === kind) : all;
+  return { items: matching.slice(offset, offset + limit), ...countsOf(all) };
 }
 
 /** The counts of the caller's work per kind and per module, for the navigation (names nobody: not audited). */

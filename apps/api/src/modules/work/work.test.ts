@@ -137,6 +137,21 @@ describe('GET /api/me/work', () => {
     expect(counts.items).toBeUndefined();
   });
 
+  it('pages the list and narrows it to one kind, keeping the counts over everything', async () => {
+    const all = (await workOf(counsellor1)).items.map((i) => i.id);
+    expect(all).toHaveLength(3);
+    const second = await json(await counsellor1.request('/api/me/work?limit=1&offset=1'));
+    expect(second.items.map((i: Item) => i.id)).toEqual([all[1]]);
+    expect(second.total).toBe(3);
+    const cases = await json(await counsellor1.request('/api/me/work?kind=case'));
+    expect(cases.items.map((i: Item) => i.kind)).toEqual(['case']);
+    expect(cases.total).toBe(3);
+    expect(cases.counts.find((c: { kind: string }) => c.kind === 'follow_up').count).toBe(2);
+    const bad = await counsellor1.request('/api/me/work?kind=homework');
+    expect(bad.status).toBe(400);
+    expect((await json(bad)).errors.map((e: { field: string }) => e.field)).toEqual(['kind']);
+  });
+
   it('moves a follow-up talked to out of the follow-ups, into the open cases', async () => {
     const [c1] = alpha().colleges;
     const [followUp] = await asWholeSchool(t, 'alpha', (tx) =>
