@@ -23,7 +23,7 @@ export const treeHoleMessages = {
       copyFailed: '无法自动复制，请手动抄下查看码',
       safetyTitle: '我们很担心你',
       safetyLead:
-        '你写到的内容让我们很担心你的安全。中心老师会尽快处理你的留言，按照上面的告知，中心主任可能会联系你。如果你现在就有危险，请立刻拨打下面的电话。',
+        '你写到的内容让我们很担心你的安全。中心老师会尽快处理你的留言；正如写信前的告知所说，中心主任可能会联系你。如果你现在就有危险，请立刻拨打下面的电话。',
       writeAnother: '再写一封',
       keyLabel: '查看码',
       keyPlaceholder: '例如 ABCD-EFGH-JKMN-PQRS',
@@ -58,7 +58,7 @@ export const treeHoleMessages = {
       copyFailed: 'Could not copy: please write the key down',
       safetyTitle: 'We are worried about you',
       safetyLead:
-        'What you wrote makes us worry about your safety. The center will handle your message soon and, as the notice above says, the center’s director may contact you. If you are in danger now, call the number below at once.',
+        'What you wrote makes us worry about your safety. The center will handle your message soon and, as the notice you read says, the center’s director may contact you. If you are in danger now, call the number below at once.',
       writeAnother: 'Write another',
       keyLabel: 'Key',
       keyPlaceholder: 'e.g. ABCD-EFGH-JKMN-PQRS',
