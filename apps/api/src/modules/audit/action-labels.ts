@@ -17,6 +17,13 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, { zh: string; en: stri
   'student_account.list': { zh: '查看班级学生账号', en: 'Listed a class’s student accounts' },
   'student_account.issued': { zh: '发放学生账号', en: 'Issued a student account' },
   'student_account.password_reset': { zh: '重置学生端密码', en: 'Reset a student’s password' },
+  'tree_hole.inbox_read': { zh: '查看树洞留言列表', en: 'Read the tree-hole inbox' },
+  'tree_hole_message.read': { zh: '查看树洞留言', en: 'Read a tree-hole message' },
+  'tree_hole_message.replied': { zh: '回复树洞留言', en: 'Replied to a tree-hole message' },
+  'tree_hole_writer.read': {
+    zh: '查看升级树洞留言的留言人',
+    en: 'Saw who wrote an escalated tree-hole message',
+  },
   'case.list': { zh: '查看个案列表', en: 'Listed cases' },
   'case.read': { zh: '查看个案', en: 'Read a case' },
   'case.create': { zh: '新建个案', en: 'Opened a case' },

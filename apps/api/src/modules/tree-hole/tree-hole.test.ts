@@ -265,7 +265,22 @@ describe('tree hole', () => {
     // The director sees the writer, and the reading is audited with the student.
     const shown = await director.request(`/api/tree-hole/messages/${id}/writer`);
     expect(shown.status).toBe(200);
-    expect(await json(shown)).toMatchObject({ studentNumber: writerNumber });
+    const revealed = await json(shown);
+    expect(revealed).toMatchObject({ studentNumber: writerNumber });
+    // The audit log: the center's reads and replies, the director's look with the student; nothing the student did
+    // in the tree hole (a row naming them when a message arrives would undo the anonymity).
+    const log = await json(await director.request('/api/audit/log?pageSize=200'));
+    const actions = log.items.map((e: { action: string }) => e.action);
+    expect(actions).toEqual(
+      expect.arrayContaining(['tree_hole.inbox_read', 'tree_hole_message.read', 'tree_hole_message.replied']),
+    );
+    const look = log.items.find((e: { action: string }) => e.action === 'tree_hole_writer.read');
+    expect(look).toMatchObject({ studentId: revealed.id, entityId: id, actor: { username: 'director' } });
+    expect(
+      log.items
+        .filter((e: { actor: { username: string } | null }) => e.actor?.username.startsWith('student:'))
+        .map((e: { action: string }) => e.action),
+    ).not.toEqual(expect.arrayContaining([expect.stringMatching(/tree_hole/)]));
   });
 
   it('refuses the tree hole to staff as writers and to a school without rules', async () => {
