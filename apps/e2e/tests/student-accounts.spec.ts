@@ -186,9 +186,10 @@ for (const { name, viewport } of VIEWPORTS) {
         await counsellor.locator('.el-message-box').getByRole('button', { name: '重置' }).click();
         await expect(counsellor.getByTestId('problem-alert')).toContainText('未找到学生账号');
         await expect(counsellor.getByTestId('cs-reset-no-account')).toContainText('学校管理 → 学生账号');
+        await expect(counsellor.locator('.el-message-box')).toBeHidden();
         await counsellor
           .getByTestId('cs-student-account')
-          .screenshot({ path: `${SHOTS}/reset-no-account-${name}.png` });
+          .screenshot({ path: `${SHOTS}/reset-no-account-${name}.png`, animations: 'disabled' });
       }
       await counsellorContext.close();
     });
