@@ -1,7 +1,9 @@
-import { treeHoleMessages, treeHoleReplies } from '@xinqiao/db';
+import { treeHoleKeys, treeHoleMessages, treeHoleReplies, treeHoleWriters } from '@xinqiao/db';
+import { withTenant } from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import { getTableColumns } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tenantScope } from '../../auth/scope.ts';
 import {
   createTestApp,
   json,
@@ -289,5 +291,47 @@ describe('tree hole', () => {
       body: { body: '测试', noticeVersion: '1' },
     });
     expect(res.status).toBe(403);
+  });
+});
+
+describe('tree hole: RLS, not only the API', () => {
+  const rowsAs = async (personId: string, capabilities: string[]) => {
+    const scope = tenantScope({
+      schoolId: t.world.schools.alpha.id,
+      personId,
+      fullScopePaths: capabilities.length ? ['/'] : [],
+      reducedScopePaths: [],
+      capabilities,
+    });
+    return withTenant(t.db, scope, async (tx) => ({
+      messages: (await tx.select().from(treeHoleMessages)).length,
+      replies: (await tx.select().from(treeHoleReplies)).length,
+      keys: (await tx.select().from(treeHoleKeys)).length,
+      writers: (await tx.select().from(treeHoleWriters)).length,
+    }));
+  };
+
+  it('shows a student no thread without its key, the center no key and no writer, the director the writers only', async () => {
+    const studentPerson = (await json(await writer.request('/api/auth/me'))).person.id;
+    expect(await rowsAs(studentPerson, [])).toEqual({ messages: 0, replies: 0, keys: 0, writers: 0 });
+    const staffRows = await rowsAs(t.world.schools.alpha.people.staff!, ['treehole.reply']);
+    expect(staffRows.messages).toBeGreaterThan(0);
+    expect(staffRows).toMatchObject({ keys: 0, writers: 0 });
+    const directorRows = await rowsAs(t.world.schools.alpha.people.director!, [
+      'treehole.reply',
+      'treehole.identify',
+    ]);
+    expect(directorRows).toMatchObject({ keys: 0, writers: 1 });
+    // Another school's center sees none of it.
+    const beta = tenantScope({
+      schoolId: t.world.schools.beta.id,
+      personId: t.world.schools.beta.people.director!,
+      fullScopePaths: ['/'],
+      reducedScopePaths: [],
+      capabilities: ['treehole.reply', 'treehole.identify'],
+    });
+    expect(
+      await withTenant(t.db, beta, async (tx) => (await tx.select().from(treeHoleMessages)).length),
+    ).toBe(0);
   });
 });
