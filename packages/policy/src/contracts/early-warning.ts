@@ -37,6 +37,7 @@ export const WARNING_SIGNALS = [
   'dailySpending',
   'daysWithoutCampusActivity',
   'attentionTier',
+  'crisisReported',
 ] as const;
 export type WarningSignal = (typeof WARNING_SIGNALS)[number];
 
@@ -133,7 +134,10 @@ type WarningEvent = z.infer<typeof warningEvent>;
 const signalEvent = z
   .object({
     code: z.enum(WARNING_SIGNALS),
-    /** Days of the recent window (spending: the window compared; activity: how far back events are read). */
+    /**
+     * Days of the recent window (spending: the window compared; activity: how far back events are read; crisis
+     * reports: how recent an urgent concern report counts).
+     */
     windowDays: z.number().int().min(1).max(120).optional(),
     /** Days before the window that make the student's own baseline (spending). */
     baselineDays: z.number().int().min(7).max(365).optional(),

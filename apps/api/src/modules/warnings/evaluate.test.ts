@@ -1,4 +1,4 @@
-import { crises, notifications, warnings } from '@xinqiao/db';
+import { concernReports, crises, notifications, warnings } from '@xinqiao/db';
 import { withTenant } from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -191,5 +191,42 @@ describe('evaluating warnings from the feeds', () => {
       level: 'red',
       term: '2024-2025-2',
     });
+  });
+
+  it('raises a psychological-crisis warning for crisis signs the network reported, and not for a report closed as unfounded', async () => {
+    const reporter = t.world.schools.alpha.people.committee1!;
+    const report = (studentId: string, closed: boolean) => ({
+      schoolId: t.world.schools.alpha.id,
+      studentId,
+      reporterId: reporter,
+      signs: ['talks-of-suicide'],
+      urgency: 'urgent' as const,
+      selfHarm: true,
+      dueAt: new Date(t.clock().getTime() + DAY),
+      createdAt: new Date(t.clock().getTime() - DAY),
+      pluginId: 'hrbmu',
+      pluginVersion: 'test',
+      ...(closed ? { status: 'closed' as const, outcome: 'closed' as const, closeReason: '核实无此事' } : {}),
+    });
+    // Filed by the class committee member (RLS: a report is written by its reporter).
+    const asReporter = tenantScope({
+      schoolId: t.world.schools.alpha.id,
+      personId: reporter,
+      fullScopePaths: ['/'],
+      reducedScopePaths: [],
+    });
+    await withTenant(t.db, asReporter, (tx) =>
+      tx.insert(concernReports).values([report(idOf(1, 1), false), report(idOf(1, 2), true)]),
+    );
+    await evaluate();
+    const crisis = (await openWarnings()).filter((w) => w.module === 'psychological-crisis');
+    expect(crisis).toEqual([
+      expect.objectContaining({
+        studentId: idOf(1, 1),
+        level: 'red',
+        dueOn: '2025-03-04',
+        reasons: [expect.objectContaining({ ruleName: 'crisis-signs-reported' })],
+      }),
+    ]);
   });
 });

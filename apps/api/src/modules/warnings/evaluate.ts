@@ -57,10 +57,14 @@ function reasonsOf(warning: Warning, student: StudentSignals, rules: WarningRule
     values: Object.fromEntries(
       (rules.testedFacts.get(reason.ruleName) ?? [])
         .filter((fact) => facts[fact] !== undefined)
-        .map((fact) => [fact, facts[fact] as number]),
+        .map((fact) => [fact, Number(facts[fact])]),
     ),
   }));
 }
+
+/** Signal values as numbers, as they are stored and shown: a yes/no signal (crisis signs reported) as 1 or 0. */
+const numericValues = (values: Record<string, number | boolean>) =>
+  Object.fromEntries(Object.entries(values).map(([code, value]) => [code, Number(value)]));
 
 /**
  * Evaluates every student of the school (or the given ones): signals in SQL, the school's rules on each, then the
@@ -187,8 +191,8 @@ async function storeSignals(
   if (students.length === 0) return;
   const payload = JSON.stringify(
     students.map((s) => {
-      const { part: _part, ...values } = s.facts as Record<string, unknown>;
-      return { s: s.studentId, v: values };
+      const { part: _part, ...values } = s.facts as unknown as Record<string, number | boolean>;
+      return { s: s.studentId, v: numericValues(values) };
     }),
   );
   await tx.execute(sql`INSERT INTO student_signals AS ss (student_id, school_id, values, term, computed_at)

@@ -49,6 +49,7 @@ interface SignalRow {
   base: string | null;
   last_seen: Date | string | null;
   tier: number | null;
+  crisis_reported: boolean;
 }
 
 /** China midnight at the start of `date` as an instant. */
@@ -58,7 +59,8 @@ const chinaMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`);
  * Computes every student's signals in one SQL statement from the feeds (the import role's transaction: raw rows are
  * read here and nowhere else): failed courses this term and in total, GPA by the school's formula and its change,
  * spending over the window against the student's own baseline and per day, days since the last campus activity
- * (access events and card use), the latest screening tier. Only the signals the school's settings list are given,
+ * (access events and card use), the latest screening tier, and an urgent or self-harm concern report from the
+ * network not closed as unfounded within the window (crisis signs reported). Only the signals the school's settings list are given,
  * and a student a feed does not track gives no signal of it (no card use before the window is not "no spending").
  */
 export async function computeSignals(
@@ -74,6 +76,8 @@ export async function computeSignals(
   const windowDays = spending?.windowDays ?? perDay?.windowDays ?? 14;
   const baselineDays = spending?.baselineDays ?? 56;
   const activityDays = activity?.windowDays ?? 30;
+  const crisisReports = signalOf(settings, 'crisisReported');
+  const reportStart = new Date(dayEnd.getTime() - (crisisReports?.windowDays ?? 30) * DAY_MS);
   const windowStart = new Date(dayEnd.getTime() - windowDays * DAY_MS);
   const baseStart = new Date(windowStart.getTime() - baselineDays * DAY_MS);
   const activityStart = new Date(dayEnd.getTime() - activityDays * DAY_MS);
@@ -125,6 +129,11 @@ export async function computeSignals(
           SELECT student_id, max(occurred_at) AS last FROM feed_activity_events
           WHERE occurred_at >= ${at(trackStart)} AND occurred_at < ${at(dayEnd)} GROUP BY student_id
         ),
+        reported AS MATERIALIZED (
+          SELECT DISTINCT student_id FROM concern_reports
+          WHERE (urgency = 'urgent' OR self_harm) AND outcome IS DISTINCT FROM 'closed'
+            AND created_at >= ${at(reportStart)} AND created_at < ${at(dayEnd)}
+        ),
         tier AS MATERIALIZED (
           SELECT DISTINCT ON (student_id) student_id, attention_tier
           FROM screening_results ORDER BY student_id, submitted_at DESC NULLS LAST
@@ -132,7 +141,8 @@ export async function computeSignals(
         SELECT s.id, s.placement_path AS path, s.college_unit_id AS college, (SELECT cur FROM terms) AS term,
                pt.gpa, pt.gpa_prev, CASE WHEN pt.has_cur THEN pt.failed_now END AS failed_now,
                (gr.student_id IS NOT NULL) AS graded, fa.failed_total, c.recent, c.base,
-               greatest(c.last, a.last) AS last_seen, t.attention_tier AS tier
+               greatest(c.last, a.last) AS last_seen, t.attention_tier AS tier,
+               (r.student_id IS NOT NULL) AS crisis_reported
         FROM students s
         LEFT JOIN per_term pt ON pt.student_id = s.id
         LEFT JOIN failed_all fa ON fa.student_id = s.id
@@ -140,6 +150,7 @@ export async function computeSignals(
         LEFT JOIN card c ON c.student_id = s.id
         LEFT JOIN act a ON a.student_id = s.id
         LEFT JOIN tier t ON t.student_id = s.id
+        LEFT JOIN reported r ON r.student_id = s.id
         WHERE true ${only}`,
   );
   await tx.execute(sql`SET LOCAL enable_nestloop = on`);
@@ -187,5 +198,7 @@ function factsOf(
     give('daysWithoutCampusActivity', clamp(days, 0, 366));
   }
   give('attentionTier', row.tier);
-  return { part: 'student', ...facts } as WarningFacts;
+  // Only a report is a fact: no report is not evidence that all is well, so no rule may match its absence.
+  const reported = at.listed.has('crisisReported') && row.crisis_reported ? { crisisReported: true } : {};
+  return { part: 'student', ...facts, ...reported } as WarningFacts;
 }

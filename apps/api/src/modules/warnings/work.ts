@@ -47,11 +47,16 @@ const SIGNAL_NAMES: Record<string, { zh: string; en: string }> = {
   dailySpending: { zh: '日均消费（元）', en: 'yuan a day' },
   daysWithoutCampusActivity: { zh: '无活动天数', en: 'days without activity' },
   attentionTier: { zh: '筛查等级', en: 'screening tier' },
+  crisisReported: { zh: '网格员报告危机迹象', en: 'crisis signs reported' },
 };
+/** Yes/no signals: named without their value (1). */
+const FLAGS = new Set(['crisisReported']);
 
 /** The values that tripped a rule, named in the reader's language: "（无活动天数 5）". */
 const valuesText = (values: Record<string, number>, lang: 'zh' | 'en') => {
-  const parts = Object.entries(values).map(([k, v]) => `${SIGNAL_NAMES[k]?.[lang] ?? k} ${v}`);
+  const parts = Object.entries(values).map(([k, v]) =>
+    FLAGS.has(k) ? (SIGNAL_NAMES[k]?.[lang] ?? k) : `${SIGNAL_NAMES[k]?.[lang] ?? k} ${v}`,
+  );
   if (parts.length === 0) return '';
   return lang === 'zh' ? `（${parts.join('，')}）` : ` (${parts.join(', ')})`;
 };
