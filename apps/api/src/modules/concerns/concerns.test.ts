@@ -1,8 +1,9 @@
-import { caseEntries, cases, concernReports, notifications, students } from '@xinqiao/db';
+import { backgroundJobs, caseEntries, cases, concernReports, notifications, students } from '@xinqiao/db';
 import { withTenant } from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tenantScope } from '../../auth/scope.ts';
+import { runAsJobRunner } from '../../jobs/runner-transaction.ts';
 import { createTestApp, loginAs, type TestApp, type TestSession } from '../../testing/index.ts';
 import { testPluginCatalog } from '../../testing/plugins.ts';
 import { outboxRows } from '../notifications/testing.ts';
@@ -77,6 +78,13 @@ let routineId: string;
 let selfHarmId: string;
 let thirdId: string;
 
+const warningEvaluations = async () =>
+  (
+    await runAsJobRunner(t.db, (tx) =>
+      tx.select().from(backgroundJobs).where(eq(backgroundJobs.kind, 'warnings.evaluate')),
+    )
+  ).length;
+
 describe('POST /api/concerns', () => {
   it('lets a class psych committee member report a student of their class to the counsellor, by the plugin deadline', async () => {
     const since = await lastAuditSeq(t, 'alpha');
@@ -114,6 +122,7 @@ describe('POST /api/concerns', () => {
     expect(await notificationsOf('station1')).toEqual([]);
     const [audit] = await auditRowsAfter(t, 'alpha', since);
     expect(audit).toMatchObject({ action: 'concern.create', entityId: routineId, studentId: student(0, 0) });
+    expect(await warningEvaluations()).toBe(0); // a routine report is no crisis sign
   });
 
   it('makes a report with a self-harm sign due in 15 minutes and tells the station head at once', async () => {
@@ -129,6 +138,8 @@ describe('POST /api/concerns', () => {
     expect(row.dueAt).toEqual(new Date('2025-03-03T08:15:00.000Z'));
     const told = await notificationsOf('station1');
     expect(told.map((n) => n.link)).toEqual([`/college-station/concerns/${selfHarmId}`]);
+    // A crisis sign: the school's early-warning rules run now (crisis-signs-reported), not at the next daily run.
+    expect(await warningEvaluations()).toBe(1);
     expect(told[0]).toMatchObject({ kind: 'concern.urgent', params: { selfHarm: 1 } });
     // What leaves the platform (e-mail, group robot) says how many and that it is urgent: no name, no sign.
     const outbound = (await outboxRows(t.db)).filter((m) => m.subject.includes('紧急关注报告'));

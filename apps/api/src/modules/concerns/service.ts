@@ -2,11 +2,13 @@ import type { CompiledPlugin } from '@xinqiao/policy';
 import { type Caller, can, requirePermission } from '../../auth/caller.ts';
 import type { PageRequest } from '../../http/pagination.ts';
 import { fieldError, invalidFields, problem } from '../../http/problem.ts';
+import { enqueueJob } from '../../jobs/enqueue.ts';
 import { recordAccess } from '../audit/record.ts';
 import { schoolCalendar } from '../screening/calendar/service.ts';
 import { loadResponsibleFinder } from '../screening/import/follow-up.ts';
 import { studentNotFound, studentViewOf } from '../students/access.ts';
 import { findStudent, unitPathOf } from '../students/queries.ts';
+import { evaluateWarningsJob } from '../warnings/job.ts';
 import { notifyReport } from './notify.ts';
 import { checkedSigns, concernPolicyOf, dueAtOf, triageDeadlineOf } from './policy.ts';
 import {
@@ -97,6 +99,10 @@ export async function fileConcern(
     selfHarm,
     dueAt,
   });
+  // Crisis signs are an early-warning signal too (warnings/signals.ts): evaluate now, not at the next daily run.
+  if ((input.urgency === 'urgent' || selfHarm) && plugin?.areas.includes('early-warning')) {
+    await enqueueJob(caller.tx, caller.me.school.id, evaluateWarningsJob, {});
+  }
   const row = (await findConcern(caller.tx, id))!;
   await auditConcern(caller, 'concern.create', row);
   return row;
