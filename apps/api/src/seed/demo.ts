@@ -25,6 +25,7 @@ import { seedDemoAllianceFor } from '../modules/alliance/seed.ts';
 import { seedDemoRatingsFor, seedDemoStudentSideFor } from '../modules/appointments/seed.ts';
 import { seedDemoHospitalsFor } from '../modules/crises/seed.ts';
 import { seedDemoSupportFor } from '../modules/support/seed.ts';
+import { seedDemoTreeHoleFor } from '../modules/tree-hole/seed.ts';
 import { seedDemoFeeds } from './demo-warnings.ts';
 
 /** Rows per INSERT: well under PostgreSQL's 65,535 bound parameters for the widest table. */
@@ -93,8 +94,9 @@ export async function seedDemoSchool(db: Database, school: DemoSchool): Promise<
         personId: null,
         fullScopePaths: ['/'],
         reducedScopePaths: [],
-        // The student side's demo publishes the center's slots and books one (RLS checks the capability).
-        capabilities: ['counselling.manage'],
+        // The student side's demo publishes the center's slots and books one, and answers the tree hole (RLS
+        // checks the capabilities).
+        capabilities: ['counselling.manage', 'treehole.reply'],
       }),
     );
     const unitIds = await insertUnits(tx, schoolId, school);
@@ -105,6 +107,7 @@ export async function seedDemoSchool(db: Database, school: DemoSchool): Promise<
     await seedDemoHospitalsFor(tx, schoolId, school.code, new Date());
     await seedDemoSupportFor(tx, schoolId, school.code, new Date());
     const studentSide = await seedDemoStudentSideFor(tx, schoolId, hashes[0]!, new Date());
+    await seedDemoTreeHoleFor(tx, schoolId, school.code, new Date());
     await appendAudit(tx, {
       schoolId,
       actorPersonId: null,
