@@ -138,5 +138,14 @@ test.describe('tree hole (情绪树洞)', () => {
     await student.getByTestId('tree-hole-open').click();
     await expect(thread.getByTestId('tree-hole-reply')).toContainText(REPLY);
     await shot(student, 'desktop-5-student-thread', false);
+
+    // In English, on the phone: the notice and the form say the same.
+    await student.setViewportSize(PHONE);
+    await student.getByTestId('locale-switch').getByText('English').click();
+    await student.getByTestId('tree-hole-write-tab').click();
+    await student.getByTestId('tree-hole-key-card').getByRole('button', { name: 'Write another' }).click();
+    await expect(student.getByTestId('tree-hole-notice')).toContainText('director');
+    await expect(student.getByTestId('tree-hole-send')).toContainText('Send anonymously');
+    await shot(student, 'phone-5-notice-english');
   });
 });

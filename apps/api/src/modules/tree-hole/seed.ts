@@ -47,7 +47,7 @@ export async function seedDemoTreeHoleFor(tx: TenantTx, schoolId: string, plugin
       id,
       schoolId,
       body: thread.body,
-      noticeVersion: '2',
+      noticeVersion: '3',
       replyDueAt: new Date(written.getTime() + 2 * DAY),
       ruleNames: ['routine-reply-within-48-hours'],
       pluginId,
