@@ -116,6 +116,10 @@ test.describe('tree hole (情绪树洞)', () => {
     await director.getByTestId('tree-hole-identify').click();
     await director.getByRole('button', { name: '查看', exact: true }).click();
     await expect(director.getByTestId('tree-hole-writer')).toContainText(STUDENT.name);
+    await expect(director.getByTestId('tree-hole-open-crisis')).toHaveAttribute(
+      'href',
+      /\/crisis\/new\?student=/,
+    );
     await shot(director, 'desktop-4-director-writer', false);
 
     // The student reads the reply with the key; the key is spent and a new one shown.

@@ -27,6 +27,7 @@ const zh = {
     identifyCancel: '取消',
     writer: '留言人：{name}（{number}），{college} {klass}',
     openFile: '打开学生档案',
+    openCrisis: '启动危机干预',
     noticeShown: '学生写信前看到的告知',
   },
 } as const;
@@ -62,6 +63,7 @@ const en: Texts<typeof zh> = {
     identifyCancel: 'Cancel',
     writer: 'Written by {name} ({number}), {college} {klass}',
     openFile: 'Open the student’s file',
+    openCrisis: 'Open a crisis',
     noticeShown: 'What students read before writing',
   },
 };
