@@ -143,6 +143,15 @@ test.describe('tree hole (情绪树洞)', () => {
     await expect(thread.getByTestId('tree-hole-reply')).toContainText(REPLY);
     await shot(student, 'desktop-5-student-thread', false);
 
+    // The center closes the answered conversation; the writer still reads it, and may not write to it.
+    await center.getByTestId('tree-hole-close').click();
+    await expect(center.getByTestId('tree-hole-closed')).toBeVisible();
+    const next2 = (await student.getByTestId('tree-hole-key').textContent())!.trim();
+    await student.getByTestId('tree-hole-key-input').fill(next2);
+    await student.getByTestId('tree-hole-open').click();
+    await expect(student.getByTestId('tree-hole-closed')).toBeVisible();
+    await expect(student.getByTestId('tree-hole-more')).toHaveCount(0);
+
     // In English, on the phone: the notice and the form say the same.
     await student.setViewportSize(PHONE);
     await student.getByTestId('locale-switch').getByText('English').click();

@@ -35,6 +35,7 @@ export const treeHoleMessages = {
       writeMore: '继续写给老师',
       sendMore: '发送',
       sentMore: '已发送。请保存下面新的查看码。',
+      closed: '中心老师已结束这段对话。你仍然可以查看；如果还有想说的，可以再写一封新的留言。',
     },
   },
   en: {
@@ -70,6 +71,7 @@ export const treeHoleMessages = {
       writeMore: 'Write again to the center',
       sendMore: 'Send',
       sentMore: 'Sent. Keep the new key below.',
+      closed: 'The center closed this conversation. You can still read it; to say more, write a new message.',
     },
   },
 };

@@ -13066,6 +13066,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tree-hole/messages/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close an answered conversation (the center): still readable, no longer written to */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Closed */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not signed in, or the session expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Signed in, but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflicts with stored data */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tree-hole/messages/{id}/replies": {
         parameters: {
             query?: never;
@@ -16510,6 +16582,8 @@ export interface components {
             /** @description The key used is spent: this one opens the thread next time, shown this once */
             nextKey: string;
             safety: boolean;
+            /** @description The center closed the conversation: it cannot be written to */
+            closed: boolean;
         };
         MyWork: {
             /** @description Most urgent first */
@@ -16836,7 +16910,7 @@ export interface components {
              * @example validation.invalid-field
              * @enum {string}
              */
-            code: "validation.invalid-field" | "http.bad-request" | "http.not-found" | "http.no-route" | "http.method-not-allowed" | "http.payload-too-large" | "http.unsupported-media-type" | "http.headers-too-large" | "http.request-timeout" | "http.csrf-token" | "http.cross-site" | "server.internal" | "server.busy" | "auth.sign-in-required" | "auth.session-expired" | "auth.account-disabled" | "auth.wrong-credentials" | "auth.too-many-attempts" | "auth.permission-denied" | "database.duplicate-key" | "database.missing-reference" | "database.out-of-range" | "database.value-missing" | "database.bad-format" | "database.not-permitted" | "units.not-found" | "units.outside-branch" | "units.name-taken" | "people.not-found" | "people.role-outside-administration" | "people.person-outside-administration" | "people.username-taken" | "audit.student-outside-units" | "audit.export-too-large" | "students.not-found" | "students.reduced-view" | "students.number-taken" | "students.placement-outside-units" | "import.rows-rejected" | "import.file-unreadable" | "import.file-over-limit" | "cases.not-found" | "notifications.not-found" | "notifications.channel-not-set-up" | "notifications.test-failed" | "alliance.no-points-scale" | "alliance.term-not-found" | "alliance.event-not-found" | "alliance.member-not-found" | "alliance.record-not-found" | "alliance.not-a-member" | "alliance.term-closed" | "alliance.no-open-term" | "alliance.not-attended" | "alliance.event-closed" | "alliance.not-expected-at-event" | "alliance.attendance-exists" | "alliance.record-exists" | "alliance.not-checked-in" | "alliance.early-leave-exists" | "alliance.finding-exists" | "alliance.full-attendance-done" | "alliance.not-a-task" | "alliance.task-closed" | "alliance.not-assigned" | "alliance.task-acknowledged" | "alliance.task-submitted" | "alliance.member-inactive" | "alliance.record-not-pending" | "alliance.record-voided" | "alliance.record-not-voided" | "alliance.unknown-record-kind" | "alliance.no-base-score" | "alliance.repricing-stale" | "alliance.repricing-refused" | "alliance.plugin-refuses-facts" | "alliance.plugin-rules-refuse" | "screening.wave-not-found" | "screening.wave-exists" | "screening.wave-status-transition" | "screening.wave-not-open" | "screening.wave-cancelled" | "screening.wave-has-results" | "screening.wave-import-running" | "screening.no-tier-rules" | "screening.import-not-found" | "screening.result-not-found" | "screening.calendar-edit-not-found" | "concerns.not-found" | "concerns.no-signs-policy" | "concerns.already-triaged" | "crises.not-found" | "crises.no-protocol" | "crises.closed" | "crises.not-closed" | "crises.step-not-found" | "crises.step-finished" | "crises.not-named" | "crises.referral-not-found" | "crises.no-review-due" | "crises.hospital-not-found" | "crises.hospital-in-use" | "warnings.not-found" | "warnings.not-open" | "warnings.not-academic" | "warnings.no-plugin" | "integration.token-required" | "integration.token-invalid" | "integration.feed-not-allowed" | "integration.rate-limited" | "integration.token-not-found" | "key-students.not-found" | "key-students.already-on-roster" | "key-students.no-removal-requested" | "student.no-account" | "student.password-change-required" | "student.wave-not-open" | "student.consent-required" | "student.screening-submitted" | "student.no-rules" | "student-accounts.not-found" | "student-accounts.class-not-found" | "appointments.not-found" | "appointments.slot-not-found" | "appointments.refused" | "feedback.refused" | "tree-hole.no-rules" | "tree-hole.not-found" | "tree-hole.key-refused" | "tree-hole.writer-not-revealed" | "support.no-rules" | "support.list-not-found" | "support.entry-not-found" | "support.file-not-found" | "support.class-not-found" | "support.record-not-found" | "plugins.no-active-plugin" | "student-affairs.staff-not-found" | "student-affairs.plugin-broken";
+            code: "validation.invalid-field" | "http.bad-request" | "http.not-found" | "http.no-route" | "http.method-not-allowed" | "http.payload-too-large" | "http.unsupported-media-type" | "http.headers-too-large" | "http.request-timeout" | "http.csrf-token" | "http.cross-site" | "server.internal" | "server.busy" | "auth.sign-in-required" | "auth.session-expired" | "auth.account-disabled" | "auth.wrong-credentials" | "auth.too-many-attempts" | "auth.permission-denied" | "database.duplicate-key" | "database.missing-reference" | "database.out-of-range" | "database.value-missing" | "database.bad-format" | "database.not-permitted" | "units.not-found" | "units.outside-branch" | "units.name-taken" | "people.not-found" | "people.role-outside-administration" | "people.person-outside-administration" | "people.username-taken" | "audit.student-outside-units" | "audit.export-too-large" | "students.not-found" | "students.reduced-view" | "students.number-taken" | "students.placement-outside-units" | "import.rows-rejected" | "import.file-unreadable" | "import.file-over-limit" | "cases.not-found" | "notifications.not-found" | "notifications.channel-not-set-up" | "notifications.test-failed" | "alliance.no-points-scale" | "alliance.term-not-found" | "alliance.event-not-found" | "alliance.member-not-found" | "alliance.record-not-found" | "alliance.not-a-member" | "alliance.term-closed" | "alliance.no-open-term" | "alliance.not-attended" | "alliance.event-closed" | "alliance.not-expected-at-event" | "alliance.attendance-exists" | "alliance.record-exists" | "alliance.not-checked-in" | "alliance.early-leave-exists" | "alliance.finding-exists" | "alliance.full-attendance-done" | "alliance.not-a-task" | "alliance.task-closed" | "alliance.not-assigned" | "alliance.task-acknowledged" | "alliance.task-submitted" | "alliance.member-inactive" | "alliance.record-not-pending" | "alliance.record-voided" | "alliance.record-not-voided" | "alliance.unknown-record-kind" | "alliance.no-base-score" | "alliance.repricing-stale" | "alliance.repricing-refused" | "alliance.plugin-refuses-facts" | "alliance.plugin-rules-refuse" | "screening.wave-not-found" | "screening.wave-exists" | "screening.wave-status-transition" | "screening.wave-not-open" | "screening.wave-cancelled" | "screening.wave-has-results" | "screening.wave-import-running" | "screening.no-tier-rules" | "screening.import-not-found" | "screening.result-not-found" | "screening.calendar-edit-not-found" | "concerns.not-found" | "concerns.no-signs-policy" | "concerns.already-triaged" | "crises.not-found" | "crises.no-protocol" | "crises.closed" | "crises.not-closed" | "crises.step-not-found" | "crises.step-finished" | "crises.not-named" | "crises.referral-not-found" | "crises.no-review-due" | "crises.hospital-not-found" | "crises.hospital-in-use" | "warnings.not-found" | "warnings.not-open" | "warnings.not-academic" | "warnings.no-plugin" | "integration.token-required" | "integration.token-invalid" | "integration.feed-not-allowed" | "integration.rate-limited" | "integration.token-not-found" | "key-students.not-found" | "key-students.already-on-roster" | "key-students.no-removal-requested" | "student.no-account" | "student.password-change-required" | "student.wave-not-open" | "student.consent-required" | "student.screening-submitted" | "student.no-rules" | "student-accounts.not-found" | "student-accounts.class-not-found" | "appointments.not-found" | "appointments.slot-not-found" | "appointments.refused" | "feedback.refused" | "tree-hole.no-rules" | "tree-hole.not-found" | "tree-hole.key-refused" | "tree-hole.writer-not-revealed" | "tree-hole.closed" | "tree-hole.awaiting-reply" | "support.no-rules" | "support.list-not-found" | "support.entry-not-found" | "support.file-not-found" | "support.class-not-found" | "support.record-not-found" | "plugins.no-active-plugin" | "student-affairs.staff-not-found" | "student-affairs.plugin-broken";
             /**
              * @description The problem kind in words, in the language of Accept-Language (zh-CN by default)
              * @example 提交的内容有误
@@ -17806,6 +17880,8 @@ export interface components {
                 awaitingReply: boolean;
                 /** @description ISO 8601 instant */
                 answeredAt: string | null;
+                /** @description Closed by the center: read-only, listed last */
+                closedAt: string | null;
                 posts: number;
             }[];
         };
@@ -17833,6 +17909,8 @@ export interface components {
             replyDueAt: string;
             overdue: boolean;
             awaitingReply: boolean;
+            /** @description ISO 8601 instant */
+            closedAt: string | null;
             decision: {
                 pluginId: string;
                 pluginVersion: string;

@@ -19,6 +19,11 @@ export function replyTo(id: string, body: string) {
   return api.POST('/api/tree-hole/messages/{id}/replies', { params: { path: { id } }, body: { body } });
 }
 
+/** Closes an answered conversation: still readable, no longer written to. */
+export function closeThread(id: string) {
+  return api.POST('/api/tree-hole/messages/{id}/close', { params: { path: { id } } });
+}
+
 /** Who wrote an escalated message (the center director alone, where the plugin reveals it; audited). */
 export function fetchWriter(id: string): Promise<TreeHoleWriter> {
   return api.GET('/api/tree-hole/messages/{id}/writer', { params: { path: { id } } });

@@ -28,6 +28,9 @@ const zh = {
     writer: '留言人：{name}（{number}），{college} {klass}',
     openFile: '打开学生档案',
     openCrisis: '启动危机干预',
+    close: '结束对话',
+    closed: '已结束',
+    closedHint: '对话已结束：学生仍可凭查看码查看，不能再写。',
     noticeShown: '学生写信前看到的告知',
   },
 } as const;
@@ -64,6 +67,9 @@ const en: Texts<typeof zh> = {
     writer: 'Written by {name} ({number}), {college} {klass}',
     openFile: 'Open the student’s file',
     openCrisis: 'Open a crisis',
+    close: 'Close the conversation',
+    closed: 'Closed',
+    closedHint: 'Closed: the student can still read it with a key, not write to it.',
     noticeShown: 'What students read before writing',
   },
 };

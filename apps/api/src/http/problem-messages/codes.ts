@@ -170,6 +170,8 @@ export const problemKinds = {
   'tree-hole.not-found': problemKind(404),
   'tree-hole.key-refused': problemKind(403),
   'tree-hole.writer-not-revealed': problemKind(404),
+  'tree-hole.closed': problemKind(409),
+  'tree-hole.awaiting-reply': problemKind(409),
 
   // Support files (帮扶教育)
   'support.no-rules': problemKind<{ school: string }>(409),

@@ -20,6 +20,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, { zh: string; en: stri
   'tree_hole.inbox_read': { zh: '查看树洞留言列表', en: 'Read the tree-hole inbox' },
   'tree_hole_message.read': { zh: '查看树洞留言', en: 'Read a tree-hole message' },
   'tree_hole_message.replied': { zh: '回复树洞留言', en: 'Replied to a tree-hole message' },
+  'tree_hole_message.closed': { zh: '结束树洞对话', en: 'Closed a tree-hole conversation' },
   'tree_hole_writer.read': {
     zh: '查看升级树洞留言的留言人',
     en: 'Saw who wrote an escalated tree-hole message',

@@ -15,6 +15,7 @@ export function presentInboxItem(row: InboxRow, now: Date) {
     overdue: overdue(row.replyDueAt, row.awaitingReply, now),
     awaitingReply: row.awaitingReply,
     answeredAt: row.answeredAt?.toISOString() ?? null,
+    closedAt: row.closedAt?.toISOString() ?? null,
     posts: row.posts,
   };
 }
@@ -32,6 +33,7 @@ export function presentMessage(message: MessageRow, posts: PostRow[], now: Date)
     replyDueAt: message.replyDueAt.toISOString(),
     overdue: overdue(message.replyDueAt, awaiting, now),
     awaitingReply: awaiting,
+    closedAt: message.closedAt?.toISOString() ?? null,
     decision: {
       pluginId: message.pluginId,
       pluginVersion: message.pluginVersion,
@@ -54,6 +56,7 @@ export function presentMyThread(thread: {
   posts: { fromCenter: boolean; body: string; createdAt: Date }[];
   nextKey: string;
   safety: boolean;
+  closed: boolean;
 }) {
   return {
     body: thread.body,
@@ -65,5 +68,6 @@ export function presentMyThread(thread: {
     })),
     nextKey: thread.nextKey,
     safety: thread.safety,
+    closed: thread.closed,
   };
 }

@@ -134,6 +134,11 @@ export async function insertPost(
   return id;
 }
 
+/** The center closes a thread: read-only from now on, out of the way at the end of the inbox. */
+export async function markClosed(tx: TenantTx, messageId: string, now: Date): Promise<void> {
+  await tx.update(treeHoleMessages).set({ closedAt: now }).where(eq(treeHoleMessages.id, messageId));
+}
+
 /** The center answered: the thread waits for the writer. */
 export async function markAnswered(tx: TenantTx, messageId: string, now: Date): Promise<void> {
   await tx.update(treeHoleMessages).set({ answeredAt: now }).where(eq(treeHoleMessages.id, messageId));
@@ -170,7 +175,7 @@ export const awaitingReply = sql<boolean>`(${treeHoleMessages.answeredAt} IS NUL
 
 /**
  * The center's inbox (RLS: treehole.reply, the school's messages): those awaiting a reply first, escalated first,
- * then by their reply deadline; then the answered ones, latest first. At most 500.
+ * then by their reply deadline; then the answered ones, latest first; the closed ones last. At most 500.
  */
 export async function inbox(tx: TenantTx) {
   const posts = tx
@@ -188,13 +193,14 @@ export async function inbox(tx: TenantTx) {
       writerRevealable: treeHoleMessages.writerRevealable,
       replyDueAt: treeHoleMessages.replyDueAt,
       answeredAt: treeHoleMessages.answeredAt,
+      closedAt: treeHoleMessages.closedAt,
       awaitingReply: awaitingReply,
       posts: sql<number>`coalesce(${posts.n}, 0)::int`,
     })
     .from(treeHoleMessages)
     .leftJoin(posts, eq(posts.messageId, treeHoleMessages.id))
-    .where(isNull(treeHoleMessages.closedAt))
     .orderBy(
+      sql`${treeHoleMessages.closedAt} IS NOT NULL`,
       desc(awaitingReply),
       desc(treeHoleMessages.escalated),
       sql`CASE WHEN ${awaitingReply} THEN ${treeHoleMessages.replyDueAt} END ASC`,

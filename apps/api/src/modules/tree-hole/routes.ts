@@ -20,6 +20,7 @@ import {
   TreeHoleWrittenSchema,
 } from './schemas.ts';
 import {
+  closeThread,
   followUp,
   inboxOf,
   messageOf,
@@ -112,6 +113,14 @@ const r = {
       ...problemResponses(400, 401, 403, 404),
     },
   }),
+  close: createRoute({
+    method: 'post',
+    path: '/tree-hole/messages/{id}/close',
+    tags,
+    summary: 'Close an answered conversation (the center): still readable, no longer written to',
+    request: { params: IdParams },
+    responses: { 204: { description: 'Closed' }, ...problemResponses(401, 403, 404, 409) },
+  }),
   writer: createRoute({
     method: 'get',
     path: '/tree-hole/messages/{id}/writer',
@@ -160,6 +169,10 @@ export const treeHoleRoutes = createRouter()
       c.var.clock(),
     );
     return c.json({ id }, 201);
+  })
+  .openapi(r.close, async (c) => {
+    await closeThread(callerOf(c, PURPOSE), c.req.valid('param').id, c.var.clock());
+    return c.body(null, 204);
   })
   .openapi(r.writer, async (c) =>
     c.json(await writerOfMessage(callerOf(c, PURPOSE), c.req.valid('param').id), 200),

@@ -57,6 +57,9 @@ export const MyTreeHoleThreadSchema = z
       description: 'The key used is spent: this one opens the thread next time, shown this once',
     }),
     safety: z.boolean(),
+    closed: z
+      .boolean()
+      .openapi({ description: 'The center closed the conversation: it cannot be written to' }),
   })
   .openapi('MyTreeHoleThread');
 
@@ -73,6 +76,7 @@ const InboxItem = z.object({
   overdue: z.boolean(),
   awaitingReply: z.boolean(),
   answeredAt: iso.nullable(),
+  closedAt: iso.nullable().openapi({ description: 'Closed by the center: read-only, listed last' }),
   posts: z.number().int(),
 });
 
@@ -93,6 +97,7 @@ export const TreeHoleMessageSchema = z
     replyDueAt: iso,
     overdue: z.boolean(),
     awaitingReply: z.boolean(),
+    closedAt: iso.nullable(),
     decision: z.object({ pluginId: z.string(), pluginVersion: z.string(), ruleNames: z.array(z.string()) }),
     posts: z.array(
       z.object({

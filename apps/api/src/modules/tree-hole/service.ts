@@ -16,6 +16,7 @@ import {
   insertWriter,
   keyForUpdate,
   markAnswered,
+  markClosed,
   markKeyUsed,
   markWriterPosted,
   messageById,
@@ -185,6 +186,7 @@ export async function readThread(caller: Caller, key: string, now: Date) {
     posts,
     nextKey,
     safety: message.signals.length > 0,
+    closed: message.closedAt !== null,
   };
 }
 
@@ -199,6 +201,8 @@ export async function followUp(
   now: Date,
 ) {
   const { student, message } = await openWithKey(caller, input.key, now);
+  // Refused before anything changes: the transaction rolls back, so the key is not spent.
+  if (message.closedAt) throw problem('tree-hole.closed');
   const policy = await treeHolePolicyOf(plugin, caller.me.school.code);
   const signals = signalsIn(input.body, policy.signals);
   const handling = await handlingOf(policy, signals.length > 0);
@@ -268,7 +272,8 @@ export async function messageOf(caller: Caller, id: string) {
 export async function reply(caller: Caller, id: string, body: string, now: Date): Promise<string> {
   requirePermission(caller, 'treehole.reply');
   const message = await messageForUpdate(caller.tx, id);
-  if (!message || message.closedAt) throw problem('tree-hole.not-found');
+  if (!message) throw problem('tree-hole.not-found');
+  if (message.closedAt) throw problem('tree-hole.closed');
   const postId = await insertPost(caller.tx, {
     schoolId: caller.me.school.id,
     messageId: id,
@@ -286,6 +291,27 @@ export async function reply(caller: Caller, id: string, body: string, now: Date)
     purpose: caller.purpose,
   });
   return postId;
+}
+
+/**
+ * The center closes a conversation it has answered (never one still awaiting a reply): it stays readable, by the
+ * center and by its writer with a key, and can no longer be written to. Audited.
+ */
+export async function closeThread(caller: Caller, id: string, now: Date): Promise<void> {
+  requirePermission(caller, 'treehole.reply');
+  const message = await messageForUpdate(caller.tx, id);
+  if (!message) throw problem('tree-hole.not-found');
+  if (message.closedAt) return;
+  if (message.answeredAt === null || message.lastWriterPostAt > message.answeredAt) {
+    throw problem('tree-hole.awaiting-reply');
+  }
+  await markClosed(caller.tx, id, now);
+  await recordAccess(caller.tx, caller.me, {
+    action: 'tree_hole_message.closed',
+    entity: 'tree_hole_message',
+    entityId: id,
+    purpose: caller.purpose,
+  });
 }
 
 /**

@@ -242,6 +242,38 @@ describe('tree hole', () => {
       authorName: null,
       body: '好的，我试试。',
     });
+    // The center closes a conversation only once it has answered; then the writer reads it but writes no more.
+    const early = await staff.request(`/api/tree-hole/messages/${id}/close`, { method: 'POST' });
+    expect(early.status).toBe(409);
+    expect((await json(early)).code).toBe('tree-hole.awaiting-reply');
+    t.clock.advance(60_000);
+    await staff.request(`/api/tree-hole/messages/${id}/replies`, {
+      method: 'POST',
+      body: { body: '加油！' },
+    });
+    expect((await staff.request(`/api/tree-hole/messages/${id}/close`, { method: 'POST' })).status).toBe(204);
+    expect((await json(await staff.request(`/api/tree-hole/messages/${id}`))).closedAt).not.toBeNull();
+    expect((await inbox(staff)).at(-1)!.id).toBe(id);
+    const refusedReply = await staff.request(`/api/tree-hole/messages/${id}/replies`, {
+      method: 'POST',
+      body: { body: '还有吗？' },
+    });
+    expect((await json(refusedReply)).code).toBe('tree-hole.closed');
+    const closedPost = await writer.request('/api/tree-hole/thread/posts', {
+      method: 'POST',
+      body: { key: moreBody.key, body: '还想说一句' },
+    });
+    expect(closedPost.status).toBe(409);
+    expect((await json(closedPost)).code).toBe('tree-hole.closed');
+    // Refused before anything changed: the key still opens the thread, which says it is closed.
+    const closedThread = await writer.request('/api/tree-hole/thread', {
+      method: 'POST',
+      body: { key: moreBody.key },
+    });
+    expect(closedThread.status).toBe(200);
+    const closedBody = await json(closedThread);
+    expect(closedBody.closed).toBe(true);
+    expect(closedBody.posts.at(-1)).toMatchObject({ fromCenter: true, body: '加油！' });
   });
 
   it('escalates a safety phrase: urgent in My work, the center told, the writer shown to the director alone', async () => {

@@ -12,6 +12,14 @@ export const treeHole = {
       detail: 'It does not exist, or you may not see it.',
     },
     'tree-hole.key-refused': { title: 'This key does not open a thread', detail: 'See the reason given.' },
+    'tree-hole.closed': {
+      title: 'This conversation is closed',
+      detail: 'The center closed it: it can still be read, not written to. Write a new message instead.',
+    },
+    'tree-hole.awaiting-reply': {
+      title: 'The message waits for a reply',
+      detail: 'Reply first: a conversation is closed only once the writer has been answered.',
+    },
     'tree-hole.writer-not-revealed': {
       title: 'The writer is not revealed',
       detail:

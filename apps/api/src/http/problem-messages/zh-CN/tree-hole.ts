@@ -9,6 +9,11 @@ export const treeHole = {
     },
     'tree-hole.not-found': { title: '未找到树洞留言', detail: '该留言不存在，或你无权查看。' },
     'tree-hole.key-refused': { title: '查看码无法打开留言', detail: '请查看具体原因。' },
+    'tree-hole.closed': {
+      title: '对话已结束',
+      detail: '中心已结束这段对话：仍可查看，不能再写。可以写一封新的留言。',
+    },
+    'tree-hole.awaiting-reply': { title: '留言还在等待回复', detail: '请先回复：只有回复过的对话才能结束。' },
     'tree-hole.writer-not-revealed': {
       title: '留言人不可查看',
       detail: '只有插件因安全信号升级处理的留言，才会向中心主任显示留言人。',
