@@ -10,6 +10,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { pgErrorOf } from './errors.ts';
+import { namedStatements } from './pglite-statements.ts';
 import { preparedStatements } from './prepared-statements.ts';
 import * as schema from './schema/index.ts';
 
@@ -221,7 +222,8 @@ export const PGLITE_CONFIGURATION = ['shared_buffers = 32MB'];
 async function openPglite(dataDir = 'memory://'): Promise<Database> {
   if (!dataDir.includes('://')) mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create({ dataDir, postgresqlconf: PGLITE_CONFIGURATION });
-  const orm = drizzlePglite(client, { schema }) as unknown as Orm;
+  // Named prepared statements: parsed and planned once (pglite-statements.ts).
+  const orm = drizzlePglite(namedStatements(client), { schema }) as unknown as Orm;
   return { kind: 'pglite', orm, close: () => client.close() };
 }
 

@@ -9,6 +9,7 @@ import { drizzle } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { type Database, type Orm, openDatabase, PGLITE_CONFIGURATION, queryRows } from './database.ts';
+import { namedStatements } from './pglite-statements.ts';
 import * as schema from './schema/index.ts';
 
 /** Which server the current test project runs on: set per vitest project (see vitest.shared.ts at the root). */
@@ -73,7 +74,7 @@ async function openMigratedPglite(): Promise<Database> {
     loadDataDir: new Blob([readFileSync(image)]),
     postgresqlconf: PGLITE_CONFIGURATION,
   });
-  const orm = drizzle(client, { schema }) as unknown as Orm;
+  const orm = drizzle(namedStatements(client), { schema }) as unknown as Orm;
   return { kind: 'pglite', orm, close: () => client.close() };
 }
 

@@ -21,8 +21,12 @@ interface Statement {
   params: unknown[];
 }
 
-/** Collects the statements each hot route runs (drizzle's logger, set on the open database) and explains them. */
-export async function collectHotPlans(): Promise<string> {
+/**
+ * Collects the statements each hot route runs (drizzle's logger, set on the open database) and explains them; with
+ * `profile`, each route is also timed in process (median of 15 requests after 5) and each statement explained with
+ * ANALYZE, so the file says where a request's milliseconds go (`pnpm --filter @xinqiao/api plans:profile`).
+ */
+export async function collectHotPlans(profile = false): Promise<string> {
   const db = await createTestDatabase();
   try {
     const plugins = registryCatalog(await loadPluginDirectory(REPO_PLUGINS_DIR));
@@ -52,7 +56,11 @@ export async function collectHotPlans(): Promise<string> {
       const res = await counsellor.request(route);
       await res.arrayBuffer();
       if (res.status === 404) continue;
-      sections.push(await explainRoute(db, `GET ${normalise(route)} (${res.status})`, [...captured]));
+      const statements = [...captured];
+      const timing = profile ? ` median ${await medianMs(() => counsellor.request(route))} ms` : '';
+      sections.push(
+        await explainRoute(db, `GET ${normalise(route)} (${res.status})${timing}`, statements, profile),
+      );
     }
     return `${HEADER}\n${sections.join('\n')}`;
   } finally {
@@ -74,16 +82,34 @@ function captureStatements(db: Database, into: Statement[]): void {
   session.logger = logger;
 }
 
+/** The median wall time of a request, in ms, after five to warm up. */
+async function medianMs(request: () => Promise<Response>): Promise<string> {
+  const times: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const started = performance.now();
+    await (await request()).arrayBuffer();
+    if (i >= 5) times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!.toFixed(1);
+}
+
 /** Replays a route's transaction: settings as they were, every other statement explained, then rolled back. */
-async function explainRoute(db: Database, title: string, statements: Statement[]): Promise<string> {
+async function explainRoute(
+  db: Database,
+  title: string,
+  statements: Statement[],
+  analyze = false,
+): Promise<string> {
   const lines = [`-- ${title}`];
   await db.orm
     .transaction(async (tx) => {
       // Memoize, and a scan of a small table against its index, flip between runs on near-equal costs (the demo's
       // ids are random): with both off the file shows which index each statement can use, the same every run, and
-      // a Seq Scan in it means a statement has no index path at all.
-      await tx.execute(sql`SET LOCAL enable_memoize = off`);
-      await tx.execute(sql`SET LOCAL enable_seqscan = off`);
+      // a Seq Scan in it means a statement has no index path at all. A profile measures the plans the app gets.
+      if (!analyze) {
+        await tx.execute(sql`SET LOCAL enable_memoize = off`);
+        await tx.execute(sql`SET LOCAL enable_seqscan = off`);
+      }
       let n = 0;
       for (const { query, params } of statements) {
         const text = query.replace(/\s+/g, ' ').trim();
@@ -95,7 +121,9 @@ async function explainRoute(db: Database, title: string, statements: Statement[]
         n += 1;
         const plan = await queryRows<{ 'QUERY PLAN': string }>(
           tx,
-          sql`EXPLAIN (COSTS OFF) ${withParams(text, params)}`,
+          analyze
+            ? sql`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${withParams(text, params)}`
+            : sql`EXPLAIN (COSTS OFF) ${withParams(text, params)}`,
         );
         lines.push(`-- ${n}. ${normalise(text)}`, ...plan.map((row) => normalise(row['QUERY PLAN'])), '');
       }
