@@ -1,5 +1,5 @@
-import { type GuardianContact, students, type TenantTx, units } from '@xinqiao/db';
-import { and, asc, count, eq, ilike, inArray, like, or, type SQL } from 'drizzle-orm';
+import { type GuardianContact, queryRows, students, type TenantTx, units } from '@xinqiao/db';
+import { and, asc, count, eq, ilike, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import {
   boundedTotal,
@@ -96,7 +96,8 @@ function studentConditions(filter: StudentFilter): SQL | undefined {
 /**
  * One page of the students the caller sees, by student number, and how many match: exactly up to `countBound`
  * rows, beyond that "more than countBound" (`totalExact: false`), so a page costs the page and the bound, never the
- * whole visible set (docs/performance.md).
+ * whole visible set (docs/performance.md). The matching rows are read once for both: the page is picked from the
+ * counted rows when they are all of them (a counsellor's college), and read again in order only past the bound.
  */
 export async function listStudents(
   tx: TenantTx,
@@ -105,7 +106,25 @@ export async function listStudents(
 ): Promise<{ rows: StudentRow[]; total: number; totalExact: boolean }> {
   const where = studentConditions(filter);
   const { limit, offset } = limitOffset(page);
+  const bound = countBound(page);
   // The page's ids first, then their units: the planner joins 50 rows, not every visible student before the sort.
+  const rows = await queryRows<StudentRow & { counted: number }>(
+    tx,
+    sql`WITH matching AS MATERIALIZED (
+          SELECT id, student_number FROM students WHERE ${where ?? sql`true`} LIMIT ${bound + 1}
+        ),
+        page AS (SELECT id FROM matching ORDER BY student_number LIMIT ${limit} OFFSET ${offset})
+        SELECT ${studentSelectList}, (SELECT count(*)::int FROM matching) AS counted
+        FROM page JOIN students ON students.id = page.id
+        JOIN units college ON college.id = students.college_unit_id
+        JOIN units klass ON klass.id = students.class_unit_id
+        LEFT JOIN units dorm ON dorm.id = students.dorm_unit_id
+        ORDER BY students.student_number`,
+  );
+  const n = rows[0]?.counted ?? (offset > 0 ? await countMatching(tx, where, bound) : 0);
+  const total = boundedTotal(n, bound);
+  if (total.totalExact) return { rows: rows.map(withoutCount), ...total };
+  // More than the bound: the counted rows were not all of them, so the page is read again in order.
   const pageIds = tx
     .select({ id: students.id })
     .from(students)
@@ -114,10 +133,44 @@ export async function listStudents(
     .limit(limit)
     .offset(offset)
     .as('page');
-  const rows = await selectStudents(tx)
+  const ordered = await selectStudents(tx)
     .innerJoin(pageIds, eq(pageIds.id, students.id))
     .orderBy(asc(students.studentNumber));
-  const bound = countBound(page);
+  return { rows: ordered, ...total };
+}
+
+/** {@link studentColumns} for raw SQL over `students`, `college`, `klass` and `dorm`, named as {@link StudentRow}. */
+const studentSelectList = sql.raw(
+  [
+    'students.id',
+    'students.student_number AS "studentNumber"',
+    'students.name',
+    'students.gender',
+    'students.enrolment_year AS "enrolmentYear"',
+    'students.college_unit_id AS "collegeUnitId"',
+    'college.name AS "collegeName"',
+    'students.class_unit_id AS "classUnitId"',
+    'klass.name AS "className"',
+    'students.dorm_unit_id AS "dormUnitId"',
+    'dorm.name AS "dormName"',
+    'students.placement_path AS "placementPath"',
+    'students.phone',
+    'students.email',
+    'students.guardians',
+    'students.created_at AS "createdAt"',
+    'students.updated_at AS "updatedAt"',
+  ].join(', '),
+);
+
+/** A raw row as drizzle's would be: without the count, its instants as dates (raw SQL hands them over as text). */
+const withoutCount = ({ counted: _counted, ...row }: StudentRow & { counted: number }): StudentRow => ({
+  ...row,
+  createdAt: new Date(row.createdAt),
+  updatedAt: new Date(row.updatedAt),
+});
+
+/** How many rows match, up to `bound + 1` (a page past the end has no row to carry the count). */
+async function countMatching(tx: TenantTx, where: SQL | undefined, bound: number): Promise<number> {
   const matching = tx
     .select({ id: students.id })
     .from(students)
@@ -125,7 +178,7 @@ export async function listStudents(
     .limit(bound + 1)
     .as('matching');
   const [counted] = await tx.select({ n: count() }).from(matching);
-  return { rows, ...boundedTotal(counted?.n ?? 0, bound) };
+  return counted?.n ?? 0;
 }
 
 /** The materialised path of a unit of the caller's school, or undefined when there is no such unit. */
