@@ -37,6 +37,15 @@ export interface Attention {
   openItems: number;
 }
 
+/**
+ * The attention of the student in `students` as three columns (`tier`, `key_student`, `open_items`), for a
+ * statement over `students` that lists a page (RLS shows a reduced view none of what they read).
+ */
+export const attentionColumns = sql`${latestTier} AS tier, ${onRoster} AS key_student,
+  ((SELECT count(*) FROM cases c WHERE c.student_id = students.id AND c.status <> 'closed')
+   + (SELECT count(*) FROM concern_reports cr WHERE cr.student_id = students.id AND cr.status <> 'closed'))::int
+    AS open_items`;
+
 /** The attention of each listed student the caller sees in full, by id (one statement for the page). */
 export async function attentionOf(
   tx: TenantTx,
@@ -45,10 +54,7 @@ export async function attentionOf(
   if (studentIds.length === 0) return new Map();
   const rows = await queryRows<{ id: string; tier: number | null; key_student: boolean; open_items: number }>(
     tx,
-    sql`SELECT students.id, ${latestTier} AS tier, ${onRoster} AS key_student,
-          ((SELECT count(*) FROM cases c WHERE c.student_id = students.id AND c.status <> 'closed')
-           + (SELECT count(*) FROM concern_reports cr WHERE cr.student_id = students.id AND cr.status <> 'closed'))::int
-            AS open_items
+    sql`SELECT students.id, ${attentionColumns}
         FROM students WHERE students.id = ANY(${`{${studentIds.join(',')}}`}::uuid[])`,
   );
   return new Map(

@@ -3,7 +3,7 @@ import type { TenantScope } from '@xinqiao/db';
 import type { AttentionTier } from '@xinqiao/policy';
 import { studentViewOf } from './access.ts';
 import type { Attention } from './attention.ts';
-import type { StudentRow } from './queries.ts';
+import type { StudentListRow, StudentRow } from './queries.ts';
 import type { ReducedStudentSchema, StudentSchema, StudentSummarySchema } from './schemas.ts';
 
 type ReducedStudent = z.infer<typeof ReducedStudentSchema>;
@@ -11,7 +11,7 @@ type StudentSummary = z.infer<typeof StudentSummarySchema>;
 type Student = z.infer<typeof StudentSchema>;
 
 /** The reduced view: number, name, gender, class and dorm names; no contacts, no guardians, no file. */
-export function reducedStudent(row: StudentRow): ReducedStudent {
+export function reducedStudent(row: StudentListRow): ReducedStudent {
   return {
     id: row.id,
     view: 'reduced',
@@ -23,7 +23,7 @@ export function reducedStudent(row: StudentRow): ReducedStudent {
   };
 }
 
-function studentSummary(row: StudentRow): StudentSummary {
+function studentSummary(row: StudentListRow): StudentSummary {
   return {
     id: row.id,
     view: 'full',
@@ -68,7 +68,7 @@ export function presentStudent(scope: TenantScope, row: StudentRow): Student | R
  */
 export function presentListItem(
   scope: TenantScope,
-  row: StudentRow,
+  row: StudentListRow,
   attention?: Attention,
   readsScreening = false,
 ): StudentSummary | ReducedStudent {

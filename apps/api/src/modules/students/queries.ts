@@ -9,7 +9,13 @@ import {
   type PageRequest,
   prefixPattern,
 } from '../../http/pagination.ts';
-import { type AttentionFilter, attentionConditions } from './attention.ts';
+import {
+  type Attention,
+  type AttentionFilter,
+  attentionColumns,
+  attentionConditions,
+  attentionOf,
+} from './attention.ts';
 
 const college = alias(units, 'college');
 const klass = alias(units, 'class');
@@ -93,28 +99,48 @@ function studentConditions(filter: StudentFilter): SQL | undefined {
   return conditions.length > 0 ? and(...conditions) : undefined;
 }
 
+/** A student as the list shows them: identity and placement, no contacts; with the attention when asked for. */
+export type StudentListRow = Pick<
+  StudentRow,
+  | 'id'
+  | 'studentNumber'
+  | 'name'
+  | 'gender'
+  | 'enrolmentYear'
+  | 'collegeUnitId'
+  | 'collegeName'
+  | 'classUnitId'
+  | 'className'
+  | 'dormUnitId'
+  | 'dormName'
+  | 'placementPath'
+> & { attention?: Attention };
+
 /**
  * One page of the students the caller sees, by student number, and how many match: exactly up to `countBound`
  * rows, beyond that "more than countBound" (`totalExact: false`), so a page costs the page and the bound, never the
  * whole visible set (docs/performance.md). The matching rows are read once for both: the page is picked from the
  * counted rows when they are all of them (a counsellor's college), and read again in order only past the bound.
+ * With `withAttention`, each row's attention comes in the same statement.
  */
 export async function listStudents(
   tx: TenantTx,
   filter: StudentFilter,
   page: PageRequest,
-): Promise<{ rows: StudentRow[]; total: number; totalExact: boolean }> {
+  withAttention = false,
+): Promise<{ rows: StudentListRow[]; total: number; totalExact: boolean }> {
   const where = studentConditions(filter);
   const { limit, offset } = limitOffset(page);
   const bound = countBound(page);
   // The page's ids first, then their units: the planner joins 50 rows, not every visible student before the sort.
-  const rows = await queryRows<StudentRow & { counted: number }>(
+  const rows = await queryRows<ListRowWithCount>(
     tx,
     sql`WITH matching AS MATERIALIZED (
           SELECT id, student_number FROM students WHERE ${where ?? sql`true`} LIMIT ${bound + 1}
         ),
         page AS (SELECT id FROM matching ORDER BY student_number LIMIT ${limit} OFFSET ${offset})
-        SELECT ${studentSelectList}, (SELECT count(*)::int FROM matching) AS counted
+        SELECT ${listSelect}, (SELECT count(*)::int FROM matching) AS counted
+          ${withAttention ? sql`, ${attentionColumns}` : sql``}
         FROM page JOIN students ON students.id = page.id
         JOIN units college ON college.id = students.college_unit_id
         JOIN units klass ON klass.id = students.class_unit_id
@@ -123,7 +149,7 @@ export async function listStudents(
   );
   const n = rows[0]?.counted ?? (offset > 0 ? await countMatching(tx, where, bound) : 0);
   const total = boundedTotal(n, bound);
-  if (total.totalExact) return { rows: rows.map(withoutCount), ...total };
+  if (total.totalExact) return { rows: rows.map((row) => listRow(row, withAttention)), ...total };
   // More than the bound: the counted rows were not all of them, so the page is read again in order.
   const pageIds = tx
     .select({ id: students.id })
@@ -133,14 +159,26 @@ export async function listStudents(
     .limit(limit)
     .offset(offset)
     .as('page');
-  const ordered = await selectStudents(tx)
+  const ordered: StudentListRow[] = await selectStudents(tx)
     .innerJoin(pageIds, eq(pageIds.id, students.id))
     .orderBy(asc(students.studentNumber));
-  return { rows: ordered, ...total };
+  if (!withAttention) return { rows: ordered, ...total };
+  const attention = await attentionOf(
+    tx,
+    ordered.map((row) => row.id),
+  );
+  return { rows: ordered.map((row) => ({ ...row, attention: attention.get(row.id) })), ...total };
 }
 
-/** {@link studentColumns} for raw SQL over `students`, `college`, `klass` and `dorm`, named as {@link StudentRow}. */
-const studentSelectList = sql.raw(
+type ListRowWithCount = StudentListRow & {
+  counted: number;
+  tier?: number | null;
+  key_student?: boolean;
+  open_items?: number;
+};
+
+/** The columns of a {@link StudentListRow} in raw SQL over `students`, `college`, `klass` and `dorm`. */
+const listSelect = sql.raw(
   [
     'students.id',
     'students.student_number AS "studentNumber"',
@@ -154,20 +192,17 @@ const studentSelectList = sql.raw(
     'students.dorm_unit_id AS "dormUnitId"',
     'dorm.name AS "dormName"',
     'students.placement_path AS "placementPath"',
-    'students.phone',
-    'students.email',
-    'students.guardians',
-    'students.created_at AS "createdAt"',
-    'students.updated_at AS "updatedAt"',
   ].join(', '),
 );
 
-/** A raw row as drizzle's would be: without the count, its instants as dates (raw SQL hands them over as text). */
-const withoutCount = ({ counted: _counted, ...row }: StudentRow & { counted: number }): StudentRow => ({
-  ...row,
-  createdAt: new Date(row.createdAt),
-  updatedAt: new Date(row.updatedAt),
-});
+function listRow(row: ListRowWithCount, withAttention: boolean): StudentListRow {
+  const { counted: _counted, tier, key_student, open_items, ...student } = row;
+  if (!withAttention) return student;
+  return {
+    ...student,
+    attention: { tier: tier ?? null, keyStudent: key_student ?? false, openItems: open_items ?? 0 },
+  };
+}
 
 /** How many rows match, up to `bound + 1` (a page past the end has no row to carry the count). */
 async function countMatching(tx: TenantTx, where: SQL | undefined, bound: number): Promise<number> {

@@ -77,12 +77,9 @@ export const studentsRoutes = createRouter()
   .openapi(listRoute, async (c) => {
     const { page, pageSize, ...filter } = c.req.valid('query');
     const caller = callerOf(c, '查看学生名单 / student list');
-    const { rows, total, totalExact, attention } = await listVisibleStudents(caller, filter, {
-      page,
-      pageSize,
-    });
+    const { rows, total, totalExact } = await listVisibleStudents(caller, filter, { page, pageSize });
     const reads = can(caller, 'screening.read');
-    const items = rows.map((row) => presentListItem(c.var.scope, row, attention.get(row.id), reads));
+    const items = rows.map((row) => presentListItem(c.var.scope, row, row.attention, reads));
     return c.json({ items, page, pageSize, total, totalExact }, 200);
   })
   .openapi(getRoute, async (c) => {

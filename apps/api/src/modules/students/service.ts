@@ -4,11 +4,12 @@ import type { PageRequest } from '../../http/pagination.ts';
 import { fieldError, invalidFields } from '../../http/problem.ts';
 import { recordAccess } from '../audit/record.ts';
 import { requireFullView, studentNotFound } from './access.ts';
-import { type Attention, type AttentionFilter, attentionOf } from './attention.ts';
+import type { AttentionFilter } from './attention.ts';
 import {
   findStudent,
   insertStudents,
   listStudents,
+  type StudentListRow,
   type StudentRow,
   type StudentValues,
   unitPathOf,
@@ -56,7 +57,7 @@ export async function listVisibleStudents(
   caller: Caller,
   query: { unitId?: string | undefined; q?: string | undefined } & AttentionFilter,
   page: PageRequest,
-): Promise<{ rows: StudentRow[]; total: number; totalExact: boolean; attention: Map<string, Attention> }> {
+): Promise<{ rows: StudentListRow[]; total: number; totalExact: boolean }> {
   requirePermission(caller, 'students.read');
   if (query.tier !== undefined) requirePermission(caller, 'screening.read');
   if (query.keyStudent || query.openItems) requirePermission(caller, 'cases.read');
@@ -65,14 +66,8 @@ export async function listVisibleStudents(
     throw invalidFields([fieldError('unitId', 'units.no-such-unit')]);
   }
   const { unitId: _unitId, ...filter } = query;
-  const result = await listStudents(caller.tx, { ...filter, unitPath }, page);
   // Where each listed student stands, for the roles that work on cases (RLS shows them the rest in full).
-  const attention = can(caller, 'cases.read')
-    ? await attentionOf(
-        caller.tx,
-        result.rows.map((row) => row.id),
-      )
-    : new Map<string, Attention>();
+  const result = await listStudents(caller.tx, { ...filter, unitPath }, page, can(caller, 'cases.read'));
   await recordAccess(caller.tx, caller.me, {
     action: 'student.list',
     entity: 'student',
@@ -80,7 +75,7 @@ export async function listVisibleStudents(
     studentPath: unitPath ?? null,
     purpose: caller.purpose,
   });
-  return { ...result, attention };
+  return result;
 }
 
 /** Creates a student; RLS only lets it be placed in the caller's full-view units. Audited as 'student.create'. */
