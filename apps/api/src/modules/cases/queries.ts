@@ -166,19 +166,32 @@ export async function listCases(
   me: string,
 ): Promise<{ rows: CaseRow[]; total: number }> {
   const where = caseConditions(filter, today, me);
-  const { limit, offset } = limitOffset(page);
-  const rows = await selectCases(tx)
-    .where(where)
-    // ASC puts NULLs last in PostgreSQL: undated cases come after every dated one.
-    .orderBy(desc(cases.selfHarm), asc(cases.dueDate), desc(cases.createdAt), asc(cases.id))
-    .limit(limit)
-    .offset(offset);
+  const rows = await caseRows(tx, filter, page, today, me);
   const [counted] = await tx
     .select({ total: count() })
     .from(cases)
     .innerJoin(students, eq(students.id, cases.studentId))
     .where(where);
   return { rows, total: counted?.total ?? 0 };
+}
+
+/** One page of the cases a filter matches, most urgent first, without counting them (My work lists them all). */
+export function caseRows(
+  tx: TenantTx,
+  filter: CaseListFilter,
+  page: PageRequest,
+  today: string,
+  me: string,
+): Promise<CaseRow[]> {
+  const { limit, offset } = limitOffset(page);
+  return (
+    selectCases(tx)
+      .where(caseConditions(filter, today, me))
+      // ASC puts NULLs last in PostgreSQL: undated cases come after every dated one.
+      .orderBy(desc(cases.selfHarm), asc(cases.dueDate), desc(cases.createdAt), asc(cases.id))
+      .limit(limit)
+      .offset(offset)
+  );
 }
 
 /** A case entry with its author's name; an interview also says when and how it took place and what came of it. */

@@ -1,6 +1,6 @@
 import { type Caller, can, rolesGranting } from '../../auth/caller.ts';
 import { caseLink } from '../cases/links.ts';
-import { type CaseRow, listCases } from '../cases/queries.ts';
+import { type CaseRow, caseRows } from '../cases/queries.ts';
 import type { CaseListFilter } from '../cases/schemas.ts';
 import { endOfChinaDay } from './due.ts';
 import type { WorkClock, WorkItem, WorkKind } from './types.ts';
@@ -9,15 +9,21 @@ import type { WorkClock, WorkItem, WorkKind } from './types.ts';
 const MOST = 1000;
 const NEW_FOR_MS = 3 * 86_400_000;
 
-/** The caller's cases under a filter (RLS: the students they see in full), most urgent first. */
-export async function casesOf(caller: Caller, filter: CaseListFilter, clock: WorkClock): Promise<CaseRow[]> {
-  const { rows } = await listCases(
-    caller.tx,
-    filter,
-    { page: 1, pageSize: MOST },
-    clock.today,
-    caller.me.person.id,
-  );
+/** The caller's cases under a filter (RLS: the students they see in full), most urgent first, uncounted. */
+export function casesOf(caller: Caller, filter: CaseListFilter, clock: WorkClock): Promise<CaseRow[]> {
+  return caseRows(caller.tx, filter, { page: 1, pageSize: MOST }, clock.today, caller.me.person.id);
+}
+
+/** The open cases the caller is responsible for, read once per request for the follow-up and case providers. */
+const openCasesOfCaller = new WeakMap<Caller, Promise<CaseRow[]>>();
+
+/** The open cases the caller is responsible for (follow-ups and the rest), most urgent first. */
+export function myOpenCases(caller: Caller, clock: WorkClock): Promise<CaseRow[]> {
+  let rows = openCasesOfCaller.get(caller);
+  if (!rows) {
+    rows = casesOf(caller, { responsible: 'me', open: 'true' }, clock);
+    openCasesOfCaller.set(caller, rows);
+  }
   return rows;
 }
 

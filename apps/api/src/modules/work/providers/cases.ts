@@ -1,5 +1,5 @@
 import { can } from '../../../auth/caller.ts';
-import { caseItem, casesOf } from '../case-items.ts';
+import { caseItem, myOpenCases } from '../case-items.ts';
 import type { WorkProvider } from '../types.ts';
 
 /**
@@ -10,7 +10,7 @@ export const myCases: WorkProvider = {
   kind: 'case',
   async items(caller, clock) {
     if (!can(caller, 'cases.read')) return [];
-    const rows = await casesOf(caller, { responsible: 'me', open: 'true' }, clock);
+    const rows = await myOpenCases(caller, clock);
     return rows
       .filter((row) => row.kind !== 'follow_up' || row.interviewedOn !== null)
       .map((row) => caseItem(caller, row, 'case', clock));
