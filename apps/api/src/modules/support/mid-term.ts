@@ -26,9 +26,7 @@ export async function proposeAfterRecord(
   if (!list) return;
   const listed = (await entriesOf(caller.tx, list.id)).find((row) => row.entry.studentId === student.id);
   if (listed && listed.entry.status !== 'removed') return;
-  const facts = (await classFacts(caller.tx, student.classUnitId, term, chinaToday(now))).filter(
-    (row) => row.student_id === student.id,
-  );
+  const facts = await classFacts(caller.tx, student.classUnitId, term, chinaToday(now), student.id);
   const [proposal] = await propose(plugin, facts);
   if (!proposal?.supported) return;
   const proposed = {

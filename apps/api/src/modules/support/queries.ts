@@ -41,9 +41,16 @@ export interface ClassFactsRow {
  * The facts of every student of a class: failed courses from the grades feed (`xq_failed_courses`, those not
  * passed later) or, for a student without feed rows, the count entered for the term; sanctions not revoked; the
  * term's hardship certification; open support cases (asked for help); the latest screening tier and open
- * follow-up or crisis cases (identified); concern reports of the last half year not closed as unfounded.
+ * follow-up or crisis cases (identified); concern reports of the last half year not closed as unfounded. With
+ * `onlyStudentId`, that student's alone (a record made during the term, mid-term.ts).
  */
-export function classFacts(tx: TenantTx, classUnitId: string, term: string, today: string) {
+export function classFacts(
+  tx: TenantTx,
+  classUnitId: string,
+  term: string,
+  today: string,
+  onlyStudentId?: string,
+) {
   return queryRows<ClassFactsRow>(
     tx,
     sql`SELECT s.id AS student_id,
@@ -67,6 +74,7 @@ export function classFacts(tx: TenantTx, classUnitId: string, term: string, toda
         FROM students s
         LEFT JOIN entered_failed_courses e ON e.student_id = s.id AND e.term = ${term}
         WHERE s.class_unit_id = ${classUnitId}::uuid AND xq_in_scope(s.placement_path, 'xq.full_scope')
+          ${onlyStudentId ? sql`AND s.id = ${onlyStudentId}::uuid` : sql``}
         ORDER BY s.student_number`,
   );
 }
