@@ -6,7 +6,9 @@
 -- Roles
 CREATE ROLE xinqiao_app NOLOGIN NOSUPERUSER NOBYPASSRLS NOINHERIT;
 CREATE ROLE xinqiao_screening NOLOGIN NOSUPERUSER NOBYPASSRLS INHERIT;
+CREATE ROLE xinqiao_student NOLOGIN NOSUPERUSER NOBYPASSRLS INHERIT;
 GRANT xinqiao_app TO xinqiao_screening;
+GRANT xinqiao_app TO xinqiao_student;
 
 -- Schema public
 GRANT USAGE ON SCHEMA public TO PUBLIC;
@@ -517,7 +519,7 @@ ALTER TABLE screening_results FORCE ROW LEVEL SECURITY;
 CREATE POLICY screening_results_access ON screening_results AS PERMISSIVE FOR ALL TO PUBLIC
   USING ((school_id = xq_school_id()) AND xq_in_scope(placement_path, 'xq.full_scope'::text))
   WITH CHECK ((school_id = xq_school_id()) AND xq_in_scope(placement_path, 'xq.full_scope'::text));
-CREATE POLICY screening_results_self_read ON screening_results AS PERMISSIVE FOR SELECT TO PUBLIC
+CREATE POLICY screening_results_self_read ON screening_results AS PERMISSIVE FOR SELECT TO xinqiao_student
   USING ((school_id = xq_school_id()) AND (student_id = ( SELECT xq_my_student_id() AS xq_my_student_id)));
 GRANT DELETE ON TABLE screening_results TO xinqiao_app;
 GRANT SELECT (attention_tier, created_at, id, import_batch_id, instrument, placement_path, plugin_id, plugin_version, reasons, school_id, student_id, submitted_at, summary, wave_id) ON TABLE screening_results TO xinqiao_app;
@@ -578,7 +580,7 @@ CREATE POLICY students_insert ON students AS PERMISSIVE FOR INSERT TO PUBLIC
   WITH CHECK ((school_id = xq_school_id()) AND xq_in_scope(placement_path, 'xq.full_scope'::text));
 CREATE POLICY students_read ON students AS PERMISSIVE FOR SELECT TO PUBLIC
   USING ((school_id = xq_school_id()) AND (placement_path ~>=~ ANY (xq_scope_floors())) AND (placement_path ~<~ ANY (xq_scope_ceilings())) AND (placement_path ^@ ANY (( SELECT xq_scope_floors() AS xq_scope_floors)::text[])));
-CREATE POLICY students_self_read ON students AS PERMISSIVE FOR SELECT TO PUBLIC
+CREATE POLICY students_self_read ON students AS PERMISSIVE FOR SELECT TO xinqiao_student
   USING ((school_id = xq_school_id()) AND (id = ( SELECT xq_my_student_id() AS xq_my_student_id)));
 CREATE POLICY students_update ON students AS PERMISSIVE FOR UPDATE TO PUBLIC
   USING ((school_id = xq_school_id()) AND xq_in_scope(placement_path, 'xq.full_scope'::text))

@@ -122,7 +122,7 @@ async function openPostgresAsRequestRole(options: OpenDatabaseOptions): Promise<
 }
 
 /** The roles a request connection switches to with SET LOCAL ROLE. */
-const REQUEST_ROLE_GRANTS = ['xinqiao_app', 'xinqiao_screening'];
+const REQUEST_ROLE_GRANTS = ['xinqiao_app', 'xinqiao_screening', 'xinqiao_student'];
 
 /**
  * Makes the request role able to SET ROLE to the application roles and answers the URL requests connect with: the

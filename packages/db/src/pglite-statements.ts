@@ -106,7 +106,18 @@ export function namedStatements(pg: PGlite): PGlite {
     } finally {
       messages.push(...(await send(protocol.serialize.sync())));
     }
-    return parse.parseResults(messages, pg.parsers, options)[0] as Results<T>;
+    return parse.parseResults(messages, parsersOf(options), {
+      ...options,
+      parsers: undefined,
+    })[0] as Results<T>;
+  }
+
+  // The query's own parsers over PGlite's, without copying them: given both, parseResults spreads PGlite's ~400
+  // parsers (one per type, array types included) into a new object for every statement, 0.1 ms each, 1.5 ms of a
+  // My work request. A lookup falls through to the prototype instead.
+  function parsersOf(options: QueryOptions | undefined): PGlite['parsers'] {
+    if (!options?.parsers) return pg.parsers;
+    return Object.assign(Object.create(pg.parsers) as PGlite['parsers'], options.parsers);
   }
 
   const named = (params: unknown[] | undefined, options?: QueryOptions) =>

@@ -13,6 +13,11 @@ export interface TenantScopeFields {
   reducedScopePaths: readonly string[];
   /** What the caller's roles allow beyond seeing rows, checked by RLS (e.g. 'screening.answers'). */
   capabilities?: readonly string[];
+  /**
+   * The caller is a student: the transaction runs as {@link STUDENT_ROLE}, the only role the own-record policies
+   * (a student reads their own record and results) apply to, so staff reads keep one indexable policy.
+   */
+  student?: boolean;
 }
 
 /**
@@ -56,6 +61,8 @@ export const APPLICATION_ROLE = 'xinqiao_app';
  * `screening.answers` capability runs as this role, any other as {@link APPLICATION_ROLE}.
  */
 export const SCREENING_ANSWERS_ROLE = 'xinqiao_screening';
+/** The application role plus the student's own-record policies: the role of a student's transactions. */
+export const STUDENT_ROLE = 'xinqiao_student';
 
 /**
  * Runs `work` in one transaction as the application role. Nothing is visible until the caller scopes it with
@@ -91,9 +98,12 @@ export async function scopeTransaction(tx: UnscopedTx, scope: TenantScope): Prom
     set_config('xq.full_scope', ${scope.fullScopePaths.join(',')}, true),
     set_config('xq.reduced_scope', ${scope.reducedScopePaths.join(',')}, true),
     set_config('xq.capabilities', ${(scope.capabilities ?? []).join(',')}, true)`);
-  // A constant, never user input: the only two roles a tenant transaction can take.
+  // Constants, never user input: the only roles a tenant transaction can take besides APPLICATION_ROLE. The center
+  // holds screening.answers and has no student record, so the two never meet.
   if (scope.capabilities?.includes('screening.answers')) {
     await tx.execute(sql.raw(`SET LOCAL ROLE ${SCREENING_ANSWERS_ROLE}`));
+  } else if (scope.student) {
+    await tx.execute(sql.raw(`SET LOCAL ROLE ${STUDENT_ROLE}`));
   }
   return tx as unknown as TenantTx;
 }

@@ -20,8 +20,16 @@ describe('auth/scope', () => {
         fullScopePaths: ['/r/c1/'],
         reducedScopePaths: ['/r/c2/k/d/'],
         capabilities: [],
+        student: false,
       }),
     );
+  });
+
+  it('marks a student, and a student who is also a class committee member, as a student', () => {
+    expect(scopeOf('s', 'p', [on('student', '/r/c1/k/')]).student).toBe(true);
+    const both = scopeOf('s', 'p', [on('student', '/r/c1/k/'), on('class_committee', '/r/c1/k/')]);
+    expect(both).toMatchObject({ student: true, reducedScopePaths: ['/r/c1/k/'] });
+    expect(scopeOf('s', 'p', [on('counsellor', '/r/c1/')]).student).toBe(false);
   });
 
   it('lets only the mental-health center read screening answers and manage screening', () => {

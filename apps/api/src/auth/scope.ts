@@ -127,6 +127,7 @@ export function scopeOf(schoolId: string, personId: string, roles: readonly Role
     fullScopePaths: full,
     reducedScopePaths: reduced,
     capabilities: capabilitiesOf(roles),
+    student: roles.some((r) => r.role === 'student'),
   });
 }
 
