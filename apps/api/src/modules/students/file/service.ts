@@ -18,8 +18,13 @@ export async function readStudentFile(
   studentId: string,
 ): Promise<{ student: StudentRow; entries: FileEntry[] }> {
   requirePermission(caller, 'students.read');
-  const student = await readStudent(caller, studentId, 'student_file.read');
-  return { student, entries: await studentTimeline(caller.tx, student.id) };
+  // Both at once (pipelined on PostgreSQL). The timeline is under RLS like the student; when the student is not
+  // visible, readStudent answers 404 and the (empty) timeline is dropped.
+  const [student, entries] = await Promise.all([
+    readStudent(caller, studentId, 'student_file.read'),
+    studentTimeline(caller.tx, studentId),
+  ]);
+  return { student, entries };
 }
 
 /**
