@@ -73,16 +73,29 @@ export class FairQueue {
    * (at most the queue's own bound; `Infinity` for background work that must not be refused) bounds the wait.
    */
   acquire(key: string, maxWaitMs = this.#options.maxWaitMs): Promise<() => void> {
+    // A turn is taken at once (nothing can slip into it) and handed over on a later turn of the event loop, never
+    // as a microtask. PGlite answers through promises without I/O, so turns handed over in microtasks ran one
+    // request after another without the event loop polling its sockets: at 50 connections a turn of the loop took
+    // ~150 ms and the server accepted one new connection per turn, so a connection opened under load waited 1–5 s
+    // for its first answer while the open ones were served again and again. Now the loop polls between turns.
     const bound = Math.min(maxWaitMs, Number.isFinite(maxWaitMs) ? this.#options.maxWaitMs : Infinity);
     if (this.#holding < this.#options.concurrency && this.#waiters === 0) {
-      return Promise.resolve(this.#hold());
+      const release = this.#hold();
+      return new Promise((resolve) => setImmediate(() => resolve(release)));
     }
     if (Number.isFinite(bound) && this.#waiters >= this.#options.maxWaiting) {
       this.#refused++;
       return Promise.reject(new QueueWaitExceeded(this.retryAfterSeconds()));
     }
     return new Promise((resolve, reject) => {
-      const waiter: Waiter = { key, admit: () => resolve(this.#hold()), timer: undefined };
+      const waiter: Waiter = {
+        key,
+        admit: () => {
+          const release = this.#hold();
+          setImmediate(() => resolve(release));
+        },
+        timer: undefined,
+      };
       if (Number.isFinite(bound)) {
         waiter.timer = setTimeout(() => {
           this.#remove(waiter);
