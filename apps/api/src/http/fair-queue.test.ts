@@ -65,4 +65,25 @@ describe('FairQueue', () => {
     hold();
     (await first)();
   });
+
+  it('lets the event loop poll between turns, so I/O waiting meanwhile is not starved by busy turns', async () => {
+    const queue = new FairQueue({ concurrency: 1, maxWaitMs: 10_000, maxWaiting: 100 });
+    const finished: string[] = [];
+    const turns = Array.from({ length: 10 }, async (_, i) => {
+      const release = await queue.acquire(`k${i}`);
+      const until = performance.now() + 3; // a turn that answers without I/O, as PGlite does
+      while (performance.now() < until);
+      finished.push(`turn ${i}`);
+      release();
+    });
+    // I/O that becomes ready while the turns run: its callback runs in the loop's poll phase, not after all turns.
+    const io = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        finished.push('io');
+        resolve();
+      }, 1),
+    );
+    await Promise.all([...turns, io]);
+    expect(finished.indexOf('io')).toBeLessThan(4);
+  });
 });
