@@ -67,7 +67,12 @@ describe('FairQueue', () => {
   });
 
   it('lets the event loop poll between turns, so I/O waiting meanwhile is not starved by busy turns', async () => {
-    const queue = new FairQueue({ concurrency: 1, maxWaitMs: 10_000, maxWaiting: 100 });
+    const queue = new FairQueue({
+      concurrency: 1,
+      maxWaitMs: 10_000,
+      maxWaiting: 100,
+      yieldBetweenTurns: true,
+    });
     const finished: string[] = [];
     const turns = Array.from({ length: 10 }, async (_, i) => {
       const release = await queue.acquire(`k${i}`);

@@ -9,7 +9,15 @@ let raw: Database;
 let db: Database & { queue: FairQueue };
 beforeAll(async () => {
   raw = await createTestDatabase();
-  db = queueTransactions(raw, new FairQueue({ concurrency: 1, maxWaitMs: 200, maxWaiting: 100 }));
+  db = queueTransactions(
+    raw,
+    new FairQueue({
+      concurrency: 1,
+      maxWaitMs: 200,
+      maxWaiting: 100,
+      yieldBetweenTurns: raw.kind === 'pglite',
+    }),
+  );
 });
 afterAll(() => raw?.close());
 

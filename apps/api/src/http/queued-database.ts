@@ -43,7 +43,7 @@ export function queueTransactions(db: Database, queue: FairQueue): Database & { 
     // PGlite runs in this thread and answers through promises only: a job storing batch after batch never lets the
     // event loop read a waiting request's socket, so the request could not even join the queue. One turn of the
     // event loop before each transaction lets it.
-    await nextTurnOfEventLoop();
+    if (queue.options.yieldBetweenTurns) await nextTurnOfEventLoop();
     let release: () => void;
     try {
       release = await queue.acquire(ticket.key, ticket.maxWaitMs);
@@ -123,5 +123,6 @@ export function queueOptionsFromEnv(
     concurrency: number(env.XINQIAO_DB_QUEUE_CONCURRENCY, kind === 'pglite' ? 1 : Math.max(1, poolSize - 2)),
     maxWaitMs: number(env.XINQIAO_DB_QUEUE_WAIT_MS, DEFAULT_QUEUE_WAIT_MS),
     maxWaiting: number(env.XINQIAO_DB_QUEUE_MAX_WAITING, 2_000),
+    yieldBetweenTurns: kind === 'pglite',
   };
 }
