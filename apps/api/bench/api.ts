@@ -157,7 +157,7 @@ async function routesOf(
   cookie: string,
 ): Promise<{ routes: Record<string, string>; total: number }> {
   const first = await getJson<{ items: { id: string; name: string }[]; total: number }>(
-    `${base}/api/students?pageSize=20`,
+    `${base}/api/students?pageSize=20&withTotal=true`,
     cookie,
   );
   const student = first.body?.items[0];
@@ -167,8 +167,11 @@ async function routesOf(
   const name = (first.body.items[10] ?? student).name;
   const routes: Record<string, string> = {
     baseline: BASELINE_PATH,
-    studentList: '/api/students',
-    studentSearch: `/api/students?q=${encodeURIComponent(name)}`,
+    // As the college station asks: the first page of a filter with its count, the next page without (the count
+    // is kept), a search as a new filter.
+    studentList: '/api/students?withTotal=true',
+    studentListNextPage: '/api/students?page=2',
+    studentSearch: `/api/students?q=${encodeURIComponent(name)}&withTotal=true`,
     studentFile: `/api/students/${student.id}/file`,
     caseList: '/api/cases',
     followUpList: '/api/screening/follow-ups',

@@ -10402,6 +10402,8 @@ export interface paths {
                     keyStudent?: "true" | "false";
                     /** @description With an open case or concern report (roles that work on cases) */
                     openItems?: "true";
+                    /** @description true: count the matching students (exactly up to a bound) for `total`. Otherwise only this page is read: `total` is exact on the last page and a lower bound (`totalExact: false`) while more pages follow */
+                    withTotal?: "true" | "false";
                     page?: number;
                     pageSize?: number;
                 };

@@ -117,6 +117,41 @@ export type StudentListRow = Pick<
 > & { attention?: Attention };
 
 /**
+ * One page of the students the caller sees, by student number, without counting them: the page and one row more,
+ * so the cost follows the page, not the school (docs/performance.md). `total` is exact when the page is the last
+ * one (offset + its rows); otherwise it is a lower bound (`totalExact: false`) and the next page exists. A page past
+ * the end falls back to the bounded count, so its `total` still says where the end is.
+ */
+export async function listStudentsPage(
+  tx: TenantTx,
+  filter: StudentFilter,
+  page: PageRequest,
+  withAttention = false,
+): Promise<{ rows: StudentListRow[]; total: number; totalExact: boolean }> {
+  const where = studentConditions(filter);
+  const { limit, offset } = limitOffset(page);
+  // The limit a literal: a kept generic plan would not know it and could read the school (see below). The offset
+  // stays a parameter, so the statement is one prepared statement for every page.
+  const rows = await queryRows<ListRowWithCount>(
+    tx,
+    sql`WITH page AS (
+          SELECT id FROM students WHERE ${where ?? sql`true`} ORDER BY student_number
+          LIMIT ${integerLiteral(limit + 1)} OFFSET ${offset}
+        )
+        SELECT ${listSelect} ${withAttention ? sql`, ${attentionColumns}` : sql``}
+        FROM page JOIN students ON students.id = page.id
+        JOIN units college ON college.id = students.college_unit_id
+        JOIN units klass ON klass.id = students.class_unit_id
+        LEFT JOIN units dorm ON dorm.id = students.dorm_unit_id
+        ORDER BY students.student_number`,
+  );
+  if (rows.length === 0 && offset > 0) return listStudents(tx, filter, page, withAttention);
+  const more = rows.length > limit;
+  const shown = rows.slice(0, limit).map((row) => listRow(row, withAttention));
+  return { rows: shown, total: offset + rows.length, totalExact: !more };
+}
+
+/**
  * One page of the students the caller sees, by student number, and how many match: exactly up to `countBound`
  * rows, beyond that "more than countBound" (`totalExact: false`), so a page costs the page and the bound, never the
  * whole visible set (docs/performance.md). The matching rows are read once for both: the page is picked from the
@@ -182,7 +217,7 @@ function integerLiteral(n: number): SQL {
 }
 
 type ListRowWithCount = StudentListRow & {
-  counted: number;
+  counted?: number;
   tier?: number | null;
   key_student?: boolean;
   open_items?: number;

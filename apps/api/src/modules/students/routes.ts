@@ -75,9 +75,14 @@ export const studentsRoutes = createRouter()
   .route('/', importRoutes)
   .route('/', fileRoutes)
   .openapi(listRoute, async (c) => {
-    const { page, pageSize, ...filter } = c.req.valid('query');
+    const { page, pageSize, withTotal, ...filter } = c.req.valid('query');
     const caller = callerOf(c, '查看学生名单 / student list');
-    const { rows, total, totalExact } = await listVisibleStudents(caller, filter, { page, pageSize });
+    const { rows, total, totalExact } = await listVisibleStudents(
+      caller,
+      filter,
+      { page, pageSize },
+      withTotal === 'true',
+    );
     const reads = can(caller, 'screening.read');
     const items = rows.map((row) => presentListItem(c.var.scope, row, row.attention, reads));
     return c.json({ items, page, pageSize, total, totalExact }, 200);

@@ -105,6 +105,14 @@ export const StudentListQuery = z.object({
     .enum(['true'])
     .optional()
     .openapi({ description: 'With an open case or concern report (roles that work on cases)' }),
+  withTotal: z
+    .enum(['true', 'false'])
+    .optional()
+    .openapi({
+      description:
+        'true: count the matching students (exactly up to a bound) for `total`. Otherwise only this page is read: ' +
+        '`total` is exact on the last page and a lower bound (`totalExact: false`) while more pages follow',
+    }),
 });
 
 const studentFields = {

@@ -9,6 +9,7 @@ import {
   findStudent,
   insertStudents,
   listStudents,
+  listStudentsPage,
   type StudentListRow,
   type StudentRow,
   type StudentValues,
@@ -49,14 +50,15 @@ export async function readStudent(caller: Caller, id: string, action: string): P
 /**
  * One page of the students the caller sees, filtered by unit subtree, name/number search and, for the roles that
  * work on cases, the latest tier (screening readers), the key-student roster and open items; with where each
- * listed student stands for those roles. A list read is
- * audited as ONE 'student.list' row whose entity id is the filter, not one row per student: the filter and the
+ * listed student stands for those roles; counted (to a bound) only `withTotal`, otherwise the page alone is read.
+ * A list read is audited as ONE 'student.list' row whose entity id is the filter, not one row per student: the filter and the
  * caller say exactly which records were shown, and a 200-row page would otherwise write 200 chained rows.
  */
 export async function listVisibleStudents(
   caller: Caller,
   query: { unitId?: string | undefined; q?: string | undefined } & AttentionFilter,
   page: PageRequest,
+  withTotal = false,
 ): Promise<{ rows: StudentListRow[]; total: number; totalExact: boolean }> {
   requirePermission(caller, 'students.read');
   if (query.tier !== undefined) requirePermission(caller, 'screening.read');
@@ -67,7 +69,8 @@ export async function listVisibleStudents(
   }
   const { unitId: _unitId, ...filter } = query;
   // Where each listed student stands, for the roles that work on cases (RLS shows them the rest in full).
-  const result = await listStudents(caller.tx, { ...filter, unitPath }, page, can(caller, 'cases.read'));
+  const list = withTotal ? listStudents : listStudentsPage;
+  const result = await list(caller.tx, { ...filter, unitPath }, page, can(caller, 'cases.read'));
   await recordAccess(caller.tx, caller.me, {
     action: 'student.list',
     entity: 'student',

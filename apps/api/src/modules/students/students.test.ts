@@ -69,6 +69,20 @@ describe('GET /api/students', () => {
     expect(fieldsOf(await json(await director.request('/api/students?page=0')))).toEqual(['page']);
   });
 
+  it('counts only when asked: a page alone says whether more follow, withTotal counts them all', async () => {
+    const first = await json(await director.request('/api/students?pageSize=4'));
+    expect(numbers(first)).toEqual(['alpha-1-1', 'alpha-1-2', 'alpha-1-3', 'alpha-2-1']);
+    expect(first).toMatchObject({ total: 5, totalExact: false });
+    const counted = await json(await director.request('/api/students?pageSize=4&withTotal=true'));
+    expect(numbers(counted)).toEqual(numbers(first));
+    expect(counted).toMatchObject({ total: 6, totalExact: true });
+    const last = await json(await director.request('/api/students?page=2&pageSize=4'));
+    expect(last).toMatchObject({ total: 6, totalExact: true });
+    // Past the end there is no row to say where the end is: the list counts.
+    const past = await json(await director.request('/api/students?page=5&pageSize=4'));
+    expect(past).toMatchObject({ items: [], total: 6, totalExact: true });
+  });
+
   it('filters by any unit’s subtree and names a unit that is not the school’s', async () => {
     const [college1, college2] = alpha().colleges;
     const byCollege = await json(await director.request(`/api/students?unitId=${college2.id}`));
