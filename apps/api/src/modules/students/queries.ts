@@ -139,11 +139,7 @@ export async function listStudentsPage(
           LIMIT ${integerLiteral(limit + 1)} OFFSET ${offset}
         )
         SELECT ${listSelect} ${withAttention ? sql`, ${attentionColumns}` : sql``}
-        FROM page JOIN students ON students.id = page.id
-        JOIN units college ON college.id = students.college_unit_id
-        JOIN units klass ON klass.id = students.class_unit_id
-        LEFT JOIN units dorm ON dorm.id = students.dorm_unit_id
-        ORDER BY students.student_number`,
+        ${pageWithUnits}`,
   );
   if (rows.length === 0 && offset > 0) return listStudents(tx, filter, page, withAttention);
   const more = rows.length > limit;
@@ -176,11 +172,7 @@ export async function listStudents(
         page AS (SELECT id FROM matching ORDER BY student_number LIMIT ${limit} OFFSET ${offset})
         SELECT ${listSelect}, (SELECT count(*)::int FROM matching) AS counted
           ${withAttention ? sql`, ${attentionColumns}` : sql``}
-        FROM page JOIN students ON students.id = page.id
-        JOIN units college ON college.id = students.college_unit_id
-        JOIN units klass ON klass.id = students.class_unit_id
-        LEFT JOIN units dorm ON dorm.id = students.dorm_unit_id
-        ORDER BY students.student_number`,
+        ${pageWithUnits}`,
   );
   const n = rows[0]?.counted ?? (offset > 0 ? await countMatching(tx, where, bound) : 0);
   const total = boundedTotal(n, bound);
@@ -222,6 +214,17 @@ type ListRowWithCount = StudentListRow & {
   key_student?: boolean;
   open_items?: number;
 };
+
+/** The students of the CTE `page` with their units, in order: the tables {@link listSelect} names. */
+const pageWithUnits = sql.raw(
+  [
+    'FROM page JOIN students ON students.id = page.id',
+    'JOIN units college ON college.id = students.college_unit_id',
+    'JOIN units klass ON klass.id = students.class_unit_id',
+    'LEFT JOIN units dorm ON dorm.id = students.dorm_unit_id',
+    'ORDER BY students.student_number',
+  ].join(' '),
+);
 
 /** The columns of a {@link StudentListRow} in raw SQL over `students`, `college`, `klass` and `dorm`. */
 const listSelect = sql.raw(
