@@ -6,8 +6,6 @@ import type { JobKind } from './kind.ts';
  * Adds a job of `kind` for the transaction's school, in the caller's transaction: the job exists only if the work
  * that asked for it commits (an import record and its job appear together or not at all). The payload is checked
  * against the kind's schema now, so a bad payload fails the request, not the worker. Any API process may run it.
- * For a kind that coalesces, a job of the school already queued under the same key stands for this one (the id
- * returned is then of a job that was not added).
  *
  * @example
  * await enqueueJob(c.var.tx, c.var.me.school.id, screeningImportJob, { importId, waveId, … });
@@ -20,18 +18,13 @@ export async function enqueueJob<P>(
   options: { runAt?: Date } = {},
 ): Promise<string> {
   const id = randomUUID(); // no RETURNING: a request may add jobs but not read them back (RLS)
-  const parsed = kind.payload.parse(payload);
-  const insert = tx.insert(backgroundJobs).values({
+  await tx.insert(backgroundJobs).values({
     id,
     schoolId,
     kind: kind.name,
-    payload: parsed,
+    payload: kind.payload.parse(payload),
     maxAttempts: kind.retry.maxAttempts,
     ...(options.runAt ? { runAt: options.runAt } : {}),
-    ...(kind.coalesce ? { coalesceKey: kind.coalesce(parsed) } : {}),
   });
-  // A queued job of the same kind and key covers this one (the unique index over queued jobs): nothing is added.
-  if (kind.coalesce) await insert.onConflictDoNothing();
-  else await insert;
   return id;
 }

@@ -47,12 +47,6 @@ export interface JobKind<P = unknown> {
    * `screening.manage` to mark an import failed.
    */
   capabilities?: readonly string[];
-  /**
-   * For work that one run does for every request that asked for it (a whole-school evaluation): the key under which
-   * a queued, not yet started job of the school covers a new one, which is then not added. A job already running
-   * does not cover it (it may have read the data before the change that asked again).
-   */
-  coalesce?: (payload: P) => string;
   run(payload: P, context: JobContext): Promise<void>;
   /**
    * Called once, in the same transaction that marks the job failed for good (last try failed, or its process died

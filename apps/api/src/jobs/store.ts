@@ -112,9 +112,6 @@ export async function requeueJob(
       runAt: seconds(delayMs),
       lockedBy: null,
       lockedUntil: null,
-      // A job queued again no longer stands for newer requests (they may not wait out its back-off), and never
-      // meets a newer queued job of its key in the unique index.
-      coalesceKey: null,
       ...(error === null ? {} : { lastError: error }),
       ...(refund ? { attempts: sql`greatest(${backgroundJobs.attempts} - 1, 0)` } : {}),
     })

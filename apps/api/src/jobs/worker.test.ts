@@ -68,16 +68,7 @@ const patient = defineJob({
       ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason));
     }),
 });
-const tally = defineJob({
-  name: 'test.tally',
-  payload: Note,
-  retry: { maxAttempts: 2, backoffMs: () => 0 },
-  coalesce: ({ note }) => note,
-  async run({ note }) {
-    ran.push(note);
-  },
-});
-const kinds = [note, broken, patient, tally];
+const kinds = [note, broken, patient];
 
 function start(options: Partial<Parameters<typeof startJobWorker>[0]> = {}): JobWorker {
   const worker = startJobWorker({ deps, kinds, pollMs: 20, leaseMs: 600, ...options });
@@ -109,24 +100,6 @@ describe('jobs/worker', () => {
     }).catch(() => {});
     await start().drained();
     expect(ran).toEqual([]);
-  });
-
-  it('adds a coalescing job once while one of its key waits, and again once that one has started', async () => {
-    await enqueue(tally, { note: 'school' });
-    await enqueue(tally, { note: 'school' });
-    await enqueue(tally, { note: 'other' });
-    const queued = () =>
-      runAsJobRunner(t.db, (tx) =>
-        tx.select().from(backgroundJobs).where(eq(backgroundJobs.kind, tally.name)),
-      );
-    const notes = (jobs: { payload: unknown }[]) =>
-      jobs.map((job) => (job.payload as { note: string }).note).sort();
-    expect(notes(await queued())).toEqual(['other', 'school']);
-    // Started: a request made now may have changed what the running job already read, so it is added.
-    await runAsJobRunner(t.db, (tx) => claimNextJob(tx, [tally.name], 'busy-process', 60_000));
-    await enqueue(tally, { note: 'school' });
-    await enqueue(tally, { note: 'other' });
-    expect((await queued()).filter((job) => job.state === 'queued')).toHaveLength(2);
   });
 
   it('refuses a payload that does not fit the kind when it is enqueued', async () => {

@@ -9,7 +9,6 @@ import {
   primaryKey,
   text,
   timestamp,
-  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { createdAt, id, schoolId } from './columns.ts';
@@ -43,20 +42,12 @@ export const backgroundJobs = pgTable(
     lockedBy: text('locked_by'),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     lastError: text('last_error'),
-    /**
-     * Set for a kind whose queued job stands for any number of requests (a whole-school evaluation): while one such
-     * job of the school waits, another is not added (a unique index over the queued ones; `enqueueJob`).
-     */
-    coalesceKey: text('coalesce_key'),
     createdAt: createdAt(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (t) => [
     index('background_jobs_queued_idx').on(t.runAt).where(sql`state = 'queued'`),
     index('background_jobs_running_idx').on(t.lockedUntil).where(sql`state = 'running'`),
-    uniqueIndex('background_jobs_coalesce_unique')
-      .on(t.schoolId, t.kind, t.coalesceKey)
-      .where(sql`state = 'queued' AND coalesce_key IS NOT NULL`),
   ],
 );
 

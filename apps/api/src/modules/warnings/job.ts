@@ -184,9 +184,6 @@ export const evaluateWarningsJob = defineJob({
   name: 'warnings.evaluate',
   payload: z.object({}),
   retry: { maxAttempts: 5, backoffMs: (attempt: number) => attempt * 30_000 },
-  // One evaluation reads the whole school: a burst of urgent reports or feed batches needs one queued run, not one
-  // each (a run already started does not cover a request made during it).
-  coalesce: () => 'school',
   async run(_payload, ctx) {
     if (ctx.job.schoolId) await runSchoolEvaluation(ctx, ctx.job.schoolId);
   },

@@ -1,2 +1,0 @@
-ALTER TABLE "background_jobs" ADD COLUMN "coalesce_key" text;--> statement-breakpoint
-CREATE UNIQUE INDEX "background_jobs_coalesce_unique" ON "background_jobs" USING btree ("school_id","kind","coalesce_key") WHERE state = 'queued' AND coalesce_key IS NOT NULL;
