@@ -116,18 +116,44 @@ export type StudentListRow = Pick<
   | 'placementPath'
 > & { attention?: Attention };
 
+/** A page of students and how many match: `total` is a lower bound when `totalExact` is false. */
+export interface StudentListPage {
+  rows: StudentListRow[];
+  total: number;
+  totalExact: boolean;
+}
+
+/** What a list read includes beyond the page: each row's attention, and a count of every matching student. */
+export interface StudentListOptions {
+  withAttention?: boolean;
+  withTotal?: boolean;
+}
+
 /**
- * One page of the students the caller sees, by student number, without counting them: the page and one row more,
- * so the cost follows the page, not the school (docs/performance.md). `total` is exact when the page is the last
- * one (offset + its rows); otherwise it is a lower bound (`totalExact: false`) and the next page exists. A page past
- * the end falls back to the bounded count, so its `total` still says where the end is.
+ * One page of the students the caller sees, by student number. With `withTotal` they are counted up to a bound
+ * ({@link countedPage}); otherwise only the page is read ({@link pageAlone}). With `withAttention`, each row's
+ * attention comes in the same statement.
  */
-export async function listStudentsPage(
+export function listStudents(
   tx: TenantTx,
   filter: StudentFilter,
   page: PageRequest,
-  withAttention = false,
-): Promise<{ rows: StudentListRow[]; total: number; totalExact: boolean }> {
+  { withAttention = false, withTotal = false }: StudentListOptions = {},
+): Promise<StudentListPage> {
+  return (withTotal ? countedPage : pageAlone)(tx, filter, page, withAttention);
+}
+
+/**
+ * The page and one row more, so the cost follows the page, not the school (docs/performance.md). `total` is exact
+ * when the page is the last one (offset + its rows); otherwise it is a lower bound (`totalExact: false`) and the
+ * next page exists. A page past the end falls back to the bounded count, so its `total` still says where the end is.
+ */
+async function pageAlone(
+  tx: TenantTx,
+  filter: StudentFilter,
+  page: PageRequest,
+  withAttention: boolean,
+): Promise<StudentListPage> {
   const where = studentConditions(filter);
   const { limit, offset } = limitOffset(page);
   // The limit a literal: a kept generic plan would not know it and could read the school (see below). The offset
@@ -141,25 +167,24 @@ export async function listStudentsPage(
         SELECT ${listSelect} ${withAttention ? sql`, ${attentionColumns}` : sql``}
         ${pageWithUnits}`,
   );
-  if (rows.length === 0 && offset > 0) return listStudents(tx, filter, page, withAttention);
+  if (rows.length === 0 && offset > 0) return countedPage(tx, filter, page, withAttention);
   const more = rows.length > limit;
   const shown = rows.slice(0, limit).map((row) => listRow(row, withAttention));
   return { rows: shown, total: offset + rows.length, totalExact: !more };
 }
 
 /**
- * One page of the students the caller sees, by student number, and how many match: exactly up to `countBound`
- * rows, beyond that "more than countBound" (`totalExact: false`), so a page costs the page and the bound, never the
- * whole visible set (docs/performance.md). The matching rows are read once for both: the page is picked from the
- * counted rows when they are all of them (a counsellor's college), and read again in order only past the bound.
- * With `withAttention`, each row's attention comes in the same statement.
+ * The page and how many match: exactly up to `countBound` rows, beyond that "more than countBound" (`totalExact:
+ * false`), so a page costs the page and the bound, never the whole visible set (docs/performance.md). The matching
+ * rows are read once for both: the page is picked from the counted rows when they are all of them (a counsellor's
+ * college), and read again in order only past the bound.
  */
-export async function listStudents(
+async function countedPage(
   tx: TenantTx,
   filter: StudentFilter,
   page: PageRequest,
-  withAttention = false,
-): Promise<{ rows: StudentListRow[]; total: number; totalExact: boolean }> {
+  withAttention: boolean,
+): Promise<StudentListPage> {
   const where = studentConditions(filter);
   const { limit, offset } = limitOffset(page);
   const bound = countBound(page);

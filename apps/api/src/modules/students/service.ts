@@ -9,8 +9,7 @@ import {
   findStudent,
   insertStudents,
   listStudents,
-  listStudentsPage,
-  type StudentListRow,
+  type StudentListPage,
   type StudentRow,
   type StudentValues,
   unitPathOf,
@@ -59,7 +58,7 @@ export async function listVisibleStudents(
   query: { unitId?: string | undefined; q?: string | undefined } & AttentionFilter,
   page: PageRequest,
   withTotal = false,
-): Promise<{ rows: StudentListRow[]; total: number; totalExact: boolean }> {
+): Promise<StudentListPage> {
   requirePermission(caller, 'students.read');
   if (query.tier !== undefined) requirePermission(caller, 'screening.read');
   if (query.keyStudent || query.openItems) requirePermission(caller, 'cases.read');
@@ -69,8 +68,10 @@ export async function listVisibleStudents(
   }
   const { unitId: _unitId, ...filter } = query;
   // Where each listed student stands, for the roles that work on cases (RLS shows them the rest in full).
-  const list = withTotal ? listStudents : listStudentsPage;
-  const result = await list(caller.tx, { ...filter, unitPath }, page, can(caller, 'cases.read'));
+  const result = await listStudents(caller.tx, { ...filter, unitPath }, page, {
+    withAttention: can(caller, 'cases.read'),
+    withTotal,
+  });
   await recordAccess(caller.tx, caller.me, {
     action: 'student.list',
     entity: 'student',
