@@ -1,5 +1,4 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { setImmediate as nextTurnOfEventLoop } from 'node:timers/promises';
 import type { Database } from '@xinqiao/db';
 import type { MiddlewareHandler } from 'hono';
 import { sessionTokenOf } from '../auth/cookie.ts';
@@ -40,10 +39,8 @@ export function queueTransactions(db: Database, queue: FairQueue): Database & { 
   (orm as { transaction: unknown }).transaction = async (...args: unknown[]) => {
     const ticket = tickets.getStore() ?? BACKGROUND;
     if (ticket.holding) return transaction(...args);
-    // PGlite runs in this thread and answers through promises only: a job storing batch after batch never lets the
-    // event loop read a waiting request's socket, so the request could not even join the queue. One turn of the
-    // event loop before each transaction lets it.
-    if (queue.options.yieldBetweenTurns) await nextTurnOfEventLoop();
+    // On PGlite (yieldBetweenTurns) the queue hands every turn over on a later turn of the event loop, so a job
+    // storing batch after batch still lets the loop read a waiting request's socket between its transactions.
     let release: () => void;
     try {
       release = await queue.acquire(ticket.key, ticket.maxWaitMs);
