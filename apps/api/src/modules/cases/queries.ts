@@ -166,12 +166,15 @@ export async function listCases(
   me: string,
 ): Promise<{ rows: CaseRow[]; total: number }> {
   const where = caseConditions(filter, today, me);
-  const rows = await caseRows(tx, filter, page, today, me);
-  const [counted] = await tx
-    .select({ total: count() })
-    .from(cases)
-    .innerJoin(students, eq(students.id, cases.studentId))
-    .where(where);
+  // Asked at once: on PostgreSQL the two statements travel together (one round trip); they only read.
+  const [rows, [counted]] = await Promise.all([
+    caseRows(tx, filter, page, today, me),
+    tx
+      .select({ total: count() })
+      .from(cases)
+      .innerJoin(students, eq(students.id, cases.studentId))
+      .where(where),
+  ]);
   return { rows, total: counted?.total ?? 0 };
 }
 

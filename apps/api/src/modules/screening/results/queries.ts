@@ -243,17 +243,17 @@ export async function followUpRows(
 ): Promise<{ rows: WaveResultRow[]; total: number }> {
   const where = followUpConditions(personId, filter, today);
   const { limit, offset } = limitOffset(page);
-  const rows = await queryRows<WaveResultRow>(
-    tx,
-    sql`SELECT ${RESULT_COLUMNS}, r.wave_id, w.name AS wave_name, r.instrument
-        ${RESULT_JOINS} JOIN screening_waves w ON w.id = r.wave_id
-        WHERE ${where}
-        ORDER BY c.self_harm DESC, c.due_date NULLS LAST, s.student_number, r.id
-        LIMIT ${limit} OFFSET ${offset}`,
-  );
-  const [counted] = await queryRows<{ n: number }>(
-    tx,
-    sql`SELECT count(*)::int AS n ${RESULT_JOINS} WHERE ${where}`,
-  );
+  // Asked at once: on PostgreSQL the page and its count travel together (one round trip); they only read.
+  const [rows, [counted]] = await Promise.all([
+    queryRows<WaveResultRow>(
+      tx,
+      sql`SELECT ${RESULT_COLUMNS}, r.wave_id, w.name AS wave_name, r.instrument
+          ${RESULT_JOINS} JOIN screening_waves w ON w.id = r.wave_id
+          WHERE ${where}
+          ORDER BY c.self_harm DESC, c.due_date NULLS LAST, s.student_number, r.id
+          LIMIT ${limit} OFFSET ${offset}`,
+    ),
+    queryRows<{ n: number }>(tx, sql`SELECT count(*)::int AS n ${RESULT_JOINS} WHERE ${where}`),
+  ]);
   return { rows, total: counted?.n ?? 0 };
 }
