@@ -21,3 +21,37 @@ describe('http/body-limit', () => {
     expect(await res.text()).toBe('1024');
   });
 });
+
+describe('http/body-limit behind @hono/node-server (the Node request in c.env.incoming)', () => {
+  const app = new Hono();
+  app.onError(problemErrorHandler(() => {}));
+  app.use('*', limitBodySize(1024));
+  app.post('/upload', async (c) => c.text(String((await c.req.text()).length)));
+  app.get('/list', (c) => c.text('ok'));
+  const behindNode = (headers: Record<string, string>) => ({ incoming: { headers } });
+
+  it('refuses a body its Content-Length says is over the limit', async () => {
+    const body = 'x'.repeat(1025);
+    const res = await app.request(
+      '/upload',
+      { method: 'POST', body },
+      behindNode({ 'content-length': '1025' }),
+    );
+    expect(res.status).toBe(413);
+  });
+
+  it('counts a chunked body, which states no length', async () => {
+    const body = 'x'.repeat(1025);
+    const res = await app.request(
+      '/upload',
+      { method: 'POST', body },
+      behindNode({ 'transfer-encoding': 'chunked' }),
+    );
+    expect(res.status).toBe(413);
+  });
+
+  it('lets a request without a body through', async () => {
+    const res = await app.request('/list', {}, behindNode({}));
+    expect(await res.text()).toBe('ok');
+  });
+});

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { mayCarryBody } from './may-carry-body.ts';
 import { problem } from './problem.ts';
 
 /**
@@ -11,10 +12,11 @@ import { problem } from './problem.ts';
  * ```
  */
 export function limitBodySize(maxBytes: number): MiddlewareHandler {
-  return bodyLimit({
+  const limit = bodyLimit({
     maxSize: maxBytes,
     onError: () => {
       throw problem('http.payload-too-large', { maxMiB: Math.floor(maxBytes / 1024 / 1024) });
     },
   });
+  return (c, next) => (mayCarryBody(c) ? limit(c, next) : next());
 }

@@ -16,7 +16,9 @@ export function noStore(): MiddlewareHandler {
   return async (c, next) => {
     await next();
     if (cacheablePaths.has(c.req.path)) return;
-    c.header('Cache-Control', 'no-store');
-    c.header('Pragma', 'no-cache');
+    // On the response's own headers, as hono's secureHeaders sets its own: c.header() after the response copies
+    // the whole response twice to make its headers writable (docs/performance.md).
+    c.res.headers.set('Cache-Control', 'no-store');
+    c.res.headers.set('Pragma', 'no-cache');
   };
 }

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { mayCarryBody } from './may-carry-body.ts';
 import { problem } from './problem.ts';
 
 /**
@@ -17,7 +18,7 @@ import { problem } from './problem.ts';
 export function receiveBodyFirst(deadlineMs: number): MiddlewareHandler {
   return async (c, next) => {
     const raw = c.req.raw;
-    if (!raw.body || raw.method === 'GET' || raw.method === 'HEAD') return next();
+    if (raw.method === 'GET' || raw.method === 'HEAD' || !mayCarryBody(c) || !raw.body) return next();
     const body = await readWithin(raw.body, deadlineMs).catch((error: unknown) => {
       if (error instanceof DeadlinePassed) {
         c.header('connection', 'close');
