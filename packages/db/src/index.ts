@@ -45,4 +45,5 @@ export {
   type TenantScopeFields,
   type TenantTx,
   type UnscopedTx,
+  withGenericPlan,
 } from './transaction.ts';

@@ -10,6 +10,7 @@ import {
   runInTransaction,
   SCREENING_ANSWERS_ROLE,
   scopeTransaction,
+  withGenericPlan,
 } from './transaction.ts';
 
 // The role switch and the school's settings are sent without waiting for their answers (they travel with the next
@@ -57,6 +58,34 @@ describe('db/transaction: set-up statements sent ahead', () => {
       );
       expect(seen).toMatchObject({ role: SCREENING_ANSWERS_ROLE, school: school.schoolId, scope: '/a/,/b/' });
     }
+  });
+
+  it('runs a query builder first after the scope with its settings (drizzle starts it on another path)', async () => {
+    const scope = issueTenantScope({
+      schoolId: school.schoolId,
+      personId: null,
+      fullScopePaths: ['/c/'],
+      reducedScopePaths: [],
+    });
+    const [seen] = await runInTransaction(db, async (tx) =>
+      (await scopeTransaction(tx, scope))
+        .select({
+          role: sql<string>`current_user`,
+          school: sql<string>`current_setting('xq.school_id', true)`,
+        })
+        .from(sql`(SELECT 1) AS one`),
+    );
+    expect(seen).toEqual({ role: APPLICATION_ROLE, school: school.schoolId });
+  });
+
+  it('plans a statement generically inside withGenericPlan only, and sets the mode back after', async () => {
+    const mode = sql`SELECT current_setting('plan_cache_mode') AS mode, ${'named'}::text AS tag`;
+    const modes = await runInTransaction(db, async (tx) => {
+      const inside = await withGenericPlan(tx, () => queryRows<{ mode: string }>(tx, mode));
+      const after = await queryRows<{ mode: string }>(tx, mode);
+      return [inside[0]?.mode, after[0]?.mode];
+    });
+    expect(modes).toEqual(['force_generic_plan', 'auto']);
   });
 
   it("reports a failed set-up statement's own error, not the refusal of the statement after it", async () => {

@@ -71,5 +71,20 @@ export function compressResponses(): MiddlewareHandler {
   return (c, next) =>
     gzipOrDeflate(c, async () => {
       await measureJson(c, next);
+      varyOnEncoding(c);
     });
+}
+
+/**
+ * `Vary: Accept-Encoding` on what the compressor may encode, set on the response's own headers before it looks:
+ * it sets the header with `c.header()`, which copies a finished response twice to make its headers writable.
+ */
+function varyOnEncoding(c: Context): void {
+  const headers = c.res.headers;
+  const length = headers.get('Content-Length');
+  if (length !== null && Number(length) < COMPRESS_MIN_BYTES) return;
+  if (!isCompressible(headers.get('Content-Type') ?? '')) return;
+  const vary = headers.get('Vary');
+  if (vary === '*' || (vary && /(^|,)\s*accept-encoding\s*(,|$)/i.test(vary))) return;
+  headers.set('Vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
 }

@@ -339,7 +339,8 @@ export const crisesRoutes = createRouter()
   })
   .openapi(hospitalsRoute, async (c) => {
     const rows = await listHospitalsOf(callerOf(c, '合作医院 / contracted hospitals'));
-    return c.json({ items: rows.map((row) => presentHospital(row, c.var.clock())) }, 200);
+    const now = c.var.clock();
+    return c.json({ items: rows.map((row) => presentHospital(row, now)) }, 200);
   })
   .openapi(createHospitalRoute, async (c) => {
     const row = await createHospital(callerOf(c, '合作医院 / contracted hospitals'), c.req.valid('json'));
@@ -354,5 +355,6 @@ export const crisesRoutes = createRouter()
     const caller = callerOf(c, '合作医院 / contracted hospitals');
     await removeHospital(caller, c.req.valid('param').id);
     const rows = await listHospitalsOf(caller);
-    return c.json({ items: rows.map((row) => presentHospital(row, c.var.clock())) }, 200);
+    const now = c.var.clock();
+    return c.json({ items: rows.map((row) => presentHospital(row, now)) }, 200);
   });

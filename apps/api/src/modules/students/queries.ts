@@ -1,4 +1,11 @@
-import { type GuardianContact, queryRows, students, type TenantTx, units } from '@xinqiao/db';
+import {
+  type GuardianContact,
+  queryRows,
+  students,
+  type TenantTx,
+  units,
+  withGenericPlan,
+} from '@xinqiao/db';
 import { and, asc, count, eq, ilike, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import {
@@ -158,14 +165,16 @@ async function pageAlone(
   const { limit, offset } = limitOffset(page);
   // The limit a literal: a kept generic plan would not know it and could read the school (see below). The offset
   // stays a parameter, so the statement is one prepared statement for every page.
-  const rows = await queryRows<ListRowWithCount>(
-    tx,
-    sql`WITH page AS (
+  const rows = await plannedOnce(tx, filter, () =>
+    queryRows<ListRowWithCount>(
+      tx,
+      sql`WITH page AS (
           SELECT id FROM students WHERE ${where ?? sql`true`} ORDER BY student_number
           LIMIT ${integerLiteral(limit + 1)} OFFSET ${offset}
         )
         SELECT ${listSelect} ${withAttention ? sql`, ${attentionColumns}` : sql``}
         ${pageWithUnits}`,
+    ),
   );
   if (rows.length === 0 && offset > 0) return countedPage(tx, filter, page, withAttention);
   const more = rows.length > limit;
@@ -189,15 +198,17 @@ async function countedPage(
   const { limit, offset } = limitOffset(page);
   const bound = countBound(page);
   // The page's ids first, then their units: the planner joins 50 rows, not every visible student before the sort.
-  const rows = await queryRows<ListRowWithCount>(
-    tx,
-    sql`WITH matching AS MATERIALIZED (
+  const rows = await plannedOnce(tx, filter, () =>
+    queryRows<ListRowWithCount>(
+      tx,
+      sql`WITH matching AS MATERIALIZED (
           SELECT id, student_number FROM students WHERE ${where ?? sql`true`} LIMIT ${integerLiteral(bound + 1)}
         ),
         page AS (SELECT id FROM matching ORDER BY student_number LIMIT ${limit} OFFSET ${offset})
         SELECT ${listSelect}, (SELECT count(*)::int FROM matching) AS counted
           ${withAttention ? sql`, ${attentionColumns}` : sql``}
         ${pageWithUnits}`,
+    ),
   );
   const n = rows[0]?.counted ?? (offset > 0 ? await countMatching(tx, where, bound) : 0);
   const total = boundedTotal(n, bound);
@@ -220,6 +231,16 @@ async function countedPage(
     ordered.map((row) => row.id),
   );
   return { rows: ordered.map((row) => ({ ...row, attention: attention.get(row.id) })), ...total };
+}
+
+/**
+ * The list's statement under its generic plan (`withGenericPlan`): PostgreSQL otherwise planned it again on every
+ * page, 2.3 ms of planning for 3.5 ms of running. Not under a unit filter: only a custom plan turns the unit's path
+ * prefix (`LIKE '/a/b/%'`) into a range of the placement index, and a school-wide caller's generic plan would read
+ * the whole school to filter it.
+ */
+function plannedOnce<T>(tx: TenantTx, filter: StudentFilter, work: () => Promise<T>): Promise<T> {
+  return filter.unitPath ? work() : withGenericPlan(tx, work);
 }
 
 /**

@@ -84,7 +84,8 @@ export const studentsRoutes = createRouter()
       withTotal === 'true',
     );
     const reads = can(caller, 'screening.read');
-    const items = rows.map((row) => presentListItem(c.var.scope, row, row.attention, reads));
+    const scope = c.get('scope'); // once: each read of c.var copies every variable of the request
+    const items = rows.map((row) => presentListItem(scope, row, row.attention, reads));
     return c.json({ items, page, pageSize, total, totalExact }, 200);
   })
   .openapi(getRoute, async (c) => {

@@ -114,7 +114,8 @@ importRoutes
     const { id } = c.req.valid('param');
     const rows = await listImports(screeningCaller(c), id);
     await auditScreening(c, 'screening_imports.list', 'screening_wave', id, '查看导入记录 / imports');
-    return c.json({ imports: rows.map((row) => presentImportSummary(row, c.var.clock())) }, 200);
+    const now = c.var.clock();
+    return c.json({ imports: rows.map((row) => presentImportSummary(row, now)) }, 200);
   });
 
 /** The uploaded file, spooled to disk: raw body (streamed) or multipart field `file`. */
