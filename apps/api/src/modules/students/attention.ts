@@ -46,6 +46,43 @@ export const attentionColumns = sql`${latestTier} AS tier, ${onRoster} AS key_st
    + (SELECT count(*) FROM concern_reports cr WHERE cr.student_id = students.id AND cr.status <> 'closed'))::int
     AS open_items`;
 
+/**
+ * The attention of the students of a CTE `page` (column `id`), each table read once for the whole page: one index
+ * scan of each table for the page's ids (`= ANY(ARRAY(...))`, computed once), where the per-row subqueries of
+ * {@link attentionColumns} ran four scans for every student of the page (on PGlite each scan of a small table also
+ * asks the file system for its size). Add {@link pageAttention}.ctes to the page's WITH, its joins after the page's
+ * FROM and its columns to the SELECT; RLS decides what each table shows, as for the subqueries. MATERIALIZED: each is
+ * computed once, whichever side of a join the planner puts it on.
+ */
+export const pageAttention = {
+  ctes: sql.raw(`,
+    page_tier AS MATERIALIZED (
+      SELECT DISTINCT ON (r.student_id) r.student_id, r.attention_tier AS tier
+      FROM screening_results r JOIN screening_waves w ON w.id = r.wave_id
+      WHERE r.student_id = ANY (ARRAY(SELECT id FROM page))
+      ORDER BY r.student_id, w.opens_on DESC, r.created_at DESC
+    ),
+    page_roster AS MATERIALIZED (
+      SELECT DISTINCT k.student_id FROM key_students k
+      WHERE k.student_id = ANY (ARRAY(SELECT id FROM page)) AND k.removed_at IS NULL
+    ),
+    page_open AS MATERIALIZED (
+      SELECT student_id, count(*)::int AS n FROM (
+        SELECT c.student_id FROM cases c
+        WHERE c.student_id = ANY (ARRAY(SELECT id FROM page)) AND c.status <> 'closed'
+        UNION ALL
+        SELECT cr.student_id FROM concern_reports cr
+        WHERE cr.student_id = ANY (ARRAY(SELECT id FROM page)) AND cr.status <> 'closed'
+      ) open_items GROUP BY student_id
+    )`),
+  joins: sql.raw(`LEFT JOIN page_tier ON page_tier.student_id = page.id
+    LEFT JOIN page_roster ON page_roster.student_id = page.id
+    LEFT JOIN page_open ON page_open.student_id = page.id`),
+  columns: sql.raw(
+    'page_tier.tier, page_roster.student_id IS NOT NULL AS key_student, COALESCE(page_open.n, 0) AS open_items',
+  ),
+};
+
 /** The attention of each listed student the caller sees in full, by id (one statement for the page). */
 export async function attentionOf(
   tx: TenantTx,

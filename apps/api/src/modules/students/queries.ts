@@ -19,9 +19,9 @@ import {
 import {
   type Attention,
   type AttentionFilter,
-  attentionColumns,
   attentionConditions,
   attentionOf,
+  pageAttention,
 } from './attention.ts';
 
 const college = alias(units, 'college');
@@ -171,9 +171,9 @@ async function pageAlone(
       sql`WITH page AS (
           SELECT id FROM students WHERE ${where ?? sql`true`} ORDER BY student_number
           LIMIT ${integerLiteral(limit + 1)} OFFSET ${offset}
-        )
-        SELECT ${listSelect} ${withAttention ? sql`, ${attentionColumns}` : sql``}
-        ${pageWithUnits}`,
+        ) ${withAttention ? pageAttention.ctes : sql``}
+        SELECT ${listSelect} ${withAttention ? sql`, ${pageAttention.columns}` : sql``}
+        ${pageWithUnits} ${withAttention ? pageAttention.joins : sql``} ${pageOrder}`,
     ),
   );
   if (rows.length === 0 && offset > 0) return countedPage(tx, filter, page, withAttention);
@@ -205,9 +205,10 @@ async function countedPage(
           SELECT id, student_number FROM students WHERE ${where ?? sql`true`} LIMIT ${integerLiteral(bound + 1)}
         ),
         page AS (SELECT id FROM matching ORDER BY student_number LIMIT ${limit} OFFSET ${offset})
+        ${withAttention ? pageAttention.ctes : sql``}
         SELECT ${listSelect}, (SELECT count(*)::int FROM matching) AS counted
-          ${withAttention ? sql`, ${attentionColumns}` : sql``}
-        ${pageWithUnits}`,
+          ${withAttention ? sql`, ${pageAttention.columns}` : sql``}
+        ${pageWithUnits} ${withAttention ? pageAttention.joins : sql``} ${pageOrder}`,
     ),
   );
   const n = rows[0]?.counted ?? (offset > 0 ? await countMatching(tx, where, bound) : 0);
@@ -261,16 +262,17 @@ type ListRowWithCount = StudentListRow & {
   open_items?: number;
 };
 
-/** The students of the CTE `page` with their units, in order: the tables {@link listSelect} names. */
+/** The students of the CTE `page` with their units: the tables {@link listSelect} names. */
 const pageWithUnits = sql.raw(
   [
     'FROM page JOIN students ON students.id = page.id',
     'JOIN units college ON college.id = students.college_unit_id',
     'JOIN units klass ON klass.id = students.class_unit_id',
     'LEFT JOIN units dorm ON dorm.id = students.dorm_unit_id',
-    'ORDER BY students.student_number',
   ].join(' '),
 );
+
+const pageOrder = sql.raw('ORDER BY students.student_number');
 
 /** The columns of a {@link StudentListRow} in raw SQL over `students`, `college`, `klass` and `dorm`. */
 const listSelect = sql.raw(
