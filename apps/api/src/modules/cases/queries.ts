@@ -12,6 +12,7 @@ import {
   students,
   type TenantTx,
   units,
+  withGenericPlan,
 } from '@xinqiao/db';
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
@@ -166,15 +167,18 @@ export async function listCases(
   me: string,
 ): Promise<{ rows: CaseRow[]; total: number }> {
   const where = caseConditions(filter, today, me);
-  // Asked at once: on PostgreSQL the two statements travel together (one round trip); they only read.
-  const [rows, [counted]] = await Promise.all([
-    caseRows(tx, filter, page, today, me),
-    tx
-      .select({ total: count() })
-      .from(cases)
-      .innerJoin(students, eq(students.id, cases.studentId))
-      .where(where),
-  ]);
+  // Asked at once: on PostgreSQL the two statements travel together (one round trip); they only read. Under
+  // generic plans: PostgreSQL planned the page again for every LIMIT/OFFSET (withGenericPlan).
+  const [rows, [counted]] = await withGenericPlan(tx, () =>
+    Promise.all([
+      caseRows(tx, filter, page, today, me),
+      tx
+        .select({ total: count() })
+        .from(cases)
+        .innerJoin(students, eq(students.id, cases.studentId))
+        .where(where),
+    ]),
+  );
   return { rows, total: counted?.total ?? 0 };
 }
 

@@ -1,3 +1,4 @@
+import { withGenericPlan } from '@xinqiao/db';
 import type { Caller } from '../../auth/caller.ts';
 import { recordAccess } from '../audit/record.ts';
 import { WORK_PROVIDERS } from './providers/index.ts';
@@ -89,8 +90,11 @@ export async function myWorkCounts(
 
 async function workItems(caller: Caller, clock: WorkClock, providers: readonly WorkProvider[]) {
   // The providers ask at once: on PostgreSQL the transaction's one connection carries their statements pipelined
-  // (one round trip instead of one per provider); PGlite runs them one after another. They only read.
-  const lists = await Promise.all(providers.map((provider) => provider.items(caller, clock)));
+  // (one round trip instead of one per provider); PGlite runs them one after another. They only read, by the
+  // caller's id and today's date, under generic plans: PostgreSQL planned several again on every request.
+  const lists = await withGenericPlan(caller.tx, () =>
+    Promise.all(providers.map((provider) => provider.items(caller, clock))),
+  );
   return lists.flat().sort(byUrgency);
 }
 

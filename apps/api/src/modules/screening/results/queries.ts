@@ -1,4 +1,4 @@
-import { queryRows, type TenantTx } from '@xinqiao/db';
+import { queryRows, type TenantTx, withGenericPlan } from '@xinqiao/db';
 import type { AttentionTier } from '@xinqiao/policy';
 import { type SQL, sql } from 'drizzle-orm';
 import { limitOffset, type PageRequest } from '../../../http/pagination.ts';
@@ -243,17 +243,20 @@ export async function followUpRows(
 ): Promise<{ rows: WaveResultRow[]; total: number }> {
   const where = followUpConditions(personId, filter, today);
   const { limit, offset } = limitOffset(page);
-  // Asked at once: on PostgreSQL the page and its count travel together (one round trip); they only read.
-  const [rows, [counted]] = await Promise.all([
-    queryRows<WaveResultRow>(
-      tx,
-      sql`SELECT ${RESULT_COLUMNS}, r.wave_id, w.name AS wave_name, r.instrument
-          ${RESULT_JOINS} JOIN screening_waves w ON w.id = r.wave_id
-          WHERE ${where}
-          ORDER BY c.self_harm DESC, c.due_date NULLS LAST, s.student_number, r.id
-          LIMIT ${limit} OFFSET ${offset}`,
-    ),
-    queryRows<{ n: number }>(tx, sql`SELECT count(*)::int AS n ${RESULT_JOINS} WHERE ${where}`),
-  ]);
+  // Asked at once: on PostgreSQL the page and its count travel together (one round trip); they only read. Under
+  // generic plans: PostgreSQL planned the page again for every LIMIT/OFFSET (withGenericPlan).
+  const [rows, [counted]] = await withGenericPlan(tx, () =>
+    Promise.all([
+      queryRows<WaveResultRow>(
+        tx,
+        sql`SELECT ${RESULT_COLUMNS}, r.wave_id, w.name AS wave_name, r.instrument
+            ${RESULT_JOINS} JOIN screening_waves w ON w.id = r.wave_id
+            WHERE ${where}
+            ORDER BY c.self_harm DESC, c.due_date NULLS LAST, s.student_number, r.id
+            LIMIT ${limit} OFFSET ${offset}`,
+      ),
+      queryRows<{ n: number }>(tx, sql`SELECT count(*)::int AS n ${RESULT_JOINS} WHERE ${where}`),
+    ]),
+  );
   return { rows, total: counted?.n ?? 0 };
 }
