@@ -120,14 +120,40 @@ export function namedStatements(pg: PGlite): PGlite {
     return Object.assign(Object.create(pg.parsers) as PGlite['parsers'], options.parsers);
   }
 
-  const named = (params: unknown[] | undefined, options?: QueryOptions) =>
-    params !== undefined && params.length > 0 && !options?.blob;
+  /**
+   * A statement without parameters, unnamed (parsed and planned each time, so text built per call never fills the
+   * cache), with the same steps and the same parsers as {@link run}: PGlite's own `query` would copy its ~400 type
+   * parsers for each (see parsersOf), and the role switch and the settings sent ahead are such statements.
+   */
+  async function runUnnamed<T>(text: string, options?: QueryOptions): Promise<Results<T>> {
+    const messages: BackendMessage[] = [];
+    try {
+      messages.push(
+        ...(await send(protocol.serialize.parse({ text }))),
+        ...(await send(protocol.serialize.bind({ values: [] }))),
+        ...(await send(protocol.serialize.describe({ type: 'P' }))),
+        ...(await send(protocol.serialize.execute({}))),
+      );
+    } catch (error) {
+      throw Object.assign(error as object, { query: text, params: [], queryOptions: options });
+    } finally {
+      messages.push(...(await send(protocol.serialize.sync())));
+    }
+    return parse.parseResults(messages, parsersOf(options), {
+      ...options,
+      parsers: undefined,
+    })[0] as Results<T>;
+  }
+
+  const named = (params: unknown[] | undefined) => params !== undefined && params.length > 0;
+  const runAny = <T>(text: string, params: unknown[] | undefined, options?: QueryOptions) =>
+    named(params) ? run<T>(text, params!, options) : runUnnamed<T>(text, options);
 
   async function query<T>(text: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>> {
-    if (!named(params, options)) return pg.query<T>(text, params, options);
+    if (options?.blob) return pg.query<T>(text, params, options);
     await internals._checkReady();
     const results = await internals._runExclusiveTransaction(() =>
-      internals._runExclusiveQuery(() => run<T>(text, params!, options)),
+      internals._runExclusiveQuery(() => runAny<T>(text, params, options)),
     );
     await pg.syncToFs();
     return results;
@@ -139,8 +165,8 @@ export function namedStatements(pg: PGlite): PGlite {
         if (property === 'query') {
           return <T>(text: string, params?: unknown[], options?: QueryOptions) => {
             if (target.closed) throw new Error('Transaction is closed');
-            if (!named(params, options)) return target.query<T>(text, params, options);
-            return internals._runExclusiveQuery(() => run<T>(text, params!, options));
+            if (options?.blob) return target.query<T>(text, params, options);
+            return internals._runExclusiveQuery(() => runAny<T>(text, params, options));
           };
         }
         return Reflect.get(target, property, receiver);
