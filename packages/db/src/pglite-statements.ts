@@ -37,7 +37,7 @@ interface PGliteInternals {
  * through PGlite unchanged. The least recently used statement is closed past {@link CAPACITY}.
  *
  * @example
- * const orm = drizzle(namedStatements(await PGlite.create()), { schema });
+ * const orm = drizzle(namedStatements(await PGlite.create()));
  */
 export function namedStatements(pg: PGlite): PGlite {
   const internals = pg as unknown as PGliteInternals;

@@ -12,7 +12,7 @@ import type { Sql } from 'postgres';
  * also closes each connection after 30–60 minutes, and its statements with it.
  *
  * @example
- * const orm = drizzle(preparedStatements(postgres(url)), { schema });
+ * const orm = drizzle(preparedStatements(postgres(url)));
  */
 export function preparedStatements<T extends Sql>(client: T): T {
   return new Proxy(client, {

@@ -10,7 +10,6 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { type Database, type Orm, openDatabase, PGLITE_CONFIGURATION, queryRows } from './database.ts';
 import { namedStatements } from './pglite-statements.ts';
-import * as schema from './schema/index.ts';
 
 /** Which server the current test project runs on: set per vitest project (see vitest.shared.ts at the root). */
 export function testDatabaseKind(): 'pglite' | 'postgres' {
@@ -55,7 +54,7 @@ export async function asTestSuperuser<T>(db: Database, work: (orm: Orm) => Promi
   url.pathname = `/${current?.name}`;
   const client = postgres(url.toString(), { max: 1, onnotice: () => {} });
   try {
-    const orm = drizzlePostgres(client, { schema }) as unknown as Orm;
+    const orm = drizzlePostgres(client) as unknown as Orm;
     return await orm.transaction((tx) => work(tx as unknown as Orm));
   } finally {
     await client.end();
@@ -74,7 +73,7 @@ async function openMigratedPglite(): Promise<Database> {
     loadDataDir: new Blob([readFileSync(image)]),
     postgresqlconf: PGLITE_CONFIGURATION,
   });
-  const orm = drizzle(namedStatements(client), { schema }) as unknown as Orm;
+  const orm = drizzle(namedStatements(client)) as unknown as Orm;
   return { kind: 'pglite', orm, close: () => client.close() };
 }
 
