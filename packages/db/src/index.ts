@@ -37,6 +37,7 @@ export {
   withOwnerConnection,
 } from './database.ts';
 export { type PgError, pgErrorOf } from './errors.ts';
+export { type PreparableQuery, reusableStatement } from './reusable-statement.ts';
 export * from './schema/index.ts';
 export { refreshStatistics, type StatisticsScope } from './statistics.ts';
 export {

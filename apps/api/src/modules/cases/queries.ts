@@ -6,6 +6,7 @@ import {
   type InterviewMethod,
   people,
   type Role,
+  reusableStatement,
   roleAssignments,
   screeningResults,
   screeningWaves,
@@ -131,28 +132,88 @@ export async function findCase(tx: TenantTx, id: string): Promise<CaseRow | unde
   return row;
 }
 
-/** Due before `today` and still open or in progress. */
-function overdue(today: string): SQL {
-  return and(lt(cases.dueDate, today), ne(cases.status, 'closed'))!;
+/**
+ * A filter's conditions with a `sql.placeholder` for each value (the case list's statements are reusable, built
+ * once per shape: `reusableStatement`), the values, and the shape: which conditions apply.
+ */
+interface CaseConditions {
+  where: SQL | undefined;
+  values: Record<string, unknown>;
+  shape: string;
 }
 
-function caseConditions(filter: CaseListFilter, today: string, me: string): SQL | undefined {
+function caseConditions(filter: CaseListFilter, today: string, me: string): CaseConditions {
   const conditions: SQL[] = [];
-  if (filter.status) conditions.push(eq(cases.status, filter.status));
-  if (filter.open === 'true') conditions.push(ne(cases.status, 'closed'));
-  if (filter.kind) conditions.push(eq(cases.kind, filter.kind));
-  if (filter.responsiblePersonId) conditions.push(eq(cases.responsiblePersonId, filter.responsiblePersonId));
-  if (filter.responsible === 'none') conditions.push(isNull(cases.responsiblePersonId));
-  if (filter.responsible === 'me') conditions.push(eq(cases.responsiblePersonId, me));
-  if (filter.studentId) conditions.push(eq(cases.studentId, filter.studentId));
-  if (filter.collegeId) conditions.push(eq(students.collegeUnitId, filter.collegeId));
-  if (filter.classId) conditions.push(eq(students.classUnitId, filter.classId));
-  if (filter.selfHarm) conditions.push(eq(cases.selfHarm, filter.selfHarm === 'true'));
-  if (filter.overdue === 'true') conditions.push(overdue(today));
-  if (filter.overdue === 'false') {
-    conditions.push(or(isNull(cases.dueDate), eq(cases.status, 'closed'), gte(cases.dueDate, today))!);
+  const values: Record<string, unknown> = {};
+  const shape: string[] = [];
+  const value = (name: string, given: unknown) => {
+    values[name] = given;
+    return sql.placeholder(name);
+  };
+  const add = (tag: string, condition: SQL | undefined) => {
+    shape.push(tag);
+    conditions.push(condition!);
+  };
+  if (filter.status) add('status', eq(cases.status, value('status', filter.status)));
+  if (filter.open === 'true') add('open', ne(cases.status, 'closed'));
+  if (filter.kind) add('kind', eq(cases.kind, value('kind', filter.kind)));
+  if (filter.responsiblePersonId) {
+    add('responsible', eq(cases.responsiblePersonId, value('responsible', filter.responsiblePersonId)));
   }
-  return conditions.length > 0 ? and(...conditions) : undefined;
+  if (filter.responsible === 'none') add('unassigned', isNull(cases.responsiblePersonId));
+  if (filter.responsible === 'me') add('mine', eq(cases.responsiblePersonId, value('me', me)));
+  if (filter.studentId) add('student', eq(cases.studentId, value('student', filter.studentId)));
+  if (filter.collegeId) add('college', eq(students.collegeUnitId, value('college', filter.collegeId)));
+  if (filter.classId) add('class', eq(students.classUnitId, value('class', filter.classId)));
+  if (filter.selfHarm) add('selfHarm', eq(cases.selfHarm, value('selfHarm', filter.selfHarm === 'true')));
+  // Due before today and still open or in progress.
+  if (filter.overdue === 'true') {
+    add('overdue', and(lt(cases.dueDate, value('today', today)), ne(cases.status, 'closed')));
+  }
+  if (filter.overdue === 'false') {
+    add(
+      'notOverdue',
+      or(isNull(cases.dueDate), eq(cases.status, 'closed'), gte(cases.dueDate, value('today', today))),
+    );
+  }
+  return {
+    where: conditions.length > 0 ? and(...conditions) : undefined,
+    values,
+    shape: shape.join(','),
+  };
+}
+
+/** The case list's two statements for one shape of filter (see {@link caseConditions}). */
+interface CaseListStatements {
+  page: (tx: TenantTx, values: Record<string, unknown>) => Promise<CaseRow[]>;
+  count: (tx: TenantTx, values: Record<string, unknown>) => Promise<{ total: number }[]>;
+}
+
+const caseListStatements = new Map<string, CaseListStatements>();
+
+function caseListStatementsFor({ where, shape }: CaseConditions): CaseListStatements {
+  let statements = caseListStatements.get(shape);
+  if (!statements) {
+    statements = {
+      page: reusableStatement((tx: TenantTx) =>
+        selectCases(tx)
+          .where(where)
+          // ASC puts NULLs last in PostgreSQL: undated cases come after every dated one.
+          .orderBy(desc(cases.selfHarm), asc(cases.dueDate), desc(cases.createdAt), asc(cases.id))
+          .limit(sql.placeholder('limit'))
+          .offset(sql.placeholder('offset')),
+      ),
+      count: reusableStatement((tx: TenantTx) =>
+        tx
+          .select({ total: count() })
+          .from(cases)
+          .innerJoin(students, eq(students.id, cases.studentId))
+          .where(where),
+      ),
+    };
+    caseListStatements.set(shape, statements);
+  }
+  return statements;
 }
 
 /**
@@ -166,17 +227,14 @@ export async function listCases(
   today: string,
   me: string,
 ): Promise<{ rows: CaseRow[]; total: number }> {
-  const where = caseConditions(filter, today, me);
+  const conditions = caseConditions(filter, today, me);
+  const statements = caseListStatementsFor(conditions);
   // Asked at once: on PostgreSQL the two statements travel together (one round trip); they only read. Under
   // generic plans: PostgreSQL planned the page again for every LIMIT/OFFSET (withGenericPlan).
   const [rows, [counted]] = await withGenericPlan(tx, () =>
     Promise.all([
-      caseRows(tx, filter, page, today, me),
-      tx
-        .select({ total: count() })
-        .from(cases)
-        .innerJoin(students, eq(students.id, cases.studentId))
-        .where(where),
+      statements.page(tx, { ...conditions.values, ...limitOffset(page) }),
+      statements.count(tx, conditions.values),
     ]),
   );
   return { rows, total: counted?.total ?? 0 };
@@ -190,15 +248,8 @@ export function caseRows(
   today: string,
   me: string,
 ): Promise<CaseRow[]> {
-  const { limit, offset } = limitOffset(page);
-  return (
-    selectCases(tx)
-      .where(caseConditions(filter, today, me))
-      // ASC puts NULLs last in PostgreSQL: undated cases come after every dated one.
-      .orderBy(desc(cases.selfHarm), asc(cases.dueDate), desc(cases.createdAt), asc(cases.id))
-      .limit(limit)
-      .offset(offset)
-  );
+  const conditions = caseConditions(filter, today, me);
+  return caseListStatementsFor(conditions).page(tx, { ...conditions.values, ...limitOffset(page) });
 }
 
 /** A case entry with its author's name; an interview also says when and how it took place and what came of it. */
