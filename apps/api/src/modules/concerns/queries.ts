@@ -9,8 +9,8 @@ import {
   concernReports,
   people,
   type Role,
+  reusableStatement,
   roleAssignments,
-  sqlInstant,
   students,
   type TenantTx,
   units,
@@ -208,26 +208,46 @@ export async function concernsToTriage(
   paths: readonly string[],
   now: Date,
 ): Promise<ConcernRow[]> {
-  const inSubtree = paths.map((path) => like(students.placementPath, prefixPattern(path)));
-  const watched = inSubtree.length
-    ? and(
-        or(...inSubtree),
-        or(isNull(concernReports.assigneeId), sql`${concernReports.dueAt} < ${sqlInstant(now)}`),
-      )
-    : undefined;
-  const rows = await selectConcerns(tx)
-    .where(
-      and(
-        aboutFullView,
-        eq(concernReports.status, 'received'),
-        watched
-          ? or(eq(concernReports.assigneeId, personId), watched)
-          : eq(concernReports.assigneeId, personId),
-      ),
-    )
-    .orderBy(desc(concernReports.selfHarm), asc(concernReports.dueAt))
-    .limit(1000);
+  const values: Record<string, unknown> = { personId, now: now.toISOString() };
+  paths.forEach((path, i) => {
+    values[`path${i}`] = prefixPattern(path);
+  });
+  const rows = await triageStatementFor(paths.length)(tx, values);
   return rows.map(rowOf);
+}
+
+/** My work's read of reports to triage, built once per number of watched subtrees (`reusableStatement`). */
+const triageStatements = new Map<number, ReturnType<typeof triageStatement>>();
+
+function triageStatementFor(watchedPaths: number) {
+  let statement = triageStatements.get(watchedPaths);
+  if (!statement) {
+    statement = triageStatement(watchedPaths);
+    triageStatements.set(watchedPaths, statement);
+  }
+  return statement;
+}
+
+function triageStatement(watchedPaths: number) {
+  return reusableStatement((tx: TenantTx) => {
+    const inSubtree = Array.from({ length: watchedPaths }, (_, i) =>
+      like(students.placementPath, sql.placeholder(`path${i}`)),
+    );
+    const mine = eq(concernReports.assigneeId, sql.placeholder('personId'));
+    const watched = inSubtree.length
+      ? and(
+          or(...inSubtree),
+          or(
+            isNull(concernReports.assigneeId),
+            sql`${concernReports.dueAt} < ${sql.placeholder('now')}::timestamptz`,
+          ),
+        )
+      : undefined;
+    return selectConcerns(tx)
+      .where(and(aboutFullView, eq(concernReports.status, 'received'), watched ? or(mine, watched) : mine))
+      .orderBy(desc(concernReports.selfHarm), asc(concernReports.dueAt))
+      .limit(1000);
+  });
 }
 
 /** A new report in the caller's own name (RLS checks it, and that the caller sees the student). */

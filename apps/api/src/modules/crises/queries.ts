@@ -11,6 +11,7 @@ import {
   crisisReviews,
   crisisSteps,
   people,
+  reusableStatement,
   roleAssignments,
   screeningResults,
   students,
@@ -459,8 +460,13 @@ export async function deleteHospital(tx: TenantTx, id: string): Promise<boolean>
 // Work and the escalation sweep
 
 /** Open steps of open crises the caller sees (RLS), with the student's placement for matching the protocol's people. */
-export async function openSteps(tx: TenantTx) {
-  return tx
+export function openSteps(tx: TenantTx) {
+  return openStepsRead(tx, {});
+}
+
+// Built once (reusableStatement): My work asks on every request.
+const openStepsRead = reusableStatement((tx: TenantTx) =>
+  tx
     .select({
       ...stepColumns,
       studentId: crises.studentId,
@@ -478,12 +484,16 @@ export async function openSteps(tx: TenantTx) {
     .leftJoin(doer, eq(doer.id, crisisSteps.doneBy))
     .leftJoin(waiver, eq(waiver.id, crisisSteps.waivedBy))
     .where(and(eq(crises.status, 'open'), isNull(crisisSteps.doneAt), isNull(crisisSteps.waivedAt)))
-    .orderBy(asc(crisisSteps.dueAt));
-}
+    .orderBy(asc(crisisSteps.dueAt)),
+);
 
 /** Reviews not yet held of the crises the caller sees (RLS). */
-export async function pendingReviews(tx: TenantTx) {
-  return tx
+export function pendingReviews(tx: TenantTx) {
+  return pendingReviewsRead(tx, {});
+}
+
+const pendingReviewsRead = reusableStatement((tx: TenantTx) =>
+  tx
     .select({
       id: crisisReviews.id,
       crisisId: crisisReviews.crisisId,
@@ -501,8 +511,8 @@ export async function pendingReviews(tx: TenantTx) {
     .innerJoin(klass, eq(klass.id, students.classUnitId))
     .leftJoin(dorm, eq(dorm.id, students.dormUnitId))
     .where(and(isNull(crisisReviews.heldOn), eq(crises.status, 'closed')))
-    .orderBy(asc(crisisReviews.dueOn));
-}
+    .orderBy(asc(crisisReviews.dueOn)),
+);
 
 /** Late steps of open crises that nobody was told of yet (the sweep's transaction sees its school's). */
 export async function lateUnescalatedSteps(tx: TenantTx, now: Date) {

@@ -1,5 +1,12 @@
 import { toChinaDate } from '@xinqiao/calendar';
-import { screeningConsents, screeningWaves, students, type TenantTx, units } from '@xinqiao/db';
+import {
+  reusableStatement,
+  screeningConsents,
+  screeningWaves,
+  students,
+  type TenantTx,
+  units,
+} from '@xinqiao/db';
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Caller, can, requirePermission } from '../../auth/caller.ts';
@@ -9,7 +16,12 @@ import type { WorkProvider } from '../work/types.ts';
 import { consentTextOf } from './policy.ts';
 
 /** Declined consents of waves not cancelled, not yet followed up, of the students the caller sees in full (RLS). */
-async function openDeclines(tx: TenantTx) {
+function openDeclines(tx: TenantTx) {
+  return openDeclinesRead(tx, {});
+}
+
+// Built once (reusableStatement): My work asks on every request.
+const openDeclinesRead = reusableStatement((tx: TenantTx) => {
   const klass = alias(units, 'klass');
   const college = alias(units, 'college');
   return tx
@@ -36,7 +48,7 @@ async function openDeclines(tx: TenantTx) {
       ),
     )
     .limit(500);
-}
+});
 
 /**
  * A student who declined an online screening is a follow-up of their counsellor's (and station head's) where the
