@@ -1,6 +1,7 @@
 import {
   type GuardianContact,
   queryRows,
+  reusableStatement,
   students,
   type TenantTx,
   units,
@@ -80,9 +81,14 @@ function selectStudents(tx: TenantTx) {
 
 /** The student with this id, if the caller's row-level scope lets them see it. */
 export async function findStudent(tx: TenantTx, id: string): Promise<StudentRow | undefined> {
-  const [row] = await selectStudents(tx).where(eq(students.id, id));
+  const [row] = await studentById(tx, { id });
   return row;
 }
+
+// Built once (reusableStatement): every file, record and write of a student reads it.
+const studentById = reusableStatement((tx: TenantTx) =>
+  selectStudents(tx).where(eq(students.id, sql.placeholder('id'))),
+);
 
 /** The students with these numbers that the caller's row-level scope shows. */
 export async function findStudentsByNumber(tx: TenantTx, numbers: readonly string[]): Promise<StudentRow[]> {

@@ -1,6 +1,6 @@
 import type { z } from '@hono/zod-openapi';
-import { cases, people, studentFileEntries, type TenantTx } from '@xinqiao/db';
-import { desc, eq } from 'drizzle-orm';
+import { cases, people, reusableStatement, studentFileEntries, type TenantTx } from '@xinqiao/db';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { FileEntrySchema, NewFileEntry } from './schemas.ts';
 
 export type FileEntry = z.infer<typeof FileEntrySchema>;
@@ -8,14 +8,28 @@ export type FileEntry = z.infer<typeof FileEntrySchema>;
 const personRef = (id: string | null, displayName: string | null) =>
   id && displayName !== null ? { id, displayName } : null;
 
-/** The entries of a student's file the caller may see (RLS hides 'restricted' ones from reduced views). */
-async function fileEntries(tx: TenantTx, studentId: string): Promise<FileEntry[]> {
-  const rows = await tx
+// The timeline's two reads, built once (reusableStatement): every opening of a file asks for them.
+const fileEntriesRead = reusableStatement((tx: TenantTx) =>
+  tx
     .select({ entry: studentFileEntries, recorderName: people.displayName })
     .from(studentFileEntries)
     .leftJoin(people, eq(people.id, studentFileEntries.recordedBy))
-    .where(eq(studentFileEntries.studentId, studentId))
-    .orderBy(desc(studentFileEntries.recordedAt), desc(studentFileEntries.id));
+    .where(eq(studentFileEntries.studentId, sql.placeholder('studentId')))
+    .orderBy(desc(studentFileEntries.recordedAt), desc(studentFileEntries.id)),
+);
+
+const caseEntriesRead = reusableStatement((tx: TenantTx) =>
+  tx
+    .select({ item: cases, openerName: people.displayName })
+    .from(cases)
+    .leftJoin(people, eq(people.id, cases.openedBy))
+    .where(eq(cases.studentId, sql.placeholder('studentId')))
+    .orderBy(desc(cases.createdAt), desc(cases.id)),
+);
+
+/** The entries of a student's file the caller may see (RLS hides 'restricted' ones from reduced views). */
+async function fileEntries(tx: TenantTx, studentId: string): Promise<FileEntry[]> {
+  const rows = await fileEntriesRead(tx, { studentId });
   return rows.map(({ entry, recorderName }) => ({
     id: entry.id,
     source: 'file',
@@ -31,12 +45,7 @@ async function fileEntries(tx: TenantTx, studentId: string): Promise<FileEntry[]
 
 /** The student's cases as file entries (RLS shows cases to the full view only). */
 async function caseEntries(tx: TenantTx, studentId: string): Promise<FileEntry[]> {
-  const rows = await tx
-    .select({ item: cases, openerName: people.displayName })
-    .from(cases)
-    .leftJoin(people, eq(people.id, cases.openedBy))
-    .where(eq(cases.studentId, studentId))
-    .orderBy(desc(cases.createdAt), desc(cases.id));
+  const rows = await caseEntriesRead(tx, { studentId });
   return rows.map(({ item, openerName }) => ({
     id: item.id,
     source: 'case',
@@ -61,7 +70,9 @@ async function caseEntries(tx: TenantTx, studentId: string): Promise<FileEntry[]
  * caller's row-level scope shows them.
  */
 export async function studentTimeline(tx: TenantTx, studentId: string): Promise<FileEntry[]> {
-  return mergeNewestFirst(await fileEntries(tx, studentId), await caseEntries(tx, studentId));
+  // Both at once: on PostgreSQL they travel together (one round trip).
+  const [recorded, ofCases] = await Promise.all([fileEntries(tx, studentId), caseEntries(tx, studentId)]);
+  return mergeNewestFirst(recorded, ofCases);
 }
 
 /**
