@@ -80,28 +80,43 @@ export function namedStatements(pg: PGlite): PGlite {
   }
 
   /** One statement, with the query lock held, in or out of a transaction. */
-  async function run<T>(
+  function run<T>(text: string, params: readonly unknown[], options?: QueryOptions): Promise<Results<T>> {
+    return exchange<T>(text, params, options, async () => {
+      try {
+        const { prepared, messages } = await prepare(text);
+        return [
+          ...messages,
+          ...(await send(
+            protocol.serialize.bind({
+              statement: prepared.name,
+              values: serialise(params, prepared.paramTypes, options),
+            }),
+          )),
+          ...(await send(protocol.serialize.describe({ type: 'P' }))),
+          ...(await send(protocol.serialize.execute({}))),
+        ];
+      } catch (error) {
+        // A statement that failed is parsed again next time (a changed table can make its plan unusable).
+        cache.delete(text);
+        throw error;
+      }
+    });
+  }
+
+  /**
+   * Sends a statement's messages (`steps`), then Sync whatever happened, and parses the answers with the query's
+   * parsers over PGlite's ({@link parsersOf}); a failure carries the statement, as PGlite's own errors do.
+   */
+  async function exchange<T>(
     text: string,
     params: readonly unknown[],
-    options?: QueryOptions,
+    options: QueryOptions | undefined,
+    steps: () => Promise<BackendMessage[]>,
   ): Promise<Results<T>> {
     const messages: BackendMessage[] = [];
     try {
-      const { prepared, messages: parsed } = await prepare(text);
-      messages.push(
-        ...parsed,
-        ...(await send(
-          protocol.serialize.bind({
-            statement: prepared.name,
-            values: serialise(params, prepared.paramTypes, options),
-          }),
-        )),
-        ...(await send(protocol.serialize.describe({ type: 'P' }))),
-        ...(await send(protocol.serialize.execute({}))),
-      );
+      messages.push(...(await steps()));
     } catch (error) {
-      // A statement that failed is parsed again next time (a changed table can make its plan unusable).
-      cache.delete(text);
       throw Object.assign(error as object, { query: text, params, queryOptions: options });
     } finally {
       messages.push(...(await send(protocol.serialize.sync())));
@@ -125,24 +140,13 @@ export function namedStatements(pg: PGlite): PGlite {
    * cache), with the same steps and the same parsers as {@link run}: PGlite's own `query` would copy its ~400 type
    * parsers for each (see parsersOf), and the role switch and the settings sent ahead are such statements.
    */
-  async function runUnnamed<T>(text: string, options?: QueryOptions): Promise<Results<T>> {
-    const messages: BackendMessage[] = [];
-    try {
-      messages.push(
-        ...(await send(protocol.serialize.parse({ text }))),
-        ...(await send(protocol.serialize.bind({ values: [] }))),
-        ...(await send(protocol.serialize.describe({ type: 'P' }))),
-        ...(await send(protocol.serialize.execute({}))),
-      );
-    } catch (error) {
-      throw Object.assign(error as object, { query: text, params: [], queryOptions: options });
-    } finally {
-      messages.push(...(await send(protocol.serialize.sync())));
-    }
-    return parse.parseResults(messages, parsersOf(options), {
-      ...options,
-      parsers: undefined,
-    })[0] as Results<T>;
+  function runUnnamed<T>(text: string, options?: QueryOptions): Promise<Results<T>> {
+    return exchange<T>(text, [], options, async () => [
+      ...(await send(protocol.serialize.parse({ text }))),
+      ...(await send(protocol.serialize.bind({ values: [] }))),
+      ...(await send(protocol.serialize.describe({ type: 'P' }))),
+      ...(await send(protocol.serialize.execute({}))),
+    ]);
   }
 
   const named = (params: unknown[] | undefined) => params !== undefined && params.length > 0;
