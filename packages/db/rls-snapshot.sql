@@ -129,17 +129,25 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE background_jobs TO xinqiao_app;
 ALTER TABLE case_entries ENABLE ROW LEVEL SECURITY;
 ALTER TABLE case_entries FORCE ROW LEVEL SECURITY;
 CREATE POLICY case_entries_insert ON case_entries AS PERMISSIVE FOR INSERT TO PUBLIC
-  WITH CHECK ((school_id = xq_school_id()) AND xq_case_full_access(case_id));
+  WITH CHECK ((school_id = xq_school_id()) AND (EXISTS ( SELECT 1
+   FROM cases c
+  WHERE (c.id = case_entries.case_id))));
 CREATE POLICY case_entries_read ON case_entries AS PERMISSIVE FOR SELECT TO PUBLIC
-  USING ((school_id = xq_school_id()) AND xq_case_full_access(case_id));
+  USING ((school_id = xq_school_id()) AND (EXISTS ( SELECT 1
+   FROM cases c
+  WHERE (c.id = case_entries.case_id))));
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE case_entries TO xinqiao_app;
 
 -- Table cases
 ALTER TABLE cases ENABLE ROW LEVEL SECURITY;
 ALTER TABLE cases FORCE ROW LEVEL SECURITY;
 CREATE POLICY cases_access ON cases AS PERMISSIVE FOR ALL TO PUBLIC
-  USING ((school_id = xq_school_id()) AND xq_student_full_access(student_id))
-  WITH CHECK ((school_id = xq_school_id()) AND xq_student_full_access(student_id));
+  USING ((school_id = xq_school_id()) AND (EXISTS ( SELECT 1
+   FROM students s
+  WHERE ((s.id = cases.student_id) AND (s.placement_path ^@ ANY (( SELECT xq_full_floors() AS xq_full_floors)::text[]))))))
+  WITH CHECK ((school_id = xq_school_id()) AND (EXISTS ( SELECT 1
+   FROM students s
+  WHERE ((s.id = cases.student_id) AND (s.placement_path ^@ ANY (( SELECT xq_full_floors() AS xq_full_floors)::text[]))))));
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE cases TO xinqiao_app;
 
 -- Table center_staff_members
@@ -165,10 +173,16 @@ CREATE POLICY concern_reports_file ON concern_reports AS PERMISSIVE FOR INSERT T
   WITH CHECK ((school_id = xq_school_id()) AND (reporter_id = xq_person_id()) AND (student_id IN ( SELECT students.id
    FROM students)));
 CREATE POLICY concern_reports_read ON concern_reports AS PERMISSIVE FOR SELECT TO PUBLIC
-  USING ((school_id = xq_school_id()) AND ((reporter_id = xq_person_id()) OR xq_student_full_access(student_id)));
+  USING ((school_id = xq_school_id()) AND ((reporter_id = xq_person_id()) OR (EXISTS ( SELECT 1
+   FROM students s
+  WHERE ((s.id = concern_reports.student_id) AND (s.placement_path ^@ ANY (( SELECT xq_full_floors() AS xq_full_floors)::text[])))))));
 CREATE POLICY concern_reports_triage ON concern_reports AS PERMISSIVE FOR UPDATE TO PUBLIC
-  USING ((school_id = xq_school_id()) AND xq_student_full_access(student_id))
-  WITH CHECK ((school_id = xq_school_id()) AND xq_student_full_access(student_id));
+  USING ((school_id = xq_school_id()) AND (EXISTS ( SELECT 1
+   FROM students s
+  WHERE ((s.id = concern_reports.student_id) AND (s.placement_path ^@ ANY (( SELECT xq_full_floors() AS xq_full_floors)::text[]))))))
+  WITH CHECK ((school_id = xq_school_id()) AND (EXISTS ( SELECT 1
+   FROM students s
+  WHERE ((s.id = concern_reports.student_id) AND (s.placement_path ^@ ANY (( SELECT xq_full_floors() AS xq_full_floors)::text[]))))));
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE concern_reports TO xinqiao_app;
 
 -- Table contracted_hospitals
@@ -204,8 +218,12 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE counselling_slots TO xinqiao_app;
 ALTER TABLE crises ENABLE ROW LEVEL SECURITY;
 ALTER TABLE crises FORCE ROW LEVEL SECURITY;
 CREATE POLICY crises_access ON crises AS PERMISSIVE FOR ALL TO PUBLIC
-  USING ((school_id = xq_school_id()) AND xq_crisis_access(student_id))
-  WITH CHECK ((school_id = xq_school_id()) AND xq_crisis_access(student_id));
+  USING ((school_id = xq_school_id()) AND (xq_has_capability('crises.escalate'::text) OR (EXISTS ( SELECT 1
+   FROM students s
+  WHERE ((s.id = crises.student_id) AND (s.placement_path ^@ ANY (( SELECT xq_full_floors() AS xq_full_floors)::text[])) AND (s.placement_path ^@ ANY (( SELECT xq_care_unit_paths() AS xq_care_unit_paths)::text[])))))))
+  WITH CHECK ((school_id = xq_school_id()) AND (xq_has_capability('crises.escalate'::text) OR (EXISTS ( SELECT 1
+   FROM students s
+  WHERE ((s.id = crises.student_id) AND (s.placement_path ^@ ANY (( SELECT xq_full_floors() AS xq_full_floors)::text[])) AND (s.placement_path ^@ ANY (( SELECT xq_care_unit_paths() AS xq_care_unit_paths)::text[])))))));
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE crises TO xinqiao_app;
 
 -- Table crisis_affected
@@ -215,7 +233,9 @@ CREATE POLICY crisis_affected_access ON crisis_affected AS PERMISSIVE FOR ALL TO
   USING ((school_id = xq_school_id()) AND (crisis_id IN ( SELECT crises.id
    FROM crises)))
   WITH CHECK ((school_id = xq_school_id()) AND (crisis_id IN ( SELECT crises.id
-   FROM crises)) AND xq_student_full_access(student_id));
+   FROM crises)) AND (EXISTS ( SELECT 1
+   FROM students s
+  WHERE ((s.id = crisis_affected.student_id) AND (s.placement_path ^@ ANY (( SELECT xq_full_floors() AS xq_full_floors)::text[]))))));
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE crisis_affected TO xinqiao_app;
 
 -- Table crisis_events
@@ -273,16 +293,24 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE crisis_steps TO xinqiao_app;
 ALTER TABLE disciplinary_sanctions ENABLE ROW LEVEL SECURITY;
 ALTER TABLE disciplinary_sanctions FORCE ROW LEVEL SECURITY;
 CREATE POLICY disciplinary_sanctions_access ON disciplinary_sanctions AS PERMISSIVE FOR ALL TO PUBLIC
-  USING ((school_id = xq_school_id()) AND xq_student_full_access(student_id))
-  WITH CHECK ((school_id = xq_school_id()) AND xq_student_full_access(student_id));
+  USING ((school_id = xq_school_id()) AND (EXISTS ( SELECT 1
+   FROM students s
+  WHERE ((s.id = disciplinary_sanctions.student_id) AND (s.placement_path ^@ ANY (( SELECT xq_full_floors() AS xq_full_floors)::text[]))))))
+  WITH CHECK ((school_id = xq_school_id()) AND (EXISTS ( SELECT 1
+   FROM students s
+  WHERE ((s.id = disciplinary_sanctions.student_id) AND (s.placement_path ^@ ANY (( SELECT xq_full_floors() AS xq_full_floors)::text[]))))));
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE disciplinary_sanctions TO xinqiao_app;
 
 -- Table entered_failed_courses
 ALTER TABLE entered_failed_courses ENABLE ROW LEVEL SECURITY;
 ALTER TABLE entered_failed_courses FORCE ROW LEVEL SECURITY;
 CREATE POLICY entered_failed_courses_access ON entered_failed_courses AS PERMISSIVE FOR ALL TO PUBLIC
-  USING ((school_id = xq_school_id()) AND xq_student_full_access(student_id))
-  WITH CHECK ((school_id = xq_school_id()) AND xq_student_full_access(student_id));
+  USING ((school_id = xq_school_id()) AND (EXISTS ( SELECT 1
+   FROM students s
+  WHERE ((s.id = entered_failed_courses.student_id) AND (s.placement_path ^@ ANY (( SELECT xq_full_floors() AS xq_full_floors)::text[]))))))
+  WITH CHECK ((school_id = xq_school_id()) AND (EXISTS ( SELECT 1
+   FROM students s
+  WHERE ((s.id = entered_failed_courses.student_id) AND (s.placement_path ^@ ANY (( SELECT xq_full_floors() AS xq_full_floors)::text[]))))));
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE entered_failed_courses TO xinqiao_app;
 
 -- Table feed_activity_events
@@ -316,7 +344,9 @@ CREATE POLICY feed_grades_import ON feed_grades AS PERMISSIVE FOR ALL TO PUBLIC
   USING ((school_id = xq_school_id()) AND xq_has_capability('feeds.raw'::text))
   WITH CHECK ((school_id = xq_school_id()) AND xq_has_capability('feeds.raw'::text));
 CREATE POLICY feed_grades_read ON feed_grades AS PERMISSIVE FOR SELECT TO PUBLIC
-  USING ((school_id = xq_school_id()) AND (xq_has_capability('feeds.raw'::text) OR xq_student_full_access(student_id)));
+  USING ((school_id = xq_school_id()) AND (xq_has_capability('feeds.raw'::text) OR (EXISTS ( SELECT 1
+   FROM students s
+  WHERE ((s.id = feed_grades.student_id) AND (s.placement_path ^@ ANY (( SELECT xq_full_floors() AS xq_full_floors)::text[])))))));
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE feed_grades TO xinqiao_app;
 
 -- Table feedback_codes
@@ -346,8 +376,12 @@ GRANT SELECT, INSERT ON TABLE feedback_ratings TO xinqiao_app;
 ALTER TABLE financial_aids ENABLE ROW LEVEL SECURITY;
 ALTER TABLE financial_aids FORCE ROW LEVEL SECURITY;
 CREATE POLICY financial_aids_access ON financial_aids AS PERMISSIVE FOR ALL TO PUBLIC
-  USING ((school_id = xq_school_id()) AND xq_student_full_access(student_id))
-  WITH CHECK ((school_id = xq_school_id()) AND xq_student_full_access(student_id));
+  USING ((school_id = xq_school_id()) AND (EXISTS ( SELECT 1
+   FROM students s
+  WHERE ((s.id = financial_aids.student_id) AND (s.placement_path ^@ ANY (( SELECT xq_full_floors() AS xq_full_floors)::text[]))))))
+  WITH CHECK ((school_id = xq_school_id()) AND (EXISTS ( SELECT 1
+   FROM students s
+  WHERE ((s.id = financial_aids.student_id) AND (s.placement_path ^@ ANY (( SELECT xq_full_floors() AS xq_full_floors)::text[]))))));
 CREATE POLICY financial_aids_counts ON financial_aids AS PERMISSIVE FOR SELECT TO PUBLIC
   USING ((school_id = xq_school_id()) AND xq_has_capability('financial-support.counts'::text));
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE financial_aids TO xinqiao_app;
@@ -356,8 +390,12 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE financial_aids TO xinqiao_app;
 ALTER TABLE hardship_certifications ENABLE ROW LEVEL SECURITY;
 ALTER TABLE hardship_certifications FORCE ROW LEVEL SECURITY;
 CREATE POLICY hardship_certifications_access ON hardship_certifications AS PERMISSIVE FOR ALL TO PUBLIC
-  USING ((school_id = xq_school_id()) AND xq_student_full_access(student_id))
-  WITH CHECK ((school_id = xq_school_id()) AND xq_student_full_access(student_id));
+  USING ((school_id = xq_school_id()) AND (EXISTS ( SELECT 1
+   FROM students s
+  WHERE ((s.id = hardship_certifications.student_id) AND (s.placement_path ^@ ANY (( SELECT xq_full_floors() AS xq_full_floors)::text[]))))))
+  WITH CHECK ((school_id = xq_school_id()) AND (EXISTS ( SELECT 1
+   FROM students s
+  WHERE ((s.id = hardship_certifications.student_id) AND (s.placement_path ^@ ANY (( SELECT xq_full_floors() AS xq_full_floors)::text[]))))));
 CREATE POLICY hardship_certifications_counts ON hardship_certifications AS PERMISSIVE FOR SELECT TO PUBLIC
   USING ((school_id = xq_school_id()) AND xq_has_capability('financial-support.counts'::text));
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE hardship_certifications TO xinqiao_app;
@@ -366,16 +404,24 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE hardship_certifications TO xinqiao
 ALTER TABLE home_visits ENABLE ROW LEVEL SECURITY;
 ALTER TABLE home_visits FORCE ROW LEVEL SECURITY;
 CREATE POLICY home_visits_access ON home_visits AS PERMISSIVE FOR ALL TO PUBLIC
-  USING ((school_id = xq_school_id()) AND xq_student_full_access(student_id))
-  WITH CHECK ((school_id = xq_school_id()) AND xq_student_full_access(student_id));
+  USING ((school_id = xq_school_id()) AND (EXISTS ( SELECT 1
+   FROM students s
+  WHERE ((s.id = home_visits.student_id) AND (s.placement_path ^@ ANY (( SELECT xq_full_floors() AS xq_full_floors)::text[]))))))
+  WITH CHECK ((school_id = xq_school_id()) AND (EXISTS ( SELECT 1
+   FROM students s
+  WHERE ((s.id = home_visits.student_id) AND (s.placement_path ^@ ANY (( SELECT xq_full_floors() AS xq_full_floors)::text[]))))));
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE home_visits TO xinqiao_app;
 
 -- Table improvement_plans
 ALTER TABLE improvement_plans ENABLE ROW LEVEL SECURITY;
 ALTER TABLE improvement_plans FORCE ROW LEVEL SECURITY;
 CREATE POLICY improvement_plans_access ON improvement_plans AS PERMISSIVE FOR ALL TO PUBLIC
-  USING ((school_id = xq_school_id()) AND xq_student_full_access(student_id))
-  WITH CHECK ((school_id = xq_school_id()) AND xq_student_full_access(student_id));
+  USING ((school_id = xq_school_id()) AND (EXISTS ( SELECT 1
+   FROM students s
+  WHERE ((s.id = improvement_plans.student_id) AND (s.placement_path ^@ ANY (( SELECT xq_full_floors() AS xq_full_floors)::text[]))))))
+  WITH CHECK ((school_id = xq_school_id()) AND (EXISTS ( SELECT 1
+   FROM students s
+  WHERE ((s.id = improvement_plans.student_id) AND (s.placement_path ^@ ANY (( SELECT xq_full_floors() AS xq_full_floors)::text[]))))));
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE improvement_plans TO xinqiao_app;
 
 -- Table integration_tokens
@@ -403,8 +449,12 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE job_schedules TO xinqiao_app;
 ALTER TABLE key_students ENABLE ROW LEVEL SECURITY;
 ALTER TABLE key_students FORCE ROW LEVEL SECURITY;
 CREATE POLICY key_students_access ON key_students AS PERMISSIVE FOR ALL TO PUBLIC
-  USING ((school_id = xq_school_id()) AND xq_student_full_access(student_id))
-  WITH CHECK ((school_id = xq_school_id()) AND xq_student_full_access(student_id));
+  USING ((school_id = xq_school_id()) AND (EXISTS ( SELECT 1
+   FROM students s
+  WHERE ((s.id = key_students.student_id) AND (s.placement_path ^@ ANY (( SELECT xq_full_floors() AS xq_full_floors)::text[]))))))
+  WITH CHECK ((school_id = xq_school_id()) AND (EXISTS ( SELECT 1
+   FROM students s
+  WHERE ((s.id = key_students.student_id) AND (s.placement_path ^@ ANY (( SELECT xq_full_floors() AS xq_full_floors)::text[]))))));
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE key_students TO xinqiao_app;
 
 -- Table login_attempts
@@ -485,8 +535,12 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE schools TO xinqiao_app;
 ALTER TABLE screening_consents ENABLE ROW LEVEL SECURITY;
 ALTER TABLE screening_consents FORCE ROW LEVEL SECURITY;
 CREATE POLICY screening_consents_access ON screening_consents AS PERMISSIVE FOR ALL TO PUBLIC
-  USING ((school_id = xq_school_id()) AND ((student_id = xq_my_student_id()) OR xq_student_full_access(student_id)))
-  WITH CHECK ((school_id = xq_school_id()) AND ((student_id = xq_my_student_id()) OR xq_student_full_access(student_id)));
+  USING ((school_id = xq_school_id()) AND ((student_id = ( SELECT xq_my_student_id() AS xq_my_student_id)) OR (EXISTS ( SELECT 1
+   FROM students s
+  WHERE ((s.id = screening_consents.student_id) AND (s.placement_path ^@ ANY (( SELECT xq_full_floors() AS xq_full_floors)::text[])))))))
+  WITH CHECK ((school_id = xq_school_id()) AND ((student_id = ( SELECT xq_my_student_id() AS xq_my_student_id)) OR (EXISTS ( SELECT 1
+   FROM students s
+  WHERE ((s.id = screening_consents.student_id) AND (s.placement_path ^@ ANY (( SELECT xq_full_floors() AS xq_full_floors)::text[])))))));
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE screening_consents TO xinqiao_app;
 
 -- Table screening_import_files
@@ -557,9 +611,13 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE student_accounts TO xinqiao_app;
 ALTER TABLE student_file_entries ENABLE ROW LEVEL SECURITY;
 ALTER TABLE student_file_entries FORCE ROW LEVEL SECURITY;
 CREATE POLICY student_file_entries_insert ON student_file_entries AS PERMISSIVE FOR INSERT TO PUBLIC
-  WITH CHECK ((school_id = xq_school_id()) AND xq_student_full_access(student_id));
+  WITH CHECK ((school_id = xq_school_id()) AND (EXISTS ( SELECT 1
+   FROM students s
+  WHERE ((s.id = student_file_entries.student_id) AND (s.placement_path ^@ ANY (( SELECT xq_full_floors() AS xq_full_floors)::text[]))))));
 CREATE POLICY student_file_entries_read ON student_file_entries AS PERMISSIVE FOR SELECT TO PUBLIC
-  USING ((school_id = xq_school_id()) AND (xq_student_full_access(student_id) OR ((visibility = 'network'::text) AND (student_id IN ( SELECT students.id
+  USING ((school_id = xq_school_id()) AND ((EXISTS ( SELECT 1
+   FROM students s
+  WHERE ((s.id = student_file_entries.student_id) AND (s.placement_path ^@ ANY (( SELECT xq_full_floors() AS xq_full_floors)::text[]))))) OR ((visibility = 'network'::text) AND (student_id IN ( SELECT students.id
    FROM students)))));
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE student_file_entries TO xinqiao_app;
 
@@ -567,7 +625,9 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE student_file_entries TO xinqiao_ap
 ALTER TABLE student_signals ENABLE ROW LEVEL SECURITY;
 ALTER TABLE student_signals FORCE ROW LEVEL SECURITY;
 CREATE POLICY student_signals_read ON student_signals AS PERMISSIVE FOR SELECT TO PUBLIC
-  USING ((school_id = xq_school_id()) AND (xq_has_capability('feeds.raw'::text) OR xq_student_full_access(student_id)));
+  USING ((school_id = xq_school_id()) AND (xq_has_capability('feeds.raw'::text) OR (EXISTS ( SELECT 1
+   FROM students s
+  WHERE ((s.id = student_signals.student_id) AND (s.placement_path ^@ ANY (( SELECT xq_full_floors() AS xq_full_floors)::text[])))))));
 CREATE POLICY student_signals_write ON student_signals AS PERMISSIVE FOR ALL TO PUBLIC
   USING ((school_id = xq_school_id()) AND xq_has_capability('feeds.raw'::text))
   WITH CHECK ((school_id = xq_school_id()) AND xq_has_capability('feeds.raw'::text));
@@ -595,16 +655,24 @@ CREATE TRIGGER students_place BEFORE INSERT OR UPDATE ON students FOR EACH ROW E
 ALTER TABLE support_files ENABLE ROW LEVEL SECURITY;
 ALTER TABLE support_files FORCE ROW LEVEL SECURITY;
 CREATE POLICY support_files_access ON support_files AS PERMISSIVE FOR ALL TO PUBLIC
-  USING ((school_id = xq_school_id()) AND (xq_support_access(student_id) OR (responsible_person_id = xq_person_id())))
-  WITH CHECK ((school_id = xq_school_id()) AND (xq_support_access(student_id) OR (responsible_person_id = xq_person_id())));
+  USING ((school_id = xq_school_id()) AND ((EXISTS ( SELECT 1
+   FROM students s
+  WHERE ((s.id = support_files.student_id) AND (s.placement_path ^@ ANY (( SELECT xq_full_floors() AS xq_full_floors)::text[])) AND (s.placement_path ^@ ANY (( SELECT xq_care_unit_paths() AS xq_care_unit_paths)::text[]))))) OR (responsible_person_id = xq_person_id())))
+  WITH CHECK ((school_id = xq_school_id()) AND ((EXISTS ( SELECT 1
+   FROM students s
+  WHERE ((s.id = support_files.student_id) AND (s.placement_path ^@ ANY (( SELECT xq_full_floors() AS xq_full_floors)::text[])) AND (s.placement_path ^@ ANY (( SELECT xq_care_unit_paths() AS xq_care_unit_paths)::text[]))))) OR (responsible_person_id = xq_person_id())));
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE support_files TO xinqiao_app;
 
 -- Table support_list_entries
 ALTER TABLE support_list_entries ENABLE ROW LEVEL SECURITY;
 ALTER TABLE support_list_entries FORCE ROW LEVEL SECURITY;
 CREATE POLICY support_list_entries_access ON support_list_entries AS PERMISSIVE FOR ALL TO PUBLIC
-  USING ((school_id = xq_school_id()) AND xq_support_access(student_id))
-  WITH CHECK ((school_id = xq_school_id()) AND xq_support_access(student_id));
+  USING ((school_id = xq_school_id()) AND (EXISTS ( SELECT 1
+   FROM students s
+  WHERE ((s.id = support_list_entries.student_id) AND (s.placement_path ^@ ANY (( SELECT xq_full_floors() AS xq_full_floors)::text[])) AND (s.placement_path ^@ ANY (( SELECT xq_care_unit_paths() AS xq_care_unit_paths)::text[]))))))
+  WITH CHECK ((school_id = xq_school_id()) AND (EXISTS ( SELECT 1
+   FROM students s
+  WHERE ((s.id = support_list_entries.student_id) AND (s.placement_path ^@ ANY (( SELECT xq_full_floors() AS xq_full_floors)::text[])) AND (s.placement_path ^@ ANY (( SELECT xq_care_unit_paths() AS xq_care_unit_paths)::text[]))))));
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE support_list_entries TO xinqiao_app;
 
 -- Table support_lists
@@ -702,8 +770,12 @@ CREATE TRIGGER units_place BEFORE INSERT OR UPDATE ON units FOR EACH ROW EXECUTE
 ALTER TABLE warnings ENABLE ROW LEVEL SECURITY;
 ALTER TABLE warnings FORCE ROW LEVEL SECURITY;
 CREATE POLICY warnings_access ON warnings AS PERMISSIVE FOR ALL TO PUBLIC
-  USING ((school_id = xq_school_id()) AND xq_student_full_access(student_id))
-  WITH CHECK ((school_id = xq_school_id()) AND xq_student_full_access(student_id));
+  USING ((school_id = xq_school_id()) AND (EXISTS ( SELECT 1
+   FROM students s
+  WHERE ((s.id = warnings.student_id) AND (s.placement_path ^@ ANY (( SELECT xq_full_floors() AS xq_full_floors)::text[]))))))
+  WITH CHECK ((school_id = xq_school_id()) AND (EXISTS ( SELECT 1
+   FROM students s
+  WHERE ((s.id = warnings.student_id) AND (s.placement_path ^@ ANY (( SELECT xq_full_floors() AS xq_full_floors)::text[]))))));
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE warnings TO xinqiao_app;
 
 -- Table working_day_overrides
@@ -792,6 +864,15 @@ CREATE FUNCTION xq_audit_hash(prev_hash text, r audit_log) RETURNS text LANGUAGE
 $$;
 GRANT EXECUTE ON FUNCTION xq_audit_hash(prev_hash text, r audit_log) TO PUBLIC;
 
+-- Function xq_care_unit_paths()
+CREATE FUNCTION xq_care_unit_paths() RETURNS text[] LANGUAGE sql STABLE SECURITY INVOKER AS $$
+  SELECT coalesce(array_agg(u.path), '{}')
+  FROM role_assignments ra JOIN units u ON u.id = ra.unit_id
+  WHERE ra.person_id = xq_person_id()
+    AND ra.role IN ('counsellor', 'head_teacher', 'college_station_head', 'center_staff', 'center_director')
+$$;
+GRANT EXECUTE ON FUNCTION xq_care_unit_paths() TO PUBLIC;
+
 -- Function xq_case_full_access(target uuid)
 CREATE FUNCTION xq_case_full_access(target uuid) RETURNS boolean LANGUAGE sql STABLE SECURITY INVOKER AS $$
   SELECT EXISTS (SELECT 1 FROM cases c WHERE c.id = target AND xq_student_full_access(c.student_id))
@@ -816,19 +897,6 @@ END
 $$;
 GRANT EXECUTE ON FUNCTION xq_college_student_counts() TO PUBLIC;
 
--- Function xq_crisis_access(target uuid)
-CREATE FUNCTION xq_crisis_access(target uuid) RETURNS boolean LANGUAGE sql STABLE SECURITY INVOKER AS $$
-  SELECT xq_has_capability('crises.escalate') OR EXISTS (
-    SELECT 1
-    FROM students s
-    JOIN role_assignments ra ON ra.person_id = xq_person_id()
-      AND ra.role IN ('counsellor', 'head_teacher', 'college_station_head', 'center_staff', 'center_director')
-    JOIN units u ON u.id = ra.unit_id
-    WHERE s.id = target AND xq_in_scope(s.placement_path, 'xq.full_scope') AND s.placement_path ^@ u.path
-  )
-$$;
-GRANT EXECUTE ON FUNCTION xq_crisis_access(target uuid) TO PUBLIC;
-
 -- Function xq_failed_courses(target uuid, in_term text)
 CREATE FUNCTION xq_failed_courses(target uuid, in_term text) RETURNS TABLE(term text, course_code text, course_name text, credit numeric, score numeric, grade text, resit boolean) LANGUAGE sql STABLE SECURITY INVOKER AS $$
   SELECT g.term, g.course_code, g.course_name, g.credit, g.score, g.grade, g.resit
@@ -841,6 +909,12 @@ CREATE FUNCTION xq_failed_courses(target uuid, in_term text) RETURNS TABLE(term 
   ORDER BY g.term, g.course_code
 $$;
 GRANT EXECUTE ON FUNCTION xq_failed_courses(target uuid, in_term text) TO PUBLIC;
+
+-- Function xq_full_floors()
+CREATE FUNCTION xq_full_floors() RETURNS text[] LANGUAGE sql STABLE SECURITY INVOKER AS $$
+  SELECT string_to_array(nullif(current_setting('xq.full_scope', true), ''), ',')
+$$;
+GRANT EXECUTE ON FUNCTION xq_full_floors() TO PUBLIC;
 
 -- Function xq_has_capability(capability text)
 CREATE FUNCTION xq_has_capability(capability text) RETURNS boolean LANGUAGE sql STABLE SECURITY INVOKER AS $$
@@ -994,19 +1068,6 @@ BEGIN
 END
 $$;
 GRANT EXECUTE ON FUNCTION xq_students_place() TO PUBLIC;
-
--- Function xq_support_access(target uuid)
-CREATE FUNCTION xq_support_access(target uuid) RETURNS boolean LANGUAGE sql STABLE SECURITY INVOKER AS $$
-  SELECT EXISTS (
-    SELECT 1
-    FROM students s
-    JOIN role_assignments ra ON ra.person_id = xq_person_id()
-      AND ra.role IN ('counsellor', 'head_teacher', 'college_station_head', 'center_staff', 'center_director')
-    JOIN units u ON u.id = ra.unit_id
-    WHERE s.id = target AND xq_in_scope(s.placement_path, 'xq.full_scope') AND s.placement_path ^@ u.path
-  )
-$$;
-GRANT EXECUTE ON FUNCTION xq_support_access(target uuid) TO PUBLIC;
 
 -- Function xq_support_class_access(target uuid)
 CREATE FUNCTION xq_support_class_access(target uuid) RETURNS boolean LANGUAGE sql STABLE SECURITY INVOKER AS $$

@@ -68,7 +68,7 @@ export const PERMISSIONS = {
   },
   'support.read': {
     allows:
-      'read the support lists and files (帮扶档案) of the students they run support for (RLS xq_support_access: the ' +
+      'read the support lists and files (帮扶档案) of the students they run support for (RLS support_files_access: the ' +
       'head teacher, counsellor, station head and center on the student’s branch; a file’s responsible person)',
   },
   'support.write': {
@@ -230,10 +230,10 @@ const FOLLOWS_UP_SCREENING = [
   'calendar.read',
 ] as const satisfies readonly Permission[];
 
-/** The people who run a crisis and the chain above them (RLS `xq_crisis_access` holds the same roles). */
+/** The people who run a crisis and the chain above them (RLS `crises_access` and `xq_care_unit_paths()` hold the same roles). */
 const RUNS_CRISES = ['crises.read', 'crises.run'] as const satisfies readonly Permission[];
 
-/** The people who run support files (seed 004) and the chain above them (RLS `xq_support_access`). */
+/** The people who run support files (seed 004) and the chain above them (RLS `support_files_access`, through `xq_care_unit_paths()`). */
 const READS_SUPPORT = [
   'support.read',
   'support.write',

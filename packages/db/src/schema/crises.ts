@@ -34,7 +34,7 @@ export interface CrisisActorRow {
 /**
  * A crisis about one student, run step by step by the school's `crisis-protocol` (copied onto `crisis_steps` when it
  * opens, with the plugin id and version here). Its own tables, not a `cases` row: only the people who run a crisis
- * and the chain above them may read it (RLS `xq_crisis_access`), which is narrower than a case's full view.
+ * and the chain above them may read it (RLS `crises_access`), which is narrower than a case's full view.
  */
 export const crises = pgTable(
   'crises',

@@ -268,7 +268,7 @@ export type SupportPlan = Partial<Record<PlanPart, string>>;
 /**
  * 个人帮扶教育档案: the support file of one confirmed entry. A staff helper is a person with a role on the student's
  * branch; a student helper (party member or volunteer) is a student of the same college. Only the people who run
- * the support and the chain above read it (RLS `xq_support_access`), and the responsible person.
+ * the support and the chain above read it (RLS `support_files_access`), and the responsible person.
  */
 export const supportFiles = pgTable(
   'support_files',

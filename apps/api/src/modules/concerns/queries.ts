@@ -133,8 +133,12 @@ export async function findConcern(tx: TenantTx, id: string): Promise<ConcernRow 
   return row ? rowOf(row) : undefined;
 }
 
-/** Reports about students the caller sees in full (not merely the ones they filed). */
-const aboutFullView = sql`xq_student_full_access(${concernReports.studentId})`;
+/**
+ * Reports about students the caller sees in full (not merely the ones they filed). Every read of these joins the
+ * report's student, so the test is the joined path against the full-view prefixes, computed once per statement
+ * (the function xq_student_full_access would look the student up again for each row).
+ */
+const aboutFullView = sql`${students.placementPath} ^@ ANY ((SELECT xq_full_floors())::text[])`;
 
 function triageConditions(filter: ConcernListFilter, personId: string): SQL[] {
   const where: SQL[] = [aboutFullView];
