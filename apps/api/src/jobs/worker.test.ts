@@ -137,9 +137,10 @@ describe('jobs/worker', () => {
 
   it('renews the lease of a long job so no other process takes it', async () => {
     const id = await enqueue(patient, { note: 'long' });
-    const first = start({ leaseMs: 300 });
-    const second = start({ leaseMs: 300 });
-    await new Promise((resolve) => setTimeout(resolve, 1_200)); // four leases long
+    // A lease of a second: with 300 ms, a CPU-starved CI machine stalled the renewal past the lease.
+    const first = start({ leaseMs: 1_000 });
+    const second = start({ leaseMs: 1_000 });
+    await new Promise((resolve) => setTimeout(resolve, 4_000)); // four leases long
     expect(ran).toEqual(['long']);
     expect(await jobRow(id)).toMatchObject({ state: 'running', attempts: 1 });
     await Promise.all([first.stop(), second.stop()]);
