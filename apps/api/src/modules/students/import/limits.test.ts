@@ -61,8 +61,9 @@ describe('students import: a spreadsheet bomb cannot take the API down', () => {
   });
 
   it('refuses ~1 GB of blank rows at once', async () => {
+    const bomb = await blankRowsBomb(1024); // made before the clock starts: the bound is the API's, not the test's
     const started = performance.now();
-    const res = await upload(counsellor, await blankRowsBomb(1024));
+    const res = await upload(counsellor, bomb);
     expect(res.status).toBe(413);
     expect((await json(res)).limit).toBe('unpacked-bytes');
     expect(performance.now() - started).toBeLessThan(10_000);
