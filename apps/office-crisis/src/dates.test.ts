@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chinaToday, instantOf, localInputValue } from './dates.ts';
+import { instantOf, localInputValue } from './dates.ts';
 
 describe('date-time inputs', () => {
   it('round-trips a moment through the input value, to the minute', () => {
@@ -11,10 +11,5 @@ describe('date-time inputs', () => {
   it('gives nothing for an empty or broken value, so the API names the field', () => {
     expect(instantOf('')).toBe('');
     expect(instantOf('not a date')).toBe('');
-  });
-
-  it("gives China's date, which from midnight to 08:00 there is a day ahead of the UTC date", () => {
-    expect(chinaToday(new Date('2026-12-06T16:30:00Z'))).toBe('2026-12-07');
-    expect(chinaToday(new Date('2026-12-06T15:59:00Z'))).toBe('2026-12-06');
   });
 });

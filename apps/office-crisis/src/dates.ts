@@ -15,14 +15,3 @@ export function instantOf(inputValue: string): string {
   const when = new Date(inputValue);
   return Number.isNaN(when.getTime()) ? '' : when.toISOString();
 }
-
-/**
- * Today's date in China (the school's calendar, as the API counts days), `YYYY-MM-DD`: not the UTC date, which is
- * the day before from midnight to 08:00 China time.
- *
- * @example
- * chinaToday(new Date('2026-12-06T16:30:00Z')) // '2026-12-07'
- */
-export function chinaToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}

@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { addCalendarDays, fromDayNumber, isIsoDate, toChinaDate, toDayNumber, weekdayOf } from './iso-date';
+import {
+  addCalendarDays,
+  chinaToday,
+  fromDayNumber,
+  isIsoDate,
+  toChinaDate,
+  toDayNumber,
+  weekdayOf,
+} from './iso-date';
 
 const originalTimeZone = process.env.TZ;
 afterEach(() => {
@@ -7,6 +15,11 @@ afterEach(() => {
 });
 
 describe('calendar/iso-date', () => {
+  it("gives China's date, which from midnight to 08:00 there is a day ahead of the UTC date", () => {
+    expect(chinaToday(new Date('2026-12-06T16:30:00Z'))).toBe('2026-12-07');
+    expect(chinaToday(new Date('2026-12-06T15:59:00Z'))).toBe('2026-12-06');
+  });
+
   it('round-trips dates through day numbers', () => {
     expect(toDayNumber('1970-01-01')).toBe(0);
     expect(fromDayNumber(toDayNumber('2026-02-28'))).toBe('2026-02-28');
