@@ -7,6 +7,7 @@ import { runInTransaction, scopeTransaction } from '@xinqiao/db/internal-tenant-
 import { and, eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { loadAccount, schoolOnlyScope, scopeOf } from '../src/auth/scope.ts';
+import type { Me } from '../src/auth/session-types.ts';
 
 export const BASELINE_PATH = '/bench/baseline';
 
@@ -14,6 +15,7 @@ interface Caller {
   schoolId: string;
   personId: string;
   scope: TenantScope;
+  me: Me;
 }
 
 /** The school's account `username` and the scope its roles give, read once when the server starts. */
@@ -28,10 +30,13 @@ export async function benchCaller(db: Database, schoolCode: string, username: st
       .where(and(eq(people.schoolId, school.id), eq(people.username, username)));
     if (!person) throw new Error(`bench: no account ${schoolCode}/${username}`);
     const account = await loadAccount(scoped, school.id, person.id);
+    if (!account) throw new Error(`bench: no account ${schoolCode}/${username}`);
+    const { disabled: _disabled, ...me } = account.person;
     return {
       schoolId: school.id,
       personId: person.id,
-      scope: scopeOf(school.id, person.id, account!.roles),
+      scope: scopeOf(school.id, person.id, account.roles),
+      me: { person: me, school: account.school, roles: account.roles, csrfToken: '' },
     };
   });
 }
