@@ -204,6 +204,9 @@ export const warnings = pgTable(
   (t) => [
     uniqueIndex('warnings_open_unique').on(t.studentId, t.module).where(sql`status = 'open'`),
     index('warnings_school_status_idx').on(t.schoolId, t.status, t.module),
+    // A unit's warnings (every status) are read student by student: without it each visible student re-read the
+    // school's warnings (the warning list took 150 ms for a counsellor's 1,066 students on PostgreSQL).
+    index('warnings_student_idx').on(t.studentId),
     check('warnings_status_check', sql`status IN ('open', 'cleared', 'closed')`),
     check('warnings_level_check', sql`level IN ('yellow', 'red')`),
     check('warnings_close_note', sql`status <> 'closed' OR length(close_note) > 0`),

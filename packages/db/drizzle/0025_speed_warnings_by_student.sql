@@ -1,0 +1,1 @@
+CREATE INDEX "warnings_student_idx" ON "warnings" USING btree ("student_id");
