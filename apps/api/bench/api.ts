@@ -2,7 +2,8 @@
 // one student's file, the case list, the follow-up list, My work, the warning list when the route exists), each
 // beside the bench's own minimal tenant route (bench/baseline.ts: transaction, SET LOCAL ROLE, set_config, a 50-row
 // RLS-filtered select, one audit row) measured in the same run on the same database and data, at 4 and 50
-// connections, against the real server (bench/api-server.ts) with the demo data. On PGlite and, when
+// connections, against the real server (bench/api-server.ts) with the demo data and the measured school's working
+// rows (a UPI wave imported for all its students, follow-ups opened, warnings evaluated). On PGlite and, when
 // XINQIAO_BENCH_DATABASE_URL or DATABASE_URL names a PostgreSQL server (an ordinary role with CREATEDB, as the server
 // refuses superusers), on a fresh database there. It also restarts the seeded server and times the restart to
 // serving. Loopback only. Prints ONE JSON line on stdout (`ratios`: each route's req/s over the baseline's, by route,
@@ -52,8 +53,17 @@ interface CaseFigures {
 /** Figures of one route, by connection count ('4', '50'). */
 type RouteFigures = Record<string, CaseFigures>;
 
+/** The measured school's working rows, made after the first seed (bench/workload.ts). */
+interface WorkloadFigures {
+  results: number;
+  followUpsOpened: number;
+  seconds: number;
+}
+
 interface DatabaseFigures {
   seedSeconds: number;
+  /** The wave's results and follow-ups imported and the warnings evaluated before measuring (in seedSeconds). */
+  workload: WorkloadFigures | undefined;
   /** First start: migrations and the demo seed included. */
   startSeconds: number;
   /** A restart of the seeded bench server, process start to serving. */
@@ -82,6 +92,7 @@ interface Started {
   child: ChildProcess;
   seedSeconds: number;
   startSeconds: number;
+  workload?: WorkloadFigures;
 }
 
 /** Start bench/api-server.ts and wait for its ready line. */
@@ -100,8 +111,8 @@ async function startServer(env: Record<string, string>): Promise<Started> {
       out += chunk.toString();
       const line = out.split('\n').find((l) => l.startsWith('{'));
       if (!line) return;
-      const ready = JSON.parse(line) as { seedSeconds: number; startSeconds: number };
-      resolve({ child, seedSeconds: ready.seedSeconds, startSeconds: ready.startSeconds });
+      const ready = JSON.parse(line) as Omit<Started, 'child'>;
+      resolve({ child, ...ready });
     });
   });
 }
@@ -252,6 +263,7 @@ async function benchOne(
     const at = String(connectionCounts[0]);
     return {
       seedSeconds: round(first.seedSeconds),
+      workload: first.workload && { ...first.workload, seconds: round(first.workload.seconds) },
       startSeconds: round(first.startSeconds, 2),
       restartSeconds: round(restartSeconds, 2),
       mainRestartSeconds: round(mainRestartSeconds, 2),
