@@ -175,6 +175,9 @@ describe('GET /api/cases', () => {
     const page = await json(await director.request('/api/cases?pageSize=1&page=2'));
     expect(page).toMatchObject({ page: 2, pageSize: 1, total: 4 });
     expect(page.items).toHaveLength(1);
+    // A page past the end has no row to carry the count: the total still comes back.
+    const past = await json(await director.request('/api/cases?pageSize=1&page=9'));
+    expect(past).toMatchObject({ page: 9, items: [], total: 4 });
     const bad = await director.request('/api/cases?status=done&overdue=yes&pageSize=500');
     expect(bad.status).toBe(400);
     expect(fieldsOf(await json(bad))).toEqual(['overdue', 'pageSize', 'status']);

@@ -16,7 +16,7 @@ import {
   withGenericPlan,
 } from '@xinqiao/db';
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { alias, type PgSelect } from 'drizzle-orm/pg-core';
 import { limitOffset, type PageRequest } from '../../http/pagination.ts';
 import type { CaseListFilter } from './schemas.ts';
 
@@ -78,44 +78,64 @@ const firstInterviewOn = sql<string | null>`(
   SELECT min(((coalesce(ce.occurred_at, ce.created_at) AT TIME ZONE 'UTC') + interval '8 hours')::date)::text
   FROM case_entries ce WHERE ce.case_id = ${cases.id} AND ce.kind = 'interview')`;
 
+/** The columns of a {@link CaseRow}. */
+const caseFields = {
+  id: cases.id,
+  studentId: cases.studentId,
+  studentNumber: students.studentNumber,
+  studentName: students.name,
+  studentPath: students.placementPath,
+  collegeId: students.collegeUnitId,
+  collegeName: college.name,
+  classId: students.classUnitId,
+  className: klass.name,
+  kind: cases.kind,
+  status: cases.status,
+  title: cases.title,
+  responsiblePersonId: cases.responsiblePersonId,
+  responsibleName: responsible.displayName,
+  dueDate: cases.dueDate,
+  selfHarm: cases.selfHarm,
+  assignedAt: cases.assignedAt,
+  assignedBy: cases.assignedBy,
+  assignerName: assigner.displayName,
+  openedBy: cases.openedBy,
+  openerName: opener.displayName,
+  closedAt: cases.closedAt,
+  createdAt: cases.createdAt,
+  updatedAt: cases.updatedAt,
+  screeningResultId: cases.screeningResultId,
+  tier: screeningResults.attentionTier,
+  reasons: screeningResults.reasons,
+  pluginId: screeningResults.pluginId,
+  pluginVersion: screeningResults.pluginVersion,
+  waveId: screeningWaves.id,
+  waveName: screeningWaves.name,
+  instrument: screeningWaves.instrument,
+  interviewedOn: firstInterviewOn,
+};
+
 function selectCases(tx: TenantTx) {
-  return tx
-    .select({
-      id: cases.id,
-      studentId: cases.studentId,
-      studentNumber: students.studentNumber,
-      studentName: students.name,
-      studentPath: students.placementPath,
-      collegeId: students.collegeUnitId,
-      collegeName: college.name,
-      classId: students.classUnitId,
-      className: klass.name,
-      kind: cases.kind,
-      status: cases.status,
-      title: cases.title,
-      responsiblePersonId: cases.responsiblePersonId,
-      responsibleName: responsible.displayName,
-      dueDate: cases.dueDate,
-      selfHarm: cases.selfHarm,
-      assignedAt: cases.assignedAt,
-      assignedBy: cases.assignedBy,
-      assignerName: assigner.displayName,
-      openedBy: cases.openedBy,
-      openerName: opener.displayName,
-      closedAt: cases.closedAt,
-      createdAt: cases.createdAt,
-      updatedAt: cases.updatedAt,
-      screeningResultId: cases.screeningResultId,
-      tier: screeningResults.attentionTier,
-      reasons: screeningResults.reasons,
-      pluginId: screeningResults.pluginId,
-      pluginVersion: screeningResults.pluginVersion,
-      waveId: screeningWaves.id,
-      waveName: screeningWaves.name,
-      instrument: screeningWaves.instrument,
-      interviewedOn: firstInterviewOn,
-    })
-    .from(cases)
+  return joinCases(tx.select(caseFields).from(cases).$dynamic());
+}
+
+/**
+ * A list page's rows with `count(*) OVER ()`: the page reads and sorts every matching case anyway, so the count of
+ * them all comes without a second pass over the caller's students.
+ */
+function selectCasesCounted(tx: TenantTx) {
+  const total = sql<number>`count(*) OVER ()`.mapWith(Number);
+  return joinCases(
+    tx
+      .select({ ...caseFields, total })
+      .from(cases)
+      .$dynamic(),
+  );
+}
+
+/** The student, the units, the people, the screening result and its wave of each case. */
+function joinCases<Q extends PgSelect>(query: Q) {
+  return query
     .innerJoin(students, eq(students.id, cases.studentId))
     .innerJoin(college, eq(college.id, students.collegeUnitId))
     .innerJoin(klass, eq(klass.id, students.classUnitId))
@@ -183,11 +203,18 @@ function caseConditions(filter: CaseListFilter, today: string, me: string): Case
   };
 }
 
-/** The case list's two statements for one shape of filter (see {@link caseConditions}). */
+/** The case list's statements for one shape of filter (see {@link caseConditions}). */
 interface CaseListStatements {
+  /** A page, most urgent first (My work's reads). */
   page: (tx: TenantTx, values: Record<string, unknown>) => Promise<CaseRow[]>;
+  /** A page with the count of every match on each row (the list). */
+  countedPage: (tx: TenantTx, values: Record<string, unknown>) => Promise<(CaseRow & { total: number })[]>;
+  /** The count alone, for a page past the end (no row to carry it). */
   count: (tx: TenantTx, values: Record<string, unknown>) => Promise<{ total: number }[]>;
 }
+
+/** Most urgent first: self-harm, then soonest due (ASC puts NULLs last: undated cases after every dated one). */
+const caseOrder = [desc(cases.selfHarm), asc(cases.dueDate), desc(cases.createdAt), asc(cases.id)];
 
 const caseListStatements = new Map<string, CaseListStatements>();
 
@@ -198,8 +225,14 @@ function caseListStatementsFor({ where, shape }: CaseConditions): CaseListStatem
       page: reusableStatement((tx: TenantTx) =>
         selectCases(tx)
           .where(where)
-          // ASC puts NULLs last in PostgreSQL: undated cases come after every dated one.
-          .orderBy(desc(cases.selfHarm), asc(cases.dueDate), desc(cases.createdAt), asc(cases.id))
+          .orderBy(...caseOrder)
+          .limit(sql.placeholder('limit'))
+          .offset(sql.placeholder('offset')),
+      ),
+      countedPage: reusableStatement((tx: TenantTx) =>
+        selectCasesCounted(tx)
+          .where(where)
+          .orderBy(...caseOrder)
           .limit(sql.placeholder('limit'))
           .offset(sql.placeholder('offset')),
       ),
@@ -229,15 +262,15 @@ export async function listCases(
 ): Promise<{ rows: CaseRow[]; total: number }> {
   const conditions = caseConditions(filter, today, me);
   const statements = caseListStatementsFor(conditions);
-  // Asked at once: on PostgreSQL the two statements travel together (one round trip); they only read. Under
-  // generic plans: PostgreSQL planned the page again for every LIMIT/OFFSET (withGenericPlan).
-  const [rows, [counted]] = await withGenericPlan(tx, () =>
-    Promise.all([
-      statements.page(tx, { ...conditions.values, ...limitOffset(page) }),
-      statements.count(tx, conditions.values),
-    ]),
+  const bounds = limitOffset(page);
+  // Under generic plans: PostgreSQL planned the page again for every LIMIT/OFFSET (withGenericPlan).
+  const counted = await withGenericPlan(tx, () =>
+    statements.countedPage(tx, { ...conditions.values, ...bounds }),
   );
-  return { rows, total: counted?.total ?? 0 };
+  const rows = counted.map(({ total: _total, ...row }) => row);
+  if (counted.length > 0 || bounds.offset === 0) return { rows, total: counted[0]?.total ?? 0 };
+  const [all] = await statements.count(tx, conditions.values);
+  return { rows, total: all?.total ?? 0 };
 }
 
 /** One page of the cases a filter matches, most urgent first, without counting them (My work lists them all). */

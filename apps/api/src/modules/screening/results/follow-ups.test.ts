@@ -72,7 +72,10 @@ describe('GET /api/screening/follow-ups', () => {
     const first = await page(center, '?pageSize=2');
     expect(first).toMatchObject({ total: 3, page: 1, pageSize: 2 });
     expect(first.followUps).toHaveLength(2);
+    expect(await page(center, '?pageSize=2&page=2')).toMatchObject({ total: 3, page: 2 });
     expect(numbers(await page(center, '?pageSize=2&page=2'))).toEqual([c2.studentNumbers[0]]);
+    // A page past the end has no row to count on: the total still comes back.
+    expect(await page(center, '?pageSize=2&page=5')).toMatchObject({ followUps: [], total: 3, page: 5 });
     expect(numbers(await page(center, `?collegeId=${c2.id}`))).toEqual([c2.studentNumbers[0]]);
     expect((await page(center, `?classId=${c1.classId}`)).total).toBe(2);
     expect(numbers(await page(center, '?responsible=none'))).toEqual([c2.studentNumbers[0]]);

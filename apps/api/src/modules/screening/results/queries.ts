@@ -243,20 +243,25 @@ export async function followUpRows(
 ): Promise<{ rows: WaveResultRow[]; total: number }> {
   const where = followUpConditions(personId, filter, today);
   const { limit, offset } = limitOffset(page);
-  // Asked at once: on PostgreSQL the page and its count travel together (one round trip); they only read. Under
-  // generic plans: PostgreSQL planned the page again for every LIMIT/OFFSET (withGenericPlan).
-  const [rows, [counted]] = await withGenericPlan(tx, () =>
-    Promise.all([
-      queryRows<WaveResultRow>(
-        tx,
-        sql`SELECT ${RESULT_COLUMNS}, r.wave_id, w.name AS wave_name, r.instrument
-            ${RESULT_JOINS} JOIN screening_waves w ON w.id = r.wave_id
-            WHERE ${where}
-            ORDER BY c.self_harm DESC, c.due_date NULLS LAST, s.student_number, r.id
-            LIMIT ${limit} OFFSET ${offset}`,
-      ),
-      queryRows<{ n: number }>(tx, sql`SELECT count(*)::int AS n ${RESULT_JOINS} WHERE ${where}`),
-    ]),
+  // One pass: the page has to read and sort every matching follow-up anyway, so the window count over them comes
+  // at no second scan of the caller's students (a separate count read them all again: ~40% of the route's time on
+  // PostgreSQL). Under generic plans: PostgreSQL planned the page again for every LIMIT/OFFSET (withGenericPlan).
+  const counted = await withGenericPlan(tx, () =>
+    queryRows<WaveResultRow & { total: number }>(
+      tx,
+      sql`SELECT ${RESULT_COLUMNS}, r.wave_id, w.name AS wave_name, r.instrument, count(*) OVER ()::int AS total
+          ${RESULT_JOINS} JOIN screening_waves w ON w.id = r.wave_id
+          WHERE ${where}
+          ORDER BY c.self_harm DESC, c.due_date NULLS LAST, s.student_number, r.id
+          LIMIT ${limit} OFFSET ${offset}`,
+    ),
   );
-  return { rows, total: counted?.n ?? 0 };
+  const rows = counted.map(({ total: _total, ...row }) => row);
+  if (counted.length > 0 || offset === 0) return { rows, total: counted[0]?.total ?? 0 };
+  // A page past the end carries no row to count on: count on their own.
+  const [all] = await queryRows<{ n: number }>(
+    tx,
+    sql`SELECT count(*)::int AS n ${RESULT_JOINS} JOIN screening_waves w ON w.id = r.wave_id WHERE ${where}`,
+  );
+  return { rows, total: all?.n ?? 0 };
 }
