@@ -44,7 +44,11 @@ export async function claimNextJob(
       lockedBy: workerId,
       lockedUntil: seconds(leaseMs),
     })
-    .where(inArray(backgroundJobs.id, due))
+    // `= (subquery)`, an InitPlan run once. Under the app role's policy `id IN (subquery)` became a nested-loop
+    // semi-join that ran the subquery again for every row, and each run skipped the rows this UPDATE had already
+    // claimed and locked the next: one claim took every due job, ran one, and left the rest "running" on a lease
+    // nobody renewed, each losing a try when it ran out.
+    .where(eq(backgroundJobs.id, sql`(${due})`))
     .returning();
   return claimed;
 }

@@ -114,6 +114,33 @@ describe('jobs/worker', () => {
     expect(givenUp).toEqual([{ payload: { note: 'fly' }, reason: 'Error: cannot fly' }]);
   });
 
+  it('claims one job at a time: the others stay queued, untried, and run one after another at once', async () => {
+    // A queue with a past, as in production: finished jobs come first in the table.
+    for (const name of ['old-1', 'old-2']) await enqueue(note, { note: name });
+    const past = start();
+    await past.drained(10_000);
+    await past.stop();
+    ran.length = 0;
+    const ids: string[] = [];
+    for (const name of ['a', 'b', 'c', 'd']) ids.push(await enqueue(note, { note: name }));
+    const claimed = await runAsJobRunner(t.db, (tx) => claimNextJob(tx, [note.name], 'one-claim', 30_000));
+    expect(claimed?.id).toBe(ids[0]);
+    const rows = await Promise.all(ids.map(jobRow));
+    expect(rows.map((row) => [row.state, row.attempts])).toEqual([
+      ['running', 1],
+      ['queued', 0],
+      ['queued', 0],
+      ['queued', 0],
+    ]);
+    // The claimed one's process died; a worker takes it over once its lease runs out, and runs the rest at once.
+    await runAsJobRunner(t.db, (tx) =>
+      tx.execute(sql`UPDATE background_jobs SET locked_until = now() WHERE id = ${ids[0]}::uuid`),
+    );
+    await start().drained(10_000);
+    expect(ran.sort()).toEqual(['a', 'b', 'c', 'd']);
+    expect((await Promise.all(ids.map(jobRow))).map((row) => row.attempts)).toEqual([2, 1, 1, 1]);
+  });
+
   it('takes over a job whose process died (its lease ran out) and runs it again', async () => {
     const id = await enqueue(note, { note: 'orphan' });
     const dead = await runAsJobRunner(t.db, (tx) => claimNextJob(tx, [note.name], 'dead-process', 300));
