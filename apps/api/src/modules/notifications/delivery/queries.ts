@@ -24,24 +24,30 @@ export async function claimDueMessages(
   tx: UnscopedTx,
   options: { schoolId: string | null; limit: number; leaseMs: number; maxAttempts: number },
 ): Promise<OutboxRow[]> {
-  const due = tx
-    .select({ id: notificationOutbox.id })
-    .from(notificationOutbox)
-    .where(
-      and(
-        pending(),
-        ofSchool(options.schoolId),
-        lte(notificationOutbox.nextAttemptAt, sql`now()`),
-        lt(notificationOutbox.attempts, options.maxAttempts),
-      ),
-    )
-    .orderBy(asc(notificationOutbox.nextAttemptAt))
-    .limit(options.limit)
-    .for('update', { skipLocked: true });
+  // A CTE, run once. As `id IN (subquery)` under the app role's policy it could plan as a nested-loop semi-join
+  // that ran the subquery per row, each run skipping the rows just claimed: a claim took every due message, not
+  // `limit` (jobs/store.ts had the same shape and took every due job).
+  const due = tx.$with('due').as(
+    tx
+      .select({ id: notificationOutbox.id })
+      .from(notificationOutbox)
+      .where(
+        and(
+          pending(),
+          ofSchool(options.schoolId),
+          lte(notificationOutbox.nextAttemptAt, sql`now()`),
+          lt(notificationOutbox.attempts, options.maxAttempts),
+        ),
+      )
+      .orderBy(asc(notificationOutbox.nextAttemptAt))
+      .limit(options.limit)
+      .for('update', { skipLocked: true }),
+  );
   return tx
+    .with(due)
     .update(notificationOutbox)
     .set({ attempts: sql`${notificationOutbox.attempts} + 1`, nextAttemptAt: inMs(options.leaseMs) })
-    .where(inArray(notificationOutbox.id, due))
+    .where(inArray(notificationOutbox.id, tx.select({ id: due.id }).from(due)))
     .returning();
 }
 
