@@ -16,13 +16,17 @@ import {
   withGenericPlan,
 } from '@xinqiao/db';
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
-import { alias, type PgSelect } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, alias, type PgSelect } from 'drizzle-orm/pg-core';
 import { limitOffset, type PageRequest } from '../../http/pagination.ts';
 import type { CaseListFilter } from './schemas.ts';
 
-const responsible = alias(people, 'responsible');
-const opener = alias(people, 'opener');
-const assigner = alias(people, 'assigner');
+/**
+ * A person's name by id, looked up per row by primary key. As left joins, a generic plan that expected one case
+ * (the policies hide how many the caller sees) joined a person by scanning every person of the school for each
+ * case: 1,064 cases × 795 people, 450 ms of My work's 1 s at 30,000 students.
+ */
+const nameOf = (personId: AnyPgColumn) =>
+  sql<string | null>`(SELECT p.display_name FROM people p WHERE p.id = ${personId})`;
 const college = alias(units, 'college');
 const klass = alias(units, 'klass');
 
@@ -93,14 +97,14 @@ const caseFields = {
   status: cases.status,
   title: cases.title,
   responsiblePersonId: cases.responsiblePersonId,
-  responsibleName: responsible.displayName,
+  responsibleName: nameOf(cases.responsiblePersonId),
   dueDate: cases.dueDate,
   selfHarm: cases.selfHarm,
   assignedAt: cases.assignedAt,
   assignedBy: cases.assignedBy,
-  assignerName: assigner.displayName,
+  assignerName: nameOf(cases.assignedBy),
   openedBy: cases.openedBy,
-  openerName: opener.displayName,
+  openerName: nameOf(cases.openedBy),
   closedAt: cases.closedAt,
   createdAt: cases.createdAt,
   updatedAt: cases.updatedAt,
@@ -133,15 +137,12 @@ function selectCasesCounted(tx: TenantTx) {
   );
 }
 
-/** The student, the units, the people, the screening result and its wave of each case. */
+/** The student, the units, the screening result and its wave of each case. */
 function joinCases<Q extends PgSelect>(query: Q) {
   return query
     .innerJoin(students, eq(students.id, cases.studentId))
     .innerJoin(college, eq(college.id, students.collegeUnitId))
     .innerJoin(klass, eq(klass.id, students.classUnitId))
-    .leftJoin(responsible, eq(responsible.id, cases.responsiblePersonId))
-    .leftJoin(opener, eq(opener.id, cases.openedBy))
-    .leftJoin(assigner, eq(assigner.id, cases.assignedBy))
     .leftJoin(screeningResults, eq(screeningResults.id, cases.screeningResultId))
     .leftJoin(screeningWaves, eq(screeningWaves.id, screeningResults.waveId));
 }
