@@ -65,14 +65,18 @@ const RESULT_COLUMNS =
   sql.raw(`r.id AS result_id, s.id AS student_id, s.student_number, s.name AS student_name,
   cu.name AS college_name, ku.name AS class_name, r.attention_tier AS tier, r.reasons, r.plugin_id, r.plugin_version,
   r.summary, c.id AS case_id, c.status AS case_status, c.due_date::text AS due_date, c.self_harm,
-  p.id AS responsible_id, p.display_name AS responsible_name, iv.interviewed_on`);
+  c.responsible_person_id AS responsible_id,
+  (SELECT p.display_name FROM people p WHERE p.id = c.responsible_person_id) AS responsible_name,
+  iv.interviewed_on`);
 
+// The responsible person's name by a primary-key lookup per row, not a left join: under a generic plan that
+// expected one row, PostgreSQL can join people by scanning the school's people for every row, as it did for the
+// case reads (cases/queries.ts).
 const RESULT_JOINS = sql.raw(`FROM screening_results r
   JOIN students s ON s.id = r.student_id
   JOIN units cu ON cu.id = s.college_unit_id
   JOIN units ku ON ku.id = s.class_unit_id
   LEFT JOIN cases c ON c.screening_result_id = r.id
-  LEFT JOIN people p ON p.id = c.responsible_person_id
   ${FIRST_INTERVIEW}`);
 
 /** Filters of a wave's tier table. */
