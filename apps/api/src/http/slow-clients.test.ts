@@ -137,6 +137,21 @@ function slowUpload(session: TestSession, path: string): { answer: Promise<strin
 
 describe('one school cannot stall another (issue 16.2)', () => {
   it('answers another school promptly while a slow upload and a large import run; the upload ends 408', async () => {
+    const listTook = async () => {
+      const t0 = performance.now();
+      const res = await fetch(`${base}/api/students?limit=20`, {
+        headers: beta.headers(),
+        signal: AbortSignal.timeout(8_000),
+      });
+      expect(res.status).toBe(200);
+      await res.arrayBuffer();
+      return performance.now() - t0;
+    };
+    // The same request with nothing else running, on this machine at this moment: on a CI machine busy with other
+    // suites a request's own work takes far longer than on an idle one.
+    const alone: number[] = [];
+    for (let i = 0; i < 9; i++) alone.push(await listTook());
+    const aloneP50 = alone.sort((a, b) => a - b)[4]!;
     const csv = [
       '学号,答案',
       ...Array.from({ length: IMPORT_ROWS }, (_, i) =>
@@ -155,14 +170,7 @@ describe('one school cannot stall another (issue 16.2)', () => {
     const latencies: number[] = [];
     const until = Date.now() + BODY_DEADLINE_MS + 1_000;
     while (Date.now() < until) {
-      const t0 = performance.now();
-      const res = await fetch(`${base}/api/students?limit=20`, {
-        headers: beta.headers(),
-        signal: AbortSignal.timeout(8_000),
-      });
-      expect(res.status).toBe(200);
-      await res.arrayBuffer();
-      latencies.push(performance.now() - t0);
+      latencies.push(await listTook());
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     const answer = await Promise.race([
@@ -178,7 +186,7 @@ describe('one school cannot stall another (issue 16.2)', () => {
     ).json()) as { status: string; rowsAccepted: number };
     const longestTurn = db.queue.stats().maxHoldMs;
     console.log(
-      `beta's student list during the slow upload and the ${IMPORT_ROWS}-row import: ${latencies.length} requests, p50 ${p50.toFixed(0)} ms, max ${max.toFixed(0)} ms; the longest transaction ${longestTurn} ms; import ${progress.status} (${progress.rowsAccepted} rows)`,
+      `beta's student list during the slow upload and the ${IMPORT_ROWS}-row import: ${latencies.length} requests, p50 ${p50.toFixed(0)} ms (alone ${aloneP50.toFixed(0)} ms), max ${max.toFixed(0)} ms; the longest transaction ${longestTurn} ms; import ${progress.status} (${progress.rowsAccepted} rows)`,
     );
     expect(answer).toMatch(/^HTTP\/1\.1 408/);
     expect(answer).toContain('application/problem+json');
@@ -187,7 +195,8 @@ describe('one school cannot stall another (issue 16.2)', () => {
     // most for a transaction in progress (the import's 5,000-row batch is the longest: ~0.2 s on an idle machine,
     // seconds on a loaded one) and its own turn; nothing waits for a client.
     expect(max).toBeLessThan(2 * longestTurn + 1_000);
-    expect(p50).toBeLessThan(longestTurn + 500);
+    // Half the requests wait at most for one turn of the import and do their own work (as long as alone, twice).
+    expect(p50).toBeLessThan(longestTurn + 500 + 2 * aloneP50);
     await worker.drained(60_000);
   }, 120_000);
 });
