@@ -81,6 +81,27 @@ export function limitOffset(page: PageRequest): { limit: number; offset: number 
 }
 
 /**
+ * A page read with `count(*) OVER () AS total` (the total of every match on each row, for lists that sort every
+ * match anyway): its rows without the column, and the total. A page past the end has no row to carry it, so
+ * `countAlone` counts then.
+ *
+ * @example
+ * ```ts
+ * const counted = await queryRows<Row & { total: number }>(tx, sql`SELECT …, count(*) OVER ()::int AS total …`);
+ * return pageWithWindowTotal(counted, offset, () => countMatches(tx));
+ * ```
+ */
+export async function pageWithWindowTotal<R>(
+  counted: readonly (R & { total: number })[],
+  offset: number,
+  countAlone: () => Promise<number>,
+): Promise<{ rows: R[]; total: number }> {
+  const rows = counted.map(({ total: _total, ...row }) => row as R);
+  const total = counted.length > 0 || offset === 0 ? (counted[0]?.total ?? 0) : await countAlone();
+  return { rows, total };
+}
+
+/**
  * A `LIKE` pattern that matches `text` anywhere, with `%`, `_` and `\` in the text matched literally. The pattern is
  * bound as a parameter like any other value; escaping only keeps the user's characters from acting as wildcards.
  *

@@ -17,7 +17,7 @@ import {
 } from '@xinqiao/db';
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import { type AnyPgColumn, alias, type PgSelect } from 'drizzle-orm/pg-core';
-import { limitOffset, type PageRequest } from '../../http/pagination.ts';
+import { limitOffset, type PageRequest, pageWithWindowTotal } from '../../http/pagination.ts';
 import type { CaseListFilter } from './schemas.ts';
 
 /**
@@ -268,10 +268,10 @@ export async function listCases(
   const counted = await withGenericPlan(tx, () =>
     statements.countedPage(tx, { ...conditions.values, ...bounds }),
   );
-  const rows = counted.map(({ total: _total, ...row }) => row);
-  if (counted.length > 0 || bounds.offset === 0) return { rows, total: counted[0]?.total ?? 0 };
-  const [all] = await statements.count(tx, conditions.values);
-  return { rows, total: all?.total ?? 0 };
+  return pageWithWindowTotal<CaseRow>(counted, bounds.offset, async () => {
+    const [all] = await statements.count(tx, conditions.values);
+    return all?.total ?? 0;
+  });
 }
 
 /** One page of the cases a filter matches, most urgent first, without counting them (My work lists them all). */

@@ -1,7 +1,7 @@
 import { queryRows, type TenantTx, withGenericPlan } from '@xinqiao/db';
 import type { AttentionTier } from '@xinqiao/policy';
 import { type SQL, sql } from 'drizzle-orm';
-import { limitOffset, type PageRequest } from '../../../http/pagination.ts';
+import { limitOffset, type PageRequest, pageWithWindowTotal } from '../../../http/pagination.ts';
 import type { ScoreSummary, StoredScores } from './scores.ts';
 
 /**
@@ -260,12 +260,11 @@ export async function followUpRows(
           LIMIT ${limit} OFFSET ${offset}`,
     ),
   );
-  const rows = counted.map(({ total: _total, ...row }) => row);
-  if (counted.length > 0 || offset === 0) return { rows, total: counted[0]?.total ?? 0 };
-  // A page past the end carries no row to count on: count on their own.
-  const [all] = await queryRows<{ n: number }>(
-    tx,
-    sql`SELECT count(*)::int AS n ${RESULT_JOINS} JOIN screening_waves w ON w.id = r.wave_id WHERE ${where}`,
-  );
-  return { rows, total: all?.n ?? 0 };
+  return pageWithWindowTotal<WaveResultRow>(counted, offset, async () => {
+    const [all] = await queryRows<{ n: number }>(
+      tx,
+      sql`SELECT count(*)::int AS n ${RESULT_JOINS} JOIN screening_waves w ON w.id = r.wave_id WHERE ${where}`,
+    );
+    return all?.n ?? 0;
+  });
 }
