@@ -2,7 +2,8 @@
 // list, the follow-ups, My work and the warning list would be measured on empty tables (the demo seeds students,
 // feeds and accounts; results come from a wave's import, warnings from the job worker).
 import { Readable } from 'node:stream';
-import { type Database, refreshStatistics, screeningWaves, students } from '@xinqiao/db';
+import { addCalendarDays, chinaToday } from '@xinqiao/calendar';
+import { type Database, refreshStatistics, students } from '@xinqiao/db';
 import { withTenant } from '@xinqiao/db/internal-tenant-tx-do-not-import';
 import type { AppConfig } from '../src/context.ts';
 import { jobKinds } from '../src/jobs/kinds.ts';
@@ -10,6 +11,7 @@ import { startJobWorker } from '../src/jobs/worker.ts';
 import type { ReloadableCatalog } from '../src/modules/plugins/catalog.ts';
 import { createImportRecord, runImport } from '../src/modules/screening/import/run.ts';
 import { mulberry32, syntheticUpi } from '../src/modules/screening/synthetic.ts';
+import { insertWave } from '../src/modules/screening/waves/queries.ts';
 import { benchCaller } from './baseline.ts';
 
 /** What {@link prepareWorkload} made, for the bench's progress line. */
@@ -36,33 +38,30 @@ export async function prepareWorkload(
   if (!plugin) throw new Error(`bench: no active plugin for ${schoolCode}`);
   const center = await benchCaller(db, schoolCode, 'center');
   const now = new Date();
-  const today = now.toISOString().slice(0, 10);
+  const today = chinaToday(now);
   const { numbers, waveId, importId, csv } = await withTenant(db, center.scope, async (tx) => {
     const rows = await tx.select({ number: students.studentNumber }).from(students);
     const numbers = rows.map((row) => row.number);
-    const csv = answerSheet(numbers, `${today} 09:30`);
-    const [wave] = await tx
-      .insert(screeningWaves)
-      .values({
-        schoolId: center.schoolId,
-        academicYear: now.getUTCFullYear(),
-        name: '基准测试筛查 / bench wave',
-        instrument: 'UPI',
-        cohort: 'all',
-        opensOn: today,
-        closesOn: new Date(now.getTime() + 30 * 86_400_000).toISOString().slice(0, 10),
-        status: 'open',
-      })
-      .returning({ id: screeningWaves.id });
+    const csv = answerSheet(numbers, `${today} 00:05`);
+    const waveId = await insertWave(tx, {
+      schoolId: center.schoolId,
+      academicYear: now.getUTCFullYear(),
+      name: '基准测试筛查 / bench wave',
+      instrument: 'UPI',
+      cohort: 'all',
+      opensOn: today,
+      closesOn: addCalendarDays(today, 30),
+      status: 'open',
+    });
     const importId = await createImportRecord(tx, {
       schoolId: center.schoolId,
-      waveId: wave!.id,
+      waveId,
       fileName: 'bench-wave.csv',
       fileSha256: '',
       bytesTotal: csv.byteLength,
       createdBy: center.personId,
     });
-    return { numbers, waveId: wave!.id, importId, csv };
+    return { numbers, waveId, importId, csv };
   });
   const clock = () => new Date();
   const outcome = await runImport(
