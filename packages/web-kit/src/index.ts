@@ -23,6 +23,7 @@ export {
   problemFromBody,
   problemFromResponse,
 } from './api/problem.ts';
+export { type RemoteSearch, useRemoteSearch } from './api/remote-search.ts';
 export * from './contract.ts';
 export { currentAcademicYear, formatAcademicYear, formatNumber, formatYuan } from './format.ts';
 export {
