@@ -1,7 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { DEMO_PASSWORD } from '@xinqiao/demo-data';
+import { poppler } from '../support/pdf.ts';
 import { SCHOOL, signIn } from '../support/session.ts';
 import { xlsxCells } from '../support/xlsx.ts';
 
@@ -207,12 +207,12 @@ test('the desktop admin prints a class’s slips: A4, one per student, with the 
   await openClass(page, klass.className);
   const slips = await issue(page, 'pdf');
   expect(slips.name).toBe(`${klass.className}-学生账号.pdf`);
-  const text = execFileSync('pdftotext', ['-layout', slips.path, '-']).toString();
+  const text = await poppler('pdftotext', ['-layout', slips.path, '-']);
   for (const s of klass.students.slice(0, 10)) expect(text).toContain(`学号：${s.studentNumber}`);
   expect(text).toContain('首次登录须修改密码');
   expect(text).toContain('/login?as=student');
-  expect(execFileSync('pdfinfo', [slips.path]).toString()).toMatch(/\(A4\)/);
-  execFileSync('pdftoppm', [
+  expect(await poppler('pdfinfo', [slips.path])).toMatch(/\(A4\)/);
+  await poppler('pdftoppm', [
     '-r',
     '80',
     '-png',

@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
+import { poppler } from '../support/pdf.ts';
 import { signIn } from '../support/session.ts';
 
 // Support files (帮扶教育, issue 14): at nuc-shuozhou the head teacher proposes the term's support list by the
@@ -98,13 +98,11 @@ test('the head teacher proposes, confirms and works the support list, and prints
   expect(pdf.headers()['content-type']).toBe('application/pdf');
   const dir = mkdtempSync(join(tmpdir(), 'xinqiao-e2e-cards-'));
   writeFileSync(join(dir, 'cards.pdf'), await pdf.body());
-  const text = execFileSync('pdftotext', [join(dir, 'cards.pdf'), '-']).toString();
+  const text = await poppler('pdftotext', [join(dir, 'cards.pdf'), '-']);
   expect(text).toContain('学生帮扶教育记录卡');
   expect(text).toContain(PLAN.slice(0, 12));
   expect(text).toContain('母亲');
-  const pages = Number(
-    /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [join(dir, 'cards.pdf')]).toString())?.[1],
-  );
+  const pages = Number(/Pages:\s+(\d+)/.exec(await poppler('pdfinfo', [join(dir, 'cards.pdf')]))?.[1]);
   expect(pages % 4).toBe(0);
   await shot(page, 'support-list-headteacher-phone');
 });
