@@ -25,10 +25,13 @@ async function apiAs(page: Page, username: string): Promise<string> {
   return ((await res.json()) as { csrfToken: string }).csrfToken;
 }
 
+/** Every open warning the signed-in user handles (the list comes in pages of at most 200). */
 async function openWarnings(page: Page): Promise<Warning[]> {
-  const res = await page.request.get('/api/warnings?status=open');
+  const res = await page.request.get('/api/warnings?status=open&pageSize=200');
   expect(res.ok(), await res.text()).toBe(true);
-  return ((await res.json()) as { items: Warning[] }).items;
+  const { items, total } = (await res.json()) as { items: Warning[]; total: number };
+  expect(total, 'more open warnings than one page').toBe(items.length);
+  return items;
 }
 
 /** The modules the demo's feeds raise for the counsellor's students. */
@@ -160,6 +163,18 @@ test('early warnings reach the counsellor, follow a grade feed, and add up for t
     await expect(byModule).toContainText('学业困难');
     await expect(byModule).toContainText('失联风险');
     await expect(tab.getByTestId('overview-by-college').locator('tbody tr').first()).toBeVisible();
+    // The list comes 50 at a time; the pager says how many there are and turns to the next 50.
+    const { total } = (await (await tab.request.get('/api/warnings?status=open&pageSize=1')).json()) as {
+      total: number;
+    };
+    const cards = tab.getByTestId('warnings-list').getByTestId('warning-card');
+    await expect(cards).toHaveCount(Math.min(50, total));
+    if (total > 50) {
+      await expect(tab.getByTestId('warnings-total')).toHaveText(`共 ${total} 条`);
+      await tab.getByTestId('warnings-pages').getByRole('listitem').filter({ hasText: /^2$/ }).click();
+      await expect(cards).toHaveCount(Math.min(50, total - 50));
+      await tab.getByTestId('warnings-pages').getByRole('listitem').filter({ hasText: /^1$/ }).click();
+    }
     await tab.screenshot({ path: `${SHOTS}/early-warning-center-${name}.png`, fullPage: name === 'desktop' });
     await context.close();
   }

@@ -13836,6 +13836,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    page?: number;
+                    pageSize?: number;
                     status?: components["schemas"]["WarningStatus"];
                     module?: components["schemas"]["WarningModule"];
                     level?: components["schemas"]["WarningLevel"];
@@ -13900,7 +13902,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The warnings you handle as an XLSX workbook */
+        /** The warnings you handle as an XLSX workbook (every match, unpaged) */
         get: {
             parameters: {
                 query?: {
@@ -18117,6 +18119,12 @@ export interface components {
         WarningLevel: "yellow" | "red";
         WarningList: {
             items: components["schemas"]["Warning"][];
+            /** @description Items across all pages */
+            total: number;
+            /** @description false when total is a lower bound: the list counted no further (there are more items) */
+            totalExact?: boolean;
+            page: number;
+            pageSize: number;
         };
         /** @enum {string} */
         WarningModule: "academic" | "psychological-crisis" | "spending" | "lost-contact";

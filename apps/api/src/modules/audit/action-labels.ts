@@ -78,6 +78,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, { zh: string; en: stri
   'screening_history.read': { zh: '查看测评历史', en: 'Read screening history' },
   'screening_tiers.read': { zh: '查看关注等级统计', en: 'Read tier counts' },
   'screening_follow_ups.list': { zh: '查看随访列表', en: 'Listed follow-ups' },
+  'warning.list': { zh: '查看预警列表', en: 'Listed early warnings' },
+  'warning.export': { zh: '导出预警', en: 'Exported early warnings' },
   'working_calendar.read': { zh: '查看工作日历', en: 'Read the working calendar' },
   'working_calendar.set_day': { zh: '修改工作日', en: 'Changed a working day' },
   'working_calendar.drop_day': { zh: '撤销工作日修改', en: 'Dropped a working-day change' },

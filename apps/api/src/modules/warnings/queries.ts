@@ -7,6 +7,7 @@ import {
   warnings,
 } from '@xinqiao/db';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { limitOffset, type PageRequest, pageWithWindowTotal } from '../../http/pagination.ts';
 
 /** A warning with its student as the caller may see them (RLS: students they see in full). */
 export interface WarningRow {
@@ -62,24 +63,23 @@ async function hashJoined<T>(tx: TenantTx, query: SQL): Promise<T[]> {
   }
 }
 
-const SELECT = sql`SELECT w.id, w.student_id AS "studentId", s.name AS "studentName", s.student_number AS "studentNumber",
+const COLUMNS = sql`w.id, w.student_id AS "studentId", s.name AS "studentName", s.student_number AS "studentNumber",
     s.placement_path AS "placementPath", cl.name AS "className", co.id AS "collegeId", co.name AS "collegeName",
     w.module, w.level, w.status, w.reasons, w.actions, w.deadline_working_days AS "deadlineWorkingDays",
     w.due_on::text AS "dueOn", w.urgent, w.term, w.cleared_term AS "clearedTerm", w.opened_at AS "openedAt",
     w.cleared_at AS "clearedAt", w.closed_at AS "closedAt", w.close_note AS "closeNote", w.talked_at AS "talkedAt",
     w.crisis_id AS "crisisId", w.plugin_id AS "pluginId", w.plugin_version AS "pluginVersion",
-    EXISTS (SELECT 1 FROM improvement_plans p WHERE p.warning_id = w.id) AS "hasPlan"
-  FROM warnings w
+    EXISTS (SELECT 1 FROM improvement_plans p WHERE p.warning_id = w.id) AS "hasPlan"`;
+
+const FROM = sql`FROM warnings w
   JOIN students s ON s.id = w.student_id
   JOIN units cl ON cl.id = s.class_unit_id
   JOIN units co ON co.id = s.college_unit_id`;
 
-/** Warnings by filter, most urgent first (urgent, red, earliest due), at most `limit`. */
-export async function selectWarnings(
-  tx: TenantTx,
-  filter: WarningFilter,
-  limit = 500,
-): Promise<WarningRow[]> {
+const SELECT = sql`SELECT ${COLUMNS} ${FROM}`;
+
+/** The conditions of a filter; null when nothing can match (a counsellor of no unit). */
+function warningWhere(filter: WarningFilter): SQL | null {
   const where: SQL[] = [sql`true`];
   if (filter.status) where.push(sql`w.status = ${filter.status}`);
   if (filter.module) where.push(sql`w.module = ${filter.module}`);
@@ -87,7 +87,7 @@ export async function selectWarnings(
   if (filter.studentId) where.push(sql`w.student_id = ${filter.studentId}::uuid`);
   if (filter.id) where.push(sql`w.id = ${filter.id}::uuid`);
   if (filter.underPaths) {
-    if (filter.underPaths.length === 0) return [];
+    if (filter.underPaths.length === 0) return null;
     where.push(
       sql`(${sql.join(
         filter.underPaths.map((p) => sql`s.placement_path LIKE ${`${p}%`}`),
@@ -95,20 +95,91 @@ export async function selectWarnings(
       )})`,
     );
   }
-  const wide = !filter.studentId && !filter.id && !filter.underPaths;
-  const rows = await (wide ? hashJoined : queryRows)<WarningRow & { openedAt: Date | string }>(
+  return sql.join(where, sql` AND `);
+}
+
+/** Most urgent first (open, urgent, red, earliest due), then by student and id so pages never overlap. */
+const URGENCY = sql`w.status = 'open' DESC, w.urgent DESC, w.level = 'red' DESC, w.due_on, s.student_number, w.id`;
+
+/** A whole school's list has no student or unit to start from: hash joins (see {@link hashJoined}). */
+const isWide = (filter: WarningFilter) => !filter.studentId && !filter.id && !filter.underPaths;
+
+type RawWarningRow = WarningRow & { openedAt: Date | string };
+
+const warningRowOf = (row: RawWarningRow): WarningRow => ({
+  ...row,
+  openedAt: new Date(row.openedAt),
+  clearedAt: row.clearedAt ? new Date(row.clearedAt) : null,
+  closedAt: row.closedAt ? new Date(row.closedAt) : null,
+  talkedAt: row.talkedAt ? new Date(row.talkedAt) : null,
+});
+
+/** Warnings by filter, most urgent first (urgent, red, earliest due), at most `limit`. */
+export async function selectWarnings(
+  tx: TenantTx,
+  filter: WarningFilter,
+  limit = 500,
+): Promise<WarningRow[]> {
+  const where = warningWhere(filter);
+  if (!where) return [];
+  const rows = await (isWide(filter) ? hashJoined : queryRows)<RawWarningRow>(
     tx,
-    sql`${SELECT} WHERE ${sql.join(where, sql` AND `)}
-        ORDER BY w.status = 'open' DESC, w.urgent DESC, w.level = 'red' DESC, w.due_on, s.student_number
-        LIMIT ${limit}`,
+    sql`${SELECT} WHERE ${where} ORDER BY ${URGENCY} LIMIT ${limit}`,
   );
-  return rows.map((row) => ({
-    ...row,
-    openedAt: new Date(row.openedAt),
-    clearedAt: row.clearedAt ? new Date(row.clearedAt) : null,
-    closedAt: row.closedAt ? new Date(row.closedAt) : null,
-    talkedAt: row.talkedAt ? new Date(row.talkedAt) : null,
-  }));
+  return rows.map(warningRowOf);
+}
+
+/**
+ * One page of the warnings a filter matches, most urgent first, and how many match in all: the page sorts every
+ * match anyway, so the total rides on it (`count(*) OVER ()`); a page past the end counts alone.
+ */
+export async function pageWarnings(
+  tx: TenantTx,
+  filter: WarningFilter,
+  page: PageRequest,
+): Promise<{ rows: WarningRow[]; total: number }> {
+  const where = warningWhere(filter);
+  if (!where) return { rows: [], total: 0 };
+  const { limit, offset } = limitOffset(page);
+  const read = isWide(filter) ? hashJoined : queryRows;
+  const counted = await read<RawWarningRow & { total: number }>(
+    tx,
+    sql`SELECT ${COLUMNS}, count(*) OVER ()::int AS total ${FROM} WHERE ${where}
+        ORDER BY ${URGENCY} LIMIT ${limit} OFFSET ${offset}`,
+  );
+  const { rows, total } = await pageWithWindowTotal<RawWarningRow>(counted, offset, async () => {
+    const [all] = await read<{ total: number }>(
+      tx,
+      sql`SELECT count(*)::int AS total FROM warnings w JOIN students s ON s.id = w.student_id WHERE ${where}`,
+    );
+    return all?.total ?? 0;
+  });
+  return { rows: rows.map(warningRowOf), total };
+}
+
+/**
+ * The open warnings not yet talked about of the students under `paths` (a counsellor's own units), as My work
+ * lists them: the `first` earliest due (then by id: work/urgency.ts `byUrgency`), and how many there are and are
+ * overdue (due before `today`).
+ */
+export async function warningsToHandle(
+  tx: TenantTx,
+  paths: readonly string[],
+  first: number,
+  today: string,
+): Promise<{ rows: WarningRow[]; count: number; overdue: number }> {
+  const where = sql`${warningWhere({ status: 'open', underPaths: paths })} AND w.talked_at IS NULL`;
+  const [rows, [tally]] = await Promise.all([
+    first > 0
+      ? queryRows<RawWarningRow>(tx, sql`${SELECT} WHERE ${where} ORDER BY w.due_on, w.id LIMIT ${first}`)
+      : Promise.resolve([]),
+    queryRows<{ count: number; overdue: number }>(
+      tx,
+      sql`SELECT count(*)::int AS count, (count(*) FILTER (WHERE w.due_on < ${today}::date))::int AS overdue
+          FROM warnings w JOIN students s ON s.id = w.student_id WHERE ${where}`,
+    ),
+  ]);
+  return { rows: rows.map(warningRowOf), count: tally?.count ?? 0, overdue: tally?.overdue ?? 0 };
 }
 
 /** Counts per module, level, status and college (RLS: what the caller sees), and opened per ISO week for trends. */

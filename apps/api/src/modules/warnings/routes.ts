@@ -19,6 +19,7 @@ import {
   StudentParams,
   StudentWarningsSchema,
   WarningDetailSchema,
+  WarningExportQuery,
   WarningListQuery,
   WarningListSchema,
   WarningOverviewSchema,
@@ -26,6 +27,7 @@ import {
 } from './schemas.ts';
 import {
   closeWarning,
+  exportedWarnings,
   listWarnings,
   readWarning,
   recordTalk,
@@ -62,8 +64,8 @@ const exportRoute = createRoute({
   method: 'get',
   path: '/warnings/export.xlsx',
   tags,
-  summary: 'The warnings you handle as an XLSX workbook',
-  request: { query: WarningListQuery },
+  summary: 'The warnings you handle as an XLSX workbook (every match, unpaged)',
+  request: { query: WarningExportQuery },
   responses: {
     200: {
       description: 'The workbook',
@@ -171,12 +173,12 @@ export const warningsRoutes = createRouter()
     c.json(await listWarnings(callerOf(c, PURPOSE), c.req.valid('query'), c.var.clock()), 200),
   )
   .openapi(exportRoute, async (c) => {
-    const list = await listWarnings(
+    const items = await exportedWarnings(
       callerOf(c, '导出预警 / export warnings'),
       c.req.valid('query'),
       c.var.clock(),
     );
-    return c.body(new Uint8Array(await warningWorkbook(list.items)), 200, {
+    return c.body(new Uint8Array(await warningWorkbook(items)), 200, {
       'content-type': XLSX,
       'content-disposition': 'attachment; filename="warnings.xlsx"',
     });

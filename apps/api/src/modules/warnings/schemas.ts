@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { activitySources, cardPlaces, feedKinds } from '@xinqiao/db';
 import { WARNING_ACTIONS, WARNING_MODULES } from '@xinqiao/policy';
+import { PageQuery, pageOf } from '../../http/pagination.ts';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const Localized = z.object({ zh: z.string(), en: z.string() });
@@ -59,14 +60,20 @@ export const WarningSchema = z
   })
   .openapi('Warning');
 
-export const WarningListSchema = z.object({ items: z.array(WarningSchema) }).openapi('WarningList');
+export const WarningListSchema = pageOf(WarningSchema, 'WarningList');
 
-export const WarningListQuery = z.object({
+const WarningFilterQuery = z.object({
   status: WarningStatus.optional(),
   module: WarningModule.optional(),
   level: WarningLevel.optional(),
   studentId: z.uuid().optional(),
 });
+
+/** A page of the list (50 by default, like every list). */
+export const WarningListQuery = PageQuery.extend(WarningFilterQuery.shape);
+
+/** The export holds every match, unpaged. */
+export const WarningExportQuery = WarningFilterQuery;
 
 export const WarningParams = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 export const StudentParams = z.object({

@@ -3,6 +3,7 @@ import { improvementPlans } from '@xinqiao/db';
 import type { CompiledPlugin, WarningModule } from '@xinqiao/policy';
 import { eq } from 'drizzle-orm';
 import { type Caller, requirePermission } from '../../auth/caller.ts';
+import type { Page, PageRequest } from '../../http/pagination.ts';
 import { problem } from '../../http/problem.ts';
 import { recordAccess } from '../audit/record.ts';
 import { studentNotFound, studentViewOf } from '../students/access.ts';
@@ -10,6 +11,7 @@ import { findStudent } from '../students/queries.ts';
 import { presentPlan, presentWarning } from './present.ts';
 import {
   clearedNextTermKpi,
+  pageWarnings,
   plansOfStudent,
   selectWarnings,
   signalsOf,
@@ -36,22 +38,43 @@ async function audit(caller: Caller, action: string, entityId: string | null, ro
   });
 }
 
+/** Who sees which warnings: a counsellor their own units' students', an overseer every student they see (RLS). */
+function visibleTo(caller: Caller, filter: Omit<WarningFilter, 'underPaths' | 'id'>): WarningFilter {
+  requirePermission(caller, 'warnings.read');
+  const underPaths = caller.permissions.includes('warnings.overview') ? undefined : counsellorPaths(caller);
+  return { ...filter, underPaths };
+}
+
 /**
- * The warnings the caller handles: a counsellor's are their own students' (the units they are counsellor of);
- * station heads and the center see every one of the students they see in full (RLS). Audited as one list view
- * with the filter.
+ * One page of the warnings the caller handles: a counsellor's are their own students' (the units they are
+ * counsellor of); station heads and the center see every one of the students they see in full (RLS). Audited as
+ * one list view with the filter and the page.
  */
 export async function listWarnings(
   caller: Caller,
+  query: Omit<WarningFilter, 'underPaths' | 'id'> & PageRequest,
+  now: Date,
+): Promise<Page<ReturnType<typeof presentWarning>>> {
+  const { page, pageSize, ...filter } = query;
+  const { rows, total } = await pageWarnings(caller.tx, visibleTo(caller, filter), { page, pageSize });
+  await audit(caller, 'warning.list', JSON.stringify({ ...filter, page, pageSize }));
+  const today = chinaToday(now);
+  return { items: rows.map((row) => presentWarning(row, today)), total, page, pageSize };
+}
+
+/** The most warnings one export holds (a school's open warnings stay far below it). */
+export const EXPORT_LIMIT = 20_000;
+
+/** Every warning the caller handles under a filter (up to {@link EXPORT_LIMIT}), for the workbook. Audited. */
+export async function exportedWarnings(
+  caller: Caller,
   filter: Omit<WarningFilter, 'underPaths' | 'id'>,
   now: Date,
-) {
-  requirePermission(caller, 'warnings.read');
-  const underPaths = caller.permissions.includes('warnings.overview') ? undefined : counsellorPaths(caller);
-  const rows = await selectWarnings(caller.tx, { ...filter, underPaths });
-  await audit(caller, 'warning.list', JSON.stringify(filter));
+): Promise<ReturnType<typeof presentWarning>[]> {
+  const rows = await selectWarnings(caller.tx, visibleTo(caller, filter), EXPORT_LIMIT);
+  await audit(caller, 'warning.export', JSON.stringify({ ...filter, rows: rows.length }));
   const today = chinaToday(now);
-  return { items: rows.map((row) => presentWarning(row, today)) };
+  return rows.map((row) => presentWarning(row, today));
 }
 
 async function warningOf(caller: Caller, id: string): Promise<WarningRow> {
