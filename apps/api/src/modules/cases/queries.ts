@@ -431,3 +431,73 @@ export async function peopleReaching(
     )
     .orderBy(desc(sql`length(${units.path})`), asc(people.displayName), asc(people.id));
 }
+
+/**
+ * Which of the caller's open cases a kind of My work lists: `follow_up`, the follow-ups nobody has talked to yet;
+ * `case`, every other (crisis, support, and follow-ups already talked to, until closed).
+ */
+export type WorkCaseKind = 'follow_up' | 'case';
+
+// A scalar subquery, looked up per case by case_entries_case_idx: as NOT EXISTS inside an expression (the tally's
+// group key, the negation) PostgreSQL hashed every interview of the school first.
+const talkedTo = sql`(SELECT true FROM case_entries ce WHERE ce.case_id = ${cases.id} AND ce.kind = 'interview' LIMIT 1)`;
+const pendingFollowUp = sql`(${cases.kind} = 'follow_up' AND ${talkedTo} IS NULL)`;
+const openCasesOfMe = and(eq(cases.responsiblePersonId, sql.placeholder('me')), ne(cases.status, 'closed'));
+
+/**
+ * My work's order (work/urgency.ts `byUrgency` within one kind): self-harm first, then by due date (what is overdue
+ * is due earliest; undated last), then by id. A different tie-break than the list's would keep other items.
+ */
+const workOrder = [desc(cases.selfHarm), asc(cases.dueDate), asc(cases.id)];
+
+const workCaseStatements = {
+  follow_up: reusableStatement((tx: TenantTx) =>
+    selectCases(tx)
+      .where(and(openCasesOfMe, pendingFollowUp))
+      .orderBy(...workOrder)
+      .limit(sql.placeholder('first')),
+  ),
+  case: reusableStatement((tx: TenantTx) =>
+    selectCases(tx)
+      .where(and(openCasesOfMe, sql`NOT (${pendingFollowUp})`))
+      .orderBy(...workOrder)
+      .limit(sql.placeholder('first')),
+  ),
+  tallies: reusableStatement((tx: TenantTx) =>
+    tx
+      .select({
+        pending: sql<boolean>`${pendingFollowUp}`.as('pending'),
+        count: sql<number>`count(*)::int`,
+        overdue: sql<number>`(count(*) FILTER (WHERE ${cases.dueDate} < ${sql.placeholder('today')}))::int`,
+        selfHarm: sql<number>`(count(*) FILTER (WHERE ${cases.selfHarm}))::int`,
+      })
+      .from(cases)
+      .innerJoin(students, eq(students.id, cases.studentId))
+      .where(openCasesOfMe)
+      .groupBy(sql`1`),
+  ),
+};
+
+/** The `first` most urgent of the caller's open cases of a work kind (RLS: the students they see in full). */
+export function workCaseRows(
+  tx: TenantTx,
+  kind: WorkCaseKind,
+  first: number,
+  me: string,
+): Promise<CaseRow[]> {
+  return first > 0 ? workCaseStatements[kind](tx, { me, first }) : Promise.resolve([]);
+}
+
+/** How many open cases of each work kind the caller has, how many overdue (due before `today`), how many self-harm. */
+export async function workCaseTallies(
+  tx: TenantTx,
+  today: string,
+  me: string,
+): Promise<Record<WorkCaseKind, { count: number; overdue: number; selfHarm: number }>> {
+  const none = { count: 0, overdue: 0, selfHarm: 0 };
+  const tallies = { follow_up: { ...none }, case: { ...none } };
+  for (const { pending, ...tally } of await workCaseStatements.tallies(tx, { me, today })) {
+    tallies[pending ? 'follow_up' : 'case'] = tally;
+  }
+  return tallies;
+}

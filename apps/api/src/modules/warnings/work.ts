@@ -1,9 +1,10 @@
 import { chinaToday } from '@xinqiao/calendar';
 import { can } from '../../auth/caller.ts';
+import { moduleOf, sliceIn } from '../work/slice.ts';
 import type { WorkItem, WorkProvider } from '../work/types.ts';
 import { WARNINGS_LINK } from './job.ts';
 import { MODULE_NAMES } from './present.ts';
-import { selectWarnings, type WarningRow } from './queries.ts';
+import { type WarningRow, warningsToHandle } from './queries.ts';
 import { counsellorPaths } from './service.ts';
 
 const NEW_FOR_MS = 3 * 86_400_000;
@@ -63,16 +64,21 @@ const valuesText = (values: Record<string, number>, lang: 'zh' | 'en') => {
 
 /**
  * Open warnings of the caller's own students (the units they are counsellor of), with the reasons and the values
- * that tripped them, due by the plugin's working days; a talk already recorded takes it off the list.
+ * that tripped them, due by the plugin's working days; a talk already recorded takes it off the list. Counted and
+ * cut in SQL: a counsellor can have hundreds after a screening wave.
  */
 export const warningItems: WorkProvider = {
   kind: 'warning',
-  async items(caller, clock) {
-    if (!can(caller, 'warnings.handle')) return [];
+  async slice(caller, clock, first) {
+    if (!can(caller, 'warnings.handle')) return { items: [], modules: [] };
     const paths = counsellorPaths(caller);
-    if (paths.length === 0) return [];
-    const rows = await selectWarnings(caller.tx, { status: 'open', underPaths: paths }, 200);
+    if (paths.length === 0) return { items: [], modules: [] };
     const today = clock.today ?? chinaToday(clock.now);
-    return rows.filter((row) => !row.talkedAt).map((row) => itemOf(row, clock.now, today));
+    const { rows, count, overdue } = await warningsToHandle(caller.tx, paths, first, today);
+    return sliceIn(
+      moduleOf(WARNINGS_LINK),
+      rows.map((row) => itemOf(row, clock.now, today)),
+      { count, overdue, selfHarm: 0 },
+    );
   },
 };

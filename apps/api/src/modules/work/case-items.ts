@@ -1,9 +1,16 @@
 import { type Caller, can, rolesGranting } from '../../auth/caller.ts';
 import { caseLink } from '../cases/links.ts';
-import { type CaseRow, caseRows } from '../cases/queries.ts';
+import {
+  type CaseRow,
+  caseRows,
+  type WorkCaseKind,
+  workCaseRows,
+  workCaseTallies,
+} from '../cases/queries.ts';
 import type { CaseListFilter } from '../cases/schemas.ts';
 import { endOfChinaDay } from './due.ts';
-import type { WorkClock, WorkItem, WorkKind } from './types.ts';
+import { moduleOf, sliceIn } from './slice.ts';
+import type { WorkClock, WorkItem, WorkKind, WorkSlice } from './types.ts';
 
 /** The most cases one provider lists (a whole school's unassigned queue stays well under it). */
 const MOST = 1000;
@@ -14,17 +21,36 @@ export function casesOf(caller: Caller, filter: CaseListFilter, clock: WorkClock
   return caseRows(caller.tx, filter, { page: 1, pageSize: MOST }, clock.today, caller.me.person.id);
 }
 
-/** The open cases the caller is responsible for, read once per request for the follow-up and case providers. */
-const openCasesOfCaller = new WeakMap<Caller, Promise<CaseRow[]>>();
+/** The tallies of the caller's open cases, counted once per request for the follow-up and case providers. */
+const talliesOfCaller = new WeakMap<Caller, ReturnType<typeof workCaseTallies>>();
 
-/** The open cases the caller is responsible for (follow-ups and the rest), most urgent first. */
-export function myOpenCases(caller: Caller, clock: WorkClock): Promise<CaseRow[]> {
-  let rows = openCasesOfCaller.get(caller);
-  if (!rows) {
-    rows = casesOf(caller, { responsible: 'me', open: 'true' }, clock);
-    openCasesOfCaller.set(caller, rows);
+/**
+ * One work kind of the caller's open cases as My work's slice: the `first` most urgent, and the tally of all of
+ * them (both counted in SQL: a counsellor can hold hundreds of follow-ups after a screening wave).
+ */
+export async function myCaseSlice(
+  caller: Caller,
+  clock: WorkClock,
+  kind: WorkCaseKind,
+  first: number,
+): Promise<WorkSlice> {
+  if (!can(caller, 'cases.read')) return { items: [], modules: [] };
+  const me = caller.me.person.id;
+  let tallies = talliesOfCaller.get(caller);
+  if (!tallies) {
+    tallies = workCaseTallies(caller.tx, clock.today, me);
+    talliesOfCaller.set(caller, tallies);
   }
-  return rows;
+  const [rows, tally] = await Promise.all([workCaseRows(caller.tx, kind, first, me), tallies]);
+  const link = caseLink(
+    caller.me.roles.map((r) => r.role),
+    '',
+  );
+  return sliceIn(
+    moduleOf(link),
+    rows.map((row) => caseItem(caller, row, kind, clock)),
+    tally[kind],
+  );
 }
 
 /** The unit paths the caller assigns within (their roles granting `cases.assign`). */

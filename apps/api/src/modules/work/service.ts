@@ -2,7 +2,16 @@ import { withGenericPlan } from '@xinqiao/db';
 import type { Caller } from '../../auth/caller.ts';
 import { recordAccess } from '../audit/record.ts';
 import { WORK_PROVIDERS } from './providers/index.ts';
-import { WORK_KINDS, type WorkClock, type WorkItem, type WorkKind, type WorkProvider } from './types.ts';
+import { addTally, emptyTally, sliceOf } from './slice.ts';
+import {
+  WORK_KINDS,
+  type WorkClock,
+  type WorkItem,
+  type WorkKind,
+  type WorkProvider,
+  type WorkSlice,
+  type WorkTally,
+} from './types.ts';
 import { byUrgency } from './urgency.ts';
 
 /** How many items of one kind there are, how many are overdue, how many carry a self-harm finding. */
@@ -21,25 +30,6 @@ export interface MyWork {
   /** Per office module (the first segment of the items' links, e.g. `/college-station`): for the navigation. */
   modules: { path: string; count: number; overdue: number; selfHarm: number }[];
 }
-
-function tally<K extends string>(
-  items: readonly WorkItem[],
-  keyOf: (item: WorkItem) => K,
-  keys: readonly K[],
-) {
-  const counts = new Map(keys.map((key) => [key, { count: 0, overdue: 0, selfHarm: 0 }]));
-  for (const item of items) {
-    const key = keyOf(item);
-    const count = counts.get(key) ?? { count: 0, overdue: 0, selfHarm: 0 };
-    count.count++;
-    if (item.overdue) count.overdue++;
-    if (item.selfHarm) count.selfHarm++;
-    counts.set(key, count);
-  }
-  return counts;
-}
-
-const moduleOf = (link: string) => `/${link.split(/[/?]/)[1] ?? ''}`;
 
 /** Which of the caller's items to list: up to `limit` after skipping `offset`, of one kind or of all. */
 export interface WorkPage {
@@ -66,17 +56,22 @@ export async function myWork(
   page: WorkPage,
   providers: readonly WorkProvider[] = WORK_PROVIDERS,
 ): Promise<MyWork> {
-  const all = await workItems(caller, clock, providers);
   const { limit, offset = 0, kind } = page;
+  // Each kind gives its `offset + limit` most urgent items: the page of all of them is among those.
+  const slices = await workSlices(caller, clock, providers, (k) =>
+    !kind || k === kind ? offset + limit : 0,
+  );
+  const counts = countsOf(slices);
   await recordAccess(caller.tx, caller.me, {
     action: 'work.list',
     entity: 'work',
-    entityId: JSON.stringify({ limit, offset, kind: kind ?? null, total: all.length }),
+    entityId: JSON.stringify({ limit, offset, kind: kind ?? null, total: counts.total }),
     studentId: null,
     purpose: caller.purpose,
   });
-  const matching = kind ? all.filter((item) => item.kind === kind) : all;
-  return { items: matching.slice(offset, offset + limit), ...countsOf(all) };
+  const items = slices.flatMap((slice) => slice.items).sort(byUrgency);
+  const matching = kind ? items.filter((item) => item.kind === kind) : items;
+  return { items: matching.slice(offset, offset + limit), ...counts };
 }
 
 /** The counts of the caller's work per kind and per module, for the navigation (names nobody: not audited). */
@@ -85,26 +80,47 @@ export async function myWorkCounts(
   clock: WorkClock,
   providers: readonly WorkProvider[] = WORK_PROVIDERS,
 ): Promise<Omit<MyWork, 'items'>> {
-  return countsOf(await workItems(caller, clock, providers));
+  return countsOf(await workSlices(caller, clock, providers, () => 0));
 }
 
-async function workItems(caller: Caller, clock: WorkClock, providers: readonly WorkProvider[]) {
+async function workSlices(
+  caller: Caller,
+  clock: WorkClock,
+  providers: readonly WorkProvider[],
+  firstOf: (kind: WorkKind) => number,
+): Promise<KindSlice[]> {
   // The providers ask at once: on PostgreSQL the transaction's one connection carries their statements pipelined
   // (one round trip instead of one per provider); PGlite runs them one after another. They only read, by the
   // caller's id and today's date, under generic plans: PostgreSQL planned several again on every request.
-  const lists = await withGenericPlan(caller.tx, () =>
-    Promise.all(providers.map((provider) => provider.items(caller, clock))),
+  return withGenericPlan(caller.tx, () =>
+    Promise.all(
+      providers.map(async (provider) => {
+        const first = firstOf(provider.kind);
+        const slice =
+          'slice' in provider
+            ? await provider.slice(caller, clock, first)
+            : sliceOf(await provider.items(caller, clock), first);
+        return { kind: provider.kind, ...slice };
+      }),
+    ),
   );
-  return lists.flat().sort(byUrgency);
 }
 
-function countsOf(items: readonly WorkItem[]): Omit<MyWork, 'items'> {
-  const byKind = tally(items, (item) => item.kind, WORK_KINDS);
-  const modulePaths = [...new Set(items.map((item) => moduleOf(item.link)))];
-  const byModule = tally(items, (item) => moduleOf(item.link), modulePaths);
+type KindSlice = WorkSlice & { kind: WorkKind };
+
+function countsOf(slices: readonly KindSlice[]): Omit<MyWork, 'items'> {
+  const byKind = new Map(WORK_KINDS.map((kind) => [kind, emptyTally()]));
+  const byModule = new Map<string, WorkTally>();
+  for (const slice of slices) {
+    for (const { path, tally } of slice.modules) {
+      addTally(byKind.get(slice.kind)!, tally);
+      byModule.set(path, addTally(byModule.get(path) ?? emptyTally(), tally));
+    }
+  }
+  const counts = WORK_KINDS.map((kind) => ({ kind, ...byKind.get(kind)! }));
   return {
-    total: items.length,
-    counts: WORK_KINDS.map((kind) => ({ kind, ...byKind.get(kind)! })),
-    modules: modulePaths.map((path) => ({ path, ...byModule.get(path)! })),
+    total: counts.reduce((sum, count) => sum + count.count, 0),
+    counts,
+    modules: [...byModule].map(([path, tally]) => ({ path, ...tally })),
   };
 }

@@ -83,9 +83,27 @@ export interface WorkClock {
   plugin?: CompiledPlugin | undefined;
 }
 
+/** How many items there are, how many are overdue, how many carry a self-harm finding. */
+export interface WorkTally {
+  count: number;
+  overdue: number;
+  selfHarm: number;
+}
+
 /**
- * A source of work items of one kind. `items` answers the caller's items of that kind (empty when their roles
- * have none of it: check the permission, never throw 403 — My work is every role's home page).
+ * What a provider answers: its most urgent items (at most the number asked for, in `byUrgency` order) and the
+ * tally of all its items per office module (the first segment of their links, e.g. `/college-station`).
+ */
+export interface WorkSlice {
+  items: WorkItem[];
+  modules: { path: string; tally: WorkTally }[];
+}
+
+/**
+ * A source of work items of one kind, answering for the caller (nothing when their roles have none of that work:
+ * check the permission, never throw 403 — My work is every role's home page). A kind whose items stay few answers
+ * them all (`items`: the service sorts, counts and pages them); a kind that can run to hundreds answers a
+ * `slice`: its `first` most urgent items, ordered in SQL as `byUrgency` orders them, and counts made in SQL.
  *
  * @example
  * ```ts
@@ -95,7 +113,6 @@ export interface WorkClock {
  * };
  * ```
  */
-export interface WorkProvider {
-  kind: WorkKind;
-  items(caller: Caller, clock: WorkClock): Promise<WorkItem[]>;
-}
+export type WorkProvider =
+  | { kind: WorkKind; items(caller: Caller, clock: WorkClock): Promise<WorkItem[]> }
+  | { kind: WorkKind; slice(caller: Caller, clock: WorkClock, first: number): Promise<WorkSlice> };

@@ -183,4 +183,39 @@ describe('GET /api/me/work', () => {
     expect(theirs.items.map((i) => [i.kind, i.id, i.overdue])).toEqual([['follow_up', unassigned, true]]);
     expect((await workOf(station1)).items).toEqual([]);
   });
+
+  it('pages a long list from the top of each kind: each item once, in the order of the whole list', async () => {
+    const [c1] = alpha().colleges;
+    // Three due the same day: the order between them is by id, in SQL's cut as in the whole list.
+    const dates = ['2025-03-04', '2025-03-09', '2025-03-09', '2025-03-09', '2099-01-01', '2025-03-06'];
+    for (const [n, dueDate] of dates.entries()) {
+      await storeAlphaCase(t, {
+        studentId: c1.studentIds[n % 3]!,
+        kind: 'support',
+        title: `学业帮扶 ${n}`,
+        responsiblePersonId: person('counsellor1'),
+        dueDate,
+      });
+    }
+    const whole = await workOf(counsellor1);
+    expect(whole.items).toHaveLength(whole.total);
+    expect(whole.total).toBeGreaterThanOrEqual(8);
+    const paged: string[] = [];
+    for (let offset = 0; offset < whole.total; offset += 2) {
+      const page = await json(await counsellor1.request(`/api/me/work?limit=2&offset=${offset}`));
+      expect(page.total).toBe(whole.total);
+      paged.push(...page.items.map((i: Item) => i.id));
+    }
+    expect(paged).toEqual(whole.items.map((i) => i.id));
+    const someCases = await json(await counsellor1.request('/api/me/work?kind=case&limit=3&offset=2'));
+    expect(someCases.items.map((i: Item) => i.id)).toEqual(
+      whole.items
+        .filter((i) => i.kind === 'case')
+        .slice(2, 5)
+        .map((i) => i.id),
+    );
+    expect(countOf(whole, 'case')).toMatchObject({
+      count: whole.items.filter((i) => i.kind === 'case').length,
+    });
+  });
 });

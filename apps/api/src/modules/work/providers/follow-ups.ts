@@ -1,5 +1,4 @@
-import { can } from '../../../auth/caller.ts';
-import { caseItem, myOpenCases } from '../case-items.ts';
+import { myCaseSlice } from '../case-items.ts';
 import type { WorkProvider } from '../types.ts';
 
 /**
@@ -8,11 +7,5 @@ import type { WorkProvider } from '../types.ts';
  */
 export const myFollowUps: WorkProvider = {
   kind: 'follow_up',
-  async items(caller, clock) {
-    if (!can(caller, 'cases.read')) return [];
-    const rows = await myOpenCases(caller, clock);
-    return rows
-      .filter((row) => row.kind === 'follow_up' && row.interviewedOn === null)
-      .map((row) => caseItem(caller, row, 'follow_up', clock));
-  },
+  slice: (caller, clock, first) => myCaseSlice(caller, clock, 'follow_up', first),
 };

@@ -1,0 +1,35 @@
+import type { WorkItem, WorkSlice, WorkTally } from './types.ts';
+import { byUrgency } from './urgency.ts';
+
+/** The office module an item is handled in: the first segment of its link (`/college-station/cases/…`). */
+export const moduleOf = (link: string) => `/${link.split(/[/?]/)[1] ?? ''}`;
+
+export const emptyTally = (): WorkTally => ({ count: 0, overdue: 0, selfHarm: 0 });
+
+/** Adds `more` into `into`. */
+export function addTally(into: WorkTally, more: WorkTally): WorkTally {
+  into.count += more.count;
+  into.overdue += more.overdue;
+  into.selfHarm += more.selfHarm;
+  return into;
+}
+
+/** A whole list of items as a slice: sorted by urgency, the `first` kept, all of them tallied per module. */
+export function sliceOf(items: readonly WorkItem[], first: number): WorkSlice {
+  const modules = new Map<string, WorkTally>();
+  for (const item of items) {
+    const path = moduleOf(item.link);
+    const tally = modules.get(path) ?? emptyTally();
+    addTally(tally, { count: 1, overdue: item.overdue ? 1 : 0, selfHarm: item.selfHarm ? 1 : 0 });
+    modules.set(path, tally);
+  }
+  return {
+    items: [...items].sort(byUrgency).slice(0, first),
+    modules: [...modules].map(([path, tally]) => ({ path, tally })),
+  };
+}
+
+/** A slice counted in SQL: every item handled in one module, the tally as counted (none when there are none). */
+export function sliceIn(path: string, items: WorkItem[], tally: WorkTally): WorkSlice {
+  return { items, modules: tally.count > 0 ? [{ path, tally }] : [] };
+}
