@@ -4,7 +4,7 @@ import { createPinia } from 'pinia';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import '../i18n.ts';
-import type { Warning, WarningDetail } from './api.ts';
+import type { Warning } from './api.ts';
 import WarningsView from './WarningsView.vue';
 
 const warning = (n: number): Warning => ({
@@ -22,7 +22,7 @@ const warning = (n: number): Warning => ({
   level: 'yellow',
   status: 'open',
   reasons: [],
-  actions: ['talk'],
+  actions: ['one-to-one-talk'],
   deadlineWorkingDays: 5,
   dueOn: '2026-12-10',
   overdue: false,
@@ -53,7 +53,7 @@ function fakeApi(): string[] {
       return Response.json({ items, total: all.length, page, pageSize });
     }
     const id = url.pathname.split('/').pop()!;
-    return Response.json({ ...all.find((w) => w.id === id)!, plan: null } satisfies WarningDetail);
+    return Response.json({ ...all.find((w) => w.id === id)!, plan: null });
   });
   return asked;
 }
