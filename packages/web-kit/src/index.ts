@@ -42,6 +42,7 @@ export { ROLE_IDS, ROLE_NAMES, roleMessages } from './i18n/roles.ts';
 export { ATTENTION_TIERS, TIER_NAMES, type TierTagType, tierMessages } from './i18n/tiers.ts';
 export { defineSessionStore, type LoginInput, useSessionStore } from './session/store.ts';
 export { default as LocaleSwitch } from './ui/LocaleSwitch.vue';
+export { useNarrowScreen } from './ui/narrow-screen.ts';
 export { default as ProblemAlert } from './ui/ProblemAlert.vue';
 export { default as TierReasons } from './ui/TierReasons.vue';
 
