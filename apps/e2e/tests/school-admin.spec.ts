@@ -1,5 +1,8 @@
+import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { signIn } from '../support/session.ts';
+
+const SCREENS = process.env.XINQIAO_SCREENS_DIR ?? join(import.meta.dirname, '..', 'test-results', 'screens');
 
 async function openAdministration(page: Page): Promise<void> {
   await page.getByTestId('module-nav').getByRole('link', { name: '学校管理' }).click();
@@ -75,4 +78,20 @@ test('a school admin adds a unit one level below a college and renames it', asyn
   await rename.getByRole('button', { name: '保存名称' }).click();
   await expect(editor.getByRole('heading', { level: 2 })).toHaveText(`${name}甲`);
   await expect(tree).toContainText(`${name}甲`);
+});
+
+test('on a phone the accounts table fits the screen: each person in one cell with their username and roles', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, 'admin');
+  await page.goto('/school-admin');
+  await page.getByRole('tab', { name: '人员' }).click();
+  const table = page.getByTestId('sadm-people-table');
+  const counsellor = table.getByTestId('sadm-person-cell').filter({ hasText: 'counsellor' }).first();
+  await expect(counsellor).toContainText('辅导员');
+  const scroll = table.locator('.el-table__body-wrapper .el-scrollbar__wrap');
+  const [wide, shown] = await scroll.evaluate((el) => [el.scrollWidth, el.clientWidth]);
+  expect(wide).toBeLessThanOrEqual(shown);
+  await page.screenshot({ path: join(SCREENS, 'school-admin-people-phone.png') });
 });
