@@ -78,6 +78,9 @@ const FROM = sql`FROM warnings w
 
 const SELECT = sql`SELECT ${COLUMNS} ${FROM}`;
 
+/** What a count of warnings reads: the warnings and their students (whose paths a filter may name). */
+const COUNT_FROM = sql`FROM warnings w JOIN students s ON s.id = w.student_id`;
+
 /** The conditions of a filter; null when nothing can match (a counsellor of no unit). */
 function warningWhere(filter: WarningFilter): SQL | null {
   const where: SQL[] = [sql`true`];
@@ -150,7 +153,7 @@ export async function pageWarnings(
   const { rows, total } = await pageWithWindowTotal<RawWarningRow>(counted, offset, async () => {
     const [all] = await read<{ total: number }>(
       tx,
-      sql`SELECT count(*)::int AS total FROM warnings w JOIN students s ON s.id = w.student_id WHERE ${where}`,
+      sql`SELECT count(*)::int AS total ${COUNT_FROM} WHERE ${where}`,
     );
     return all?.total ?? 0;
   });
@@ -176,7 +179,7 @@ export async function warningsToHandle(
     queryRows<{ count: number; overdue: number }>(
       tx,
       sql`SELECT count(*)::int AS count, (count(*) FILTER (WHERE w.due_on < ${today}::date))::int AS overdue
-          FROM warnings w JOIN students s ON s.id = w.student_id WHERE ${where}`,
+          ${COUNT_FROM} WHERE ${where}`,
     ),
   ]);
   return { rows: rows.map(warningRowOf), count: tally?.count ?? 0, overdue: tally?.overdue ?? 0 };

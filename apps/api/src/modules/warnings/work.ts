@@ -1,4 +1,3 @@
-import { chinaToday } from '@xinqiao/calendar';
 import { can } from '../../auth/caller.ts';
 import { moduleOf, sliceIn } from '../work/slice.ts';
 import type { WorkItem, WorkProvider } from '../work/types.ts';
@@ -73,7 +72,7 @@ export const warningItems: WorkProvider = {
     if (!can(caller, 'warnings.handle')) return { items: [], modules: [] };
     const paths = counsellorPaths(caller);
     if (paths.length === 0) return { items: [], modules: [] };
-    const today = clock.today ?? chinaToday(clock.now);
+    const { today } = clock;
     const { rows, count, overdue } = await warningsToHandle(caller.tx, paths, first, today);
     return sliceIn(
       moduleOf(WARNINGS_LINK),
