@@ -770,12 +770,8 @@ CREATE TRIGGER units_place BEFORE INSERT OR UPDATE ON units FOR EACH ROW EXECUTE
 ALTER TABLE warnings ENABLE ROW LEVEL SECURITY;
 ALTER TABLE warnings FORCE ROW LEVEL SECURITY;
 CREATE POLICY warnings_access ON warnings AS PERMISSIVE FOR ALL TO PUBLIC
-  USING ((school_id = xq_school_id()) AND (EXISTS ( SELECT 1
-   FROM students s
-  WHERE ((s.id = warnings.student_id) AND (s.placement_path ^@ ANY (( SELECT xq_full_floors() AS xq_full_floors)::text[]))))))
-  WITH CHECK ((school_id = xq_school_id()) AND (EXISTS ( SELECT 1
-   FROM students s
-  WHERE ((s.id = warnings.student_id) AND (s.placement_path ^@ ANY (( SELECT xq_full_floors() AS xq_full_floors)::text[]))))));
+  USING ((school_id = xq_school_id()) AND (placement_path ^@ ANY (( SELECT xq_full_floors() AS xq_full_floors)::text[])))
+  WITH CHECK ((school_id = xq_school_id()) AND (placement_path ^@ ANY (( SELECT xq_full_floors() AS xq_full_floors)::text[])));
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE warnings TO xinqiao_app;
 
 -- Table working_day_overrides

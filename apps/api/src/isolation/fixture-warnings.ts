@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { integrationTokens, warnings } from '@xinqiao/db';
 import { withTenant } from '@xinqiao/db/internal-tenant-tx-do-not-import';
+import { sql } from 'drizzle-orm';
 import { tenantScope } from '../auth/scope.ts';
 import type { TestApp } from '../testing/index.ts';
 import type { FixtureSchool } from './fixture.ts';
@@ -21,6 +22,7 @@ export async function addWarnings(t: TestApp, school: FixtureSchool): Promise<vo
         id,
         schoolId,
         studentId: college.ids.student!,
+        placementPath: sql`(SELECT placement_path FROM students WHERE id = ${college.ids.student!}::uuid)`,
         module: 'academic',
         level: 'red',
         reasons: [

@@ -3,6 +3,7 @@ import {
   boolean,
   check,
   date,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -175,9 +176,12 @@ export const warnings = pgTable(
   {
     id: id(),
     schoolId: schoolId().references(() => schools.id),
-    studentId: uuid('student_id')
-      .notNull()
-      .references(() => students.id),
+    studentId: uuid('student_id').notNull(),
+    /**
+     * The student's placement, kept equal to `students.placement_path` by the (student, placement) key (ON UPDATE
+     * CASCADE), as a screening result's: RLS and a unit's list test it on the row instead of looking the student up.
+     */
+    placementPath: text('placement_path').notNull(),
     module: text('module').notNull(),
     level: text('level').$type<'yellow' | 'red'>().notNull(),
     status: text('status').$type<WarningStatus>().notNull().default('open'),
@@ -207,6 +211,16 @@ export const warnings = pgTable(
     // A unit's warnings (every status) are read student by student: without it each visible student re-read the
     // school's warnings (the warning list took 150 ms for a counsellor's 1,066 students on PostgreSQL).
     index('warnings_student_idx').on(t.studentId),
+    // A counsellor's warnings to handle (My work) and a unit's list: a range of paths, not a walk of its students.
+    index('warnings_open_placement_idx')
+      .on(t.schoolId, t.placementPath.op('text_pattern_ops'))
+      .where(sql`status = 'open' AND talked_at IS NULL`),
+    index('warnings_placement_idx').on(t.schoolId, t.placementPath.op('text_pattern_ops')),
+    foreignKey({
+      name: 'warnings_student_placement_fk',
+      columns: [t.studentId, t.placementPath],
+      foreignColumns: [students.id, students.placementPath],
+    }).onUpdate('cascade'),
     check('warnings_status_check', sql`status IN ('open', 'cleared', 'closed')`),
     check('warnings_level_check', sql`level IN ('yellow', 'red')`),
     check('warnings_close_note', sql`status <> 'closed' OR length(close_note) > 0`),

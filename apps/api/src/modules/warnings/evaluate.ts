@@ -115,6 +115,7 @@ export async function evaluateWarnings(
         inserts.push({
           i: id,
           s: student.studentId,
+          p: student.placementPath,
           m: warning.module,
           l: warning.level,
           r: reasons,
@@ -211,12 +212,12 @@ async function insertWarnings(
 ): Promise<void> {
   if (rows.length === 0) return;
   await tx.execute(sql`INSERT INTO warnings
-      (id, school_id, student_id, module, level, reasons, actions, deadline_working_days, due_on, urgent, term,
-       opened_at, plugin_id, plugin_version)
-    SELECT i.i, ${schoolId}::uuid, i.s, i.m, i.l, i.r, ARRAY(SELECT jsonb_array_elements_text(i.a)), i.d, i.u, i.g, i.t,
+      (id, school_id, student_id, placement_path, module, level, reasons, actions, deadline_working_days, due_on,
+       urgent, term, opened_at, plugin_id, plugin_version)
+    SELECT i.i, ${schoolId}::uuid, i.s, i.p, i.m, i.l, i.r, ARRAY(SELECT jsonb_array_elements_text(i.a)), i.d, i.u, i.g, i.t,
            ${sqlInstant(now)}, ${plugin.id}, ${plugin.version}
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-      AS i(i uuid, s uuid, m text, l text, r jsonb, a jsonb, d integer, u date, g boolean, t text)`);
+      AS i(i uuid, s uuid, p text, m text, l text, r jsonb, a jsonb, d integer, u date, g boolean, t text)`);
 }
 
 async function updateWarnings(

@@ -1,4 +1,5 @@
-import { warnings } from '@xinqiao/db';
+import { students, warnings } from '@xinqiao/db';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type TestApp, type TestSession } from '../../testing/index.ts';
 import { testPluginCatalog } from '../../testing/plugins.ts';
@@ -25,6 +26,7 @@ beforeAll(async () => {
           MODULES.map((module, m) => ({
             schoolId: alpha.id,
             studentId,
+            placementPath: sql`(SELECT placement_path FROM students WHERE id = ${studentId}::uuid)`,
             module,
             level: m % 2 === 0 ? ('red' as const) : ('yellow' as const),
             reasons: [],
@@ -101,5 +103,29 @@ describe('GET /api/warnings', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await res.arrayBuffer());
     expect(book.getWorksheet('预警')!.rowCount).toBe(1 + 24);
+  });
+});
+
+describe('a student who moves', () => {
+  it('takes their warnings along: the new college’s counsellor lists them, the old one no longer does', async () => {
+    const [first, second] = t.world.schools.alpha.colleges;
+    const mover = first.studentIds[0]!;
+    const counsellor2 = await loginAs(t.app, 'alpha', 'counsellor2');
+    const before = [
+      (await pageOf(counsellor, 'pageSize=50')).total,
+      (await pageOf(counsellor2, 'pageSize=50')).total,
+    ];
+    await asWholeSchool(t, 'alpha', (tx) =>
+      tx
+        .update(students)
+        .set({ collegeUnitId: second.id, classUnitId: second.classId, dormUnitId: null })
+        .where(eq(students.id, mover)),
+    );
+    const after = await pageOf(counsellor2, 'pageSize=50');
+    expect([(await pageOf(counsellor, 'pageSize=50')).total, after.total]).toEqual([
+      before[0]! - MODULES.length,
+      before[1]! + MODULES.length,
+    ]);
+    expect(after.items.filter((w) => w.student.id === mover)).toHaveLength(MODULES.length);
   });
 });
