@@ -142,13 +142,10 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE case_entries TO xinqiao_app;
 ALTER TABLE cases ENABLE ROW LEVEL SECURITY;
 ALTER TABLE cases FORCE ROW LEVEL SECURITY;
 CREATE POLICY cases_access ON cases AS PERMISSIVE FOR ALL TO PUBLIC
-  USING ((school_id = xq_school_id()) AND (EXISTS ( SELECT 1
-   FROM students s
-  WHERE ((s.id = cases.student_id) AND (s.placement_path ^@ ANY (( SELECT xq_full_floors() AS xq_full_floors)::text[]))))))
-  WITH CHECK ((school_id = xq_school_id()) AND (EXISTS ( SELECT 1
-   FROM students s
-  WHERE ((s.id = cases.student_id) AND (s.placement_path ^@ ANY (( SELECT xq_full_floors() AS xq_full_floors)::text[]))))));
+  USING ((school_id = xq_school_id()) AND (placement_path ~>=~ ANY (xq_full_floors())) AND (placement_path ~<~ ANY (xq_full_ceilings())) AND (placement_path ^@ ANY (( SELECT xq_full_floors() AS xq_full_floors)::text[])))
+  WITH CHECK ((school_id = xq_school_id()) AND (placement_path ^@ ANY (( SELECT xq_full_floors() AS xq_full_floors)::text[])));
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE cases TO xinqiao_app;
+CREATE TRIGGER cases_place BEFORE INSERT ON cases FOR EACH ROW EXECUTE FUNCTION xq_cases_place();
 
 -- Table center_staff_members
 ALTER TABLE center_staff_members ENABLE ROW LEVEL SECURITY;
@@ -875,6 +872,17 @@ CREATE FUNCTION xq_case_full_access(target uuid) RETURNS boolean LANGUAGE sql ST
 $$;
 GRANT EXECUTE ON FUNCTION xq_case_full_access(target uuid) TO PUBLIC;
 
+-- Function xq_cases_place()
+CREATE FUNCTION xq_cases_place() RETURNS trigger LANGUAGE plpgsql VOLATILE SECURITY INVOKER AS $$
+BEGIN
+  IF NEW.placement_path = '' THEN
+    SELECT s.placement_path INTO NEW.placement_path FROM students s WHERE s.id = NEW.student_id;
+  END IF;
+  RETURN NEW;
+END
+$$;
+GRANT EXECUTE ON FUNCTION xq_cases_place() TO PUBLIC;
+
 -- Function xq_college_student_counts()
 CREATE FUNCTION xq_college_student_counts() RETURNS trigger LANGUAGE plpgsql VOLATILE SECURITY INVOKER AS $$
 BEGIN
@@ -905,6 +913,12 @@ CREATE FUNCTION xq_failed_courses(target uuid, in_term text) RETURNS TABLE(term 
   ORDER BY g.term, g.course_code
 $$;
 GRANT EXECUTE ON FUNCTION xq_failed_courses(target uuid, in_term text) TO PUBLIC;
+
+-- Function xq_full_ceilings()
+CREATE FUNCTION xq_full_ceilings() RETURNS text[] LANGUAGE sql STABLE SECURITY INVOKER AS $$
+  SELECT string_to_array(replace(nullif(current_setting('xq.full_scope', true), '') || ',', '/,', '0,'), ',')
+$$;
+GRANT EXECUTE ON FUNCTION xq_full_ceilings() TO PUBLIC;
 
 -- Function xq_full_floors()
 CREATE FUNCTION xq_full_floors() RETURNS text[] LANGUAGE sql STABLE SECURITY INVOKER AS $$

@@ -1,7 +1,15 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from './database.ts';
 import { createTinySchool, type TinySchool } from './fixtures.test-helpers.ts';
-import { concernReports, notificationOutbox, notifications, people } from './schema/index.ts';
+import {
+  cases,
+  concernReports,
+  notificationOutbox,
+  notifications,
+  people,
+  students,
+} from './schema/index.ts';
 import { createTestDatabase } from './testing.ts';
 import { issueTenantScope, type TenantScope, withTenant } from './transaction.ts';
 
@@ -112,5 +120,30 @@ describe('db/case-work row-level security', () => {
         .values({ schoolId: north.schoolId, channel: 'email', subject: 's', body: 'b' }),
     );
     expect(await withTenant(db, scope, (tx) => tx.select().from(notificationOutbox))).toEqual([]);
+  });
+
+  it('places a case where its student is, and moves it with the student', async () => {
+    const [first, second] = north.colleges;
+    const studentId = north.studentIds[0]!;
+    const center = asPerson(counsellorId, ['/']);
+    // Written without a path, as every writer may: the student's is copied in.
+    await withTenant(db, center, (tx) =>
+      tx.insert(cases).values({ schoolId: north.schoolId, studentId, kind: 'support', title: '跟进' }),
+    );
+    const casesSeenBy = (path: string) =>
+      withTenant(db, asPerson(counsellorId, [path]), (tx) =>
+        tx.select({ studentId: cases.studentId, path: cases.placementPath }).from(cases),
+      );
+    const [placed] = await casesSeenBy(first!.path);
+    expect(placed?.path.startsWith(first!.path)).toBe(true);
+    expect(await casesSeenBy(second!.path)).toEqual([]);
+    await withTenant(db, center, (tx) =>
+      tx
+        .update(students)
+        .set({ collegeUnitId: second!.id, classUnitId: second!.classId, dormUnitId: null })
+        .where(eq(students.id, studentId)),
+    );
+    expect(await casesSeenBy(first!.path)).toEqual([]);
+    expect((await casesSeenBy(second!.path)).map((c) => c.studentId)).toEqual([studentId]);
   });
 });

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  foreignKey,
+  index,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { createdAt, id, schoolId, updatedAt } from './columns.ts';
 import { people } from './network.ts';
 import { schools } from './schools.ts';
@@ -17,9 +27,13 @@ export const cases = pgTable(
   {
     id: id(),
     schoolId: schoolId().references(() => schools.id),
-    studentId: uuid('student_id')
-      .notNull()
-      .references(() => students.id),
+    studentId: uuid('student_id').notNull(),
+    /**
+     * The student's placement, kept equal to `students.placement_path` by the (student, placement) key (ON UPDATE
+     * CASCADE), as a screening result's: RLS tests it on the row, a unit's cases are a range of paths. A writer may
+     * leave it out: the `cases_place` trigger copies the student's.
+     */
+    placementPath: text('placement_path').notNull().default(''),
     kind: text('kind').$type<CaseKind>().notNull(),
     status: text('status').$type<CaseStatus>().notNull().default('open'),
     title: text('title').notNull(),
@@ -40,6 +54,12 @@ export const cases = pgTable(
   (t) => [
     index('cases_student_idx').on(t.studentId),
     index('cases_responsible_idx').on(t.responsiblePersonId, t.status),
+    index('cases_placement_idx').on(t.schoolId, t.placementPath.op('text_pattern_ops')),
+    foreignKey({
+      name: 'cases_student_placement_fk',
+      columns: [t.studentId, t.placementPath],
+      foreignColumns: [students.id, students.placementPath],
+    }).onUpdate('cascade'),
     // One follow-up per screening result: a re-import never opens a second one.
     uniqueIndex('cases_screening_result_unique')
       .on(t.screeningResultId)

@@ -163,9 +163,9 @@ export async function writeBatch(
         ),
         follow_ups AS (
           INSERT INTO cases
-            (school_id, student_id, kind, status, title, responsible_person_id, due_date, opened_by,
+            (school_id, student_id, placement_path, kind, status, title, responsible_person_id, due_date, opened_by,
              screening_result_id, self_harm, assigned_at)
-          SELECT ${target.schoolId}::uuid, r.student_id, 'follow_up', 'open', ${target.followUpTitle}, i.responsible,
+          SELECT ${target.schoolId}::uuid, r.student_id, i.placement_path, 'follow_up', 'open', ${target.followUpTitle}, i.responsible,
                  i.due, ${target.openedBy}::uuid, r.id, i.self_harm,
                  CASE WHEN i.responsible IS NOT NULL THEN now() END
           FROM results r JOIN input i ON i.student_id = r.student_id
