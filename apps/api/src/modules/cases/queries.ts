@@ -124,17 +124,40 @@ function selectCases(tx: TenantTx) {
 }
 
 /**
- * A list page's rows with `count(*) OVER ()`: the page reads and sorts every matching case anyway, so the count of
- * them all comes without a second pass over the caller's students.
+ * Which cases a page shows, picked among the cases alone: the ids in `order`, cut to `limit` after `offset`, with the
+ * count of every match (`count(*) OVER ()`, computed before the cut) when asked. The students are joined only when
+ * a condition names them (`joinStudents`). Only the page's cases are then joined to their students, units and
+ * results ({@link selectPicked}): the cost follows the page, not the caller's cases (a case carries its student's
+ * path, so RLS needs no student either).
  */
-function selectCasesCounted(tx: TenantTx) {
-  const total = sql<number>`count(*) OVER ()`.mapWith(Number);
+function pickCases(
+  tx: TenantTx,
+  where: SQL | undefined,
+  order: SQL[],
+  { joinStudents = false, counted = false }: { joinStudents?: boolean; counted?: boolean },
+) {
+  const total = counted ? sql<number>`count(*) OVER ()` : sql<number>`0`;
+  const picked = tx
+    .select({ id: cases.id, total: total.as('total') })
+    .from(cases)
+    .$dynamic();
+  return (joinStudents ? picked.innerJoin(students, eq(students.id, cases.studentId)) : picked)
+    .where(where)
+    .orderBy(...order)
+    .limit(sql.placeholder('limit'))
+    .offset(sql.placeholder('offset'))
+    .as('picked');
+}
+
+/** The picked cases as rows, in `order`, each with the count of every match (0 when not counted). */
+function selectPicked(tx: TenantTx, picked: ReturnType<typeof pickCases>, order: SQL[]) {
   return joinCases(
     tx
-      .select({ ...caseFields, total })
+      .select({ ...caseFields, total: sql<number>`${picked.total}`.mapWith(Number) })
       .from(cases)
+      .innerJoin(picked, eq(picked.id, cases.id))
       .$dynamic(),
-  );
+  ).orderBy(...order);
 }
 
 /** The student, the units, the screening result and its wave of each case. */
@@ -161,6 +184,8 @@ interface CaseConditions {
   where: SQL | undefined;
   values: Record<string, unknown>;
   shape: string;
+  /** A condition names the student's college or class: the students are joined to pick the cases. */
+  namesStudents: boolean;
 }
 
 function caseConditions(filter: CaseListFilter, today: string, me: string): CaseConditions {
@@ -201,6 +226,7 @@ function caseConditions(filter: CaseListFilter, today: string, me: string): Case
     where: conditions.length > 0 ? and(...conditions) : undefined,
     values,
     shape: shape.join(','),
+    namesStudents: Boolean(filter.collegeId || filter.classId),
   };
 }
 
@@ -219,36 +245,31 @@ const caseOrder = [desc(cases.selfHarm), asc(cases.dueDate), desc(cases.createdA
 
 const caseListStatements = new Map<string, CaseListStatements>();
 
-function caseListStatementsFor({ where, shape }: CaseConditions): CaseListStatements {
+function caseListStatementsFor({ where, shape, namesStudents }: CaseConditions): CaseListStatements {
   let statements = caseListStatements.get(shape);
   if (!statements) {
+    const joinStudents = namesStudents;
+    const page = reusableStatement((tx: TenantTx) =>
+      selectPicked(tx, pickCases(tx, where, caseOrder, { joinStudents }), caseOrder),
+    );
     statements = {
-      page: reusableStatement((tx: TenantTx) =>
-        selectCases(tx)
-          .where(where)
-          .orderBy(...caseOrder)
-          .limit(sql.placeholder('limit'))
-          .offset(sql.placeholder('offset')),
-      ),
+      page: async (tx, values) => (await page(tx, values)).map(withoutTotal),
       countedPage: reusableStatement((tx: TenantTx) =>
-        selectCasesCounted(tx)
-          .where(where)
-          .orderBy(...caseOrder)
-          .limit(sql.placeholder('limit'))
-          .offset(sql.placeholder('offset')),
+        selectPicked(tx, pickCases(tx, where, caseOrder, { joinStudents, counted: true }), caseOrder),
       ),
-      count: reusableStatement((tx: TenantTx) =>
-        tx
-          .select({ total: count() })
-          .from(cases)
-          .innerJoin(students, eq(students.id, cases.studentId))
-          .where(where),
-      ),
+      count: reusableStatement((tx: TenantTx) => {
+        const counted = tx.select({ total: count() }).from(cases).$dynamic();
+        return (joinStudents ? counted.innerJoin(students, eq(students.id, cases.studentId)) : counted).where(
+          where,
+        );
+      }),
     };
     caseListStatements.set(shape, statements);
   }
   return statements;
 }
+
+const withoutTotal = ({ total: _, ...row }: CaseRow & { total: number }): CaseRow => row;
 
 /**
  * One page of the cases the caller sees, most urgent first: self-harm, then soonest due (undated last), and how
@@ -452,16 +473,14 @@ const workOrder = [desc(cases.selfHarm), asc(cases.dueDate), asc(cases.id)];
 
 const workCaseStatements = {
   follow_up: reusableStatement((tx: TenantTx) =>
-    selectCases(tx)
-      .where(and(openCasesOfMe, pendingFollowUp))
-      .orderBy(...workOrder)
-      .limit(sql.placeholder('first')),
+    selectPicked(tx, pickCases(tx, and(openCasesOfMe, pendingFollowUp), workOrder, {}), workOrder),
   ),
   case: reusableStatement((tx: TenantTx) =>
-    selectCases(tx)
-      .where(and(openCasesOfMe, sql`NOT (${pendingFollowUp})`))
-      .orderBy(...workOrder)
-      .limit(sql.placeholder('first')),
+    selectPicked(
+      tx,
+      pickCases(tx, and(openCasesOfMe, sql`NOT (${pendingFollowUp})`), workOrder, {}),
+      workOrder,
+    ),
   ),
   tallies: reusableStatement((tx: TenantTx) =>
     tx
@@ -472,7 +491,6 @@ const workCaseStatements = {
         selfHarm: sql<number>`(count(*) FILTER (WHERE ${cases.selfHarm}))::int`,
       })
       .from(cases)
-      .innerJoin(students, eq(students.id, cases.studentId))
       .where(openCasesOfMe)
       .groupBy(sql`1`),
   ),
@@ -485,7 +503,8 @@ export function workCaseRows(
   first: number,
   me: string,
 ): Promise<CaseRow[]> {
-  return first > 0 ? workCaseStatements[kind](tx, { me, first }) : Promise.resolve([]);
+  if (first <= 0) return Promise.resolve([]);
+  return workCaseStatements[kind](tx, { me, limit: first, offset: 0 }).then((rows) => rows.map(withoutTotal));
 }
 
 /** How many open cases of each work kind the caller has, how many overdue (due before `today`), how many self-harm. */
