@@ -80,6 +80,8 @@ describe('GET /api/screening/follow-ups', () => {
     expect((await page(center, `?classId=${c1.classId}`)).total).toBe(2);
     expect(numbers(await page(center, '?responsible=none'))).toEqual([c2.studentNumbers[0]]);
     expect((await page(center, `?responsiblePersonId=${alpha().people.counsellor1}`)).total).toBe(2);
+    expect((await page(center, `?waveId=${waveId}`)).total).toBe(3);
+    expect((await page(center, `?waveId=${crypto.randomUUID()}`)).total).toBe(0);
     const counsellor = await loginAs(t.app, 'alpha', 'counsellor1');
     expect((await page(counsellor, '?responsible=me')).total).toBe(2);
     const bad = await center.request('/api/screening/follow-ups?responsible=someone&pageSize=0');
@@ -160,5 +162,8 @@ describe('the interview KPI counts when a talk took place, not when it was typed
       [c1.studentNumbers[0], '2025-03-05'],
       [c1.studentNumbers[1], '2025-03-07'],
     ]);
+    // Not talked to yet: the third follow-up only, counted alone on a page past the end too.
+    expect((await page(center, '?state=open')).total).toBe(1);
+    expect(await page(center, '?state=open&page=3')).toMatchObject({ followUps: [], total: 1 });
   });
 });
