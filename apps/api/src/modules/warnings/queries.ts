@@ -154,10 +154,16 @@ export async function pageWarnings(
   if (!where) return { rows: [], total: 0 };
   const { limit, offset } = limitOffset(page);
   const read = isWide(filter) ? hashJoined : queryRows;
+  // Picked among the warnings and their students (the order names the student number), counted before the cut;
+  // only the page's rows read their units and plan.
   const counted = await read<RawWarningRow & { total: number }>(
     tx,
-    sql`SELECT ${COLUMNS}, count(*) OVER ()::int AS total ${FROM} WHERE ${where}
-        ORDER BY ${URGENCY} LIMIT ${limit} OFFSET ${offset}`,
+    sql`WITH picked AS (
+          SELECT w.id, count(*) OVER ()::int AS total FROM warnings w JOIN students s ON s.id = w.student_id
+          WHERE ${where} ORDER BY ${URGENCY} LIMIT ${limit} OFFSET ${offset}
+        )
+        SELECT ${COLUMNS}, picked.total FROM picked JOIN warnings w ON w.id = picked.id ${STUDENT_JOINS}
+        ORDER BY ${URGENCY}`,
   );
   const { rows, total } = await pageWithWindowTotal<RawWarningRow>(counted, offset, async () => {
     const [all] = await read<{ total: number }>(
