@@ -137,6 +137,7 @@ CREATE POLICY case_entries_read ON case_entries AS PERMISSIVE FOR SELECT TO PUBL
    FROM cases c
   WHERE (c.id = case_entries.case_id))));
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE case_entries TO xinqiao_app;
+CREATE TRIGGER case_entries_interview AFTER INSERT ON case_entries FOR EACH ROW WHEN ((new.kind = 'interview'::text)) EXECUTE FUNCTION xq_case_entries_interview();
 
 -- Table cases
 ALTER TABLE cases ENABLE ROW LEVEL SECURITY;
@@ -865,6 +866,18 @@ CREATE FUNCTION xq_care_unit_paths() RETURNS text[] LANGUAGE sql STABLE SECURITY
     AND ra.role IN ('counsellor', 'head_teacher', 'college_station_head', 'center_staff', 'center_director')
 $$;
 GRANT EXECUTE ON FUNCTION xq_care_unit_paths() TO PUBLIC;
+
+-- Function xq_case_entries_interview()
+CREATE FUNCTION xq_case_entries_interview() RETURNS trigger LANGUAGE plpgsql VOLATILE SECURITY INVOKER AS $$
+DECLARE
+  at timestamptz := coalesce(NEW.occurred_at, NEW.created_at);
+BEGIN
+  UPDATE cases SET first_interview_at = least(first_interview_at, at), last_interview_at = greatest(last_interview_at, at)
+   WHERE id = NEW.case_id;
+  RETURN NULL;
+END
+$$;
+GRANT EXECUTE ON FUNCTION xq_case_entries_interview() TO PUBLIC;
 
 -- Function xq_case_full_access(target uuid)
 CREATE FUNCTION xq_case_full_access(target uuid) RETURNS boolean LANGUAGE sql STABLE SECURITY INVOKER AS $$

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from './database.ts';
 import { createTinySchool, type TinySchool } from './fixtures.test-helpers.ts';
 import {
+  caseEntries,
   cases,
   concernReports,
   notificationOutbox,
@@ -145,5 +146,38 @@ describe('db/case-work row-level security', () => {
     );
     expect(await casesSeenBy(first!.path)).toEqual([]);
     expect((await casesSeenBy(second!.path)).map((c) => c.studentId)).toEqual([studentId]);
+  });
+
+  it('keeps on the case when its first and latest interviews took place, whoever writes them', async () => {
+    const counsellor = asPerson(counsellorId, [college().path]);
+    const when = (day: string) => new Date(`${day}T10:00:00+08:00`);
+    const talks = await withTenant(db, counsellor, async (tx) => {
+      const [opened] = await tx
+        .insert(cases)
+        .values({
+          schoolId: north.schoolId,
+          studentId: north.studentIds[1]!,
+          kind: 'follow_up',
+          title: '随访',
+        })
+        .returning({ id: cases.id });
+      const entry = (kind: string, occurredAt: Date | null) => ({
+        schoolId: north.schoolId,
+        caseId: opened!.id,
+        kind,
+        body: kind,
+        occurredAt,
+      });
+      // A note is not a talk; a talk recorded late for an earlier day moves the first one back.
+      await tx.insert(caseEntries).values(entry('note', when('2026-03-01')));
+      await tx.insert(caseEntries).values(entry('interview', when('2026-03-10')));
+      await tx.insert(caseEntries).values(entry('interview', when('2026-03-05')));
+      const [row] = await tx
+        .select({ first: cases.firstInterviewAt, last: cases.lastInterviewAt })
+        .from(cases)
+        .where(eq(cases.id, opened!.id));
+      return row;
+    });
+    expect(talks).toEqual({ first: when('2026-03-05'), last: when('2026-03-10') });
   });
 });

@@ -48,6 +48,13 @@ export const cases = pgTable(
     assignedAt: timestamp('assigned_at', { withTimezone: true }),
     assignedBy: uuid('assigned_by').references(() => people.id),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /**
+     * When the case's first and latest interviews took place (an interview typed before `occurred_at` was recorded
+     * counts when it was typed). Kept by the `case_entries_interview` trigger: entries are never edited, so an
+     * insert is the only change. Null until the first talk.
+     */
+    firstInterviewAt: timestamp('first_interview_at', { withTimezone: true }),
+    lastInterviewAt: timestamp('last_interview_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,5 +1,5 @@
-import { caseEntries, cases, concernReports, students, type TenantTx, units } from '@xinqiao/db';
-import { eq, sql } from 'drizzle-orm';
+import { cases, concernReports, students, type TenantTx, units } from '@xinqiao/db';
+import { eq } from 'drizzle-orm';
 
 /** A tier-1 follow-up the caller sees: its college, its due date and when its first talk was held. */
 export interface FollowUpTalk {
@@ -8,12 +8,6 @@ export interface FollowUpTalk {
   dueDate: string | null;
   firstTalkAt: Date | null;
 }
-
-/** The first interview of a case, by when it happened. */
-const firstTalk = sql<Date | null>`(
-  SELECT min(coalesce(ce.occurred_at, ce.created_at)) FROM ${caseEntries} ce
-  WHERE ce.case_id = ${cases.id} AND ce.kind = 'interview'
-)`.mapWith((v: string | Date | null) => (v === null ? null : new Date(v)));
 
 /**
  * Every follow-up of the students RLS shows the caller in full: the tier-1 ones a screening result opened, and the
@@ -25,7 +19,8 @@ export async function tier1FollowUps(tx: TenantTx): Promise<FollowUpTalk[]> {
       collegeId: students.collegeUnitId,
       collegeName: units.name,
       dueDate: cases.dueDate,
-      firstTalkAt: firstTalk,
+      // When the first interview happened (kept on the case by the `case_entries_interview` trigger).
+      firstTalkAt: cases.firstInterviewAt,
     })
     .from(cases)
     .innerJoin(students, eq(students.id, cases.studentId))

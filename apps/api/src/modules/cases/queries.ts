@@ -77,10 +77,10 @@ export interface CaseRow {
   interviewedOn: string | null;
 }
 
-/** The day in China the case's first talk took place (interviews typed before `occurred_at` count when typed). */
-const firstInterviewOn = sql<string | null>`(
-  SELECT min(((coalesce(ce.occurred_at, ce.created_at) AT TIME ZONE 'UTC') + interval '8 hours')::date)::text
-  FROM case_entries ce WHERE ce.case_id = ${cases.id} AND ce.kind = 'interview')`;
+/** The day in China the case's first talk took place (kept on the case by the `case_entries_interview` trigger). */
+const firstInterviewOn = sql<
+  string | null
+>`(((${cases.firstInterviewAt} AT TIME ZONE 'UTC') + interval '8 hours')::date)::text`;
 
 /** The columns of a {@link CaseRow}. */
 const caseFields = {
@@ -459,10 +459,8 @@ export async function peopleReaching(
  */
 export type WorkCaseKind = 'follow_up' | 'case';
 
-// A scalar subquery, looked up per case by case_entries_case_idx: as NOT EXISTS inside an expression (the tally's
-// group key, the negation) PostgreSQL hashed every interview of the school first.
-const talkedTo = sql`(SELECT true FROM case_entries ce WHERE ce.case_id = ${cases.id} AND ce.kind = 'interview' LIMIT 1)`;
-const pendingFollowUp = sql`(${cases.kind} = 'follow_up' AND ${talkedTo} IS NULL)`;
+// Talked to: the case keeps when its first interview took place (the `case_entries_interview` trigger).
+const pendingFollowUp = sql`(${cases.kind} = 'follow_up' AND ${cases.firstInterviewAt} IS NULL)`;
 const openCasesOfMe = and(eq(cases.responsiblePersonId, sql.placeholder('me')), ne(cases.status, 'closed'));
 
 /**

@@ -104,9 +104,7 @@ function rosterSql(intervalDays: number, now: Date, counsellorId?: string): SQL 
       SELECT r.*, s.name AS student_name, s.student_number, s.placement_path, s.college_unit_id AS college_id,
              college.name AS college_name, coalesce(klass.name, '') AS class_name,
              counsellor.display_name AS counsellor_name, requester.display_name AS requester_name,
-             (SELECT max(coalesce(ce.occurred_at, ce.created_at)) FROM case_entries ce
-                JOIN cases c2 ON c2.id = ce.case_id
-               WHERE c2.student_id = r.student_id AND ce.kind = 'interview') AS last_talk_at,
+             (SELECT max(c2.last_interview_at) FROM cases c2 WHERE c2.student_id = r.student_id) AS last_talk_at,
              (SELECT c3.id FROM cases c3 WHERE c3.student_id = r.student_id AND c3.status <> 'closed'
                ORDER BY c3.created_at LIMIT 1) AS case_id
         FROM roster r

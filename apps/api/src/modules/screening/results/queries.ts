@@ -5,14 +5,12 @@ import { limitOffset, type PageRequest, pageWithWindowTotal } from '../../../htt
 import type { ScoreSummary, StoredScores } from './scores.ts';
 
 /**
- * The first interview of each follow-up, dated by the day in China it took place (`occurred_at`; entries written
- * before interviews recorded it count from when they were typed): real case activity (case entries of kind
- * 'interview'), never a label. Joined as `iv` on the case `c`.
+ * The day in China of each follow-up's first interview (`occurred_at`; entries written before interviews recorded it
+ * count from when they were typed): real case activity, kept on the case by the `case_entries_interview` trigger,
+ * never a label. Joined as `iv` on the case `c`.
  */
 const FIRST_INTERVIEW = `LEFT JOIN LATERAL (
-    SELECT min(((coalesce(ce.occurred_at, ce.created_at) AT TIME ZONE 'UTC') + interval '8 hours')::date)::text
-             AS interviewed_on
-    FROM case_entries ce WHERE ce.case_id = c.id AND ce.kind = 'interview'
+    SELECT (((c.first_interview_at AT TIME ZONE 'UTC') + interval '8 hours')::date)::text AS interviewed_on
   ) iv ON true`;
 
 /** A reason a plugin rule gave, as stored with the result. */
