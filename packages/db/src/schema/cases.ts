@@ -1,20 +1,10 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  date,
-  foreignKey,
-  index,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, schoolId, updatedAt } from './columns.ts';
 import { people } from './network.ts';
 import { schools } from './schools.ts';
 import { screeningResults } from './screening.ts';
-import { students } from './students.ts';
+import { studentPlacementKey } from './students.ts';
 
 export const caseKinds = ['crisis', 'support', 'follow_up'] as const;
 export type CaseKind = (typeof caseKinds)[number];
@@ -62,11 +52,7 @@ export const cases = pgTable(
     index('cases_student_idx').on(t.studentId),
     index('cases_responsible_idx').on(t.responsiblePersonId, t.status),
     index('cases_placement_idx').on(t.schoolId, t.placementPath.op('text_pattern_ops')),
-    foreignKey({
-      name: 'cases_student_placement_fk',
-      columns: [t.studentId, t.placementPath],
-      foreignColumns: [students.id, students.placementPath],
-    }).onUpdate('cascade'),
+    studentPlacementKey('cases_student_placement_fk', t.studentId, t.placementPath),
     // One follow-up per screening result: a re-import never opens a second one.
     uniqueIndex('cases_screening_result_unique')
       .on(t.screeningResultId)

@@ -3,7 +3,6 @@ import {
   boolean,
   check,
   date,
-  foreignKey,
   index,
   integer,
   jsonb,
@@ -18,7 +17,7 @@ import {
 import { createdAt, id, schoolId, updatedAt } from './columns.ts';
 import { people } from './network.ts';
 import { schools } from './schools.ts';
-import { students } from './students.ts';
+import { studentPlacementKey, students } from './students.ts';
 
 /** The data feeds a school sends: 教务 grades, 一卡通 transactions, campus activity (door, library, Wi-Fi, attendance). */
 export const feedKinds = ['grades', 'card', 'activity'] as const;
@@ -216,11 +215,7 @@ export const warnings = pgTable(
       .on(t.schoolId, t.placementPath.op('text_pattern_ops'))
       .where(sql`status = 'open' AND talked_at IS NULL`),
     index('warnings_placement_idx').on(t.schoolId, t.placementPath.op('text_pattern_ops')),
-    foreignKey({
-      name: 'warnings_student_placement_fk',
-      columns: [t.studentId, t.placementPath],
-      foreignColumns: [students.id, students.placementPath],
-    }).onUpdate('cascade'),
+    studentPlacementKey('warnings_student_placement_fk', t.studentId, t.placementPath),
     check('warnings_status_check', sql`status IN ('open', 'cleared', 'closed')`),
     check('warnings_level_check', sql`level IN ('yellow', 'red')`),
     check('warnings_close_note', sql`status <> 'closed' OR length(close_note) > 0`),

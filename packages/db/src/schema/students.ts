@@ -1,4 +1,15 @@
-import { index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { createdAt, id, schoolId, updatedAt } from './columns.ts';
 import { people, units } from './network.ts';
 import { schools } from './schools.ts';
@@ -68,3 +79,15 @@ export const studentFileEntries = pgTable(
   },
   (t) => [index('student_file_entries_student_idx').on(t.studentId, t.recordedAt)],
 );
+
+/**
+ * The key that keeps a row's copy of its student's placement equal to the student's, `ON UPDATE CASCADE`: a student
+ * who moves takes the row along. Screening results, warnings and cases carry the copy so that RLS tests the row's
+ * own path instead of looking the student up (docs/architecture.md, network visibility).
+ */
+export const studentPlacementKey = (name: string, studentId: AnyPgColumn, placementPath: AnyPgColumn) =>
+  foreignKey({
+    name,
+    columns: [studentId, placementPath],
+    foreignColumns: [students.id, students.placementPath],
+  }).onUpdate('cascade');
