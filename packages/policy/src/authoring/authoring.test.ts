@@ -110,7 +110,16 @@ describe('authoring/diff', () => {
     expect(diff.transitions.map((transition) => describeTransition(transition, diff.subjects))).toEqual([
       `${diff.changed} students move from tier 2 to tier 1`,
     ]);
-    expect((await diffArea(hrbmu, hrbmu, 'tier-thresholds', population)).changed).toBe(0);
+    expect(diff.rulesUnchanged).toBe(false);
+    // The same rules at both revisions: nothing is evaluated, nothing moves; evaluated anyway, nothing moves either.
+    expect(await diffArea(hrbmu, hrbmu, 'tier-thresholds', population)).toMatchObject({
+      changed: 0,
+      total: 600,
+      rulesUnchanged: true,
+    });
+    expect(
+      await diffArea(hrbmu, hrbmu, 'tier-thresholds', population, { evaluateUnchanged: true }),
+    ).toMatchObject({ changed: 0, total: 600, rulesUnchanged: false, transitions: [] });
   });
 
   it('reads the base from git and reports the moved subjects (pnpm policy diff)', async () => {
@@ -144,6 +153,22 @@ describe('authoring/diff', () => {
       /^ {2}tier-thresholds: \d+ of 400 students change outcome \(a generated population\)$/,
     );
     expect(lines[2]).toMatch(/^ {4}\d+ students move from tier 2 to tier 1$/);
+    // Every area: only the changed one is evaluated, the others say why they cannot move.
+    const all = await cli([
+      'diff',
+      '--base',
+      'HEAD',
+      'hrbmu',
+      '--dir',
+      path.join(repo, 'plugins'),
+      '--size',
+      '400',
+    ]);
+    expect(all.code).toBe(0);
+    expect(all.lines).toContain('  staffing-ratio: rules unchanged; no subject can change outcome');
+    expect(all.lines.filter((line) => line.includes('change outcome (a generated population)'))).toEqual([
+      expect.stringMatching(/^ {2}tier-thresholds: [1-9]\d* of 400 students change outcome/),
+    ]);
     await expect(
       cli(['diff', '--base', '--upload-pack=x', '--dir', path.join(repo, 'plugins')]),
     ).resolves.toMatchObject({ code: 2 });

@@ -1,4 +1,5 @@
 import { AREA_CONTRACTS, type AreaId } from '../contracts';
+import { canonicalJson } from '../contracts/common';
 import type { AreaContract } from '../contracts/contract';
 import { type CompiledPlugin, explain } from '../engine/plugin';
 import { PolicyFactsError } from '../errors';
@@ -18,6 +19,8 @@ export interface AreaDiff {
   readonly subjects: AreaContract['subject'];
   readonly total: number;
   readonly changed: number;
+  /** The area's rules are the same at both revisions: no subject was evaluated, none can change outcome. */
+  readonly rulesUnchanged: boolean;
   /** Largest first. */
   readonly transitions: readonly Transition[];
 }
@@ -87,7 +90,25 @@ export function subjectKey(facts: Readonly<Record<string, unknown>>): string | u
 }
 
 /**
- * Evaluates an area at two revisions over the same population and counts the subjects whose outcome changes.
+ * Whether an area's rules (conditions, events, priorities, overrides, decision strategy) are the same at both
+ * revisions. An area's outcome depends only on them and on its contract (the same code at both revisions), so then
+ * no subject can change outcome.
+ */
+export function sameRules(base: CompiledPlugin, head: CompiledPlugin, area: AreaId): boolean {
+  const before = base.ruleSet(area);
+  return before !== undefined && canonicalJson(before) === canonicalJson(head.ruleSet(area));
+}
+
+/** How diffArea runs: the engine, and whether to evaluate an area whose rules are unchanged (the benchmark does). */
+export interface DiffOptions {
+  readonly engine?: DiffEngine;
+  readonly evaluateUnchanged?: boolean;
+}
+
+/**
+ * Evaluates an area at two revisions over the same population and counts the subjects whose outcome changes. An
+ * area whose rules are the same at both ({@link sameRules}) is not evaluated: a policy change usually touches one
+ * area, and the diff then costs that area's time only.
  * @example const diff = await diffArea(basePlugin, headPlugin, 'tier-thresholds', population); diff.changed // 312
  */
 export async function diffArea(
@@ -95,10 +116,15 @@ export async function diffArea(
   head: CompiledPlugin,
   area: AreaId,
   population: readonly Record<string, unknown>[],
-  engine: DiffEngine = 'compiled',
+  { engine = 'compiled', evaluateUnchanged = false }: DiffOptions = {},
 ): Promise<AreaDiff> {
   if (!base.provides(area) || !head.provides(area))
     throw new Error(`both revisions must provide the area "${area}"`);
+  const subjects = (AREA_CONTRACTS[area] as AreaContract).subject;
+  if (!evaluateUnchanged && sameRules(base, head, area)) {
+    const total = population.length;
+    return { pluginId: head.id, area, subjects, total, changed: 0, rulesUnchanged: true, transitions: [] };
+  }
   const transitions = new Map<
     string,
     { from: string; to: string; count: number; example: Record<string, unknown> }
@@ -137,9 +163,10 @@ export async function diffArea(
   return {
     pluginId: head.id,
     area,
-    subjects: (AREA_CONTRACTS[area] as AreaContract).subject,
+    subjects,
     total: population.length,
     changed,
+    rulesUnchanged: false,
     transitions: [...transitions.values()].sort((a, b) => b.count - a.count),
   };
 }

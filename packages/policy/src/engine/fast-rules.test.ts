@@ -83,7 +83,9 @@ describe('CompiledArea.decision (compiled conditions)', () => {
     const contract = AREA_CONTRACTS['tier-thresholds'] as AreaContract;
     const population = subjects(contract, head, 'tier-thresholds', 1500, 5);
     const fast = await diffArea(compiled.plugin, head, 'tier-thresholds', population);
-    const engine = await diffArea(compiled.plugin, head, 'tier-thresholds', population, 'json-rules-engine');
+    const engine = await diffArea(compiled.plugin, head, 'tier-thresholds', population, {
+      engine: 'json-rules-engine',
+    });
     expect(fast.changed).toBeGreaterThan(0);
     expect(fast).toEqual(engine);
   });

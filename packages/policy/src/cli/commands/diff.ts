@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describeTransition, diffArea } from '../../authoring/diff';
+import { describeTransition, diffArea, sameRules } from '../../authoring/diff';
 import { gitTopLevel, listFolders, readBundleAtRef, refExists } from '../../authoring/git';
 import { userPath } from '../../authoring/paths';
 import { generatePopulation, readPopulationCsv } from '../../authoring/population';
@@ -76,6 +76,10 @@ export async function diffCommand(argv: string[]): Promise<number> {
             `  ${area}: ${head.provides(area) ? 'added' : basePlugin.provides(area) ? 'removed' : 'not provided'}`,
           );
         }
+        continue;
+      }
+      if (sameRules(basePlugin, head, area)) {
+        say(`  ${area}: rules unchanged; no subject can change outcome`);
         continue;
       }
       const contract = AREA_CONTRACTS[area] as AreaContract;
