@@ -128,6 +128,29 @@ describe('GET /api/key-students', () => {
     expect(after.talkDueAt).toBe(new Date(heldAt.getTime() + 7 * DAY).toISOString());
     expect((await roster(counsellor1, '?overdue=true')).items).toEqual([]);
   });
+
+  it('counts a student from their earliest open case: a newer case does not reset the talk, a new one is not due', async () => {
+    // counsellor2's college: no other test of this file gives its students cases.
+    const me = alpha().people.counsellor2!;
+    const [long, recent] = [student(1, 1), student(1, 2)];
+    const earliest = await storeAlphaCase(t, { studentId: long, responsiblePersonId: me, daysAgo: 10 });
+    await storeAlphaCase(t, { studentId: long, responsiblePersonId: me, daysAgo: 0 });
+    await storeAlphaCase(t, { studentId: recent, responsiblePersonId: me, daysAgo: 3 });
+    const overdue = await roster(counsellor2, '?overdue=true');
+    expect(overdue.items.map((i: { student: { id: string } }) => i.student.id)).toEqual([long]);
+    expect(overdue).toMatchObject({ total: 1, items: [{ caseId: earliest, overdue: true }] });
+    const whole = (await roster(counsellor2)).items.filter((i: { student: { id: string } }) =>
+      [long, recent].includes(i.student.id),
+    );
+    expect(
+      whole.map((i: { overdue: boolean; caseId: string }) => [i.overdue, i.caseId === earliest]),
+    ).toEqual(
+      expect.arrayContaining([
+        [true, true],
+        [false, false],
+      ]),
+    );
+  });
 });
 
 describe('removal from the roster', () => {

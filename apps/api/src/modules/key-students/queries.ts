@@ -73,7 +73,7 @@ const maybeDate = (v: Date | string | null) => (v === null ? null : date(v));
  * included) their earliest open case, which gives the source, reason and responsible person; each with the latest
  * interview by when it happened and the talk deadline. RLS decides which rows the caller sees.
  */
-function rosterSql(intervalDays: number, now: Date, counsellorId?: string): SQL {
+function rosterSql(intervalDays: number, now: Date, counsellorId?: string, overdueOnly = false): SQL {
   // One counsellor's entries (My work, their own roster): only their key students and the students of their open
   // cases are read. The filter on the whole roster still decides (a student's earliest open case names who is
   // responsible); this only keeps the other counsellors' students from being read.
@@ -84,10 +84,19 @@ function rosterSql(intervalDays: number, now: Date, counsellorId?: string): SQL 
                WHERE m.responsible_person_id = ${counsellorId}::uuid AND m.status <> 'closed')`,
       }
     : { stored: sql``, byCase: sql`` };
+  // Only the overdue talks (My work): a talk is due an interval after the later of the entry's start and the last
+  // talk, so an entry that started within the interval cannot be overdue. For a student on the roster by a case,
+  // the start is their earliest open case: it stays the earliest when the newer cases are left out.
+  // Written as the deadline below is (the start plus the interval, before now), so the two agree to the instant.
+  const startedBefore = (start: SQL) =>
+    overdueOnly
+      ? sql` AND ${start} + make_interval(days => ${intervalDays}::int) < ${sqlInstant(now)}`
+      : sql``;
+  const started = { stored: startedBefore(sql`ks.added_at`), byCase: startedBefore(sql`c.created_at`) };
   return sql`WITH roster AS (
       SELECT ks.id, ks.student_id, ks.source, ks.reason, ks.counsellor_id, ks.added_at AS since,
              ks.removal_reason, ks.removal_requested_by, ks.removal_requested_at
-        FROM key_students ks WHERE ks.removed_at IS NULL${mine.stored}
+        FROM key_students ks WHERE ks.removed_at IS NULL${mine.stored}${started.stored}
       UNION ALL
       SELECT * FROM (
         SELECT DISTINCT ON (c.student_id) NULL::uuid AS id, c.student_id,
@@ -97,7 +106,7 @@ function rosterSql(intervalDays: number, now: Date, counsellorId?: string): SQL 
                NULL::timestamptz AS removal_requested_at
           FROM cases c
          WHERE c.status <> 'closed'
-           AND NOT EXISTS (SELECT 1 FROM key_students k WHERE k.student_id = c.student_id AND k.removed_at IS NULL)${mine.byCase}
+           AND NOT EXISTS (SELECT 1 FROM key_students k WHERE k.student_id = c.student_id AND k.removed_at IS NULL)${mine.byCase}${started.byCase}
          ORDER BY c.student_id, c.created_at
       ) by_case
     ), entries AS (
@@ -157,7 +166,7 @@ export async function rosterRows(
   const paging = page ? sql` LIMIT ${page.limit} OFFSET ${page.offset}` : sql``;
   const raw = await queryRows<RawRow>(
     tx,
-    sql`${rosterSql(intervalDays, now, filter.counsellorId)} WHERE ${conditionsOf(filter, now)}
+    sql`${rosterSql(intervalDays, now, filter.counsellorId, filter.overdue === true)} WHERE ${conditionsOf(filter, now)}
         ORDER BY d.talk_due_at, d.student_number${paging}`,
   );
   let total = raw.length ? Number(raw[0]!.total) : 0;
@@ -165,7 +174,7 @@ export async function rosterRows(
     // A page past the end: count what the filter finds.
     const all = await queryRows<{ total: string | number }>(
       tx,
-      sql`SELECT count(*) AS total FROM (${rosterSql(intervalDays, now, filter.counsellorId)} WHERE ${conditionsOf(filter, now)}) n`,
+      sql`SELECT count(*) AS total FROM (${rosterSql(intervalDays, now, filter.counsellorId, filter.overdue === true)} WHERE ${conditionsOf(filter, now)}) n`,
     );
     total = Number(all[0]?.total ?? 0);
   }
