@@ -90,8 +90,8 @@ export function subjectKey(facts: Readonly<Record<string, unknown>>): string | u
 }
 
 /**
- * Whether an area's rules (conditions, events, priorities, overrides, decision strategy) are the same at both
- * revisions. An area's outcome depends only on them and on its contract (the same code at both revisions), so then
+ * Whether an area's rule set (conditions, events, priorities, overrides, the decision strategy, and the
+ * descriptions and quotes, which change nothing but are compared too) is the same at both revisions. An area's outcome depends only on them and on its contract (the same code at both revisions), so then
  * no subject can change outcome.
  */
 export function sameRules(base: CompiledPlugin, head: CompiledPlugin, area: AreaId): boolean {

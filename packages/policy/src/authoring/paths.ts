@@ -25,8 +25,8 @@ export function defaultSeedsDir(): string | undefined {
 }
 
 /**
- * Resolves a path the user typed against the folder they ran `pnpm policy` in (pnpm runs the script in the package
- * folder and passes the user's folder as INIT_CWD).
+ * Resolves a path the user typed against the folder they ran `pnpm policy` in (pnpm runs the script in the
+ * repository root and passes the user's folder as INIT_CWD).
  */
 export function userPath(value: string): string {
   return path.resolve(process.env.INIT_CWD ?? process.cwd(), value);
