@@ -225,10 +225,12 @@ function followUpConditions(personId: string, filter: FollowUpFilter, today: str
   }
   if (filter.collegeId) conditions.push(sql`s.college_unit_id = ${filter.collegeId}::uuid`);
   if (filter.classId) conditions.push(sql`s.class_unit_id = ${filter.classId}::uuid`);
+  // Talked to yet: the case keeps its first interview (the `case_entries_interview` trigger), so the states read
+  // the case itself and picking a page needs no join for them.
   if (filter.state === 'overdue') {
-    conditions.push(sql`iv.interviewed_on IS NULL AND c.due_date < ${today}::date`);
-  } else if (filter.state === 'open') conditions.push(sql`iv.interviewed_on IS NULL`);
-  else if (filter.state === 'interviewed') conditions.push(sql`iv.interviewed_on IS NOT NULL`);
+    conditions.push(sql`c.first_interview_at IS NULL AND c.due_date < ${today}::date`);
+  } else if (filter.state === 'open') conditions.push(sql`c.first_interview_at IS NULL`);
+  else if (filter.state === 'interviewed') conditions.push(sql`c.first_interview_at IS NOT NULL`);
   return sql.join(conditions, sql` AND `);
 }
 
@@ -242,9 +244,9 @@ const FOLLOW_UP_ORDER = sql.raw(
  * due), with how many match: overdue ones have no interview and a due date before `today` (China date).
  *
  * The page is picked among the follow-up cases and their students (the order names the student number), counted
- * before the cut (`count(*) OVER ()`); the result, the wave, the units and the first interview are read for the
- * page's rows only, or for every match only when a filter names them. A case and its result carry the same student
- * path and the same full-view policy, so picking by the case shows what joining the result would.
+ * before the cut (`count(*) OVER ()`); the result, the wave, the units and the first interview's day are read for
+ * the page's rows only (the result for every match only when a filter names the wave). A case and its result carry
+ * the same student path and the same full-view policy, so picking by the case shows what joining the result would.
  */
 export async function followUpRows(
   tx: TenantTx,
@@ -258,7 +260,6 @@ export async function followUpRows(
     [
       sql.raw('FROM cases c JOIN students s ON s.id = c.student_id'),
       filter.waveId ? sql.raw('JOIN screening_results r ON r.id = c.screening_result_id') : sql``,
-      filter.state !== 'all' ? sql.raw(FIRST_INTERVIEW) : sql``,
     ],
     sql` `,
   );
