@@ -132,18 +132,9 @@ describe('authoring/diff', () => {
     git('commit', '-q', '-m', 'base');
     const file = path.join(repo, 'plugins', 'hrbmu', 'rules', 'tier-thresholds.json');
     await writeFile(file, (await readFile(file, 'utf8')).replace('"value": 25', '"value": 22'));
-    const { code, lines } = await cli([
-      'diff',
-      '--base',
-      'HEAD',
-      'hrbmu',
-      '--dir',
-      path.join(repo, 'plugins'),
-      '--area',
-      'tier-thresholds',
-      '--size',
-      '400',
-    ]);
+    const diffAgainstHead = (...more: string[]) =>
+      cli(['diff', '--base', 'HEAD', 'hrbmu', '--dir', path.join(repo, 'plugins'), '--size', '400', ...more]);
+    const { code, lines } = await diffAgainstHead('--area', 'tier-thresholds');
     expect(code).toBe(0);
     const { version } = JSON.parse(
       await readFile(path.join(repo, 'plugins', 'hrbmu', 'plugin.json'), 'utf8'),
@@ -154,16 +145,7 @@ describe('authoring/diff', () => {
     );
     expect(lines[2]).toMatch(/^ {4}\d+ students move from tier 2 to tier 1$/);
     // Every area: only the changed one is evaluated, the others say why they cannot move.
-    const all = await cli([
-      'diff',
-      '--base',
-      'HEAD',
-      'hrbmu',
-      '--dir',
-      path.join(repo, 'plugins'),
-      '--size',
-      '400',
-    ]);
+    const all = await diffAgainstHead();
     expect(all.code).toBe(0);
     expect(all.lines).toContain('  staffing-ratio: rules unchanged; no subject can change outcome');
     expect(all.lines.filter((line) => line.includes('change outcome (a generated population)'))).toEqual([
