@@ -164,10 +164,11 @@ describe('jobs/worker', () => {
 
   it('renews the lease of a long job so no other process takes it', async () => {
     const id = await enqueue(patient, { note: 'long' });
-    // A lease of a second: with 300 ms, a CPU-starved CI machine stalled the renewal past the lease.
-    const first = start({ leaseMs: 1_000 });
-    const second = start({ leaseMs: 1_000 });
-    await new Promise((resolve) => setTimeout(resolve, 4_000)); // four leases long
+    // A lease of 2.5 s: with 300 ms, then 1 s, a CPU-starved CI machine (2 cores at 99% for the whole run) stalled the
+    // renewal (every third of a lease) past the lease.
+    const first = start({ leaseMs: 2_500 });
+    const second = start({ leaseMs: 2_500 });
+    await new Promise((resolve) => setTimeout(resolve, 10_000)); // four leases long
     expect(ran).toEqual(['long']);
     expect(await jobRow(id)).toMatchObject({ state: 'running', attempts: 1 });
     await Promise.all([first.stop(), second.stop()]);
