@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { DEMO_PASSWORD } from '@xinqiao/demo-data';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
+import { ensureServerBundle } from '../bin/server-bundle.mjs';
 import { BASELINE_PATH } from './baseline.ts';
 
 const list = (value: string | undefined) => (value ? value.split(',').map((s) => s.trim()) : undefined);
@@ -68,7 +69,7 @@ interface DatabaseFigures {
   startSeconds: number;
   /** A restart of the seeded bench server, process start to serving. */
   restartSeconds: number;
-  /** A restart of the platform itself (`src/main.ts`, as `pnpm start` runs it) on the same data, to serving. */
+  /** A restart of the platform itself (`bin/start.mjs`, as `pnpm start` runs it) on the same data, to serving. */
   mainRestartSeconds: number;
   visibleStudents: number;
   /** The student list and the file at the first connection count (the fields this bench always printed). */
@@ -117,17 +118,21 @@ async function startServer(env: Record<string, string>): Promise<Started> {
   });
 }
 
-/** Starts `src/main.ts` on the bench's data (frontends not built), times it to its "is running" line, stops it. */
+/**
+ * Starts the platform as `pnpm start` does (bin/start.mjs, its bundle built beforehand) on the bench's data
+ * (frontends not built), times it to its "is running" line, stops it.
+ */
 async function timeMainRestart(env: Record<string, string>): Promise<number> {
+  await ensureServerBundle();
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['bin/start.mjs'], {
     cwd: apiDir,
     env: { ...process.env, NODE_ENV: 'production', XINQIAO_SKIP_FRONTEND_BUILD: '1', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
     let out = '';
-    child.once('exit', (code) => reject(new Error(`src/main.ts exited with code ${code} before serving`)));
+    child.once('exit', (code) => reject(new Error(`bin/start.mjs exited with code ${code} before serving`)));
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       if (out.includes('is running at')) resolve();
@@ -236,7 +241,7 @@ async function benchOne(
   const first = await startServer({ ...serverEnv, BENCH_PORT: String(await freePort()) });
   await stopServer(first.child);
   const mainRestartSeconds = await timeMainRestart({ ...mainEnv, PORT: String(await freePort()) });
-  progress(`${label}: src/main.ts restarted to serving in ${round(mainRestartSeconds, 2)} s`);
+  progress(`${label}: pnpm start's server restarted to serving in ${round(mainRestartSeconds, 2)} s`);
   const port = await freePort();
   const { child, startSeconds: restartSeconds } = await startServer({
     ...serverEnv,

@@ -16,7 +16,7 @@ export const SUITE_SERVER_ENV = {
   XINQIAO_SECURE_COOKIES: '0',
 } as const;
 
-/** One API process: `node --import tsx src/main.ts`, as `pnpm start` runs it, on its own port and data folder. */
+/** One API process: `node bin/start.mjs`, as `pnpm start` runs it, on its own port and data folder. */
 export interface ApiServer {
   readonly base: string;
   readonly child: ChildProcess;
@@ -49,8 +49,8 @@ export async function freePort(): Promise<number> {
  * migrates and seeds the four demo schools).
  */
 export async function startApi(port: number, dataDir: string, timeoutMs = 180_000): Promise<ApiServer> {
-  // One process (node --import tsx, not the tsx command, which runs node in a child that SIGKILL would not reach).
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  // One process (node itself, not pnpm, which runs node in a child that SIGKILL would not reach).
+  const child = spawn(process.execPath, ['bin/start.mjs'], {
     cwd: apiRoot,
     env: {
       ...process.env,
