@@ -26,10 +26,13 @@ export async function createTestDatabase(options: { maxConnections?: number } = 
   if (!adminUrl) throw new Error('XINQIAO_TEST_DB=postgres needs XINQIAO_TEST_DATABASE_URL');
   const name = `xq_test_${randomBytes(6).toString('hex')}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), maxConnections: options.maxConnections ?? 4 });
+  const template = await migratedTemplate(admin, adminUrl);
+  await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  // Opened as the platform opens it: the migrations find nothing left to run, the request role is granted.
+  const database = await openDatabase({
+    url: databaseUrl(adminUrl, name),
+    maxConnections: options.maxConnections ?? 4,
+  });
   const close = database.close;
   // The same object (its audit anchor is kept per object), with a close that also drops the database.
   return Object.assign(database, {
@@ -63,6 +66,61 @@ export async function asTestSuperuser<T>(db: Database, work: (orm: Orm) => Promi
 
 const migrationsFolder = fileURLToPath(new URL('../drizzle', import.meta.url));
 
+function databaseUrl(serverUrl: string, name: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** The migrations' files, hashed: a test database image or template is reused only for the same migrations. */
+function migrationsHash(): string {
+  const hash = createHash('sha256');
+  for (const file of readdirSync(migrationsFolder, { recursive: true }).map(String).sort()) {
+    if (file.endsWith('.sql') || file.endsWith('.json'))
+      hash.update(file).update(readFileSync(join(migrationsFolder, file)));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+const templates = new Map<string, Promise<string>>();
+
+/**
+ * A database on the server with every migration run, copied by `CREATE DATABASE … TEMPLATE` for each test file:
+ * running the migrations took each file's set-up ~2 s on a busy CI machine. Made once per migration set by
+ * whichever test process gets there first (an advisory lock makes the others wait), under a temporary name renamed
+ * only when complete, and never connected to afterwards, as a template must not be.
+ */
+function migratedTemplate(admin: postgres.Sql, adminUrl: string): Promise<string> {
+  const name = `xq_template_${migrationsHash()}`;
+  let made = templates.get(name);
+  if (!made) {
+    made = makeTemplateOnce(admin, adminUrl, name).then(() => name);
+    templates.set(name, made);
+    made.catch(() => templates.delete(name));
+  }
+  return made;
+}
+
+async function makeTemplateOnce(admin: postgres.Sql, adminUrl: string, name: string): Promise<void> {
+  await admin`SELECT pg_advisory_lock(hashtext(${name}))`;
+  try {
+    const [exists] = await admin`SELECT 1 FROM pg_database WHERE datname = ${name}`;
+    if (exists) return;
+    const building = `${name}_${randomBytes(3).toString('hex')}`;
+    await admin.unsafe(`CREATE DATABASE ${building}`);
+    try {
+      const migrated = await openDatabase({ url: databaseUrl(adminUrl, building), maxConnections: 1 });
+      await migrated.close();
+      await admin.unsafe(`ALTER DATABASE ${building} RENAME TO ${name}`);
+    } catch (error) {
+      await admin.unsafe(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
+      throw error;
+    }
+  } finally {
+    await admin`SELECT pg_advisory_unlock(hashtext(${name}))`;
+  }
+}
+
 /**
  * PGlite from a data-folder image of the migrated schema, cached on disk per migration set: loading the image
  * skips running every migration again in every test file.
@@ -78,12 +136,7 @@ async function openMigratedPglite(): Promise<Database> {
 }
 
 async function migratedImagePath(): Promise<string> {
-  const hash = createHash('sha256');
-  for (const file of readdirSync(migrationsFolder, { recursive: true }).map(String).sort()) {
-    if (file.endsWith('.sql') || file.endsWith('.json'))
-      hash.update(file).update(readFileSync(join(migrationsFolder, file)));
-  }
-  const image = join(tmpdir(), `xinqiao-pglite-${hash.digest('hex').slice(0, 16)}.tar`);
+  const image = join(tmpdir(), `xinqiao-pglite-${migrationsHash()}.tar`);
   if (existsSync(image)) return image;
   const fresh = await openDatabase({ dataDir: 'memory://' });
   const client = (fresh.orm as unknown as { $client: PGlite }).$client;
