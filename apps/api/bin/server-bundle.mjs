@@ -84,6 +84,7 @@ function writeWhole(path, contents) {
 export async function buildServerBundle(dir = BUNDLE_DIR) {
   const { build } = await import('esbuild');
   const result = await build({
+    absWorkingDir: apiDir,
     entryPoints: [join(apiDir, 'src', 'main.ts')],
     outfile: join(dir, 'main.mjs'),
     bundle: true,
@@ -102,7 +103,7 @@ export async function buildServerBundle(dir = BUNDLE_DIR) {
   mkdirSync(dir, { recursive: true });
   // The inputs last: a bundle without them counts as stale.
   for (const file of result.outputFiles) writeWhole(file.path, file.contents);
-  const inputs = Object.keys(result.metafile.inputs).map((input) => resolve(process.cwd(), input));
+  const inputs = Object.keys(result.metafile.inputs).map((input) => resolve(apiDir, input));
   writeWhole(join(dir, 'inputs.json'), JSON.stringify(inputs));
 }
 
