@@ -135,8 +135,8 @@ async function printWhereToSignIn(db: Database, port: number): Promise<void> {
 async function main(): Promise<void> {
   const port = Number(process.env.PORT) || 3000;
   log('心桥 Xinqiao 启动中 / starting…');
-  const plugins = await loadPlugins();
-  const opened = await openPlatformDatabase();
+  // Together: PGlite compiles its WebAssembly and reads its files while the plugins' rules are compiled.
+  const [plugins, opened] = await Promise.all([loadPlugins(), openPlatformDatabase()]);
   const auditAnchor = anchorAuditChain(opened);
   await seedIfEmpty(opened, plugins);
   // Statistics for tables never analysed (a migration's new tables, a database seeded before they were kept).

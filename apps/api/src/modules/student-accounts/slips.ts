@@ -88,7 +88,7 @@ function slip(
  * now have a slip (an existing account's password is not known); a class with none issued says so on its one page.
  */
 export async function issuedSlips(header: SlipsHeader, lines: readonly IssuedLine[]): Promise<Buffer> {
-  const doc = newDocument(`${header.className} 学生端账号`);
+  const doc = await newDocument(`${header.className} 学生端账号`);
   const issued = lines.filter((l): l is IssuedLine & { password: string } => l.password !== null);
   const pages = Math.max(1, Math.ceil(issued.length / SLIPS_PER_PAGE));
   if (issued.length === 0) {

