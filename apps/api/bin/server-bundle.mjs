@@ -1,4 +1,5 @@
-// The server as one JavaScript file, built ahead from src/main.ts with esbuild (docs/decisions.md, "Start-up").
+// The server as one JavaScript file, built ahead from src/main.ts with esbuild (docs/decisions.md, how `pnpm start`
+// runs the server).
 //
 // Plain JavaScript because it runs before anything can compile TypeScript: starting through tsx costs ~1.5 s of
 // module loading in its hooks thread on a 2-core machine, which alone spent most of the 3 s start-up budget.
