@@ -1,4 +1,3 @@
-export declare const BUNDLE_DIR: string;
 export declare function bundleIsStale(dir?: string): boolean;
 export declare function buildServerBundle(dir?: string): Promise<void>;
 export declare function ensureServerBundle(log?: (line: string) => void): Promise<string>;

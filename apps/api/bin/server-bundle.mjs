@@ -15,7 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const apiDir = fileURLToPath(new URL('..', import.meta.url));
 const repoRoot = resolve(apiDir, '..', '..');
 /** Where `pnpm start` keeps the bundle (`main.mjs`), its source map and the list of its inputs. */
-export const BUNDLE_DIR = join(apiDir, 'dist', 'server');
+const BUNDLE_DIR = join(apiDir, 'dist', 'server');
 // A dependency changed by `pnpm install` moves the files the bundle imports.
 const ALWAYS_INPUTS = [join(repoRoot, 'pnpm-lock.yaml'), fileURLToPath(import.meta.url)];
 const builtins = new Set(builtinModules);
