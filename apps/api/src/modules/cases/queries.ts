@@ -469,17 +469,27 @@ const openCasesOfMe = and(eq(cases.responsiblePersonId, sql.placeholder('me')), 
  */
 const workOrder = [desc(cases.selfHarm), asc(cases.dueDate), asc(cases.id)];
 
+const isWorkCase = { follow_up: pendingFollowUp, case: sql`NOT (${pendingFollowUp})` };
+const amongIds = sql`${cases.id} = ANY (${sql.placeholder('ids')}::uuid[])`;
+
+/** Where a kind's first `limit` cases sort: the cases alone, none of their students read. */
+const workRankStatement = (kind: WorkCaseKind) =>
+  reusableStatement((tx: TenantTx) =>
+    tx
+      .select({ id: cases.id, selfHarm: cases.selfHarm, dueDate: cases.dueDate })
+      .from(cases)
+      .where(and(openCasesOfMe, isWorkCase[kind]))
+      .orderBy(...workOrder)
+      .limit(sql.placeholder('limit')),
+  );
+
+/** A kind's cases with these ids in full, while they are still the caller's and of that kind. */
+const workRowsStatement = (kind: WorkCaseKind) =>
+  reusableStatement((tx: TenantTx) => selectCases(tx).where(and(amongIds, openCasesOfMe, isWorkCase[kind])));
+
 const workCaseStatements = {
-  follow_up: reusableStatement((tx: TenantTx) =>
-    selectPicked(tx, pickCases(tx, and(openCasesOfMe, pendingFollowUp), workOrder, {}), workOrder),
-  ),
-  case: reusableStatement((tx: TenantTx) =>
-    selectPicked(
-      tx,
-      pickCases(tx, and(openCasesOfMe, sql`NOT (${pendingFollowUp})`), workOrder, {}),
-      workOrder,
-    ),
-  ),
+  ranks: { follow_up: workRankStatement('follow_up'), case: workRankStatement('case') },
+  rows: { follow_up: workRowsStatement('follow_up'), case: workRowsStatement('case') },
   tallies: reusableStatement((tx: TenantTx) =>
     tx
       .select({
@@ -494,15 +504,26 @@ const workCaseStatements = {
   ),
 };
 
-/** The `first` most urgent of the caller's open cases of a work kind (RLS: the students they see in full). */
-export function workCaseRows(
+/** Where the `first` most urgent of the caller's open cases of a work kind sort (RLS: students they see in full). */
+export function workCaseRanks(
   tx: TenantTx,
   kind: WorkCaseKind,
   first: number,
   me: string,
-): Promise<CaseRow[]> {
+): Promise<{ id: string; selfHarm: boolean; dueDate: string | null }[]> {
   if (first <= 0) return Promise.resolve([]);
-  return workCaseStatements[kind](tx, { me, limit: first, offset: 0 }).then((rows) => rows.map(withoutTotal));
+  return workCaseStatements.ranks[kind](tx, { me, limit: first });
+}
+
+/** The caller's open cases of a work kind with these ids, in full (any order). */
+export function workCasesById(
+  tx: TenantTx,
+  kind: WorkCaseKind,
+  ids: readonly string[],
+  me: string,
+): Promise<CaseRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return workCaseStatements.rows[kind](tx, { me, ids: `{${ids.join(',')}}` });
 }
 
 /** How many open cases of each work kind the caller has, how many overdue (due before `today`), how many self-harm. */

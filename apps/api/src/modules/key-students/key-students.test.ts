@@ -150,6 +150,17 @@ describe('GET /api/key-students', () => {
         [false, false],
       ]),
     );
+    // The earliest open case names whose talk it is: a student whose earliest case is the center's is not this
+    // counsellor's to talk to, though their newer case is; the one whose earliest case is theirs still is.
+    const others = student(1, 0);
+    await storeAlphaCase(t, { studentId: others, responsiblePersonId: alpha().people.staff!, daysAgo: 12 });
+    await storeAlphaCase(t, { studentId: others, responsiblePersonId: me, daysAgo: 0 });
+    const ids = (body: { items: { student: { id: string } }[] }) =>
+      body.items.map((i) => i.student.id).sort();
+    expect(ids(await roster(counsellor2, '?counsellor=me&overdue=true'))).toEqual([long]);
+    expect(ids(await roster(counsellor2, '?overdue=true'))).toEqual([long, others].sort());
+    const work = await json(await counsellor2.request('/api/me/work?kind=key_student_talk'));
+    expect(work.items.map((i: { student: { id: string } }) => i.student.id)).toEqual([long]);
   });
 });
 

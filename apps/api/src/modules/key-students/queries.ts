@@ -74,16 +74,6 @@ const maybeDate = (v: Date | string | null) => (v === null ? null : date(v));
  * interview by when it happened and the talk deadline. RLS decides which rows the caller sees.
  */
 function rosterSql(intervalDays: number, now: Date, counsellorId?: string, overdueOnly = false): SQL {
-  // One counsellor's entries (My work, their own roster): only their key students and the students of their open
-  // cases are read. The filter on the whole roster still decides (a student's earliest open case names who is
-  // responsible); this only keeps the other counsellors' students from being read.
-  const mine = counsellorId
-    ? {
-        stored: sql` AND ks.counsellor_id = ${counsellorId}::uuid`,
-        byCase: sql` AND c.student_id IN (SELECT m.student_id FROM cases m
-               WHERE m.responsible_person_id = ${counsellorId}::uuid AND m.status <> 'closed')`,
-      }
-    : { stored: sql``, byCase: sql`` };
   // Only the overdue talks (My work): a talk is due an interval after the later of the entry's start and the last
   // talk, so an entry that started within the interval cannot be overdue. For a student on the roster by a case,
   // the start is their earliest open case: it stays the earliest when the newer cases are left out.
@@ -93,6 +83,18 @@ function rosterSql(intervalDays: number, now: Date, counsellorId?: string, overd
       ? sql` AND ${start} + make_interval(days => ${intervalDays}::int) < ${sqlInstant(now)}`
       : sql``;
   const started = { stored: startedBefore(sql`ks.added_at`), byCase: startedBefore(sql`c.created_at`) };
+  // One counsellor's entries (My work, their own roster): only their key students and the students of their open
+  // cases are read. The filter on the whole roster still decides (a student's earliest open case names who is
+  // responsible); this only keeps the other counsellors' students from being read. When only the overdue are asked
+  // for, only the students of their cases that started an interval ago: an entry kept for this counsellor has their
+  // case as its earliest, and that case must be that old (above).
+  const mine = counsellorId
+    ? {
+        stored: sql` AND ks.counsellor_id = ${counsellorId}::uuid`,
+        byCase: sql` AND c.student_id IN (SELECT m.student_id FROM cases m
+               WHERE m.responsible_person_id = ${counsellorId}::uuid AND m.status <> 'closed'${startedBefore(sql`m.created_at`)})`,
+      }
+    : { stored: sql``, byCase: sql`` };
   return sql`WITH roster AS (
       SELECT ks.id, ks.student_id, ks.source, ks.reason, ks.counsellor_id, ks.added_at AS since,
              ks.removal_reason, ks.removal_requested_by, ks.removal_requested_at

@@ -175,26 +175,28 @@ export async function pageWarnings(
   return { rows: rows.map(warningRowOf), total };
 }
 
+/** The open warnings not yet talked about of the students under `paths` (a counsellor's own units). */
+const toHandle = (paths: readonly string[]) =>
+  // The state written out, not a parameter: a generic plan can then use the index of open, untalked warnings.
+  sql`${warningWhere({ underPaths: paths })} AND w.status = 'open' AND w.talked_at IS NULL`;
+
 /**
- * The open warnings not yet talked about of the students under `paths` (a counsellor's own units), as My work
- * lists them: the `first` earliest due (then by id: work/urgency.ts `byUrgency`), and how many there are and are
- * overdue (due before `today`).
+ * Where the warnings to handle of the students under `paths` sort in My work: the `first` earliest due (then by
+ * id: work/urgency.ts `byUrgency`), read from the warnings alone, and how many there are and are overdue (due
+ * before `today`).
  */
-export async function warningsToHandle(
+export async function warningRanksToHandle(
   tx: TenantTx,
   paths: readonly string[],
   first: number,
   today: string,
-): Promise<{ rows: WarningRow[]; count: number; overdue: number }> {
-  // The state written out, not a parameter: a generic plan can then use the index of open, untalked warnings.
-  const where = sql`${warningWhere({ underPaths: paths })} AND w.status = 'open' AND w.talked_at IS NULL`;
-  const [rows, [tally]] = await Promise.all([
+): Promise<{ ranks: { id: string; dueOn: string }[]; count: number; overdue: number }> {
+  const where = toHandle(paths);
+  const [ranks, [tally]] = await Promise.all([
     first > 0
-      ? queryRows<RawWarningRow>(
+      ? queryRows<{ id: string; dueOn: string }>(
           tx,
-          // The first few found and cut among the warnings alone; only those are joined to their students.
-          sql`SELECT ${COLUMNS} FROM (SELECT * FROM warnings w WHERE ${where} ORDER BY w.due_on, w.id LIMIT ${first}) w
-              ${STUDENT_JOINS} ORDER BY w.due_on, w.id`,
+          sql`SELECT w.id, w.due_on::text AS "dueOn" FROM warnings w WHERE ${where} ORDER BY w.due_on, w.id LIMIT ${first}`,
         )
       : Promise.resolve([]),
     queryRows<{ count: number; overdue: number }>(
@@ -203,7 +205,22 @@ export async function warningsToHandle(
           ${COUNT_FROM} WHERE ${where}`,
     ),
   ]);
-  return { rows: rows.map(warningRowOf), count: tally?.count ?? 0, overdue: tally?.overdue ?? 0 };
+  return { ranks, count: tally?.count ?? 0, overdue: tally?.overdue ?? 0 };
+}
+
+/** The warnings to handle under `paths` with these ids, with their students (any order). */
+export async function warningsToHandleById(
+  tx: TenantTx,
+  paths: readonly string[],
+  ids: readonly string[],
+): Promise<WarningRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await queryRows<RawWarningRow>(
+    tx,
+    sql`SELECT ${COLUMNS} FROM (SELECT * FROM warnings w WHERE ${toHandle(paths)}
+          AND w.id = ANY (${`{${ids.join(',')}}`}::uuid[])) w ${STUDENT_JOINS}`,
+  );
+  return rows.map(warningRowOf);
 }
 
 /** Counts per module, level, status and college (RLS: what the caller sees), and opened per ISO week for trends. */

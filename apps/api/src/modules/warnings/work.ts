@@ -1,12 +1,18 @@
 import { can } from '../../auth/caller.ts';
-import { moduleOf, sliceIn } from '../work/slice.ts';
+import { moduleOf, NOTHING_RANKED, tallyIn } from '../work/slice.ts';
 import type { WorkItem, WorkProvider } from '../work/types.ts';
 import { WARNINGS_LINK } from './job.ts';
 import { MODULE_NAMES } from './present.ts';
-import { type WarningRow, warningsToHandle } from './queries.ts';
+import { type WarningRow, warningRanksToHandle, warningsToHandleById } from './queries.ts';
 import { counsellorPaths } from './service.ts';
 
 const NEW_FOR_MS = 3 * 86_400_000;
+
+/** A warning's due day as My work sorts and shows it: the last second of that day in China, and whether it passed. */
+const deadlineOf = (dueOn: string, today: string): Pick<WorkItem, 'dueAt' | 'overdue'> => ({
+  dueAt: new Date(`${dueOn}T23:59:59+08:00`),
+  overdue: dueOn < today,
+});
 
 function itemOf(row: WarningRow, now: Date, today: string): WorkItem {
   const name = MODULE_NAMES[row.module as keyof typeof MODULE_NAMES] ?? { zh: row.module, en: row.module };
@@ -22,9 +28,8 @@ function itemOf(row: WarningRow, now: Date, today: string): WorkItem {
       className: row.className,
       collegeName: row.collegeName,
     },
-    dueAt: new Date(`${row.dueOn}T23:59:59+08:00`),
+    ...deadlineOf(row.dueOn, today),
     dueOn: row.dueOn,
-    overdue: row.dueOn < today,
     // Lost contact past the school's limit is due today (the rule's 0 working days), so it sorts first by its date.
     selfHarm: false,
     isNew: now.getTime() - row.openedAt.getTime() < NEW_FOR_MS,
@@ -68,16 +73,22 @@ const valuesText = (values: Record<string, number>, lang: 'zh' | 'en') => {
  */
 export const warningItems: WorkProvider = {
   kind: 'warning',
-  async slice(caller, clock, first) {
-    if (!can(caller, 'warnings.handle')) return { items: [], modules: [] };
+  async ranked(caller, clock, first) {
+    if (!can(caller, 'warnings.handle')) return NOTHING_RANKED;
     const paths = counsellorPaths(caller);
-    if (paths.length === 0) return { items: [], modules: [] };
-    const { today } = clock;
-    const { rows, count, overdue } = await warningsToHandle(caller.tx, paths, first, today);
-    return sliceIn(
-      moduleOf(WARNINGS_LINK),
-      rows.map((row) => itemOf(row, clock.now, today)),
-      { count, overdue, selfHarm: 0 },
-    );
+    if (paths.length === 0) return NOTHING_RANKED;
+    const { now, today } = clock;
+    const { ranks, count, overdue } = await warningRanksToHandle(caller.tx, paths, first, today);
+    return {
+      ranks: ranks.map((rank) => ({
+        kind: 'warning',
+        id: rank.id,
+        selfHarm: false,
+        ...deadlineOf(rank.dueOn, today),
+      })),
+      modules: tallyIn(moduleOf(WARNINGS_LINK), { count, overdue, selfHarm: 0 }),
+      items: async (ids) =>
+        (await warningsToHandleById(caller.tx, paths, ids)).map((row) => itemOf(row, now, today)),
+    };
   },
 };

@@ -4,13 +4,14 @@ import {
   type CaseRow,
   caseRows,
   type WorkCaseKind,
-  workCaseRows,
+  workCaseRanks,
+  workCasesById,
   workCaseTallies,
 } from '../cases/queries.ts';
 import type { CaseListFilter } from '../cases/schemas.ts';
 import { endOfChinaDay } from './due.ts';
-import { moduleOf, sliceIn } from './slice.ts';
-import type { WorkClock, WorkItem, WorkKind, WorkSlice } from './types.ts';
+import { moduleOf, NOTHING_RANKED, tallyIn } from './slice.ts';
+import type { RankedSlice, WorkClock, WorkItem, WorkKind } from './types.ts';
 
 /** The most cases one provider lists (a whole school's unassigned queue stays well under it). */
 const MOST = 1000;
@@ -25,32 +26,47 @@ export function casesOf(caller: Caller, filter: CaseListFilter, clock: WorkClock
 const talliesOfCaller = new WeakMap<Caller, ReturnType<typeof workCaseTallies>>();
 
 /**
- * One work kind of the caller's open cases as My work's slice: the `first` most urgent, and the tally of all of
- * them (both counted in SQL: a counsellor can hold hundreds of follow-ups after a screening wave).
+ * One work kind of the caller's open cases as My work's ranked slice: where the `first` most urgent sort, the
+ * tally of all of them (both in SQL: a counsellor can hold hundreds of follow-ups after a screening wave), and the
+ * cases in full for those the page shows.
  */
-export async function myCaseSlice(
+export async function myCaseRanks(
   caller: Caller,
   clock: WorkClock,
   kind: WorkCaseKind,
   first: number,
-): Promise<WorkSlice> {
-  if (!can(caller, 'cases.read')) return { items: [], modules: [] };
+): Promise<RankedSlice> {
+  if (!can(caller, 'cases.read')) return NOTHING_RANKED;
   const me = caller.me.person.id;
   let tallies = talliesOfCaller.get(caller);
   if (!tallies) {
     tallies = workCaseTallies(caller.tx, clock.today, me);
     talliesOfCaller.set(caller, tallies);
   }
-  const [rows, tally] = await Promise.all([workCaseRows(caller.tx, kind, first, me), tallies]);
+  const [ranks, tally] = await Promise.all([workCaseRanks(caller.tx, kind, first, me), tallies]);
   const link = caseLink(
     caller.me.roles.map((r) => r.role),
     '',
   );
-  return sliceIn(
-    moduleOf(link),
-    rows.map((row) => caseItem(caller, row, kind, clock)),
-    tally[kind],
-  );
+  return {
+    ranks: ranks.map((rank) => ({
+      kind,
+      id: rank.id,
+      selfHarm: rank.selfHarm,
+      ...deadlineOf(rank.dueDate, clock),
+    })),
+    modules: tallyIn(moduleOf(link), tally[kind]),
+    items: async (ids) =>
+      (await workCasesById(caller.tx, kind, ids, me)).map((row) => caseItem(caller, row, kind, clock)),
+  };
+}
+
+/** A due date as My work sorts and shows it: the instant it runs out (midnight China time) and whether it has. */
+function deadlineOf(dueDate: string | null, clock: WorkClock): Pick<WorkItem, 'dueAt' | 'overdue'> {
+  return {
+    dueAt: dueDate ? endOfChinaDay(dueDate) : null,
+    overdue: dueDate !== null && dueDate < clock.today,
+  };
 }
 
 /** The unit paths the caller assigns within (their roles granting `cases.assign`). */
@@ -84,9 +100,8 @@ export function caseItem(caller: Caller, row: CaseRow, kind: WorkKind, clock: Wo
       className: row.className,
       collegeName: row.collegeName,
     },
-    dueAt: row.dueDate ? endOfChinaDay(row.dueDate) : null,
+    ...deadlineOf(row.dueDate, clock),
     dueOn: row.dueDate,
-    overdue: row.dueDate !== null && row.dueDate < clock.today,
     selfHarm: row.selfHarm,
     isNew: row.interviewedOn === null && clock.now.getTime() - given.getTime() < NEW_FOR_MS,
     reasons: readsScreening ? (row.reasons ?? []) : [],

@@ -4,12 +4,13 @@ import { recordAccess } from '../audit/record.ts';
 import { WORK_PROVIDERS } from './providers/index.ts';
 import { addTally, emptyTally, sliceOf } from './slice.ts';
 import {
+  type RankedSlice,
   WORK_KINDS,
   type WorkClock,
   type WorkItem,
   type WorkKind,
   type WorkProvider,
-  type WorkSlice,
+  type WorkRank,
   type WorkTally,
 } from './types.ts';
 import { byUrgency } from './urgency.ts';
@@ -57,11 +58,18 @@ export async function myWork(
   providers: readonly WorkProvider[] = WORK_PROVIDERS,
 ): Promise<MyWork> {
   const { limit, offset = 0, kind } = page;
-  // Each kind gives its `offset + limit` most urgent items: the page of all of them is among those.
-  const slices = await workSlices(caller, clock, providers, (k) =>
-    !kind || k === kind ? offset + limit : 0,
-  );
-  const counts = countsOf(slices);
+  const { items, counts } = await withGenericPlan(caller.tx, async () => {
+    // Each kind ranks its `offset + limit` most urgent items: the page of all of them is among those.
+    const answers = await workAnswers(caller, clock, providers, (k) =>
+      !kind || k === kind ? offset + limit : 0,
+    );
+    const ranks = answers.flatMap((answer) => answer.ranks).sort(byUrgency);
+    const matching = kind ? ranks.filter((rank) => rank.kind === kind) : ranks;
+    return {
+      items: await itemsOf(answers, matching.slice(offset, offset + limit)),
+      counts: countsOf(answers),
+    };
+  });
   await recordAccess(caller.tx, caller.me, {
     action: 'work.list',
     entity: 'work',
@@ -69,9 +77,7 @@ export async function myWork(
     studentId: null,
     purpose: caller.purpose,
   });
-  const items = slices.flatMap((slice) => slice.items).sort(byUrgency);
-  const matching = kind ? items.filter((item) => item.kind === kind) : items;
-  return { items: matching.slice(offset, offset + limit), ...counts };
+  return { items, ...counts };
 }
 
 /** The counts of the caller's work per kind and per module, for the navigation (names nobody: not audited). */
@@ -80,40 +86,59 @@ export async function myWorkCounts(
   clock: WorkClock,
   providers: readonly WorkProvider[] = WORK_PROVIDERS,
 ): Promise<Omit<MyWork, 'items'>> {
-  return countsOf(await workSlices(caller, clock, providers, () => 0));
+  return countsOf(await withGenericPlan(caller.tx, () => workAnswers(caller, clock, providers, () => 0)));
 }
 
-async function workSlices(
+type KindAnswer = RankedSlice & { kind: WorkKind };
+
+/**
+ * Every provider's answer as a ranked slice. The providers ask at once: on PostgreSQL the transaction's one
+ * connection carries their statements pipelined (one round trip instead of one per provider); PGlite runs them one
+ * after another. Run under a generic plan (`withGenericPlan`): PostgreSQL planned several again on every request.
+ */
+function workAnswers(
   caller: Caller,
   clock: WorkClock,
   providers: readonly WorkProvider[],
   firstOf: (kind: WorkKind) => number,
-): Promise<KindSlice[]> {
-  // The providers ask at once: on PostgreSQL the transaction's one connection carries their statements pipelined
-  // (one round trip instead of one per provider); PGlite runs them one after another. They only read, by the
-  // caller's id and today's date, under generic plans: PostgreSQL planned several again on every request.
-  return withGenericPlan(caller.tx, () =>
-    Promise.all(
-      providers.map(async (provider) => {
-        const first = firstOf(provider.kind);
-        const slice =
-          'slice' in provider
-            ? await provider.slice(caller, clock, first)
-            : sliceOf(await provider.items(caller, clock), first);
-        return { kind: provider.kind, ...slice };
-      }),
-    ),
+): Promise<KindAnswer[]> {
+  return Promise.all(
+    providers.map(async (provider): Promise<KindAnswer> => {
+      const first = firstOf(provider.kind);
+      if ('ranked' in provider)
+        return { kind: provider.kind, ...(await provider.ranked(caller, clock, first)) };
+      const { items, modules } = sliceOf(await provider.items(caller, clock), first);
+      const byId = new Map(items.map((item) => [item.id, item]));
+      return {
+        kind: provider.kind,
+        ranks: items,
+        modules,
+        items: async (ids) => ids.flatMap((id) => byId.get(id) ?? []),
+      };
+    }),
   );
 }
 
-type KindSlice = WorkSlice & { kind: WorkKind };
+/**
+ * The items of the ranks a page shows, each kind's read at once. An item read after it was ranked may have changed
+ * or gone (another request closed the case): the page shows what is there now, in the order it has now.
+ */
+async function itemsOf(answers: readonly KindAnswer[], shown: readonly WorkRank[]): Promise<WorkItem[]> {
+  const read = await Promise.all(
+    answers.map((answer) => {
+      const ids = shown.filter((rank) => rank.kind === answer.kind).map((rank) => rank.id);
+      return ids.length > 0 ? answer.items(ids) : [];
+    }),
+  );
+  return read.flat().sort(byUrgency);
+}
 
-function countsOf(slices: readonly KindSlice[]): Omit<MyWork, 'items'> {
+function countsOf(answers: readonly KindAnswer[]): Omit<MyWork, 'items'> {
   const byKind = new Map(WORK_KINDS.map((kind) => [kind, emptyTally()]));
   const byModule = new Map<string, WorkTally>();
-  for (const slice of slices) {
-    for (const { path, tally } of slice.modules) {
-      addTally(byKind.get(slice.kind)!, tally);
+  for (const answer of answers) {
+    for (const { path, tally } of answer.modules) {
+      addTally(byKind.get(answer.kind)!, tally);
       byModule.set(path, addTally(byModule.get(path) ?? emptyTally(), tally));
     }
   }

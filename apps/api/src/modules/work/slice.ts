@@ -1,4 +1,4 @@
-import type { WorkItem, WorkSlice, WorkTally } from './types.ts';
+import type { RankedSlice, WorkItem, WorkSlice, WorkTally } from './types.ts';
 import { byUrgency } from './urgency.ts';
 
 /** The office module an item is handled in: the first segment of its link (`/college-station/cases/…`). */
@@ -29,7 +29,10 @@ export function sliceOf(items: readonly WorkItem[], first: number): WorkSlice {
   };
 }
 
-/** A slice counted in SQL: every item handled in one module, the tally as counted (none when there are none). */
-export function sliceIn(path: string, items: WorkItem[], tally: WorkTally): WorkSlice {
-  return { items, modules: tally.count > 0 ? [{ path, tally }] : [] };
+/** The modules of a kind counted in SQL: every item handled in one module, the tally as counted (none when none). */
+export function tallyIn(path: string, tally: WorkTally): WorkSlice['modules'] {
+  return tally.count > 0 ? [{ path, tally }] : [];
 }
+
+/** A ranked kind's answer for a caller without that work. */
+export const NOTHING_RANKED: RankedSlice = { ranks: [], modules: [], items: async () => [] };

@@ -90,6 +90,9 @@ export interface WorkTally {
   selfHarm: number;
 }
 
+/** What `byUrgency` compares: where an item sorts in My work. */
+export type WorkRank = Pick<WorkItem, 'kind' | 'id' | 'selfHarm' | 'overdue' | 'dueAt'>;
+
 /**
  * What a provider answers: its most urgent items (at most the number asked for, in `byUrgency` order) and the
  * tally of all its items per office module (the first segment of their links, e.g. `/college-station`).
@@ -100,10 +103,24 @@ export interface WorkSlice {
 }
 
 /**
+ * A long kind's answer, in two steps: where its `first` most urgent items sort (`ranks`, in `byUrgency` order) and
+ * the tally of all of them; then, for the ranks that make the page, the items in full (`items`). A page of 100 then
+ * joins the students of the 100 it shows, not of 100 per long kind (a counsellor after a screening wave: 177
+ * follow-ups and 227 warnings, 28 and 68 of them on the first page).
+ */
+export interface RankedSlice {
+  ranks: WorkRank[];
+  modules: { path: string; tally: WorkTally }[];
+  /** The items with these ids, as they are now (one changed or gone since it was ranked is moved or left out). */
+  items(ids: readonly string[]): Promise<WorkItem[]>;
+}
+
+/**
  * A source of work items of one kind, answering for the caller (nothing when their roles have none of that work:
  * check the permission, never throw 403 — My work is every role's home page). A kind whose items stay few answers
- * them all (`items`: the service sorts, counts and pages them); a kind that can run to hundreds answers a
- * `slice`: its `first` most urgent items, ordered in SQL as `byUrgency` orders them, and counts made in SQL.
+ * them all (`items`: the service sorts, counts and pages them); a kind that can run to hundreds answers `ranked`:
+ * where its `first` most urgent items sort, ordered in SQL as `byUrgency` orders them, counts made in SQL, and the
+ * items in full only for those the page shows.
  *
  * @example
  * ```ts
@@ -115,4 +132,4 @@ export interface WorkSlice {
  */
 export type WorkProvider =
   | { kind: WorkKind; items(caller: Caller, clock: WorkClock): Promise<WorkItem[]> }
-  | { kind: WorkKind; slice(caller: Caller, clock: WorkClock, first: number): Promise<WorkSlice> };
+  | { kind: WorkKind; ranked(caller: Caller, clock: WorkClock, first: number): Promise<RankedSlice> };

@@ -1,6 +1,6 @@
-import { WORK_KINDS, type WorkItem } from './types.ts';
+import { WORK_KINDS, type WorkRank } from './types.ts';
 
-const kindRank = (item: WorkItem) => WORK_KINDS.indexOf(item.kind);
+const kindRank = (item: WorkRank) => WORK_KINDS.indexOf(item.kind);
 
 /**
  * The order of My work, most urgent first: a self-harm finding before everything else, then what is overdue, then
@@ -9,7 +9,7 @@ const kindRank = (item: WorkItem) => WORK_KINDS.indexOf(item.kind);
  * @example
  * items.sort(byUrgency);
  */
-export function byUrgency(a: WorkItem, b: WorkItem): number {
+export function byUrgency(a: WorkRank, b: WorkRank): number {
   if (a.selfHarm !== b.selfHarm) return a.selfHarm ? -1 : 1;
   if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
   const dueA = a.dueAt?.getTime() ?? Number.POSITIVE_INFINITY;

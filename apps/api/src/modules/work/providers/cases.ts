@@ -1,4 +1,4 @@
-import { myCaseSlice } from '../case-items.ts';
+import { myCaseRanks } from '../case-items.ts';
 import type { WorkProvider } from '../types.ts';
 
 /**
@@ -7,5 +7,5 @@ import type { WorkProvider } from '../types.ts';
  */
 export const myCases: WorkProvider = {
   kind: 'case',
-  slice: (caller, clock, first) => myCaseSlice(caller, clock, 'case', first),
+  ranked: (caller, clock, first) => myCaseRanks(caller, clock, 'case', first),
 };

@@ -1,4 +1,4 @@
-import { myCaseSlice } from '../case-items.ts';
+import { myCaseRanks } from '../case-items.ts';
 import type { WorkProvider } from '../types.ts';
 
 /**
@@ -7,5 +7,5 @@ import type { WorkProvider } from '../types.ts';
  */
 export const myFollowUps: WorkProvider = {
   kind: 'follow_up',
-  slice: (caller, clock, first) => myCaseSlice(caller, clock, 'follow_up', first),
+  ranked: (caller, clock, first) => myCaseRanks(caller, clock, 'follow_up', first),
 };
