@@ -22,26 +22,49 @@ export function testDatabaseKind(): 'pglite' | 'postgres' {
  */
 export async function createTestDatabase(options: { maxConnections?: number } = {}): Promise<Database> {
   if (testDatabaseKind() === 'pglite') return openMigratedPglite();
-  const adminUrl = process.env.XINQIAO_TEST_DATABASE_URL;
-  if (!adminUrl) throw new Error('XINQIAO_TEST_DB=postgres needs XINQIAO_TEST_DATABASE_URL');
-  const name = `xq_test_${randomBytes(6).toString('hex')}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  const template = await migratedTemplate(admin, adminUrl);
-  await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  const { url, drop } = await createPostgresTestDatabase();
   // Opened as the platform opens it: the migrations find nothing left to run, the request role is granted.
-  const database = await openDatabase({
-    url: databaseUrl(adminUrl, name),
-    maxConnections: options.maxConnections ?? 4,
-  });
+  const database = await openDatabase({ url, maxConnections: options.maxConnections ?? 4 });
   const close = database.close;
   // The same object (its audit anchor is kept per object), with a close that also drops the database.
   return Object.assign(database, {
     async close() {
       await close();
+      await drop();
+    },
+  });
+}
+
+/**
+ * A fresh, migrated database on the PostgreSQL server named by XINQIAO_TEST_DATABASE_URL, copied from the migrated
+ * template, unopened: its URL (for a test that hands the database to a child process) and how to drop it.
+ *
+ * @example
+ * const { url, drop } = await createPostgresTestDatabase('xq_crash'); // spawn(…, { env: { DATABASE_URL: url } })
+ */
+export async function createPostgresTestDatabase(
+  prefix = 'xq_test',
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const adminUrl = process.env.XINQIAO_TEST_DATABASE_URL;
+  if (!adminUrl) throw new Error('XINQIAO_TEST_DB=postgres needs XINQIAO_TEST_DATABASE_URL');
+  if (!/^[a-z_]+$/.test(prefix))
+    throw new Error(`createPostgresTestDatabase: prefix ${prefix} is not a-z and _`);
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    const template = await migratedTemplate(admin, adminUrl);
+    await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  } catch (error) {
+    await admin.end();
+    throw error;
+  }
+  return {
+    url: databaseUrl(adminUrl, name),
+    async drop() {
       await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();
     },
-  });
+  };
 }
 
 /**

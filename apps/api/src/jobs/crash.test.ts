@@ -15,9 +15,13 @@ import {
   students,
 } from '@xinqiao/db';
 import { withTenant } from '@xinqiao/db/internal-tenant-tx-do-not-import';
-import { createTestDatabase, saveToDataDir, testDatabaseKind } from '@xinqiao/db/testing';
+import {
+  createPostgresTestDatabase,
+  createTestDatabase,
+  saveToDataDir,
+  testDatabaseKind,
+} from '@xinqiao/db/testing';
 import { eq } from 'drizzle-orm';
-import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { defaultConfig } from '../context.ts';
@@ -58,18 +62,10 @@ async function newTarget(): Promise<{ db: Database; target: Target }> {
       },
     };
   }
-  const adminUrl = process.env.XINQIAO_TEST_DATABASE_URL!;
-  const name = `xq_crash_${Date.now().toString(36)}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  cleanUps.push(async () => {
-    await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  });
-  const open = () => openDatabase({ url: url.toString(), maxConnections: 4 });
-  return { db: await open(), target: { env: { DATABASE_URL: url.toString() }, open } };
+  const { url, drop } = await createPostgresTestDatabase('xq_crash');
+  cleanUps.push(drop);
+  const open = () => openDatabase({ url, maxConnections: 4 });
+  return { db: await open(), target: { env: { DATABASE_URL: url }, open } };
 }
 
 /** 400 more students in alpha's first class: an import long enough to be killed part-way. */

@@ -7,9 +7,13 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { type Database, openDatabase, people } from '@xinqiao/db';
 import { withTenant } from '@xinqiao/db/internal-tenant-tx-do-not-import';
-import { createTestDatabase, saveToDataDir, testDatabaseKind } from '@xinqiao/db/testing';
+import {
+  createPostgresTestDatabase,
+  createTestDatabase,
+  saveToDataDir,
+  testDatabaseKind,
+} from '@xinqiao/db/testing';
 import { eq } from 'drizzle-orm';
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tenantScope } from '../../../auth/scope.ts';
 import { defaultConfig } from '../../../context.ts';
@@ -99,17 +103,9 @@ async function seededTarget(): Promise<Target> {
 }
 
 async function newPostgresDatabase(): Promise<string> {
-  const adminUrl = process.env.XINQIAO_TEST_DATABASE_URL!;
-  const name = `xq_outbox_crash_${Date.now().toString(36)}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE ${name}`);
-  cleanUps.push(async () => {
-    await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  });
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
+  const { url, drop } = await createPostgresTestDatabase('xq_outbox_crash');
+  cleanUps.push(drop);
+  return url;
 }
 
 /** Runs the child until it prints the line of `stopAt`, then kills it with SIGKILL. */
