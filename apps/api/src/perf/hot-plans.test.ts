@@ -5,7 +5,7 @@ import { collectHotPlans, HOT_PLANS_COMMAND, HOT_PLANS_PATH } from './hot-plans.
 
 // The checked-in plans are PGlite's (the planner of a PostgreSQL server of another version may differ in detail).
 describe.skipIf(testDatabaseKind() === 'postgres')('perf/hot plans', () => {
-  it('equal the checked-in hot-plans.txt', { timeout: 120_000 }, async () => {
+  it('equal the checked-in hot-plans.txt', { timeout: 240_000 }, async () => {
     const plans = await collectHotPlans();
     expect(
       plans,

@@ -1,5 +1,6 @@
 // The plans of the statements behind the routes staff use all day, as the application role with a counsellor's
-// settings, on a demo school of 5,000 students with fresh statistics: what `hot-plans.txt` holds, so a change that
+// settings, on a demo school of 5,000 students with the bench's working rows (a wave's follow-ups, the evaluated
+// warnings) and fresh statistics: what `hot-plans.txt` holds, so a change that
 // turns an index range into a scan of the school shows in review (docs/performance.md).
 import { fileURLToPath } from 'node:url';
 import { type Database, queryRows, refreshStatistics } from '@xinqiao/db';
@@ -7,7 +8,9 @@ import { createTestDatabase } from '@xinqiao/db/testing';
 import { DEMO_PASSWORD } from '@xinqiao/demo-data';
 import { loadPluginDirectory } from '@xinqiao/policy';
 import { sql } from 'drizzle-orm';
+import { prepareWorkload } from '../../bench/workload.ts';
 import { createApp } from '../app.ts';
+import { defaultConfig } from '../context.ts';
 import { registryCatalog } from '../modules/plugins/catalog.ts';
 import { seedDemoDataIfEmpty } from '../seed/demo.ts';
 import { loginAs, REPO_PLUGINS_DIR } from '../testing/index.ts';
@@ -33,6 +36,9 @@ export async function collectHotPlans(profile = false): Promise<string> {
     const network = (code: string) =>
       code === SCHOOL ? plugins.registry().forSchool(code)?.manifest.network : undefined;
     await seedDemoDataIfEmpty(db, network);
+    // The bench's working rows (a wave's follow-ups, the evaluated warnings): without them My work, the follow-ups
+    // and the warnings would be planned on empty tables, and My work's reads of the items it shows never run.
+    await prepareWorkload(db, plugins, defaultConfig, SCHOOL, () => {});
     await refreshStatistics(db);
     const app = createApp({ db, plugins, config: { secureCookies: false }, log: () => {} });
     const counsellor = await loginAs(app, SCHOOL, 'counsellor', DEMO_PASSWORD);
@@ -70,7 +76,7 @@ export async function collectHotPlans(profile = false): Promise<string> {
 }
 
 const HEADER = `-- The plans of the hot routes' statements (EXPLAIN, COSTS OFF) as xinqiao_app with hrbmu's demo counsellor's
--- settings, on PGlite with the demo school (5,000 students), fresh statistics, Memoize, Seq Scan, Bitmap Scan and
+-- settings, on PGlite with the demo school (5,000 students) and the bench's working rows, fresh statistics, Memoize, Seq Scan, Bitmap Scan and
 -- Sort off where another path exists. Rewritten by \`${HOT_PLANS_COMMAND}\`; a test fails while it is stale. Ids, tokens and times are replaced by <uuid>, <hash>, <time>.
 `;
 
