@@ -2,7 +2,7 @@ import { withGenericPlan } from '@xinqiao/db';
 import type { Caller } from '../../auth/caller.ts';
 import { recordAccess } from '../audit/record.ts';
 import { WORK_PROVIDERS } from './providers/index.ts';
-import { addTally, emptyTally, sliceOf } from './slice.ts';
+import { addTally, emptyTally, rankedOf } from './slice.ts';
 import {
   type RankedSlice,
   WORK_KINDS,
@@ -105,16 +105,11 @@ function workAnswers(
   return Promise.all(
     providers.map(async (provider): Promise<KindAnswer> => {
       const first = firstOf(provider.kind);
-      if ('ranked' in provider)
-        return { kind: provider.kind, ...(await provider.ranked(caller, clock, first)) };
-      const { items, modules } = sliceOf(await provider.items(caller, clock), first);
-      const byId = new Map(items.map((item) => [item.id, item]));
-      return {
-        kind: provider.kind,
-        ranks: items,
-        modules,
-        items: async (ids) => ids.flatMap((id) => byId.get(id) ?? []),
-      };
+      const answer =
+        'ranked' in provider
+          ? await provider.ranked(caller, clock, first)
+          : rankedOf(await provider.items(caller, clock), first);
+      return { kind: provider.kind, ...answer };
     }),
   );
 }

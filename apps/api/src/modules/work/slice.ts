@@ -1,4 +1,4 @@
-import type { RankedSlice, WorkItem, WorkSlice, WorkTally } from './types.ts';
+import type { RankedSlice, WorkItem, WorkTally } from './types.ts';
 import { byUrgency } from './urgency.ts';
 
 /** The office module an item is handled in: the first segment of its link (`/college-station/cases/…`). */
@@ -14,8 +14,11 @@ export function addTally(into: WorkTally, more: WorkTally): WorkTally {
   return into;
 }
 
-/** A whole list of items as a slice: sorted by urgency, the `first` kept, all of them tallied per module. */
-export function sliceOf(items: readonly WorkItem[], first: number): WorkSlice {
+/**
+ * A short kind's whole list as a ranked slice: sorted by urgency, the `first` kept as its ranks, all of them
+ * tallied per module; the items are already read, so the page's are taken from them.
+ */
+export function rankedOf(items: readonly WorkItem[], first: number): RankedSlice {
   const modules = new Map<string, WorkTally>();
   for (const item of items) {
     const path = moduleOf(item.link);
@@ -23,14 +26,16 @@ export function sliceOf(items: readonly WorkItem[], first: number): WorkSlice {
     addTally(tally, { count: 1, overdue: item.overdue ? 1 : 0, selfHarm: item.selfHarm ? 1 : 0 });
     modules.set(path, tally);
   }
+  const byId = new Map(items.map((item) => [item.id, item]));
   return {
-    items: [...items].sort(byUrgency).slice(0, first),
+    ranks: [...items].sort(byUrgency).slice(0, first),
     modules: [...modules].map(([path, tally]) => ({ path, tally })),
+    items: async (ids) => ids.flatMap((id) => byId.get(id) ?? []),
   };
 }
 
 /** The modules of a kind counted in SQL: every item handled in one module, the tally as counted (none when none). */
-export function tallyIn(path: string, tally: WorkTally): WorkSlice['modules'] {
+export function tallyIn(path: string, tally: WorkTally): RankedSlice['modules'] {
   return tally.count > 0 ? [{ path, tally }] : [];
 }
 

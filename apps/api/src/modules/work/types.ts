@@ -94,19 +94,11 @@ export interface WorkTally {
 export type WorkRank = Pick<WorkItem, 'kind' | 'id' | 'selfHarm' | 'overdue' | 'dueAt'>;
 
 /**
- * What a provider answers: its most urgent items (at most the number asked for, in `byUrgency` order) and the
- * tally of all its items per office module (the first segment of their links, e.g. `/college-station`).
- */
-export interface WorkSlice {
-  items: WorkItem[];
-  modules: { path: string; tally: WorkTally }[];
-}
-
-/**
- * A long kind's answer, in two steps: where its `first` most urgent items sort (`ranks`, in `byUrgency` order) and
- * the tally of all of them; then, for the ranks that make the page, the items in full (`items`). A page of 100 then
- * joins the students of the 100 it shows, not of 100 per long kind (a counsellor after a screening wave: 177
- * follow-ups and 227 warnings, 28 and 68 of them on the first page).
+ * A kind's answer to My work, in two steps: where its `first` most urgent items sort (`ranks`, in `byUrgency` order)
+ * and the tally of all of them; then, for the ranks that make the page, the items in full (`items`). For a long kind
+ * a page of 100 then joins the students of the 100 it shows, not of 100 per kind (a counsellor after a screening
+ * wave: 177 follow-ups and 227 warnings, 28 and 68 of them on the first page). A short kind's list is read whole
+ * (`rankedOf` in slice.ts).
  */
 export interface RankedSlice {
   ranks: WorkRank[];
