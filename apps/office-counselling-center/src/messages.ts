@@ -1,7 +1,7 @@
 import { i18n } from '@xinqiao/web-kit';
 
 /** This module's texts, zh-CN first; merged into the shell's one i18n instance, so the shared switch applies. */
-const messages = {
+export const messages = {
   'zh-CN': {
     cc: {
       title: '心理健康教育中心',

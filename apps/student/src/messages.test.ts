@@ -1,13 +1,13 @@
+import { messageParityProblems } from '@xinqiao/web-kit/i18n-parity';
 import { describe, expect, it } from 'vitest';
 import { en, zhCN } from './messages.ts';
+import { treeHoleMessages } from './tree-hole-messages.ts';
 
-const keys = (o: object, prefix = ''): string[] =>
-  Object.entries(o).flatMap(([k, v]) =>
-    typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`],
-  );
-
-describe('student/messages', () => {
-  it('has every zh-CN text in English too', () => {
-    expect(keys(en).sort()).toEqual(keys(zhCN).sort());
+describe('student messages', () => {
+  it.each([
+    ['the app', zhCN, en],
+    ['tree hole', treeHoleMessages['zh-CN'], treeHoleMessages.en],
+  ] as const)('%s: the same keys and placeholders in zh-CN and English, none empty', (_, zh, en) => {
+    expect(messageParityProblems(zh, en)).toEqual([]);
   });
 });

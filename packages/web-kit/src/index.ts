@@ -38,6 +38,7 @@ export {
   setLocale,
   syncDocumentLanguage,
 } from './i18n/index.ts';
+export type { Texts } from './i18n/parity.ts';
 export { ROLE_IDS, ROLE_NAMES, roleMessages } from './i18n/roles.ts';
 export { ATTENTION_TIERS, TIER_NAMES, type TierTagType, tierMessages } from './i18n/tiers.ts';
 export { defineSessionStore, type LoginInput, useSessionStore } from './session/store.ts';

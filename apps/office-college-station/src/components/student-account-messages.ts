@@ -1,4 +1,4 @@
-import { i18n } from '@xinqiao/web-kit';
+import { i18n, type Texts } from '@xinqiao/web-kit';
 
 // The texts of the student page's 学生端账号 card (`collegeStation.studentAccount`): the counsellor's reset of a
 // student's password. zh-CN first.
@@ -21,8 +21,6 @@ export const studentAccountZh = {
   close: '我已记下，关闭',
   noAccount: '该学生还没有学生端账号。请学校管理员在「学校管理 → 学生账号」中为其班级发放账号。',
 } as const;
-
-type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 
 export const studentAccountEn: Texts<typeof studentAccountZh> = {
   heading: 'Student-side account',

@@ -1,4 +1,4 @@
-import { i18n } from '@xinqiao/web-kit';
+import { i18n, type Texts } from '@xinqiao/web-kit';
 
 // The texts of the key-student roster (`collegeStation.keyStudents`) and the case-work KPIs (`collegeStation.kpis`).
 // zh-CN first; `en` has the same keys (a test checks).
@@ -73,8 +73,6 @@ export const kpisZh = {
   fileName: '个案工作指标.xlsx',
   empty: '暂无数据',
 };
-
-type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 
 export const keyStudentsEn: Texts<typeof keyStudentsZh> = {
   tab: 'Key students',

@@ -1,4 +1,4 @@
-import { i18n } from '@xinqiao/web-kit';
+import { i18n, type Texts } from '@xinqiao/web-kit';
 
 // The texts of triage and assignment in this module (`collegeStation.triage`): the case page's decision and
 // assignment, the interview's next step and template, the follow-up lists' queues and filters, the student file's
@@ -66,8 +66,6 @@ export const triageZh = {
     yes: '是',
   },
 };
-
-type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 
 export const triageEn: Texts<typeof triageZh> = {
   selfHarm: 'Self-harm risk',

@@ -1,4 +1,4 @@
-import { i18n } from '@xinqiao/web-kit';
+import { i18n, type Texts } from '@xinqiao/web-kit';
 
 // The texts of early warnings (`collegeStation.warnings`): the list, the talk, the improvement plan, the overview and
 // the student's page. zh-CN first; `en` has the same keys (a test checks).
@@ -94,8 +94,6 @@ export const warningsZh = {
   plans: '学业提升计划书',
   review: '复查 {date}',
 } as const;
-
-type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 
 export const warningsEn: Texts<typeof warningsZh> = {
   tab: 'Warnings',

@@ -1,4 +1,4 @@
-import { i18n } from '@xinqiao/web-kit';
+import { i18n, type Texts } from '@xinqiao/web-kit';
 
 const zh = {
   ccTreeHole: {
@@ -34,8 +34,6 @@ const zh = {
     noticeShown: '学生写信前看到的告知',
   },
 } as const;
-
-type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 
 /** The same keys in English (the type holds them to zh-CN's). */
 const en: Texts<typeof zh> = {

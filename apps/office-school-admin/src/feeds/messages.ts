@@ -1,4 +1,4 @@
-import { i18n } from '@xinqiao/web-kit';
+import { i18n, type Texts } from '@xinqiao/web-kit';
 
 // The texts of the data feeds tab (`schoolAdmin.feeds`): service tokens and file imports. zh-CN first.
 
@@ -35,8 +35,6 @@ export const feedsZh = {
   row: '第 {row} 行',
   close: '关闭',
 } as const;
-
-type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 
 export const feedsEn: Texts<typeof feedsZh> = {
   tab: 'Data feeds',

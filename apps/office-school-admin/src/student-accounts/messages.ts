@@ -1,4 +1,4 @@
-import { i18n } from '@xinqiao/web-kit';
+import { i18n, type Texts } from '@xinqiao/web-kit';
 
 // The texts of the student accounts tab (`schoolAdmin.studentAccounts`): a class's students, their accounts and the
 // bulk issue of initial passwords. zh-CN first.
@@ -45,8 +45,6 @@ export const studentAccountsZh = {
   issuing: '正在发放账号并生成文件…',
   issued: '已发放，文件已下载：{file}',
 } as const;
-
-type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 
 export const studentAccountsEn: Texts<typeof studentAccountsZh> = {
   tab: 'Student accounts',

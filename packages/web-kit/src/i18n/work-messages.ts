@@ -1,6 +1,8 @@
 // The text of My work (the shell's home page) and of the shared case widgets (tier reasons, the assign dialog), in
 // both languages with the same keys (the messages test checks them through zh-CN.ts and en.ts).
 
+import type { Texts } from './parity.ts';
+
 export const workZh = {
   work: {
     title: '我的待办',
@@ -53,8 +55,6 @@ export const workZh = {
     unassigned: '未分派',
   },
 } as const;
-
-type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 
 export const workEn: Texts<typeof workZh> = {
   work: {
