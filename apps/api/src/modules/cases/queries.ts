@@ -461,7 +461,12 @@ export type WorkCaseKind = 'follow_up' | 'case';
 
 // Talked to: the case keeps when its first interview took place (the `case_entries_interview` trigger).
 const pendingFollowUp = sql`(${cases.kind} = 'follow_up' AND ${cases.firstInterviewAt} IS NULL)`;
-const openCasesOfMe = and(eq(cases.responsiblePersonId, sql.placeholder('me')), ne(cases.status, 'closed'));
+// The closed state written out, not a parameter: a generic plan can then use the partial indexes of My work's order
+// (`cases_work_follow_up_idx`, `cases_work_other_idx`, migration 0029).
+const openCasesOfMe = and(
+  eq(cases.responsiblePersonId, sql.placeholder('me')),
+  sql`${cases.status} <> 'closed'`,
+);
 
 /**
  * My work's order (work/urgency.ts `byUrgency` within one kind): self-harm first, then by due date (what is overdue
