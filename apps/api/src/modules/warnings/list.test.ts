@@ -1,3 +1,4 @@
+import { chinaToday } from '@xinqiao/calendar';
 import { students, warnings } from '@xinqiao/db';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -127,5 +128,30 @@ describe('a student who moves', () => {
       before[1]! + MODULES.length,
     ]);
     expect(after.items.filter((w) => w.student.id === mover)).toHaveLength(MODULES.length);
+  });
+});
+
+describe('My work’s warnings', () => {
+  it('lists the earliest due first and counts every warning to handle and the overdue ones, on a short page too', async () => {
+    // A day on, the warnings due on the first day are overdue and the others not yet (sessions idle out: sign in).
+    t.clock.advance(24 * 3_600_000);
+    const session = await loginAs(t.app, 'alpha', 'counsellor1');
+    const all = (await pageOf(session, 'pageSize=50&status=open')).items;
+    const today = chinaToday(t.clock());
+    const overdue = all.filter((w) => w.dueOn < today).length;
+    expect([overdue > 0, overdue < all.length]).toEqual([true, true]);
+    const res = await session.request('/api/me/work?kind=warning&limit=5');
+    expect(res.status).toBe(200);
+    const work = (await res.json()) as {
+      items: { kind: string; dueOn: string | null }[];
+      counts: { kind: string; count: number; overdue: number }[];
+    };
+    expect(work.counts.find((c) => c.kind === 'warning')).toMatchObject({ count: all.length, overdue });
+    expect(work.items.map((i) => i.dueOn)).toEqual(
+      all
+        .map((w) => w.dueOn)
+        .sort()
+        .slice(0, 5),
+    );
   });
 });

@@ -192,20 +192,27 @@ export async function warningRanksToHandle(
   today: string,
 ): Promise<{ ranks: { id: string; dueOn: string }[]; count: number; overdue: number }> {
   const where = toHandle(paths);
-  const [ranks, [tally]] = await Promise.all([
-    first > 0
-      ? queryRows<{ id: string; dueOn: string }>(
-          tx,
-          sql`SELECT w.id, w.due_on::text AS "dueOn" FROM warnings w WHERE ${where} ORDER BY w.due_on, w.id LIMIT ${first}`,
-        )
-      : Promise.resolve([]),
-    queryRows<{ count: number; overdue: number }>(
+  if (first <= 0) {
+    const [counted] = await queryRows<{ count: number; overdue: number }>(
       tx,
       sql`SELECT count(*)::int AS count, (count(*) FILTER (WHERE w.due_on < ${today}::date))::int AS overdue
           ${COUNT_FROM} WHERE ${where}`,
-    ),
-  ]);
-  return { ranks, count: tally?.count ?? 0, overdue: tally?.overdue ?? 0 };
+    );
+    return { ranks: [], count: counted?.count ?? 0, overdue: counted?.overdue ?? 0 };
+  }
+  // The ranks and the counts in one pass over the warnings: the counts are window aggregates over every match, taken
+  // before the cut (no row: nothing matches).
+  const rows = await queryRows<{ id: string; dueOn: string; count: number; overdue: number }>(
+    tx,
+    sql`SELECT w.id, w.due_on::text AS "dueOn", count(*) OVER ()::int AS count,
+          (count(*) FILTER (WHERE w.due_on < ${today}::date) OVER ())::int AS overdue
+        ${COUNT_FROM} WHERE ${where} ORDER BY w.due_on, w.id LIMIT ${first}`,
+  );
+  return {
+    ranks: rows.map(({ id, dueOn }) => ({ id, dueOn })),
+    count: rows[0]?.count ?? 0,
+    overdue: rows[0]?.overdue ?? 0,
+  };
 }
 
 /** The warnings to handle under `paths` with these ids, with their students (any order). */
