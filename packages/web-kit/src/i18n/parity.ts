@@ -1,5 +1,6 @@
 // Whether a module's English texts match its Chinese ones: the same keys, the same named placeholders, none empty.
-// Imported by the modules' message tests only (`@xinqiao/web-kit/i18n-parity`), so no page downloads it.
+// The check is imported by the modules' message tests only (`@xinqiao/web-kit/i18n-parity`), so no page downloads
+// it; the `Texts` type reaches the modules' texts through web-kit's index as a type, erased when they are built.
 
 /** The English texts of a zh-CN message tree: the same keys, each text a string of its own. */
 export type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
