@@ -3,7 +3,7 @@
 // warnings) and fresh statistics: what `hot-plans.txt` holds, so a change that
 // turns an index range into a scan of the school shows in review (docs/performance.md).
 import { fileURLToPath } from 'node:url';
-import { type Database, queryRows, refreshStatistics } from '@xinqiao/db';
+import { type Database, openDatabase, queryRows, refreshStatistics } from '@xinqiao/db';
 import { createTestDatabase } from '@xinqiao/db/testing';
 import { DEMO_PASSWORD } from '@xinqiao/demo-data';
 import { loadPluginDirectory } from '@xinqiao/policy';
@@ -24,21 +24,26 @@ interface Statement {
   params: unknown[];
 }
 
+/** Where {@link collectHotPlans} reads: a new demo school (the default), or a data set the bench has seeded. */
+export interface HotPlansSource {
+  /** A PostgreSQL database, e.g. the bench's 30,000-student school (`XINQIAO_BENCH_STUDENTS`). */
+  url?: string;
+  /** A PGlite data folder the bench server seeded (`BENCH_PGLITE_DIR`). */
+  dataDir?: string;
+}
+
 /**
  * Collects the statements each hot route runs (drizzle's logger, set on the open database) and explains them; with
  * `profile`, each route is also timed in process (median of 15 requests after 5) and each statement explained with
- * ANALYZE, so the file says where a request's milliseconds go (`pnpm --filter @xinqiao/api plans:profile`).
+ * ANALYZE, so the file says where a request's milliseconds go (`pnpm --filter @xinqiao/api plans:profile`). From a
+ * `source` it reads the data as they are (no seed, no working rows): a profile of the bench's larger school.
  */
-export async function collectHotPlans(profile = false): Promise<string> {
-  const db = await createTestDatabase();
+export async function collectHotPlans(profile = false, source: HotPlansSource = {}): Promise<string> {
+  const given = Boolean(source.url || source.dataDir);
+  const db = given ? await openDatabase(source) : await createTestDatabase();
   try {
     const plugins = registryCatalog(await loadPluginDirectory(REPO_PLUGINS_DIR));
-    const network = (code: string) =>
-      code === SCHOOL ? plugins.registry().forSchool(code)?.manifest.network : undefined;
-    await seedDemoDataIfEmpty(db, network);
-    // The bench's working rows (a wave's follow-ups, the evaluated warnings): without them My work, the follow-ups
-    // and the warnings would be planned on empty tables, and My work's reads of the items it shows never run.
-    await prepareWorkload(db, plugins, defaultConfig, SCHOOL, () => {});
+    if (!given) await seedWithWorkload(db, plugins);
     await refreshStatistics(db);
     const app = createApp({ db, plugins, config: { secureCookies: false }, log: () => {} });
     const counsellor = await loginAs(app, SCHOOL, 'counsellor', DEMO_PASSWORD);
@@ -73,6 +78,16 @@ export async function collectHotPlans(profile = false): Promise<string> {
   } finally {
     await db.close();
   }
+}
+
+/** The demo school and the bench's working rows (a wave's follow-ups, the evaluated warnings). */
+async function seedWithWorkload(db: Database, plugins: ReturnType<typeof registryCatalog>): Promise<void> {
+  const network = (code: string) =>
+    code === SCHOOL ? plugins.registry().forSchool(code)?.manifest.network : undefined;
+  await seedDemoDataIfEmpty(db, network);
+  // Without them My work, the follow-ups and the warnings would be planned on empty tables, and My work's reads of
+  // the items it shows never run.
+  await prepareWorkload(db, plugins, defaultConfig, SCHOOL, () => {});
 }
 
 const HEADER = `-- The plans of the hot routes' statements (EXPLAIN, COSTS OFF) as xinqiao_app with hrbmu's demo counsellor's
