@@ -235,8 +235,17 @@ async function openPglite(dataDir = 'memory://'): Promise<Database> {
   return { kind: 'pglite', orm, close: () => client.close() };
 }
 
+/**
+ * The settings every PostgreSQL connection starts with. `random_page_cost` 1.1 instead of 4: the tables a request
+ * reads sit in the server's memory, so a page read out of order costs about what a page read in order does. At 4 the
+ * planner read a counsellor's cases by scanning the school's (every row through the RLS checks) rather than through
+ * their placement index (docs/performance.md, fourteenth session). A `DATABASE_URL` query parameter of the same
+ * name (`?random_page_cost=4`) overrides it: postgres.js sends the URL's parameters after these.
+ */
+export const POSTGRES_CONNECTION_SETTINGS = { application_name: 'xinqiao', random_page_cost: '1.1' } as const;
+
 async function openPostgres(url: string, max: number): Promise<Database> {
-  const client = postgres(url, { max, onnotice: () => {}, connection: { application_name: 'xinqiao' } });
+  const client = postgres(url, { max, onnotice: () => {}, connection: { ...POSTGRES_CONNECTION_SETTINGS } });
   // Named prepared statements: parsed and planned once per connection (prepared-statements.ts).
   const orm = drizzlePostgres(preparedStatements(client)) as unknown as Orm;
   return { kind: 'postgres', orm, close: () => client.end({ timeout: 5 }) };
