@@ -1,11 +1,32 @@
+import { PgDialect, pgTable, text } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
-import { boundedTotal, COUNT_LIMIT, containsPattern, countBound, prefixPattern } from './pagination.ts';
+import {
+  boundedTotal,
+  COUNT_LIMIT,
+  containsPattern,
+  containsText,
+  countBound,
+  prefixPattern,
+} from './pagination.ts';
 
 describe('http/pagination LIKE patterns', () => {
   it('escapes LIKE wildcards and the escape character', () => {
     expect(containsPattern('张三')).toBe('%张三%');
     expect(containsPattern('100%_a\\b')).toBe('%100\\%\\_a\\\\b%');
     expect(prefixPattern('/r_1/')).toBe('/r\\_1/%');
+  });
+});
+
+describe('http/pagination containsText', () => {
+  const people = pgTable('people', { name: text('name') });
+  const shown = (condition: Parameters<PgDialect['sqlToQuery']>[0]) =>
+    new PgDialect().sqlToQuery(condition).sql;
+
+  it('matches text without letter case with LIKE and text with it with ILIKE', () => {
+    expect(shown(containsText(people.name, '张三'))).toBe('"people"."name" like $1');
+    expect(shown(containsText(people.name, '2021-07'))).toBe('"people"."name" like $1');
+    expect(shown(containsText(people.name, 'Zhang'))).toBe('"people"."name" ilike $1');
+    expect(shown(containsText(people.name, 'Straße'))).toBe('"people"."name" ilike $1');
   });
 });
 

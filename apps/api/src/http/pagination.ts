@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { type Column, ilike, like, type SQL } from 'drizzle-orm';
 
 /** The largest page any list route answers, so one request cannot ask for a whole school. */
 export const MAX_PAGE_SIZE = 200;
@@ -112,6 +113,23 @@ export async function pageWithWindowTotal<R>(
  */
 export function containsPattern(text: string): string {
   return `%${escapeLike(text)}%`;
+}
+
+/**
+ * `column` contains `text`, case ignored: the search box of a list. Text with no upper or lower case (Chinese names,
+ * student numbers of digits) is matched with `LIKE`, which finds the same rows: `ILIKE` lowers every row's text before
+ * comparing, and cost three times as much per row (a counsellor's name search at 30,000 students: 16 → 10 ms on
+ * PostgreSQL, 37 → 24 ms on PGlite; docs/performance.md, fourteenth session).
+ *
+ * @example
+ * ```ts
+ * containsText(students.name, '徐月'); // name LIKE '%徐月%'
+ * containsText(students.name, 'Li'); // name ILIKE '%Li%'
+ * ```
+ */
+export function containsText(column: Column, text: string): SQL {
+  const pattern = containsPattern(text);
+  return text.toLowerCase() === text.toUpperCase() ? like(column, pattern) : ilike(column, pattern);
 }
 
 /** A `LIKE` pattern for "starts with `prefix`", escaped like {@link containsPattern}. */

@@ -1,6 +1,6 @@
 import { people, type Role, roleAssignments, type TenantTx, units } from '@xinqiao/db';
-import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
-import { containsPattern, limitOffset, type PageRequest } from '../../http/pagination.ts';
+import { and, asc, count, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { containsText, limitOffset, type PageRequest } from '../../http/pagination.ts';
 import { type Branch, holdsRoleInBranch, unitInBranch } from '../units/branch.ts';
 
 /** A stored account without its password hash: the hash is never selected outside the login. */
@@ -55,11 +55,12 @@ export async function listVisiblePeople(
   criteria: PersonListCriteria,
   page: PageRequest,
 ): Promise<{ rows: PersonRow[]; total: number }> {
-  const pattern = criteria.q ? containsPattern(criteria.q) : undefined;
   const where = and(
     personVisible(tx, branch, selfId),
     criteria.underPath ? holdsRoleInBranch(tx, branch, people.id, criteria.underPath) : undefined,
-    pattern ? or(ilike(people.displayName, pattern), ilike(people.username, pattern)) : undefined,
+    criteria.q
+      ? or(containsText(people.displayName, criteria.q), containsText(people.username, criteria.q))
+      : undefined,
   );
   const { limit, offset } = limitOffset(page);
   const rows = await tx

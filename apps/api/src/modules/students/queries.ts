@@ -7,11 +7,11 @@ import {
   units,
   withGenericPlan,
 } from '@xinqiao/db';
-import { and, asc, count, eq, ilike, inArray, like, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import {
   boundedTotal,
-  containsPattern,
+  containsText,
   countBound,
   limitOffset,
   type PageRequest,
@@ -106,8 +106,9 @@ function studentConditions(filter: StudentFilter): SQL | undefined {
   const conditions: SQL[] = attentionConditions(filter);
   if (filter.unitPath) conditions.push(like(students.placementPath, prefixPattern(filter.unitPath)));
   if (filter.q) {
-    const pattern = containsPattern(filter.q);
-    conditions.push(or(ilike(students.name, pattern), ilike(students.studentNumber, pattern))!);
+    conditions.push(
+      or(containsText(students.name, filter.q), containsText(students.studentNumber, filter.q))!,
+    );
   }
   return conditions.length > 0 ? and(...conditions) : undefined;
 }

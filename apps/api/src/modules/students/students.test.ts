@@ -103,6 +103,8 @@ describe('GET /api/students', () => {
       numbers(await json(await director.request(`/api/students?q=${encodeURIComponent('学生12')}`))),
     ).toEqual(['alpha-1-2']);
     expect((await json(await director.request('/api/students?q=ALPHA-2'))).total).toBe(3);
+    // Text without letter case (digits, Chinese) is matched with LIKE, text with it case-blind (containsText).
+    expect(numbers(await json(await director.request('/api/students?q=2-3')))).toEqual(['alpha-2-3']);
     for (const wildcard of ['%', '_', '\\']) {
       const res = await director.request(`/api/students?q=${encodeURIComponent(wildcard)}`);
       expect((await json(res)).total, wildcard).toBe(0);

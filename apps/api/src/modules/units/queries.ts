@@ -1,6 +1,6 @@
 import { type NetworkLevel, schools, type TenantTx, units } from '@xinqiao/db';
-import { and, asc, count, eq, ilike, inArray, like, ne, sql } from 'drizzle-orm';
-import { containsPattern, limitOffset, type PageRequest } from '../../http/pagination.ts';
+import { and, asc, count, eq, inArray, like, ne, sql } from 'drizzle-orm';
+import { containsText, limitOffset, type PageRequest } from '../../http/pagination.ts';
 import { type Branch, unitInBranch } from './branch.ts';
 
 /** A stored unit, as the queries return it. */
@@ -74,7 +74,7 @@ export async function listUnitsInBranch(
     unitInBranch(branch),
     criteria.parentId ? eq(units.parentId, criteria.parentId) : undefined,
     criteria.levelKey ? eq(units.levelKey, criteria.levelKey) : undefined,
-    criteria.q ? ilike(units.name, containsPattern(criteria.q)) : undefined,
+    criteria.q ? containsText(units.name, criteria.q) : undefined,
   );
   const { limit, offset } = limitOffset(page);
   const rows = await tx
