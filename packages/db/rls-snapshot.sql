@@ -771,6 +771,7 @@ CREATE POLICY warnings_access ON warnings AS PERMISSIVE FOR ALL TO PUBLIC
   USING ((school_id = xq_school_id()) AND (placement_path ^@ ANY (( SELECT xq_full_floors() AS xq_full_floors)::text[])))
   WITH CHECK ((school_id = xq_school_id()) AND (placement_path ^@ ANY (( SELECT xq_full_floors() AS xq_full_floors)::text[])));
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE warnings TO xinqiao_app;
+CREATE TRIGGER warnings_number BEFORE INSERT ON warnings FOR EACH ROW EXECUTE FUNCTION xq_warnings_number();
 
 -- Table working_day_overrides
 ALTER TABLE working_day_overrides ENABLE ROW LEVEL SECURITY;
@@ -888,8 +889,11 @@ GRANT EXECUTE ON FUNCTION xq_case_full_access(target uuid) TO PUBLIC;
 -- Function xq_cases_place()
 CREATE FUNCTION xq_cases_place() RETURNS trigger LANGUAGE plpgsql VOLATILE SECURITY INVOKER AS $$
 BEGIN
-  IF NEW.placement_path = '' THEN
-    SELECT s.placement_path INTO NEW.placement_path FROM students s WHERE s.id = NEW.student_id;
+  IF NEW.placement_path = '' OR NEW.student_number = '' THEN
+    SELECT coalesce(nullif(NEW.placement_path, ''), s.placement_path),
+           coalesce(nullif(NEW.student_number, ''), s.student_number)
+      INTO NEW.placement_path, NEW.student_number
+      FROM students s WHERE s.id = NEW.student_id;
   END IF;
   RETURN NEW;
 END
@@ -1144,3 +1148,14 @@ BEGIN
 END
 $$;
 GRANT EXECUTE ON FUNCTION xq_units_place() TO PUBLIC;
+
+-- Function xq_warnings_number()
+CREATE FUNCTION xq_warnings_number() RETURNS trigger LANGUAGE plpgsql VOLATILE SECURITY INVOKER AS $$
+BEGIN
+  IF NEW.student_number = '' THEN
+    SELECT s.student_number INTO NEW.student_number FROM students s WHERE s.id = NEW.student_id;
+  END IF;
+  RETURN NEW;
+END
+$$;
+GRANT EXECUTE ON FUNCTION xq_warnings_number() TO PUBLIC;

@@ -10,6 +10,7 @@ import {
   notifications,
   people,
   students,
+  warnings,
 } from './schema/index.ts';
 import { createTestDatabase } from './testing.ts';
 import { issueTenantScope, type TenantScope, withTenant } from './transaction.ts';
@@ -146,6 +147,53 @@ describe('db/case-work row-level security', () => {
     );
     expect(await casesSeenBy(first!.path)).toEqual([]);
     expect((await casesSeenBy(second!.path)).map((c) => c.studentId)).toEqual([studentId]);
+  });
+
+  it('copies the student’s number onto a case and a warning, and a changed number follows', async () => {
+    const studentId = north.studentIds[2]!;
+    const center = asPerson(counsellorId, ['/']);
+    const numbersOnRows = () =>
+      withTenant(db, center, async (tx) => ({
+        cases: (
+          await tx.select({ n: cases.studentNumber }).from(cases).where(eq(cases.studentId, studentId))
+        ).map((row) => row.n),
+        warnings: (
+          await tx
+            .select({ n: warnings.studentNumber })
+            .from(warnings)
+            .where(eq(warnings.studentId, studentId))
+        ).map((row) => row.n),
+      }));
+    const number = await withTenant(db, center, async (tx) => {
+      const [student] = await tx
+        .select({ number: students.studentNumber, path: students.placementPath })
+        .from(students)
+        .where(eq(students.id, studentId));
+      // Written without the number, as every writer may.
+      await tx.insert(cases).values({ schoolId: north.schoolId, studentId, kind: 'support', title: '帮扶' });
+      await tx.insert(warnings).values({
+        schoolId: north.schoolId,
+        studentId,
+        placementPath: student!.path,
+        module: 'academic',
+        level: 'yellow',
+        reasons: [],
+        actions: [],
+        deadlineWorkingDays: 5,
+        dueOn: '2026-03-10',
+        pluginId: 'test',
+        pluginVersion: '1',
+      });
+      return student!.number;
+    });
+    expect(await numbersOnRows()).toEqual({ cases: [number], warnings: [number] });
+    await withTenant(db, center, (tx) =>
+      tx
+        .update(students)
+        .set({ studentNumber: `${number}-new` })
+        .where(eq(students.id, studentId)),
+    );
+    expect(await numbersOnRows()).toEqual({ cases: [`${number}-new`], warnings: [`${number}-new`] });
   });
 
   it('keeps on the case when its first and latest interviews took place, whoever writes them', async () => {

@@ -4,7 +4,7 @@ import { createdAt, id, schoolId, updatedAt } from './columns.ts';
 import { people } from './network.ts';
 import { schools } from './schools.ts';
 import { screeningResults } from './screening.ts';
-import { studentPlacementKey } from './students.ts';
+import { studentNumberKey, studentPlacementKey } from './students.ts';
 
 export const caseKinds = ['crisis', 'support', 'follow_up'] as const;
 export type CaseKind = (typeof caseKinds)[number];
@@ -24,6 +24,8 @@ export const cases = pgTable(
      * leave it out: the `cases_place` trigger copies the student's.
      */
     placementPath: text('placement_path').notNull().default(''),
+    /** The student's number, kept equal by the (student, number) key; the `cases_place` trigger copies it in too. */
+    studentNumber: text('student_number').notNull().default(''),
     kind: text('kind').$type<CaseKind>().notNull(),
     status: text('status').$type<CaseStatus>().notNull().default('open'),
     title: text('title').notNull(),
@@ -61,6 +63,7 @@ export const cases = pgTable(
       .where(sql`status <> 'closed' AND NOT (kind = 'follow_up' AND first_interview_at IS NULL)`),
     index('cases_placement_idx').on(t.schoolId, t.placementPath.op('text_pattern_ops')),
     studentPlacementKey('cases_student_placement_fk', t.studentId, t.placementPath),
+    studentNumberKey('cases_student_number_fk', t.studentId, t.studentNumber),
     // One follow-up per screening result: a re-import never opens a second one.
     uniqueIndex('cases_screening_result_unique')
       .on(t.screeningResultId)

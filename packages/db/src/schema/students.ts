@@ -52,6 +52,8 @@ export const students = pgTable(
     index('students_placement_idx').on(t.schoolId, t.placementPath.op('text_pattern_ops')),
     // Target of the (student, placement) keys that carry a student's placement onto their screening results.
     unique('students_id_placement_unique').on(t.id, t.placementPath),
+    // Target of the (student, number) keys that carry a student's number onto their cases and warnings.
+    unique('students_id_number_unique').on(t.id, t.studentNumber),
     index('students_class_idx').on(t.classUnitId),
     index('students_name_idx').on(t.schoolId, t.name),
   ],
@@ -90,4 +92,16 @@ export const studentPlacementKey = (name: string, studentId: AnyPgColumn, placem
     name,
     columns: [studentId, placementPath],
     foreignColumns: [students.id, students.placementPath],
+  }).onUpdate('cascade');
+
+/**
+ * The key that keeps a row's copy of its student's number equal to the student's, `ON UPDATE CASCADE`. Cases and
+ * warnings carry it because their lists sort by it after the due date: a page is then picked among the rows alone,
+ * without looking up the student of every match (docs/performance.md, fourteenth session).
+ */
+export const studentNumberKey = (name: string, studentId: AnyPgColumn, studentNumber: AnyPgColumn) =>
+  foreignKey({
+    name,
+    columns: [studentId, studentNumber],
+    foreignColumns: [students.id, students.studentNumber],
   }).onUpdate('cascade');

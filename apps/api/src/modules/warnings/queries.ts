@@ -110,8 +110,11 @@ function warningWhere(filter: WarningFilter): SQL | null {
   return sql.join(where, sql` AND `);
 }
 
-/** Most urgent first (open, urgent, red, earliest due), then by student and id so pages never overlap. */
-const URGENCY = sql`w.status = 'open' DESC, w.urgent DESC, w.level = 'red' DESC, w.due_on, s.student_number, w.id`;
+/**
+ * Most urgent first (open, urgent, red, earliest due), then by student and id so pages never overlap. The warning
+ * carries its student's number (migration 0030), so the order needs no student.
+ */
+const URGENCY = sql`w.status = 'open' DESC, w.urgent DESC, w.level = 'red' DESC, w.due_on, w.student_number, w.id`;
 
 /** A whole school's list has no student or unit to start from: hash joins (see {@link hashJoined}). */
 const isWide = (filter: WarningFilter) => !filter.studentId && !filter.id && !filter.underPaths;
@@ -154,12 +157,12 @@ export async function pageWarnings(
   if (!where) return { rows: [], total: 0 };
   const { limit, offset } = limitOffset(page);
   const read = isWide(filter) ? hashJoined : queryRows;
-  // Picked among the warnings and their students (the order names the student number), counted before the cut;
-  // only the page's rows read their units and plan.
+  // Picked among the warnings alone, counted before the cut; only the page's rows read their students, units and
+  // plan.
   const counted = await read<RawWarningRow & { total: number }>(
     tx,
     sql`WITH picked AS (
-          SELECT w.id, count(*) OVER ()::int AS total FROM warnings w JOIN students s ON s.id = w.student_id
+          SELECT w.id, count(*) OVER ()::int AS total FROM warnings w
           WHERE ${where} ORDER BY ${URGENCY} LIMIT ${limit} OFFSET ${offset}
         )
         SELECT ${COLUMNS}, picked.total FROM picked JOIN warnings w ON w.id = picked.id ${STUDENT_JOINS}

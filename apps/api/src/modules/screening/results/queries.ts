@@ -234,18 +234,21 @@ function followUpConditions(personId: string, filter: FollowUpFilter, today: str
   return sql.join(conditions, sql` AND `);
 }
 
-/** The follow-ups' order: self-harm, then soonest due (undated last), then by student and result. */
+/**
+ * The follow-ups' order: self-harm, then soonest due (undated last), then by student and result. The case carries
+ * its student's number (migration 0030), so the order needs no student.
+ */
 const FOLLOW_UP_ORDER = sql.raw(
-  'c.self_harm DESC, c.due_date NULLS LAST, s.student_number, c.screening_result_id',
+  'c.self_harm DESC, c.due_date NULLS LAST, c.student_number, c.screening_result_id',
 );
 
 /**
  * A page of the results that opened a follow-up, in the caller's scope, most urgent first (self-harm, then soonest
  * due), with how many match: overdue ones have no interview and a due date before `today` (China date).
  *
- * The page is picked among the follow-up cases and their students (the order names the student number), counted
- * before the cut (`count(*) OVER ()`); the result, the wave, the units and the first interview's day are read for
- * the page's rows only (the result for every match only when a filter names the wave). A case and its result carry
+ * The page is picked among the follow-up cases alone (their students only when a filter names the college or
+ * class), counted before the cut (`count(*) OVER ()`); the student, the result, the wave, the units and the first
+ * interview's day are read for the page's rows only (the result for every match only when a filter names the wave). A case and its result carry
  * the same student path and the same full-view policy, so picking by the case shows what joining the result would.
  */
 export async function followUpRows(
@@ -258,7 +261,8 @@ export async function followUpRows(
   const where = followUpConditions(personId, filter, today);
   const pickJoins = sql.join(
     [
-      sql.raw('FROM cases c JOIN students s ON s.id = c.student_id'),
+      sql.raw('FROM cases c'),
+      filter.collegeId || filter.classId ? sql.raw('JOIN students s ON s.id = c.student_id') : sql``,
       filter.waveId ? sql.raw('JOIN screening_results r ON r.id = c.screening_result_id') : sql``,
     ],
     sql` `,
