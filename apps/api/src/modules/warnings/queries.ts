@@ -156,10 +156,10 @@ export async function pageWarnings(
   const where = warningWhere(filter);
   if (!where) return { rows: [], total: 0 };
   const { limit, offset } = limitOffset(page);
-  const read = isWide(filter) ? hashJoined : queryRows;
   // Picked among the warnings alone, counted before the cut; only the page's rows read their students, units and
-  // plan.
-  const counted = await read<RawWarningRow & { total: number }>(
+  // plan. No hash joins here, even for a whole school: nothing but the page is joined, and forcing them made the
+  // center's page read every student of the school (PGlite, 30,000 students: 123 against 30 ms).
+  const counted = await queryRows<RawWarningRow & { total: number }>(
     tx,
     sql`WITH picked AS (
           SELECT w.id, count(*) OVER ()::int AS total FROM warnings w
@@ -169,7 +169,7 @@ export async function pageWarnings(
         ORDER BY ${URGENCY}`,
   );
   const { rows, total } = await pageWithWindowTotal<RawWarningRow>(counted, offset, async () => {
-    const [all] = await read<{ total: number }>(
+    const [all] = await queryRows<{ total: number }>(
       tx,
       sql`SELECT count(*)::int AS total ${COUNT_FROM} WHERE ${where}`,
     );
