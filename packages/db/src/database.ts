@@ -242,7 +242,7 @@ async function openPglite(dataDir = 'memory://'): Promise<Database> {
  * their placement index (docs/performance.md, fourteenth session). A `DATABASE_URL` query parameter of the same
  * name (`?random_page_cost=4`) overrides it: postgres.js sends the URL's parameters after these.
  */
-export const POSTGRES_CONNECTION_SETTINGS = { application_name: 'xinqiao', random_page_cost: '1.1' } as const;
+const POSTGRES_CONNECTION_SETTINGS = { application_name: 'xinqiao', random_page_cost: '1.1' } as const;
 
 async function openPostgres(url: string, max: number): Promise<Database> {
   const client = postgres(url, { max, onnotice: () => {}, connection: { ...POSTGRES_CONNECTION_SETTINGS } });

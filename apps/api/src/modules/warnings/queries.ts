@@ -116,7 +116,10 @@ function warningWhere(filter: WarningFilter): SQL | null {
  */
 const URGENCY = sql`w.status = 'open' DESC, w.urgent DESC, w.level = 'red' DESC, w.due_on, w.student_number, w.id`;
 
-/** A whole school's list has no student or unit to start from: hash joins (see {@link hashJoined}). */
+/**
+ * A whole school's warnings with their students (an export) have no student or unit to start from: hash joins (see
+ * {@link hashJoined}). A page is picked without them ({@link pageWarnings}).
+ */
 const isWide = (filter: WarningFilter) => !filter.studentId && !filter.id && !filter.underPaths;
 
 type RawWarningRow = WarningRow & { openedAt: Date | string };

@@ -248,8 +248,9 @@ const FOLLOW_UP_ORDER = sql.raw(
  *
  * The page is picked among the follow-up cases alone (their students only when a filter names the college or
  * class), counted before the cut (`count(*) OVER ()`); the student, the result, the wave, the units and the first
- * interview's day are read for the page's rows only (the result for every match only when a filter names the wave). A case and its result carry
- * the same student path and the same full-view policy, so picking by the case shows what joining the result would.
+ * interview's day are read for the page's rows only (the result for every match only when a filter names the
+ * wave). A case and its result carry the same student path and the same full-view policy, so picking by the case
+ * shows what joining the result would.
  */
 export async function followUpRows(
   tx: TenantTx,
