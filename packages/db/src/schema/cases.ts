@@ -62,6 +62,9 @@ export const cases = pgTable(
       .on(t.responsiblePersonId, t.selfHarm.desc().nullsFirst(), t.dueDate, t.id)
       .where(sql`status <> 'closed' AND NOT (kind = 'follow_up' AND first_interview_at IS NULL)`),
     index('cases_placement_idx').on(t.schoolId, t.placementPath.op('text_pattern_ops')),
+    // A person's open cases by when they started: My work's overdue key-student talks read only the cases that
+    // started an interval ago (apps/api/src/modules/key-students/queries.ts), not every open case of the person.
+    index('cases_open_by_start_idx').on(t.responsiblePersonId, t.createdAt).where(sql`status <> 'closed'`),
     studentPlacementKey('cases_student_placement_fk', t.studentId, t.placementPath),
     studentNumberKey('cases_student_number_fk', t.studentId, t.studentNumber),
     // One follow-up per screening result: a re-import never opens a second one.

@@ -65,6 +65,7 @@ interface RawRow {
   total: string | number;
 }
 
+const DAY_MS = 86_400_000;
 const date = (v: Date | string) => (v instanceof Date ? v : new Date(v));
 const maybeDate = (v: Date | string | null) => (v === null ? null : date(v));
 
@@ -83,6 +84,12 @@ function rosterSql(intervalDays: number, now: Date, counsellorId?: string, overd
       ? sql` AND ${start} + make_interval(days => ${intervalDays}::int) < ${sqlInstant(now)}`
       : sql``;
   const started = { stored: startedBefore(sql`ks.added_at`), byCase: startedBefore(sql`c.created_at`) };
+  // The same for an index range (`cases_open_by_start_idx`): started at least the interval less a day ago. The exact
+  // test above implies it in any time zone (a day added is within a day of 24 hours) and still decides.
+  const startedBeforeRange = (start: SQL) =>
+    overdueOnly
+      ? sql` AND ${start} < ${sqlInstant(new Date(now.getTime() - (intervalDays - 1) * DAY_MS))}`
+      : sql``;
   // One counsellor's entries (My work, their own roster): only their key students and the students of their open
   // cases are read. The filter on the whole roster still decides (a student's earliest open case names who is
   // responsible); this only keeps the other counsellors' students from being read. When only the overdue are asked
@@ -92,7 +99,7 @@ function rosterSql(intervalDays: number, now: Date, counsellorId?: string, overd
     ? {
         stored: sql` AND ks.counsellor_id = ${counsellorId}::uuid`,
         byCase: sql` AND c.student_id IN (SELECT m.student_id FROM cases m
-               WHERE m.responsible_person_id = ${counsellorId}::uuid AND m.status <> 'closed'${startedBefore(sql`m.created_at`)})`,
+               WHERE m.responsible_person_id = ${counsellorId}::uuid AND m.status <> 'closed'${startedBeforeRange(sql`m.created_at`)}${startedBefore(sql`m.created_at`)})`,
       }
     : { stored: sql``, byCase: sql`` };
   return sql`WITH roster AS (
