@@ -146,7 +146,7 @@ CREATE POLICY cases_access ON cases AS PERMISSIVE FOR ALL TO PUBLIC
   USING ((school_id = xq_school_id()) AND (placement_path ~>=~ ANY (xq_full_floors())) AND (placement_path ~<~ ANY (xq_full_ceilings())) AND (placement_path ^@ ANY (( SELECT xq_full_floors() AS xq_full_floors)::text[])))
   WITH CHECK ((school_id = xq_school_id()) AND (placement_path ^@ ANY (( SELECT xq_full_floors() AS xq_full_floors)::text[])));
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE cases TO xinqiao_app;
-CREATE TRIGGER cases_place BEFORE INSERT ON cases FOR EACH ROW EXECUTE FUNCTION xq_cases_place();
+CREATE TRIGGER cases_place BEFORE INSERT ON cases FOR EACH ROW EXECUTE FUNCTION xq_copy_student();
 
 -- Table center_staff_members
 ALTER TABLE center_staff_members ENABLE ROW LEVEL SECURITY;
@@ -771,7 +771,7 @@ CREATE POLICY warnings_access ON warnings AS PERMISSIVE FOR ALL TO PUBLIC
   USING ((school_id = xq_school_id()) AND (placement_path ^@ ANY (( SELECT xq_full_floors() AS xq_full_floors)::text[])))
   WITH CHECK ((school_id = xq_school_id()) AND (placement_path ^@ ANY (( SELECT xq_full_floors() AS xq_full_floors)::text[])));
 GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE warnings TO xinqiao_app;
-CREATE TRIGGER warnings_number BEFORE INSERT ON warnings FOR EACH ROW EXECUTE FUNCTION xq_warnings_number();
+CREATE TRIGGER warnings_place BEFORE INSERT ON warnings FOR EACH ROW EXECUTE FUNCTION xq_copy_student();
 
 -- Table working_day_overrides
 ALTER TABLE working_day_overrides ENABLE ROW LEVEL SECURITY;
@@ -886,20 +886,6 @@ CREATE FUNCTION xq_case_full_access(target uuid) RETURNS boolean LANGUAGE sql ST
 $$;
 GRANT EXECUTE ON FUNCTION xq_case_full_access(target uuid) TO PUBLIC;
 
--- Function xq_cases_place()
-CREATE FUNCTION xq_cases_place() RETURNS trigger LANGUAGE plpgsql VOLATILE SECURITY INVOKER AS $$
-BEGIN
-  IF NEW.placement_path = '' OR NEW.student_number = '' THEN
-    SELECT coalesce(nullif(NEW.placement_path, ''), s.placement_path),
-           coalesce(nullif(NEW.student_number, ''), s.student_number)
-      INTO NEW.placement_path, NEW.student_number
-      FROM students s WHERE s.id = NEW.student_id;
-  END IF;
-  RETURN NEW;
-END
-$$;
-GRANT EXECUTE ON FUNCTION xq_cases_place() TO PUBLIC;
-
 -- Function xq_college_student_counts()
 CREATE FUNCTION xq_college_student_counts() RETURNS trigger LANGUAGE plpgsql VOLATILE SECURITY INVOKER AS $$
 BEGIN
@@ -917,6 +903,20 @@ BEGIN
 END
 $$;
 GRANT EXECUTE ON FUNCTION xq_college_student_counts() TO PUBLIC;
+
+-- Function xq_copy_student()
+CREATE FUNCTION xq_copy_student() RETURNS trigger LANGUAGE plpgsql VOLATILE SECURITY INVOKER AS $$
+BEGIN
+  IF NEW.placement_path = '' OR NEW.student_number = '' THEN
+    SELECT coalesce(nullif(NEW.placement_path, ''), s.placement_path),
+           coalesce(nullif(NEW.student_number, ''), s.student_number)
+      INTO NEW.placement_path, NEW.student_number
+      FROM students s WHERE s.id = NEW.student_id;
+  END IF;
+  RETURN NEW;
+END
+$$;
+GRANT EXECUTE ON FUNCTION xq_copy_student() TO PUBLIC;
 
 -- Function xq_failed_courses(target uuid, in_term text)
 CREATE FUNCTION xq_failed_courses(target uuid, in_term text) RETURNS TABLE(term text, course_code text, course_name text, credit numeric, score numeric, grade text, resit boolean) LANGUAGE sql STABLE SECURITY INVOKER AS $$
@@ -1148,14 +1148,3 @@ BEGIN
 END
 $$;
 GRANT EXECUTE ON FUNCTION xq_units_place() TO PUBLIC;
-
--- Function xq_warnings_number()
-CREATE FUNCTION xq_warnings_number() RETURNS trigger LANGUAGE plpgsql VOLATILE SECURITY INVOKER AS $$
-BEGIN
-  IF NEW.student_number = '' THEN
-    SELECT s.student_number INTO NEW.student_number FROM students s WHERE s.id = NEW.student_id;
-  END IF;
-  RETURN NEW;
-END
-$$;
-GRANT EXECUTE ON FUNCTION xq_warnings_number() TO PUBLIC;

@@ -16,9 +16,10 @@ ALTER TABLE "warnings" FORCE ROW LEVEL SECURITY;--> statement-breakpoint
 ALTER TABLE "cases" FORCE ROW LEVEL SECURITY;--> statement-breakpoint
 ALTER TABLE "cases" ADD CONSTRAINT "cases_student_number_fk" FOREIGN KEY ("student_id","student_number") REFERENCES "public"."students"("id","student_number") ON DELETE no action ON UPDATE cascade;--> statement-breakpoint
 ALTER TABLE "warnings" ADD CONSTRAINT "warnings_student_number_fk" FOREIGN KEY ("student_id","student_number") REFERENCES "public"."students"("id","student_number") ON DELETE no action ON UPDATE cascade;--> statement-breakpoint
--- A writer need not know the number: the student's is copied in with the path (read under the writer's own row
--- security, as 0027's copy of the path; a writer who cannot see the student could not write the row anyway).
-CREATE OR REPLACE FUNCTION xq_cases_place() RETURNS trigger LANGUAGE plpgsql AS $$
+-- A writer need not know the path or the number: one function copies in the student's (read under the writer's own
+-- row security, as 0027's copy of the path; a writer who cannot see the student could not write the row anyway).
+-- It takes over from 0027's xq_cases_place, which copied the path alone, and serves warnings too.
+CREATE FUNCTION xq_copy_student() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF NEW.placement_path = '' OR NEW.student_number = '' THEN
     SELECT coalesce(nullif(NEW.placement_path, ''), s.placement_path),
@@ -28,11 +29,7 @@ BEGIN
   END IF;
   RETURN NEW;
 END $$;--> statement-breakpoint
-CREATE FUNCTION xq_warnings_number() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF NEW.student_number = '' THEN
-    SELECT s.student_number INTO NEW.student_number FROM students s WHERE s.id = NEW.student_id;
-  END IF;
-  RETURN NEW;
-END $$;--> statement-breakpoint
-CREATE TRIGGER warnings_number BEFORE INSERT ON warnings FOR EACH ROW EXECUTE FUNCTION xq_warnings_number();
+DROP TRIGGER cases_place ON cases;--> statement-breakpoint
+DROP FUNCTION xq_cases_place();--> statement-breakpoint
+CREATE TRIGGER cases_place BEFORE INSERT ON cases FOR EACH ROW EXECUTE FUNCTION xq_copy_student();--> statement-breakpoint
+CREATE TRIGGER warnings_place BEFORE INSERT ON warnings FOR EACH ROW EXECUTE FUNCTION xq_copy_student();

@@ -4,7 +4,7 @@ import { createdAt, id, schoolId, updatedAt } from './columns.ts';
 import { people } from './network.ts';
 import { schools } from './schools.ts';
 import { screeningResults } from './screening.ts';
-import { studentNumberKey, studentPlacementKey } from './students.ts';
+import { studentCopyKey } from './students.ts';
 
 export const caseKinds = ['crisis', 'support', 'follow_up'] as const;
 export type CaseKind = (typeof caseKinds)[number];
@@ -24,7 +24,7 @@ export const cases = pgTable(
      * leave it out: the `cases_place` trigger copies the student's.
      */
     placementPath: text('placement_path').notNull().default(''),
-    /** The student's number, kept equal by the (student, number) key; the `cases_place` trigger copies it in too. */
+    /** The student's number, kept equal by the (student, number) key; the `cases_place` trigger copies it in. */
     studentNumber: text('student_number').notNull().default(''),
     kind: text('kind').$type<CaseKind>().notNull(),
     status: text('status').$type<CaseStatus>().notNull().default('open'),
@@ -65,8 +65,8 @@ export const cases = pgTable(
     // A person's open cases by when they started: My work's overdue key-student talks read only the cases that
     // started an interval ago (apps/api/src/modules/key-students/queries.ts), not every open case of the person.
     index('cases_open_by_start_idx').on(t.responsiblePersonId, t.createdAt).where(sql`status <> 'closed'`),
-    studentPlacementKey('cases_student_placement_fk', t.studentId, t.placementPath),
-    studentNumberKey('cases_student_number_fk', t.studentId, t.studentNumber),
+    studentCopyKey('cases_student_placement_fk', t.studentId, t.placementPath, 'placementPath'),
+    studentCopyKey('cases_student_number_fk', t.studentId, t.studentNumber, 'studentNumber'),
     // One follow-up per screening result: a re-import never opens a second one.
     uniqueIndex('cases_screening_result_unique')
       .on(t.screeningResultId)

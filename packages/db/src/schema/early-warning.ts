@@ -17,7 +17,7 @@ import {
 import { createdAt, id, schoolId, updatedAt } from './columns.ts';
 import { people } from './network.ts';
 import { schools } from './schools.ts';
-import { studentNumberKey, studentPlacementKey, students } from './students.ts';
+import { studentCopyKey, students } from './students.ts';
 
 /** The data feeds a school sends: 教务 grades, 一卡通 transactions, campus activity (door, library, Wi-Fi, attendance). */
 export const feedKinds = ['grades', 'card', 'activity'] as const;
@@ -181,7 +181,7 @@ export const warnings = pgTable(
      * CASCADE), as a screening result's: RLS and a unit's list test it on the row instead of looking the student up.
      */
     placementPath: text('placement_path').notNull(),
-    /** The student's number, kept equal by the (student, number) key; the `warnings_number` trigger copies it in. */
+    /** The student's number, kept equal by the (student, number) key; the `warnings_place` trigger copies it in. */
     studentNumber: text('student_number').notNull().default(''),
     module: text('module').notNull(),
     level: text('level').$type<'yellow' | 'red'>().notNull(),
@@ -217,8 +217,8 @@ export const warnings = pgTable(
       .on(t.schoolId, t.placementPath.op('text_pattern_ops'))
       .where(sql`status = 'open' AND talked_at IS NULL`),
     index('warnings_placement_idx').on(t.schoolId, t.placementPath.op('text_pattern_ops')),
-    studentPlacementKey('warnings_student_placement_fk', t.studentId, t.placementPath),
-    studentNumberKey('warnings_student_number_fk', t.studentId, t.studentNumber),
+    studentCopyKey('warnings_student_placement_fk', t.studentId, t.placementPath, 'placementPath'),
+    studentCopyKey('warnings_student_number_fk', t.studentId, t.studentNumber, 'studentNumber'),
     check('warnings_status_check', sql`status IN ('open', 'cleared', 'closed')`),
     check('warnings_level_check', sql`level IN ('yellow', 'red')`),
     check('warnings_close_note', sql`status <> 'closed' OR length(close_note) > 0`),

@@ -15,7 +15,7 @@ import {
 import { createdAt, id, schoolId } from './columns.ts';
 import { people } from './network.ts';
 import { schools } from './schools.ts';
-import { studentPlacementKey } from './students.ts';
+import { studentCopyKey } from './students.ts';
 
 /**
  * planned → open → closed (and closed → open again for late results); any of them → cancelled, which is final: a
@@ -86,7 +86,7 @@ export const screeningResults = pgTable(
     // Also serves every per-wave query (tier tables, counts): no separate wave index to maintain on import.
     unique('screening_results_wave_student_unique').on(t.waveId, t.studentId),
     index('screening_results_student_idx').on(t.studentId),
-    studentPlacementKey('screening_results_student_placement_fk', t.studentId, t.placementPath),
+    studentCopyKey('screening_results_student_placement_fk', t.studentId, t.placementPath, 'placementPath'),
     // One key check instead of two per imported row (the wave implies its school), and a stronger one.
     foreignKey({
       name: 'screening_results_wave_school_fk',

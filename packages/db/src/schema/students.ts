@@ -83,25 +83,24 @@ export const studentFileEntries = pgTable(
 );
 
 /**
- * The key that keeps a row's copy of its student's placement equal to the student's, `ON UPDATE CASCADE`: a student
- * who moves takes the row along. Screening results, warnings and cases carry the copy so that RLS tests the row's
- * own path instead of looking the student up (docs/architecture.md, network visibility).
+ * The key that keeps a row's copy of one of its student's columns equal to the student's, `ON UPDATE CASCADE`: a
+ * student who moves takes the row along, a changed student number follows. Screening results, warnings and cases
+ * carry the placement so that RLS tests the row's own path instead of looking the student up (docs/architecture.md,
+ * network visibility); warnings and cases carry the number because their lists sort by it, so a page is picked
+ * among the rows alone (docs/performance.md, fourteenth session). Each copied column has a `students_id_…_unique`
+ * constraint as the key's target.
+ *
+ * @example
+ * ```ts
+ * studentCopyKey('cases_student_placement_fk', t.studentId, t.placementPath, 'placementPath')
+ * ```
  */
-export const studentPlacementKey = (name: string, studentId: AnyPgColumn, placementPath: AnyPgColumn) =>
-  foreignKey({
-    name,
-    columns: [studentId, placementPath],
-    foreignColumns: [students.id, students.placementPath],
-  }).onUpdate('cascade');
-
-/**
- * The key that keeps a row's copy of its student's number equal to the student's, `ON UPDATE CASCADE`. Cases and
- * warnings carry it because their lists sort by it after the due date: a page is then picked among the rows alone,
- * without looking up the student of every match (docs/performance.md, fourteenth session).
- */
-export const studentNumberKey = (name: string, studentId: AnyPgColumn, studentNumber: AnyPgColumn) =>
-  foreignKey({
-    name,
-    columns: [studentId, studentNumber],
-    foreignColumns: [students.id, students.studentNumber],
-  }).onUpdate('cascade');
+export const studentCopyKey = (
+  name: string,
+  studentId: AnyPgColumn,
+  copy: AnyPgColumn,
+  of: 'placementPath' | 'studentNumber',
+) =>
+  foreignKey({ name, columns: [studentId, copy], foreignColumns: [students.id, students[of]] }).onUpdate(
+    'cascade',
+  );
