@@ -50,7 +50,14 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 interface WarningPage {
-  items: { id: string; urgent: boolean; level: string; dueOn: string; student: { id: string } }[];
+  items: {
+    id: string;
+    urgent: boolean;
+    level: string;
+    dueOn: string;
+    hasPlan: boolean;
+    student: { id: string };
+  }[];
   total: number;
   page: number;
   pageSize: number;
@@ -95,6 +102,36 @@ describe('GET /api/warnings', () => {
     const res = await counsellor.request('/api/warnings?pageSize=201');
     expect(res.status).toBe(400);
     expect(JSON.stringify(await res.json())).toContain('pageSize');
+  });
+
+  it('marks the warning whose improvement plan is written, and only it, on the page and in the export', async () => {
+    const before = await pageOf(counsellor, 'pageSize=50&module=academic');
+    expect(before.items.some((w) => w.hasPlan)).toBe(false);
+    const planned = before.items[1]!;
+    const res = await counsellor.request(`/api/warnings/${planned.id}/plan`, {
+      method: 'PUT',
+      body: {
+        goals: '补考通过',
+        actions: '每周辅导两次',
+        matchKind: 'peer',
+        matchName: '王同学',
+        reviewOn: '2025-04-01',
+      },
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const after = await pageOf(counsellor, 'pageSize=50&module=academic');
+    expect(after.items.filter((w) => w.hasPlan).map((w) => w.id)).toEqual([planned.id]);
+    const { default: ExcelJS } = await import('exceljs');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(
+      await (await director.request('/api/warnings/export.xlsx?module=academic')).arrayBuffer(),
+    );
+    const cells = book
+      .getWorksheet('预警')!
+      .getSheetValues()
+      .flat()
+      .filter((v) => v === '已制定');
+    expect(cells).toHaveLength(1);
   });
 
   it('exports every match, unpaged (a page size is not its business)', async () => {

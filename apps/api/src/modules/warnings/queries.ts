@@ -63,13 +63,26 @@ async function hashJoined<T>(tx: TenantTx, query: SQL): Promise<T[]> {
   }
 }
 
-const COLUMNS = sql`w.id, w.student_id AS "studentId", s.name AS "studentName", s.student_number AS "studentNumber",
-    s.placement_path AS "placementPath", cl.name AS "className", co.id AS "collegeId", co.name AS "collegeName",
-    w.module, w.level, w.status, w.reasons, w.actions, w.deadline_working_days AS "deadlineWorkingDays",
-    w.due_on::text AS "dueOn", w.urgent, w.term, w.cleared_term AS "clearedTerm", w.opened_at AS "openedAt",
-    w.cleared_at AS "clearedAt", w.closed_at AS "closedAt", w.close_note AS "closeNote", w.talked_at AS "talkedAt",
-    w.crisis_id AS "crisisId", w.plugin_id AS "pluginId", w.plugin_version AS "pluginVersion",
+/** A warning's columns with its student's, class's and college's. */
+const BASE_COLUMNS = sql`w.id, w.student_id AS "studentId", s.name AS "studentName",
+    s.student_number AS "studentNumber", s.placement_path AS "placementPath", cl.name AS "className",
+    co.id AS "collegeId", co.name AS "collegeName", w.module, w.level, w.status, w.reasons, w.actions,
+    w.deadline_working_days AS "deadlineWorkingDays", w.due_on::text AS "dueOn", w.urgent, w.term,
+    w.cleared_term AS "clearedTerm", w.opened_at AS "openedAt", w.cleared_at AS "clearedAt", w.closed_at AS "closedAt",
+    w.close_note AS "closeNote", w.talked_at AS "talkedAt", w.crisis_id AS "crisisId", w.plugin_id AS "pluginId",
+    w.plugin_version AS "pluginVersion"`;
+
+/** With whether each warning has a plan, looked up per warning: for a few warnings, or a whole export's. */
+const COLUMNS = sql`${BASE_COLUMNS},
     EXISTS (SELECT 1 FROM improvement_plans p WHERE p.warning_id = w.id) AS "hasPlan"`;
+
+/**
+ * With whether each warning of a page has a plan, from one read of the plans of the page's warnings (`picked`).
+ * Asked per warning, an empty or small plans table was scanned again for every row, and on PGlite each scan asks the
+ * file system for the table's size: 50 times for a page of warnings.
+ */
+const PAGE_COLUMNS = sql`${BASE_COLUMNS},
+    w.id IN (SELECT p.warning_id FROM improvement_plans p WHERE p.warning_id IN (SELECT id FROM picked)) AS "hasPlan"`;
 
 /** A warning's student and the student's class and college. */
 const STUDENT_JOINS = sql`JOIN students s ON s.id = w.student_id
@@ -124,7 +137,7 @@ const isWide = (filter: WarningFilter) => !filter.studentId && !filter.id && !fi
 
 type RawWarningRow = WarningRow & { openedAt: Date | string };
 
-const warningRowOf = (row: RawWarningRow): WarningRow => ({
+const warningRowOf = <R extends Omit<RawWarningRow, 'hasPlan'>>(row: R) => ({
   ...row,
   openedAt: new Date(row.openedAt),
   clearedAt: row.clearedAt ? new Date(row.clearedAt) : null,
@@ -168,7 +181,7 @@ export async function pageWarnings(
           SELECT w.id, count(*) OVER ()::int AS total FROM warnings w
           WHERE ${where} ORDER BY ${URGENCY} LIMIT ${limit} OFFSET ${offset}
         )
-        SELECT ${COLUMNS}, picked.total FROM picked JOIN warnings w ON w.id = picked.id ${STUDENT_JOINS}
+        SELECT ${PAGE_COLUMNS}, picked.total FROM picked JOIN warnings w ON w.id = picked.id ${STUDENT_JOINS}
         ORDER BY ${URGENCY}`,
   );
   const { rows, total } = await pageWithWindowTotal<RawWarningRow>(counted, offset, async () => {
@@ -221,16 +234,19 @@ export async function warningRanksToHandle(
   };
 }
 
+/** A warning to handle as My work shows it: without its plan (one is written after the talk). */
+export type WarningToHandle = Omit<WarningRow, 'hasPlan'>;
+
 /** The warnings to handle under `paths` with these ids, with their students (any order). */
 export async function warningsToHandleById(
   tx: TenantTx,
   paths: readonly string[],
   ids: readonly string[],
-): Promise<WarningRow[]> {
+): Promise<WarningToHandle[]> {
   if (ids.length === 0) return [];
-  const rows = await queryRows<RawWarningRow>(
+  const rows = await queryRows<Omit<RawWarningRow, 'hasPlan'>>(
     tx,
-    sql`SELECT ${COLUMNS} FROM (SELECT * FROM warnings w WHERE ${toHandle(paths)}
+    sql`SELECT ${BASE_COLUMNS} FROM (SELECT * FROM warnings w WHERE ${toHandle(paths)}
           AND w.id = ANY (${`{${ids.join(',')}}`}::uuid[])) w ${STUDENT_JOINS}`,
   );
   return rows.map(warningRowOf);

@@ -3,7 +3,7 @@ import { moduleOf, NOTHING_RANKED, tallyIn } from '../work/slice.ts';
 import type { WorkItem, WorkProvider } from '../work/types.ts';
 import { WARNINGS_LINK } from './job.ts';
 import { MODULE_NAMES } from './present.ts';
-import { type WarningRow, warningRanksToHandle, warningsToHandleById } from './queries.ts';
+import { type WarningToHandle, warningRanksToHandle, warningsToHandleById } from './queries.ts';
 import { counsellorPaths } from './service.ts';
 
 const NEW_FOR_MS = 3 * 86_400_000;
@@ -14,7 +14,7 @@ const deadlineOf = (dueOn: string, today: string): Pick<WorkItem, 'dueAt' | 'ove
   overdue: dueOn < today,
 });
 
-function itemOf(row: WarningRow, now: Date, today: string): WorkItem {
+function itemOf(row: WarningToHandle, now: Date, today: string): WorkItem {
   const name = MODULE_NAMES[row.module as keyof typeof MODULE_NAMES] ?? { zh: row.module, en: row.module };
   const level = row.level === 'red' ? { zh: '红色', en: 'red' } : { zh: '黄色', en: 'yellow' };
   return {
