@@ -234,7 +234,7 @@ export async function warningRanksToHandle(
   };
 }
 
-/** A warning to handle as My work shows it: without its plan (one is written after the talk). */
+/** A warning to handle as My work shows it: without whether it has a plan, which the item does not show. */
 export type WarningToHandle = Omit<WarningRow, 'hasPlan'>;
 
 /** The warnings to handle under `paths` with these ids, with their students (any order). */
