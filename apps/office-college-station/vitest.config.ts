@@ -4,5 +4,5 @@ import { defineConfig } from 'vitest/config';
 // Tests run the module's code directly, without Module Federation (vite.config.ts builds the remote).
 export default defineConfig({
   plugins: [vue()],
-  test: { environment: 'happy-dom', server: { deps: { inline: ['element-plus'] } } },
+  test: { environment: 'happy-dom', testTimeout: 30_000, server: { deps: { inline: ['element-plus'] } } },
 });

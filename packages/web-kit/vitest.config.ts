@@ -5,6 +5,7 @@ export default defineConfig({
   plugins: [vue()],
   test: {
     environment: 'happy-dom',
+    testTimeout: 30_000,
     // Element Plus's per-component style imports are CSS files: let Vite transform them instead of Node.
     server: { deps: { inline: ['element-plus'] } },
   },
